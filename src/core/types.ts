@@ -1,0 +1,85 @@
+// The pure core's inputs and outputs: what a channel hands in and what comes back to send.
+import type { Analysis } from '../nlu/types';
+
+export type ChannelName = 'api' | 'web' | 'cli' | 'telegram' | 'wecom' | 'wecom_kf';
+
+/** One message from a user, as every channel adapter hands it to the service. */
+export interface Inbound {
+  channel: ChannelName;
+  /** Unique per channel message: the de-duplication key (telegram: update_id, wecom: MsgId…). */
+  messageId: string;
+  /** Stable user id on that channel; with `channel` it keys the session. */
+  user: string;
+  /** Where replies go (a chat id, a WeCom userid, a kf external_userid). */
+  chat: string;
+  /** text | location | sticker | photo | voice | video | file | event | other */
+  kind: string;
+  text: string;
+  /** Set when the message was forwarded (a family doctor passing on a resident's question). */
+  forwardedFrom?: string;
+  location?: { latitude: number; longitude: number };
+  /** A quick-reply button the user pressed: the option's value. */
+  choice?: string;
+  /** ms since epoch, when the platform says; else when we received it. */
+  sentAt: number;
+}
+
+export type Slot = 'locality' | 'zone' | 'category';
+
+export interface QuickReply {
+  label: string;
+  /** What pressing it sends back as `Inbound.choice` (and as text on channels without buttons). */
+  value: string;
+}
+
+/** One reply for one turn; a channel may split `text` further to fit its limits. */
+export interface Reply {
+  /** Parts in the order to send; joined with a newline they make what the user reads. */
+  parts: string[];
+  urgent: boolean;
+  handoff: boolean;
+  ask: Slot | null;
+  quickReplies: QuickReply[];
+  /** Why a handoff was opened (urgent:labour, requested…), when `handoff`. */
+  handoffReason?: string;
+  /** Locality the answer was given for, if any. */
+  locality?: string;
+  /** For review and metrics. */
+  intent: string;
+  /** Citations used (rule book ids). */
+  sources: string[];
+  script: 'simplified' | 'traditional';
+  lang: 'zh' | 'en';
+}
+
+export type Role = 'resident' | 'family_doctor' | 'hotline_staff' | 'grid_worker' | 'relative';
+
+/** What the dialogue remembers of a conversation. Plain JSON: stores persist it as it is. */
+export interface Session {
+  locality?: string;
+  audience?: string;
+  category?: string;
+  role?: Role;
+  script?: 'simplified' | 'traditional';
+  lang?: 'zh' | 'en';
+  /** The last answered intent and its slots, for follow-ups ("那孕妇呢"). */
+  lastIntent?: string;
+  lastTopic?: string;
+  lastFacility?: string;
+  /** A question the bot asked and waits on. */
+  pending?: { slot: Slot; intent: string; category?: string; audience?: string; topic?: string; facility?: string };
+  /** Facilities the user told us are full in this conversation ("要是晋江市医院收满了呢"). */
+  assumedFull?: string[];
+  /** A human holds the conversation: the bot does not answer. */
+  handoff?: { ticketId?: string; since: number; reason: string } | null;
+  turns: number;
+}
+
+export const newSession = (): Session => ({ turns: 0 });
+
+/** What the core returns for one inbound message. */
+export interface TurnResult {
+  reply: Reply | null; // null when a human holds the conversation
+  session: Session;
+  analysis: Analysis;
+}

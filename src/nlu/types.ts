@@ -1,0 +1,64 @@
+// What the NLU makes of one message. Pure data: the dialogue reads only this.
+
+export type Script = 'simplified' | 'traditional';
+
+export type EntityType =
+  | 'locality' // a rule book's locality, value = locality id (xinzhou)
+  | 'place' // a sub-area that resolves to a locality, value = locality id, `name` = canonical place name
+  | 'audience' // zone or person status, value = audience id (sealed_zone, close_contact…)
+  | 'category' // care category, value = category id (dialysis…)
+  | 'facility' // a named facility, value = `${locality}/${facilityId}`
+  | 'topic' // a topic cue (companion, transport, hours…), value = topic id
+  | 'role' // family_doctor | hotline_staff | grid_worker | relative | resident
+  | 'time' // night | today | tomorrow …
+  | 'load_mark' // blue | yellow | red | x
+  | 'rural'; // the message says it is in a rural area (农村, 村里)
+
+export interface Entity {
+  type: EntityType;
+  value: string;
+  /** The text as it stands in the normalised message. */
+  text: string;
+  /** Offsets into `Analysis.normalised`, end exclusive. */
+  start: number;
+  end: number;
+  /** Canonical name (for places: 忻府区; for localities: 忻州市). */
+  name?: string;
+  /** 1 for an exact match, lower for a typo-tolerant one. */
+  score: number;
+}
+
+export interface RedFlag {
+  /** chest_pain | breathing | unconscious | convulsion | bleeding | stroke | labour | infant_fever | suicide | allergy | dialysis_distress … */
+  id: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface IntentResult {
+  name: string;
+  confidence: number;
+}
+
+export interface Analysis {
+  original: string;
+  /** Simplified, NFKC, half-width, noise stripped; what entities' offsets point into. */
+  normalised: string;
+  script: Script;
+  /** zh, or en when the message is mostly Latin words. */
+  lang: 'zh' | 'en';
+  /** A forwarded message or a "帮居民问…" prefix. */
+  forwarded: boolean;
+  tokens: string[];
+  entities: Entity[];
+  /** The best intent, or `fallback` below the confidence threshold. */
+  intent: IntentResult;
+  /** The top few intents, best first. */
+  ranking: IntentResult[];
+  redFlags: RedFlag[];
+}
+
+export interface Nlu {
+  analyse(text: string, opts?: { forwarded?: boolean }): Analysis;
+}
