@@ -1,4 +1,5 @@
 // `npm run -s bench -- --nlu | --http`: runs the named benchmarks (all of them with no flag).
+export {};
 const SUITES: Record<string, string> = { '--nlu': './nlu', '--http': './http' };
 
 async function main(args: string[]): Promise<void> {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run -s jiuyi -- <command> [args…]`: each command lives in src/cli/<command>.ts and exports
 // run(args) → exit code. Commands are loaded lazily so that `rules validate` does not load jieba.
+export {};
 const COMMANDS: Record<string, { file: string; help: string }> = {
   rules: { file: './rules', help: 'rules validate [DIR] | rules show <locality>' },
   nlu: { file: './nlu', help: 'nlu "<text>" | nlu eval' },

@@ -67,11 +67,13 @@ export interface Session {
   lastTopic?: string;
   lastFacility?: string;
   /** A question the bot asked and waits on. */
-  pending?: { slot: Slot; intent: string; category?: string; audience?: string; topic?: string; facility?: string };
+  pending?: { slot: Slot; intent: string; alternatives?: string[] };
   /** Facilities the user told us are full in this conversation ("要是晋江市医院收满了呢"). */
   assumedFull?: string[];
-  /** A human holds the conversation: the bot does not answer. */
-  handoff?: { ticketId?: string; since: number; reason: string } | null;
+  /** A handoff is open (set by the core when it hands off; the service adds the ticket id and, when a
+   * staff member claims it, `heldBy`: while a human holds the conversation the bot does not answer,
+   * except to repeat the emergency instruction on a red flag). */
+  handoff?: { ticketId?: string; since: number; reason: string; heldBy?: string } | null;
   turns: number;
 }
 
@@ -82,4 +84,30 @@ export interface TurnResult {
   reply: Reply | null; // null when a human holds the conversation
   session: Session;
   analysis: Analysis;
+}
+
+/** A canned answer for hotline staff: generated from the rule books by the same renderer as replies. */
+export interface CannedAnswer {
+  locality: string;
+  /** e.g. 封控区 · 血液透析 · 定点医院 */
+  title: string;
+  text: string;
+  /** Keywords it was indexed under. */
+  keywords: string[];
+}
+
+/** Everything the core needs besides the message and the session; passed in, never read inside. */
+export interface TurnContext {
+  /** The live-status overlay from the store. */
+  status: import('../rules/types').LiveStatus;
+  now: number;
+}
+
+/** The pure core, loaded once (rules, NLU model, locales) and then called per message. */
+export interface Core {
+  turn(inbound: Inbound, session: Session, ctx: TurnContext): TurnResult;
+  /** Canned answers matching free keywords ("忻州 透析"), best first. */
+  kb(query: string, ctx: TurnContext): CannedAnswer[];
+  /** Localities covered, for greetings and /locality buttons: id and display name. */
+  localities(): { id: string; name: string }[];
 }

@@ -12,7 +12,8 @@ export type EntityType =
   | 'role' // family_doctor | hotline_staff | grid_worker | relative | resident
   | 'time' // night | today | tomorrow …
   | 'load_mark' // blue | yellow | red | x
-  | 'rural'; // the message says it is in a rural area (农村, 村里)
+  | 'rural' // the message says it is in a rural area (农村, 村里)
+  | 'other_place'; // a place name (jieba's ns tag) no rule book covers: 太原, 成都; value = the name
 
 export interface Entity {
   type: EntityType;

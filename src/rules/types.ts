@@ -183,6 +183,9 @@ export interface RuleBook {
   fallback: boolean;
   /** Parent place names for display (泉州市丰泽区). */
   parent?: string;
+  /** Larger areas that contain this locality but are not covered by it (泉州, 丰泽区 for 泉秀街道): they never
+   *  resolve to it; the resolver reports them as partial matches so the dialogue can ask. */
+  within?: string[];
   places: PlaceName[];
   source: Source;
   audiences: AudienceId[];

@@ -92,3 +92,27 @@ export interface KeyValuePort {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
 }
+
+/** What a channel adapter is given when the service starts it. */
+export interface ChannelDeps {
+  inbound: InboundPort;
+  tickets: TicketPort;
+  kv: KeyValuePort;
+  /** Canned answers and the covered localities, for staff commands and /locality buttons. */
+  kb(query: string): import('../core/types').CannedAnswer[];
+  localities(): { id: string; name: string }[];
+  logger: import('pino').Logger;
+  now(): number;
+}
+
+/** What a channel adapter gives back: the service registers its sender, staff route and HTTP routes. */
+export interface Channel {
+  name: string;
+  senders: ChannelSender[];
+  staffRoutes: StaffRoute[];
+  /** A fastify plugin adding the channel's webhook routes (registered before the server listens). */
+  routes?: (app: import('fastify').FastifyInstance) => Promise<void>;
+  /** Begin background work (long polling, kf sync); resolved once running. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,136 @@
+// Answers a content question from one locality's rule book: dispatches on the intent's answer kind
+// (intents/domain/answers.yml) and returns the lines, or the slot to ask for when it changes the answer.
+import type { QuickReply, Session } from '../core/types';
+import type { Slots } from '../dialog/slots';
+import type { LiveStatus, RuleBook, RuleSet } from '../rules/types';
+import { contactAnswer, hotlineOf } from './contacts';
+import { designationAnswer, routeLines, type DesignationQuery } from './designation';
+import type { Domain } from './domain';
+import { loadStatusAnswer } from './load-status';
+import { say, type Line } from './plan';
+import { topicLines } from './topics';
+
+export interface AnswerInput {
+  rules: RuleSet;
+  domain: Domain;
+  status: LiveStatus;
+  book: RuleBook;
+  intent: string;
+  slots: Slots;
+  session: Session;
+  /** The normalised message. */
+  text: string;
+  knownNumbers: ReadonlySet<string>;
+}
+
+export type AnswerResult =
+  /** `found`: the rule book had something to say (false: the lines say what is missing). */
+  | { kind: 'answer'; lines: Line[]; session: Session; found: boolean }
+  | { kind: 'ask'; slot: 'zone' | 'category'; lines: Line[]; quickReplies: QuickReply[]; session: Session };
+
+const names = (list: { id: string; name: string }[], ids: string[]): QuickReply[] =>
+  ids.map((id) => list.find((t) => t.id === id)).filter((t) => !!t).map((t) => ({ label: t.name, value: t.name }));
+
+/** Categories asked about: the message's, else the intent's own, else the conversation's last. */
+function categoriesOf(a: AnswerInput, intentCategory?: string): string[] {
+  const said = a.slots.categories.filter((c) => !a.domain.broadCategories.includes(c));
+  const fromMessage = said.length ? said : a.slots.categories;
+  if (intentCategory) return [intentCategory, ...fromMessage.filter((c) => c !== intentCategory)];
+  if (fromMessage.length) return fromMessage;
+  return a.session.category ? [a.session.category] : [];
+}
+
+function designationQuery(a: AnswerInput, categories: string[], assumedFull: readonly string[]): DesignationQuery {
+  return {
+    categories,
+    audience: a.session.audience,
+    status: a.status,
+    assumedFull,
+    vocabulary: a.rules.vocabulary,
+    categoryTopics: a.domain.categoryTopics,
+    fallbackTopics: a.domain.fallbackTopics,
+    topicQuery: { text: a.text, departments: a.domain.departments, facility: a.slots.facility?.facility },
+  };
+}
+
+function designation(a: AnswerInput, assumedFull: readonly string[], categories: string[]): AnswerResult {
+  const { book } = a;
+  if (!categories.length) {
+    const offered = [...new Set(book.designations.map((d) => d.category))];
+    // A book without designations (the rural plan) answers from the topics the message names.
+    if (!offered.length) return topics(a, a.slots.topics);
+    if (offered.length)
+      return { kind: 'ask', slot: 'category', session: a.session, lines: [say('ask_category', { categories: names(a.rules.vocabulary.categories, offered).map((q) => q.label) })], quickReplies: names(a.rules.vocabulary.categories, offered) };
+  }
+  const r = designationAnswer(book, designationQuery(a, categories, assumedFull));
+  if (r.kind === 'ask_zone') {
+    const quickReplies = names(a.rules.vocabulary.audiences, r.audiences);
+    return { kind: 'ask', slot: 'zone', session: a.session, lines: [say('ask_zone', { zones: quickReplies.map((q) => q.label) })], quickReplies };
+  }
+  const anyDesignated = categories.some((c) => book.designations.some((d) => d.category === c));
+  const extra = secondary(a).filter((t) => t !== 'transport');
+  const lines = [...r.lines, ...(anyDesignated ? routeLines(book, a.session.audience) : []), ...topicLines(book, { ...topicQuery(a), topics: extra })];
+  return { kind: 'answer', session: { ...a.session, assumedFull: [...assumedFull] }, lines, found: anyDesignated || r.lines.length > 0 };
+}
+
+/** "要是晋江市医院收满了呢" / "第一后备也满了呢": mark what is full, then answer with the backups in force. */
+function backup(a: AnswerInput): AnswerResult {
+  const { book, slots } = a;
+  const full = new Set(a.session.assumedFull ?? []);
+  let categories = categoriesOf(a);
+  const named = slots.facility && slots.facility.locality === book.id ? slots.facility.facility.id : undefined;
+  if (!categories.length && named)
+    categories = book.designations.filter((d) => d.facilities.includes(named) || d.backups.some((b) => b.facility === named)).map((d) => d.category);
+  if (!categories.length) categories = [...new Set(book.designations.filter((d) => d.backups.length).map((d) => d.category))];
+  if (slots.full && named) full.add(named);
+  if (slots.full && slots.backupOrdinal)
+    for (const d of book.designations.filter((x) => categories.includes(x.category)))
+      for (const b of d.backups) if (b.order === slots.backupOrdinal) full.add(b.facility);
+  return designation(a, [...full], categories);
+}
+
+/** Other topics the message asks about that the domain lets stand beside the main question. */
+const secondary = (a: AnswerInput): string[] => a.slots.topics.filter((t) => a.domain.secondaryTopics.includes(t));
+
+/** The facility the user means: the one named now, else the one named earlier in this locality. */
+function topicQuery(a: AnswerInput) {
+  const { book } = a;
+  const earlier = a.session.lastFacility?.startsWith(`${book.id}/`) ? book.facilities.find((f) => `${book.id}/${f.id}` === a.session.lastFacility) : undefined;
+  const facility = a.slots.facility?.locality === book.id ? a.slots.facility.facility : earlier;
+  return { text: a.text, departments: a.domain.departments, facility, audience: a.session.audience };
+}
+
+function topics(a: AnswerInput, own: readonly string[]): AnswerResult {
+  const q = topicQuery(a);
+  let lines = topicLines(a.book, { ...q, topics: [...new Set([...own, ...secondary(a)])] });
+  if (!lines.length && a.book.fallback) lines = topicLines(a.book, { ...q, topics: a.domain.fallbackTopics });
+  return lines.length ? { kind: 'answer', lines, session: a.session, found: true } : { kind: 'answer', lines: missing(a.book), session: a.session, found: false };
+}
+
+/** A fact the book lacks is said to be missing, with the locality's hotline where it has one. */
+export function missing(book: RuleBook): Line[] {
+  const hotline = hotlineOf(book);
+  return [say('missing', { locality: book.name }), ...(hotline ? [say('missing_hotline', { name: hotline.name, phones: hotline.phones.map((p) => p.number) })] : [])];
+}
+
+export function answer(a: AnswerInput): AnswerResult {
+  const spec = a.domain.intents[a.intent];
+  switch (spec?.answer) {
+    case 'designation':
+      return designation(a, a.session.assumedFull ?? [], categoriesOf(a, spec.category));
+    case 'backup':
+      return backup(a);
+    case 'contacts': {
+      const r = contactAnswer(a.book, { text: a.text, audience: a.session.audience, channels: a.domain.channels, knownNumbers: a.knownNumbers });
+      return { kind: 'answer', lines: r.lines, session: a.session, found: r.found };
+    }
+    case 'load_status': {
+      const lines = loadStatusAnswer(a.book, a.slots.loadMarks, a.status);
+      return { kind: 'answer', lines: lines.length ? lines : missing(a.book), session: a.session, found: lines.length > 0 };
+    }
+    case 'topics':
+      return topics(a, spec.topics);
+    default:
+      return topics(a, spec?.topics ?? []);
+  }
+}

@@ -1,0 +1,53 @@
+// The contact answer: the numbers a notice gives, the ones the user named first; a number the notice
+// does not list is said not to be a medical contact, and a missing hotline is said to be missing.
+import type { Contact, RuleBook } from '../rules/types';
+import { say, type Line } from './plan';
+import { findGuidance } from '../rules/query';
+import { contactLine, guidanceLines } from './topics';
+
+const PHONE = /\d[\d\- ]{3,}\d/g;
+const digits = (s: string): string => s.replace(/\D/g, '');
+
+/** Words by which a user may name a contact: its name, role and phone labels, with and without 电话. */
+function handles(c: Contact): string[] {
+  const words = [c.name, c.role, ...c.phones.map((p) => p.label)].filter((w): w is string => !!w && w.length >= 2);
+  return [...new Set(words.flatMap((w) => [w, w.replace(/(联系)?电话$/, '')]).filter((w) => w.length >= 2))];
+}
+
+export interface ContactQuery {
+  text: string;
+  audience?: string;
+  /** Contact media the domain lists (QQ, 微信号…). */
+  channels: readonly string[];
+  /** Every phone number any rule book lists (digits only), to tell a medical contact from another number. */
+  knownNumbers: ReadonlySet<string>;
+}
+
+export function contactAnswer(book: RuleBook, q: ContactQuery): { lines: Line[]; found: boolean } {
+  const lines: Line[] = [];
+  const asked = (q.text.match(PHONE) ?? []).map(digits).filter((d) => d.length >= 5);
+  if (asked.some((d) => !q.knownNumbers.has(d))) lines.push(say('contact_unknown_number'));
+  const channels = q.channels.filter((ch) => q.text.toLowerCase().includes(ch.toLowerCase()));
+  if (channels.length) lines.push(say('contact_no_channel', { channel: channels }));
+
+  const withPhones = book.contacts.filter((c) => c.phones.length && c.phones.some((p) => p.number !== '120'));
+  const named = book.contacts.filter((c) => handles(c).some((h) => q.text.includes(h)));
+  const hotlines = withPhones.filter((c) => c.kind === 'hotline');
+  const chosen = named.length ? named : hotlines.length ? hotlines : withPhones;
+  if (chosen.length) return { lines: [...lines, ...chosen.map(contactLine)], found: true };
+
+  lines.push(say('contact_none', { locality: book.name }));
+  const info = findGuidance(book, { topics: ['contact_info'], audience: q.audience }).items;
+  for (const g of info) lines.push(...guidanceLines(g));
+  return { lines, found: info.length > 0 };
+}
+
+/** The number to give a user who waits for a human, or who hits a gap in the rule book. */
+export function hotlineOf(book: RuleBook): Contact | undefined {
+  const withPhones = book.contacts.filter((c) => c.phones.some((p) => p.number !== '120'));
+  return (
+    withPhones.find((c) => c.id === book.escalation) ??
+    withPhones.find((c) => c.kind === 'hotline') ??
+    withPhones.find((c) => c.kind === 'duty')
+  );
+}

@@ -1,0 +1,138 @@
+// The designation answer: for each care category asked about, the designated hospitals for the user's
+// zone or status in the notice's order — the active one first when some are full — with the backups,
+// what starts them, and how to get there.
+import { expandGroup, findDesignations, findGuidance, type DesignationAnswer } from '../rules/query';
+import type { Designation, LiveStatus, RuleBook, Vocabulary } from '../rules/types';
+import { say, type Line } from './plan';
+import { guidanceLines, topicLines, type TopicQuery } from './topics';
+
+export interface DesignationQuery {
+  categories: string[];
+  audience?: string;
+  status: LiveStatus;
+  /** Facilities the user said are full in this conversation. */
+  assumedFull: readonly string[];
+  vocabulary: Vocabulary;
+  /** Topics that answer for a category the book designates nothing for. */
+  categoryTopics: Readonly<Record<string, readonly string[]>>;
+  fallbackTopics: readonly string[];
+  topicQuery: Omit<TopicQuery, 'topics'>;
+}
+
+export type DesignationResult =
+  | { kind: 'answer'; lines: Line[] }
+  /** The designations differ by zone and the user has not said theirs. */
+  | { kind: 'ask_zone'; audiences: string[] };
+
+const FULL_MARK = '（已满）';
+const nameOf = (list: { id: string; name: string }[], id: string): string => list.find((t) => t.id === id)?.name ?? id;
+
+/** Where a designation covers a whole group (Jinjiang's 特定对象), the group's name and its members. */
+function audienceLabel(d: Designation, vocabulary: Vocabulary, book: RuleBook): string {
+  for (const g of vocabulary.groups) {
+    const members = vocabulary.audiences.filter((a) => a.groups.includes(g.id) && book.audiences.includes(a.id)).map((a) => a.id);
+    if (members.length > 2 && members.every((m) => d.audiences.includes(m)))
+      return `${g.name}（${members.map((m) => nameOf(vocabulary.audiences, m)).join('、')}）`;
+  }
+  return d.audiences.map((a) => nameOf(vocabulary.audiences, a)).join('、');
+}
+
+/** The lines for one designation, or for several categories that share the same facilities and backups. */
+function designationLines(a: DesignationAnswer, categories: string[], q: DesignationQuery, audience: string): Line[] {
+  const lines: Line[] = [];
+  const full = a.facilities.filter((f) => f.state !== 'open').map((f) => f.facility.name);
+  if (a.exhausted) lines.push(say('designation_all_full', { full }));
+  else if (full.length) lines.push(say('designation_backup_active', { full, active: a.active.map((f) => f.name) }));
+  const designated = a.facilities.filter((f) => f.role === 'designated' || f.active);
+  lines.push(
+    say('designation', {
+      audience: audience ? `${audience} · ` : '',
+      category: categories.map((c) => nameOf(q.vocabulary.categories, c)).join('、'),
+      facilities: designated.map((f) => `${f.facility.name}${f.state !== 'open' ? FULL_MARK : ''}`),
+    }),
+  );
+  const backups = a.facilities.filter((f) => f.role === 'backup').sort((x, y) => x.order - y.order);
+  if (backups.length) {
+    lines.push(say('designation_backups', { backups: backups.map((f) => `${f.order}. ${f.facility.name}${f.state !== 'open' ? FULL_MARK : ''}`) }));
+    if (a.activation) lines.push(say('designation_activation', { text: a.activation }));
+  }
+  return lines;
+}
+
+/** How to get to a designated hospital: the book's transport procedure, else its care route. */
+export function routeLines(book: RuleBook, audience?: string): Line[] {
+  const g = findGuidance(book, { topics: ['transport'], audience }).items[0] ?? findGuidance(book, { topics: ['care_route'], audience }).items[0];
+  return g ? [say('route_head'), { steps: g.steps }] : [];
+}
+
+/** One designation found for a category, with the audience label to print. */
+interface Found {
+  answer: DesignationAnswer;
+  category: string;
+  audience: string;
+}
+
+type CategoryResult = { kind: 'found'; found: Found[] } | { kind: 'lines'; lines: Line[] } | { kind: 'ask_zone'; audiences: string[] };
+
+/** The audiences an audience or group id stands for (特定对象 → its members). */
+const audienceSet = (v: Vocabulary, id: string): string[] => expandGroup(v, id);
+const audienceName = (v: Vocabulary, id: string): string => nameOf([...v.audiences, ...v.groups], id);
+
+function oneCategory(book: RuleBook, category: string, q: DesignationQuery): CategoryResult {
+  const v = q.vocabulary;
+  const lookup = findDesignations(book, { category }, q.status, [...q.assumedFull]);
+  const topicsFor = (topics: readonly string[]) => topicLines(book, { ...q.topicQuery, audience: q.audience, topics });
+  const categoryName = nameOf(v.categories, category);
+  if (!lookup.items.length) {
+    let lines = topicsFor(q.categoryTopics[category] ?? []);
+    if (!lines.length && book.fallback) lines = topicsFor(q.fallbackTopics);
+    if (!lines.length) lines = [say('designation_none', { locality: book.name, category: categoryName })];
+    return { kind: 'lines', lines };
+  }
+  const found = (list: DesignationAnswer[], label: (a: DesignationAnswer) => string): CategoryResult => ({
+    kind: 'found',
+    found: list.map((answer) => ({ answer, category, audience: label(answer) })),
+  });
+  if (q.audience) {
+    const wanted = audienceSet(v, q.audience);
+    const mine = lookup.items.filter((a) => a.designation.audiences.some((x) => wanted.includes(x)));
+    if (mine.length) return found(mine, () => audienceName(v, q.audience as string));
+    // No designation for this audience: what the notice says for it instead (防范区就近就医…), else whom they are for.
+    const own = book.guidance.filter((g) => g.audiences.some((x) => wanted.includes(x)) && (!g.categories.length || g.categories.includes(category)));
+    const none = say('designation_none_for_audience', { audience: audienceName(v, q.audience), category: categoryName });
+    if (own.length) return { kind: 'lines', lines: [none, ...own.flatMap(guidanceLines)] };
+    return { kind: 'lines', lines: [none, ...lookup.items.flatMap((a) => designationLines(a, [category], q, audienceLabel(a.designation, v, book)))] };
+  }
+  if (!lookup.uniform) return { kind: 'ask_zone', audiences: [...new Set(lookup.items.flatMap((a) => a.designation.audiences))] };
+  const first = lookup.items[0] as DesignationAnswer;
+  const label =
+    lookup.items.length > 1
+      ? [...new Set(lookup.items.flatMap((a) => a.designation.audiences))].map((x) => nameOf(v.audiences, x)).join('、')
+      : audienceLabel(first.designation, v, book);
+  return found([first], () => label);
+}
+
+/**
+ * Answers for the categories asked about. Categories whose designations name the same facilities,
+ * backups and audiences are said in one line (晋江市医院 serves six of them).
+ */
+export function designationAnswer(book: RuleBook, q: DesignationQuery): DesignationResult {
+  // Where some of the categories asked about have designations, answer those; the others' topics are noise.
+  const designated = q.categories.filter((c) => book.designations.some((d) => d.category === c));
+  const lines: Line[] = [];
+  const groups = new Map<string, { first: Found; categories: string[] }>();
+  for (const category of designated.length ? designated : q.categories) {
+    const r = oneCategory(book, category, q);
+    if (r.kind === 'ask_zone') return r;
+    if (r.kind === 'lines') lines.push(...r.lines);
+    else
+      for (const f of r.found) {
+        const key = JSON.stringify([f.audience, f.answer.facilities.map((x) => [x.facility.id, x.state, x.role]), f.answer.activation]);
+        const g = groups.get(key);
+        if (g) g.categories.push(category);
+        else groups.set(key, { first: f, categories: [category] });
+      }
+  }
+  for (const g of groups.values()) lines.push(...designationLines(g.first.answer, g.categories, q, g.first.audience));
+  return { kind: 'answer', lines };
+}

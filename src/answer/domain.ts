@@ -1,0 +1,73 @@
+// intents/domain/answers.yml: how each intent is answered. Validated at load, and cross-checked
+// against the vocabulary (topics, categories) so that a typo never silently drops an answer.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { Vocabulary } from '../rules/types';
+
+const ANSWERS = ['designation', 'backup', 'topics', 'contacts', 'load_status', 'greeting', 'thanks', 'locality', 'handoff', 'out_of_scope'] as const;
+export type AnswerKind = (typeof ANSWERS)[number];
+
+const DomainFile = z
+  .object({
+    version: z.literal(1),
+    intents: z.record(
+      z.string(),
+      z.object({ answer: z.enum(ANSWERS), category: z.string().optional(), topics: z.array(z.string()) }).strict(),
+    ),
+    categoryTopics: z.record(z.string(), z.array(z.string())),
+    fallbackTopics: z.array(z.string()).min(1),
+    redFlagCategories: z.record(z.string(), z.string()),
+    departments: z.record(z.string(), z.array(z.string().min(1))),
+    channels: z.array(z.string().min(1)),
+    fullCues: z.array(z.string().min(1)).min(1),
+    broadCategories: z.array(z.string()),
+    secondaryTopics: z.array(z.string()),
+    alternativeRatio: z.number().min(0).max(1),
+  })
+  .strict();
+
+export type Domain = z.infer<typeof DomainFile>;
+
+export class DomainError extends Error {
+  override name = 'DomainError';
+}
+
+/** Parses the domain file and checks every topic and category it names against the vocabulary. */
+export function parseDomain(file: string, text: string, vocabulary: Vocabulary): Domain {
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (err) {
+    throw new DomainError(`${file}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = DomainFile.safeParse(doc);
+  if (!parsed.success)
+    throw new DomainError(parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || '(top)'}: ${i.message}`).join('\n'));
+  const d = parsed.data;
+  const topics = new Set(vocabulary.topics.map((t) => t.id));
+  const categories = new Set(vocabulary.categories.map((c) => c.id));
+  const problems: string[] = [];
+  const checkTopics = (path: string, list: string[]): void =>
+    list.forEach((t, i) => topics.has(t) || problems.push(`${file}: ${path}[${i}]: unknown topic "${t}"`));
+  const checkCategory = (path: string, c: string): void => {
+    if (!categories.has(c)) problems.push(`${file}: ${path}: unknown category "${c}"`);
+  };
+  for (const [name, spec] of Object.entries(d.intents)) {
+    checkTopics(`intents.${name}.topics`, spec.topics);
+    if (spec.category) checkCategory(`intents.${name}.category`, spec.category);
+  }
+  for (const [c, list] of Object.entries(d.categoryTopics)) {
+    checkCategory(`categoryTopics.${c}`, c);
+    checkTopics(`categoryTopics.${c}`, list);
+  }
+  checkTopics('fallbackTopics', d.fallbackTopics);
+  checkTopics('secondaryTopics', d.secondaryTopics);
+  d.broadCategories.forEach((c, i) => checkCategory(`broadCategories[${i}]`, c));
+  for (const [flag, c] of Object.entries(d.redFlagCategories)) checkCategory(`redFlagCategories.${flag}`, c);
+  if (problems.length) throw new DomainError(problems.join('\n'));
+  return d;
+}
+
+export const loadDomain = (file: string, vocabulary: Vocabulary): Domain =>
+  parseDomain(file, readFileSync(file, 'utf8'), vocabulary);

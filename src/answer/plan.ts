@@ -1,0 +1,35 @@
+// A reply plan: what to say, as locale message keys with values or as facts quoted from a rule book,
+// before it is rendered in the user's language and script.
+import type { QuickReply, Slot } from '../core/types';
+import type { RuleBook } from '../rules/types';
+
+export type Value = string | number | string[];
+
+export type Line =
+  /** A locale message; list values are joined with the locale's separator. */
+  | { key: string; vars?: Record<string, Value> }
+  /** A fact as the notice words it. */
+  | { fact: string }
+  /** Ordered steps, numbered when there are several. */
+  | { steps: string[] };
+
+export interface Plan {
+  lines: Line[];
+  /** Rule books cited: a citation line is rendered for each, at the end. */
+  cite: RuleBook[];
+  urgent: boolean;
+  handoff: boolean;
+  handoffReason?: string;
+  ask: Slot | null;
+  quickReplies: QuickReply[];
+  locality?: string;
+  intent: string;
+}
+
+export function plan(intent: string, lines: Line[] = [], extra: Partial<Plan> = {}): Plan {
+  return { lines, cite: [], urgent: false, handoff: false, ask: null, quickReplies: [], intent, ...extra };
+}
+
+export const say = (key: string, vars?: Record<string, Value>): Line => (vars ? { key, vars } : { key });
+export const fact = (text: string): Line => ({ fact: text });
+export const steps = (list: string[]): Line => ({ steps: list });

@@ -1,0 +1,114 @@
+// The general answer: everything a rule book says under some topics — guidance entries, a facility's
+// services and sections (address, hours, departments, experts, insurance), contacts and figures.
+import { findGuidance } from '../rules/query';
+import type { Contact, Facility, FacilityService, Guidance, RuleBook } from '../rules/types';
+import { fact, say, steps, type Line } from './plan';
+
+export interface TopicQuery {
+  topics: readonly string[];
+  audience?: string;
+  /** A facility the user named: its sections come first, and only its. */
+  facility?: Facility;
+  /** Words of the message, to match department names people use (B超 → 彩超科). */
+  text: string;
+  /** Department aliases from the domain data. */
+  departments: Readonly<Record<string, readonly string[]>>;
+}
+
+const FACILITY_SECTIONS = new Set(['address', 'hours', 'departments', 'experts', 'insurance']);
+
+export function guidanceLines(g: Guidance): Line[] {
+  return g.steps.length > 1 ? [fact(`${g.title}：`), steps(g.steps)] : g.steps.map((s) => fact(s));
+}
+
+export function contactLine(c: Contact): Line {
+  const role = c.role ? `（${c.role}）` : '';
+  const remit = c.remit ? `，${c.remit}` : '';
+  return c.phones.length
+    ? say('contact_line', { name: c.name, role, phones: c.phones.map((p) => p.number).join(' / '), remit })
+    : say('contact_no_phone', { name: c.name, role, remit });
+}
+
+function serviceLines(f: Facility, s: FacilityService, book: RuleBook): Line[] {
+  const lines: Line[] = [say('facility_service', { facility: f.name, text: s.text })];
+  if (s.eligibility) lines.push(say('service_eligibility', { eligibility: s.eligibility }));
+  if (s.items?.length) lines.push(say('service_items', { items: s.items }));
+  for (const [item, restriction] of Object.entries(s.restrictions ?? {}))
+    lines.push(say('service_restriction', { item, restriction }));
+  if (s.fees) lines.push(say('service_fees', { fees: s.fees }));
+  for (const id of s.contacts ?? []) {
+    const c = book.contacts.find((x) => x.id === id);
+    if (c) lines.push(contactLine(c));
+  }
+  return lines;
+}
+
+function departmentLines(f: Facility, q: TopicQuery): Line[] {
+  if (!f.departments.length) return [];
+  const lines: Line[] = [];
+  for (const [department, aliases] of Object.entries(q.departments)) {
+    if (!f.departments.includes(department)) continue;
+    const asked = aliases.filter((a) => q.text.includes(a));
+    if (asked.length) lines.push(say('facility_department_match', { asked, department }));
+  }
+  return [...lines, say('facility_departments', { facility: f.name, departments: f.departments })];
+}
+
+function sectionLines(f: Facility, topic: string, q: TopicQuery): Line[] {
+  switch (topic) {
+    case 'address':
+      return f.address ? [say('facility_address', { facility: f.name, address: f.address })] : [];
+    case 'hours':
+      return f.hours.map((h) => say('facility_hours', { facility: f.name, text: h.text }));
+    case 'departments':
+      return departmentLines(f, q);
+    case 'experts': {
+      const e = f.experts;
+      if (!e) return [];
+      const text = e.text ?? `${e.count ? `${e.count}名` : ''}上级医院专家：${e.specialties.join('、')}`;
+      return [say('facility_experts', { facility: f.name, text })];
+    }
+    case 'insurance':
+      return f.insurance.map((text) => say('facility_insurance', { facility: f.name, text }));
+    default:
+      return [];
+  }
+}
+
+/** What the facility (or every facility of the book) says under `topic`. */
+function facilityLines(book: RuleBook, topic: string, q: TopicQuery): Line[] {
+  const facilities = q.facility ? [q.facility] : book.facilities.filter((f) => !f.generic);
+  return facilities.flatMap((f) => [
+    ...(FACILITY_SECTIONS.has(topic) ? sectionLines(f, topic, q) : []),
+    ...f.services.filter((s) => s.id === topic).flatMap((s) => serviceLines(f, s, book)),
+  ]);
+}
+
+/**
+ * Lines for every topic in order; an empty result means the rule book says nothing about them. A facility's
+ * own sections and services answer first; guidance on the same topic is used where they say nothing. A
+ * contact whose number is already given is not repeated.
+ */
+export function topicLines(book: RuleBook, q: TopicQuery): Line[] {
+  const lines: Line[] = [];
+  for (const topic of q.topics) {
+    const own = facilityLines(book, topic, q);
+    lines.push(...(own.length ? own : findGuidance(book, { topics: [topic], audience: q.audience }).items.flatMap(guidanceLines)));
+    for (const s of book.stats) if (s.topic === topic) lines.push(fact(s.text));
+    const said = JSON.stringify(lines);
+    for (const c of book.contacts)
+      if (c.topics.includes(topic) && !c.phones.some((p) => said.includes(p.number))) lines.push(contactLine(c));
+  }
+  return dedupe(lines);
+}
+
+/** The same line twice (a contact named by a service and by its topic) is said once. */
+function dedupe(lines: Line[]): Line[] {
+  const seen = new Set<string>();
+  return lines.filter((l) => {
+    const key = JSON.stringify(l);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,49 @@
+// Every environment variable jiuyi reads: name, default, description. The README's configuration table is
+// generated from / checked against this list (`renderVariablesTable()`), and `schema.ts` validates them.
+
+export type VariableGroup = 'service' | 'telegram' | 'wecom';
+
+export interface Variable {
+  name: string;
+  group: VariableGroup;
+  /** The default as a string, when there is one. */
+  default?: string;
+  /** Holds a secret: never logged. */
+  secret?: boolean;
+  description: string;
+}
+
+export const VARIABLES: readonly Variable[] = [
+  { name: 'PORT', group: 'service', default: '8080', description: 'HTTP port (0 picks a free one).' },
+  { name: 'HOST', group: 'service', default: '0.0.0.0', description: 'Address the HTTP server listens on.' },
+  { name: 'JIUYI_DATA_DIR', group: 'service', default: './data', description: 'Directory of the embedded SQLite database (jiuyi.db).' },
+  { name: 'MONGODB_URI', group: 'service', secret: true, description: 'Use MongoDB instead of SQLite (several instances behind a load balancer).' },
+  { name: 'JIUYI_ADMIN_TOKEN', group: 'service', secret: true, description: 'Bearer token for the staff endpoints (tickets, live status); without it they are disabled. At least 16 characters.' },
+  { name: 'JIUYI_ESCALATE_AFTER_S', group: 'service', default: '300', description: 'An urgent ticket not claimed within this many seconds escalates and the user is given the hotline.' },
+  { name: 'JIUYI_RETENTION_DAYS', group: 'service', default: '30', description: 'Days personal data (inbound log, sessions, closed tickets) is kept.' },
+  { name: 'JIUYI_SEGMENTER', group: 'service', default: 'node-rs', description: 'Chinese word segmenter: node-rs (@node-rs/jieba) or nodejieba.' },
+  { name: 'JIUYI_RATE_LIMIT', group: 'service', default: '20', description: 'Messages one user may send per minute before being asked to slow down.' },
+  { name: 'LOG_LEVEL', group: 'service', default: 'info', description: 'pino level: fatal, error, warn, info, debug, trace, silent.' },
+  { name: 'TELEGRAM_BOT_TOKEN', group: 'telegram', secret: true, description: 'Bot token from @BotFather; Telegram starts only when set.' },
+  { name: 'TELEGRAM_WEBHOOK_SECRET', group: 'telegram', secret: true, description: 'Secret checked on POST /telegram/webhook (X-Telegram-Bot-Api-Secret-Token); without it the bot uses long polling.' },
+  { name: 'TELEGRAM_API_ROOT', group: 'telegram', default: 'https://api.telegram.org', description: 'Bot API root (a local Bot API server or a test server).' },
+  { name: 'TELEGRAM_STAFF_CHAT_ID', group: 'telegram', description: 'Chat id of the staff group that receives handoff tickets.' },
+  { name: 'WECOM_CORP_ID', group: 'wecom', description: 'WeCom corp id; WeCom starts only when this, WECOM_TOKEN and WECOM_AES_KEY are set.' },
+  { name: 'WECOM_TOKEN', group: 'wecom', secret: true, description: 'Callback token (msg_signature check) of the self-built app.' },
+  { name: 'WECOM_AES_KEY', group: 'wecom', secret: true, description: 'EncodingAESKey of the callback (43 characters).' },
+  { name: 'WECOM_AGENT_ID', group: 'wecom', description: 'Agent id of the self-built app (sending replies).' },
+  { name: 'WECOM_SECRET', group: 'wecom', secret: true, description: 'Secret of the self-built app (access_token).' },
+  { name: 'WECOM_API_ROOT', group: 'wecom', default: 'https://qyapi.weixin.qq.com', description: 'WeCom API root (a test server).' },
+  { name: 'WECOM_MAX_SKEW_S', group: 'wecom', default: '300', description: 'Largest accepted difference between a callback timestamp and now, in seconds.' },
+  { name: 'WECOM_KF_SECRET', group: 'wecom', secret: true, description: 'Secret of 微信客服 (kf), to answer WeChat users.' },
+  { name: 'WECOM_KF_OPEN_KFID', group: 'wecom', description: 'open_kfid of the 微信客服 account.' },
+  { name: 'WECOM_ROBOT_WEBHOOK', group: 'wecom', secret: true, description: 'Group robot webhook URL for staff alerts.' },
+];
+
+/** A markdown table of the variables (the README's configuration section). */
+export function renderVariablesTable(): string {
+  const rows = VARIABLES.map(
+    (v) => `| \`${v.name}\` | ${v.default !== undefined ? `\`${v.default}\`` : ''} | ${v.description} |`,
+  );
+  return ['| Variable | Default | Description |', '| --- | --- | --- |', ...rows].join('\n');
+}

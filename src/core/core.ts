@@ -1,0 +1,64 @@
+// The pure core: one inbound message and the session in, one reply and the new session out.
+// Normalise → red flags → entities → intent (the NLU) → dialogue → answer → render. No I/O.
+import { decide } from '../dialog/decide';
+import { readSlots } from '../dialog/slots';
+import type { Domain } from '../answer/domain';
+import { plan, say, type Plan } from '../answer/plan';
+import { buildKb } from '../answer/kb';
+import type { Nlu } from '../nlu/types';
+import type { Locales } from '../render/locale';
+import { render } from '../render/render';
+import type { RuleSet } from '../rules/types';
+import type { Core, Inbound, Reply, Session, TurnContext, TurnResult } from './types';
+
+export interface CoreDeps {
+  rules: RuleSet;
+  nlu: Nlu;
+  locales: Locales;
+  domain: Domain;
+  toTraditional: (text: string) => string;
+  /** Longer messages are read up to this many characters (default 1000). */
+  maxChars?: number;
+}
+
+const COMPACT_ROLES = new Set(['family_doctor', 'hotline_staff']);
+
+export function createCore(d: CoreDeps): Core {
+  const maxChars = d.maxChars ?? 1000;
+  const knownNumbers = new Set(d.rules.books.flatMap((b) => b.contacts.flatMap((c) => c.phones.map((p) => p.number.replace(/\D/g, '')))));
+  const kb = buildKb(d);
+
+  function renderFor(p: Plan, session: Session, forwarded: boolean): Reply {
+    return render(p, {
+      locales: d.locales,
+      lang: session.lang ?? 'zh',
+      script: session.script ?? 'simplified',
+      compact: forwarded || COMPACT_ROLES.has(session.role ?? ''),
+      toTraditional: d.toTraditional,
+    });
+  }
+
+  function turn(inbound: Inbound, session: Session, ctx: TurnContext): TurnResult {
+    const raw = (inbound.choice ?? inbound.text ?? '').replace(/\u0000/g, '');
+    const chars = [...raw];
+    const text = chars.length > maxChars ? chars.slice(0, maxChars).join('') : raw;
+    const analysis = d.nlu.analyse(text, { forwarded: !!inbound.forwardedFrom });
+    if (!analysis.normalised.trim() && !analysis.redFlags.length) {
+      // Stickers, photos, voice, or nothing readable: say what the bot can read.
+      const s = { ...session, turns: session.turns + 1 };
+      const p = plan('non_text', [say(inbound.kind === 'text' ? 'empty' : 'non_text')]);
+      return { reply: s.handoff?.heldBy ? null : renderFor(p, s, false), session: s, analysis };
+    }
+    const slots = readSlots(analysis, d.rules, d.domain.fullCues);
+    const r = decide({ analysis, slots, session, rules: d.rules, domain: d.domain, status: ctx.status, now: ctx.now, knownNumbers });
+    if (!r.plan) return { reply: null, session: r.session, analysis };
+    if (text !== raw) r.plan.lines.push(say('truncated', { count: maxChars }));
+    return { reply: renderFor(r.plan, r.session, analysis.forwarded), session: r.session, analysis };
+  }
+
+  return {
+    turn,
+    kb: (query, ctx) => kb(query, ctx.status),
+    localities: () => d.rules.books.map((b) => ({ id: b.id, name: b.name })),
+  };
+}

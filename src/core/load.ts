@@ -1,0 +1,34 @@
+// Loads everything the core needs, once, from the data directories: rule books, the NLU (trained
+// from intents/), the answer domain and the reply templates. Fails loudly on invalid data.
+import { join } from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { loadDomain } from '../answer/domain';
+import { createNlu } from '../nlu';
+import { loadLocales } from '../render/locale';
+import { loadRuleSet } from '../rules/load';
+import { createCore } from './core';
+import type { Core } from './types';
+
+export interface CoreOptions {
+  rulesDir: string;
+  intentsDir: string;
+  localesDir: string;
+  segmenter: 'node-rs' | 'nodejieba';
+}
+
+/** The data directories of this checkout. */
+export const DEFAULT_DIRS = {
+  rulesDir: join(__dirname, '..', '..', 'rules'),
+  intentsDir: join(__dirname, '..', '..', 'intents'),
+  localesDir: join(__dirname, '..', '..', 'locales'),
+};
+
+export async function loadCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
+  const o: CoreOptions = { ...DEFAULT_DIRS, segmenter: 'node-rs', ...opts };
+  const rules = loadRuleSet(o.rulesDir);
+  const domain = loadDomain(join(o.intentsDir, 'domain', 'answers.yml'), rules.vocabulary);
+  const locales = loadLocales(o.localesDir);
+  const nlu = createNlu(rules, { segmenter: o.segmenter, intentsDir: o.intentsDir });
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  return createCore({ rules, nlu, locales, domain, toTraditional });
+}

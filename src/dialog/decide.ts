@@ -1,0 +1,151 @@
+// The dialogue policy for one turn: urgent first, then handoff, small talk, slot filling and answers.
+// Pure: the analysis, the session, the rule books and the live status come in; a plan and the new
+// session go out (a null plan when a human holds the conversation).
+import { answer, missing } from '../answer/answer';
+import { hotlineOf } from '../answer/contacts';
+import { designationAnswer } from '../answer/designation';
+import type { Domain } from '../answer/domain';
+import { plan, say, steps, type Line, type Plan } from '../answer/plan';
+import type { QuickReply, Session } from '../core/types';
+import type { Analysis } from '../nlu/types';
+import { emergencyRoute } from '../rules/query';
+import type { LiveStatus, RuleBook, RuleSet } from '../rules/types';
+import { remember } from './remember';
+import type { Slots } from './slots';
+
+export interface DecideInput {
+  analysis: Analysis;
+  slots: Slots;
+  session: Session;
+  rules: RuleSet;
+  domain: Domain;
+  status: LiveStatus;
+  now: number;
+  knownNumbers: ReadonlySet<string>;
+}
+
+/** Intents that ask the rule book something: without a locality the bot must ask where. */
+const SMALL_TALK = new Set(['greeting', 'thanks', 'locality', 'handoff', 'out_of_scope']);
+const isContent = (domain: Domain, intent: string): boolean => {
+  const kind = domain.intents[intent]?.answer;
+  return !!kind && !SMALL_TALK.has(kind);
+};
+
+export function localityChoices(rules: RuleSet): QuickReply[] {
+  return rules.books.map((b) => ({ label: b.fallback ? '农村地区' : b.name, value: b.fallback ? '农村' : b.name }));
+}
+
+/** The NLU's runners-up that could answer instead when the best intent finds nothing in the rule book. */
+function alternativesOf(i: DecideInput, intent: string): string[] {
+  const top = i.analysis.ranking[0]?.confidence ?? 0;
+  return i.analysis.ranking
+    .filter((r) => r.name !== intent && isContent(i.domain, r.name) && r.confidence >= top * i.domain.alternativeRatio)
+    .map((r) => r.name);
+}
+
+/** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */
+export function resolveIntent(i: DecideInput, s: Session): string {
+  const { analysis, slots, domain } = i;
+  const said = analysis.intent.name;
+  const vague = said === 'fallback' || said === 'give_locality';
+  const p = s.pending;
+  if (p) {
+    const fills =
+      (p.slot === 'locality' && !!slots.locality) ||
+      (p.slot === 'zone' && !!slots.audience) ||
+      (p.slot === 'category' && slots.categories.length > 0);
+    if (fills && (vague || said === p.intent || !isContent(domain, said))) return p.intent;
+  }
+  const slotted = slots.categories.length > 0 || !!slots.audience || slots.loadMarks.length > 0 || !!slots.facility || slots.full || !!slots.locality;
+  if (vague && slotted && s.lastIntent && isContent(domain, s.lastIntent)) return slots.full ? 'backup' : s.lastIntent;
+  if (said === 'fallback' && slots.categories.length) return slots.full ? 'backup' : 'designation';
+  if (slots.full && (said === 'designation' || said === 'fallback')) return 'backup';
+  return said;
+}
+
+function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, intent: string): { plan: Plan; session: Session } {
+  const flags = i.analysis.redFlags.map((f) => f.id);
+  const first: Line[] = [say('urgent_call')];
+  const emergency = book && emergencyRoute(book);
+  if (book && emergency) first.push(say('urgent_route', { locality: book.name }), steps(emergency.steps));
+  const categories = [...new Set(flags.map((f) => i.domain.redFlagCategories[f]).filter((c): c is string => !!c))];
+  const rest: Line[] = [];
+  if (book && categories.length) {
+    const r = designationAnswer(book, {
+      categories: categories.filter((c) => book.designations.some((d) => d.category === c)),
+      audience: s.audience,
+      status: i.status,
+      assumedFull: s.assumedFull ?? [],
+      vocabulary: i.rules.vocabulary,
+      categoryTopics: {},
+      fallbackTopics: [],
+      topicQuery: { text: i.analysis.normalised, departments: {} },
+    });
+    if (r.kind === 'answer') rest.push(...r.lines);
+  }
+  if (book && isContent(i.domain, intent) && intent !== 'designation') {
+    const r = answer({ ...i, book, intent, session: s, text: i.analysis.normalised });
+    if (r.kind === 'answer' && r.found) rest.push(say('urgent_then'), ...r.lines);
+  }
+  const reason = `urgent:${flags.join(',')}`;
+  const lines = [...first, say('urgent_handoff'), ...rest];
+  const session: Session = { ...s, handoff: s.handoff ?? { since: i.now, reason } };
+  return { plan: plan('urgent', lines, { urgent: true, handoff: true, handoffReason: reason, locality: book?.id, cite: book ? [book] : [] }), session };
+}
+
+export function decide(i: DecideInput): { plan: Plan | null; session: Session } {
+  let s = remember(i.session, i.slots, i.analysis);
+  const book = s.locality ? i.rules.byId.get(s.locality) : undefined;
+  let intent = resolveIntent(i, s);
+  if (i.analysis.redFlags.length) return urgent(i, s, book, intent);
+  if (s.handoff?.heldBy) return { plan: null, session: s };
+
+  const kind = i.domain.intents[intent]?.answer;
+  const localities = i.rules.books.map((b) => b.name);
+  switch (kind) {
+    case 'handoff': {
+      const hotline = book && hotlineOf(book);
+      const lines = [say('handoff_requested'), ...(hotline ? [say('handoff_hotline', { name: hotline.name, phones: hotline.phones.map((p) => p.number) })] : [])];
+      s = { ...s, pending: undefined, handoff: s.handoff ?? { since: i.now, reason: 'requested' } };
+      return { plan: plan(intent, lines, { handoff: true, handoffReason: 'requested', locality: book?.id }), session: s };
+    }
+    case 'greeting':
+      return { plan: plan(intent, [say('greeting', { localities })], { quickReplies: localityChoices(i.rules) }), session: s };
+    case 'thanks':
+      return { plan: plan(intent, [say('thanks')]), session: s };
+    case 'out_of_scope':
+      return { plan: plan(intent, [say('out_of_scope')]), session: { ...s, pending: undefined } };
+    case 'locality':
+      if (book) return { plan: plan(intent, [say('locality_noted', { locality: book.name })], { locality: book.id }), session: s };
+      return { plan: plan(intent, [say('ask_locality', { localities })], { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: s };
+    case undefined:
+      return { plan: plan('fallback', [say('fallback')]), session: s };
+    default:
+      break;
+  }
+  const resumed = s.pending?.intent === intent;
+  const alternatives = resumed ? (s.pending?.alternatives ?? []) : alternativesOf(i, intent);
+  if (!book) {
+    const lines = [say('ask_locality', { localities })];
+    return { plan: plan(intent, lines, { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives } } };
+  }
+  const ask = (name: string) => answer({ ...i, book, intent: name, session: s, text: i.analysis.normalised });
+  let r = ask(intent);
+  for (const alt of r.kind === 'answer' && !r.found ? alternatives : []) {
+    const other = ask(alt);
+    if (other.kind === 'answer' && other.found) {
+      r = other;
+      intent = alt;
+      break;
+    }
+  }
+  if (r.kind === 'ask')
+    return { plan: plan(intent, r.lines, { ask: r.slot, quickReplies: r.quickReplies, locality: book.id }), session: { ...r.session, pending: { slot: r.slot, intent } } };
+  const lines = r.lines.length ? r.lines : missing(book);
+  // The rural plan is general: say so, so nobody takes it for their own locality's notice.
+  const prefix: Line[] = book.fallback ? [say('rural_fallback', { source: book.source.title })] : [];
+  return {
+    plan: plan(intent, [...prefix, ...lines], { locality: book.id, cite: [book] }),
+    session: { ...r.session, pending: undefined, lastIntent: intent },
+  };
+}

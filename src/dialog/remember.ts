@@ -1,0 +1,22 @@
+// Folding what a message says into what the conversation remembers.
+import type { Session } from '../core/types';
+import type { Analysis } from '../nlu/types';
+import type { Slots } from './slots';
+
+export function remember(session: Session, slots: Slots, analysis: Analysis): Session {
+  const s: Session = { ...session, turns: session.turns + 1, script: analysis.script, lang: analysis.lang };
+  if (slots.locality && slots.locality !== s.locality) {
+    // A change of locality: what was said of the old one (its zones, its full hospitals) no longer holds.
+    if (s.locality) {
+      s.audience = undefined;
+      s.assumedFull = [];
+      s.lastFacility = undefined;
+    }
+    s.locality = slots.locality;
+  }
+  if (slots.audience) s.audience = slots.audience;
+  if (slots.categories[0]) s.category = slots.categories[0];
+  if (slots.role) s.role = slots.role;
+  if (slots.facility) s.lastFacility = `${slots.facility.locality}/${slots.facility.facility.id}`;
+  return s;
+}

@@ -1,0 +1,59 @@
+// What one message says about the slots the dialogue tracks, read off the NLU's entities.
+import type { Role } from '../core/types';
+import type { Analysis, Entity } from '../nlu/types';
+import type { Facility, RuleSet } from '../rules/types';
+
+export interface Slots {
+  locality?: string;
+  audience?: string;
+  categories: string[];
+  facility?: { locality: string; facility: Facility };
+  role?: Role;
+  topics: string[];
+  loadMarks: string[];
+  /** The message says a facility is full ("收满了", "排满了"). */
+  full: boolean;
+  /** Ordinal of a backup the message calls full ("第一后备也满了"). */
+  backupOrdinal?: number;
+}
+
+const ROLES: ReadonlySet<string> = new Set(['resident', 'family_doctor', 'hotline_staff', 'grid_worker', 'relative']);
+const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, '1': 1, '2': 2, '3': 3 };
+
+const of = (entities: Entity[], type: Entity['type']): Entity[] => entities.filter((e) => e.type === type);
+const best = (list: Entity[]): Entity | undefined =>
+  list.reduce<Entity | undefined>((a, e) => (!a || e.score > a.score || (e.score === a.score && e.start >= a.start) ? e : a), undefined);
+
+/** The audience the message states; none when it names several ("不清楚算封控区还是管控区"). */
+function oneAudience(list: Entity[]): string | undefined {
+  const values = [...new Set(list.map((e) => e.value))];
+  return values.length === 1 ? values[0] : undefined;
+}
+
+export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly string[]): Slots {
+  const { entities, normalised } = analysis;
+  const facilityEntity = best(of(entities, 'facility'));
+  let facility: Slots['facility'];
+  if (facilityEntity) {
+    const [locality, id] = facilityEntity.value.split('/') as [string, string];
+    const f = rules.byId.get(locality)?.facilities.find((x) => x.id === id);
+    if (f) facility = { locality, facility: f };
+  }
+  const place = best([...of(entities, 'locality'), ...of(entities, 'place')]);
+  const rural = of(entities, 'rural').length ? rules.books.find((b) => b.fallback)?.id : undefined;
+  // A named (not generic) facility tells where the user is when no place does.
+  const locality = place?.value ?? (facility && !facility.facility.generic ? facility.locality : undefined) ?? rural;
+  const role = best(of(entities, 'role'))?.value;
+  const ordinal = /第([一二三123])(个)?后备/.exec(normalised)?.[1];
+  return {
+    locality,
+    audience: oneAudience(of(entities, 'audience')),
+    categories: [...new Set(of(entities, 'category').sort((a, b) => a.start - b.start).map((e) => e.value))],
+    facility,
+    role: role && ROLES.has(role) ? (role as Role) : analysis.forwarded ? 'family_doctor' : undefined,
+    topics: [...new Set(of(entities, 'topic').map((e) => e.value))],
+    loadMarks: [...new Set(of(entities, 'load_mark').map((e) => e.value))],
+    full: fullCues.some((cue) => normalised.includes(cue)),
+    backupOrdinal: ordinal ? ORDINALS[ordinal] : undefined,
+  };
+}

@@ -1,0 +1,91 @@
+// The HTTP server (fastify 5): JSON API, staff endpoints, ops endpoints, OpenAPI docs, web chat, and the
+// channels' webhook routes from the registry. Built, not listening: main.ts listens, tests use inject().
+import { randomBytes } from 'node:crypto';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Logger } from 'pino';
+import type { Store } from '../store/port';
+import type { Mailbox } from '../service/mailbox';
+import type { Metrics } from '../service/metrics';
+import type { ChannelRegistry } from '../service/registry';
+import type { Service } from '../service/service';
+import { ApiError, errorHandler } from './errors';
+import { messageRoutes } from './routes/messages';
+import { publicRoutes } from './routes/public';
+import { staffRoutes } from './routes/staff';
+
+export interface HttpDeps {
+  service: Service;
+  store: Store;
+  registry: ChannelRegistry;
+  metrics: Metrics;
+  logger: Logger;
+  mailbox?: Mailbox;
+  adminToken?: string;
+  /** False while starting up or draining (default: always ready). */
+  isReady?: () => boolean;
+  /** Largest request body in bytes for routes without their own limit (default 1 MiB). */
+  bodyLimit?: number;
+  version?: string;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+/** Letters and digits mixed (base64url), so the log redactor never mistakes one for a phone number. */
+const newRequestId = (): string => `r-${randomBytes(9).toString('base64url')}`;
+
+export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: d.logger,
+    bodyLimit: d.bodyLimit ?? 1024 * 1024,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newRequestId();
+    },
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }) as unknown as FastifyInstance;
+
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => errorHandler(new ApiError('not_found', `${req.method} ${req.url.split('?')[0]}`), req, reply));
+
+  // Request ids travel back to the client; one access line per request, without the query (it may hold text).
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      { method: req.method, route: req.routeOptions.url ?? req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'jiuyi (就医) API',
+        description: 'Where and how to get medical care in an epidemic-controlled area, from the locality’s official notices.',
+        version: d.version ?? '0.1.0',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'JIUYI_ADMIN_TOKEN' } } },
+      tags: [
+        { name: 'chat', description: 'Residents: ask and get answers' },
+        { name: 'hotline', description: 'Canned answers for hotline staff' },
+        { name: 'staff', description: 'Handoff tickets and live status (bearer token)' },
+        { name: 'ops', description: 'Health, readiness, metrics' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(publicRoutes({ service: d.service, store: d.store, metrics: d.metrics, isReady: d.isReady ?? (() => true) }));
+  await app.register(messageRoutes(d.service, d.mailbox));
+  await app.register(staffRoutes(d.service, d.adminToken));
+  for (const { name, plugin } of d.registry.routePlugins) {
+    await app.register(plugin);
+    d.logger.debug({ channel: name }, 'channel routes registered');
+  }
+  await app.ready();
+  return app;
+}

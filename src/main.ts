@@ -1,0 +1,239 @@
+// `npm start`: configuration → logger → store → core → service → outbox → channels → HTTP.
+// `start()` is also what the restart test and the HTTP benchmark run. SIGTERM / SIGINT drain and exit 0.
+import { performance } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { ConfigError, loadConfig, parseConfig, type Config } from './config';
+import type { Core } from './core/types';
+import { buildServer } from './http/server';
+import { createLogger } from './log';
+import { createOutbox, type Outbox } from './outbox';
+import { Mailbox } from './service/mailbox';
+import { Metrics } from './service/metrics';
+import type { Channel } from './service/ports';
+import { ChannelRegistry } from './service/registry';
+import { Service } from './service/service';
+import type { ChannelFactory, ChannelFactoryDeps, CoreEscalation, EscalationNotice } from './service/types';
+import { openStore, type Store } from './store';
+
+export interface StartOptions {
+  /** Environment to read instead of process.env (+ .env). */
+  env?: Record<string, string | undefined>;
+  /** Replaces parts of the validated configuration (tests, benchmarks). */
+  override?: Partial<Config>;
+  /** A core to use instead of loading one from rules/, intents/, locales/. */
+  core?: Core;
+  logger?: Logger;
+}
+
+export interface Running {
+  config: Config;
+  app: FastifyInstance;
+  service: Service;
+  store: Store;
+  registry: ChannelRegistry;
+  logger: Logger;
+  /** http://host:port the server listens on. */
+  url: string;
+  port: number;
+  startupMs: number;
+  /** Stops taking requests, drains in-flight work and the outbox, closes the store. */
+  stop(): Promise<void>;
+}
+
+/** The channel modules the service knows; each starts only when its configuration is present. */
+const CHANNELS: { name: string; module: string; factory: string; enabled: (c: Config) => boolean }[] = [
+  { name: 'telegram', module: './channels/telegram', factory: 'createTelegramChannel', enabled: (c) => c.telegram !== null },
+  { name: 'wecom', module: './channels/wecom', factory: 'createWecomChannel', enabled: (c) => c.wecom !== null },
+];
+
+const HOUR = 3_600_000;
+
+export async function start(opts: StartOptions = {}): Promise<Running> {
+  const t0 = performance.now();
+  const config: Config = { ...(opts.env ? parseConfig(opts.env) : loadConfig()), ...opts.override };
+  const logger = opts.logger ?? createLogger({ level: config.logLevel, name: 'jiuyi' });
+
+  const [store, core] = await Promise.all([
+    openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri }),
+    opts.core ? Promise.resolve(opts.core) : loadDefaultCore(config),
+  ]);
+  const cleanup: (() => Promise<void>)[] = [() => store.close()];
+  try {
+    const registry = new ChannelRegistry(logger);
+    const mailbox = new Mailbox();
+    for (const ch of ['api', 'web', 'cli'] as const) registry.addSender(mailbox.sender(ch));
+    const metrics = new Metrics({ defaults: true });
+    // The outbox needs the channels' senders, the channels need the service: the service enqueues through
+    // this until the outbox exists (items wait in the store and go out when it starts).
+    let outbox: Outbox | null = null;
+    const service = new Service({
+      store,
+      core,
+      outbox: { enqueue: (item) => (outbox ? outbox.enqueue(item) : store.enqueue(item)) },
+      registry,
+      logger,
+      metrics,
+      rateLimit: config.rateLimit,
+      escalateAfterS: config.escalateAfterS,
+      escalationNotice: escalationFromCore(core),
+    });
+
+    // Channels: each module exports a ChannelFactory; it registers its senders, staff routes and webhooks.
+    const channels: Channel[] = [];
+    const deps: ChannelFactoryDeps = {
+      inbound: service,
+      tickets: service,
+      kv: store,
+      kb: (q) => core.kb(q, { status: service.currentStatus(), now: Date.now() }),
+      localities: () => core.localities(),
+      logger,
+      now: Date.now,
+      config,
+    };
+    for (const c of CHANNELS.filter((ch) => ch.enabled(config))) {
+      const factory = (await import(c.module))[c.factory] as ChannelFactory | undefined;
+      if (typeof factory !== 'function') throw new Error(`${c.module} does not export ${c.factory}`);
+      const channel = await factory({ ...deps, logger: logger.child({ channel: c.name }) });
+      registry.addChannel(channel);
+      channels.push(channel);
+    }
+
+    const ob = createOutbox({
+      store,
+      senders: registry.senders,
+      logger,
+      onEvent: (e) => metrics.outboxResults.inc({ channel: e.item.channel, result: e.result }),
+    });
+    outbox = ob;
+    cleanup.unshift(() => ob.stop({ drain: false, timeoutMs: 2000 }));
+    metrics.bind({
+      openTickets: async () => (await store.listTickets({ state: ['open', 'claimed'] })).length,
+      outboxDepth: () => store.outboxDepth(),
+    });
+
+    let ready = false;
+    const app = await buildServer({
+      service,
+      store,
+      registry,
+      metrics,
+      logger,
+      mailbox,
+      adminToken: config.adminToken,
+      isReady: () => ready,
+    });
+    await app.listen({ port: config.port, host: config.host });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+
+    // Messages persisted but not answered before a crash, then the background work.
+    // With MongoDB another instance may be answering a message right now: leave the last minute alone.
+    await service.recover({ olderThanMs: store.kind === 'mongo' ? 60_000 : 0 });
+    ob.start();
+    for (const ch of channels) await ch.start();
+    service.startEscalation();
+    const retentionMs = config.retentionDays * 24 * HOUR;
+    const purge = () =>
+      store
+        .purgeOlderThan(retentionMs, Date.now())
+        .then((n) => logger.debug({ purged: n }, 'retention purge'))
+        .catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
+    void purge();
+    const purgeTimer = setInterval(purge, HOUR);
+    purgeTimer.unref();
+    // Messages another instance accepted and then died on (or this one, under extreme load): a minute on.
+    const recoverTimer = setInterval(() => {
+      service.recover({ olderThanMs: 60_000 }).catch((err: unknown) => logger.error({ err }, 'recovery sweep failed'));
+    }, 60_000);
+    recoverTimer.unref();
+
+    ready = true;
+    const startupMs = Math.round(performance.now() - t0);
+    logger.info(
+      {
+        url,
+        startupMs,
+        store: store.kind,
+        channels: channels.map((c) => c.name),
+        staffEndpoints: Boolean(config.adminToken),
+        localities: core.localities().length,
+      },
+      `jiuyi ready in ${startupMs} ms at ${url}`,
+    );
+    if (!config.adminToken) logger.warn('JIUYI_ADMIN_TOKEN is not set: the staff endpoints are disabled');
+
+    let stopping: Promise<void> | null = null;
+    const stop = () =>
+      (stopping ??= (async () => {
+        const s0 = performance.now();
+        ready = false;
+        clearInterval(purgeTimer);
+        clearInterval(recoverTimer);
+        await app.close(); // no new requests; waits for those in flight
+        for (const ch of channels) await ch.stop().catch((err: unknown) => logger.error({ err, channel: ch.name }, 'channel stop failed'));
+        await service.drain();
+        await ob.stop(); // in-flight sends recorded, what is due and allowed sent; the rest waits in the store
+        await store.close();
+        logger.info({ ms: Math.round(performance.now() - s0) }, 'jiuyi stopped');
+      })());
+    return { config, app, service, store, registry, logger, url, port, startupMs, stop };
+  } catch (err) {
+    for (const c of cleanup) await c().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function loadDefaultCore(config: Config): Promise<Core> {
+  const { loadCore } = await import('./core/load');
+  return loadCore({ segmenter: config.segmenter });
+}
+
+/** Uses the core's locality-specific escalation notice when it has one (see CoreEscalation). */
+function escalationFromCore(core: Core): EscalationNotice | undefined {
+  const c = core as Core & Partial<CoreEscalation>;
+  if (typeof c.escalationNotice !== 'function') return undefined;
+  return (ticket, l) => c.escalationNotice!(ticket.locality, { ...l, level: ticket.level });
+}
+
+/** npm start */
+async function main(): Promise<void> {
+  let running: Running;
+  try {
+    running = await start();
+  } catch (err) {
+    if (err instanceof ConfigError) process.stderr.write(`jiuyi: ${err.message}\n`);
+    else process.stderr.write(`jiuyi: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  }
+  const { logger } = running;
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+  process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    signalled = true;
+    logger.info({ signal }, 'draining');
+    const force = setTimeout(() => {
+      logger.error('drain took more than 10 s: exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,152 @@
+// Loads and validates the NLU's data in intents/: lexicon.yml (cues), redflags.yml, classes/*.yml.
+// Every error names the file, the path inside it and the reason.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const pattern = z.string().min(1);
+const patterns = z.array(pattern);
+const idPatterns = z.record(z.string(), patterns);
+
+export const LexiconSchema = z.strictObject({
+  version: z.literal(1),
+  forward_prefixes: z.array(z.string().min(1)),
+  /** Topic cues by topic id: vocabulary topics, plus the ids in extra_topics. */
+  topics: idPatterns,
+  extra_topics: z.array(z.string()).default([]),
+  roles: idPatterns,
+  times: idPatterns,
+  load_marks: idPatterns,
+  rural: patterns,
+  /** Extra patterns for vocabulary audiences and categories (colloquial forms). */
+  audiences: idPatterns.default({}),
+  categories: idPatterns.default({}),
+  /** Synonyms of the vocabulary that must not be matched (too ambiguous on their own). */
+  ignore_synonyms: z.array(z.string()).default([]),
+  negation: z.strictObject({
+    /** Regex source that, ending right before an audience term, negates it. */
+    before: z.string(),
+    /** Audience id to report when every audience in the message is negated (不是隔离人员也不是红黄码). */
+    default_audience: z.string(),
+  }),
+  places: z.strictObject({
+    /** A typo-tolerant 2-character place core must be followed by one of these… */
+    after: z.string(),
+    /** …or preceded by one of these. */
+    before: z.string(),
+    /** Jaro-Winkler similarity a fuzzy place or facility match must reach. */
+    min_similarity: z.number().min(0).max(1),
+    confusable: z.array(z.string().min(2)),
+    /** Words jieba's dictionary tags as place names (ns) that are not places in a message. */
+    not_places: z.array(z.string()).default([]),
+  }),
+  classifier: z.strictObject({
+    /** Below this confidence the intent is `fallback`. */
+    threshold: z.number().min(0).max(1),
+    /** Bayes smoothing passed to natural. */
+    smoothing: z.number().positive().default(1),
+  }),
+  english: z.record(
+    z.string(),
+    z.strictObject({ gloss: z.string(), category: z.string().optional(), topic: z.string().optional(), audience: z.string().optional() }),
+  ),
+});
+export type Lexicon = z.infer<typeof LexiconSchema>;
+
+const flagPatterns = z.array(pattern).min(1);
+export const RedFlagsSchema = z.strictObject({
+  version: z.literal(1),
+  /** Regex source; a match preceded (in its clause) by this is negated. Anchored at the end by the loader. */
+  negation: z.string(),
+  /** Regex source; a clause opening with this is hypothetical (如果破水了怎么办) and not urgent. */
+  hypothetical: z.string(),
+  /** Regex source splitting clauses. */
+  clause_break: z.string(),
+  flags: z.array(
+    z.strictObject({
+      id: z.string().regex(/^[a-z_]+$/),
+      description: z.string().optional(),
+      /** Any of these, not negated, raises the flag (its span is the match). */
+      patterns: flagPatterns,
+      /** Each list must also match somewhere in the message (context such as 透析, 宝宝). */
+      requires: z.array(flagPatterns).default([]),
+    }),
+  ),
+  /** Test phrasings, checked by test/nlu/redflags.test.ts. */
+  tests: z.strictObject({
+    urgent: z.array(z.strictObject({ text: z.string(), flag: z.string() })),
+    not_urgent: z.array(z.string()),
+  }),
+});
+export type RedFlagsData = z.infer<typeof RedFlagsSchema>;
+
+export const IntentFileSchema = z.strictObject({
+  version: z.literal(1),
+  intent: z.string().regex(/^[a-z_]+$/),
+  description: z.string().optional(),
+  examples: z.array(z.string().min(1)).min(3),
+  /** Held out: never trained on; used by `nlu eval`, the tests and the benchmark. */
+  tests: z.array(z.string().min(1)).default([]),
+});
+export type IntentFile = z.infer<typeof IntentFileSchema>;
+
+export interface IntentsData {
+  dir: string;
+  lexicon: Lexicon;
+  redflags: RedFlagsData;
+  intents: IntentFile[];
+}
+
+export class DataError extends Error {}
+
+function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new DataError(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const res = schema.safeParse(raw);
+  if (!res.success) {
+    const issues = res.error.issues.map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new DataError(issues.join('\n'));
+  }
+  return res.data;
+}
+
+/** Checks that a regex source compiles, naming where it came from. */
+export function compile(source: string, where: string, flags = ''): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (err) {
+    throw new DataError(`${where}: invalid pattern ${JSON.stringify(source)}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export function defaultIntentsDir(): string {
+  return resolve(__dirname, '..', '..', 'intents');
+}
+
+export function loadIntentsData(dir = defaultIntentsDir()): IntentsData {
+  const lexicon = loadYaml(join(dir, 'lexicon.yml'), LexiconSchema);
+  const redflags = loadYaml(join(dir, 'redflags.yml'), RedFlagsSchema);
+  const classesDir = join(dir, 'classes');
+  if (!existsSync(classesDir)) throw new DataError(`${classesDir}: missing (one YAML file per intent)`);
+  const intents: IntentFile[] = [];
+  const seen = new Map<string, string>();
+  for (const name of readdirSync(classesDir).filter((f) => f.endsWith('.yml')).sort()) {
+    const file = join(classesDir, name);
+    const data = loadYaml(file, IntentFileSchema);
+    const prev = seen.get(data.intent);
+    if (prev) throw new DataError(`${file}: intent: "${data.intent}" is already defined in ${prev}`);
+    seen.set(data.intent, file);
+    const examples = new Set(data.examples);
+    data.tests.forEach((t, i) => {
+      if (examples.has(t)) throw new DataError(`${file}: tests.${i}: held-out utterance is also a training example`);
+    });
+    intents.push(data);
+  }
+  if (intents.length < 2) throw new DataError(`${classesDir}: at least two intents are needed`);
+  return { dir, lexicon, redflags, intents };
+}

@@ -1,0 +1,251 @@
+// Entity extraction over the normalised text: a character trie of literals plus the data's regexes,
+// leftmost-longest within each layer, negation for audiences and categories, typo-tolerant places and
+// facilities (one wrong character), English care words. Pure: reads only its arguments.
+import type { Entity } from './types';
+import { LAYERS, type EntityLexicon, type LexEntry } from './lexicon';
+
+interface Candidate {
+  entry: LexEntry;
+  start: number;
+  end: number;
+  score: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jaroWinkler = require('natural/lib/natural/distance/jaro-winkler_distance') as (a: string, b: string) => number;
+
+/** Place suffixes: a typo in these is not a typo in the place's name. */
+const PLACE_SUFFIX = /[市区县镇乡]$|街道$/;
+
+/** Jieba dictionary words that look like a place name with one character changed (广州 for 忻州). */
+export type WordFrequency = (word: string) => number;
+
+const CLAUSE = /[,。!?;:、\s]/;
+
+function clauseBefore(text: string, start: number, max: number): string {
+  let i = start;
+  while (i > 0 && start - i < max && !CLAUSE.test(text[i - 1] as string)) i--;
+  return text.slice(i, start);
+}
+
+function oneSubstitution(a: string, b: string): number {
+  // index of the single differing character, -1 when equal or more than one differs
+  if (a.length !== b.length) return -1;
+  let diff = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a.charCodeAt(i) !== b.charCodeAt(i)) {
+      if (diff >= 0) return -1;
+      diff = i;
+    }
+  }
+  return diff;
+}
+
+function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '\u3400' && ch <= '\u9fff';
+}
+
+export function extractEntities(text: string, lex: EntityLexicon, freq: WordFrequency): Entity[] {
+  const cands: Candidate[] = [];
+  // literals
+  for (let i = 0; i < text.length; i++) {
+    let node = lex.trie.next.get(text[i] as string);
+    let j = i + 1;
+    while (node) {
+      if (node.entries) for (const entry of node.entries) cands.push({ entry, start: i, end: j, score: 1 });
+      if (j >= text.length) break;
+      node = node.next.get(text[j] as string);
+      j++;
+    }
+  }
+  // regexes
+  for (const { re, entry } of lex.regexes) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      cands.push({ entry, start: m.index, end: m.index + m[0].length, score: 1 });
+    }
+  }
+  // English words
+  if (/[A-Za-z]/.test(text)) {
+    const words = /[A-Za-z]+/g;
+    for (let m = words.exec(text); m; m = words.exec(text)) {
+      const e = lex.english.get(m[0].toLowerCase());
+      if (e) for (const entry of e.entries) cands.push({ entry, start: m.index, end: m.index + m[0].length, score: 1 });
+    }
+  }
+
+  const chosen = select(cands);
+  fuzzyPlaces(text, lex, freq, chosen);
+  fuzzyFacilities(text, lex, chosen);
+  const final = select(chosen);
+  return finish(text, lex, final);
+}
+
+/** Leftmost-longest per layer; candidates with the same span and layer are all kept (红黄码). */
+function select(cands: Candidate[]): Candidate[] {
+  cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || b.score - a.score);
+  const nextFree = new Map<number, number>();
+  const lastSpan = new Map<number, Candidate>();
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const layer = LAYERS[c.entry.type];
+    const last = lastSpan.get(layer);
+    if (last && last.start === c.start && last.end === c.end) {
+      if (!out.some((o) => o.start === c.start && o.end === c.end && o.entry.type === c.entry.type && o.entry.value === c.entry.value)) out.push(c);
+      continue;
+    }
+    if (c.start < (nextFree.get(layer) ?? 0)) continue;
+    out.push(c);
+    nextFree.set(layer, c.end);
+    lastSpan.set(layer, c);
+  }
+  return out;
+}
+
+function covered(chosen: Candidate[], layer: number, start: number, end: number): boolean {
+  return chosen.some((c) => LAYERS[c.entry.type] === layer && c.start < end && start < c.end);
+}
+
+function fuzzyPlaces(text: string, lex: EntityLexicon, freq: WordFrequency, chosen: Candidate[]): void {
+  const found: Candidate[] = [];
+  const tried = new Set<string>();
+  for (let p = 0; p < text.length; p++) {
+    const anchored = lex.placeIndex.get(text[p] as string);
+    if (!anchored) continue;
+    for (const { place, pos } of anchored) {
+      const { surface, entry } = place;
+      const L = surface.length;
+      const i = p - pos;
+      if (i < 0 || i + L > text.length) continue;
+      const key = `${i}:${surface}`;
+      if (tried.has(key)) continue;
+      tried.add(key);
+      const window = text.slice(i, i + L);
+      const d = oneSubstitution(window, surface);
+      const hasSuffix = PLACE_SUFFIX.test(surface);
+      const core = hasSuffix ? L - (surface.endsWith('街道') ? 2 : 1) : L;
+      if (core < 2 || d < 0 || d >= core || !isCjk(window[d])) continue;
+      const group = lex.confusable.get(window[d] as string);
+      if (group === undefined || group !== lex.confusable.get(surface[d] as string)) continue;
+      if (covered(chosen, 0, i, i + L) || covered(found, 0, i, i + L)) continue;
+      // a real word (广州, 新洲, 九州) is not a typo; rare dictionary words (新州) may be
+      const coreText = window.slice(0, core);
+      if (freq(coreText) >= 100 || freq(window) >= 100) continue;
+      if (core === 2) {
+        const after = text.slice(i + core);
+        const before = text.slice(Math.max(0, i - 3), i);
+        // an entity right after it (忻洲透洗去哪) or right before it is a place-like context too
+        const adjacent = chosen.some((c) => LAYERS[c.entry.type] !== 0 && (c.start === i + L || c.end === i));
+        const context = adjacent || lex.placeAfter.test(after) || lex.placeBefore.test(before) || (i === 0 && after.length === 0);
+        if (!context) continue;
+      }
+      const score = jaroWinkler(window, surface);
+      if (score < lex.minSimilarity) continue;
+      found.push({ entry, start: i, end: i + L, score: Math.min(score, 0.95) });
+    }
+  }
+  chosen.push(...found);
+}
+
+function fuzzyFacilities(text: string, lex: EntityLexicon, chosen: Candidate[]): void {
+  const found: Candidate[] = [];
+  for (const { surface, entry } of lex.facilities) {
+    const L = surface.length;
+    const tail = surface.slice(-2);
+    for (let e = text.indexOf(tail); e >= 0; e = text.indexOf(tail, e + 1)) {
+      const end = e + 2;
+      const start = end - L;
+      if (start < 0) continue;
+      const window = text.slice(start, end);
+      const d = oneSubstitution(window, surface);
+      if (d < 0 || !isCjk(window[d])) continue;
+      if (chosen.some((c) => c.entry.type === 'facility' && c.start <= start && c.end >= end)) continue;
+      const score = jaroWinkler(window, surface);
+      if (score < lex.minSimilarity) continue;
+      found.push({ entry, start, end, score: Math.min(score, 0.95) });
+    }
+  }
+  // a fuzzy facility replaces shorter exact ones inside it (社区卫生服务中心 inside 泉秀街道社区为生服务中心)
+  for (const f of found) {
+    for (let k = chosen.length - 1; k >= 0; k--) {
+      const c = chosen[k] as Candidate;
+      if (c.entry.type === 'facility' && c.start >= f.start && c.end <= f.end && c.end - c.start < f.end - f.start) chosen.splice(k, 1);
+    }
+  }
+  chosen.push(...found);
+}
+
+function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] {
+  const out: Entity[] = [];
+  const negated: Candidate[] = [];
+  const roles = cands.filter((c) => c.entry.type === 'role');
+  for (const c of cands) {
+    const t = c.entry.type;
+    if (t === 'topic' && roles.some((r) => r.start <= c.start && c.end <= r.end)) continue;
+    if (t === 'audience' || t === 'category') {
+      const before = clauseBefore(text, c.start, 6);
+      if (lex.negationBefore.test(before)) {
+        if (t === 'audience') negated.push(c);
+        continue;
+      }
+    }
+    out.push(toEntity(text, c));
+  }
+  if (negated.length) {
+    // 不是隔离人员也不是红黄码: an ordinary patient; a group named elsewhere (改成特定对象透析点) is not the person
+    for (let k = out.length - 1; k >= 0; k--) {
+      const e = out[k] as Entity;
+      if (e.type === 'audience' && lex.groupIds.has(e.value)) out.splice(k, 1);
+    }
+    const first = negated[0] as Candidate;
+    const last = negated[negated.length - 1] as Candidate;
+    const before = clauseBefore(text, first.start, 6);
+    const m = lex.negationBefore.exec(before);
+    const start = first.start - (m ? m[0].length : 0);
+    out.push({ type: 'audience', value: lex.defaultAudience, text: text.slice(start, last.end), start, end: last.end, score: 0.9 });
+  }
+  // facilities: when a locality is named, keep that locality's candidates for an ambiguous span
+  const localities = new Set(out.filter((e) => e.type === 'locality' || e.type === 'place').map((e) => e.value));
+  const facilityAt = new Map<string, Entity[]>();
+  for (const e of out) {
+    if (e.type !== 'facility') continue;
+    const key = `${e.start}:${e.end}`;
+    facilityAt.set(key, [...(facilityAt.get(key) ?? []), e]);
+  }
+  const drop = new Set<Entity>();
+  for (const group of facilityAt.values()) {
+    if (group.length < 2) continue;
+    const local = group.filter((e) => localities.has(e.value.split('/')[0] as string));
+    if (local.length && local.length < group.length) for (const e of group) if (!local.includes(e)) drop.add(e);
+  }
+  return out
+    .filter((e) => !drop.has(e))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function toEntity(text: string, c: Candidate): Entity {
+  const e: Entity = { type: c.entry.type, value: c.entry.value, text: text.slice(c.start, c.end), start: c.start, end: c.end, score: c.score };
+  if (c.entry.name) e.name = c.entry.name;
+  return e;
+}
+
+/**
+ * Place names no rule book covers (太原, 成都): whole jieba tokens that jieba's dictionary tags as
+ * places, outside our own place entities, minus the data's list of words that are not places.
+ */
+export function otherPlaces(text: string, tokens: string[], entities: Entity[], placeNames: Set<string>, stop: Set<string>): Entity[] {
+  const out: Entity[] = [];
+  let pos = 0;
+  for (const t of tokens) {
+    const start = pos;
+    pos += t.length;
+    if (t.length < 2 || !placeNames.has(t) || stop.has(t)) continue;
+    if (entities.some((e) => e.start < pos && start < e.end)) continue;
+    out.push({ type: 'other_place', value: t, name: t, text: text.slice(start, pos), start, end: pos, score: 1 });
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+// The NLU: createNlu(rules) loads the data, the segmenter (with a user dictionary generated from the
+// rule books and the vocabulary) and trains the intent model once; analyse(text) is then pure.
+import type { RuleSet } from '../rules/types';
+import type { Analysis, Entity, Nlu } from './types';
+import { loadIntentsData, defaultIntentsDir, type IntentsData } from './data';
+import { buildLexicon, type EntityLexicon } from './lexicon';
+import { createNormaliser, type Normalised } from './normalise';
+import { createSegmenter, type Segmenter, type SegmenterName } from './segment';
+import { extractEntities, otherPlaces } from './entities';
+import { loadJiebaLexicon } from './wordfreq';
+import { createRedFlagDetector } from './redflags';
+import { trainIntentModel, type IntentModel } from './classifier';
+import { featuresOf } from './features';
+
+export type { Analysis, Entity, Nlu, RedFlag, IntentResult, EntityType, Script } from './types';
+export type { SegmenterName } from './segment';
+
+export interface NluOptions {
+  segmenter?: SegmenterName;
+  intentsDir?: string;
+}
+
+export interface Prepared {
+  norm: Normalised;
+  tokens: string[];
+  entities: Entity[];
+  features: string[];
+}
+
+/** The NLU with its parts exposed, for `nlu eval`, the benchmark and the tests. */
+export interface NluEngine extends Nlu {
+  data: IntentsData;
+  lexicon: EntityLexicon;
+  segmenter: Segmenter;
+  model: IntentModel;
+  threshold: number;
+  startupMs: number;
+  /** Milliseconds spent in each start-up stage. */
+  timings: Record<string, number>;
+  prepare(text: string, opts?: { forwarded?: boolean }): Prepared;
+}
+
+export const FALLBACK = 'fallback';
+
+export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  let mark = started;
+  const lap = (name: string): void => {
+    const now = performance.now();
+    timings[name] = now - mark;
+    mark = now;
+  };
+  const data = loadIntentsData(opts.intentsDir ?? defaultIntentsDir());
+  lap('data');
+  const lexicon = buildLexicon(rules, data.lexicon);
+  lap('lexicon');
+  const normalise = createNormaliser({ forwardPrefixes: data.lexicon.forward_prefixes });
+  lap('opencc');
+  const segmenter = createSegmenter(opts.segmenter ?? 'node-rs', lexicon.words);
+  lap('segmenter');
+  const jiebaLex = loadJiebaLexicon(lexicon.places.map((p) => p.surface));
+  const freq = jiebaLex.freq;
+  lap('wordfreq');
+  const redFlags = createRedFlagDetector(data.redflags);
+  const threshold = data.lexicon.classifier.threshold;
+
+  function prepare(text: string, o: { forwarded?: boolean } = {}): Prepared {
+    const norm = normalise(text);
+    if (o.forwarded) norm.forwarded = true;
+    const tokens = segmenter.cut(norm.text);
+    const entities = extractEntities(norm.text, lexicon, freq);
+    const others = otherPlaces(norm.text, tokens, entities, jiebaLex.placeNames, lexicon.notPlaces);
+    if (others.length) {
+      entities.push(...others);
+      entities.sort((a, b) => a.start - b.start || a.end - b.end);
+    }
+    if (norm.forwarded && !entities.some((e) => e.type === 'role')) {
+      entities.unshift({ type: 'role', value: 'family_doctor', text: norm.prefixes.join(''), start: 0, end: 0, score: 0.6 });
+    }
+    const features = featuresOf(norm, tokens, entities, lexicon);
+    return { norm, tokens: tokens.filter((t) => t.trim() !== ''), entities, features };
+  }
+
+  const docs = data.intents.flatMap((i) => i.examples.map((e) => ({ features: prepare(e).features, label: i.intent })));
+  lap('features');
+  const model = trainIntentModel(docs, data.lexicon.classifier.smoothing);
+  lap('train');
+
+  function analyse(text: string, o: { forwarded?: boolean } = {}): Analysis {
+    const p = prepare(text, o);
+    const ranking = model.score(p.features).slice(0, 5);
+    const best = ranking[0] ?? { name: FALLBACK, confidence: 0 };
+    const intent = best.confidence >= threshold ? best : { name: FALLBACK, confidence: best.confidence };
+    return {
+      original: text,
+      normalised: p.norm.text,
+      script: p.norm.script,
+      lang: p.norm.lang,
+      forwarded: p.norm.forwarded,
+      tokens: p.tokens,
+      entities: p.entities,
+      intent,
+      ranking,
+      redFlags: redFlags.detect(p.norm.text),
+    };
+  }
+
+  return { analyse, data, lexicon, segmenter, model, threshold, prepare, timings, startupMs: performance.now() - started };
+}
+
+export { defaultIntentsDir };

@@ -1,0 +1,232 @@
+// Builds the entity lexicon from the RuleSet (places, facilities, vocabulary) and intents/lexicon.yml
+// (cues). Everything here runs once, at load.
+import type { RuleSet } from '../rules/types';
+import type { EntityType } from './types';
+import { compile, DataError, type Lexicon } from './data';
+
+/** Entities of different layers may overlap; within a layer, leftmost-longest wins. */
+export const LAYERS: Record<EntityType, number> = {
+  locality: 0,
+  place: 0,
+  facility: 1,
+  audience: 2,
+  category: 3,
+  topic: 4,
+  role: 5,
+  time: 6,
+  load_mark: 7,
+  rural: 8,
+  other_place: 9,
+};
+
+export interface LexEntry {
+  type: EntityType;
+  value: string;
+  name?: string;
+  /** Locality a facility belongs to; generic facilities (乡镇卫生院) are ranked after named ones. */
+  locality?: string;
+  generic?: boolean;
+}
+
+export interface RegexCue {
+  re: RegExp;
+  entry: LexEntry;
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries?: LexEntry[];
+}
+
+export interface PlaceName {
+  surface: string;
+  entry: LexEntry;
+}
+
+export interface FacilityName {
+  surface: string;
+  entry: LexEntry;
+}
+
+export interface EntityLexicon {
+  trie: TrieNode;
+  regexes: RegexCue[];
+  /** Place names and aliases for typo-tolerant matching. */
+  places: PlaceName[];
+  /** Places by their first and second characters: a name with one wrong character keeps one of them. */
+  placeIndex: Map<string, { place: PlaceName; pos: number }[]>;
+  facilities: FacilityName[];
+  english: Map<string, { gloss: string; entries: LexEntry[] }>;
+  negationBefore: RegExp;
+  defaultAudience: string;
+  placeAfter: RegExp;
+  placeBefore: RegExp;
+  minSimilarity: number;
+  /** Character → its confusable group (忻/新, 州/洲). */
+  confusable: Map<string, number>;
+  /** Audience ids that are groups (特定对象): dropped when the message negates every named audience. */
+  groupIds: Set<string>;
+  /** Words jieba tags as places that are not places here (城市, 东西…). */
+  notPlaces: Set<string>;
+  /** Every literal worth a user-dictionary entry. */
+  words: Set<string>;
+}
+
+function isRegex(p: string): boolean {
+  return p.length > 2 && p.startsWith('/') && p.endsWith('/');
+}
+
+function insert(root: TrieNode, surface: string, entry: LexEntry): void {
+  let node = root;
+  for (const ch of surface) {
+    let next = node.next.get(ch);
+    if (!next) {
+      next = { next: new Map() };
+      node.next.set(ch, next);
+    }
+    node = next;
+  }
+  const entries = (node.entries ??= []);
+  if (!entries.some((e) => e.type === entry.type && e.value === entry.value)) entries.push(entry);
+}
+
+export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexicon.yml'): EntityLexicon {
+  const trie: TrieNode = { next: new Map() };
+  const regexes: RegexCue[] = [];
+  const words = new Set<string>();
+  const ignore = new Set(lex.ignore_synonyms);
+  const places: PlaceName[] = [];
+  const facilities: FacilityName[] = [];
+
+  const add = (surface: string, entry: LexEntry, where: string): void => {
+    if (isRegex(surface)) {
+      regexes.push({ re: compile(surface.slice(1, -1), `${file}: ${where}`, 'g'), entry });
+      return;
+    }
+    const s = surface.normalize('NFKC');
+    if (!s) return;
+    insert(trie, s, entry);
+    if (/^[A-Za-z]+$/.test(s)) insert(trie, s.toLowerCase(), entry);
+    words.add(s);
+  };
+
+  const vocab = rules.vocabulary;
+  const ids = {
+    category: new Set(vocab.categories.map((t) => t.id)),
+    audience: new Set(vocab.audiences.map((t) => t.id)),
+    topic: new Set([...vocab.topics.map((t) => t.id), ...lex.extra_topics]),
+  };
+  const check = (kind: keyof typeof ids, id: string, where: string): void => {
+    if (!ids[kind].has(id)) throw new DataError(`${file}: ${where}: unknown ${kind} id "${id}" (not in the vocabulary)`);
+  };
+
+  // rule books: localities, places, facilities
+  for (const book of rules.books) {
+    const locality: LexEntry = { type: 'locality', value: book.id, name: book.name };
+    for (const s of [book.name, ...book.aliases]) {
+      add(s, locality, `book ${book.id}`);
+      if (s.length >= 2) places.push({ surface: s, entry: locality });
+    }
+    for (const p of book.places) {
+      const entry: LexEntry = { type: 'place', value: book.id, name: p.name };
+      for (const s of [p.name, ...p.aliases]) {
+        add(s, entry, `book ${book.id} place ${p.name}`);
+        if (s.length >= 2) places.push({ surface: s, entry });
+      }
+    }
+    for (const f of book.facilities) {
+      const entry: LexEntry = {
+        type: 'facility',
+        value: `${book.id}/${f.id}`,
+        name: f.name,
+        locality: book.id,
+        ...(f.generic ? { generic: true } : {}),
+      };
+      for (const s of [f.name, ...f.aliases]) {
+        add(s, entry, `book ${book.id} facility ${f.id}`);
+        if (s.length >= 6) facilities.push({ surface: s, entry });
+      }
+    }
+    for (const m of book.loadMarks?.marks ?? []) {
+      for (const s of [m.name, ...m.synonyms]) {
+        if (s.length >= 2 || s === '×') add(s, { type: 'load_mark', value: m.id }, `book ${book.id} loadMarks`);
+      }
+    }
+  }
+
+  // vocabulary
+  for (const t of vocab.categories) for (const s of [t.name, ...t.synonyms]) if (!ignore.has(s)) add(s, { type: 'category', value: t.id, name: t.name }, `category ${t.id}`);
+  for (const t of vocab.audiences) for (const s of [t.name, ...t.synonyms]) if (!ignore.has(s)) add(s, { type: 'audience', value: t.id, name: t.name }, `audience ${t.id}`);
+  for (const g of vocab.groups) for (const s of [g.name, ...g.synonyms]) add(s, { type: 'audience', value: g.id, name: g.name }, `group ${g.id}`);
+  for (const t of vocab.topics) for (const s of [t.name, ...t.synonyms]) if (!ignore.has(s)) add(s, { type: 'topic', value: t.id, name: t.name }, `topic ${t.id}`);
+
+  // cues
+  const names = (kind: 'category' | 'audience', id: string) =>
+    (kind === 'category' ? vocab.categories : vocab.audiences).find((t) => t.id === id)?.name;
+  for (const [id, list] of Object.entries(lex.categories)) {
+    check('category', id, `categories.${id}`);
+    list.forEach((p, i) => add(p, { type: 'category', value: id, name: names('category', id) }, `categories.${id}.${i}`));
+  }
+  for (const [id, list] of Object.entries(lex.audiences)) {
+    check('audience', id, `audiences.${id}`);
+    list.forEach((p, i) => add(p, { type: 'audience', value: id, name: names('audience', id) }, `audiences.${id}.${i}`));
+  }
+  check('audience', lex.negation.default_audience, 'negation.default_audience');
+  for (const [id, list] of Object.entries(lex.topics)) {
+    check('topic', id, `topics.${id}`);
+    list.forEach((p, i) => add(p, { type: 'topic', value: id }, `topics.${id}.${i}`));
+  }
+  const simple: [EntityType, Record<string, string[]>, string][] = [
+    ['role', lex.roles, 'roles'],
+    ['time', lex.times, 'times'],
+    ['load_mark', lex.load_marks, 'load_marks'],
+  ];
+  for (const [type, table, key] of simple) {
+    for (const [id, list] of Object.entries(table)) list.forEach((p, i) => add(p, { type, value: id }, `${key}.${id}.${i}`));
+  }
+  lex.rural.forEach((p, i) => add(p, { type: 'rural', value: 'rural' }, `rural.${i}`));
+
+  const english = new Map<string, { gloss: string; entries: LexEntry[] }>();
+  for (const [word, e] of Object.entries(lex.english)) {
+    const entries: LexEntry[] = [];
+    if (e.category) {
+      check('category', e.category, `english.${word}.category`);
+      entries.push({ type: 'category', value: e.category, name: names('category', e.category) });
+    }
+    if (e.audience) {
+      check('audience', e.audience, `english.${word}.audience`);
+      entries.push({ type: 'audience', value: e.audience, name: names('audience', e.audience) });
+    }
+    if (e.topic) {
+      check('topic', e.topic, `english.${word}.topic`);
+      entries.push({ type: 'topic', value: e.topic });
+    }
+    english.set(word.toLowerCase(), { gloss: e.gloss, entries });
+  }
+
+  const placeIndex = new Map<string, { place: PlaceName; pos: number }[]>();
+  for (const place of places) {
+    for (const pos of [0, 1]) {
+      const ch = place.surface[pos] as string;
+      placeIndex.set(ch, [...(placeIndex.get(ch) ?? []), { place, pos }]);
+    }
+  }
+
+  return {
+    trie,
+    regexes,
+    places,
+    placeIndex,
+    facilities,
+    english,
+    negationBefore: compile(lex.negation.before, `${file}: negation.before`),
+    defaultAudience: lex.negation.default_audience,
+    placeAfter: compile(lex.places.after, `${file}: places.after`),
+    placeBefore: compile(lex.places.before, `${file}: places.before`),
+    minSimilarity: lex.places.min_similarity,
+    confusable: new Map(lex.places.confusable.flatMap((g, i) => [...g].map((ch) => [ch, i] as [string, number]))),
+    groupIds: new Set(vocab.groups.map((g) => g.id)),
+    notPlaces: new Set(lex.places.not_places),
+    words,
+  };
+}

@@ -1,0 +1,120 @@
+// Normalisation: NFKC (full width → half width), traditional → simplified (opencc-js, loaded once),
+// emoji and repeated punctuation stripped, Chinese numerals before units made Arabic, forwarding
+// prefixes removed. Pure once built: `normalise(text)` reads nothing but its argument.
+import * as OpenCC from 'opencc-js';
+import type { Script } from './types';
+
+export interface NormaliseConfig {
+  /** Regex sources matched at the start of the message (after earlier prefixes are removed). */
+  forwardPrefixes: string[];
+}
+
+export interface Normalised {
+  original: string;
+  text: string;
+  script: Script;
+  lang: 'zh' | 'en';
+  forwarded: boolean;
+  /** The forwarding prefixes removed, in order (转:, 帮居民问…). */
+  prefixes: string[];
+}
+
+export type Normaliser = (text: string) => Normalised;
+
+type DictLike = string | readonly (readonly [string, string])[];
+
+/** Characters the traditional → simplified dictionaries change: a message with none of them skips opencc. */
+function changingChars(groups: readonly (readonly DictLike[])[]): Set<string> {
+  const set = new Set<string>();
+  for (const group of groups) {
+    for (const dict of group) {
+      const pairs: (readonly [string, string])[] =
+        typeof dict === 'string'
+          ? dict.split('|').map((p) => {
+              const [k = '', v = ''] = p.split(' ');
+              return [k, v] as const;
+            })
+          : [...dict];
+      for (const [k, v] of pairs) {
+        if (k && k !== v) for (const ch of k) set.add(ch);
+      }
+    }
+  }
+  return set;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 三十八 → 38, 二十 → 20, 十 → 10, 四十一 → 41; up to 99 (what temperatures, weeks, counts need). */
+export function chineseNumber(s: string): number | undefined {
+  if (!s) return undefined;
+  const ten = s.indexOf('十');
+  if (ten < 0) return s.length === 1 ? CN_DIGITS[s] : undefined;
+  const head = s.slice(0, ten);
+  const tail = s.slice(ten + 1);
+  const tens = head ? CN_DIGITS[head] : 1;
+  const ones = tail ? CN_DIGITS[tail] : 0;
+  if (tens === undefined || ones === undefined || head.length > 1 || tail.length > 1) return undefined;
+  return tens * 10 + ones;
+}
+
+const NUMERAL_BEFORE_UNIT = /([零〇一二两三四五六七八九十]{1,3})(?=(度|周|个月|个多月|岁|次|回|天|分钟|小时|多分钟|多小时|多天|多度))/g;
+const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
+const REPEATED_PUNCT = /([!?,.。~…、;:\-=*#])\1+/g;
+const MIXED_END_PUNCT = /[!?]{2,}/g;
+const CJK = /[\u3400-\u9fff]/g;
+const LATIN_WORD = /[A-Za-z]{2,}/g;
+
+export function createNormaliser(config: NormaliseConfig): Normaliser {
+  const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const tradChars = changingChars([...(OpenCC.Locale.from.tw ?? []), ...(OpenCC.Locale.to.cn ?? [])]);
+  const prefixes = config.forwardPrefixes.map((p) => new RegExp(`^(?:${p})`));
+
+  return function normalise(original: string): Normalised {
+    let text = original.normalize('NFKC');
+    let script: Script = 'simplified';
+    for (const ch of text) {
+      if (tradChars.has(ch)) {
+        const converted = toSimplified(text);
+        if (converted !== text) {
+          script = 'traditional';
+          text = converted;
+        }
+        break;
+      }
+    }
+    text = text
+      .replace(EMOJI, '')
+      .replace(/[\u200B-\u200F\u2060\uFEFF]/g, '')
+      .replace(/[“”"'‘’「」『』]/g, (q) => (q === '“' || q === '”' || q === '"' ? '"' : "'"))
+      .replace(/\s+/g, ' ')
+      .replace(REPEATED_PUNCT, '$1')
+      .replace(MIXED_END_PUNCT, (m) => (m.includes('?') ? '?' : '!'))
+      .replace(/\.{3,}|…+/g, '…')
+      .replace(NUMERAL_BEFORE_UNIT, (m) => {
+        const n = chineseNumber(m);
+        return n === undefined ? m : String(n);
+      })
+      .trim();
+    // a space between two CJK characters is voice-typing noise
+    text = text.replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1,');
+
+    const removed: string[] = [];
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const re of prefixes) {
+        const m = re.exec(text);
+        if (m && m[0].length > 0 && m[0].length < text.length) {
+          removed.push(m[0]);
+          text = text.slice(m[0].length).replace(/^[\s:,.。!?]+/, '');
+          changed = true;
+        }
+      }
+    }
+
+    const cjk = text.match(CJK)?.length ?? 0;
+    const words = text.match(LATIN_WORD)?.length ?? 0;
+    const lang = words >= 2 && cjk <= words ? 'en' : 'zh';
+    return { original, text, script, lang, forwarded: removed.length > 0, prefixes: removed };
+  };
+}

@@ -1,0 +1,306 @@
+// The outbox worker: claims due items from the store (urgent first, leased so no two workers send the
+// same item), sends them through the channel's sender within the platform's rate limits, and records the
+// outcome: sent, retried later (backoff, or the platform's retry_after), or dead-lettered with the error.
+// After a crash, items the dead process had leased become due again when the lease expires.
+import type { Logger } from 'pino';
+import type { ChannelName } from '../core/types';
+import type { ChannelSender, OutboxItem, SendOutcome } from '../service/ports';
+import type { NewOutboxItem, Store } from '../store/port';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { systemClock, type Clock } from './clock';
+import { ChannelLimiter, effectiveLimits, type ChannelLimits } from './limits';
+
+export type OutboxResult = 'sent' | 'retry' | 'dead' | 'deferred';
+
+export interface OutboxEvent {
+  item: OutboxItem;
+  result: OutboxResult;
+  error?: string;
+  /** For `retry` and `deferred`: when it is due again. */
+  notBefore?: number;
+}
+
+export interface OutboxOptions {
+  store: Store;
+  senders: ChannelSender[];
+  clock?: Clock;
+  logger?: Logger;
+  /** Configured limits per channel, over the sender's own and the platform defaults. */
+  limits?: Partial<Record<ChannelName, Partial<ChannelLimits>>>;
+  /** Attempts before an item is dead-lettered (default 8). */
+  maxAttempts?: number;
+  backoff?: Partial<BackoffOptions>;
+  /** How long a claimed item is held by this worker (default 60 s); longer than any send may take. */
+  leaseMs?: number;
+  /** Items claimed, and sent concurrently, at a time per channel (default 16). */
+  batchSize?: number;
+  /** Longest sleep between looks at the store: picks up other instances' items (default 1 s). */
+  pollMs?: number;
+  /** [0, 1), for the backoff jitter. */
+  random?: () => number;
+  onEvent?: (event: OutboxEvent) => void;
+}
+
+export interface Outbox {
+  /** Persists the item and wakes the worker (the service's OutboxSink). */
+  enqueue(item: NewOutboxItem): Promise<{ id: string; duplicate: boolean }>;
+  /** Starts sending in the background (timers on the injected clock). */
+  start(): void;
+  /** Stops: no new claims, waits for in-flight sends to be recorded, then (unless `drain: false`) sends
+   * what is due and allowed now, all within `timeoutMs` (default 10 s). */
+  stop(opts?: { drain?: boolean; timeoutMs?: number }): Promise<void>;
+  /** Look at the store now (new items, or a channel's items enqueued by another process). */
+  kick(channel?: ChannelName): void;
+  /** Sends everything due and allowed at the clock's current time, then resolves with how many items
+   * were handled and when the next one will be due (Infinity: none pending). Works started or not. */
+  flush(): Promise<{ handled: number; nextAt: number }>;
+  /** Resolves when no channel is being worked on (tests: after a kick or a timer). */
+  idle(): Promise<void>;
+  depth(channel?: ChannelName): Promise<number>;
+}
+
+interface Lane {
+  channel: ChannelName;
+  sender: ChannelSender;
+  limiter: ChannelLimiter;
+  running: Promise<number> | null;
+  again: boolean;
+  timer: unknown;
+  timerAt: number;
+}
+
+const silentLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+} as unknown as Logger;
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export function createOutbox(opts: OutboxOptions): Outbox {
+  const { store } = opts;
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? silentLogger;
+  const maxAttempts = opts.maxAttempts ?? 8;
+  const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...opts.backoff };
+  const leaseMs = opts.leaseMs ?? 60_000;
+  const batchSize = Math.max(1, opts.batchSize ?? 16);
+  const pollMs = opts.pollMs ?? 1000;
+  const random = opts.random ?? Math.random;
+  const emit = (e: OutboxEvent) => {
+    try {
+      opts.onEvent?.(e);
+    } catch (err) {
+      logger.error({ err }, 'outbox event handler failed');
+    }
+  };
+
+  const lanes = new Map<ChannelName, Lane>();
+  for (const sender of opts.senders) {
+    if (lanes.has(sender.channel)) throw new Error(`outbox: two senders for channel ${sender.channel}`);
+    lanes.set(sender.channel, {
+      channel: sender.channel,
+      sender,
+      limiter: new ChannelLimiter(effectiveLimits(sender.channel, sender.limits, opts.limits?.[sender.channel])),
+      running: null,
+      again: false,
+      timer: null,
+      timerAt: Infinity,
+    });
+  }
+  const warnedNoSender = new Set<string>();
+
+  let started = false;
+  let stopping = false;
+  /** Past the stop timeout: finish the batch in hand, claim nothing more. */
+  let halted = false;
+
+  async function handle(lane: Lane, item: OutboxItem): Promise<void> {
+    const now = clock.now();
+    const wait = lane.limiter.chatWait(item.chat, now);
+    if (wait > 0) {
+      await store.defer(item.id, now + wait);
+      emit({ item, result: 'deferred', notBefore: now + wait });
+      return;
+    }
+    lane.limiter.take(item.chat, now);
+    let outcome: SendOutcome;
+    try {
+      outcome = await lane.sender.send(item);
+    } catch (err) {
+      outcome = { ok: false, error: message(err) };
+    }
+    const t = clock.now();
+    if (outcome.ok) {
+      await store.markSent(item.id, t);
+      emit({ item, result: 'sent' });
+      return;
+    }
+    const log = { id: item.id, channel: item.channel, attempts: item.attempts, urgent: item.urgent, error: outcome.error };
+    if (outcome.permanent === true) {
+      await store.markDead(item.id, outcome.error, t);
+      logger.warn({ ...log, blocked: outcome.blocked ?? false }, 'outbox: permanent failure, dead-lettered');
+      emit({ item, result: 'dead', error: outcome.error });
+      return;
+    }
+    if (outcome.retryAfterMs !== undefined) lane.limiter.block(item.chat, t + outcome.retryAfterMs);
+    if (item.attempts >= maxAttempts) {
+      const error = `${outcome.error} (gave up after ${item.attempts} attempts)`;
+      await store.markDead(item.id, error, t);
+      logger.error(log, 'outbox: retries exhausted, dead-lettered');
+      emit({ item, result: 'dead', error });
+      return;
+    }
+    const delay = outcome.retryAfterMs !== undefined ? Math.max(0, outcome.retryAfterMs) : backoffDelay(item.attempts, backoff, random);
+    await store.markRetry(item.id, t + delay, outcome.error);
+    logger.warn({ ...log, retryInMs: delay }, 'outbox: send failed, will retry');
+    emit({ item, result: 'retry', error: outcome.error, notBefore: t + delay });
+  }
+
+  /** Sends until nothing more is due and allowed now; returns when to look again. */
+  async function pass(lane: Lane): Promise<{ handled: number; nextAt: number }> {
+    let handled = 0;
+    for (;;) {
+      if (halted) return { handled, nextAt: Infinity };
+      const now = clock.now();
+      const globalWait = lane.limiter.global.wait(now);
+      if (globalWait > 0) return { handled, nextAt: now + globalWait };
+      const n = Math.min(batchSize, lane.limiter.global.available(now));
+      const items = await store.claimDue(lane.channel, now, n, leaseMs);
+      if (items.length === 0) {
+        const next = await store.nextDue(lane.channel);
+        return { handled, nextAt: next ?? Infinity };
+      }
+      await Promise.all(items.map((item) => handle(lane, item)));
+      handled += items.length;
+    }
+  }
+
+  function schedule(lane: Lane, at: number): void {
+    if (!started || stopping) return;
+    const now = clock.now();
+    const target = Math.min(at, now + pollMs);
+    if (lane.timer !== null) {
+      if (lane.timerAt <= target) return;
+      clock.clearTimeout(lane.timer);
+    }
+    lane.timerAt = target;
+    lane.timer = clock.setTimeout(() => {
+      lane.timer = null;
+      lane.timerAt = Infinity;
+      void pump(lane);
+    }, Math.max(1, target - now));
+  }
+
+  /** Runs passes on a lane, one at a time: a kick during a pass runs another after it. */
+  function pump(lane: Lane): Promise<number> {
+    if (lane.running) {
+      lane.again = true;
+      return lane.running;
+    }
+    lane.running = (async () => {
+      let total = 0;
+      let nextAt = Infinity;
+      try {
+        do {
+          lane.again = false;
+          const r = await pass(lane);
+          total += r.handled;
+          nextAt = r.nextAt;
+        } while (lane.again && !halted);
+      } catch (err) {
+        logger.error({ err, channel: lane.channel }, 'outbox: pass failed');
+        nextAt = clock.now() + pollMs;
+      } finally {
+        lane.running = null;
+      }
+      schedule(lane, nextAt);
+      return total;
+    })();
+    return lane.running;
+  }
+
+  const outbox: Outbox = {
+    async enqueue(item) {
+      const r = await store.enqueue(item);
+      const lane = lanes.get(item.channel);
+      if (!lane && !warnedNoSender.has(item.channel)) {
+        warnedNoSender.add(item.channel);
+        logger.warn({ channel: item.channel }, 'outbox: no sender for this channel; items wait in the store');
+      }
+      if (lane && !r.duplicate && started && !stopping) void pump(lane);
+      return r;
+    },
+
+    start() {
+      if (started) return;
+      started = true;
+      stopping = false;
+      halted = false;
+      for (const lane of lanes.values()) void pump(lane);
+    },
+
+    async stop(o = {}) {
+      const timeoutMs = o.timeoutMs ?? 10_000;
+      stopping = true;
+      for (const lane of lanes.values()) {
+        if (lane.timer !== null) clock.clearTimeout(lane.timer);
+        lane.timer = null;
+        lane.timerAt = Infinity;
+      }
+      const work = (async () => {
+        await outbox.idle();
+        if (o.drain !== false) await outbox.flush();
+      })();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), timeoutMs);
+        timer.unref?.();
+      });
+      const r = await Promise.race([work.then(() => 'done' as const), timeout]);
+      clearTimeout(timer);
+      if (r === 'timeout') {
+        halted = true;
+        logger.warn({ timeoutMs }, 'outbox: stop timed out with sends in flight; their leases will expire');
+      }
+      started = false;
+    },
+
+    kick(channel) {
+      if (!started || stopping) return;
+      for (const lane of lanes.values()) if (!channel || lane.channel === channel) void pump(lane);
+    },
+
+    async flush() {
+      let handled = 0;
+      let nextAt = Infinity;
+      await Promise.all(
+        [...lanes.values()].map(async (lane) => {
+          while (lane.running) await lane.running;
+          const run = pass(lane);
+          lane.running = run.then((r) => r.handled, () => 0).finally(() => {
+            lane.running = null;
+          });
+          const r = await run;
+          handled += r.handled;
+          nextAt = Math.min(nextAt, r.nextAt);
+        }),
+      );
+      return { handled, nextAt };
+    },
+
+    async idle() {
+      for (;;) {
+        const running = [...lanes.values()].map((l) => l.running).filter((p): p is Promise<number> => p !== null);
+        if (running.length === 0) return;
+        await Promise.allSettled(running);
+      }
+    },
+
+    depth(channel) {
+      return store.outboxDepth(channel);
+    },
+  };
+  return outbox;
+}

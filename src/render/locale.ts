@@ -1,0 +1,81 @@
+// Reply templates from locales/*.yml, validated at load: every locale carries the keys of zh-CN, and
+// every {placeholder} a template uses is one its zh-CN counterpart uses too.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+export type Lang = 'zh' | 'en';
+export type Messages = Record<string, string>;
+export type Locales = Record<Lang, Messages>;
+
+const LocaleFile = z
+  .object({
+    version: z.literal(1),
+    lang: z.enum(['zh', 'en']),
+    messages: z.record(z.string(), z.string().min(1)),
+  })
+  .strict();
+
+export class LocaleError extends Error {
+  override name = 'LocaleError';
+}
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+
+/** Parses and cross-checks locale files given as (file name → YAML text). */
+export function parseLocales(files: Record<string, string>): Locales {
+  const problems: string[] = [];
+  const byLang = new Map<Lang, { file: string; messages: Messages }>();
+  for (const [file, text] of Object.entries(files)) {
+    let doc: unknown;
+    try {
+      doc = parse(text);
+    } catch (err) {
+      problems.push(`${file}: ${(err as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    const parsed = LocaleFile.safeParse(doc);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push(`${file}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+      continue;
+    }
+    if (byLang.has(parsed.data.lang)) problems.push(`${file}: a second locale for "${parsed.data.lang}"`);
+    byLang.set(parsed.data.lang, { file, messages: parsed.data.messages });
+  }
+  const base = byLang.get('zh');
+  if (!base) problems.push('locales: no zh locale (zh-CN.yml)');
+  for (const [lang, { file, messages }] of byLang) {
+    if (!base || lang === 'zh') continue;
+    for (const key of Object.keys(base.messages)) {
+      const other = messages[key];
+      if (other === undefined) problems.push(`${file}: messages.${key}: missing (present in ${base.file})`);
+      else if (placeholders(other).join() !== placeholders(base.messages[key] as string).join())
+        problems.push(`${file}: messages.${key}: placeholders {${placeholders(other).join('}, {')}} differ from ${base.file}`);
+    }
+    for (const key of Object.keys(messages))
+      if (!(key in base.messages)) problems.push(`${file}: messages.${key}: unknown key (not in ${base.file})`);
+  }
+  if (problems.length) throw new LocaleError(problems.join('\n'));
+  const zh = (base as { messages: Messages }).messages;
+  return { zh, en: byLang.get('en')?.messages ?? zh };
+}
+
+/** Reads every *.yml in `dir`. */
+export function loadLocales(dir: string): Locales {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yml')).sort())
+    files[join(dir, name)] = readFileSync(join(dir, name), 'utf8');
+  return parseLocales(files);
+}
+
+/** Fills a template's {placeholders}. A missing value is a programming error: it throws. */
+export function format(messages: Messages, key: string, vars: Record<string, string | number> = {}): string {
+  const template = messages[key];
+  if (template === undefined) throw new LocaleError(`no message "${key}"`);
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = vars[name];
+    if (value === undefined) throw new LocaleError(`message "${key}" needs {${name}}`);
+    return String(value);
+  });
+}

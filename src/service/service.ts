@@ -1,0 +1,422 @@
+// The orchestration: inbound → persist (de-dup) → session → core.turn → session → tickets → reply.
+// Implements InboundPort (what channels call) and TicketPort (what staff routes and the HTTP API call).
+import { performance } from 'node:perf_hooks';
+import type { ChannelName, Inbound, Reply, Session, TurnResult } from '../core/types';
+import { newSession } from '../core/types';
+import { EMPTY_STATUS, type LiveStatus } from '../rules/types';
+import { redact } from '../log/redact';
+import type { ConversationLine, NewOutboxItem, Store } from '../store/port';
+import type { Logger } from 'pino';
+import { ServiceError } from './errors';
+import { KeyedLock } from './keyed-lock';
+import type { Metrics } from './metrics';
+import { genericEscalationNotice, internalErrorNotice, rateLimitNotice } from './notices';
+import type { InboundPort, StaffEvent, Ticket, TicketPort } from './ports';
+import { RateLimiter } from './rate-limit';
+import type { ChannelRegistry } from './registry';
+import type { EscalationNotice, HandleResult, OutboxSink, ServiceOptions } from './types';
+
+/** Channels whose reply is returned to the caller (HTTP API, web chat, CLI) rather than sent through the outbox.
+ * Later messages to them (staff replies, escalation notices) still go through the outbox, to the mailbox. */
+export const SYNC_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(['api', 'web', 'cli']);
+
+export const sessionKey = (channel: ChannelName, user: string): string => `${channel}:${user}`;
+
+const BOT_LINE_MAX = 600;
+const STATUS_TTL_MS = 1000;
+
+export class Service implements InboundPort, TicketPort {
+  private readonly store: Store;
+  private readonly outbox: OutboxSink;
+  private readonly registry: ChannelRegistry;
+  private readonly logger: Logger;
+  private readonly metrics?: Metrics;
+  private readonly now: () => number;
+  private readonly limiter: RateLimiter;
+  private readonly lock = new KeyedLock();
+  private readonly redact: (text: string) => string;
+  private readonly escalationNotice?: EscalationNotice;
+  private readonly pendingNotifications = new Set<Promise<void>>();
+  private statusCache: { value: LiveStatus; at: number } | null = null;
+  private escalationTimer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<number> | null = null;
+  private closed = false;
+
+  constructor(private readonly opts: ServiceOptions) {
+    this.store = opts.store;
+    this.outbox = opts.outbox ?? opts.store;
+    this.registry = opts.registry;
+    this.logger = opts.logger;
+    this.metrics = opts.metrics;
+    this.now = opts.now ?? Date.now;
+    this.limiter = new RateLimiter(opts.rateLimit);
+    this.redact = opts.redact ?? redact;
+    this.escalationNotice = opts.escalationNotice;
+  }
+
+  get core() {
+    return this.opts.core;
+  }
+
+  // --- inbound ---------------------------------------------------------------------------------------
+
+  /** InboundPort: persist, process, enqueue the reply (platform channels). */
+  async accept(inbound: Inbound): Promise<{ duplicate: boolean }> {
+    const r = await this.handle(inbound);
+    return { duplicate: r.duplicate };
+  }
+
+  /** Persist (de-duplicated), process and deliver; returns the reply as well (the HTTP API's answer). */
+  async handle(inbound: Inbound): Promise<HandleResult> {
+    if (this.closed) throw new Error('service is shutting down');
+    const started = performance.now();
+    const { duplicate } = await this.store.recordInbound(inbound);
+    if (duplicate) {
+      this.metrics?.duplicates.inc({ channel: inbound.channel });
+      return { duplicate: true, reply: null };
+    }
+    const result = await this.lock.run(sessionKey(inbound.channel, inbound.user), () =>
+      this.process(inbound, { sync: SYNC_CHANNELS.has(inbound.channel), countRate: true }),
+    );
+    this.metrics?.latency.observe({ channel: inbound.channel }, (performance.now() - started) / 1000);
+    return result;
+  }
+
+  /** Crash recovery: processes messages persisted but never processed (their replies go through the outbox).
+   * `olderThanMs` leaves alone what another instance may be processing right now (MongoDB, several
+   * instances); at the start of the only instance (SQLite) it is 0. */
+  async recover(opts: { olderThanMs?: number } = {}): Promise<number> {
+    if (this.closed) return 0;
+    let n = 0;
+    const before = this.now() - (opts.olderThanMs ?? 0) + 1;
+    for (;;) {
+      const batch = await this.store.unprocessedInbound({ before, limit: 200 });
+      if (!batch.length) break;
+      for (const inbound of batch) {
+        await this.lock.run(sessionKey(inbound.channel, inbound.user), () =>
+          this.process(inbound, { sync: false, countRate: false }),
+        );
+        n += 1;
+      }
+      if (batch.length < 200) break;
+    }
+    if (n) this.logger.info({ recovered: n }, 'processed inbound messages left from before a restart');
+    return n;
+  }
+
+  private async process(inbound: Inbound, o: { sync: boolean; countRate: boolean }): Promise<HandleResult> {
+    const { channel, user, messageId } = inbound;
+    const key = sessionKey(channel, user);
+    const now = this.now();
+    const session = (await this.store.loadSession(key)) ?? newSession();
+    const redacted = this.redact(inbound.text);
+
+    let result: TurnResult;
+    try {
+      result = this.opts.core.turn(inbound, session, { status: await this.status(), now });
+    } catch (err) {
+      this.metrics?.errors.inc({ stage: 'turn' });
+      this.logger.error({ err, channel, messageId }, 'core failed on a message');
+      await this.store.markProcessed(channel, messageId, { intent: 'error', urgent: false, handoff: false, redactedText: redacted });
+      const text = internalErrorNotice(session);
+      if (!o.sync) await this.enqueue({ channel, chat: inbound.chat, text, urgent: false, quickReplies: [], createdAt: now, dedupeKey: `reply:${channel}:${messageId}`, meta: { kind: 'error' } });
+      throw err;
+    }
+    const reply = result.reply;
+    const next = result.session;
+
+    // Per-user rate limit: an urgent reply always goes out; anything else is refused with a clear notice.
+    if (o.countRate) {
+      const rl = this.limiter.hit(key, now);
+      if (rl.limited && !reply?.urgent) {
+        this.metrics?.rateLimited.inc({ channel });
+        await this.store.markProcessed(channel, messageId, { intent: 'rate_limited', urgent: false, handoff: false, redactedText: redacted });
+        const text = rateLimitNotice(this.opts.rateLimit, rl.retryAfterMs, session);
+        if (!o.sync && rl.firstOver)
+          await this.enqueue({ channel, chat: inbound.chat, text, urgent: false, quickReplies: [], createdAt: now, dedupeKey: `reply:${channel}:${messageId}`, meta: { kind: 'rate_limited' } });
+        return { duplicate: false, reply: null, rateLimited: { retryAfterMs: rl.retryAfterMs, text } };
+      }
+    }
+
+    // 1. The reply first (urgent ones jump the outbox queue); de-duplicated by message id across a crash.
+    const text = reply ? reply.parts.join('\n') : '';
+    if (reply && !o.sync) {
+      await this.enqueue({
+        channel,
+        chat: inbound.chat,
+        text,
+        urgent: reply.urgent,
+        quickReplies: reply.quickReplies,
+        createdAt: now,
+        dedupeKey: `reply:${channel}:${messageId}`,
+        meta: { kind: 'reply', messageId, parts: reply.parts, ask: reply.ask },
+      });
+    }
+
+    // 2. Tickets: open one on a handoff, or pass the user's words to staff while a human holds the chat.
+    const userLine: ConversationLine = { from: 'user', text: redacted, at: now };
+    const botLine: ConversationLine | null = reply ? { from: 'bot', text: clip(text), at: now } : null;
+    const events: StaffEvent[] = [];
+    let ticket: Ticket | null = null;
+    if (reply?.handoff || next.handoff || session.handoff) ticket = await this.store.openTicketFor(channel, user);
+    if (reply?.handoff) {
+      const reason = reply.handoffReason ?? (reply.urgent ? 'urgent' : 'requested');
+      if (!ticket) {
+        const history = await this.store.recentMessages(channel, user, this.historySize() - 2);
+        ticket = await this.store.createTicket(
+          {
+            channel,
+            user,
+            chat: inbound.chat,
+            locality: reply.locality ?? next.locality,
+            reason,
+            urgent: reply.urgent,
+            lastMessages: [...history, userLine, ...(botLine ? [botLine] : [])],
+          },
+          now,
+        );
+        this.metrics?.handoffs.inc({ reason: reason.split(':')[0] ?? reason });
+        events.push({ kind: 'ticket_opened', ticket });
+      } else if (reply.urgent && !ticket.urgent) {
+        ticket = (await this.store.updateTicket(ticket.id, { urgent: true, reason }, now)) ?? ticket;
+      }
+    }
+    if (ticket) {
+      const held = ticket.state === 'claimed' ? ticket.claimedBy : undefined;
+      next.handoff = { since: now, reason: ticket.reason, ...(next.handoff ?? {}), ticketId: ticket.id, ...(held ? { heldBy: held } : {}) };
+      if (ticket.state === 'claimed' && !events.length) {
+        const lines = [...ticket.lastMessages, userLine, ...(botLine ? [botLine] : [])].slice(-this.historySize());
+        ticket = (await this.store.updateTicket(ticket.id, { lastMessages: lines }, now)) ?? ticket;
+        events.push({ kind: 'user_message', ticket, text: redacted });
+      }
+    } else if (next.handoff && (next.handoff.ticketId || next.handoff.heldBy)) {
+      // The ticket was closed elsewhere: the conversation is the bot's again.
+      next.handoff = null;
+    }
+
+    // 3. Session, inbound log, conversation.
+    await this.store.saveSession(key, next, now);
+    await this.store.markProcessed(channel, messageId, {
+      intent: reply?.intent ?? (result.analysis?.intent?.name || 'held'),
+      locality: reply?.locality ?? next.locality,
+      urgent: reply?.urgent ?? false,
+      handoff: reply?.handoff ?? false,
+      redactedText: redacted,
+    });
+    if (botLine) await this.store.appendMessage(channel, user, botLine);
+
+    // 4. Metrics, staff notifications (not awaited: a slow staff route does not delay the user's reply).
+    const intent = reply?.intent ?? 'held';
+    this.metrics?.messages.inc({ channel, intent });
+    if (intent === 'fallback') this.metrics?.fallbacks.inc({ channel });
+    if (reply?.urgent) this.metrics?.urgent.inc({ channel });
+    for (const event of events) this.notify(event);
+
+    return { duplicate: false, reply, ...(ticket && ticket.state !== 'closed' ? { ticket } : {}) };
+  }
+
+  // --- tickets (TicketPort) ----------------------------------------------------------------------------
+
+  async list(filter?: { state?: Ticket['state'] }): Promise<Ticket[]> {
+    return this.store.listTickets({ state: filter?.state ?? ['open', 'claimed'] });
+  }
+
+  async get(id: string): Promise<Ticket | null> {
+    return this.store.getTicket(id);
+  }
+
+  async claim(id: string, staff: string): Promise<Ticket> {
+    const now = this.now();
+    const claimed = await this.store.updateTicket(id, { state: 'claimed', claimedBy: staff }, now, ['open']);
+    if (!claimed) {
+      const cur = await this.mustGet(id);
+      if (cur.state === 'claimed' && cur.claimedBy === staff) return cur;
+      throw new ServiceError('ticket_state', `ticket ${id} is ${cur.state}${cur.claimedBy ? ` by ${cur.claimedBy}` : ''}`);
+    }
+    await this.updateSession(claimed, (s) => {
+      s.handoff = { since: s.handoff?.since ?? claimed.createdAt, reason: s.handoff?.reason ?? claimed.reason, ticketId: claimed.id, heldBy: staff };
+    });
+    this.notify({ kind: 'ticket_claimed', ticket: claimed });
+    return claimed;
+  }
+
+  async reply(id: string, staff: string, text: string): Promise<Ticket> {
+    if (!text.trim()) throw new ServiceError('invalid_field', 'text: must not be empty');
+    let ticket = await this.mustGet(id);
+    if (ticket.state === 'closed') throw new ServiceError('ticket_state', `ticket ${id} is closed`);
+    if (ticket.state === 'open') ticket = await this.claim(id, staff);
+    const now = this.now();
+    await this.enqueue({
+      channel: ticket.channel,
+      chat: ticket.chat,
+      text,
+      urgent: ticket.urgent,
+      quickReplies: [],
+      createdAt: now,
+      meta: { kind: 'staff', ticketId: id, staff },
+    });
+    const line: ConversationLine = { from: 'staff', text: clip(this.redact(text)), at: now };
+    await this.store.appendMessage(ticket.channel, ticket.user, line);
+    const lines = [...ticket.lastMessages, line].slice(-this.historySize());
+    return (await this.store.updateTicket(id, { lastMessages: lines }, now)) ?? ticket;
+  }
+
+  async close(id: string, staff: string): Promise<Ticket> {
+    const now = this.now();
+    const closed = await this.store.updateTicket(id, { state: 'closed', ...(staff ? { claimedBy: staff } : {}) }, now, ['open', 'claimed']);
+    if (!closed) {
+      const cur = await this.mustGet(id);
+      return cur; // already closed: closing again changes nothing
+    }
+    await this.updateSession(closed, (s) => {
+      if (!s.handoff?.ticketId || s.handoff.ticketId === id) s.handoff = null;
+    });
+    this.notify({ kind: 'ticket_closed', ticket: closed });
+    return closed;
+  }
+
+  // --- escalation --------------------------------------------------------------------------------------
+
+  /** Escalates urgent tickets nobody claimed in time: level+1, `ticket_escalated` to the staff routes, and
+   * on the first escalation the user is sent the hotline. Returns how many were escalated. */
+  async escalateDue(): Promise<number> {
+    if (this.sweeping) return this.sweeping;
+    this.sweeping = this.sweep().finally(() => {
+      this.sweeping = null;
+    });
+    return this.sweeping;
+  }
+
+  private async sweep(): Promise<number> {
+    const now = this.now();
+    const afterMs = this.opts.escalateAfterS * 1000;
+    const max = this.opts.maxEscalationLevel ?? 3;
+    const due = await this.store.listTickets({ state: 'open', urgent: true, createdBefore: now - afterMs });
+    let n = 0;
+    for (const t of due) {
+      if (t.level >= max || now < t.createdAt + (t.level + 1) * afterMs) continue;
+      const up = await this.store.updateTicket(t.id, { level: t.level + 1 }, now, ['open']);
+      if (!up) continue;
+      n += 1;
+      this.metrics?.escalations.inc();
+      this.logger.warn({ ticket: t.id, level: up.level, locality: t.locality }, 'urgent ticket escalated: not claimed in time');
+      this.notify({ kind: 'ticket_escalated', ticket: up });
+      if (t.level === 0) {
+        const session = (await this.store.loadSession(sessionKey(t.channel, t.user))) ?? newSession();
+        const l = { script: session.script ?? 'simplified', lang: session.lang ?? 'zh' } as const;
+        let text: string | null = null;
+        try {
+          text = this.escalationNotice?.(up, l) ?? null;
+        } catch (err) {
+          this.logger.error({ err, ticket: t.id }, 'escalation notice failed');
+        }
+        text ??= genericEscalationNotice(l);
+        await this.enqueue({
+          channel: t.channel,
+          chat: t.chat,
+          text,
+          urgent: true,
+          quickReplies: [],
+          createdAt: now,
+          dedupeKey: `escalation:${t.id}`,
+          meta: { kind: 'escalation', ticketId: t.id, level: up.level },
+        });
+        await this.store.appendMessage(t.channel, t.user, { from: 'bot', text: clip(text), at: now });
+      }
+    }
+    return n;
+  }
+
+  /** Sweeps for escalations every `intervalMs` (default: a quarter of the escalation delay, 1–15 s). */
+  startEscalation(intervalMs?: number): void {
+    if (this.escalationTimer) return;
+    const every = intervalMs ?? Math.min(15_000, Math.max(1000, (this.opts.escalateAfterS * 1000) / 4));
+    this.escalationTimer = setInterval(() => {
+      this.escalateDue().catch((err: unknown) => this.logger.error({ err }, 'escalation sweep failed'));
+    }, every);
+    this.escalationTimer.unref();
+  }
+
+  // --- live status, knowledge base -----------------------------------------------------------------------
+
+  /** The live-status overlay, cached for a second (set through this service: at once). */
+  async status(): Promise<LiveStatus> {
+    const now = Date.now();
+    if (this.statusCache && now - this.statusCache.at < STATUS_TTL_MS) return this.statusCache.value;
+    const value = await this.store.getStatus();
+    this.statusCache = { value, at: now };
+    return value;
+  }
+
+  /** The overlay as last read, synchronously (for the channels' `kb`); refreshes it in the background. */
+  currentStatus(): LiveStatus {
+    const c = this.statusCache;
+    if (!c || Date.now() - c.at >= STATUS_TTL_MS) void this.status().catch(() => undefined);
+    return c?.value ?? EMPTY_STATUS;
+  }
+
+  async setFacilityStatus(facilityId: string, s: { state: 'open' | 'full' | 'closed'; load?: string; note?: string }): Promise<LiveStatus> {
+    if (s.state === 'open' && !s.load && !s.note) await this.store.clearFacilityStatus(facilityId);
+    else await this.store.setFacilityStatus(facilityId, s, this.now());
+    this.statusCache = null;
+    return this.status();
+  }
+
+  async kb(query: string) {
+    return this.opts.core.kb(query, { status: await this.status(), now: this.now() });
+  }
+
+  // --- lifecycle -------------------------------------------------------------------------------------
+
+  /** Stops taking messages, waits for in-flight ones and staff notifications. */
+  async drain(): Promise<void> {
+    this.closed = true;
+    if (this.escalationTimer) clearInterval(this.escalationTimer);
+    this.escalationTimer = null;
+    await this.lock.idle();
+    if (this.sweeping) await this.sweeping.catch(() => 0);
+    await Promise.all([...this.pendingNotifications]);
+  }
+
+  /** Waits for staff notifications sent so far (tests). */
+  async settled(): Promise<void> {
+    await this.lock.idle();
+    await Promise.all([...this.pendingNotifications]);
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------------
+
+  private historySize(): number {
+    return this.opts.ticketHistory ?? 10;
+  }
+
+  private async mustGet(id: string): Promise<Ticket> {
+    const t = await this.store.getTicket(id);
+    if (!t) throw new ServiceError('ticket_not_found', `no ticket ${id}`);
+    return t;
+  }
+
+  private async updateSession(ticket: Ticket, change: (s: Session) => void): Promise<void> {
+    const key = sessionKey(ticket.channel, ticket.user);
+    await this.lock.run(key, async () => {
+      const s = (await this.store.loadSession(key)) ?? newSession();
+      change(s);
+      await this.store.saveSession(key, s, this.now());
+    });
+  }
+
+  private async enqueue(item: Parameters<OutboxSink['enqueue']>[0] & NewOutboxItem): Promise<void> {
+    await this.outbox.enqueue(item);
+  }
+
+  private notify(event: StaffEvent): void {
+    const p = this.registry.notifyStaff(event).finally(() => this.pendingNotifications.delete(p));
+    this.pendingNotifications.add(p);
+  }
+}
+
+function clip(text: string): string {
+  return text.length > BOT_LINE_MAX ? `${text.slice(0, BOT_LINE_MAX - 1)}…` : text;
+}
+
+export type { Reply };

@@ -1,0 +1,74 @@
+// Types of the service layer beyond the shared contract in ports.ts.
+import type { Logger } from 'pino';
+import type { Core, Inbound, Reply } from '../core/types';
+import type { Config } from '../config';
+import type { NewOutboxItem, Store } from '../store/port';
+import type { Metrics } from './metrics';
+import type { ChannelRegistry } from './registry';
+import type { Channel, ChannelDeps, Ticket } from './ports';
+
+/** Where replies to platform channels go: the outbox (its worker sends them, rate-limited and retried). */
+export interface OutboxSink {
+  enqueue(item: NewOutboxItem): Promise<{ id: string; duplicate: boolean }>;
+}
+
+/**
+ * The text sent to a user whose urgent ticket no one claimed in time: the locality's hotline / escalation
+ * contact from its rule book, rendered in the user's script and language. Supplied by the core when it
+ * offers `escalationNotice` (see CoreEscalation); null → the service's generic notice (120 only).
+ */
+export type EscalationNotice = (ticket: Ticket, opts: { script: 'simplified' | 'traditional'; lang: 'zh' | 'en' }) => string | null;
+
+/** Optional capability the service uses when the core has it (requested from the lead). */
+export interface CoreEscalation {
+  escalationNotice(
+    locality: string | undefined,
+    opts: { script: 'simplified' | 'traditional'; lang: 'zh' | 'en'; level: number },
+  ): string | null;
+}
+
+export interface ServiceOptions {
+  store: Store;
+  core: Core;
+  /** Defaults to the store's own enqueue; pass the outbox worker to wake it on new items. */
+  outbox?: OutboxSink;
+  registry: ChannelRegistry;
+  logger: Logger;
+  metrics?: Metrics;
+  now?: () => number;
+  /** Per-user messages per minute (JIUYI_RATE_LIMIT). */
+  rateLimit: number;
+  /** JIUYI_ESCALATE_AFTER_S */
+  escalateAfterS: number;
+  /** Highest escalation level (default 3). */
+  maxEscalationLevel?: number;
+  escalationNotice?: EscalationNotice;
+  /** Removes phone and ID numbers before text is stored or shown to staff. */
+  redact?: (text: string) => string;
+  /** Conversation lines kept on a ticket (default 10). */
+  ticketHistory?: number;
+}
+
+/** The outcome of one inbound message, as the HTTP API returns it. */
+export interface HandleResult {
+  duplicate: boolean;
+  /** null: a human holds the conversation (the message went to staff), or a duplicate. */
+  reply: Reply | null;
+  /** Set when the per-user rate limit refused the message. */
+  rateLimited?: { retryAfterMs: number; text: string };
+  /** The user's open ticket, when there is one after this message. */
+  ticket?: Ticket;
+}
+
+/**
+ * What `src/channels/<name>/index.ts` receives: `createTelegramChannel(deps)` / `createWecomChannel(deps)`
+ * return a Channel (or a promise of one). `config` is the whole validated configuration: Telegram reads
+ * `config.telegram`, WeCom `config.wecom` (non-null whenever the factory is called).
+ */
+export interface ChannelFactoryDeps extends ChannelDeps {
+  config: Config;
+}
+
+export type ChannelFactory = (deps: ChannelFactoryDeps) => Channel | Promise<Channel>;
+
+export type { Inbound };

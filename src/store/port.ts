@@ -1,0 +1,141 @@
+// The store port: everything the service persists. Two adapters implement it (sqlite.ts, mongo.ts) and
+// one contract suite (test/store/contract.ts) runs against both. The store has no clock: callers pass `now`.
+import type { ChannelName, Inbound, Session } from '../core/types';
+import type { KeyValuePort, OutboxItem, Ticket } from '../service/ports';
+import type { LiveStatus } from '../rules/types';
+
+/** What processing made of an inbound message; kept for review instead of the raw text. */
+export interface InboundSummary {
+  intent: string;
+  locality?: string;
+  urgent: boolean;
+  handoff: boolean;
+  /** The user's text with phone / ID numbers removed (log/redact.ts). */
+  redactedText: string;
+}
+
+/** One line of a conversation, as staff see it on a ticket. */
+export interface ConversationLine {
+  from: 'user' | 'bot' | 'staff';
+  text: string;
+  at: number;
+}
+
+export type NewTicket = Omit<Ticket, 'id' | 'state' | 'level' | 'createdAt' | 'updatedAt' | 'claimedBy'> & {
+  state?: Ticket['state'];
+  level?: number;
+};
+
+export type TicketPatch = Partial<Pick<Ticket, 'state' | 'claimedBy' | 'level' | 'locality' | 'reason' | 'urgent' | 'lastMessages'>>;
+
+export interface TicketFilter {
+  state?: Ticket['state'] | Ticket['state'][];
+  urgent?: boolean;
+  /** Only tickets created before this time (ms since epoch): for escalation sweeps. */
+  createdBefore?: number;
+  limit?: number;
+}
+
+export type NewOutboxItem = Omit<OutboxItem, 'attempts' | 'id'> & {
+  /** Generated when absent. */
+  id?: string;
+  /** One item per key: a second enqueue with the same key is a no-op (e.g. `reply:${channel}:${messageId}:${part}`). */
+  dedupeKey?: string;
+  /** Not sent before this time (ms since epoch); default `createdAt`. */
+  notBefore?: number;
+};
+
+export type OutboxState = 'pending' | 'sent' | 'dead';
+
+/** An outbox item with its delivery state (for review, dead letters and tests). */
+export interface OutboxRecord extends OutboxItem {
+  state: OutboxState;
+  notBefore: number;
+  /** Set while a worker holds the item; an expired lease makes it due again. */
+  leaseUntil: number;
+  lastError?: string;
+  dedupeKey?: string;
+}
+
+export interface PurgeCounts {
+  inbound: number;
+  messages: number;
+  sessions: number;
+  tickets: number;
+  outbox: number;
+}
+
+export interface Store extends KeyValuePort {
+  readonly kind: 'sqlite' | 'mongo';
+
+  // --- inbound log ---------------------------------------------------------------------------------
+  /** Persist before acknowledging. De-duplicated on channel + messageId: a second call returns
+   * `{ duplicate: true }` and changes nothing. The full message is kept until `markProcessed`. */
+  recordInbound(inbound: Inbound): Promise<{ duplicate: boolean }>;
+  /** Drops the raw message, keeps the summary (redacted text, intent…), and appends the redacted text
+   * as a `user` line of the conversation (see `recentMessages`). */
+  markProcessed(channel: ChannelName, messageId: string, summary: InboundSummary): Promise<void>;
+  /** Messages recorded but never marked processed (a crash in between), oldest first.
+   * `before`: only those recorded with `sentAt` before it, so another instance's in-flight work is left alone. */
+  unprocessedInbound(opts?: { before?: number; limit?: number }): Promise<Inbound[]>;
+  /** Appends a line to a user's conversation (bot replies, staff replies). Store it redacted as you want it kept. */
+  appendMessage(channel: ChannelName, user: string, line: ConversationLine): Promise<void>;
+  /** The user's last `limit` conversation lines, oldest first. */
+  recentMessages(channel: ChannelName, user: string, limit: number): Promise<ConversationLine[]>;
+
+  // --- sessions (key: the service's choice, e.g. `${channel}:${user}`) -------------------------------
+  loadSession(key: string): Promise<Session | null>;
+  saveSession(key: string, session: Session, now: number): Promise<void>;
+
+  // --- handoff tickets -------------------------------------------------------------------------------
+  createTicket(ticket: NewTicket, now: number): Promise<Ticket>;
+  /** Applies `patch`; with `ifState`, only when the ticket is in one of those states (compare-and-set,
+   * so two staff cannot both claim). Returns null when not found or the condition failed. */
+  updateTicket(id: string, patch: TicketPatch, now: number, ifState?: Ticket['state'][]): Promise<Ticket | null>;
+  getTicket(id: string): Promise<Ticket | null>;
+  /** Newest first. */
+  listTickets(filter?: TicketFilter): Promise<Ticket[]>;
+  /** The user's open or claimed ticket, if any (newest). */
+  openTicketFor(channel: ChannelName, user: string): Promise<Ticket | null>;
+
+  // --- live status overlay ---------------------------------------------------------------------------
+  getStatus(): Promise<LiveStatus>;
+  setFacilityStatus(
+    facilityId: string,
+    status: { state: 'open' | 'full' | 'closed'; load?: string; note?: string },
+    now: number,
+  ): Promise<void>;
+  clearFacilityStatus(facilityId: string): Promise<void>;
+
+  // --- outbox ----------------------------------------------------------------------------------------
+  enqueue(item: NewOutboxItem): Promise<{ id: string; duplicate: boolean }>;
+  /** Leases up to `limit` due items of `channel` (urgent first, then oldest) until `now + leaseMs`, and
+   * counts an attempt on each (the returned `attempts` is this attempt's number, 1 for the first).
+   * Items leased by a process that died become due again when their lease expires. */
+  claimDue(channel: ChannelName, now: number, limit: number, leaseMs: number): Promise<OutboxItem[]>;
+  markSent(id: string, now: number): Promise<void>;
+  /** Puts a claimed item back unsent until `notBefore` (a local rate limit), not counting the claim's attempt. */
+  defer(id: string, notBefore: number): Promise<void>;
+  /** Back to pending, due at `notBefore`, lease released. */
+  markRetry(id: string, notBefore: number, error: string): Promise<void>;
+  markDead(id: string, error: string, now: number): Promise<void>;
+  /** Items not yet sent (pending, including leased), optionally for one channel. */
+  outboxDepth(channel?: ChannelName): Promise<number>;
+  getOutboxItem(id: string): Promise<OutboxRecord | null>;
+  /** Dead letters, newest first. */
+  deadLetters(limit?: number): Promise<OutboxRecord[]>;
+  /** Earliest time an item of `channel` may become claimable (the head of a chat's queue: its `notBefore`
+   * or lease end), or null when none is pending: lets a worker sleep until then. */
+  nextDue(channel: ChannelName): Promise<number | null>;
+
+  // --- key/value (KeyValuePort: get, set) ------------------------------------------------------------
+  delete(key: string): Promise<void>;
+
+  // --- housekeeping ----------------------------------------------------------------------------------
+  /** Removes personal data older than `ageMs` before `now`: inbound rows (by `sentAt`), conversation lines,
+   * sessions not saved since, closed tickets, sent and dead outbox items. */
+  purgeOlderThan(ageMs: number, now: number): Promise<PurgeCounts>;
+  /** Throws when the store is unusable (for /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

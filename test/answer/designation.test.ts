@@ -1,0 +1,68 @@
+import { designationAnswer, type DesignationQuery } from '../../src/answer/designation';
+import { EMPTY_STATUS, type LiveStatus } from '../../src/rules/types';
+import { book, data, readLines } from '../support/rules';
+
+function ask(locality: string, q: Partial<DesignationQuery> & { categories: string[] }): string {
+  const { rules, domain } = data();
+  const r = designationAnswer(book(locality), {
+    status: EMPTY_STATUS,
+    assumedFull: [],
+    vocabulary: rules.vocabulary,
+    categoryTopics: domain.categoryTopics,
+    fallbackTopics: domain.fallbackTopics,
+    topicQuery: { text: '', departments: domain.departments },
+    ...q,
+  });
+  if (r.kind !== 'answer') throw new Error(`asked for ${r.audiences.join(',')} instead of answering`);
+  return readLines(r.lines);
+}
+
+describe('designation answers', () => {
+  it('names every designated hospital in the notice order, for either zone when the lists are the same', () => {
+    const text = ask('xinzhou', { categories: ['dialysis'] });
+    expect(text).toContain('忻州市人民医院、忻州市中医医院');
+    expect(text).toContain('封控区、管控区');
+    expect(text).not.toContain('第二人民医院');
+  });
+
+  it("names Jinjiang's special-target group and its backups in order", () => {
+    const text = ask('jinjiang', { categories: ['oncology'], audience: 'red_code' });
+    expect(text).toMatch(/晋江市医院/);
+    expect(text.indexOf('经济开发区院区')).toBeLessThan(text.indexOf('东石中心卫生院'));
+    expect(text.indexOf('东石中心卫生院')).toBeLessThan(text.indexOf('内坑镇卫生院'));
+  });
+
+  it('puts the first open backup first when the designated hospital is full (live status)', () => {
+    const jj = book('jinjiang');
+    const main = jj.facilities.find((f) => f.name === '晋江市医院');
+    if (!main) throw new Error('晋江市医院 missing from the rule book');
+    const status: LiveStatus = { facilities: { [main.id]: { state: 'full' } } };
+    const text = ask('jinjiang', { categories: ['maternity'], status });
+    expect(text).toMatch(/现应前往 晋江市医院经济开发区院区/);
+    expect(text).toContain('晋江市医院（已满）');
+  });
+
+  it('moves down the backup order as the user says each one is full', () => {
+    const jj = book('jinjiang');
+    const ids = ['晋江市医院', '晋江市医院经济开发区院区'].map((n) => jj.facilities.find((f) => f.name === n)?.id as string);
+    const text = ask('jinjiang', { categories: ['maternity'], assumedFull: ids });
+    expect(text).toMatch(/现应前往 东石中心卫生院/);
+  });
+
+  it('gives the dialysis backup when the dialysis centre is full', () => {
+    const jj = book('jinjiang');
+    const cizao = jj.facilities.find((f) => f.name === '磁灶中心卫生院')?.id as string;
+    expect(ask('jinjiang', { categories: ['dialysis'], assumedFull: [cizao] })).toMatch(/现应前往 东石中心卫生院/);
+  });
+
+  it("answers an audience without a designation with what the notice says for it (防范区 → 就近)", () => {
+    const text = ask('xinzhou', { categories: ['children'], audience: 'prevention_zone' });
+    expect(text).toContain('就近');
+    expect(text).not.toContain('忻州市人民医院');
+  });
+
+  it('says a missing designation is missing rather than borrowing another locality', () => {
+    const text = ask('quanxiu', { categories: ['dialysis'] });
+    expect(text).not.toMatch(/忻州|晋江市医院|磁灶/);
+  });
+});

@@ -1,0 +1,107 @@
+// The web chat page in a real browser: Debian's Chromium driven by playwright-core against the whole
+// service (real core, SQLite in a temporary directory) on 127.0.0.1. Run with `npm run test:browser`
+// (needs /usr/bin/chromium: `apt-get install -y chromium`). Leaves a screenshot in /tmp/jiuyi-webchat.png.
+jest.mock('content-disposition', () => require('../support/esm-shims').contentDisposition);
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createLogger } from '../../src/log';
+import { start, type Running } from '../../src/main';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT = path.join(os.tmpdir(), 'jiuyi-webchat.png');
+jest.setTimeout(60_000);
+
+let running: Running;
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuyi-web-'));
+  running = await start({
+    env: { JIUYI_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    logger: createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await running?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function send(page: Page, text: string): Promise<void> {
+  const before = await page.locator('.msg.bot, .msg.system').count();
+  await page.fill('#input', text);
+  await page.press('#input', 'Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.msg.bot, .msg.system').length > n, before);
+}
+
+const lastBot = (page: Page) => page.locator('.msg.bot').last();
+
+describe('the web chat page', () => {
+  it('answers a question, with the notice cited', async () => {
+    const page = await browser.newPage({ viewport: { width: 420, height: 860 } });
+    await page.goto(running.url);
+    await expect(page.title()).resolves.toContain('就医');
+    await send(page, '我在忻州封控区，需要定期做血液透析，应该去哪家医院？');
+    const answer = await lastBot(page).innerText();
+    expect(answer).toContain('忻州市人民医院');
+    expect(answer).toContain('2022年第2号');
+    await expect(page.locator('#urgent-banner').isVisible()).resolves.toBe(false);
+
+    // the user id is kept in localStorage: the conversation (its locality) survives a reload
+    const user = await page.evaluate(() => localStorage.getItem('jiuyi.user'));
+    expect(user).toMatch(/^web-/);
+    await page.reload();
+    expect(await page.evaluate(() => localStorage.getItem('jiuyi.user'))).toBe(user);
+    await send(page, '孕妇产检去哪家医院？');
+    expect(await lastBot(page).innerText()).toContain('忻州');
+    await page.close();
+  });
+
+  it('offers quick replies for the bot question and answers the one pressed', async () => {
+    const context = await browser.newContext(); // a new resident: no locality yet
+    const page = await context.newPage();
+    await page.goto(running.url);
+    await send(page, '需要做血液透析，去哪家医院？');
+    const buttons = page.locator('.quick-replies button');
+    expect(await buttons.count()).toBeGreaterThan(1);
+    const xinzhou = buttons.filter({ hasText: '忻州' }).first();
+    await expect(xinzhou.isVisible()).resolves.toBe(true);
+    const before = await page.locator('.msg.bot').count();
+    await xinzhou.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.msg.bot').length > n, before);
+    expect(await lastBot(page).innerText()).toContain('忻州市人民医院');
+    await context.close();
+  });
+
+  it('shows an urgent reply prominently, and escapes what it shows', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage({ viewport: { width: 420, height: 860 } } as never);
+    await page.goto(running.url);
+    await send(page, '<img src=x onerror="document.title=1">我在忻州');
+    expect(await page.locator('#messages img').count()).toBe(0);
+    expect(await page.locator('.msg.user').first().innerText()).toContain('<img src=x');
+    await send(page, '家里老人突然胸口疼，喘不上气');
+    const banner = page.locator('#urgent-banner');
+    await expect(banner.isVisible()).resolves.toBe(true);
+    expect(await banner.innerText()).toContain('120');
+    const colour = await banner.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(colour).toBe('rgb(207, 34, 46)');
+    expect(await lastBot(page).getAttribute('class')).toContain('urgent');
+    expect(await lastBot(page).innerText()).toContain('120');
+    await expect(page.locator('#handoff-note').isVisible()).resolves.toBe(true);
+    expect(await page.title()).not.toBe('1');
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+    await context.close();
+  });
+});

@@ -1,0 +1,59 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataError, loadIntentsData } from '../../src/nlu/data';
+import { buildLexicon } from '../../src/nlu/lexicon';
+import { createNlu } from '../../src/nlu';
+import { ROOT, realRules } from '../support/nlu';
+
+function copy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jiuyi-intents-'));
+  cpSync(join(ROOT, 'intents'), dir, { recursive: true });
+  return dir;
+}
+
+describe('intents data', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = copy();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads the real data', () => {
+    const d = loadIntentsData(join(ROOT, 'intents'));
+    expect(d.intents.length).toBeGreaterThanOrEqual(30);
+    expect(d.redflags.flags.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['chest_pain', 'breathing', 'unconscious', 'convulsion', 'bleeding', 'stroke', 'labour', 'infant_fever', 'suicide', 'allergy', 'dialysis_distress']),
+    );
+  });
+
+  it('names the file, the path and the reason of a schema error', () => {
+    const f = join(dir, 'classes', 'companion.yml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('version: 1', 'version: 2'));
+    expect(() => loadIntentsData(dir)).toThrow(DataError);
+    expect(() => loadIntentsData(dir)).toThrow(/classes\/companion\.yml: version: /);
+  });
+
+  it('rejects a held-out utterance that is also a training example', () => {
+    const f = join(dir, 'classes', 'thanks.yml');
+    writeFileSync(f, `version: 1\nintent: thanks\nexamples: [谢谢, 多谢, 感谢]\ntests: [多谢]\n`);
+    expect(() => loadIntentsData(dir)).toThrow(/thanks\.yml: tests\.0: held-out utterance is also a training example/);
+  });
+
+  it('rejects an intent defined twice', () => {
+    writeFileSync(join(dir, 'classes', 'zz.yml'), `version: 1\nintent: thanks\nexamples: [谢谢啊, 多谢啦, 感谢感谢]\n`);
+    expect(() => loadIntentsData(dir)).toThrow(/zz\.yml: intent: "thanks" is already defined/);
+  });
+
+  it('rejects a cue for an id the vocabulary does not have', () => {
+    const d = loadIntentsData(dir);
+    d.lexicon.topics['no_such_topic'] = ['随便'];
+    expect(() => buildLexicon(realRules(), d.lexicon)).toThrow(/topics\.no_such_topic: unknown topic id "no_such_topic"/);
+  });
+
+  it('rejects an invalid pattern, naming where it is', () => {
+    const f = join(dir, 'redflags.yml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace("      - '胸痛'", "      - '胸痛('"));
+    expect(() => createNlu(realRules(), { intentsDir: dir })).toThrow(/redflags\.yml: flags\.0\.patterns\.0: invalid pattern/);
+  });
+});

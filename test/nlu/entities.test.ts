@@ -1,0 +1,115 @@
+import type { Analysis, Entity, EntityType } from '../../src/nlu/types';
+import { realNlu } from '../support/nlu';
+
+const nlu = realNlu();
+
+function ents(text: string, type?: EntityType): Entity[] {
+  return nlu.analyse(text).entities.filter((e) => !type || e.type === type);
+}
+function values(text: string, type: EntityType): string[] {
+  return ents(text, type).map((e) => e.value);
+}
+function checkSpans(a: Analysis): void {
+  for (const e of a.entities) {
+    if (e.start === e.end) continue; // a role inferred from a removed forwarding prefix
+    expect(a.normalised.slice(e.start, e.end)).toBe(e.text);
+  }
+}
+
+describe('entities', () => {
+  it('gives spans into the normalised text', () => {
+    for (const t of ['我在忻州封控區，要做血液透析😭', '转：居民问孕妇产检去哪', '泉秀街道社区为生服务中心搬到哪了？', 'dialysis 去哪家', '我妈在忻府区封了 要洗肾 咋整']) {
+      checkSpans(nlu.analyse(t));
+    }
+    const a = nlu.analyse('我在忻州封控区要洗肾');
+    const loc = a.entities.find((e) => e.type === 'locality');
+    expect(loc).toMatchObject({ value: 'xinzhou', text: '忻州', start: 2, end: 4, score: 1 });
+  });
+
+  it('finds localities and the places that resolve to them', () => {
+    expect(values('我妈在忻府区封了', 'place')).toEqual(['xinzhou']);
+    expect(ents('我妈在忻府区封了', 'place')[0]?.name).toBe('忻府区');
+    expect(values('我在安海镇,健康码是黄码', 'place')).toEqual(['jinjiang']);
+    expect(values('我在泉州丰泽区泉秀街道', 'locality')).toContain('quanxiu');
+    expect(values('煙臺龍口的診所', 'locality')).toContain('yantai');
+  });
+
+  it('tolerates one wrong character in a place name, in a place-like context', () => {
+    expect(values('忻洲透洗去哪', 'locality')).toEqual(['xinzhou']);
+    expect(values('新州封控区的病人做化疗去哪家医院', 'locality')).toEqual(['xinzhou']);
+    const typo = ents('忻洲透洗去哪', 'locality')[0] as Entity;
+    expect(typo.score).toBeLessThan(1);
+  });
+
+  it('does not turn real words or other places into ours', () => {
+    for (const t of ['我在广州封控区要透析', '我刚从九州回来', '我在新洲区', '我爸偏瘫了想做康复', '嘴唇都发紫了', '我在徐州']) {
+      expect(ents(t).filter((e) => e.type === 'locality' || e.type === 'place')).toEqual([]);
+    }
+  });
+
+  it('marks places no rule book covers', () => {
+    expect(values('我在广州封控区要透析', 'other_place')).toEqual(['广州']);
+    expect(values('我在太原,孩子发烧', 'other_place')).toEqual(['太原']);
+    expect(values('我爸中风三年了', 'other_place')).toEqual([]);
+  });
+
+  it('finds audiences, with negation', () => {
+    expect(values('我在封控区', 'audience')).toEqual(['sealed_zone']);
+    expect(values('晋江隔力人员要化疗', 'audience')).toEqual(['isolated']);
+    expect(values('我妈阳了', 'audience')).toEqual(['infected']);
+    const neg = values('我一直在磁灶做透析,不是隔离人员也不是红黄码,现在那里改成特定对象透析点了', 'audience');
+    expect(neg).toEqual(['ordinary']);
+    expect(values('我不是密接', 'audience')).toEqual(['ordinary']);
+  });
+
+  it('finds care categories from synonyms and colloquial forms', () => {
+    expect(values('一礼拜洗三回肾', 'category')).toEqual(['dialysis']);
+    expect(values('忻洲透洗去哪', 'category')).toEqual(['dialysis']);
+    expect(values('肿瘤需要按期做放化疗', 'category')).toEqual(['oncology', 'oncology']);
+    expect(values('孕妇产检去哪', 'category')).toEqual(['maternity', 'maternity']);
+    expect(values('孩子生病了', 'category')).toContain('children');
+    expect(values('dialysis 去哪家', 'category')).toEqual(['dialysis']);
+    expect(values('没有发烧,就是咳嗽', 'category')).not.toContain('fever');
+  });
+
+  it('finds facilities, with typo tolerance, scoped to the locality named', () => {
+    expect(values('忻州市人民医院在哪', 'facility')).toEqual(['xinzhou/xz_peoples']);
+    const typo = ents('泉秀街道社区为生服务中心搬到哪了', 'facility');
+    expect(typo.map((e) => e.value)).toEqual(['quanxiu/qx_center']);
+    expect(typo[0]?.text).toBe('泉秀街道社区为生服务中心');
+    expect(typo[0]?.score).toBeLessThan(1);
+    expect(values('我住泉秀街道,社区卫生服务中心在哪儿', 'facility')).toEqual(['quanxiu/qx_center']);
+  });
+
+  it('finds topic cues', () => {
+    const topics = (t: string) => values(t, 'topic');
+    expect(topics('她去医院产检我能陪着去吗')).toContain('companion');
+    expect(topics('车怎么安排')).toContain('transport');
+    expect(topics('核酸结果还没出来')).toContain('nat_admission');
+    expect(topics('晚上开到几点')).toContain('hours');
+    expect(topics('中心搬到哪了')).toContain('address');
+    expect(topics('中药能代煎吗')).toContain('herbal_decoction');
+    expect(topics('有起付线吗')).toContain('insurance');
+    expect(topics('有专家坐诊吗')).toContain('experts');
+    expect(topics('能拍X光、做B超吗')).toContain('departments');
+    expect(topics('晋江市医院收满了')).toContain('full');
+  });
+
+  it('finds roles, times, load marks and rural cues', () => {
+    expect(values('我是社区家庭医生,辖区有位老人', 'role')).toContain('family_doctor');
+    expect(values('我是家庭医生签约居民', 'role')).not.toContain('family_doctor');
+    expect(values('我是热线接线员', 'role')).toContain('hotline_staff');
+    expect(values('我是社区网格员', 'role')).toContain('grid_worker');
+    expect(values('俺娘在忻州', 'role')).toContain('relative');
+    expect(values('转：居民问孕妇产检去哪', 'role')).toEqual(['family_doctor']);
+    expect(nlu.analyse('孕妇产检去哪', { forwarded: true }).forwarded).toBe(true);
+    expect(values('晚上有门诊吗', 'time')).toContain('night');
+    expect(values('明天会下雪吗', 'time')).toContain('tomorrow');
+    expect(values('卫生院标了蓝色', 'load_mark')).toEqual(['blue']);
+    expect(values('標紅色是什麼意思', 'load_mark')).toEqual(['red']);
+    expect(values('标了个"×"是什么情况', 'load_mark')).toEqual(['x']);
+    expect(values('我们这是农村,村里有老人阳了', 'rural').length).toBeGreaterThan(0);
+    // a topic word inside a role phrase is not a topic cue
+    expect(values('我是热线接线员', 'topic')).not.toContain('hotline');
+  });
+});

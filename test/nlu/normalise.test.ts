@@ -1,0 +1,68 @@
+import { createNormaliser } from '../../src/nlu/normalise';
+import { loadIntentsData } from '../../src/nlu/data';
+import { join } from 'node:path';
+import { ROOT } from '../support/nlu';
+
+const data = loadIntentsData(join(ROOT, 'intents'));
+const normalise = createNormaliser({ forwardPrefixes: data.lexicon.forward_prefixes });
+
+describe('normalise', () => {
+  it('converts traditional to simplified with opencc and reports the script', () => {
+    const n = normalise('我在忻州封控區，要做血液透析，應該去哪家醫院？');
+    expect(n.text).toBe('我在忻州封控区,要做血液透析,应该去哪家医院?');
+    expect(n.script).toBe('traditional');
+    expect(normalise('我在忻州封控区，要做血液透析').script).toBe('simplified');
+    expect(normalise('煙臺龍口的診所標紅色是什麼意思？').text).toBe('烟台龙口的诊所标红色是什么意思?');
+  });
+
+  it('leaves simplified text alone (no false traditional detection)', () => {
+    for (const s of ['齐鲁网那篇烟台的报道下面', '俺娘在忻州管控区住着,一礼拜洗3回肾', '烟台发热哨点诊是的地址去哪查?', '龙口市有的卫生院标了个"×"']) {
+      const n = normalise(s);
+      expect(n.script).toBe('simplified');
+      expect(n.text).toBe(s);
+    }
+  });
+
+  it('makes full width half width (NFKC)', () => {
+    expect(normalise('ＱＱ号是多少？０３５０－３０２６８３３').text).toBe('QQ号是多少?0350-3026833');
+  });
+
+  it('strips emoji and repeated punctuation', () => {
+    expect(normalise('我妈喘不上气😭😭！！！怎么办？？？').text).toBe('我妈喘不上气!怎么办?');
+    expect(normalise('在吗👋～～～').text).toBe('在吗~');
+    expect(normalise('真的吗?!?!').text).toBe('真的吗?');
+  });
+
+  it('turns Chinese numerals before units into digits', () => {
+    expect(normalise('宝宝高烧四十度').text).toBe('宝宝高烧40度');
+    expect(normalise('一礼拜洗三回肾').text).toBe('一礼拜洗3回肾');
+    expect(normalise('已经二十多分钟了').text).toBe('已经20多分钟了');
+    expect(normalise('怀孕三十二周').text).toBe('怀孕32周');
+    expect(normalise('三十九度五').text).toBe('39度五');
+  });
+
+  it('removes forwarding prefixes and marks the message forwarded', () => {
+    const a = normalise('转：居民问孕妇产检去哪');
+    expect(a.text).toBe('孕妇产检去哪');
+    expect(a.forwarded).toBe(true);
+    expect(normalise('转发:我在封控区要透析').text).toBe('我在封控区要透析');
+    expect(normalise('帮居民问一下，封控区透析去哪').text).toBe('封控区透析去哪');
+    expect(normalise('帮一位签约居民问:化疗去哪家').text).toBe('化疗去哪家');
+    expect(normalise('居民问：孩子发烧去哪').forwarded).toBe(true);
+    const plain = normalise('我转人工');
+    expect(plain.forwarded).toBe(false);
+    expect(plain.text).toBe('我转人工');
+    expect(normalise('转人工').forwarded).toBe(false);
+  });
+
+  it('detects mostly-English text; an English word in Chinese stays zh', () => {
+    expect(normalise('dialysis 去哪家').lang).toBe('zh');
+    expect(normalise('Where should a dialysis patient in lockdown go?').lang).toBe('en');
+    expect(normalise('我在忻州').lang).toBe('zh');
+  });
+
+  it('keeps the original text', () => {
+    const s = '我媽突然呼吸困難😭';
+    expect(normalise(s).original).toBe(s);
+  });
+});

@@ -1,0 +1,65 @@
+// The whole service as `npm start` runs it (real core, SQLite file, HTTP on loopback), stopped and started
+// again on the same data directory: the conversation's locality is remembered, urgent messages are tickets.
+jest.mock('content-disposition', () => require('../support/esm-shims').contentDisposition);
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/log';
+import { start, type Running } from '../../src/main';
+
+const TOKEN = 'restart-test-token-0123';
+const silent = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+
+function boot(dataDir: string): Promise<Running> {
+  return start({
+    env: { JIUYI_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', JIUYI_ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'silent' },
+    logger: silent,
+  });
+}
+
+async function ask(r: Running, user: string, text: string) {
+  const res = await fetch(`${r.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, text }) });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { text: string; urgent: boolean; handoff: boolean; locality?: string; ask: string | null; ticket?: { id: string } };
+}
+
+describe('a restart on the same SQLite file', () => {
+  let dir: string;
+  let running: Running | null = null;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuyi-restart-'));
+  });
+  afterAll(async () => {
+    await running?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('remembers the locality and keeps urgent messages as tickets', async () => {
+    running = await boot(dir);
+    expect(running.store.kind).toBe('sqlite');
+    const first = await ask(running, 'resident-1', '我在忻州封控区，需要定期做血液透析，应该去哪家医院？');
+    expect(first.locality).toBe('xinzhou');
+    expect(first.text).toContain('忻州市人民医院');
+    const urgent = await ask(running, 'resident-2', '我在忻州，家里老人突然胸口疼，喘不上气');
+    expect(urgent).toMatchObject({ urgent: true, handoff: true });
+    expect(urgent.text).toContain('120');
+    await running.stop();
+    running = null;
+    expect(fs.existsSync(path.join(dir, 'jiuyi.sqlite'))).toBe(true);
+
+    running = await boot(dir);
+    // no locality in this message: it comes from the session kept in the SQLite file
+    const again = await ask(running, 'resident-1', '孕妇产检去哪家医院？');
+    expect(again.locality).toBe('xinzhou');
+    expect(again.ask).toBeNull();
+    expect(again.text).toContain('忻州');
+    // a new user without a locality is asked for it (the answer above did not come from nowhere)
+    expect((await ask(running, 'resident-3', '孕妇产检去哪家医院？')).ask).toBe('locality');
+
+    const res = await fetch(`${running.url}/api/v1/tickets`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const { tickets } = (await res.json()) as { tickets: { id: string; user: string; urgent: boolean; state: string; locality?: string; lastMessages: { from: string; text: string }[] }[] };
+    expect(tickets).toEqual([expect.objectContaining({ id: urgent.ticket!.id, user: 'resident-2', urgent: true, state: 'open', locality: 'xinzhou' })]);
+    expect(tickets[0]!.lastMessages[0]).toMatchObject({ from: 'user', text: '我在忻州，家里老人突然胸口疼，喘不上气' });
+  });
+});

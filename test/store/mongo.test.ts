@@ -1,0 +1,38 @@
+// Runs the store contract against MongoDB when MONGODB_URI is set; skipped (and says so) otherwise.
+import { randomBytes } from 'node:crypto';
+import { openMongoStore } from '../../src/store/mongo';
+import type { Store } from '../../src/store/port';
+import { storeContract } from './contract';
+
+const uri = process.env.MONGODB_URI;
+
+if (!uri) {
+  console.log('test/store/mongo.test.ts: MONGODB_URI is not set, so the MongoDB store contract is skipped (no server here).');
+  describe.skip('mongo store contract (skipped: set MONGODB_URI to a MongoDB server to run it)', () => {
+    it('needs MONGODB_URI', () => undefined);
+  });
+} else {
+  const prefixes = new WeakMap<Store, string>();
+  afterAll(async () => {
+    // the test collections live in their own database: drop it
+    const mongoose = (await import('mongoose')).default;
+    const conn = await mongoose.createConnection(uri, { dbName: 'jiuyi_test' }).asPromise();
+    await conn.dropDatabase();
+    await conn.close();
+  });
+  storeContract('mongo', {
+    async open() {
+      const prefix = `t${randomBytes(4).toString('hex')}_`;
+      const store = await openMongoStore({ uri, dbName: 'jiuyi_test', prefix });
+      prefixes.set(store, prefix);
+      return store;
+    },
+    async reopen(store) {
+      const prefix = prefixes.get(store)!;
+      await store.close();
+      const again = await openMongoStore({ uri, dbName: 'jiuyi_test', prefix });
+      prefixes.set(again, prefix);
+      return again;
+    },
+  });
+}

@@ -1,0 +1,24 @@
+// Shared NLU fixture: the real rule books and intents, loaded once per test file.
+import { join } from 'node:path';
+import { loadRuleSet } from '../../src/rules/load';
+import { createNlu, type NluEngine } from '../../src/nlu';
+import type { SegmenterName } from '../../src/nlu/segment';
+import type { RuleSet } from '../../src/rules/types';
+
+export const ROOT = join(__dirname, '..', '..');
+
+let rules: RuleSet | undefined;
+export function realRules(): RuleSet {
+  rules ??= loadRuleSet(join(ROOT, 'rules'));
+  return rules;
+}
+
+const engines = new Map<SegmenterName, NluEngine>();
+export function realNlu(segmenter: SegmenterName = 'node-rs'): NluEngine {
+  let e = engines.get(segmenter);
+  if (!e) {
+    e = createNlu(realRules(), { segmenter, intentsDir: join(ROOT, 'intents') });
+    engines.set(segmenter, e);
+  }
+  return e;
+}
