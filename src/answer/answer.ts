@@ -8,7 +8,7 @@ import { designationAnswer, routeLines, type DesignationQuery } from './designat
 import type { Domain } from './domain';
 import { loadStatusAnswer } from './load-status';
 import { say, type Line } from './plan';
-import { topicLines } from './topics';
+import { guidanceLines, topicLines } from './topics';
 
 export interface AnswerInput {
   rules: RuleSet;
@@ -57,8 +57,12 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
   const { book } = a;
   if (!categories.length) {
     const offered = [...new Set(book.designations.map((d) => d.category))];
-    // A book without designations (the rural plan) answers from the topics the message names.
-    if (!offered.length) return topics(a, a.slots.topics);
+    // Without a category: what the message names instead (核酸, 陪同…), or what the notice says for the
+    // user's zone when it designates nothing for it (防范区就近就医), before asking which kind of care.
+    const named = topics(a, a.slots.topics);
+    if (named.found || !offered.length) return named;
+    const own = audienceGuidance(a);
+    if (own.length) return { kind: 'answer', lines: own, session: a.session, found: true };
     if (offered.length)
       return { kind: 'ask', slot: 'category', session: a.session, lines: [say('ask_category', { categories: names(a.rules.vocabulary.categories, offered).map((q) => q.label) })], quickReplies: names(a.rules.vocabulary.categories, offered) };
   }
@@ -73,6 +77,13 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
   return { kind: 'answer', session: { ...a.session, assumedFull: [...assumedFull] }, lines, found: anyDesignated || r.lines.length > 0 };
 }
 
+/** Guidance the notice gives for the user's audience alone, where no designation names that audience. */
+function audienceGuidance(a: AnswerInput): Line[] {
+  const audience = a.session.audience;
+  if (!audience || a.book.designations.some((d) => d.audiences.includes(audience))) return [];
+  return a.book.guidance.filter((g) => g.audiences.includes(audience)).flatMap(guidanceLines);
+}
+
 /** "要是晋江市医院收满了呢" / "第一后备也满了呢": mark what is full, then answer with the backups in force. */
 function backup(a: AnswerInput): AnswerResult {
   const { book, slots } = a;
@@ -83,6 +94,12 @@ function backup(a: AnswerInput): AnswerResult {
     categories = book.designations.filter((d) => d.facilities.includes(named) || d.backups.some((b) => b.facility === named)).map((d) => d.category);
   if (!categories.length) categories = [...new Set(book.designations.filter((d) => d.backups.length).map((d) => d.category))];
   if (slots.full && named) full.add(named);
+  // "磁灶那边满了": a facility called by its town; else the one designated facility of the category.
+  if (slots.full && !named && !slots.backupOrdinal)
+    for (const d of book.designations.filter((x) => categories.includes(x.category))) {
+      const byPlace = d.facilities.filter((id) => slots.placeTexts.some((p) => book.facilities.find((f) => f.id === id)?.name.includes(p)));
+      for (const id of byPlace.length ? byPlace : d.facilities.length === 1 ? d.facilities : []) full.add(id);
+    }
   if (slots.full && slots.backupOrdinal)
     for (const d of book.designations.filter((x) => categories.includes(x.category)))
       for (const b of d.backups) if (b.order === slots.backupOrdinal) full.add(b.facility);
@@ -97,12 +114,16 @@ function topicQuery(a: AnswerInput) {
   const { book } = a;
   const earlier = a.session.lastFacility?.startsWith(`${book.id}/`) ? book.facilities.find((f) => `${book.id}/${f.id}` === a.session.lastFacility) : undefined;
   const facility = a.slots.facility?.locality === book.id ? a.slots.facility.facility : earlier;
-  return { text: a.text, departments: a.domain.departments, facility, audience: a.session.audience };
+  const counts = a.domain.countCues.some((c) => a.text.includes(c));
+  return { text: a.text, departments: a.domain.departments, facility, audience: a.session.audience, counts };
 }
 
-function topics(a: AnswerInput, own: readonly string[]): AnswerResult {
+function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, { kind: 'answer' }> {
   const q = topicQuery(a);
-  let lines = topicLines(a.book, { ...q, topics: [...new Set([...own, ...secondary(a)])] });
+  // Of the intent's topics, those the message names (CT → the green channel, not the herbal decoction).
+  const named = own.filter((t) => a.slots.topics.includes(t));
+  let lines = topicLines(a.book, { ...q, topics: [...new Set([...(named.length ? named : own), ...secondary(a)])] });
+  if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: own });
   if (!lines.length && a.book.fallback) lines = topicLines(a.book, { ...q, topics: a.domain.fallbackTopics });
   return lines.length ? { kind: 'answer', lines, session: a.session, found: true } : { kind: 'answer', lines: missing(a.book), session: a.session, found: false };
 }

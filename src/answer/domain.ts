@@ -24,6 +24,8 @@ const DomainFile = z
     broadCategories: z.array(z.string()),
     secondaryTopics: z.array(z.string()),
     alternativeRatio: z.number().min(0).max(1),
+    questionCues: z.array(z.string().min(1)).min(1),
+    countCues: z.array(z.string().min(1)).min(1),
   })
   .strict();
 

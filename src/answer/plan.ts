@@ -10,8 +10,8 @@ export type Line =
   | { key: string; vars?: Record<string, Value> }
   /** A fact as the notice words it. */
   | { fact: string }
-  /** Ordered steps, numbered when there are several. */
-  | { steps: string[] };
+  /** Ordered steps, numbered when there are several, under an optional title. */
+  | { steps: string[]; title?: string };
 
 export interface Plan {
   lines: Line[];
@@ -32,4 +32,4 @@ export function plan(intent: string, lines: Line[] = [], extra: Partial<Plan> = 
 
 export const say = (key: string, vars?: Record<string, Value>): Line => (vars ? { key, vars } : { key });
 export const fact = (text: string): Line => ({ fact: text });
-export const steps = (list: string[]): Line => ({ steps: list });
+export const steps = (list: string[], title?: string): Line => (title ? { steps: list, title } : { steps: list });

@@ -13,17 +13,19 @@ export interface TopicQuery {
   text: string;
   /** Department aliases from the domain data. */
   departments: Readonly<Record<string, readonly string[]>>;
+  /** The message asks how many: the notice's figures are given even beside other facts. */
+  counts?: boolean;
 }
 
 const FACILITY_SECTIONS = new Set(['address', 'hours', 'departments', 'experts', 'insurance']);
 
 export function guidanceLines(g: Guidance): Line[] {
-  return g.steps.length > 1 ? [fact(`${g.title}：`), steps(g.steps)] : g.steps.map((s) => fact(s));
+  return [steps(g.steps, g.title)];
 }
 
 export function contactLine(c: Contact): Line {
   const role = c.role ? `（${c.role}）` : '';
-  const remit = c.remit ? `，${c.remit}` : '';
+  const remit = c.remit ? `；${c.remit}` : '';
   return c.phones.length
     ? say('contact_line', { name: c.name, role, phones: c.phones.map((p) => p.number).join(' / '), remit })
     : say('contact_no_phone', { name: c.name, role, remit });
@@ -93,22 +95,31 @@ export function topicLines(book: RuleBook, q: TopicQuery): Line[] {
   const lines: Line[] = [];
   for (const topic of q.topics) {
     const own = facilityLines(book, topic, q);
-    lines.push(...(own.length ? own : findGuidance(book, { topics: [topic], audience: q.audience }).items.flatMap(guidanceLines)));
-    for (const s of book.stats) if (s.topic === topic) lines.push(fact(s.text));
-    const said = JSON.stringify(lines);
+    const said = own.length ? own : findGuidance(book, { topics: [topic], audience: q.audience }).items.flatMap(guidanceLines);
+    lines.push(...said);
+    if (q.counts || !said.length) for (const s of book.stats) if (s.topic === topic) lines.push(fact(s.text));
+    const given = JSON.stringify(lines);
     for (const c of book.contacts)
-      if (c.topics.includes(topic) && !c.phones.some((p) => said.includes(p.number))) lines.push(contactLine(c));
+      if (c.topics.includes(topic) && !c.phones.some((p) => given.includes(p.number))) lines.push(contactLine(c));
   }
   return dedupe(lines);
 }
 
-/** The same line twice (a contact named by a service and by its topic) is said once. */
-function dedupe(lines: Line[]): Line[] {
+/** A sentence the notice repeats in several entries (the rural plan's tiers) is said once. */
+export function dedupe(lines: Line[]): Line[] {
   const seen = new Set<string>();
-  return lines.filter((l) => {
-    const key = JSON.stringify(l);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const key = (t: string): string => t.replace(/[。；;，,\s]+$/u, '');
+  const out: Line[] = [];
+  for (const line of lines) {
+    if ('steps' in line) {
+      const fresh = line.steps.filter((t) => !seen.has(key(t)));
+      line.steps.forEach((t) => seen.add(key(t)));
+      if (fresh.length) out.push(fresh.length === line.steps.length ? line : { ...line, steps: fresh });
+    } else {
+      const k = 'fact' in line ? key(line.fact) : JSON.stringify(line);
+      if (!seen.has(k)) out.push(line);
+      seen.add(k);
+    }
+  }
+  return out;
 }

@@ -83,7 +83,8 @@ function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, intent: 
     });
     if (r.kind === 'answer') rest.push(...r.lines);
   }
-  if (book && isContent(i.domain, intent) && intent !== 'designation') {
+  const asks = i.domain.questionCues.some((c) => i.analysis.normalised.includes(c));
+  if (book && asks && isContent(i.domain, intent) && intent !== 'designation') {
     const r = answer({ ...i, book, intent, session: s, text: i.analysis.normalised });
     if (r.kind === 'answer' && r.found) rest.push(say('urgent_then'), ...r.lines);
   }
@@ -126,7 +127,8 @@ export function decide(i: DecideInput): { plan: Plan | null; session: Session } 
   const resumed = s.pending?.intent === intent;
   const alternatives = resumed ? (s.pending?.alternatives ?? []) : alternativesOf(i, intent);
   if (!book) {
-    const lines = [say('ask_locality', { localities })];
+    const place = i.slots.unknownPlace;
+    const lines = [place ? say('uncovered_place', { place, localities }) : say('ask_locality', { localities })];
     return { plan: plan(intent, lines, { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives } } };
   }
   const ask = (name: string) => answer({ ...i, book, intent: name, session: s, text: i.analysis.normalised });

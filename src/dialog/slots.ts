@@ -15,6 +15,10 @@ export interface Slots {
   full: boolean;
   /** Ordinal of a backup the message calls full ("第一后备也满了"). */
   backupOrdinal?: number;
+  /** Place names as written, to match a facility called by its town ("磁灶那边满了"). */
+  placeTexts: string[];
+  /** A place no rule book covers (太原). */
+  unknownPlace?: string;
 }
 
 const ROLES: ReadonlySet<string> = new Set(['resident', 'family_doctor', 'hotline_staff', 'grid_worker', 'relative']);
@@ -55,5 +59,7 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     loadMarks: [...new Set(of(entities, 'load_mark').map((e) => e.value))],
     full: fullCues.some((cue) => normalised.includes(cue)),
     backupOrdinal: ordinal ? ORDINALS[ordinal] : undefined,
+    placeTexts: [...of(entities, 'locality'), ...of(entities, 'place')].map((e) => e.text),
+    unknownPlace: of(entities, 'other_place')[0]?.text,
   };
 }

@@ -32,7 +32,8 @@ export interface IntentModel {
   labels: string[];
   /** natural's trained classifier, kept for the agreement test and `nlu eval`. */
   natural: NaturalBayes;
-  score(features: string[]): IntentResult[];
+  /** Intents best first (the `top` best; all by default), confidences summing to 1 over all intents. */
+  score(features: string[], top?: number): IntentResult[];
 }
 
 export function trainIntentModel(docs: TrainingDoc[], smoothing = 1): IntentModel {
@@ -63,15 +64,15 @@ export function trainIntentModel(docs: TrainingDoc[], smoothing = 1): IntentMode
   }
 
   const scores = new Float64Array(n);
+  const exp = new Float64Array(n);
   return {
     labels,
     natural,
-    score(features: string[]): IntentResult[] {
+    score(features: string[], top = n): IntentResult[] {
       scores.set(logPrior);
-      const seen = new Set<string>();
-      for (const f of features) {
-        if (seen.has(f)) continue;
-        seen.add(f);
+      for (let i = 0; i < features.length; i++) {
+        const f = features[i] as string;
+        if (features.indexOf(f) !== i) continue; // natural counts a feature once
         const row = table.get(f);
         if (!row) continue;
         for (let c = 0; c < n; c++) scores[c] = (scores[c] as number) + (row[c] as number);
@@ -79,15 +80,19 @@ export function trainIntentModel(docs: TrainingDoc[], smoothing = 1): IntentMode
       let max = -Infinity;
       for (let c = 0; c < n; c++) if ((scores[c] as number) > max) max = scores[c] as number;
       let sum = 0;
-      const exp = new Float64Array(n);
       for (let c = 0; c < n; c++) {
         exp[c] = Math.exp((scores[c] as number) - max);
         sum += exp[c] as number;
       }
+      // the `top` best, ties in natural's label order (as natural's stable sort keeps them)
       const out: IntentResult[] = [];
-      for (let c = 0; c < n; c++) out.push({ name: labels[c] as string, confidence: (exp[c] as number) / sum });
-      // ties keep natural's label order (a stable sort), as natural's classify does
-      out.sort((a, b) => b.confidence - a.confidence);
+      const taken = new Uint8Array(n);
+      for (let k = 0; k < Math.min(top, n); k++) {
+        let best = -1;
+        for (let c = 0; c < n; c++) if (!taken[c] && (best < 0 || (exp[c] as number) > (exp[best] as number))) best = c;
+        taken[best] = 1;
+        out.push({ name: labels[best] as string, confidence: (exp[best] as number) / sum });
+      }
       return out;
     },
   };

@@ -41,6 +41,18 @@ function oneSubstitution(a: string, b: string): number {
   return diff;
 }
 
+/** Index of the single character of text[start…] that differs from surface, -1 when none or several do. */
+function mismatch(text: string, start: number, surface: string): number {
+  let diff = -1;
+  for (let k = 0; k < surface.length; k++) {
+    if (text.charCodeAt(start + k) !== surface.charCodeAt(k)) {
+      if (diff >= 0) return -1;
+      diff = k;
+    }
+  }
+  return diff;
+}
+
 function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '\u3400' && ch <= '\u9fff';
 }
@@ -112,7 +124,6 @@ function covered(chosen: Candidate[], layer: number, start: number, end: number)
 
 function fuzzyPlaces(text: string, lex: EntityLexicon, freq: WordFrequency, chosen: Candidate[]): void {
   const found: Candidate[] = [];
-  const tried = new Set<string>();
   for (let p = 0; p < text.length; p++) {
     const anchored = lex.placeIndex.get(text[p] as string);
     if (!anchored) continue;
@@ -121,11 +132,10 @@ function fuzzyPlaces(text: string, lex: EntityLexicon, freq: WordFrequency, chos
       const L = surface.length;
       const i = p - pos;
       if (i < 0 || i + L > text.length) continue;
-      const key = `${i}:${surface}`;
-      if (tried.has(key)) continue;
-      tried.add(key);
+      if (pos === 1 && surface.charCodeAt(0) === text.charCodeAt(i)) continue; // tried from position 0
+      const d = mismatch(text, i, surface);
+      if (d < 0) continue;
       const window = text.slice(i, i + L);
-      const d = oneSubstitution(window, surface);
       const hasSuffix = PLACE_SUFFIX.test(surface);
       const core = hasSuffix ? L - (surface.endsWith('街道') ? 2 : 1) : L;
       if (core < 2 || d < 0 || d >= core || !isCjk(window[d])) continue;
@@ -153,20 +163,20 @@ function fuzzyPlaces(text: string, lex: EntityLexicon, freq: WordFrequency, chos
 
 function fuzzyFacilities(text: string, lex: EntityLexicon, chosen: Candidate[]): void {
   const found: Candidate[] = [];
-  for (const { surface, entry } of lex.facilities) {
-    const L = surface.length;
-    const tail = surface.slice(-2);
+  for (const [tail, list] of lex.facilityTails) {
     for (let e = text.indexOf(tail); e >= 0; e = text.indexOf(tail, e + 1)) {
-      const end = e + 2;
-      const start = end - L;
-      if (start < 0) continue;
-      const window = text.slice(start, end);
-      const d = oneSubstitution(window, surface);
-      if (d < 0 || !isCjk(window[d])) continue;
-      if (chosen.some((c) => c.entry.type === 'facility' && c.start <= start && c.end >= end)) continue;
-      const score = jaroWinkler(window, surface);
-      if (score < lex.minSimilarity) continue;
-      found.push({ entry, start, end, score: Math.min(score, 0.95) });
+      const end = e + tail.length;
+      for (const { surface, entry } of list) {
+        const start = end - surface.length;
+        if (start < 0) continue;
+        const d = mismatch(text, start, surface);
+        if (d < 0 || !isCjk(text[start + d])) continue;
+        if (chosen.some((c) => c.entry.type === 'facility' && c.start <= start && c.end >= end)) continue;
+        const window = text.slice(start, end);
+        const score = jaroWinkler(window, surface);
+        if (score < lex.minSimilarity) continue;
+        found.push({ entry, start, end, score: Math.min(score, 0.95) });
+      }
     }
   }
   // a fuzzy facility replaces shorter exact ones inside it (社区卫生服务中心 inside 泉秀街道社区为生服务中心)

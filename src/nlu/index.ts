@@ -89,7 +89,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
 
   function analyse(text: string, o: { forwarded?: boolean } = {}): Analysis {
     const p = prepare(text, o);
-    const ranking = model.score(p.features).slice(0, 5);
+    const ranking = model.score(p.features, 5);
     const best = ranking[0] ?? { name: FALLBACK, confidence: 0 };
     const intent = best.confidence >= threshold ? best : { name: FALLBACK, confidence: best.confidence };
     return {

@@ -56,6 +56,8 @@ export interface EntityLexicon {
   /** Places by their first and second characters: a name with one wrong character keeps one of them. */
   placeIndex: Map<string, { place: PlaceName; pos: number }[]>;
   facilities: FacilityName[];
+  /** Facility names by their last two characters, for the typo-tolerant matcher. */
+  facilityTails: Map<string, FacilityName[]>;
   english: Map<string, { gloss: string; entries: LexEntry[] }>;
   negationBefore: RegExp;
   defaultAudience: string;
@@ -212,8 +214,15 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     }
   }
 
+  const facilityTails = new Map<string, FacilityName[]>();
+  for (const f of facilities) {
+    const tail = f.surface.slice(-2);
+    facilityTails.set(tail, [...(facilityTails.get(tail) ?? []), f]);
+  }
+
   return {
     trie,
+    facilityTails,
     regexes,
     places,
     placeIndex,

@@ -23,7 +23,7 @@ export type Normaliser = (text: string) => Normalised;
 
 type DictLike = string | readonly (readonly [string, string])[];
 
-/** Characters the traditional → simplified dictionaries change: a message with none of them skips opencc. */
+/** Single characters the traditional → simplified dictionaries change: a message with none of them skips opencc. */
 function changingChars(groups: readonly (readonly DictLike[])[]): Set<string> {
   const set = new Set<string>();
   for (const group of groups) {
@@ -36,7 +36,7 @@ function changingChars(groups: readonly (readonly DictLike[])[]): Set<string> {
             })
           : [...dict];
       for (const [k, v] of pairs) {
-        if (k && k !== v) for (const ch of k) set.add(ch);
+        if (k && k.length === 1 && k !== v) set.add(k);
       }
     }
   }
@@ -62,8 +62,7 @@ const NUMERAL_BEFORE_UNIT = /([零〇一二两三四五六七八九十]{1,3})(?=
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const REPEATED_PUNCT = /([!?,.。~…、;:\-=*#])\1+/g;
 const MIXED_END_PUNCT = /[!?]{2,}/g;
-const CJK = /[\u3400-\u9fff]/g;
-const LATIN_WORD = /[A-Za-z]{2,}/g;
+const NUMERAL_CHARS = new Set([...'零〇一二两三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
 export function createNormaliser(config: NormaliseConfig): Normaliser {
   const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
@@ -73,31 +72,58 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
   return function normalise(original: string): Normalised {
     let text = original.normalize('NFKC');
     let script: Script = 'simplified';
-    for (const ch of text) {
-      if (tradChars.has(ch)) {
-        const converted = toSimplified(text);
-        if (converted !== text) {
-          script = 'traditional';
-          text = converted;
-        }
-        break;
+    // one pass to see which clean-ups this message needs (most need few)
+    let trad = false;
+    let exotic = false; // emoji, zero-width, quotes
+    let spaces = false;
+    let punct = false;
+    let numeral = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (c === 32 || c === 9 || c === 10 || c === 13) spaces = true;
+        else if (c === 33 || c === 63 || c === 44 || c === 46 || c === 126 || c === 59 || c === 58 || c === 45 || c === 61 || c === 42 || c === 35) punct = true;
+        else if (c === 34 || c === 39) exotic = true;
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) exotic = true;
+      else if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0xfe00 && c <= 0xfe0f) || c === 0xfeff || (c >= 0x300c && c <= 0x300f)) exotic = true;
+      else if (c === 0x3002 || c === 0x3001) punct = true;
+      else if (c === 0x3000 || c === 0xa0) spaces = true;
+      else if (NUMERAL_CHARS.has(c)) numeral = true;
+      if (!trad && tradChars.has(text[i] as string)) trad = true;
+    }
+    if (trad) {
+      const converted = toSimplified(text);
+      if (converted !== text) {
+        script = 'traditional';
+        text = converted;
       }
     }
-    text = text
-      .replace(EMOJI, '')
-      .replace(/[\u200B-\u200F\u2060\uFEFF]/g, '')
-      .replace(/[“”"'‘’「」『』]/g, (q) => (q === '“' || q === '”' || q === '"' ? '"' : "'"))
-      .replace(/\s+/g, ' ')
-      .replace(REPEATED_PUNCT, '$1')
-      .replace(MIXED_END_PUNCT, (m) => (m.includes('?') ? '?' : '!'))
-      .replace(/\.{3,}|…+/g, '…')
-      .replace(NUMERAL_BEFORE_UNIT, (m) => {
+    if (exotic) {
+      text = text
+        .replace(EMOJI, '')
+        .replace(/[\u200B-\u200F\u2060\uFEFF]/g, '')
+        .replace(/[“”"'‘’「」『』]/g, (q) => (q === '“' || q === '”' || q === '"' ? '"' : "'"));
+    }
+    if (spaces) text = text.replace(/\s+/g, ' ');
+    if (punct || exotic) {
+      text = text
+        .replace(REPEATED_PUNCT, '$1')
+        .replace(MIXED_END_PUNCT, (m) => (m.includes('?') ? '?' : '!'))
+        .replace(/\.{3,}|…+/g, '…');
+    }
+    if (numeral) {
+      text = text.replace(NUMERAL_BEFORE_UNIT, (m) => {
         const n = chineseNumber(m);
         return n === undefined ? m : String(n);
-      })
-      .trim();
-    // a space between two CJK characters is voice-typing noise
-    text = text.replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1,');
+      });
+    }
+    if (spaces) {
+      text = text.trim();
+      // a space between two CJK characters is voice-typing noise
+      text = text.replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1,');
+    }
 
     const removed: string[] = [];
     for (let changed = true; changed; ) {
@@ -112,8 +138,20 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
       }
     }
 
-    const cjk = text.match(CJK)?.length ?? 0;
-    const words = text.match(LATIN_WORD)?.length ?? 0;
+    let cjk = 0;
+    let latin = 0;
+    let words = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x3400 && c <= 0x9fff) cjk++;
+      const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      if (letter) latin++;
+      else {
+        if (latin >= 2) words++;
+        latin = 0;
+      }
+    }
+    if (latin >= 2) words++;
     const lang = words >= 2 && cjk <= words ? 'en' : 'zh';
     return { original, text, script, lang, forwarded: removed.length > 0, prefixes: removed };
   };

@@ -24,6 +24,9 @@ export function createRedFlagDetector(data: RedFlagsData, file = 'intents/redfla
     requires: f.requires.map((list, j) => list.map((p, k) => compile(p, `${file}: flags.${i}.requires.${j}.${k}`))),
   }));
 
+  // one combined test first: most messages match no pattern at all
+  const any = compile(flags.flatMap((f) => f.patterns.map((re) => `(?:${re.source})`)).join('|'), `${file}: flags`);
+
   function clauseStarts(text: string): number[] {
     const starts = [0];
     clauseBreak.lastIndex = 0;
@@ -37,6 +40,7 @@ export function createRedFlagDetector(data: RedFlagsData, file = 'intents/redfla
   return {
     detect(text: string): RedFlag[] {
       const out: RedFlag[] = [];
+      if (!any.test(text)) return out;
       let starts: number[] | undefined;
       for (const flag of flags) {
         if (flag.requires.length && !flag.requires.every((list) => list.some((re) => re.test(text)))) continue;

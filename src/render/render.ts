@@ -19,7 +19,10 @@ export interface RenderOptions {
 
 function lineText(line: Line, messages: Messages): string {
   if ('fact' in line) return line.fact;
-  if ('steps' in line) return line.steps.length > 1 ? line.steps.map((s, i) => `${i + 1}. ${s}`).join('\n') : (line.steps[0] ?? '');
+  if ('steps' in line) {
+    const body = line.steps.length > 1 ? line.steps.map((s, i) => `${i + 1}. ${s}`).join('\n') : (line.steps[0] ?? '');
+    return line.title && line.steps.length > 1 ? `${line.title}：\n${body}` : body;
+  }
   const sep = messages.list_sep ?? '、';
   const vars: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(line.vars ?? {})) vars[k] = Array.isArray(v) ? (v as string[]).join(sep) : (v as Exclude<Value, string[]>);

@@ -1,0 +1,126 @@
+// `npm run -s bench -- --nlu`: the NLU on a fixed corpus (bench/corpus/nlu.jsonl, ≥ 1,000 messages),
+// side by side with NLP.js (node-nlp, locale zh) trained on the same intents files, with both
+// segmenters. Accuracy is on the intents' held-out utterances. The last line is one JSON object.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RuleSet } from '../src/rules/types';
+import type { NluEngine } from '../src/nlu';
+import type { SegmenterName } from '../src/nlu/segment';
+
+const ROOT = join(__dirname, '..');
+const CORPUS = join(__dirname, 'corpus', 'nlu.jsonl');
+
+interface Peer {
+  addDocument(locale: string, text: string, intent: string): void;
+  train(): Promise<void>;
+  process(locale: string, text: string): Promise<{ intent: string; score: number }>;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function measure(nlu: NluEngine, corpus: string[], rounds: number): { msgsPerS: number; p50: number; p99: number } {
+  for (let i = 0; i < 300; i++) nlu.analyse(corpus[i % corpus.length] as string); // warm-up
+  const lat = new Float64Array(corpus.length * rounds);
+  let k = 0;
+  const started = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) {
+    for (const text of corpus) {
+      const t0 = process.hrtime.bigint();
+      nlu.analyse(text);
+      lat[k++] = Number(process.hrtime.bigint() - t0) / 1000;
+    }
+  }
+  const totalS = Number(process.hrtime.bigint() - started) / 1e9;
+  lat.sort();
+  return { msgsPerS: (corpus.length * rounds) / totalS, p50: percentile(lat, 50), p99: percentile(lat, 99) };
+}
+
+function heldOut(nlu: NluEngine): { text: string; intent: string }[] {
+  return nlu.data.intents.flatMap((i) => i.tests.map((text) => ({ text, intent: i.intent })));
+}
+
+export async function run(args: string[]): Promise<void> {
+  const rounds = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? 5);
+  const corpus = readFileSync(CORPUS, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+  const avgLen = corpus.reduce((s, t) => s + t.length, 0) / corpus.length;
+  log(`corpus: ${corpus.length} messages (${avgLen.toFixed(1)} characters on average), ${rounds} rounds`);
+
+  // start-up: importing the NLU (natural, opencc, jieba) and loading/training it
+  const { loadRuleSet } = await import('../src/rules/load');
+  const rules: RuleSet = loadRuleSet(join(ROOT, 'rules'));
+  const t0 = performance.now();
+  const { createNlu } = await import('../src/nlu');
+  const nlu = createNlu(rules, { segmenter: 'node-rs' });
+  const startupMs = performance.now() - t0;
+  log(`jiuyi NLU start-up ${startupMs.toFixed(0)} ms (${Object.entries(nlu.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')})`);
+
+  const tests = heldOut(nlu);
+  const accuracy = tests.filter((t) => nlu.analyse(t.text).intent.name === t.intent).length / tests.length;
+  const ours = measure(nlu, corpus, rounds);
+  log(`jiuyi NLU (node-rs): ${ours.msgsPerS.toFixed(0)} msgs/s, p50 ${ours.p50.toFixed(1)} µs, p99 ${ours.p99.toFixed(1)} µs, held-out accuracy ${(accuracy * 100).toFixed(1)}% (${tests.length})`);
+
+  // segmenters: cut alone over the corpus, and the whole NLU with nodejieba when it loads
+  const { createSegmenter } = await import('../src/nlu/segment');
+  const segmenters: Record<string, { us_per_msg: number; load_ms: number }> = {};
+  for (const name of ['node-rs', 'nodejieba'] as SegmenterName[]) {
+    try {
+      const seg = name === 'node-rs' ? nlu.segmenter : createSegmenter(name, nlu.lexicon.words);
+      for (let i = 0; i < 300; i++) seg.cut(corpus[i % corpus.length] as string);
+      const s0 = process.hrtime.bigint();
+      for (let r = 0; r < rounds; r++) for (const text of corpus) seg.cut(text);
+      const us = Number(process.hrtime.bigint() - s0) / 1000 / (corpus.length * rounds);
+      segmenters[name] = { us_per_msg: Number(us.toFixed(2)), load_ms: Number(seg.loadMs.toFixed(0)) };
+      log(`segmenter ${name}: ${us.toFixed(2)} µs a message, loaded in ${seg.loadMs.toFixed(0)} ms`);
+      if (name === 'nodejieba') {
+        const nj = createNlu(rules, { segmenter: 'nodejieba' });
+        const acc = tests.filter((t) => nj.analyse(t.text).intent.name === t.intent).length / tests.length;
+        const m = measure(nj, corpus, Math.max(1, Math.floor(rounds / 2)));
+        log(`jiuyi NLU (nodejieba): ${m.msgsPerS.toFixed(0)} msgs/s, p50 ${m.p50.toFixed(1)} µs, p99 ${m.p99.toFixed(1)} µs, held-out accuracy ${(acc * 100).toFixed(1)}%`);
+      }
+    } catch (err) {
+      log(`segmenter ${name}: not available (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
+  }
+
+  // the peer: NLP.js trained on the same examples
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { NlpManager } = require('node-nlp') as { NlpManager: new (o: object) => Peer };
+  const p0 = performance.now();
+  const peer = new NlpManager({ languages: ['zh'], forceNER: false, autoSave: false, nlu: { log: false } });
+  for (const i of nlu.data.intents) for (const e of i.examples) peer.addDocument('zh', e, i.intent);
+  await peer.train();
+  const peerTrainMs = performance.now() - p0;
+  let peerOk = 0;
+  for (const t of tests) if ((await peer.process('zh', t.text)).intent === t.intent) peerOk++;
+  const peerAcc = peerOk / tests.length;
+  for (let i = 0; i < 100; i++) await peer.process('zh', corpus[i] as string);
+  const q0 = process.hrtime.bigint();
+  for (const text of corpus) await peer.process('zh', text);
+  const peerS = Number(process.hrtime.bigint() - q0) / 1e9;
+  const peerRate = corpus.length / peerS;
+  log(`NLP.js (node-nlp zh): ${peerRate.toFixed(0)} msgs/s, held-out accuracy ${(peerAcc * 100).toFixed(1)}%, trained in ${peerTrainMs.toFixed(0)} ms`);
+
+  const result = {
+    nlu: {
+      msgs_per_s: Math.round(ours.msgsPerS),
+      p50_us: Number(ours.p50.toFixed(1)),
+      p99_us: Number(ours.p99.toFixed(1)),
+      accuracy: Number(accuracy.toFixed(4)),
+      startup_ms: Math.round(startupMs),
+      segmenter: nlu.segmenter.name,
+    },
+    peer: { name: 'node-nlp', msgs_per_s: Math.round(peerRate), accuracy: Number(peerAcc.toFixed(4)) },
+    ratio: Number((ours.msgsPerS / peerRate).toFixed(1)),
+    segmenters,
+  };
+  log(JSON.stringify(result));
+}
