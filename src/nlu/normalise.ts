@@ -66,7 +66,9 @@ const NUMERAL_CHARS = new Set([...'零〇一二两三四五六七八九十'].map
 
 export function createNormaliser(config: NormaliseConfig): Normaliser {
   const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-  const tradChars = changingChars([...(OpenCC.Locale.from.tw ?? []), ...(OpenCC.Locale.to.cn ?? [])]);
+  const tradChars = new Set(
+    [...changingChars([...(OpenCC.Locale.from.tw ?? []), ...(OpenCC.Locale.to.cn ?? [])])].filter((ch) => toSimplified(ch) !== ch),
+  );
   const prefixes = config.forwardPrefixes.map((p) => new RegExp(`^(?:${p})`));
 
   return function normalise(original: string): Normalised {

@@ -1,0 +1,41 @@
+import type { Core } from '../../src/core/types';
+import { realCore, talk, textOf } from '../support/core';
+
+let core: Core;
+beforeAll(async () => {
+  core = await realCore();
+});
+
+describe('contact answers', () => {
+  it("gives the locality's hotline and never a news site's number", () => {
+    const text = textOf(talk(core).say('忻州封控区就医咨询打哪个电话'));
+    expect(text).toContain('0350-3301599');
+    expect(text).not.toMatch(/3026833|3309576|379022001/);
+  });
+
+  it('says a number the notice does not list is not a medical hotline, without repeating it', () => {
+    const text = textOf(talk(core).say('忻州那个0350-3026833是就医电话吗'));
+    expect(text).toContain('不是就医咨询电话');
+    expect(text).toContain('0350-3301599');
+    expect(text).not.toContain('3026833');
+  });
+
+  it('says a missing contact channel (QQ) is missing', () => {
+    const text = textOf(talk(core).say('忻州封控区就医能加QQ问吗'));
+    expect(text).toContain('没有公布QQ');
+    expect(text).not.toContain('379022001');
+  });
+
+  it('names the contact the user asks for by role', () => {
+    const text = textOf(talk(core).say('泉秀街道社区卫生服务中心医务科负责人电话'));
+    expect(text).toContain('蔡裕雄');
+    expect(text).toContain('15906085258');
+  });
+
+  it('says a locality without a hotline has none and where contacts are published', () => {
+    const text = textOf(talk(core).say('烟台看病有没有咨询热线'));
+    expect(text).toMatch(/没有公布就医咨询电话/);
+    expect(text).toMatch(/家庭医生|发热哨点/);
+    expect(text).not.toMatch(/0531|96678/);
+  });
+});
