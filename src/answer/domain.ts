@@ -26,6 +26,10 @@ const DomainFile = z
     alternativeRatio: z.number().min(0).max(1),
     questionCues: z.array(z.string().min(1)).min(1),
     countCues: z.array(z.string().min(1)).min(1),
+    commands: z.record(z.string(), z.string()),
+    languageChoices: z.array(
+      z.object({ lang: z.enum(['zh', 'en']), script: z.enum(['simplified', 'traditional']), words: z.array(z.string().min(1)).min(1) }).strict(),
+    ),
   })
   .strict();
 

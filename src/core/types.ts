@@ -62,6 +62,8 @@ export interface Session {
   role?: Role;
   script?: 'simplified' | 'traditional';
   lang?: 'zh' | 'en';
+  /** A language the user chose (/lang): replies keep to it whatever the script of their messages. */
+  preferred?: { lang: 'zh' | 'en'; script: 'simplified' | 'traditional' };
   /** The last answered intent and its slots, for follow-ups ("那孕妇呢"). */
   lastIntent?: string;
   lastTopic?: string;

@@ -94,10 +94,31 @@ function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, intent: 
   return { plan: plan('urgent', lines, { urgent: true, handoff: true, handoffReason: reason, locality: book?.id, cite: book ? [book] : [] }), session };
 }
 
+/** "/start" → the intent the domain maps the command to. */
+function commandIntent(i: DecideInput): string | undefined {
+  const m = /^\/([a-z_]+)(@\w+)?\b/i.exec(i.analysis.original.trim());
+  return m ? (i.domain.commands[(m[1] as string).toLowerCase()] ?? 'fallback') : undefined;
+}
+
+/** "English" / "繁體中文": the user's language choice, when that is all the message says. */
+function languageChoice(i: DecideInput): Session['preferred'] | undefined {
+  const said = i.analysis.original.trim().toLowerCase();
+  const c = i.domain.languageChoices.find((x) => x.words.some((w) => w.toLowerCase() === said));
+  return c && { lang: c.lang, script: c.script };
+}
+
 export function decide(i: DecideInput): { plan: Plan | null; session: Session } {
+  const chosen = languageChoice(i);
+  if (chosen) {
+    const s = { ...i.session, turns: i.session.turns + 1, preferred: chosen, lang: chosen.lang, script: chosen.script };
+    return { plan: plan('language', [say('language_set')]), session: s };
+  }
   let s = remember(i.session, i.slots, i.analysis);
+  const command = commandIntent(i);
+  // A command's Latin letters say nothing of the user's language.
+  if (command) s = { ...s, lang: i.session.lang ?? 'zh', script: i.session.script ?? 'simplified' };
   const book = s.locality ? i.rules.byId.get(s.locality) : undefined;
-  let intent = resolveIntent(i, s);
+  let intent = command ?? resolveIntent(i, s);
   if (i.analysis.redFlags.length) return urgent(i, s, book, intent);
   if (s.handoff?.heldBy) return { plan: null, session: s };
 

@@ -4,7 +4,12 @@ import type { Analysis } from '../nlu/types';
 import type { Slots } from './slots';
 
 export function remember(session: Session, slots: Slots, analysis: Analysis): Session {
-  const s: Session = { ...session, turns: session.turns + 1, script: analysis.script, lang: analysis.lang };
+  const s: Session = {
+    ...session,
+    turns: session.turns + 1,
+    script: session.preferred?.script ?? analysis.script,
+    lang: session.preferred?.lang ?? analysis.lang,
+  };
   if (slots.locality && slots.locality !== s.locality) {
     // A change of locality: what was said of the old one (its zones, its full hospitals) no longer holds.
     if (s.locality) {

@@ -60,25 +60,29 @@ function isCjk(ch: string | undefined): boolean {
 export function extractEntities(text: string, lex: EntityLexicon, freq: WordFrequency): Entity[] {
   const cands: Candidate[] = [];
   // literals
+  const trie = lex.trie.next;
   for (let i = 0; i < text.length; i++) {
-    let node = lex.trie.next.get(text[i] as string);
+    let node = trie.get(text.charCodeAt(i));
     let j = i + 1;
     while (node) {
       if (node.entries) for (const entry of node.entries) cands.push({ entry, start: i, end: j, score: 1 });
       if (j >= text.length) break;
-      node = node.next.get(text[j] as string);
+      node = node.next.get(text.charCodeAt(j));
       j++;
     }
   }
-  // regexes
-  for (const { re, entry } of lex.regexes) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+  // regexes: one scan for where any may start, then each (sticky) at those places only
+  const any = lex.anyRegex;
+  if (any) {
+    any.lastIndex = 0;
+    for (let m = any.exec(text); m; m = any.exec(text)) {
+      const at = m.index;
+      for (const { re, entry } of lex.stickyRegexes) {
+        re.lastIndex = at;
+        const r = re.exec(text);
+        if (r && r[0].length > 0) cands.push({ entry, start: at, end: at + r[0].length, score: 1 });
       }
-      cands.push({ entry, start: m.index, end: m.index + m[0].length, score: 1 });
+      any.lastIndex = at + 1;
     }
   }
   // English words
@@ -91,10 +95,9 @@ export function extractEntities(text: string, lex: EntityLexicon, freq: WordFreq
   }
 
   const chosen = select(cands);
-  fuzzyPlaces(text, lex, freq, chosen);
-  fuzzyFacilities(text, lex, chosen);
-  const final = select(chosen);
-  return finish(text, lex, final);
+  const placesFound = fuzzyPlaces(text, lex, freq, chosen);
+  const facilitiesFound = fuzzyFacilities(text, lex, chosen);
+  return finish(text, lex, placesFound || facilitiesFound ? select(chosen) : chosen);
 }
 
 /** Leftmost-longest per layer; candidates with the same span and layer are all kept (红黄码). */
@@ -122,7 +125,7 @@ function covered(chosen: Candidate[], layer: number, start: number, end: number)
   return chosen.some((c) => LAYERS[c.entry.type] === layer && c.start < end && start < c.end);
 }
 
-function fuzzyPlaces(text: string, lex: EntityLexicon, freq: WordFrequency, chosen: Candidate[]): void {
+function fuzzyPlaces(text: string, lex: EntityLexicon, freq: WordFrequency, chosen: Candidate[]): boolean {
   const found: Candidate[] = [];
   for (let p = 0; p < text.length; p++) {
     const anchored = lex.placeIndex.get(text[p] as string);
@@ -159,9 +162,10 @@ function fuzzyPlaces(text: string, lex: EntityLexicon, freq: WordFrequency, chos
     }
   }
   chosen.push(...found);
+  return found.length > 0;
 }
 
-function fuzzyFacilities(text: string, lex: EntityLexicon, chosen: Candidate[]): void {
+function fuzzyFacilities(text: string, lex: EntityLexicon, chosen: Candidate[]): boolean {
   const found: Candidate[] = [];
   for (const [tail, list] of lex.facilityTails) {
     for (let e = text.indexOf(tail); e >= 0; e = text.indexOf(tail, e + 1)) {
@@ -187,6 +191,7 @@ function fuzzyFacilities(text: string, lex: EntityLexicon, chosen: Candidate[]):
     }
   }
   chosen.push(...found);
+  return found.length > 0;
 }
 
 function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] {

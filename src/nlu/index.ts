@@ -79,7 +79,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
       entities.unshift({ type: 'role', value: 'family_doctor', text: norm.prefixes.join(''), start: 0, end: 0, score: 0.6 });
     }
     const features = featuresOf(norm, tokens, entities, lexicon);
-    return { norm, tokens: tokens.filter((t) => t.trim() !== ''), entities, features };
+    return { norm, tokens: tokens.filter((t) => t !== ' '), entities, features };
   }
 
   const docs = data.intents.flatMap((i) => i.examples.map((e) => ({ features: prepare(e).features, label: i.intent })));

@@ -34,7 +34,8 @@ export interface RegexCue {
 }
 
 export interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Keyed by UTF-16 code unit. */
+  next: Map<number, TrieNode>;
   entries?: LexEntry[];
 }
 
@@ -51,6 +52,10 @@ export interface FacilityName {
 export interface EntityLexicon {
   trie: TrieNode;
   regexes: RegexCue[];
+  /** All the regex cues in one alternation: a scan finds where any of them may start. */
+  anyRegex: RegExp | undefined;
+  /** The regex cues, sticky, tried only where anyRegex found a start. */
+  stickyRegexes: RegexCue[];
   /** Place names and aliases for typo-tolerant matching. */
   places: PlaceName[];
   /** Places by their first and second characters: a name with one wrong character keeps one of them. */
@@ -74,13 +79,20 @@ export interface EntityLexicon {
   words: Set<string>;
 }
 
+/** 泉州市丰泽区 → 泉州市, 泉州, 丰泽区, 丰泽: the names a parent path is made of. */
+function parentParts(parent: string): string[] {
+  const parts = parent.match(/.+?(?:省|自治区|市|地区|州|盟|县|区|旗|镇|乡|街道)/g) ?? [parent];
+  return parts.flatMap((p) => [p, p.replace(/(?:省|自治区|市|地区|盟|县|区|旗|镇|乡|街道)$/, '')]).filter((p) => p.length >= 2);
+}
+
 function isRegex(p: string): boolean {
   return p.length > 2 && p.startsWith('/') && p.endsWith('/');
 }
 
 function insert(root: TrieNode, surface: string, entry: LexEntry): void {
   let node = root;
-  for (const ch of surface) {
+  for (let i = 0; i < surface.length; i++) {
+    const ch = surface.charCodeAt(i);
     let next = node.next.get(ch);
     if (!next) {
       next = { next: new Map() };
@@ -220,8 +232,13 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     facilityTails.set(tail, [...(facilityTails.get(tail) ?? []), f]);
   }
 
+  const anyRegex = regexes.length ? compile(regexes.map((r) => `(?:${r.re.source})`).join('|'), `${file}: regex cues`, 'g') : undefined;
+  const stickyRegexes = regexes.map((r) => ({ re: new RegExp(r.re.source, 'y'), entry: r.entry }));
+
   return {
     trie,
+    anyRegex,
+    stickyRegexes,
     facilityTails,
     regexes,
     places,
@@ -235,7 +252,8 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     minSimilarity: lex.places.min_similarity,
     confusable: new Map(lex.places.confusable.flatMap((g, i) => [...g].map((ch) => [ch, i] as [string, number]))),
     groupIds: new Set(vocab.groups.map((g) => g.id)),
-    notPlaces: new Set(lex.places.not_places),
+    // the rule books' own parent places (泉州市丰泽区 holds 泉州) are not "other" places
+    notPlaces: new Set([...lex.places.not_places, ...rules.books.flatMap((b) => (b.parent ? parentParts(b.parent) : []))]),
     words,
   };
 }

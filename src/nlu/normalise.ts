@@ -62,14 +62,17 @@ const NUMERAL_BEFORE_UNIT = /([零〇一二两三四五六七八九十]{1,3})(?=
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const REPEATED_PUNCT = /([!?,.。~…、;:\-=*#])\1+/g;
 const MIXED_END_PUNCT = /[!?]{2,}/g;
-const NUMERAL_CHARS = new Set([...'零〇一二两三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
 export function createNormaliser(config: NormaliseConfig): Normaliser {
   const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-  const tradChars = new Set(
-    [...changingChars([...(OpenCC.Locale.from.tw ?? []), ...(OpenCC.Locale.to.cn ?? [])])].filter((ch) => toSimplified(ch) !== ch),
-  );
+  // a bitmap over UTF-16 code units: 1 = traditional (opencc changes it), 2 = a Chinese numeral
+  const marks = new Uint8Array(0x10000);
+  for (const ch of changingChars([...(OpenCC.Locale.from.tw ?? []), ...(OpenCC.Locale.to.cn ?? [])])) {
+    if (ch.length === 1 && toSimplified(ch) !== ch) marks[ch.charCodeAt(0)] = 1;
+  }
+  for (const ch of '零〇一二两三四五六七八九十') marks[ch.charCodeAt(0)] = 2;
   const prefixes = config.forwardPrefixes.map((p) => new RegExp(`^(?:${p})`));
+  const anyPrefix = config.forwardPrefixes.length ? new RegExp(`^(?:${config.forwardPrefixes.join('|')})`) : undefined;
 
   return function normalise(original: string): Normalised {
     let text = original.normalize('NFKC');
@@ -92,8 +95,8 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
       else if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0xfe00 && c <= 0xfe0f) || c === 0xfeff || (c >= 0x300c && c <= 0x300f)) exotic = true;
       else if (c === 0x3002 || c === 0x3001) punct = true;
       else if (c === 0x3000 || c === 0xa0) spaces = true;
-      else if (NUMERAL_CHARS.has(c)) numeral = true;
-      if (!trad && tradChars.has(text[i] as string)) trad = true;
+      else if (marks[c] === 2) numeral = true;
+      else if (marks[c] === 1) trad = true;
     }
     if (trad) {
       const converted = toSimplified(text);
@@ -128,7 +131,7 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
     }
 
     const removed: string[] = [];
-    for (let changed = true; changed; ) {
+    for (let changed = anyPrefix !== undefined && anyPrefix.test(text); changed; ) {
       changed = false;
       for (const re of prefixes) {
         const m = re.exec(text);

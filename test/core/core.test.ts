@@ -105,3 +105,17 @@ describe('core.turn policy', () => {
     for (const name of ['忻州市', '晋江市', '烟台市']) expect(textOf(r)).toContain(name);
   });
 });
+
+describe('channel commands and language choice', () => {
+  it('answers /start and /help with the greeting', () => {
+    for (const cmd of ['/start', '/help', '/start@jiuyi_bot']) expect(textOf(talk(core).say(cmd))).toContain('目前可查询');
+  });
+
+  it('keeps to a chosen language: English, then traditional Chinese', () => {
+    const chat = talk(core);
+    expect(textOf(chat.say('', { choice: 'English' }))).toContain('English');
+    expect(textOf(chat.say('忻州封控区透析去哪家医院'))).toContain('Designated hospitals for');
+    chat.say('', { choice: '繁體中文' });
+    expect(textOf(chat.say('忻州封控区透析去哪家医院'))).toContain('忻州市人民醫院');
+  });
+});

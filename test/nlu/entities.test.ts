@@ -51,6 +51,8 @@ describe('entities', () => {
     expect(values('我在广州封控区要透析', 'other_place')).toEqual(['广州']);
     expect(values('我在太原,孩子发烧', 'other_place')).toEqual(['太原']);
     expect(values('我爸中风三年了', 'other_place')).toEqual([]);
+    // a rule book's own parent (泉州市丰泽区) is not another place
+    expect(values('我在泉州丰泽区泉秀街道', 'other_place')).toEqual([]);
   });
 
   it('finds audiences, with negation', () => {

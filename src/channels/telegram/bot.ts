@@ -117,9 +117,23 @@ export function wireBot({ bot, deps, staff, background }: UpdateHandlerDeps): vo
   });
 }
 
-/** Make sure the bot knows its username before telegraf handles an update (retried after a failure). */
+const botInfoCalls = new WeakMap<Telegraf, Promise<void>>();
+
+/** Make sure the bot knows its username before telegraf handles an update: one getMe at a time, tried
+ * again after a failure (telegraf's own lazy getMe would keep a rejected promise forever). */
 export async function ensureBotInfo(bot: Telegraf): Promise<void> {
-  if (!bot.botInfo) bot.botInfo = await bot.telegram.getMe();
+  if (bot.botInfo) return;
+  let call = botInfoCalls.get(bot);
+  if (!call) {
+    call = bot.telegram
+      .getMe()
+      .then((me) => {
+        bot.botInfo = me;
+      })
+      .finally(() => botInfoCalls.delete(bot));
+    botInfoCalls.set(bot, call);
+  }
+  await call;
 }
 
 export type { Update };

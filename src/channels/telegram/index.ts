@@ -113,5 +113,4 @@ function build(config: TelegramConfig, deps: ChannelDeps): TelegramChannel {
 }
 
 export { escapeHtml } from './html';
-
 export { WEBHOOK_PATH } from './webhook';

@@ -70,6 +70,13 @@ describe('POST /telegram/webhook', () => {
     expect(h.deps.inbound.accepted.map((a) => a.messageId)).toEqual(['90']);
   });
 
+  it('recovers when getMe failed on the first update', async () => {
+    h.api.fail('getMe', { status: 502, description: 'Bad Gateway' });
+    expect((await post({ update_id: 95, ...tg.text('你好') }, SECRET)).statusCode).toBe(500);
+    expect((await post({ update_id: 95, ...tg.text('你好') }, SECRET)).statusCode).toBe(200);
+    expect(h.deps.inbound.accepted.map((a) => a.messageId)).toEqual(['95']);
+  });
+
   it('rejects a body that is not an update', async () => {
     expect((await post({ hello: 1 }, SECRET)).statusCode).toBe(400);
     expect(h.deps.inbound.accepted).toHaveLength(0);
