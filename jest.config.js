@@ -1,9 +1,18 @@
 /** @type {import('jest').Config} */
+// Two packages fastify pulls in (cookie 2 via light-my-request, content-disposition 3 via @fastify/static)
+// ship ESM only. Node 20 loads them through require(esm); jest's module system does not, so swc compiles
+// them to CommonJS for the tests.
+const ESM_ONLY = ['cookie', 'content-disposition'];
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }],
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   // the browser test runs in its own step of .ci/run (it needs Chromium)
   testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.test\\.ts$'],
   testTimeout: 20000,
