@@ -31,8 +31,11 @@ export interface HttpDeps {
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
-/** Letters and digits mixed (base64url), so the log redactor never mistakes one for a phone number. */
-const newRequestId = (): string => `r-${randomBytes(9).toString('base64url')}`;
+/** A random prefix per process and a counter: unique, cheap, and with letters between the digits so the
+ * log redactor never mistakes one for a phone number. */
+const REQ_PREFIX = `r-${randomBytes(6).toString('base64url')}-`;
+let reqSeq = 0;
+const newRequestId = (): string => `${REQ_PREFIX}${(++reqSeq).toString(36)}`;
 
 export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -51,15 +54,18 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => errorHandler(new ApiError('not_found', `${req.method} ${req.url.split('?')[0]}`), req, reply));
 
   // Request ids travel back to the client; one access line per request, without the query (it may hold text).
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', (req, reply, done) => {
     void reply.header('x-request-id', req.id);
+    done();
   });
-  app.addHook('onResponse', async (req, reply) => {
-    req.log.info(
-      { method: req.method, route: req.routeOptions.url ?? req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
-      'request',
-    );
-  });
+  if (d.logger.isLevelEnabled('info'))
+    app.addHook('onResponse', (req, reply, done) => {
+      req.log.info(
+        { method: req.method, route: req.routeOptions.url ?? req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+        'request',
+      );
+      done();
+    });
 
   await app.register(swagger, {
     openapi: {

@@ -47,7 +47,7 @@ export const WEBCHAT_HTML = `<!doctype html>
 <div id="handoff-note" role="status">已转给值班人员，他们的回复会显示在这里。</div>
 <main id="messages" aria-live="polite"></main>
 <form id="composer">
-  <textarea id="input" name="text" maxlength="2000" placeholder="例如：我在忻州封控区，需要做透析，去哪家医院？" aria-label="消息"></textarea>
+  <textarea id="input" name="text" maxlength="2000" placeholder="例如：忻州封控区做透析去哪家医院？" aria-label="消息"></textarea>
   <button id="send" type="submit">发送</button>
 </form>
 <script>

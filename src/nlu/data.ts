@@ -46,6 +46,8 @@ export const LexiconSchema = z.strictObject({
     threshold: z.number().min(0).max(1),
     /** Bayes smoothing passed to natural. */
     smoothing: z.number().positive().default(1),
+    /** Tokens left out of the features (function words that say nothing about the intent). */
+    stopwords: z.array(z.string()).default([]),
   }),
   english: z.record(
     z.string(),
@@ -124,8 +126,10 @@ export function compile(source: string, where: string, flags = ''): RegExp {
   }
 }
 
+/** intents/ at the repository root, from src/nlu (tsx) or dist/src/nlu (compiled). */
 export function defaultIntentsDir(): string {
-  return resolve(__dirname, '..', '..', 'intents');
+  const candidates = [resolve(__dirname, '..', '..', 'intents'), resolve(__dirname, '..', '..', '..', 'intents')];
+  return candidates.find((d) => existsSync(join(d, 'lexicon.yml'))) ?? (candidates[0] as string);
 }
 
 export function loadIntentsData(dir = defaultIntentsDir()): IntentsData {

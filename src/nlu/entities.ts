@@ -95,7 +95,9 @@ export function extractEntities(text: string, lex: EntityLexicon, freq: WordFreq
   }
 
   const chosen = select(cands);
-  const placesFound = fuzzyPlaces(text, lex, freq, chosen);
+  // a message naming one of our places exactly is not searched for misspelt ones
+  const exactPlace = chosen.some((c) => c.entry.type === 'locality' || c.entry.type === 'place');
+  const placesFound = !exactPlace && fuzzyPlaces(text, lex, freq, chosen);
   const facilitiesFound = fuzzyFacilities(text, lex, chosen);
   return finish(text, lex, placesFound || facilitiesFound ? select(chosen) : chosen);
 }

@@ -6,6 +6,7 @@ import type { Normalised } from './normalise';
 
 const REPLACED = new Set(['locality', 'place', 'facility', 'audience', 'category', 'other_place']);
 const NOISE = /^[\s\p{P}\p{S}]+$/u;
+const EMPTY: ReadonlySet<string> = new Set();
 const KEEP_NUMBERS = new Set(['120', '12345', '12320', '110']);
 
 /** Feature names are built once and reused (no string building per message). */
@@ -28,7 +29,7 @@ function kind(t: string): 'cjk' | 'latin' | 'digits' | 'noise' | 'other' {
   return NOISE.test(t) ? 'noise' : 'other';
 }
 
-export function featuresOf(norm: Normalised, tokens: string[], entities: Entity[], lex: EntityLexicon): string[] {
+export function featuresOf(norm: Normalised, tokens: string[], entities: Entity[], lex: EntityLexicon, stopwords: ReadonlySet<string> = EMPTY): string[] {
   const text = norm.text;
   const cover = new Array<string | undefined>(text.length);
   const out: string[] = [];
@@ -45,6 +46,7 @@ export function featuresOf(norm: Normalised, tokens: string[], entities: Entity[
     else if (e.type === 'rural') out.push('RURAL');
   }
   if (norm.forwarded) out.push('FWD');
+  const entityFeatures = out.length;
   let pos = 0;
   for (const t of tokens) {
     const start = pos;
@@ -58,7 +60,9 @@ export function featuresOf(norm: Normalised, tokens: string[], entities: Entity[
       const e = lex.english.get(t.toLowerCase());
       out.push(e ? e.gloss : t.toLowerCase());
     } else if (k === 'digits' && !KEEP_NUMBERS.has(t)) out.push(t.length >= 7 ? 'NUM:long' : 'NUM');
-    else out.push(t);
+    else if (!stopwords.has(t)) out.push(t);
   }
+  // nothing but entities (忻州忻府区, 晋江安海): a bare answer
+  if (out.length === entityFeatures && entities.length > 0) out.push('ONLY_ENT');
   return out;
 }

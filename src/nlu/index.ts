@@ -64,6 +64,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   lap('wordfreq');
   const redFlags = createRedFlagDetector(data.redflags);
   const threshold = data.lexicon.classifier.threshold;
+  const stopwords = new Set(data.lexicon.classifier.stopwords);
 
   function prepare(text: string, o: { forwarded?: boolean } = {}): Prepared {
     const norm = normalise(text);
@@ -78,7 +79,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     if (norm.forwarded && !entities.some((e) => e.type === 'role')) {
       entities.unshift({ type: 'role', value: 'family_doctor', text: norm.prefixes.join(''), start: 0, end: 0, score: 0.6 });
     }
-    const features = featuresOf(norm, tokens, entities, lexicon);
+    const features = featuresOf(norm, tokens, entities, lexicon, stopwords);
     return { norm, tokens: tokens.filter((t) => t !== ' '), entities, features };
   }
 

@@ -63,6 +63,17 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{2
 const REPEATED_PUNCT = /([!?,.。~…、;:\-=*#])\1+/g;
 const MIXED_END_PUNCT = /[!?]{2,}/g;
 
+function needsNfkc(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xa0) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) continue; // unified ideographs are NFKC-stable
+    if (c === 0x3001 || c === 0x3002) continue;
+    return true;
+  }
+  return false;
+}
+
 export function createNormaliser(config: NormaliseConfig): Normaliser {
   const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
   // a bitmap over UTF-16 code units: 1 = traditional (opencc changes it), 2 = a Chinese numeral
@@ -75,7 +86,8 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
   const anyPrefix = config.forwardPrefixes.length ? new RegExp(`^(?:${config.forwardPrefixes.join('|')})`) : undefined;
 
   return function normalise(original: string): Normalised {
-    let text = original.normalize('NFKC');
+    // NFKC changes only compatibility characters (full width forms, ideographic space, circled digits…)
+    let text = needsNfkc(original) ? original.normalize('NFKC') : original;
     let script: Script = 'simplified';
     // one pass to see which clean-ups this message needs (most need few)
     let trad = false;

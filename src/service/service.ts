@@ -70,15 +70,15 @@ export class Service implements InboundPort, TicketPort {
   async handle(inbound: Inbound): Promise<HandleResult> {
     if (this.closed) throw new Error('service is shutting down');
     const started = performance.now();
-    const { duplicate } = await this.store.recordInbound(inbound);
-    if (duplicate) {
-      this.metrics?.duplicates.inc({ channel: inbound.channel });
-      return { duplicate: true, reply: null };
-    }
-    const result = await this.lock.run(sessionKey(inbound.channel, inbound.user), () =>
-      this.process(inbound, { sync: SYNC_CHANNELS.has(inbound.channel), countRate: true }),
-    );
-    this.metrics?.latency.observe({ channel: inbound.channel }, (performance.now() - started) / 1000);
+    const key = sessionKey(inbound.channel, inbound.user);
+    const result = await this.lock.run(key, async (): Promise<HandleResult> => {
+      // Persisted (de-duplicated) before anything else; the session is read in the same store round trip.
+      const [{ duplicate }, session] = await Promise.all([this.store.recordInbound(inbound), this.store.loadSession(key)]);
+      if (duplicate) return { duplicate: true, reply: null };
+      return this.process(inbound, session, { sync: SYNC_CHANNELS.has(inbound.channel), countRate: true });
+    });
+    if (result.duplicate) this.metrics?.duplicates.inc({ channel: inbound.channel });
+    else this.metrics?.latency.observe({ channel: inbound.channel }, (performance.now() - started) / 1000);
     return result;
   }
 
@@ -93,9 +93,8 @@ export class Service implements InboundPort, TicketPort {
       const batch = await this.store.unprocessedInbound({ before, limit: 200 });
       if (!batch.length) break;
       for (const inbound of batch) {
-        await this.lock.run(sessionKey(inbound.channel, inbound.user), () =>
-          this.process(inbound, { sync: false, countRate: false }),
-        );
+        const key = sessionKey(inbound.channel, inbound.user);
+        await this.lock.run(key, async () => this.process(inbound, await this.store.loadSession(key), { sync: false, countRate: false }));
         n += 1;
       }
       if (batch.length < 200) break;
@@ -104,11 +103,12 @@ export class Service implements InboundPort, TicketPort {
     return n;
   }
 
-  private async process(inbound: Inbound, o: { sync: boolean; countRate: boolean }): Promise<HandleResult> {
+  /** One message, under its conversation's lock, with the session as stored (null: a new conversation). */
+  private async process(inbound: Inbound, stored: Session | null, o: { sync: boolean; countRate: boolean }): Promise<HandleResult> {
     const { channel, user, messageId } = inbound;
     const key = sessionKey(channel, user);
     const now = this.now();
-    const session = (await this.store.loadSession(key)) ?? newSession();
+    const session = stored ?? newSession();
     const redacted = this.redact(inbound.text);
 
     let result: TurnResult;
@@ -194,16 +194,19 @@ export class Service implements InboundPort, TicketPort {
       next.handoff = null;
     }
 
-    // 3. Session, inbound log, conversation.
-    await this.store.saveSession(key, next, now);
-    await this.store.markProcessed(channel, messageId, {
-      intent: reply?.intent ?? (result.analysis?.intent?.name || 'held'),
-      locality: reply?.locality ?? next.locality,
-      urgent: reply?.urgent ?? false,
-      handoff: reply?.handoff ?? false,
-      redactedText: redacted,
-    });
-    if (botLine) await this.store.appendMessage(channel, user, botLine);
+    // 3. Session, inbound log, conversation: issued together (one store round trip, one SQLite commit);
+    //    the user's line (markProcessed) is appended before the bot's.
+    await Promise.all([
+      this.store.saveSession(key, next, now),
+      this.store.markProcessed(channel, messageId, {
+        intent: reply?.intent ?? (result.analysis?.intent?.name || 'held'),
+        locality: reply?.locality ?? next.locality,
+        urgent: reply?.urgent ?? false,
+        handoff: reply?.handoff ?? false,
+        redactedText: redacted,
+      }),
+      ...(botLine ? [this.store.appendMessage(channel, user, botLine)] : []),
+    ]);
 
     // 4. Metrics, staff notifications (not awaited: a slow staff route does not delay the user's reply).
     const intent = reply?.intent ?? 'held';

@@ -131,6 +131,17 @@ describe('loadConfig', () => {
 });
 
 describe('the variables table', () => {
+  it('is the one in the README, when the README has a configuration table', () => {
+    const readme = path.join(__dirname, '..', '..', 'README.md');
+    const text = fs.existsSync(readme) ? fs.readFileSync(readme, 'utf8') : '';
+    const header = '| Variable | Default | Description |';
+    if (!text.includes(header)) return; // the README does not carry the table (yet)
+    const start = text.indexOf(header);
+    const lines = text.slice(start).split('\n');
+    const end = lines.findIndex((l) => !l.startsWith('|'));
+    expect(lines.slice(0, end < 0 ? undefined : end).join('\n')).toBe(renderVariablesTable());
+  });
+
   it('lists every variable the schema reads, with its default', () => {
     const table = renderVariablesTable();
     const names = VARIABLES.map((v) => v.name);

@@ -67,7 +67,7 @@ describe('POST /api/v1/messages', () => {
     const line = t.logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'request' && l.reqId === 'abc-123');
     expect(line).toMatchObject({ route: '/api/v1/messages', status: 200 });
     const own = await post({ user: 'u1', text: '你好' });
-    expect(own.headers['x-request-id']).toMatch(/^r-[\w-]{12}$/);
+    expect(own.headers['x-request-id']).toMatch(/^r-[\w-]{8}-[0-9a-z]+$/);
   });
 
   it('keeps message text and phone numbers out of the info logs', async () => {

@@ -84,10 +84,10 @@ describe('the web chat page', () => {
   });
 
   it('shows an urgent reply prominently, and escapes what it shows', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage({ viewport: { width: 420, height: 860 } } as never);
+    const context = await browser.newContext({ viewport: { width: 480, height: 900 } });
+    const page = await context.newPage();
     await page.goto(running.url);
-    await send(page, '<img src=x onerror="document.title=1">我在忻州');
+    await send(page, '我在忻州<img src=x onerror="document.title=1">');
     expect(await page.locator('#messages img').count()).toBe(0);
     expect(await page.locator('.msg.user').first().innerText()).toContain('<img src=x');
     await send(page, '家里老人突然胸口疼，喘不上气');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/log';
 import { start, type Running } from '../../src/main';
+import { openStore } from '../../src/store';
 
 const TOKEN = 'restart-test-token-0123';
 const silent = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
@@ -35,7 +36,7 @@ describe('a restart on the same SQLite file', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('remembers the locality and keeps urgent messages as tickets', async () => {
+  it('remembers the locality, keeps urgent messages as tickets, and answers what a crash left unanswered', async () => {
     running = await boot(dir);
     expect(running.store.kind).toBe('sqlite');
     const first = await ask(running, 'resident-1', '我在忻州封控区，需要定期做血液透析，应该去哪家医院？');
@@ -48,7 +49,20 @@ describe('a restart on the same SQLite file', () => {
     running = null;
     expect(fs.existsSync(path.join(dir, 'jiuyi.sqlite'))).toBe(true);
 
+    // a message persisted (acknowledged) just before a crash, never processed
+    const crashed = await openStore({ dataDir: dir });
+    await crashed.recordInbound({ channel: 'api', messageId: 'crash-1', user: 'resident-9', chat: 'resident-9', kind: 'text', text: '晋江的密接人员要透析去哪里', sentAt: Date.now() - 1000 });
+    await crashed.close();
+
     running = await boot(dir);
+    // answered on start, through the outbox, into the mailbox the web chat polls
+    let late: { text: string; kind: string }[] = [];
+    for (let i = 0; i < 50 && !late.length; i++) {
+      late = ((await (await fetch(`${running.url}/api/v1/messages?user=resident-9`)).json()) as { messages: typeof late }).messages;
+      if (!late.length) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(late).toEqual([expect.objectContaining({ kind: 'reply', text: expect.stringContaining('磁灶中心卫生院') })]);
+
     // no locality in this message: it comes from the session kept in the SQLite file
     const again = await ask(running, 'resident-1', '孕妇产检去哪家医院？');
     expect(again.locality).toBe('xinzhou');
