@@ -86,11 +86,22 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   const docs = data.intents.flatMap((i) => i.examples.map((e) => ({ features: prepare(e).features, label: i.intent })));
   lap('features');
   const model = trainIntentModel(docs, data.lexicon.classifier.smoothing);
+  // A message that is one of the training examples word for word ("在吗") gets that example's intent:
+  // short messages carry too few features for the model to be confident.
+  const key = (t: string): string => t.replace(/[\s\p{P}\p{S}]/gu, '');
+  const examples = new Map<string, string | null>();
+  for (const i of data.intents)
+    for (const e of i.examples) {
+      const k = key(normalise(e).text);
+      examples.set(k, examples.has(k) && examples.get(k) !== i.intent ? null : i.intent);
+    }
   lap('train');
 
   function analyse(text: string, o: { forwarded?: boolean } = {}): Analysis {
     const p = prepare(text, o);
-    const ranking = model.score(p.features, 5);
+    const known = examples.get(key(p.norm.text));
+    const scored = model.score(p.features, 5);
+    const ranking = known ? [{ name: known, confidence: 1 }, ...scored.filter((r) => r.name !== known)] : scored;
     const best = ranking[0] ?? { name: FALLBACK, confidence: 0 };
     const intent = best.confidence >= threshold ? best : { name: FALLBACK, confidence: best.confidence };
     return {

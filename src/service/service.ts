@@ -176,6 +176,7 @@ export class Service implements InboundPort, TicketPort {
           now,
         );
         this.metrics?.handoffs.inc({ reason: reason.split(':')[0] ?? reason });
+        this.logger.info({ ticket: ticket.id, channel, urgent: ticket.urgent, reason, locality: ticket.locality }, 'handoff ticket opened');
         events.push({ kind: 'ticket_opened', ticket });
       } else if (reply.urgent && !ticket.urgent) {
         ticket = (await this.store.updateTicket(ticket.id, { urgent: true, reason }, now)) ?? ticket;
@@ -239,6 +240,7 @@ export class Service implements InboundPort, TicketPort {
     await this.updateSession(claimed, (s) => {
       s.handoff = { since: s.handoff?.since ?? claimed.createdAt, reason: s.handoff?.reason ?? claimed.reason, ticketId: claimed.id, heldBy: staff };
     });
+    this.logger.info({ ticket: id, staff }, 'ticket claimed');
     this.notify({ kind: 'ticket_claimed', ticket: claimed });
     return claimed;
   }
@@ -274,6 +276,7 @@ export class Service implements InboundPort, TicketPort {
     await this.updateSession(closed, (s) => {
       if (!s.handoff?.ticketId || s.handoff.ticketId === id) s.handoff = null;
     });
+    this.logger.info({ ticket: id, staff }, 'ticket closed');
     this.notify({ kind: 'ticket_closed', ticket: closed });
     return closed;
   }

@@ -35,7 +35,15 @@ export interface TestApp {
 }
 
 export async function buildTestApp(
-  o: { core?: Core; store?: Store; dataDir?: string; adminToken?: string | null; service?: Partial<ServiceOptions> } = {},
+  o: {
+    core?: Core;
+    store?: Store;
+    dataDir?: string;
+    adminToken?: string | null;
+    service?: Partial<ServiceOptions>;
+    /** Register channels here (as main.ts does) before the HTTP server is built. */
+    beforeServer?: (registry: ChannelRegistry, service: Service) => void;
+  } = {},
 ): Promise<TestApp> {
   const logs: string[] = [];
   const logger = createLogger({
@@ -68,6 +76,7 @@ export async function buildTestApp(
     escalateAfterS: 60,
     ...o.service,
   });
+  o.beforeServer?.(registry, service);
   const app = await buildServer({
     service,
     store,
