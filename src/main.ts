@@ -54,10 +54,16 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
   const config: Config = { ...(opts.env ? parseConfig(opts.env) : loadConfig()), ...opts.override };
   const logger = opts.logger ?? createLogger({ level: config.logLevel, name: 'jiuyi' });
 
-  const [store, core] = await Promise.all([
+  const [opened, loaded] = await Promise.allSettled([
     openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri }),
     opts.core ? Promise.resolve(opts.core) : loadDefaultCore(config),
   ]);
+  if (opened.status === 'rejected' || loaded.status === 'rejected') {
+    if (opened.status === 'fulfilled') await opened.value.close().catch(() => undefined);
+    throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
+  }
+  const store = opened.value;
+  const core = loaded.value;
   const cleanup: (() => Promise<void>)[] = [() => store.close()];
   try {
     const registry = new ChannelRegistry(logger);

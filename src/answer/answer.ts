@@ -35,9 +35,10 @@ const names = (list: { id: string; name: string }[], ids: string[]): QuickReply[
 function categoriesOf(a: AnswerInput, intentCategory?: string): string[] {
   const said = a.slots.categories.filter((c) => !a.domain.broadCategories.includes(c));
   const fromMessage = said.length ? said : a.slots.categories;
-  if (intentCategory) return [intentCategory, ...fromMessage.filter((c) => c !== intentCategory)];
-  if (fromMessage.length) return fromMessage;
-  return a.session.category ? [a.session.category] : [];
+  const remembered = a.session.categories ?? (a.session.category ? [a.session.category] : []);
+  const asked = fromMessage.length ? fromMessage : remembered.filter((c) => !a.domain.broadCategories.includes(c) || remembered.length === 1);
+  if (intentCategory) return [intentCategory, ...asked.filter((c) => c !== intentCategory)];
+  return asked;
 }
 
 function designationQuery(a: AnswerInput, categories: string[], assumedFull: readonly string[]): DesignationQuery {

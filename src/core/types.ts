@@ -59,6 +59,8 @@ export interface Session {
   locality?: string;
   audience?: string;
   category?: string;
+  /** Every care category of the last message that named any ("孩子发烧": children and fever). */
+  categories?: string[];
   role?: Role;
   script?: 'simplified' | 'traditional';
   lang?: 'zh' | 'en';

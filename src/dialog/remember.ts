@@ -20,7 +20,10 @@ export function remember(session: Session, slots: Slots, analysis: Analysis): Se
     s.locality = slots.locality;
   }
   if (slots.audience) s.audience = slots.audience;
-  if (slots.categories[0]) s.category = slots.categories[0];
+  if (slots.categories[0]) {
+    s.category = slots.categories[0];
+    s.categories = slots.categories;
+  }
   if (slots.role) s.role = slots.role;
   if (slots.facility) s.lastFacility = `${slots.facility.locality}/${slots.facility.facility.id}`;
   return s;
