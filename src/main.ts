@@ -13,7 +13,7 @@ import { Metrics } from './service/metrics';
 import type { Channel } from './service/ports';
 import { ChannelRegistry } from './service/registry';
 import { Service } from './service/service';
-import type { ChannelFactory, ChannelFactoryDeps, CoreEscalation, EscalationNotice } from './service/types';
+import type { ChannelFactory, ChannelFactoryDeps } from './service/types';
 import { openStore, type Store } from './store';
 
 export interface StartOptions {
@@ -82,7 +82,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       metrics,
       rateLimit: config.rateLimit,
       escalateAfterS: config.escalateAfterS,
-      escalationNotice: escalationFromCore(core),
+      escalationNotice: (ticket, l) => core.escalationNotice(ticket.locality, l),
     });
 
     // Channels: each module exports a ChannelFactory; it registers its senders, staff routes and webhooks.
@@ -195,13 +195,6 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
 async function loadDefaultCore(config: Config): Promise<Core> {
   const { loadCore } = await import('./core/load');
   return loadCore({ segmenter: config.segmenter });
-}
-
-/** Uses the core's locality-specific escalation notice when it has one (see CoreEscalation). */
-function escalationFromCore(core: Core): EscalationNotice | undefined {
-  const c = core as Core & Partial<CoreEscalation>;
-  if (typeof c.escalationNotice !== 'function') return undefined;
-  return (ticket, l) => c.escalationNotice!(ticket.locality, { ...l, level: ticket.level });
 }
 
 /** npm start */

@@ -98,12 +98,17 @@ export function topicLines(book: RuleBook, q: TopicQuery): Line[] {
     const said = own.length ? own : findGuidance(book, { topics: [topic], audience: q.audience }).items.flatMap(guidanceLines);
     lines.push(...said);
     if (q.counts || !said.length) for (const s of book.stats) if (s.topic === topic) lines.push(fact(s.text));
-    const given = JSON.stringify(lines);
-    for (const c of book.contacts)
-      if (c.topics.includes(topic) && !c.phones.some((p) => given.includes(p.number))) lines.push(contactLine(c));
+    const topicContacts = book.contacts.filter((c) => c.topics.includes(topic));
+    if (!topicContacts.length) continue;
+    const given = lines.map(lineWords).join('\n');
+    for (const c of topicContacts) if (!c.phones.some((p) => given.includes(p.number))) lines.push(contactLine(c));
   }
   return dedupe(lines);
 }
+
+/** The words a line carries, to tell whether a number was already given. */
+const lineWords = (l: Line): string =>
+  'fact' in l ? l.fact : 'steps' in l ? l.steps.join('\n') : Object.values(l.vars ?? {}).flat().join('\n');
 
 /** A sentence the notice repeats in several entries (the rural plan's tiers) is said once. */
 export function dedupe(lines: Line[]): Line[] {

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { VARIABLES } from './variables';
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const int = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
 const url = z.string().url();
 
 /** One zod schema per variable (the value is a string or undefined; empty counts as unset). */

@@ -5,6 +5,7 @@ import { readSlots } from '../dialog/slots';
 import type { Domain } from '../answer/domain';
 import { plan, say, type Plan } from '../answer/plan';
 import { buildKb } from '../answer/kb';
+import { hotlineOf } from '../answer/contacts';
 import type { Nlu } from '../nlu/types';
 import type { Locales } from '../render/locale';
 import { render } from '../render/render';
@@ -56,8 +57,17 @@ export function createCore(d: CoreDeps): Core {
     return { reply: renderFor(r.plan, r.session, analysis.forwarded), session: r.session, analysis };
   }
 
+  function escalationNotice(locality: string | undefined, o: { script: 'simplified' | 'traditional'; lang: 'zh' | 'en' }): string {
+    const book = locality ? d.rules.byId.get(locality) : undefined;
+    const hotline = book && hotlineOf(book);
+    const lines = [say('escalation_waiting'), ...(hotline ? [say('handoff_hotline', { name: hotline.name, phones: hotline.phones.map((p) => p.number) })] : [])];
+    const p = plan('escalation', lines, { urgent: true });
+    return renderFor(p, { turns: 0, lang: o.lang, script: o.script }, false).parts.join('\n');
+  }
+
   return {
     turn,
+    escalationNotice,
     kb: (query, ctx) => kb(query, ctx.status),
     localities: () => d.rules.books.map((b) => ({ id: b.id, name: b.name })),
   };

@@ -350,8 +350,16 @@ export interface Citation extends Source {
   text: string;
 }
 
-/** The notice a book transcribes, with a printable one-line reference. */
+const citations = new WeakMap<RuleBook, Citation>();
+
+/** The notice a book transcribes, with a printable one-line reference (computed once per book). */
 export function citation(book: RuleBook): Citation {
+  let c = citations.get(book);
+  if (!c) citations.set(book, (c = makeCitation(book)));
+  return c;
+}
+
+function makeCitation(book: RuleBook): Citation {
   const s = book.source;
   const main = [s.issuer, s.number, s.date && chineseDate(s.date)].filter(Boolean).join('，');
   const via = [s.via, s.published && `${chineseDate(s.published)}发布`, s.url].filter(Boolean).join(' ');

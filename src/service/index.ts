@@ -14,5 +14,5 @@ export { ChannelRegistry, type RoutePlugin } from './registry';
 export { Mailbox, type MailboxMessage } from './mailbox';
 export { Metrics } from './metrics';
 export { ServiceError, type ServiceErrorCode } from './errors';
-export type { ChannelFactory, ChannelFactoryDeps, CoreEscalation, EscalationNotice, HandleResult, OutboxSink, ServiceOptions } from './types';
+export type { ChannelFactory, ChannelFactoryDeps, EscalationNotice, HandleResult, OutboxSink, ServiceOptions } from './types';
 export type * from './ports';

@@ -14,18 +14,11 @@ export interface OutboxSink {
 
 /**
  * The text sent to a user whose urgent ticket no one claimed in time: the locality's hotline / escalation
- * contact from its rule book, rendered in the user's script and language. Supplied by the core when it
- * offers `escalationNotice` (see CoreEscalation); null → the service's generic notice (120 only).
+ * contact from its rule book, rendered in the user's script and language (Core.escalationNotice); null → the
+ * service's generic notice (120 only).
  */
 export type EscalationNotice = (ticket: Ticket, opts: { script: 'simplified' | 'traditional'; lang: 'zh' | 'en' }) => string | null;
 
-/** Optional capability the service uses when the core has it (requested from the lead). */
-export interface CoreEscalation {
-  escalationNotice(
-    locality: string | undefined,
-    opts: { script: 'simplified' | 'traditional'; lang: 'zh' | 'en'; level: number },
-  ): string | null;
-}
 
 export interface ServiceOptions {
   store: Store;

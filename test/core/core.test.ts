@@ -119,3 +119,20 @@ describe('channel commands and language choice', () => {
     expect(textOf(chat.say('忻州封控区透析去哪家医院'))).toContain('忻州市人民醫院');
   });
 });
+
+describe('escalation notice', () => {
+  it("gives 120 and the locality's hotline from its rule book, in the user's script", () => {
+    const zh = core.escalationNotice('xinzhou', { script: 'simplified', lang: 'zh' });
+    expect(zh).toContain('120');
+    expect(zh).toContain('0350-3301599');
+    expect(core.escalationNotice('xinzhou', { script: 'traditional', lang: 'zh' })).toContain('撥打');
+  });
+
+  it('gives 120 alone where the notice has no hotline, or the locality is unknown', () => {
+    for (const locality of ['yantai', undefined]) {
+      const text = core.escalationNotice(locality, { script: 'simplified', lang: 'zh' });
+      expect(text).toContain('120');
+      expect(text).not.toMatch(/\d{3,4}-\d{7,8}/);
+    }
+  });
+});

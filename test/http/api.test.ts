@@ -1,6 +1,4 @@
 // The HTTP API through fastify inject(), with the core double (plumbing, not answers) and an in-memory store.
-jest.mock('cookie', () => require('../support/esm-shims').cookie);
-jest.mock('content-disposition', () => require('../support/esm-shims').contentDisposition);
 import { createCoreDouble, DOUBLE_FACILITY } from '../support/core-double';
 import { auth, buildTestApp, type TestApp } from '../support/service-app';
 

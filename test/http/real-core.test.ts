@@ -1,7 +1,5 @@
 // The HTTP API over the real core (rules/, intents/, locales/ of this checkout): answers cite the notice,
 // staff flip a facility's live status and the next answer changes, canned answers come from the rule books.
-jest.mock('cookie', () => require('../support/esm-shims').cookie);
-jest.mock('content-disposition', () => require('../support/esm-shims').contentDisposition);
 import { realCore } from '../support/core';
 import { auth, buildTestApp, type TestApp } from '../support/service-app';
 

@@ -1,7 +1,6 @@
 // The web chat page in a real browser: Debian's Chromium driven by playwright-core against the whole
 // service (real core, SQLite in a temporary directory) on 127.0.0.1. Run with `npm run test:browser`
 // (needs /usr/bin/chromium: `apt-get install -y chromium`). Leaves a screenshot in /tmp/jiuyi-webchat.png.
-jest.mock('content-disposition', () => require('../support/esm-shims').contentDisposition);
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { start, type Running } from '../../src/main';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = path.join(os.tmpdir(), 'jiuyi-webchat.png');
+const TOKEN = 'browser-test-token-0123';
 jest.setTimeout(60_000);
 
 let running: Running;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuyi-web-'));
   running = await start({
-    env: { JIUYI_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    env: { JIUYI_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', JIUYI_ADMIN_TOKEN: TOKEN },
     logger: createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
   });
   browser = await chromium.launch({
@@ -100,6 +100,16 @@ describe('the web chat page', () => {
     expect(await lastBot(page).innerText()).toContain('120');
     await expect(page.locator('#handoff-note').isVisible()).resolves.toBe(true);
     expect(await page.title()).not.toBe('1');
+
+    // staff take the ticket and answer through the bot: the page shows it (it polls while handed off)
+    const staff = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+    const { tickets } = (await (await fetch(`${running.url}/api/v1/tickets`, { headers: staff })).json()) as { tickets: { id: string; channel: string }[] };
+    const ticket = tickets.find((x) => x.channel === 'web');
+    expect(ticket).toBeDefined();
+    const res = await fetch(`${running.url}/api/v1/tickets/${ticket!.id}/reply`, { method: 'POST', headers: staff, body: JSON.stringify({ staff: '值班李医生', text: '已联系120，请保持电话畅通。' }) });
+    expect(res.status).toBe(200);
+    await page.waitForSelector('.msg.staff', { timeout: 15_000 });
+    expect(await page.locator('.msg.staff').last().innerText()).toContain('已联系120，请保持电话畅通。');
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
     await context.close();

@@ -1,7 +1,5 @@
 // How a channel plugs in: a Channel's senders, staff routes and webhook routes, registered through the
 // ChannelRegistry, are what the HTTP server, the outbox and the service use.
-jest.mock('cookie', () => require('../support/esm-shims').cookie);
-jest.mock('content-disposition', () => require('../support/esm-shims').contentDisposition);
 import type { FastifyInstance } from 'fastify';
 import { createOutbox } from '../../src/outbox';
 import type { Channel, ChannelSender, OutboxItem, StaffEvent } from '../../src/service/ports';

@@ -1,6 +1,5 @@
 // The whole service as `npm start` runs it (real core, SQLite file, HTTP on loopback), stopped and started
 // again on the same data directory: the conversation's locality is remembered, urgent messages are tickets.
-jest.mock('content-disposition', () => require('../support/esm-shims').contentDisposition);
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
