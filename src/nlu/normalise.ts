@@ -155,11 +155,13 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
       }
     }
 
+    // Language: English when Latin words outnumber Han characters; markup (<img …>) and links say nothing.
+    const prose = /[<:]/.test(text) ? text.replace(/<[^<>]{0,300}>|https?:\/\/\S+/g, ' ') : text;
     let cjk = 0;
     let latin = 0;
     let words = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = 0; i < prose.length; i++) {
+      const c = prose.charCodeAt(i);
       if (c >= 0x3400 && c <= 0x9fff) cjk++;
       const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
       if (letter) latin++;

@@ -59,6 +59,9 @@ describe('normalise', () => {
     expect(normalise('dialysis 去哪家').lang).toBe('zh');
     expect(normalise('Where should a dialysis patient in lockdown go?').lang).toBe('en');
     expect(normalise('我在忻州').lang).toBe('zh');
+    // markup and links are not English words
+    expect(normalise('我在忻州<img src=x onerror=alert(1)>').lang).toBe('zh');
+    expect(normalise('忻州透析 https://example.org/a/b?x=y').lang).toBe('zh');
   });
 
   it('keeps the original text', () => {
