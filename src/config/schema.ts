@@ -33,7 +33,7 @@ const FIELDS = {
   WECOM_AGENT_ID: z.string().regex(/^\d+$/, 'must be a number').optional(),
   WECOM_SECRET: z.string().min(1).optional(),
   WECOM_API_ROOT: url,
-  WECOM_MAX_SKEW_S: int(1, 86_400),
+  WECOM_MAX_SKEW_S: int(0, 86_400),
   WECOM_KF_SECRET: z.string().min(1).optional(),
   WECOM_KF_OPEN_KFID: z.string().min(1).optional(),
   WECOM_ROBOT_WEBHOOK: url.optional(),

@@ -34,7 +34,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'WECOM_AGENT_ID', group: 'wecom', description: 'Agent id of the self-built app (sending replies).' },
   { name: 'WECOM_SECRET', group: 'wecom', secret: true, description: 'Secret of the self-built app (access_token).' },
   { name: 'WECOM_API_ROOT', group: 'wecom', default: 'https://qyapi.weixin.qq.com', description: 'WeCom API root (a test server).' },
-  { name: 'WECOM_MAX_SKEW_S', group: 'wecom', default: '300', description: 'Largest accepted difference between a callback timestamp and now, in seconds.' },
+  { name: 'WECOM_MAX_SKEW_S', group: 'wecom', default: '300', description: 'Largest accepted difference between a callback timestamp and now, in seconds; 0 turns the check off.' },
   { name: 'WECOM_KF_SECRET', group: 'wecom', secret: true, description: 'Secret of 微信客服 (kf), to answer WeChat users.' },
   { name: 'WECOM_KF_OPEN_KFID', group: 'wecom', description: 'open_kfid of the 微信客服 account.' },
   { name: 'WECOM_ROBOT_WEBHOOK', group: 'wecom', secret: true, description: 'Group robot webhook URL for staff alerts.' },
