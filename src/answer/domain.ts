@@ -1,7 +1,7 @@
 // intents/domain/answers.yml: how each intent is answered. Validated at load, and cross-checked
 // against the vocabulary (topics, categories) so that a typo never silently drops an answer.
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { formatProblem, readData, type Problem } from '../data/yaml';
 import { z } from 'zod';
 import type { Vocabulary } from '../rules/types';
 
@@ -41,16 +41,9 @@ export class DomainError extends Error {
 
 /** Parses the domain file and checks every topic and category it names against the vocabulary. */
 export function parseDomain(file: string, text: string, vocabulary: Vocabulary): Domain {
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (err) {
-    throw new DomainError(`${file}: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const parsed = DomainFile.safeParse(doc);
-  if (!parsed.success)
-    throw new DomainError(parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || '(top)'}: ${i.message}`).join('\n'));
-  const d = parsed.data;
+  const found: Problem[] = [];
+  const d = readData(file, text, DomainFile, found);
+  if (!d) throw new DomainError(found.map(formatProblem).join('\n'));
   const topics = new Set(vocabulary.topics.map((t) => t.id));
   const categories = new Set(vocabulary.categories.map((c) => c.id));
   const problems: string[] = [];

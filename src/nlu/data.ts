@@ -1,8 +1,9 @@
 // Loads and validates the NLU's data in intents/: lexicon.yml (cues), redflags.yml, classes/*.yml.
 // Every error names the file, the path inside it and the reason.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { join } from 'node:path';
+import { dataDir } from '../data/root';
+import { formatProblem, readData, type Problem } from '../data/yaml';
 import { z } from 'zod';
 
 const pattern = z.string().min(1);
@@ -102,19 +103,11 @@ export interface IntentsData {
 
 export class DataError extends Error {}
 
-function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new DataError(`${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const res = schema.safeParse(raw);
-  if (!res.success) {
-    const issues = res.error.issues.map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new DataError(issues.join('\n'));
-  }
-  return res.data;
+function loadYaml<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  const problems: Problem[] = [];
+  const data = readData(file, readFileSync(file, 'utf8'), schema, problems);
+  if (data === undefined || problems.length) throw new DataError(problems.map(formatProblem).join('\n'));
+  return data;
 }
 
 /** Checks that a regex source compiles, naming where it came from. */
@@ -127,10 +120,7 @@ export function compile(source: string, where: string, flags = ''): RegExp {
 }
 
 /** intents/ at the repository root, from src/nlu (tsx) or dist/src/nlu (compiled). */
-export function defaultIntentsDir(): string {
-  const candidates = [resolve(__dirname, '..', '..', 'intents'), resolve(__dirname, '..', '..', '..', 'intents')];
-  return candidates.find((d) => existsSync(join(d, 'lexicon.yml'))) ?? (candidates[0] as string);
-}
+export const defaultIntentsDir = (): string => dataDir('intents');
 
 export function loadIntentsData(dir = defaultIntentsDir()): IntentsData {
   const lexicon = loadYaml(join(dir, 'lexicon.yml'), LexiconSchema);

@@ -28,19 +28,6 @@ function clauseBefore(text: string, start: number, max: number): string {
   return text.slice(i, start);
 }
 
-function oneSubstitution(a: string, b: string): number {
-  // index of the single differing character, -1 when equal or more than one differs
-  if (a.length !== b.length) return -1;
-  let diff = -1;
-  for (let i = 0; i < a.length; i++) {
-    if (a.charCodeAt(i) !== b.charCodeAt(i)) {
-      if (diff >= 0) return -1;
-      diff = i;
-    }
-  }
-  return diff;
-}
-
 /** Index of the single character of text[start…] that differs from surface, -1 when none or several do. */
 function mismatch(text: string, start: number, surface: string): number {
   let diff = -1;

@@ -2,7 +2,7 @@
 // every {placeholder} a template uses is one its zh-CN counterpart uses too.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { formatProblem, readData, type Problem } from '../data/yaml';
 import { z } from 'zod';
 
 export type Lang = 'zh' | 'en';
@@ -25,24 +25,15 @@ const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map(
 
 /** Parses and cross-checks locale files given as (file name → YAML text). */
 export function parseLocales(files: Record<string, string>): Locales {
-  const problems: string[] = [];
+  const found: Problem[] = [];
   const byLang = new Map<Lang, { file: string; messages: Messages }>();
   for (const [file, text] of Object.entries(files)) {
-    let doc: unknown;
-    try {
-      doc = parse(text);
-    } catch (err) {
-      problems.push(`${file}: ${(err as Error).message.split('\n')[0]}`);
-      continue;
-    }
-    const parsed = LocaleFile.safeParse(doc);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(`${file}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
-      continue;
-    }
-    if (byLang.has(parsed.data.lang)) problems.push(`${file}: a second locale for "${parsed.data.lang}"`);
-    byLang.set(parsed.data.lang, { file, messages: parsed.data.messages });
+    const data = readData(file, text, LocaleFile, found);
+    if (!data) continue;
+    if (byLang.has(data.lang)) found.push({ file, path: 'lang', message: `a second locale for "${data.lang}"` });
+    byLang.set(data.lang, { file, messages: data.messages });
   }
+  const problems = found.map(formatProblem);
   const base = byLang.get('zh');
   if (!base) problems.push('locales: no zh locale (zh-CN.yml)');
   for (const [lang, { file, messages }] of byLang) {

@@ -3,13 +3,9 @@
 import * as path from 'node:path';
 import type { RuleBook, Vocabulary } from './types';
 
-export interface Problem {
-  /** The file as given to the loader (rules/xinzhou.yml). */
-  file: string;
-  /** Path inside the file (designations[3].facilities[0]), or `line L, column C` for YAML errors; '' for the file. */
-  path: string;
-  message: string;
-}
+import type { Problem } from '../data/yaml';
+
+export type { Problem };
 
 type Report = (path: string, message: string) => void;
 

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parse, stringify } from 'yaml';
+import { CORE_SCHEMA, dump, load } from 'js-yaml';
 
 export const RULES_DIR = path.join(__dirname, '..', '..', 'rules');
 
@@ -33,9 +33,9 @@ export function ruleDir(...edits: RuleEdit[]): string {
     }
     let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     if (e.data) {
-      const data = parse(text) ?? {};
+      const data = load(text, { schema: CORE_SCHEMA }) ?? {};
       const replaced = e.data(data);
-      text = stringify(replaced === undefined ? data : replaced);
+      text = dump(replaced === undefined ? data : replaced, { schema: CORE_SCHEMA });
     }
     if (e.text) text = e.text(text);
     fs.writeFileSync(file, text);
