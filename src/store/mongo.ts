@@ -1,8 +1,8 @@
 // The store on MongoDB through mongoose, for several instances behind a load balancer. Same behaviour as
 // sqlite.ts (the contract suite runs against both): unique indexes de-duplicate, findOneAndUpdate leases.
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import { liveStatus } from './status';
 import type { ChannelName, Inbound, Session } from '../core/types';
-import type { LiveStatus } from '../rules/types';
 import type { OutboxItem, Ticket } from '../service/ports';
 import { newOutboxId, newTicketId } from './ids';
 import type { ConversationLine, NewTicket, OutboxRecord, Store, TicketFilter } from './port';
@@ -307,16 +307,7 @@ export async function openMongoStore(o: MongoStoreOptions): Promise<Store> {
 
     async getStatus() {
       const docs = await M.Status.find({}).lean();
-      const status: LiveStatus = { facilities: {} };
-      for (const d of docs) {
-        status.facilities[d._id] = {
-          state: d.state,
-          ...(d.load != null ? { load: d.load } : {}),
-          ...(d.note != null ? { note: d.note } : {}),
-          updatedAt: new Date(d.updatedAt).toISOString(),
-        };
-      }
-      return status;
+      return liveStatus(docs.map((d) => ({ facility: d._id, state: d.state, load: d.load, note: d.note, updatedAt: d.updatedAt })));
     },
     async setFacilityStatus(facilityId, s, now) {
       const doc: StatusDoc = { _id: facilityId, state: s.state, updatedAt: now };

@@ -1,7 +1,7 @@
 // The default store: one SQLite file through better-sqlite3 (WAL), prepared statements, versioned migrations.
 import Database from 'better-sqlite3';
+import { liveStatus } from './status';
 import type { ChannelName, Inbound, Session } from '../core/types';
-import type { LiveStatus } from '../rules/types';
 import type { OutboxItem, Ticket } from '../service/ports';
 import { newOutboxId, newTicketId } from './ids';
 import type {
@@ -367,16 +367,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
           note: string | null;
           updated_at: number;
         }[];
-        const status: LiveStatus = { facilities: {} };
-        for (const r of rows) {
-          status.facilities[r.facility_id] = {
-            state: r.state,
-            ...(r.load != null ? { load: r.load } : {}),
-            ...(r.note != null ? { note: r.note } : {}),
-            updatedAt: new Date(r.updated_at).toISOString(),
-          };
-        }
-        return status;
+        return liveStatus(rows.map((r) => ({ facility: r.facility_id, state: r.state, load: r.load, note: r.note, updatedAt: r.updated_at })));
       }),
     setFacilityStatus: (facilityId, st, now) =>
       run(() => void q.setStatus.run(facilityId, st.state, st.load ?? null, st.note ?? null, now)),
