@@ -70,5 +70,6 @@ export function createCore(d: CoreDeps): Core {
     escalationNotice,
     kb: (query, ctx) => kb(query, ctx.status),
     localities: () => d.rules.books.map((b) => ({ id: b.id, name: b.name })),
+    facilities: () => d.rules.books.flatMap((b) => b.facilities.map((f) => ({ id: f.id, name: f.name, locality: b.id }))),
   };
 }

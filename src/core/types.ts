@@ -114,6 +114,8 @@ export interface Core {
   kb(query: string, ctx: TurnContext): CannedAnswer[];
   /** Localities covered, for greetings and /locality buttons: id and display name. */
   localities(): { id: string; name: string }[];
+  /** Facilities of every rule book (ids are unique across books): what live status may be set on. */
+  facilities(): { id: string; name: string; locality: string }[];
   /** What a user is told when nobody has taken their urgent handoff in time: call 120, and the
    * locality's hotline where its notice gives one. */
   escalationNotice(locality: string | undefined, opts: { script: 'simplified' | 'traditional'; lang: 'zh' | 'en' }): string;

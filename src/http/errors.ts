@@ -11,6 +11,7 @@ export const ERRORS = {
   staff_disabled: { status: 401, message: 'Staff endpoints are disabled: set JIUYI_ADMIN_TOKEN to enable them.' },
   not_found: { status: 404, message: 'No such route.' },
   ticket_not_found: { status: 404, message: 'No such ticket.' },
+  facility_not_found: { status: 404, message: 'No facility with this id in the rule books.' },
   ticket_state: { status: 409, message: 'The ticket is not in a state that allows this.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },

@@ -362,6 +362,8 @@ export class Service implements InboundPort, TicketPort {
   }
 
   async setFacilityStatus(facilityId: string, s: { state: 'open' | 'full' | 'closed'; load?: string; note?: string }): Promise<LiveStatus> {
+    if (!this.opts.core.facilities().some((f) => f.id === facilityId))
+      throw new ServiceError('facility_not_found', `no facility "${facilityId}" in the rule books`);
     if (s.state === 'open' && !s.load && !s.note) await this.store.clearFacilityStatus(facilityId);
     else await this.store.setFacilityStatus(facilityId, s, this.now());
     this.statusCache = null;

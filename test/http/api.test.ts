@@ -186,6 +186,9 @@ describe('staff endpoints', () => {
     expect(json(await post({ user: 'u1', text: '透析去哪' })).text).toContain('测试医院');
     const bad = await t.app.inject({ method: 'PUT', url: `/api/v1/status/facilities/${DOUBLE_FACILITY}`, headers: auth, payload: { state: 'busy' } });
     expect(json(bad).error).toMatchObject({ code: 'invalid_field', field: 'state' });
+    const unknown = await t.app.inject({ method: 'PUT', url: '/api/v1/status/facilities/no_such_hospital', headers: auth, payload: { state: 'full' } });
+    expect(unknown.statusCode).toBe(404);
+    expect(json(unknown).error).toMatchObject({ code: 'facility_not_found' });
   });
 });
 

@@ -62,6 +62,7 @@ export function createCoreDouble(opts: { throwOn?: string } = {}): Core & { call
       return all.filter((a) => query.split(/\s+/).some((w) => a.keywords.includes(w)));
     },
     localities: () => Object.entries(PLACES).map(([id, name]) => ({ id, name })),
+    facilities: () => [{ id: DOUBLE_FACILITY, name: '测试医院', locality: 'xinzhou' }],
     escalationNotice: (locality: string | undefined) => `请立即拨打120。${locality ? `${PLACES[locality] ?? locality}热线：0000-0000000` : ''}`,
   };
   return core;
