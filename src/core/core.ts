@@ -1,6 +1,6 @@
 // The pure core: one inbound message and the session in, one reply and the new session out.
 // Normalise → red flags → entities → intent (the NLU) → dialogue → answer → render. No I/O.
-import { decide } from '../dialog/decide';
+import { decide, localityChoices } from '../dialog/decide';
 import { readSlots } from '../dialog/slots';
 import type { Domain } from '../answer/domain';
 import { plan, say, type Plan } from '../answer/plan';
@@ -45,9 +45,12 @@ export function createCore(d: CoreDeps): Core {
     const text = chars.length > maxChars ? chars.slice(0, maxChars).join('') : raw;
     const analysis = d.nlu.analyse(text, { forwarded: !!inbound.forwardedFrom });
     if (!analysis.normalised.trim() && !analysis.redFlags.length) {
-      // Stickers, photos, voice, or nothing readable: say what the bot can read.
+      // A shared location: the notices give no boundaries to place it in, so ask for the place's name
+      // rather than guess a city (a wrong one would name another city's hospitals).
       const s = { ...session, turns: session.turns + 1 };
-      const p = plan('non_text', [say(inbound.kind === 'text' ? 'empty' : 'non_text')]);
+      const p = inbound.location
+        ? plan('location', [say('location_unplaced', { localities: d.rules.books.map((b) => b.name) })], { ask: 'locality', quickReplies: localityChoices(d.rules) })
+        : plan('non_text', [say(inbound.kind === 'text' ? 'empty' : 'non_text')]);
       return { reply: s.handoff?.heldBy ? null : renderFor(p, s, false), session: s, analysis };
     }
     const slots = readSlots(analysis, d.rules, d.domain.fullCues);

@@ -136,3 +136,12 @@ describe('escalation notice', () => {
     }
   });
 });
+
+describe('a shared location', () => {
+  it('asks for the place by name rather than guessing a city', () => {
+    const r = talk(core).say('', { kind: 'location', location: { latitude: 38.42, longitude: 112.73 } });
+    expect(r?.ask).toBe('locality');
+    expect(textOf(r)).toContain('收到您的位置');
+    expect(r?.quickReplies.length).toBeGreaterThan(0);
+  });
+});
