@@ -24,7 +24,7 @@ export interface DecideInput {
   knownNumbers: ReadonlySet<string>;
 }
 
-/** Intents that ask the rule book something: without a locality the bot must ask where. */
+/** Answer kinds that need no rule book; every other kind asks one, so without a locality the bot asks where. */
 const SMALL_TALK = new Set(['greeting', 'thanks', 'locality', 'handoff', 'out_of_scope']);
 const isContent = (domain: Domain, intent: string): boolean => {
   const kind = domain.intents[intent]?.answer;
@@ -32,7 +32,7 @@ const isContent = (domain: Domain, intent: string): boolean => {
 };
 
 export function localityChoices(rules: RuleSet): QuickReply[] {
-  return rules.books.map((b) => ({ label: b.fallback ? '农村地区' : b.name, value: b.fallback ? '农村' : b.name }));
+  return rules.books.map((b) => ({ label: b.name, value: b.name }));
 }
 
 /** The NLU's runners-up that could answer instead when the best intent finds nothing in the rule book. */
@@ -107,6 +107,32 @@ function languageChoice(i: DecideInput): Session['preferred'] | undefined {
   return c && { lang: c.lang, script: c.script };
 }
 
+/** Handoff requests, greetings, thanks, out of scope, a bare locality, and what the NLU could not read. */
+function smallTalk(i: DecideInput, s: Session, book: RuleBook | undefined, intent: string): { plan: Plan; session: Session } | undefined {
+  const localities = i.rules.books.map((b) => b.name);
+  switch (i.domain.intents[intent]?.answer) {
+    case 'handoff': {
+      const hotline = book && hotlineOf(book);
+      const lines = [say('handoff_requested'), ...(hotline ? [say('handoff_hotline', { name: hotline.name, phones: hotline.phones.map((p) => p.number) })] : [])];
+      const session = { ...s, pending: undefined, handoff: s.handoff ?? { since: i.now, reason: 'requested' } };
+      return { plan: plan(intent, lines, { handoff: true, handoffReason: 'requested', locality: book?.id }), session };
+    }
+    case 'greeting':
+      return { plan: plan(intent, [say('greeting', { localities })], { quickReplies: localityChoices(i.rules) }), session: s };
+    case 'thanks':
+      return { plan: plan(intent, [say('thanks')]), session: s };
+    case 'out_of_scope':
+      return { plan: plan(intent, [say('out_of_scope')]), session: { ...s, pending: undefined } };
+    case 'locality':
+      if (book) return { plan: plan(intent, [say('locality_noted', { locality: book.name })], { locality: book.id }), session: s };
+      return { plan: plan(intent, [say('ask_locality', { localities })], { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: s };
+    case undefined:
+      return { plan: plan('fallback', [say('fallback')]), session: s };
+    default:
+      return undefined;
+  }
+}
+
 export function decide(i: DecideInput): { plan: Plan | null; session: Session } {
   const chosen = languageChoice(i);
   if (chosen) {
@@ -122,29 +148,9 @@ export function decide(i: DecideInput): { plan: Plan | null; session: Session } 
   if (i.analysis.redFlags.length) return urgent(i, s, book, intent);
   if (s.handoff?.heldBy) return { plan: null, session: s };
 
-  const kind = i.domain.intents[intent]?.answer;
+  const talk = smallTalk(i, s, book, intent);
+  if (talk) return talk;
   const localities = i.rules.books.map((b) => b.name);
-  switch (kind) {
-    case 'handoff': {
-      const hotline = book && hotlineOf(book);
-      const lines = [say('handoff_requested'), ...(hotline ? [say('handoff_hotline', { name: hotline.name, phones: hotline.phones.map((p) => p.number) })] : [])];
-      s = { ...s, pending: undefined, handoff: s.handoff ?? { since: i.now, reason: 'requested' } };
-      return { plan: plan(intent, lines, { handoff: true, handoffReason: 'requested', locality: book?.id }), session: s };
-    }
-    case 'greeting':
-      return { plan: plan(intent, [say('greeting', { localities })], { quickReplies: localityChoices(i.rules) }), session: s };
-    case 'thanks':
-      return { plan: plan(intent, [say('thanks')]), session: s };
-    case 'out_of_scope':
-      return { plan: plan(intent, [say('out_of_scope')]), session: { ...s, pending: undefined } };
-    case 'locality':
-      if (book) return { plan: plan(intent, [say('locality_noted', { locality: book.name })], { locality: book.id }), session: s };
-      return { plan: plan(intent, [say('ask_locality', { localities })], { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: s };
-    case undefined:
-      return { plan: plan('fallback', [say('fallback')]), session: s };
-    default:
-      break;
-  }
   const resumed = s.pending?.intent === intent;
   const alternatives = resumed ? (s.pending?.alternatives ?? []) : alternativesOf(i, intent);
   if (!book) {
