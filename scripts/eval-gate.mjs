@@ -8,7 +8,9 @@ if (!scorer || !cases || !replies) {
   console.error('usage: eval-gate.mjs SCORER CASES REPLIES');
   process.exit(2);
 }
-const s = JSON.parse(execFileSync(process.execPath, [scorer, cases, replies, '--json'], { encoding: 'utf8' }));
+// With --json the scorer prints the JSON report, then its summary line.
+const out = execFileSync(process.execPath, [scorer, cases, replies, '--json'], { encoding: 'utf8' });
+const s = JSON.parse(out.slice(0, out.lastIndexOf('}') + 1));
 const ok = s.turns.rate >= 0.97 && s.urgent.recall === 1;
 console.log(`eval gate: turns ${(100 * s.turns.rate).toFixed(1)}% (bar 97%), urgent recall ${s.urgent.recall.toFixed(2)} (bar 1.00): ${ok ? 'pass' : 'FAIL'}`);
 process.exit(ok ? 0 : 1);
