@@ -1,6 +1,6 @@
-// `npm run -s bench -- --nlu | --http`: runs the named benchmarks (all of them with no flag).
+// `npm run -s bench -- --core | --nlu | --http`: runs the named benchmarks (all of them with no flag).
 export {};
-const SUITES: Record<string, string> = { '--nlu': './nlu', '--http': './http' };
+const SUITES: Record<string, string> = { '--core': './core', '--nlu': './nlu', '--http': './http' };
 
 async function main(args: string[]): Promise<void> {
   const chosen = args.filter((a) => a in SUITES);

@@ -31,8 +31,18 @@ export async function loadCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
   const locales = loadLocales(o.localesDir);
   const nlu = createNlu(rules, { segmenter: o.segmenter, intentsDir: o.intentsDir });
   // Loading OpenCC's simplified → traditional tables takes a quarter of a second: done on the first
-  // traditional reply rather than at start-up.
+  // traditional reply rather than at start-up. Replies are made of the same facts over and over, so each
+  // line's conversion is remembered (a bounded table, emptied when full).
   let converter: ((text: string) => string) | undefined;
-  const toTraditional = (text: string): string => (converter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(text);
+  const lines = new Map<string, string>();
+  const line = (text: string): string => {
+    let out = lines.get(text);
+    if (out === undefined) {
+      if (lines.size >= 5000) lines.clear();
+      lines.set(text, (out = (converter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(text)));
+    }
+    return out;
+  };
+  const toTraditional = (text: string): string => text.split('\n').map(line).join('\n');
   return createCore({ rules, nlu, locales, domain, toTraditional });
 }
