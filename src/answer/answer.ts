@@ -4,6 +4,7 @@ import type { QuickReply, Session } from '../core/types';
 import type { Slots } from '../dialog/slots';
 import type { LiveStatus, RuleBook, RuleSet } from '../rules/types';
 import { contactAnswer, hotlineOf } from './contacts';
+import { expandGroup } from '../rules/query';
 import { designationAnswer, routeLines, type DesignationQuery } from './designation';
 import type { Domain } from './domain';
 import { loadStatusAnswer } from './load-status';
@@ -64,8 +65,11 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
     if (named.found || !offered.length) return named;
     const own = audienceGuidance(a);
     if (own.length) return { kind: 'answer', lines: own, session: a.session, found: true };
-    if (offered.length)
-      return { kind: 'ask', slot: 'category', session: a.session, lines: [say('ask_category', { categories: names(a.rules.vocabulary.categories, offered).map((q) => q.label) })], quickReplies: names(a.rules.vocabulary.categories, offered) };
+    // Every variant, when they fit in a short reply ("忻州的定点医院有哪些"); else ask which kind of care.
+    const all = designationAnswer(book, designationQuery(a, offered, assumedFull));
+    const groups = all.kind === 'answer' ? all.lines.filter((l) => 'key' in l && l.key === 'designation').length : Infinity;
+    if (groups <= a.domain.maxDesignationGroups) return designation(a, assumedFull, offered);
+    return { kind: 'ask', slot: 'category', session: a.session, lines: [say('ask_category', { categories: names(a.rules.vocabulary.categories, offered).map((q) => q.label) })], quickReplies: names(a.rules.vocabulary.categories, offered) };
   }
   const r = designationAnswer(book, designationQuery(a, categories, assumedFull));
   if (r.kind === 'ask_zone') {
@@ -74,7 +78,7 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
   }
   const anyDesignated = categories.some((c) => book.designations.some((d) => d.category === c));
   const extra = secondary(a).filter((t) => t !== 'transport');
-  const lines = [...r.lines, ...(anyDesignated ? routeLines(book, a.session.audience) : []), ...topicLines(book, { ...topicQuery(a), topics: extra })];
+  const lines = [...r.lines, ...(anyDesignated ? routeLines(book, audiencesOf(a)) : []), ...topicLines(book, { ...topicQuery(a), topics: extra })];
   return { kind: 'answer', session: { ...a.session, assumedFull: [...assumedFull] }, lines, found: anyDesignated || r.lines.length > 0 };
 }
 
@@ -116,7 +120,20 @@ function topicQuery(a: AnswerInput) {
   const earlier = a.session.lastFacility?.startsWith(`${book.id}/`) ? book.facilities.find((f) => `${book.id}/${f.id}` === a.session.lastFacility) : undefined;
   const facility = a.slots.facility?.locality === book.id ? a.slots.facility.facility : earlier;
   const counts = a.domain.countCues.some((c) => a.text.includes(c));
-  return { text: a.text, departments: a.domain.departments, facility, audience: a.session.audience, counts };
+  return { text: a.text, departments: a.domain.departments, facility, audiences: audiencesOf(a), counts };
+}
+
+/** The user's audience, a group standing for its members (特定对象 → 密接, 隔离人员…). */
+const audiencesOf = (a: AnswerInput): string[] | undefined =>
+  a.session.audience ? expandGroup(a.rules.vocabulary, a.session.audience) : undefined;
+
+/** "产检去哪，能陪同吗": a care category and a where-question beside another question get the designation too. */
+function withDesignation(a: AnswerInput, r: AnswerResult): AnswerResult {
+  if (r.kind !== 'answer' || !a.slots.categories.length || !a.domain.whereCues.some((c) => a.text.includes(c))) return r;
+  const categories = categoriesOf(a).filter((c) => a.book.designations.some((d) => d.category === c));
+  if (!categories.length) return r;
+  const d = designationAnswer(a.book, designationQuery(a, categories, a.session.assumedFull ?? []));
+  return d.kind === 'answer' ? { ...r, lines: [...d.lines, ...r.lines], found: true } : r;
 }
 
 function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, { kind: 'answer' }> {
@@ -143,16 +160,14 @@ export function answer(a: AnswerInput): AnswerResult {
     case 'backup':
       return backup(a);
     case 'contacts': {
-      const r = contactAnswer(a.book, { text: a.text, audience: a.session.audience, channels: a.domain.channels, knownNumbers: a.knownNumbers });
+      const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers });
       return { kind: 'answer', lines: r.lines, session: a.session, found: r.found };
     }
     case 'load_status': {
       const lines = loadStatusAnswer(a.book, a.slots.loadMarks, a.status);
       return { kind: 'answer', lines: lines.length ? lines : missing(a.book), session: a.session, found: lines.length > 0 };
     }
-    case 'topics':
-      return topics(a, spec.topics);
     default:
-      return topics(a, spec?.topics ?? []);
+      return withDesignation(a, topics(a, spec?.topics ?? []));
   }
 }

@@ -16,7 +16,8 @@ function handles(c: Contact): string[] {
 
 export interface ContactQuery {
   text: string;
-  audience?: string;
+  /** The user's audience, or a group's members. */
+  audiences?: string[];
   /** Contact media the domain lists (QQ, 微信号…). */
   channels: readonly string[];
   /** Every phone number any rule book lists (digits only), to tell a medical contact from another number. */
@@ -37,7 +38,7 @@ export function contactAnswer(book: RuleBook, q: ContactQuery): { lines: Line[];
   if (chosen.length) return { lines: [...lines, ...chosen.map(contactLine)], found: true };
 
   lines.push(say('contact_none', { locality: book.name }));
-  const info = findGuidance(book, { topics: ['contact_info'], audience: q.audience }).items;
+  const info = findGuidance(book, { topics: ['contact_info'], audiences: q.audiences }).items;
   for (const g of info) lines.push(...guidanceLines(g));
   return { lines, found: info.length > 0 };
 }

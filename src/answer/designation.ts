@@ -60,8 +60,8 @@ function designationLines(a: DesignationAnswer, categories: string[], q: Designa
 }
 
 /** How to get to a designated hospital: the book's transport procedure, else its care route. */
-export function routeLines(book: RuleBook, audience?: string): Line[] {
-  const g = findGuidance(book, { topics: ['transport'], audience }).items[0] ?? findGuidance(book, { topics: ['care_route'], audience }).items[0];
+export function routeLines(book: RuleBook, audiences?: string[]): Line[] {
+  const g = findGuidance(book, { topics: ['transport'], audiences }).items[0] ?? findGuidance(book, { topics: ['care_route'], audiences }).items[0];
   return g ? [say('route_head'), { steps: g.steps }] : [];
 }
 
@@ -81,7 +81,7 @@ const audienceName = (v: Vocabulary, id: string): string => nameOf([...v.audienc
 function oneCategory(book: RuleBook, category: string, q: DesignationQuery): CategoryResult {
   const v = q.vocabulary;
   const lookup = findDesignations(book, { category }, q.status, [...q.assumedFull]);
-  const topicsFor = (topics: readonly string[]) => topicLines(book, { ...q.topicQuery, audience: q.audience, topics });
+  const topicsFor = (topics: readonly string[]) => topicLines(book, { ...q.topicQuery, audiences: q.audience ? audienceSet(v, q.audience) : undefined, topics });
   const categoryName = nameOf(v.categories, category);
   if (!lookup.items.length) {
     let lines = topicsFor(q.categoryTopics[category] ?? []);

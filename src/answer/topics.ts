@@ -6,7 +6,8 @@ import { fact, say, steps, type Line } from './plan';
 
 export interface TopicQuery {
   topics: readonly string[];
-  audience?: string;
+  /** The user's audience, or a group's members (特定对象 → 密接, 隔离人员…). */
+  audiences?: string[];
   /** A facility the user named: its sections come first, and only its. */
   facility?: Facility;
   /** Words of the message, to match department names people use (B超 → 彩超科). */
@@ -95,9 +96,11 @@ export function topicLines(book: RuleBook, q: TopicQuery): Line[] {
   const lines: Line[] = [];
   for (const topic of q.topics) {
     const own = facilityLines(book, topic, q);
-    const said = own.length ? own : findGuidance(book, { topics: [topic], audience: q.audience }).items.flatMap(guidanceLines);
+    const said = own.length ? own : findGuidance(book, { topics: [topic], audiences: q.audiences }).items.flatMap(guidanceLines);
     lines.push(...said);
-    if (q.counts || !said.length) for (const s of book.stats) if (s.topic === topic) lines.push(fact(s.text));
+    // Figures: those the message asks for by name ("多少个家庭医生团队"), or all of the topic's when it has nothing else.
+    for (const s of book.stats)
+      if (s.topic === topic && (!said.length || (q.counts && q.text.includes(s.label)))) lines.push(fact(s.text));
     const topicContacts = book.contacts.filter((c) => c.topics.includes(topic));
     if (!topicContacts.length) continue;
     const given = lines.map(lineWords).join('\n');

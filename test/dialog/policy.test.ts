@@ -1,0 +1,49 @@
+// The reply policy, through the real core: ask only what changes the answer, give every variant when
+// they fit, answer compound questions, and read a group of audiences as its members.
+import type { Core } from '../../src/core/types';
+import { realCore, talk, textOf } from '../support/core';
+
+let core: Core;
+beforeAll(async () => {
+  core = await realCore();
+});
+
+describe('reply policy', () => {
+  it("gives every designation, grouped by hospital, when they fit in a short reply (Xinzhou's four lists)", () => {
+    const r = talk(core).say('忻州封控区的定点医院都有哪些');
+    expect(r?.ask).toBeNull();
+    const text = textOf(r);
+    for (const name of ['忻州市中医医院', '忻州市妇幼保健计划生育服务中心', '忻州市第二人民医院']) expect(text).toContain(name);
+    expect(text.match(/定点医院：/g)?.length).toBeLessThanOrEqual(4);
+  });
+
+  it('does not ask the zone when both zones have the same hospitals, and asks nothing it does not need', () => {
+    const r = talk(core).say('忻州的透析病人去哪家医院');
+    expect(r?.ask).toBeNull();
+    expect(textOf(r)).toContain('封控区、管控区');
+  });
+
+  it('answers both halves of "产检去哪，能陪同吗"', () => {
+    const text = textOf(talk(core).say('忻州封控区孕妇产检去哪，家属能陪同吗'));
+    expect(text).toContain('忻州市妇幼保健计划生育服务中心');
+    expect(text).toContain('48小时');
+  });
+
+  it("reads Jinjiang's 特定对象 as its members when choosing guidance", () => {
+    const text = textOf(talk(core).say('晋江特定对象怎么去医院'));
+    expect(text).toMatch(/救护车/);
+  });
+
+  it('gives the figures a message asks for by name, not every figure of the topic', () => {
+    const text = textOf(talk(core).say('烟台全市有多少个家庭医生团队'));
+    expect(text).toContain('1868');
+    expect(text).not.toContain('23.78');
+  });
+
+  it('remembers the zone and category for a follow-up that changes only one of them', () => {
+    const chat = talk(core);
+    chat.say('我在忻州管控区，孩子病了去哪家医院');
+    const text = textOf(chat.say('那要是做化疗呢'));
+    expect(text).toContain('管控区 · 肿瘤放化疗定点医院：忻州市第二人民医院');
+  });
+});
