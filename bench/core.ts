@@ -2,20 +2,14 @@
 // NLU corpus, in conversations of four messages each (so follow-ups and remembered slots are exercised),
 // with start-up time and memory. The last line is one JSON object:
 // {"core": {"msgs_per_s", "p50_us", "p99_us", "startup_ms", "rss_mb", "messages"}}.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readCorpus } from './corpus';
 import { loadCore } from '../src/core/load';
 import { newSession, type Session } from '../src/core/types';
 import { EMPTY_STATUS } from '../src/rules/types';
 
-const CORPUS = join(__dirname, 'corpus', 'nlu.jsonl');
-
 export async function run(args: string[]): Promise<void> {
   const rounds = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? 5);
-  const corpus = readFileSync(CORPUS, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { text: string }).text);
+  const corpus = readCorpus();
   const t0 = performance.now();
   const core = await loadCore();
   const startupMs = performance.now() - t0;

@@ -1,14 +1,13 @@
 // `npm run -s bench -- --nlu`: the NLU on a fixed corpus (bench/corpus/nlu.jsonl, ≥ 1,000 messages),
 // side by side with NLP.js (node-nlp, locale zh) trained on the same intents files, with both
 // segmenters. Accuracy is on the intents' held-out utterances. The last line is one JSON object.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSet } from '../src/rules/types';
+import { readCorpus } from './corpus';
 import type { NluEngine } from '../src/nlu';
 import type { Segmenter } from '../src/nlu/segment';
 
 const ROOT = join(__dirname, '..');
-const CORPUS = join(__dirname, 'corpus', 'nlu.jsonl');
 
 interface Peer {
   addDocument(locale: string, text: string, intent: string): void;
@@ -60,10 +59,7 @@ function heldOut(nlu: NluEngine): { text: string; intent: string }[] {
 
 export async function run(args: string[]): Promise<void> {
   const rounds = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? 5);
-  const corpus = readFileSync(CORPUS, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { text: string }).text);
+  const corpus = readCorpus();
   const avgLen = corpus.reduce((s, t) => s + t.length, 0) / corpus.length;
   log(`corpus: ${corpus.length} messages (${avgLen.toFixed(1)} characters on average), ${rounds} rounds`);
 

@@ -4,7 +4,7 @@ import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { liveStatus } from './status';
 import type { ChannelName, Inbound, Session } from '../core/types';
 import type { OutboxItem, Ticket } from '../service/ports';
-import { newOutboxId, newTicketId } from './ids';
+import { newOutboxId, newTicket } from './ids';
 import type { ConversationLine, NewTicket, OutboxRecord, Store, TicketFilter } from './port';
 
 export interface MongoStoreOptions {
@@ -261,15 +261,7 @@ export async function openMongoStore(o: MongoStoreOptions): Promise<Store> {
     },
 
     async createTicket(input: NewTicket, now) {
-      const t: Ticket = {
-        ...input,
-        id: newTicketId(),
-        state: input.state ?? 'open',
-        level: input.level ?? 0,
-        lastMessages: input.lastMessages ?? [],
-        createdAt: now,
-        updatedAt: now,
-      };
+      const t = newTicket(input, now);
       const { id, ...rest } = plain(t);
       await M.Ticket.create({ _id: id, ...rest });
       return t;

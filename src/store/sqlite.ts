@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { liveStatus } from './status';
 import type { ChannelName, Inbound, Session } from '../core/types';
 import type { OutboxItem, Ticket } from '../service/ports';
-import { newOutboxId, newTicketId } from './ids';
+import { newOutboxId, newTicket } from './ids';
 import type {
   ConversationLine,
   InboundSummary,
@@ -308,15 +308,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
 
     createTicket: (input: NewTicket, now) =>
       run(() => {
-        const t: Ticket = {
-          ...input,
-          id: newTicketId(),
-          state: input.state ?? 'open',
-          level: input.level ?? 0,
-          lastMessages: input.lastMessages ?? [],
-          createdAt: now,
-          updatedAt: now,
-        };
+        const t = newTicket(input, now);
         q.insertTicket.run(ticketParams(t));
         return t;
       }),
