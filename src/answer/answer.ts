@@ -42,7 +42,7 @@ function categoriesOf(a: AnswerInput, intentCategory?: string): string[] {
   return asked;
 }
 
-function designationQuery(a: AnswerInput, categories: string[], assumedFull: readonly string[]): DesignationQuery {
+export function designationQuery(a: AnswerInput, categories: string[], assumedFull: readonly string[]): DesignationQuery {
   return {
     categories,
     audience: a.session.audience,

@@ -3,7 +3,7 @@
 // what starts them, and how to get there.
 import { expandGroup, findDesignations, findGuidance, type DesignationAnswer } from '../rules/query';
 import type { Designation, LiveStatus, RuleBook, Vocabulary } from '../rules/types';
-import { say, type Line } from './plan';
+import { say, type Line, type MessageRef } from './plan';
 import { guidanceLines, topicLines, type TopicQuery } from './topics';
 
 export interface DesignationQuery {
@@ -24,7 +24,6 @@ export type DesignationResult =
   /** The designations differ by zone and the user has not said theirs. */
   | { kind: 'ask_zone'; audiences: string[] };
 
-const FULL_MARK = '（已满）';
 const nameOf = (list: { id: string; name: string }[], id: string): string => list.find((t) => t.id === id)?.name ?? id;
 
 /** Where a designation covers a whole group (Jinjiang's 特定对象), the group's name and its members. */
@@ -37,6 +36,9 @@ function audienceLabel(d: Designation, vocabulary: Vocabulary, book: RuleBook): 
   return d.audiences.map((a) => nameOf(vocabulary.audiences, a)).join('、');
 }
 
+/** A facility's name, marked when it is full or closed. */
+const marked = (name: string, state: string): string | MessageRef => (state === 'open' ? name : { key: 'facility_full', vars: { name } });
+
 /** The lines for one designation, or for several categories that share the same facilities and backups. */
 function designationLines(a: DesignationAnswer, categories: string[], q: DesignationQuery, audience: string): Line[] {
   const lines: Line[] = [];
@@ -48,12 +50,12 @@ function designationLines(a: DesignationAnswer, categories: string[], q: Designa
     say('designation', {
       audience: audience ? `${audience} · ` : '',
       category: categories.map((c) => nameOf(q.vocabulary.categories, c)).join('、'),
-      facilities: designated.map((f) => `${f.facility.name}${f.state !== 'open' ? FULL_MARK : ''}`),
+      facilities: designated.map((f) => marked(f.facility.name, f.state)),
     }),
   );
   const backups = a.facilities.filter((f) => f.role === 'backup').sort((x, y) => x.order - y.order);
   if (backups.length) {
-    lines.push(say('designation_backups', { backups: backups.map((f) => `${f.order}. ${f.facility.name}${f.state !== 'open' ? FULL_MARK : ''}`) }));
+    lines.push(say('designation_backups', { backups: backups.map((f) => marked(`${f.order}. ${f.facility.name}`, f.state)) }));
     if (a.activation) lines.push(say('designation_activation', { text: a.activation }));
   }
   return lines;
@@ -74,14 +76,13 @@ interface Found {
 
 type CategoryResult = { kind: 'found'; found: Found[] } | { kind: 'lines'; lines: Line[] } | { kind: 'ask_zone'; audiences: string[] };
 
-/** The audiences an audience or group id stands for (特定对象 → its members). */
-const audienceSet = (v: Vocabulary, id: string): string[] => expandGroup(v, id);
+/** An audience's or a group's name (特定对象). */
 const audienceName = (v: Vocabulary, id: string): string => nameOf([...v.audiences, ...v.groups], id);
 
 function oneCategory(book: RuleBook, category: string, q: DesignationQuery): CategoryResult {
   const v = q.vocabulary;
   const lookup = findDesignations(book, { category }, q.status, [...q.assumedFull]);
-  const topicsFor = (topics: readonly string[]) => topicLines(book, { ...q.topicQuery, audiences: q.audience ? audienceSet(v, q.audience) : undefined, topics });
+  const topicsFor = (topics: readonly string[]) => topicLines(book, { ...q.topicQuery, audiences: q.audience ? expandGroup(v, q.audience) : undefined, topics });
   const categoryName = nameOf(v.categories, category);
   if (!lookup.items.length) {
     let lines = topicsFor(q.categoryTopics[category] ?? []);
@@ -94,7 +95,7 @@ function oneCategory(book: RuleBook, category: string, q: DesignationQuery): Cat
     found: list.map((answer) => ({ answer, category, audience: label(answer) })),
   });
   if (q.audience) {
-    const wanted = audienceSet(v, q.audience);
+    const wanted = expandGroup(v, q.audience);
     const mine = lookup.items.filter((a) => a.designation.audiences.some((x) => wanted.includes(x)));
     if (mine.length) return found(mine, () => audienceName(v, q.audience as string));
     // No designation for this audience: what the notice says for it instead (防范区就近就医…), else whom they are for.

@@ -3,7 +3,13 @@
 import type { QuickReply, Slot } from '../core/types';
 import type { RuleBook } from '../rules/types';
 
-export type Value = string | number | string[];
+/** A locale message inside another's value ("{name}（已满）" in a list of hospitals). */
+export interface MessageRef {
+  key: string;
+  vars: Record<string, string | number>;
+}
+
+export type Value = string | number | (string | MessageRef)[];
 
 export type Line =
   /** A locale message; list values are joined with the locale's separator. */

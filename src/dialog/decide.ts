@@ -1,7 +1,7 @@
 // The dialogue policy for one turn: urgent first, then handoff, small talk, slot filling and answers.
 // Pure: the analysis, the session, the rule books and the live status come in; a plan and the new
 // session go out (a null plan when a human holds the conversation).
-import { answer, missing } from '../answer/answer';
+import { answer, designationQuery, missing } from '../answer/answer';
 import { hotlineOf } from '../answer/contacts';
 import { designationAnswer } from '../answer/designation';
 import type { Domain } from '../answer/domain';
@@ -70,17 +70,10 @@ function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, intent: 
   if (book && emergency) first.push(say('urgent_route', { locality: book.name }), steps(emergency.steps));
   const categories = [...new Set(flags.map((f) => i.domain.redFlagCategories[f]).filter((c): c is string => !!c))];
   const rest: Line[] = [];
-  if (book && categories.length) {
-    const r = designationAnswer(book, {
-      categories: categories.filter((c) => book.designations.some((d) => d.category === c)),
-      audience: s.audience,
-      status: i.status,
-      assumedFull: s.assumedFull ?? [],
-      vocabulary: i.rules.vocabulary,
-      categoryTopics: {},
-      fallbackTopics: [],
-      topicQuery: { text: i.analysis.normalised, departments: {} },
-    });
+  const designated = book ? categories.filter((c) => book.designations.some((d) => d.category === c)) : [];
+  if (book && designated.length) {
+    const a = { ...i, book, intent, session: s, text: i.analysis.normalised };
+    const r = designationAnswer(book, designationQuery(a, designated, s.assumedFull ?? []));
     if (r.kind === 'answer') rest.push(...r.lines);
   }
   const asks = i.domain.questionCues.some((c) => i.analysis.normalised.includes(c));

@@ -1,7 +1,7 @@
 // Rendering a reply plan: locale templates in the user's language, the notice's facts as they stand,
 // numbered steps, a citation line per rule book, then the user's script (traditional input gets a
 // traditional reply).
-import type { Line, Plan, Value } from '../answer/plan';
+import type { Line, Plan } from '../answer/plan';
 import type { Reply } from '../core/types';
 import { citation } from '../rules/query';
 import { format, type Locales, type Messages } from './locale';
@@ -25,7 +25,8 @@ function lineText(line: Line, messages: Messages): string {
   }
   const sep = messages.list_sep ?? '、';
   const vars: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(line.vars ?? {})) vars[k] = Array.isArray(v) ? (v as string[]).join(sep) : (v as Exclude<Value, string[]>);
+  for (const [k, v] of Object.entries(line.vars ?? {}))
+    vars[k] = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : format(messages, x.key, x.vars))).join(sep) : (v as string | number);
   return format(messages, line.key, vars);
 }
 
