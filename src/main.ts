@@ -8,11 +8,13 @@ import type { Core } from './core/types';
 import { buildServer } from './http/server';
 import { createLogger } from './log';
 import { createOutbox, type Outbox } from './outbox';
+import { CoreThreads } from './service/core-threads';
 import { Mailbox } from './service/mailbox';
 import { Metrics } from './service/metrics';
 import type { Channel } from './service/ports';
 import { ChannelRegistry } from './service/registry';
 import { Service } from './service/service';
+import { inProcess } from './service/turn';
 import type { ChannelFactory, ChannelFactoryDeps } from './service/types';
 import { openStore, type Store } from './store';
 
@@ -54,17 +56,32 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
   const config: Config = { ...(opts.env ? parseConfig(opts.env) : loadConfig()), ...opts.override };
   const logger = opts.logger ?? createLogger({ level: config.logLevel, name: 'jiuyi' });
 
+  // Turns run on worker threads when configured; they load their cores alongside this thread's, which
+  // answers until they are ready and serves the knowledge base, facilities and escalation notices.
+  // A core passed in runs on this thread.
+  let core: Core | undefined;
+  const threads =
+    !opts.core && config.coreThreads > 0
+      ? new CoreThreads({
+          threads: config.coreThreads,
+          core: { segmenter: config.segmenter },
+          fallback: (inbound, session, ctx) => inProcess(core as Core)(inbound, session, ctx),
+          logger,
+        })
+      : null;
   const [opened, loaded] = await Promise.allSettled([
     openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri }),
     opts.core ? Promise.resolve(opts.core) : loadDefaultCore(config),
   ]);
   if (opened.status === 'rejected' || loaded.status === 'rejected') {
+    await threads?.close();
     if (opened.status === 'fulfilled') await opened.value.close().catch(() => undefined);
     throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
   }
   const store = opened.value;
-  const core = loaded.value;
+  core = loaded.value;
   const cleanup: (() => Promise<void>)[] = [() => store.close()];
+  if (threads) cleanup.unshift(() => threads.close());
   try {
     const registry = new ChannelRegistry(logger);
     const mailbox = new Mailbox();
@@ -76,6 +93,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
     const service = new Service({
       store,
       core,
+      ...(threads ? { turn: threads.turn } : {}),
       outbox: { enqueue: (item) => (outbox ? outbox.enqueue(item) : store.enqueue(item)) },
       registry,
       logger,
@@ -166,6 +184,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
         channels: channels.map((c) => c.name),
         staffEndpoints: Boolean(config.adminToken),
         localities: core.localities().length,
+        coreThreads: config.coreThreads,
       },
       `jiuyi ready in ${startupMs} ms at ${url}`,
     );
@@ -181,6 +200,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
         await app.close(); // no new requests; waits for those in flight
         for (const ch of channels) await ch.stop().catch((err: unknown) => logger.error({ err, channel: ch.name }, 'channel stop failed'));
         await service.drain();
+        await threads?.close();
         await ob.stop(); // in-flight sends recorded, what is due and allowed sent; the rest waits in the store
         await store.close();
         logger.info({ ms: Math.round(performance.now() - s0) }, 'jiuyi stopped');

@@ -1,11 +1,12 @@
 // The orchestration: inbound → persist (de-dup) → session → core.turn → session → tickets → reply.
 // Implements InboundPort (what channels call) and TicketPort (what staff routes and the HTTP API call).
 import { performance } from 'node:perf_hooks';
-import type { ChannelName, Inbound, Reply, Session, TurnResult } from '../core/types';
+import type { ChannelName, Inbound, Reply, Session } from '../core/types';
 import { newSession } from '../core/types';
 import { EMPTY_STATUS, type LiveStatus } from '../rules/types';
 import { redact } from '../log/redact';
 import type { ConversationLine, NewOutboxItem, Store } from '../store/port';
+import { inProcess, type TurnOutcome, type TurnRunner } from './turn';
 import type { Logger } from 'pino';
 import { ServiceError } from './errors';
 import { KeyedLock } from './keyed-lock';
@@ -36,6 +37,7 @@ export class Service implements InboundPort, TicketPort {
   private readonly lock = new KeyedLock();
   private readonly redact: (text: string) => string;
   private readonly escalationNotice?: EscalationNotice;
+  private readonly runTurn: TurnRunner;
   private readonly pendingNotifications = new Set<Promise<void>>();
   private statusCache: { value: LiveStatus; at: number } | null = null;
   private escalationTimer: NodeJS.Timeout | null = null;
@@ -52,6 +54,7 @@ export class Service implements InboundPort, TicketPort {
     this.limiter = new RateLimiter(opts.rateLimit);
     this.redact = opts.redact ?? redact;
     this.escalationNotice = opts.escalationNotice;
+    this.runTurn = opts.turn ?? inProcess(opts.core);
   }
 
   get core() {
@@ -111,9 +114,9 @@ export class Service implements InboundPort, TicketPort {
     const session = stored ?? newSession();
     const redacted = this.redact(inbound.text);
 
-    let result: TurnResult;
+    let result: TurnOutcome;
     try {
-      result = this.opts.core.turn(inbound, session, { status: await this.status(), now });
+      result = await this.runTurn(inbound, session, { status: await this.status(), now });
     } catch (err) {
       this.metrics?.errors.inc({ stage: 'turn' });
       this.logger.error({ err, channel, messageId }, 'core failed on a message');
@@ -200,7 +203,7 @@ export class Service implements InboundPort, TicketPort {
     await Promise.all([
       this.store.saveSession(key, next, now),
       this.store.markProcessed(channel, messageId, {
-        intent: reply?.intent ?? (result.analysis?.intent?.name || 'held'),
+        intent: reply?.intent ?? (result.intent || 'held'),
         locality: reply?.locality ?? next.locality,
         urgent: reply?.urgent ?? false,
         handoff: reply?.handoff ?? false,

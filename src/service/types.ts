@@ -4,6 +4,7 @@ import type { Core, Inbound, Reply } from '../core/types';
 import type { Config } from '../config';
 import type { NewOutboxItem, Store } from '../store/port';
 import type { Metrics } from './metrics';
+import type { TurnRunner } from './turn';
 import type { ChannelRegistry } from './registry';
 import type { Channel, ChannelDeps, Ticket } from './ports';
 
@@ -23,6 +24,8 @@ export type EscalationNotice = (ticket: Ticket, opts: { script: 'simplified' | '
 export interface ServiceOptions {
   store: Store;
   core: Core;
+  /** Runs the core's turns (default: on this thread; main.ts passes a CoreThreads pool). */
+  turn?: TurnRunner;
   /** Defaults to the store's own enqueue; pass the outbox worker to wake it on new items. */
   outbox?: OutboxSink;
   registry: ChannelRegistry;

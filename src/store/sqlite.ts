@@ -16,11 +16,15 @@ import type {
   TicketPatch,
 } from './port';
 import { createBatcher } from './sqlite-batch';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpoint';
 import { migrate } from './sqlite-schema';
 
 export interface SqliteStoreOptions {
   /** Path of the database file, or `:memory:`. */
   file: string;
+  /** Where WAL checkpoints run: on a thread of their own (default for files, see sqlite-checkpoint.ts) or
+   * inside commits, as SQLite does by default. */
+  checkpoints?: 'thread' | 'inline';
 }
 
 interface TicketRow {
@@ -100,7 +104,19 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  db.pragma('journal_size_limit = 67108864');
   migrate(db);
+  let closed = false;
+  let checkpointer: Checkpointer | null = null;
+  if (opts.file !== ':memory:' && (opts.checkpoints ?? 'thread') === 'thread') {
+    db.pragma('wal_autocheckpoint = 0');
+    checkpointer = startCheckpointer({
+      file: opts.file,
+      onError: () => {
+        if (!closed) db.pragma('wal_autocheckpoint = 1000');
+      },
+    });
+  }
 
   const q = {
     insertInbound: db.prepare(
@@ -193,6 +209,9 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     purgeOutbox: db.prepare(`DELETE FROM outbox WHERE state IN ('sent', 'dead') AND done_at < ?`),
   };
 
+  // The first time: the summary replaces the raw message and the user's line joins the conversation.
+  // Again (it changes nothing else): the summary is updated. (A SELECT then an UPDATE: an UPDATE … RETURNING
+  // measured six times slower through better-sqlite3.)
   const markProcessed = db.transaction((channel: ChannelName, messageId: string, s: InboundSummary) => {
     const row = q.inboundUser.get(channel, messageId) as { user: string; sent_at: number; processed: number } | undefined;
     if (!row) return;
@@ -267,8 +286,6 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     tickets: q.purgeTickets.run(cutoff).changes,
     outbox: q.purgeOutbox.run(cutoff).changes,
   }));
-
-  let closed = false;
 
   const batch = createBatcher(db);
   const run = <T>(fn: () => T): Promise<T> => {
@@ -395,6 +412,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       if (closed) return;
       batch.flush();
       closed = true;
+      await checkpointer?.stop();
       db.close();
     },
   };

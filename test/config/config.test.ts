@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig, parseConfig, renderVariablesTable, VARIABLES } from '../../src/config';
+import { autoCoreThreads } from '../../src/config/schema';
 
 const problems = (env: Record<string, string>): string[] => {
   try {
@@ -43,6 +45,7 @@ describe('parseConfig', () => {
       JIUYI_RETENTION_DAYS: '7',
       JIUYI_SEGMENTER: 'nodejieba',
       JIUYI_RATE_LIMIT: '5',
+      JIUYI_CORE_THREADS: '3',
       LOG_LEVEL: 'debug',
     });
     expect(c).toMatchObject({
@@ -55,8 +58,17 @@ describe('parseConfig', () => {
       retentionDays: 7,
       segmenter: 'nodejieba',
       rateLimit: 5,
+      coreThreads: 3,
       logLevel: 'debug',
     });
+  });
+
+  it('reads JIUYI_CORE_THREADS as a number or auto (the cores less two, at most two)', () => {
+    expect(parseConfig({ JIUYI_CORE_THREADS: '0' }).coreThreads).toBe(0);
+    expect(parseConfig({}).coreThreads).toBe(autoCoreThreads(availableParallelism()));
+    expect([1, 2, 3, 4, 8, 64].map(autoCoreThreads)).toEqual([0, 0, 1, 2, 2, 2]);
+    expect(problems({ JIUYI_CORE_THREADS: 'many' })).toEqual([expect.stringMatching(/^JIUYI_CORE_THREADS: must be auto or a whole number from 0 to 16 \(got "many"\)/)]);
+    expect(problems({ JIUYI_CORE_THREADS: '17' })).toEqual([expect.stringMatching(/^JIUYI_CORE_THREADS: .*0 to 16/)]);
   });
 
   it('treats empty values as unset', () => {

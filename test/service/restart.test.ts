@@ -1,5 +1,6 @@
 // The whole service as `npm start` runs it (real core, SQLite file, HTTP on loopback), stopped and started
 // again on the same data directory: the conversation's locality is remembered, urgent messages are tickets.
+// The turns run on a core worker thread (JIUYI_CORE_THREADS=1), as on a machine with four cores or more.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ const silent = createLogger({ level: 'silent', destination: new Writable({ write
 
 function boot(dataDir: string): Promise<Running> {
   return start({
-    env: { JIUYI_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', JIUYI_ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'silent' },
+    env: { JIUYI_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', JIUYI_ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'silent', JIUYI_CORE_THREADS: '1' },
     logger: silent,
   });
 }

@@ -1,0 +1,196 @@
+// Runs the core's turns on worker threads, each with its own copy of the core (core-worker.ts), so that
+// the main thread keeps to HTTP and the store. The core is pure, which is what makes this safe: a turn
+// needs only the message, the session and the context, and returns the reply and the new session.
+//
+// Until a worker is ready (start-up) the turns run on the main thread (`fallback`). Each worker answers in
+// the order it was asked, so the oldest turn a worker holds is the one it is working on: when a worker dies
+// or runs one turn longer than `turnTimeoutMs`, that turn fails (the service answers with its error notice)
+// and the worker's other turns run again elsewhere. A dead worker is replaced, with a growing delay.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
+import type { CoreOptions } from '../core/load';
+import type { Inbound, Session, TurnContext } from '../core/types';
+import type { TurnRequest, WorkerMessage } from './core-worker';
+import type { TurnOutcome, TurnRunner } from './turn';
+
+export interface CoreThreadsOptions {
+  threads: number;
+  /** How each worker loads its core (the main thread's options). */
+  core: Partial<CoreOptions>;
+  /** Runs turns while no worker is ready (start-up, after a crash). */
+  fallback: TurnRunner;
+  logger: Logger;
+  /** A turn running longer than this fails and its worker is replaced (default 10 s). */
+  turnTimeoutMs?: number;
+  /** Another worker script (JavaScript) speaking core-worker.ts's messages, with its data (tests). */
+  worker?: { file: string; data?: unknown };
+}
+
+export class TurnFailedError extends Error {
+  override name = 'TurnFailedError';
+}
+
+interface Pending {
+  request: TurnRequest;
+  resolve: (o: TurnOutcome) => void;
+  reject: (e: unknown) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** In the order sent; the worker answers in that order. */
+  pending: Map<number, Pending>;
+  /** When the worker began the turn it is on (the oldest pending). */
+  headSince: number;
+  failures: number;
+}
+
+const WORKER_FILE = join(__dirname, `core-worker${__filename.endsWith('.ts') ? '.ts' : '.js'}`);
+const MAX_RESTART_DELAY_MS = 60_000;
+
+/** A worker on the compiled .js, or on the .ts source through tsx's loader (npm run dev, tests). */
+function spawn(workerData: unknown, file = WORKER_FILE): Worker {
+  if (file.endsWith('.js') || !existsSync(file)) return new Worker(file, { workerData });
+  const source = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(file)});`;
+  return new Worker(source, { eval: true, workerData });
+}
+
+export class CoreThreads {
+  private readonly slots: Slot[] = [];
+  private readonly timeoutMs: number;
+  private readonly watchdog: NodeJS.Timeout;
+  private nextId = 1;
+  private closed = false;
+  private readyWaiters: (() => void)[] = [];
+
+  constructor(private readonly o: CoreThreadsOptions) {
+    this.timeoutMs = o.turnTimeoutMs ?? 10_000;
+    for (let i = 0; i < o.threads; i++) this.slots.push(this.start(0));
+    this.watchdog = setInterval(() => this.checkTimeouts(), Math.min(1000, this.timeoutMs / 2));
+    this.watchdog.unref();
+  }
+
+  /** The TurnRunner the service calls. */
+  readonly turn: TurnRunner = (inbound: Inbound, session: Session, ctx: TurnContext) => {
+    const slot = this.pick();
+    if (!slot) return this.o.fallback(inbound, session, ctx);
+    return new Promise<TurnOutcome>((resolve, reject) => {
+      const request: TurnRequest = { id: this.nextId++, inbound, session, ctx };
+      if (!slot.pending.size) slot.headSince = Date.now();
+      slot.pending.set(request.id, { request, resolve, reject });
+      slot.worker.postMessage(request);
+    });
+  };
+
+  /** Workers ready to take turns. */
+  get readyCount(): number {
+    return this.slots.filter((s) => s.ready).length;
+  }
+
+  /** Resolves once every worker has loaded its core (or failed to). */
+  async whenReady(): Promise<void> {
+    while (this.slots.some((s) => !s.ready && s.failures === 0) && !this.closed)
+      await new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** Waits for the turns in flight, then stops the workers. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.wakeReadyWaiters();
+    await Promise.all(this.slots.map((s) => this.settle(s)));
+    clearInterval(this.watchdog);
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  // --- internals ---------------------------------------------------------------------------------------
+
+  private start(failures: number): Slot {
+    const worker = this.o.worker ? spawn(this.o.worker.data, this.o.worker.file) : spawn(this.o.core);
+    const slot: Slot = { worker, ready: false, pending: new Map(), headSince: 0, failures };
+    slot.worker.on('message', (m: WorkerMessage) => this.onMessage(slot, m));
+    slot.worker.on('error', (err) => this.onDeath(slot, err));
+    slot.worker.on('exit', (code) => this.onDeath(slot, new Error(`core worker exited with code ${code}`)));
+    return slot;
+  }
+
+  private pick(): Slot | null {
+    let best: Slot | null = null;
+    for (const s of this.slots) if (s.ready && (!best || s.pending.size < best.pending.size)) best = s;
+    return best;
+  }
+
+  private onMessage(slot: Slot, m: WorkerMessage): void {
+    switch (m.kind) {
+      case 'ready':
+        slot.ready = true;
+        slot.failures = 0;
+        this.o.logger.debug({ threads: this.readyCount }, 'core worker ready');
+        this.wakeReadyWaiters();
+        return;
+      case 'failed':
+        this.o.logger.error({ error: m.error }, 'core worker could not load the core');
+        void slot.worker.terminate(); // → exit → onDeath → replaced later
+        return;
+      case 'done':
+      case 'error': {
+        const p = slot.pending.get(m.id);
+        if (!p) return;
+        slot.pending.delete(m.id);
+        slot.headSince = Date.now();
+        if (m.kind === 'done') p.resolve(m.outcome);
+        else p.reject(Object.assign(new Error(m.error.message), { name: m.error.name, stack: m.error.stack }));
+      }
+    }
+  }
+
+  /** The worker is gone: the turn it was on fails, the others run again elsewhere; a new worker follows. */
+  private onDeath(slot: Slot, err: Error): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return; // already handled ('error' is followed by 'exit')
+    this.slots.splice(i, 1);
+    slot.ready = false;
+    const [current, ...rest] = [...slot.pending.values()];
+    slot.pending.clear();
+    if (!this.closed) this.o.logger.error({ err, pending: rest.length + (current ? 1 : 0) }, 'core worker died');
+    current?.reject(new TurnFailedError(`the core worker died during this turn: ${err.message}`));
+    for (const p of rest) Promise.resolve(this.turn(p.request.inbound, p.request.session, p.request.ctx)).then(p.resolve, p.reject);
+    this.wakeReadyWaiters();
+    if (this.closed) return;
+    const failures = slot.failures + 1;
+    const delay = Math.min(MAX_RESTART_DELAY_MS, 500 * 2 ** (failures - 1));
+    const timer = setTimeout(() => {
+      if (!this.closed) this.slots.push(this.start(failures));
+    }, delay);
+    timer.unref();
+  }
+
+  private checkTimeouts(): void {
+    const now = Date.now();
+    for (const slot of [...this.slots]) {
+      if (!slot.pending.size || now - slot.headSince < this.timeoutMs) continue;
+      this.o.logger.error({ timeoutMs: this.timeoutMs }, 'a turn took too long: replacing its core worker');
+      this.onDeath(slot, new Error(`a turn ran for more than ${this.timeoutMs} ms`));
+      void slot.worker.terminate();
+    }
+  }
+
+  private settle(slot: Slot): Promise<void> {
+    if (!slot.pending.size) return Promise.resolve();
+    const all = [...slot.pending.values()].map((p) => new Promise<void>((done) => {
+      const { resolve, reject } = p;
+      p.resolve = (o) => (resolve(o), done());
+      p.reject = (e) => (reject(e), done());
+    }));
+    return Promise.all(all).then(() => undefined);
+  }
+
+  private wakeReadyWaiters(): void {
+    const w = this.readyWaiters;
+    this.readyWaiters = [];
+    for (const f of w) f();
+  }
+}
