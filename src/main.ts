@@ -56,32 +56,22 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
   const config: Config = { ...(opts.env ? parseConfig(opts.env) : loadConfig()), ...opts.override };
   const logger = opts.logger ?? createLogger({ level: config.logLevel, name: 'jiuyi' });
 
-  // Turns run on worker threads when configured; they load their cores alongside this thread's, which
-  // answers until they are ready and serves the knowledge base, facilities and escalation notices.
-  // A core passed in runs on this thread.
-  let core: Core | undefined;
-  const threads =
-    !opts.core && config.coreThreads > 0
-      ? new CoreThreads({
-          threads: config.coreThreads,
-          core: { segmenter: config.segmenter },
-          fallback: (inbound, session, ctx) => inProcess(core as Core)(inbound, session, ctx),
-          logger,
-        })
-      : null;
+  // Turns run on worker threads when configured; they start once the service is ready (loading their cores
+  // alongside this thread's would slow its start-up by half), and until they are, this thread answers.
+  // A core passed in always runs on this thread.
+  let threads: CoreThreads | null = null;
   const [opened, loaded] = await Promise.allSettled([
     openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri }),
     opts.core ? Promise.resolve(opts.core) : loadDefaultCore(config),
   ]);
   if (opened.status === 'rejected' || loaded.status === 'rejected') {
-    await threads?.close();
     if (opened.status === 'fulfilled') await opened.value.close().catch(() => undefined);
     throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
   }
   const store = opened.value;
-  core = loaded.value;
+  const core = loaded.value;
+  const here = inProcess(core);
   const cleanup: (() => Promise<void>)[] = [() => store.close()];
-  if (threads) cleanup.unshift(() => threads.close());
   try {
     const registry = new ChannelRegistry(logger);
     const mailbox = new Mailbox();
@@ -93,7 +83,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
     const service = new Service({
       store,
       core,
-      ...(threads ? { turn: threads.turn } : {}),
+      turn: (inbound, session, ctx) => (threads ? threads.turn(inbound, session, ctx) : here(inbound, session, ctx)),
       outbox: { enqueue: (item) => (outbox ? outbox.enqueue(item) : store.enqueue(item)) },
       registry,
       logger,
@@ -176,6 +166,8 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
 
     ready = true;
     const startupMs = Math.round(performance.now() - t0);
+    if (!opts.core && config.coreThreads > 0)
+      threads = new CoreThreads({ threads: config.coreThreads, core: { segmenter: config.segmenter }, fallback: here, logger });
     logger.info(
       {
         url,

@@ -22,7 +22,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'JIUYI_ESCALATE_AFTER_S', group: 'service', default: '300', description: 'An urgent ticket not claimed within this many seconds escalates and the user is given the hotline.' },
   { name: 'JIUYI_RETENTION_DAYS', group: 'service', default: '30', description: 'Days personal data (inbound log, sessions, closed tickets) is kept.' },
   { name: 'JIUYI_SEGMENTER', group: 'service', default: 'node-rs', description: 'Chinese word segmenter: node-rs (@node-rs/jieba) or nodejieba.' },
-  { name: 'JIUYI_CORE_THREADS', group: 'service', default: 'auto', description: 'Worker threads answering messages, each with its own copy of the core (~130 MB), so the main thread keeps to HTTP and the store; 0: on the main thread; auto: the cores less two, at most 2 (none on a 2-core machine).' },
+  { name: 'JIUYI_CORE_THREADS', group: 'service', default: 'auto', description: 'Worker threads answering messages, each with its own copy of the core (~130 MB), so the main thread keeps to HTTP and the store; 0: on the main thread; auto: one less than the cores, at most 2.' },
   { name: 'JIUYI_RATE_LIMIT', group: 'service', default: '20', description: 'Messages one user may send per minute before being asked to slow down.' },
   { name: 'LOG_LEVEL', group: 'service', default: 'info', description: 'pino level: fatal, error, warn, info, debug, trace, silent.' },
   { name: 'TELEGRAM_BOT_TOKEN', group: 'telegram', secret: true, description: 'Bot token from @BotFather; Telegram starts only when set.' },

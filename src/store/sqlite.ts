@@ -25,6 +25,8 @@ export interface SqliteStoreOptions {
   /** Where WAL checkpoints run: on a thread of their own (default for files, see sqlite-checkpoint.ts) or
    * inside commits, as SQLite does by default. */
   checkpoints?: 'thread' | 'inline';
+  /** Group commit window in ms (sqlite-batch.ts; default 1). */
+  commitWindowMs?: number;
 }
 
 interface TicketRow {
@@ -287,7 +289,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     outbox: q.purgeOutbox.run(cutoff).changes,
   }));
 
-  const batch = createBatcher(db);
+  const batch = createBatcher(db, { windowMs: opts.commitWindowMs ?? 1 });
   const run = <T>(fn: () => T): Promise<T> => {
     if (closed) return Promise.reject(new Error('store: closed'));
     return batch.run(fn);

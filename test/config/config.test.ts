@@ -63,10 +63,10 @@ describe('parseConfig', () => {
     });
   });
 
-  it('reads JIUYI_CORE_THREADS as a number or auto (the cores less two, at most two)', () => {
+  it('reads JIUYI_CORE_THREADS as a number or auto (one less than the cores, at most two)', () => {
     expect(parseConfig({ JIUYI_CORE_THREADS: '0' }).coreThreads).toBe(0);
     expect(parseConfig({}).coreThreads).toBe(autoCoreThreads(availableParallelism()));
-    expect([1, 2, 3, 4, 8, 64].map(autoCoreThreads)).toEqual([0, 0, 1, 2, 2, 2]);
+    expect([1, 2, 3, 4, 8, 64].map(autoCoreThreads)).toEqual([0, 1, 2, 2, 2, 2]);
     expect(problems({ JIUYI_CORE_THREADS: 'many' })).toEqual([expect.stringMatching(/^JIUYI_CORE_THREADS: must be auto or a whole number from 0 to 16 \(got "many"\)/)]);
     expect(problems({ JIUYI_CORE_THREADS: '17' })).toEqual([expect.stringMatching(/^JIUYI_CORE_THREADS: .*0 to 16/)]);
   });
