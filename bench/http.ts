@@ -111,6 +111,16 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
+/** Resident memory of a process in MiB (Linux /proc; null elsewhere). */
+function rssMb(pid: number | undefined): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
 const median = <T>(xs: T[], key: (x: T) => number): T => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
 
 function startServer(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -201,12 +211,13 @@ export async function run(args: string[]): Promise<void> {
       non_2xx: ours.reduce((a, r) => a + r.non_2xx, 0),
       errors: ours.reduce((a, r) => a + r.errors, 0),
       cpu_us_per_req: m.cpu_us_per_req,
+      rss_mb: rssMb(jiuyi.pid),
       store: 'sqlite',
       peer: { what: 'fastify, same route and body schema, fixed reply, no core, no store', req_per_s: pm.req_per_s, p50_ms: pm.p50_ms, p99_ms: pm.p99_ms, rounds: theirs.map((r) => r.req_per_s), cpu_us_per_req: pm.cpu_us_per_req },
       ratio_to_peer: Math.round((m.req_per_s / pm.req_per_s) * 100) / 100,
     };
     process.stderr.write(
-      `bench http: jiuyi ${out.req_per_s} req/s (median of ${out.rounds.join(', ')}), p50 ${out.p50_ms} ms, p99 ${out.p99_ms} ms, ${out.cpu_us_per_req ?? '?'} µs CPU a request; ` +
+      `bench http: jiuyi ${out.req_per_s} req/s (median of ${out.rounds.join(', ')}), p50 ${out.p50_ms} ms, p99 ${out.p99_ms} ms, ${out.cpu_us_per_req ?? '?'} µs CPU a request, RSS ${out.rss_mb ?? '?'} MB; ` +
         `peer ${pm.req_per_s} req/s, ${pm.cpu_us_per_req ?? '?'} µs CPU a request; ratio ${out.ratio_to_peer}; ${connections} connections, ${out.requests} requests, ${out.non_2xx} non-2xx, ${out.errors} errors\n`,
     );
     const code = await stopChild(jiuyi);

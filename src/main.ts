@@ -9,7 +9,7 @@ import { buildServer } from './http/server';
 import { createLogger } from './log';
 import { createOutbox, type Outbox } from './outbox';
 import { CoreThreads } from './service/core-threads';
-import { Mailbox } from './service/mailbox';
+import { MAILBOX_CHANNELS, Mailbox } from './service/mailbox';
 import { Metrics } from './service/metrics';
 import type { Channel } from './service/ports';
 import { ChannelRegistry } from './service/registry';
@@ -74,8 +74,8 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
   const cleanup: (() => Promise<void>)[] = [() => store.close()];
   try {
     const registry = new ChannelRegistry(logger);
-    const mailbox = new Mailbox();
-    for (const ch of ['api', 'web', 'cli'] as const) registry.addSender(mailbox.sender(ch));
+    const mailbox = new Mailbox(store);
+    for (const ch of MAILBOX_CHANNELS) registry.addSender(mailbox.sender(ch));
     const metrics = new Metrics({ defaults: true });
     // The outbox needs the channels' senders, the channels need the service: the service enqueues through
     // this until the outbox exists (items wait in the store and go out when it starts).

@@ -35,6 +35,17 @@ export interface OutboxItem {
   meta?: Record<string, unknown>;
 }
 
+/** A message waiting for a user who polls for it (HTTP API, web chat): a staff reply, an escalation notice. */
+export interface MailboxMessage {
+  id: string;
+  text: string;
+  urgent: boolean;
+  quickReplies: QuickReply[];
+  /** staff | escalation | … (from the outbox item's meta.kind) */
+  kind: string;
+  at: number;
+}
+
 export type SendOutcome =
   | { ok: true }
   /** Try again later: after `retryAfterMs` when the platform said (429 retry_after), else with backoff. */

@@ -3,7 +3,7 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { liveStatus } from './status';
 import type { ChannelName, Inbound, Session } from '../core/types';
-import type { OutboxItem, Ticket } from '../service/ports';
+import type { MailboxMessage, OutboxItem, Ticket } from '../service/ports';
 import { newOutboxId, newTicket } from './ids';
 import type { ConversationLine, NewTicket, OutboxRecord, Store, TicketFilter } from './port';
 
@@ -50,6 +50,7 @@ interface OutboxDoc {
   lastError?: string;
   doneAt?: number;
 }
+interface MailboxDoc { _id: string; channel: string; chat: string; message: MailboxMessage; at: number; seq: number }
 interface KvDoc { _id: string; value: string }
 interface CounterDoc { _id: string; n: number }
 
@@ -140,6 +141,13 @@ function models(conn: Connection, prefix: string) {
   outbox.index({ channel: 1, chat: 1, state: 1, seq: 1 });
   outbox.index({ state: 1, doneAt: 1 });
 
+  const mailbox = new Schema<MailboxDoc>(
+    { _id: String, channel: String, chat: String, message: { type: Schema.Types.Mixed, required: true }, at: Number, seq: Number },
+    opts,
+  );
+  mailbox.index({ channel: 1, chat: 1, seq: 1 });
+  mailbox.index({ at: 1 });
+
   const kv = new Schema<KvDoc>({ _id: String, value: String }, opts);
   const counter = new Schema<CounterDoc>({ _id: String, n: Number }, opts);
 
@@ -150,6 +158,7 @@ function models(conn: Connection, prefix: string) {
     Ticket: m('tickets', ticket),
     Status: m('facility_status', status),
     Outbox: m('outbox', outbox),
+    Mailbox: m('mailbox', mailbox),
     Kv: m('kv', kv),
     Counter: m('counters', counter),
   };
@@ -415,14 +424,32 @@ export async function openMongoStore(o: MongoStoreOptions): Promise<Store> {
       await M.Kv.deleteOne({ _id: key });
     },
 
+    async mailboxPut(channel, chat, message) {
+      try {
+        await M.Mailbox.create({ _id: message.id, channel, chat, message: plain(message), at: message.at, seq: await nextSeq('mailbox') });
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
+    },
+    async mailboxTake(channel, chat, limit) {
+      // One findOneAndDelete per message: each is returned once, whichever instance takes it.
+      const out: MailboxMessage[] = [];
+      while (out.length < limit) {
+        const doc = await M.Mailbox.findOneAndDelete({ channel, chat }, { sort: { seq: 1 } }).lean();
+        if (!doc) break;
+        out.push(doc.message);
+      }
+      return out;
+    },
     async purgeOlderThan(ageMs, now) {
       const cutoff = now - ageMs;
-      const [inbound, messages, sessions, tickets, outbox] = await Promise.all([
+      const [inbound, messages, sessions, tickets, outbox, mailbox] = await Promise.all([
         M.Inbound.deleteMany({ sentAt: { $lt: cutoff } }),
         M.Message.deleteMany({ at: { $lt: cutoff } }),
         M.Session.deleteMany({ updatedAt: { $lt: cutoff } }),
         M.Ticket.deleteMany({ state: 'closed', updatedAt: { $lt: cutoff } }),
         M.Outbox.deleteMany({ state: { $in: ['sent', 'dead'] }, doneAt: { $lt: cutoff } }),
+        M.Mailbox.deleteMany({ at: { $lt: cutoff } }),
       ]);
       return {
         inbound: inbound.deletedCount,
@@ -430,6 +457,7 @@ export async function openMongoStore(o: MongoStoreOptions): Promise<Store> {
         sessions: sessions.deletedCount,
         tickets: tickets.deletedCount,
         outbox: outbox.deletedCount,
+        mailbox: mailbox.deletedCount,
       };
     },
     async ping() {

@@ -1,7 +1,7 @@
 // The store port: everything the service persists. Two adapters implement it (sqlite.ts, mongo.ts) and
 // one contract suite (test/store/contract.ts) runs against both. The store has no clock: callers pass `now`.
 import type { ChannelName, Inbound, Session } from '../core/types';
-import type { KeyValuePort, OutboxItem, Ticket } from '../service/ports';
+import type { KeyValuePort, MailboxMessage, OutboxItem, Ticket } from '../service/ports';
 import type { LiveStatus } from '../rules/types';
 
 /** What processing made of an inbound message; kept for review instead of the raw text. */
@@ -63,6 +63,7 @@ export interface PurgeCounts {
   sessions: number;
   tickets: number;
   outbox: number;
+  mailbox: number;
 }
 
 export interface Store extends KeyValuePort {
@@ -128,12 +129,19 @@ export interface Store extends KeyValuePort {
    * or lease end), or null when none is pending: lets a worker sleep until then. */
   nextDue(channel: ChannelName): Promise<number | null>;
 
+  // --- mailbox: messages waiting for users who poll (HTTP API, web chat) -----------------------------
+  /** Keeps `message` for the chat until taken; a second put with the same id changes nothing. */
+  mailboxPut(channel: ChannelName, chat: string, message: MailboxMessage): Promise<void>;
+  /** Returns and removes the chat's waiting messages, oldest first, at most `limit`; each message is
+   * returned once, even to callers taking at the same time. */
+  mailboxTake(channel: ChannelName, chat: string, limit: number): Promise<MailboxMessage[]>;
+
   // --- key/value (KeyValuePort: get, set) ------------------------------------------------------------
   delete(key: string): Promise<void>;
 
   // --- housekeeping ----------------------------------------------------------------------------------
   /** Removes personal data older than `ageMs` before `now`: inbound rows (by `sentAt`), conversation lines,
-   * sessions not saved since, closed tickets, sent and dead outbox items. */
+   * sessions not saved since, closed tickets, sent and dead outbox items, mailbox messages never taken. */
   purgeOlderThan(ageMs: number, now: number): Promise<PurgeCounts>;
   /** Throws when the store is unusable (for /readyz). */
   ping(): Promise<void>;

@@ -93,6 +93,19 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 2: the mailbox of users who poll (HTTP API, web chat), until then kept in memory
+  `
+  CREATE TABLE mailbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    channel TEXT NOT NULL,
+    chat TEXT NOT NULL,
+    message TEXT NOT NULL,          -- the MailboxMessage as JSON
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX mailbox_chat ON mailbox (channel, chat, seq);
+  CREATE INDEX mailbox_at ON mailbox (at);
+  `,
 ];
 
 /** Brings the database up to the latest schema; throws if it is newer than this code knows. */

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { liveStatus } from './status';
 import type { ChannelName, Inbound, Session } from '../core/types';
-import type { OutboxItem, Ticket } from '../service/ports';
+import type { MailboxMessage, OutboxItem, Ticket } from '../service/ports';
 import { newOutboxId, newTicket } from './ids';
 import type {
   ConversationLine,
@@ -209,6 +209,11 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     purgeSessions: db.prepare('DELETE FROM sessions WHERE updated_at < ?'),
     purgeTickets: db.prepare(`DELETE FROM tickets WHERE state = 'closed' AND updated_at < ?`),
     purgeOutbox: db.prepare(`DELETE FROM outbox WHERE state IN ('sent', 'dead') AND done_at < ?`),
+    purgeMailbox: db.prepare('DELETE FROM mailbox WHERE at < ?'),
+    mailboxPut: db.prepare(
+      'INSERT INTO mailbox (id, channel, chat, message, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    ),
+    mailboxTake: db.prepare('DELETE FROM mailbox WHERE seq IN (SELECT seq FROM mailbox WHERE channel = ? AND chat = ? ORDER BY seq LIMIT ?) RETURNING seq, message'),
   };
 
   // The first time: the summary replaces the raw message and the user's line joins the conversation.
@@ -287,6 +292,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     sessions: q.purgeSessions.run(cutoff).changes,
     tickets: q.purgeTickets.run(cutoff).changes,
     outbox: q.purgeOutbox.run(cutoff).changes,
+    mailbox: q.purgeMailbox.run(cutoff).changes,
   }));
 
   const batch = createBatcher(db, { windowMs: opts.commitWindowMs ?? 1 });
@@ -399,6 +405,14 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       }),
     deadLetters: (limit = 100) => run(() => (q.deadLetters.all(limit) as OutboxRow[]).map(toRecord)),
     nextDue: (channel) => run(() => (q.nextDue.get(channel) as { t: number | null }).t),
+
+    mailboxPut: (channel, chat, m) => run(() => void q.mailboxPut.run(m.id, channel, chat, JSON.stringify(m), m.at)),
+    mailboxTake: (channel, chat, limit) =>
+      run(() =>
+        (q.mailboxTake.all(channel, chat, limit) as { seq: number; message: string }[])
+          .sort((a, b) => a.seq - b.seq)
+          .map((r) => JSON.parse(r.message) as MailboxMessage),
+      ),
 
     get: (key) =>
       run(() => {

@@ -45,6 +45,12 @@ describe('a restart on the same SQLite file', () => {
     const urgent = await ask(running, 'resident-2', '我在忻州，家里老人突然胸口疼，喘不上气');
     expect(urgent).toMatchObject({ urgent: true, handoff: true });
     expect(urgent.text).toContain('120');
+    // staff answer; the user has not polled for it before the restart
+    const staff = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+    const replied = await fetch(`${running.url}/api/v1/tickets/${urgent.ticket!.id}/reply`, { method: 'POST', headers: staff, body: JSON.stringify({ staff: 'dr-wang', text: '已派车，请保持电话畅通' }) });
+    expect(replied.status).toBe(200);
+    await running.service.settled();
+    for (let i = 0; i < 50 && (await running.store.outboxDepth()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
     await running.stop();
     running = null;
     expect(fs.existsSync(path.join(dir, 'jiuyi.sqlite'))).toBe(true);
@@ -62,6 +68,10 @@ describe('a restart on the same SQLite file', () => {
       if (!late.length) await new Promise((r) => setTimeout(r, 100));
     }
     expect(late).toEqual([expect.objectContaining({ kind: 'reply', text: expect.stringContaining('磁灶中心卫生院') })]);
+    // the staff reply delivered before the restart is still waiting, and handed out once
+    const mailbox = async (user: string) => ((await (await fetch(`${running!.url}/api/v1/messages?user=${user}`)).json()) as { messages: { kind: string; text: string }[] }).messages;
+    expect(await mailbox('resident-2')).toEqual([expect.objectContaining({ kind: 'staff', text: '已派车，请保持电话畅通' })]);
+    expect(await mailbox('resident-2')).toEqual([]);
 
     // no locality in this message: it comes from the session kept in the SQLite file
     const again = await ask(running, 'resident-1', '孕妇产检去哪家医院？');
@@ -73,7 +83,7 @@ describe('a restart on the same SQLite file', () => {
 
     const res = await fetch(`${running.url}/api/v1/tickets`, { headers: { authorization: `Bearer ${TOKEN}` } });
     const { tickets } = (await res.json()) as { tickets: { id: string; user: string; urgent: boolean; state: string; locality?: string; lastMessages: { from: string; text: string }[] }[] };
-    expect(tickets).toEqual([expect.objectContaining({ id: urgent.ticket!.id, user: 'resident-2', urgent: true, state: 'open', locality: 'xinzhou' })]);
+    expect(tickets).toEqual([expect.objectContaining({ id: urgent.ticket!.id, user: 'resident-2', urgent: true, state: 'claimed', claimedBy: 'dr-wang', locality: 'xinzhou' })]);
     expect(tickets[0]!.lastMessages[0]).toMatchObject({ from: 'user', text: '我在忻州，家里老人突然胸口疼，喘不上气' });
   });
 });

@@ -99,7 +99,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       });
 
       if (harness.reopen) {
-        it('keeps sessions, tickets, status, outbox and kv across a restart', async () => {
+        it('keeps sessions, tickets, status, outbox, mailbox and kv across a restart', async () => {
           await store.saveSession('api:alice', { turns: 3, locality: 'xinzhou', audience: 'sealed_zone' }, T0);
           const t = await store.createTicket(
             { channel: 'api', user: 'alice', chat: 'alice', reason: 'urgent:labour', urgent: true, lastMessages: [] },
@@ -109,6 +109,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
           const { id } = await store.enqueue({ channel: 'telegram', chat: 'c', text: 'hi', urgent: false, quickReplies: [], createdAt: T0 });
           await store.set('kf:cursor', 'abc');
           await store.recordInbound(inbound());
+          await store.mailboxPut('web', 'alice', { id: 'mb1', text: '值班医生回复', urgent: false, quickReplies: [], kind: 'staff', at: T0 });
 
           store = await harness.reopen!(store);
           expect(await store.loadSession('api:alice')).toEqual({ turns: 3, locality: 'xinzhou', audience: 'sealed_zone' });
@@ -116,6 +117,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
           expect((await store.getStatus()).facilities['xinzhou/people_hospital']?.state).toBe('full');
           expect((await store.getOutboxItem(id))?.state).toBe('pending');
           expect(await store.get('kf:cursor')).toBe('abc');
+          expect((await store.mailboxTake('web', 'alice', 10)).map((m) => m.text)).toEqual(['值班医生回复']);
           expect(await store.recordInbound(inbound())).toEqual({ duplicate: true });
           expect(await store.unprocessedInbound()).toHaveLength(1);
         });
@@ -305,6 +307,31 @@ export function storeContract(name: string, harness: StoreHarness): void {
       });
     });
 
+    describe('mailbox', () => {
+      const msg = (id: string, at: number, text = id) => ({ id, text, urgent: false, quickReplies: [{ label: '忻州', value: 'xinzhou' }], kind: 'staff', at });
+
+      it('keeps messages per channel and chat until taken, hands each out once, oldest first', async () => {
+        await store.mailboxPut('web', 'alice', msg('m2', T0 + 2));
+        await store.mailboxPut('web', 'alice', msg('m1', T0 + 1));
+        await store.mailboxPut('web', 'alice', msg('m1', T0 + 1, 'again')); // the same id: nothing changes
+        await store.mailboxPut('api', 'alice', msg('m3', T0 + 3));
+        await store.mailboxPut('web', 'bob', msg('m4', T0 + 4));
+        expect(await store.mailboxTake('web', 'alice', 10)).toEqual([msg('m2', T0 + 2), msg('m1', T0 + 1)]);
+        expect(await store.mailboxTake('web', 'alice', 10)).toEqual([]);
+        expect((await store.mailboxTake('api', 'alice', 10)).map((m) => m.id)).toEqual(['m3']);
+        expect((await store.mailboxTake('web', 'bob', 10)).map((m) => m.text)).toEqual(['m4']);
+      });
+
+      it('takes at most the limit, leaving the rest for the next call, and never the same message twice', async () => {
+        for (let i = 0; i < 5; i++) await store.mailboxPut('web', 'c', msg(`m${i}`, T0 + i));
+        const [a, b] = await Promise.all([store.mailboxTake('web', 'c', 2), store.mailboxTake('web', 'c', 2)]);
+        const rest = await store.mailboxTake('web', 'c', 10);
+        expect(a).toHaveLength(2);
+        expect(b).toHaveLength(2);
+        expect([...a!, ...b!, ...rest].map((m) => m.id).sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
+      });
+    });
+
     describe('key/value', () => {
       it('gets, sets, overwrites and deletes', async () => {
         expect(await store.get('k')).toBeNull();
@@ -332,9 +359,13 @@ export function storeContract(name: string, harness: StoreHarness): void {
         await store.claimDue('telegram', old, 10, 1000);
         await store.markSent(sent.id, old);
         const pending = await store.enqueue({ channel: 'telegram', chat: 'd', text: 'b', urgent: false, quickReplies: [], createdAt: old, notBefore: T0 + DAY });
+        const mailed = { urgent: false, quickReplies: [], kind: 'staff' };
+        await store.mailboxPut('web', 'w', { id: 'old', text: 'old', at: old, ...mailed });
+        await store.mailboxPut('web', 'w', { id: 'new', text: 'new', at: T0, ...mailed });
 
         const counts = await store.purgeOlderThan(7 * DAY, T0);
-        expect(counts).toEqual({ inbound: 1, messages: 1, sessions: 1, tickets: 1, outbox: 1 });
+        expect(counts).toEqual({ inbound: 1, messages: 1, sessions: 1, tickets: 1, outbox: 1, mailbox: 1 });
+        expect((await store.mailboxTake('web', 'w', 10)).map((m) => m.id)).toEqual(['new']);
         expect(await store.recentMessages('telegram', 'u1', 10)).toEqual([]);
         expect(await store.loadSession('telegram:old')).toBeNull();
         expect(await store.loadSession('telegram:new')).toEqual({ turns: 1 });

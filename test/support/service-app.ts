@@ -59,7 +59,7 @@ export async function buildTestApp(
   const registry = new ChannelRegistry(logger);
   const route = recordingRoute();
   registry.addStaffRoute(route);
-  const mailbox = new Mailbox();
+  const mailbox = new Mailbox(store);
   registry.addSender(mailbox.sender('api'));
   registry.addSender(mailbox.sender('web'));
   const metrics = new Metrics();

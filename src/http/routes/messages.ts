@@ -74,7 +74,7 @@ export function messageRoutes(service: Service, mailbox: Mailbox | undefined) {
           response: { 200: mailboxResponse, ...errors(400) },
         },
       },
-      async (req) => ({ messages: mailbox ? mailbox.take(req.query.user) : [] }),
+      async (req) => ({ messages: mailbox ? await mailbox.take(req.query.user, req.query.channel ? [req.query.channel] : undefined) : [] }),
     );
   };
 }
