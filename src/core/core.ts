@@ -68,9 +68,15 @@ export function createCore(d: CoreDeps): Core {
     return renderFor(p, { turns: 0, lang: o.lang, script: o.script }, false).parts.join('\n');
   }
 
+  function rateLimitNotice(perMinute: number, seconds: number, o: { script: 'simplified' | 'traditional'; lang: 'zh' | 'en' }): string {
+    const p = plan('rate_limited', [say('rate_limited', { perMinute, seconds })]);
+    return renderFor(p, { turns: 0, lang: o.lang, script: o.script }, false).parts.join('\n');
+  }
+
   return {
     turn,
     escalationNotice,
+    rateLimitNotice,
     kb: (query, ctx) => kb(query, ctx.status),
     localities: () => d.rules.books.map((b) => ({ id: b.id, name: b.name })),
     facilities: () => d.rules.books.flatMap((b) => b.facilities.map((f) => ({ id: f.id, name: f.name, locality: b.id }))),

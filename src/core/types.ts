@@ -119,4 +119,6 @@ export interface Core {
   /** What a user is told when nobody has taken their urgent handoff in time: call 120, and the
    * locality's hotline where its notice gives one. */
   escalationNotice(locality: string | undefined, opts: { script: 'simplified' | 'traditional'; lang: 'zh' | 'en' }): string;
+  /** What a user writing faster than `perMinute` messages a minute is told: wait `seconds`, 120 if urgent. */
+  rateLimitNotice(perMinute: number, seconds: number, opts: { script: 'simplified' | 'traditional'; lang: 'zh' | 'en' }): string;
 }

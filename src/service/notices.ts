@@ -1,15 +1,7 @@
-// The few texts the service itself sends (not answers: those come from the core and its locales).
-// They name only the national emergency number 120: facts about a locality come from its rule book.
+// The texts the service sends when the core cannot be asked (it failed on a message, or gave no escalation
+// notice): they stand alone, in three scripts and languages, and name only the national emergency number
+// 120. Everything else, the rate-limit notice included, comes from the core and its locales.
 type Lang = { script?: 'simplified' | 'traditional'; lang?: 'zh' | 'en' };
-
-export function rateLimitNotice(perMinute: number, retryAfterMs: number, l: Lang): string {
-  const s = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  if (l.lang === 'en')
-    return `You are sending messages too fast (at most ${perMinute} a minute). Please wait ${s} s and try again. In an emergency (chest pain, difficulty breathing…) call 120 now.`;
-  if (l.script === 'traditional')
-    return `您發送消息太頻繁了（每分鐘最多 ${perMinute} 條），請 ${s} 秒後再發。如有胸痛、呼吸困難等緊急情況，請直接撥打 120。`;
-  return `您发送消息太频繁了（每分钟最多 ${perMinute} 条），请 ${s} 秒后再发。如有胸痛、呼吸困难等紧急情况，请直接拨打 120。`;
-}
 
 /** Sent when an urgent ticket was not claimed in time and the core has no locality-specific notice. */
 export function genericEscalationNotice(l: Lang): string {

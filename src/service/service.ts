@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { ServiceError } from './errors';
 import { KeyedLock } from './keyed-lock';
 import type { Metrics } from './metrics';
-import { genericEscalationNotice, internalErrorNotice, rateLimitNotice } from './notices';
+import { genericEscalationNotice, internalErrorNotice } from './notices';
 import type { InboundPort, StaffEvent, Ticket, TicketPort } from './ports';
 import { RateLimiter } from './rate-limit';
 import type { ChannelRegistry } from './registry';
@@ -134,7 +134,8 @@ export class Service implements InboundPort, TicketPort {
       if (rl.limited && !reply?.urgent) {
         this.metrics?.rateLimited.inc({ channel });
         await this.store.markProcessed(channel, messageId, { intent: 'rate_limited', urgent: false, handoff: false, redactedText: redacted });
-        const text = rateLimitNotice(this.opts.rateLimit, rl.retryAfterMs, session);
+        const wait = Math.max(1, Math.ceil(rl.retryAfterMs / 1000));
+        const text = this.opts.core.rateLimitNotice(this.opts.rateLimit, wait, { script: session.script ?? 'simplified', lang: session.lang ?? 'zh' });
         if (!o.sync && rl.firstOver)
           await this.enqueue({ channel, chat: inbound.chat, text, urgent: false, quickReplies: [], createdAt: now, dedupeKey: `reply:${channel}:${messageId}`, meta: { kind: 'rate_limited' } });
         return { duplicate: false, reply: null, rateLimited: { retryAfterMs: rl.retryAfterMs, text } };

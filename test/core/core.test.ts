@@ -137,6 +137,17 @@ describe('escalation notice', () => {
   });
 });
 
+describe('rate-limit notice', () => {
+  it('says how many messages a minute and how long to wait, with 120, in the user\'s script and language', () => {
+    const zh = core.rateLimitNotice(20, 7, { script: 'simplified', lang: 'zh' });
+    expect(zh).toContain('每分钟最多 20 条');
+    expect(zh).toContain('7 秒');
+    expect(zh).toContain('120');
+    expect(core.rateLimitNotice(20, 7, { script: 'traditional', lang: 'zh' })).toContain('每分鐘最多 20 條');
+    expect(core.rateLimitNotice(5, 30, { script: 'simplified', lang: 'en' })).toMatch(/at most 5 a minute.*wait 30 s.*120/);
+  });
+});
+
 describe('a shared location', () => {
   it('asks for the place by name rather than guessing a city', () => {
     const r = talk(core).say('', { kind: 'location', location: { latitude: 38.42, longitude: 112.73 } });

@@ -64,6 +64,7 @@ export function createCoreDouble(opts: { throwOn?: string } = {}): Core & { call
     localities: () => Object.entries(PLACES).map(([id, name]) => ({ id, name })),
     facilities: () => [{ id: DOUBLE_FACILITY, name: '测试医院', locality: 'xinzhou' }],
     escalationNotice: (locality: string | undefined) => `请立即拨打120。${locality ? `${PLACES[locality] ?? locality}热线：0000-0000000` : ''}`,
+    rateLimitNotice: (perMinute: number, seconds: number) => `太快了：每分钟最多 ${perMinute} 条，${seconds} 秒后再发。`,
   };
   return core;
 }
