@@ -5,7 +5,7 @@
 // core, no store) takes the same load, in interleaved rounds, so the figures can be read against what
 // this machine's HTTP stack and load generator do on their own. This machine's speed drifts from minute
 // to minute (a shared VM), so each figure is the median round.
-// Options: --duration S per round (default 5), --rounds N (default 3), --connections N (default 50),
+// Options: --duration S per round (default 5), --rounds N (default 5), --connections N (default 50),
 // --warmup S (default 15).
 // Last line: {"http": {"req_per_s", "p50_ms", "p99_ms", "concurrency", …, "peer": {…}, "ratio_to_peer"}}.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -129,7 +129,7 @@ function startServer(command: string, args: string[], env: NodeJS.ProcessEnv): C
 
 export async function run(args: string[]): Promise<void> {
   const duration = Math.min(60, arg(args, '--duration', 5));
-  const rounds = Math.min(10, arg(args, '--rounds', 3));
+  const rounds = Math.min(10, arg(args, '--rounds', 5));
   const connections = Math.min(500, arg(args, '--connections', 50));
   const warmup = Math.min(120, arg(args, '--warmup', 15));
 
