@@ -64,6 +64,8 @@ export class CoreThreads {
   private readonly watchdog: NodeJS.Timeout;
   private nextId = 1;
   private closed = false;
+  /** Turns sent to workers and not yet answered (close() waits for them). */
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readyWaiters: (() => void)[] = [];
 
   constructor(private readonly o: CoreThreadsOptions) {
@@ -77,12 +79,18 @@ export class CoreThreads {
   readonly turn: TurnRunner = (inbound: Inbound, session: Session, ctx: TurnContext) => {
     const slot = this.pick();
     if (!slot) return this.o.fallback(inbound, session, ctx);
-    return new Promise<TurnOutcome>((resolve, reject) => {
+    const answer = new Promise<TurnOutcome>((resolve, reject) => {
       const request: TurnRequest = { id: this.nextId++, inbound, session, ctx };
       if (!slot.pending.size) slot.headSince = Date.now();
       slot.pending.set(request.id, { request, resolve, reject });
       slot.worker.postMessage(request);
     });
+    const settled: Promise<unknown> = answer.then(
+      () => this.inFlight.delete(settled),
+      () => this.inFlight.delete(settled),
+    );
+    this.inFlight.add(settled);
+    return answer;
   };
 
   /** Workers ready to take turns. */
@@ -101,7 +109,7 @@ export class CoreThreads {
     if (this.closed) return;
     this.closed = true;
     this.wakeReadyWaiters();
-    await Promise.all(this.slots.map((s) => this.settle(s)));
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
     clearInterval(this.watchdog);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
@@ -176,16 +184,6 @@ export class CoreThreads {
       this.onDeath(slot, new Error(`a turn ran for more than ${this.timeoutMs} ms`));
       void slot.worker.terminate();
     }
-  }
-
-  private settle(slot: Slot): Promise<void> {
-    if (!slot.pending.size) return Promise.resolve();
-    const all = [...slot.pending.values()].map((p) => new Promise<void>((done) => {
-      const { resolve, reject } = p;
-      p.resolve = (o) => (resolve(o), done());
-      p.reject = (e) => (reject(e), done());
-    }));
-    return Promise.all(all).then(() => undefined);
   }
 
   private wakeReadyWaiters(): void {
