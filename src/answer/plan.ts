@@ -30,6 +30,8 @@ export interface Plan {
   quickReplies: QuickReply[];
   locality?: string;
   intent: string;
+  /** Why a human should review this reply, if they should (see Reply.review). */
+  review?: 'fallback' | 'low_confidence' | 'not_in_notice';
 }
 
 export function plan(intent: string, lines: Line[] = [], extra: Partial<Plan> = {}): Plan {

@@ -48,6 +48,9 @@ export interface Reply {
   intent: string;
   /** Citations used (rule book ids). */
   sources: string[];
+  /** Set when the reply is worth a human's review: the NLU could not read the message (`fallback`), read it
+   * with low confidence (`low_confidence`), or the notice does not say what was asked (`not_in_notice`). */
+  review?: 'fallback' | 'low_confidence' | 'not_in_notice';
   script: 'simplified' | 'traditional';
   lang: 'zh' | 'en';
 }

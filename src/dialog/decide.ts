@@ -120,7 +120,7 @@ function smallTalk(i: DecideInput, s: Session, book: RuleBook | undefined, inten
       if (book) return { plan: plan(intent, [say('locality_noted', { locality: book.name })], { locality: book.id }), session: s };
       return { plan: plan(intent, [say('ask_locality', { localities })], { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: s };
     case undefined:
-      return { plan: plan('fallback', [say('fallback')]), session: s };
+      return { plan: plan('fallback', [say('fallback')], { review: 'fallback' }), session: s };
     default:
       return undefined;
   }
@@ -164,10 +164,11 @@ export function decide(i: DecideInput): { plan: Plan | null; session: Session } 
   if (r.kind === 'ask')
     return { plan: plan(intent, r.lines, { ask: r.slot, quickReplies: r.quickReplies, locality: book.id }), session: { ...r.session, pending: { slot: r.slot, intent } } };
   const lines = r.lines.length ? r.lines : missing(book);
+  const review = !r.found ? ('not_in_notice' as const) : undefined;
   // The rural plan is general: say so, so nobody takes it for their own locality's notice.
   const prefix: Line[] = book.fallback ? [say('rural_fallback', { source: book.source.title })] : [];
   return {
-    plan: plan(intent, [...prefix, ...lines], { locality: book.id, cite: [book] }),
+    plan: plan(intent, [...prefix, ...lines], { locality: book.id, cite: [book], ...(review ? { review } : {}) }),
     session: { ...r.session, pending: undefined, lastIntent: intent },
   };
 }

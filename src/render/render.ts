@@ -52,6 +52,7 @@ export function render(p: Plan, o: RenderOptions): Reply {
     locality: p.locality,
     intent: p.intent,
     sources: p.cite.map((b) => b.id),
+    ...(p.review ? { review: p.review } : {}),
     script,
     lang: o.lang,
   };
