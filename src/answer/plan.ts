@@ -30,6 +30,8 @@ export interface Plan {
   quickReplies: QuickReply[];
   locality?: string;
   intent: string;
+  /** Lines of the first message when the reply is sent in two (urgent: 120 and the route first). */
+  firstPart?: number;
   /** Why a human should review this reply, if they should (see Reply.review). */
   review?: 'fallback' | 'low_confidence' | 'not_in_notice';
 }

@@ -3,6 +3,9 @@
 import { loadRuleSet } from '../rules/load';
 import { createNlu, type NluEngine } from '../nlu';
 import type { SegmenterName } from '../nlu/segment';
+import { blind, fullModel, heldOutFamilies, type HeldOutReport } from '../urgent/evaluate';
+import { readCorpus } from '../urgent/data';
+import { join } from 'node:path';
 
 export interface EvalResult {
   total: number;
@@ -41,7 +44,7 @@ function segmenterFromEnv(): SegmenterName {
 export async function run(args: string[]): Promise<number> {
   const [first, ...rest] = args;
   if (!first || first === 'help' || first === '--help') {
-    process.stderr.write('usage: nlu "<text>" | nlu eval [--misses]\n');
+    process.stderr.write('usage: nlu "<text>" | nlu eval [--misses] | nlu urgent-eval [--threshold T] [--blind] [--misses] [--json]\n');
     return first ? 0 : 2;
   }
   const nlu = createNlu(loadRuleSet(process.env.JIUYI_RULES_DIR ?? 'rules'), { segmenter: segmenterFromEnv() });
@@ -59,8 +62,58 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(lines.join('\n') + '\n');
     return r.accuracy >= 0.95 ? 0 : 1;
   }
+  if (first === 'urgent-eval') return urgentEval(nlu, rest);
   const text = [first, ...rest].join(' ');
   const a = nlu.analyse(text);
   process.stdout.write(JSON.stringify(a, null, 2) + '\n');
+  return 0;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+function table(title: string, rows: HeldOutReport['byFamily']): string[] {
+  const out = [title, `  ${'name'.padEnd(20)} ${'urgent'.padStart(6)} ${'recall'.padStart(7)} ${'other'.padStart(6)} ${'false alarms'.padStart(12)} ${'precision'.padStart(9)}`];
+  for (const [name, c] of Object.entries(rows).sort()) {
+    out.push(`  ${name.padEnd(20)} ${String(c.tp + c.fn).padStart(6)} ${(c.tp + c.fn ? pct(c.recall) : '-').padStart(7)} ${String(c.fp + c.tn).padStart(6)} ${String(c.fp).padStart(12)} ${(c.tp + c.fp ? pct(c.precision) : '-').padStart(9)}`);
+  }
+  return out;
+}
+
+/** `nlu urgent-eval`: leave-one-family-out over the urgent corpus (and the blind set with --blind). */
+function urgentEval(nlu: NluEngine, args: string[]): number {
+  const t = args.indexOf('--threshold');
+  const threshold = t >= 0 ? Number(args[t + 1]) : nlu.urgent.threshold;
+  const inputs = {
+    data: nlu.data.urgent,
+    detector: nlu.urgent,
+    normalise: (x: string) => nlu.normalise(x).text,
+    extraNegatives: nlu.data.intents.flatMap((i) => i.examples),
+  };
+  const r = heldOutFamilies(inputs, threshold);
+  const corpus = nlu.data.urgent.corpus;
+  const lines = [
+    `urgent corpus: ${corpus.filter((e) => e.urgent).length} urgent, ${corpus.filter((e) => !e.urgent).length} not urgent, ${new Set(corpus.map((e) => e.family)).size} phrasing families`,
+    `held out by family (scorer trained on the other families), threshold ${threshold}:`,
+    `  recall ${pct(r.overall.recall)} (${r.overall.tp}/${r.overall.tp + r.overall.fn}), precision ${pct(r.overall.precision)} (${r.overall.fp} false alarms); rules alone: recall ${pct(r.rulesOnly.recall)}, precision ${pct(r.rulesOnly.precision)}`,
+    ...table('by class:', r.byClass),
+    ...table('by family (each held out in turn):', r.byFamily),
+    'threshold sweep (rules OR scorer ≥ t): ' + r.sweep.map((s) => `${s.threshold}: ${pct(s.recall)}/${pct(s.precision)}`).join('  '),
+  ];
+  let blindReport: HeldOutReport | undefined;
+  if (args.includes('--blind')) {
+    const entries = readCorpus(join(nlu.data.urgent.dir, 'blind'), new Set(Object.keys(nlu.data.urgent.classes.classes)));
+    blindReport = blind(inputs, entries, fullModel(inputs), threshold);
+    lines.push(
+      `blind set (${entries.length} messages never tuned on; scorer trained on the whole corpus): recall ${pct(blindReport.overall.recall)} (${blindReport.overall.tp}/${blindReport.overall.tp + blindReport.overall.fn}), precision ${pct(blindReport.overall.precision)} (${blindReport.overall.fp} false alarms)`,
+      ...table('blind, by family:', blindReport.byFamily),
+    );
+  }
+  if (args.includes('--misses')) {
+    for (const m of r.misses) lines.push(`  miss [${m.entry.family}/${m.entry.class}] ${m.score.toFixed(2)} ${m.entry.text}`);
+    for (const m of r.falseAlarms) lines.push(`  false alarm [${m.entry.family}/${m.entry.class}] ${m.rules.join(',') || `scorer ${m.score.toFixed(2)} ${m.best}`} ${m.entry.text}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  const summary = { threshold, heldOut: { recall: r.overall.recall, precision: r.overall.precision, byClass: r.byClass, byFamily: r.byFamily }, blind: blindReport && { recall: blindReport.overall.recall, precision: blindReport.overall.precision } };
+  process.stdout.write(JSON.stringify(summary) + '\n');
   return 0;
 }

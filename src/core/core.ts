@@ -54,7 +54,7 @@ export function createCore(d: CoreDeps): Core {
       return { reply: s.handoff?.heldBy ? null : renderFor(p, s, false), session: s, analysis };
     }
     const slots = readSlots(analysis, d.rules, d.domain.fullCues);
-    const r = decide({ analysis, slots, session, rules: d.rules, domain: d.domain, status: ctx.status, now: ctx.now, knownNumbers });
+    const r = decide({ analysis, slots, session, rules: d.rules, domain: d.domain, status: ctx.status, now: ctx.now, knownNumbers, staffAlerted: ctx.staffAlerted ?? false });
     if (!r.plan) return { reply: null, session: r.session, analysis };
     if (text !== raw) r.plan.lines.push(say('truncated', { count: maxChars }));
     return { reply: renderFor(r.plan, r.session, analysis.forwarded), session: r.session, analysis };

@@ -108,6 +108,9 @@ export interface TurnContext {
   /** The live-status overlay from the store. */
   status: import('../rules/types').LiveStatus;
   now: number;
+  /** Whether a handoff reaches a person on duty now (a staff route is configured): an urgent reply says
+   * that staff were alerted only when they were. Absent: not alerted (the CLI, replay). */
+  staffAlerted?: boolean;
 }
 
 /** The pure core, loaded once (rules, NLU model, locales) and then called per message. */

@@ -22,6 +22,8 @@ export interface DecideInput {
   status: LiveStatus;
   now: number;
   knownNumbers: ReadonlySet<string>;
+  /** A person on duty hears of a handoff (a staff route is configured). */
+  staffAlerted: boolean;
 }
 
 /** Answer kinds that need no rule book; every other kind asks one, so without a locality the bot asks where. */
@@ -82,9 +84,15 @@ function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, intent: 
     if (r.kind === 'answer' && r.found) rest.push(say('urgent_then'), ...r.lines);
   }
   const reason = `urgent:${flags.join(',')}`;
-  const lines = [...first, say('urgent_handoff'), ...rest];
+  // 120 and the route first, as a message of their own; then whether a person was alerted, truthfully.
+  const handoff = say(i.staffAlerted ? 'urgent_handoff' : 'urgent_handoff_queued');
+  const where = book ? [] : [say('urgent_where')];
+  const lines = [...first, handoff, ...where, ...rest];
   const session: Session = { ...s, handoff: s.handoff ?? { since: i.now, reason } };
-  return { plan: plan('urgent', lines, { urgent: true, handoff: true, handoffReason: reason, locality: book?.id, cite: book ? [book] : [] }), session };
+  return {
+    plan: plan('urgent', lines, { urgent: true, handoff: true, handoffReason: reason, locality: book?.id, cite: book ? [book] : [], firstPart: first.length + 1 }),
+    session,
+  };
 }
 
 /** "/start" → the intent the domain maps the command to. */
@@ -126,7 +134,14 @@ function smallTalk(i: DecideInput, s: Session, book: RuleBook | undefined, inten
   }
 }
 
+/** A red-flag symptom only asked about or supposed (胸痛挂什么科, 万一破水): the answer ends with the safety line. */
 export function decide(i: DecideInput): { plan: Plan | null; session: Session } {
+  const r = decideTurn(i);
+  if (r.plan && !r.plan.urgent && i.analysis.urgency.caution) r.plan.lines.push(say('urgent_caution'));
+  return r;
+}
+
+function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   const chosen = languageChoice(i);
   if (chosen) {
     const s = { ...i.session, turns: i.session.turns + 1, preferred: chosen, lang: chosen.lang, script: chosen.script };

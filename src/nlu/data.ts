@@ -1,10 +1,15 @@
-// Loads and validates the NLU's data in intents/: lexicon.yml (cues), redflags.yml, classes/*.yml.
+// Loads and validates the NLU's data in intents/: lexicon.yml (cues), varieties/ (Cantonese, Minnan, English),
+// urgent/ (the red-flag concepts, classes, scope and corpus), classes/*.yml (the intents).
 // Every error names the file, the path inside it and the reason.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../data/root';
 import { formatProblem, readData, type Problem } from '../data/yaml';
 import { z } from 'zod';
+import { DataError } from './data-error';
+import { VarietySchema, type VarietyFile } from './varieties';
+import { EnglishSchema, type EnglishFile } from './english';
+import { loadUrgentData, type UrgentData } from '../urgent/data';
 
 const pattern = z.string().min(1);
 const patterns = z.array(pattern);
@@ -57,32 +62,6 @@ export const LexiconSchema = z.strictObject({
 });
 export type Lexicon = z.infer<typeof LexiconSchema>;
 
-const flagPatterns = z.array(pattern).min(1);
-export const RedFlagsSchema = z.strictObject({
-  version: z.literal(1),
-  /** Regex source; a match preceded (in its clause) by this is negated. Anchored at the end by the loader. */
-  negation: z.string(),
-  /** Regex source; a clause opening with this is hypothetical (如果破水了怎么办) and not urgent. */
-  hypothetical: z.string(),
-  /** Regex source splitting clauses. */
-  clause_break: z.string(),
-  flags: z.array(
-    z.strictObject({
-      id: z.string().regex(/^[a-z_]+$/),
-      description: z.string().optional(),
-      /** Any of these, not negated, raises the flag (its span is the match). */
-      patterns: flagPatterns,
-      /** Each list must also match somewhere in the message (context such as 透析, 宝宝). */
-      requires: z.array(flagPatterns).default([]),
-    }),
-  ),
-  /** Test phrasings, checked by test/nlu/redflags.test.ts. */
-  tests: z.strictObject({
-    urgent: z.array(z.strictObject({ text: z.string(), flag: z.string() })),
-    not_urgent: z.array(z.string()),
-  }),
-});
-export type RedFlagsData = z.infer<typeof RedFlagsSchema>;
 
 export const IntentFileSchema = z.strictObject({
   version: z.literal(1),
@@ -97,11 +76,12 @@ export type IntentFile = z.infer<typeof IntentFileSchema>;
 export interface IntentsData {
   dir: string;
   lexicon: Lexicon;
-  redflags: RedFlagsData;
+  /** Varieties written in Chinese characters (yue, nan), by file. */
+  varieties: { file: string; data: VarietyFile }[];
+  english: { file: string; data: EnglishFile };
+  urgent: UrgentData;
   intents: IntentFile[];
 }
-
-export class DataError extends Error {}
 
 function loadYaml<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   const problems: Problem[] = [];
@@ -110,21 +90,21 @@ function loadYaml<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   return data;
 }
 
-/** Checks that a regex source compiles, naming where it came from. */
-export function compile(source: string, where: string, flags = ''): RegExp {
-  try {
-    return new RegExp(source, flags);
-  } catch (err) {
-    throw new DataError(`${where}: invalid pattern ${JSON.stringify(source)}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
+export { DataError, compile } from './data-error';
 
 /** intents/ at the repository root, from src/nlu (tsx) or dist/src/nlu (compiled). */
 export const defaultIntentsDir = (): string => dataDir('intents');
 
 export function loadIntentsData(dir = defaultIntentsDir()): IntentsData {
   const lexicon = loadYaml(join(dir, 'lexicon.yml'), LexiconSchema);
-  const redflags = loadYaml(join(dir, 'redflags.yml'), RedFlagsSchema);
+  const varietiesDir = join(dir, 'varieties');
+  const varieties = readdirSync(varietiesDir)
+    .filter((f) => f.endsWith('.yml') && f !== 'en.yml')
+    .sort()
+    .map((name) => ({ file: join(varietiesDir, name), data: loadYaml(join(varietiesDir, name), VarietySchema) }));
+  const englishFile = join(varietiesDir, 'en.yml');
+  const english = { file: englishFile, data: loadYaml(englishFile, EnglishSchema) };
+  const urgent = loadUrgentData(join(dir, 'urgent'));
   const classesDir = join(dir, 'classes');
   if (!existsSync(classesDir)) throw new DataError(`${classesDir}: missing (one YAML file per intent)`);
   const intents: IntentFile[] = [];
@@ -142,5 +122,5 @@ export function loadIntentsData(dir = defaultIntentsDir()): IntentsData {
     intents.push(data);
   }
   if (intents.length < 2) throw new DataError(`${classesDir}: at least two intents are needed`);
-  return { dir, lexicon, redflags, intents };
+  return { dir, lexicon, varieties, english, urgent, intents };
 }

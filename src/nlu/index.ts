@@ -4,11 +4,14 @@ import type { RuleSet } from '../rules/types';
 import type { Analysis, Entity, Nlu } from './types';
 import { loadIntentsData, defaultIntentsDir, type IntentsData } from './data';
 import { buildLexicon, type EntityLexicon } from './lexicon';
-import { createNormaliser, type Normalised } from './normalise';
+import { createNormaliser, toSimplified, type Normalised } from './normalise';
+import { createVarietyMapper } from './varieties';
+import { createEnglishGlosser, type Phrase } from './english';
+import { placePhrases } from './place-names';
+import { createUrgentDetector, type UrgentDetector } from '../urgent/detect';
 import { createSegmenter, type Segmenter, type SegmenterName } from './segment';
 import { extractEntities, otherPlaces } from './entities';
 import { loadJiebaLexicon } from './wordfreq';
-import { createRedFlagDetector } from './redflags';
 import { trainIntentModel, type IntentModel } from './classifier';
 import { featuresOf } from './features';
 
@@ -38,6 +41,8 @@ export interface NluEngine extends Nlu {
   /** Milliseconds spent in each start-up stage. */
   timings: Record<string, number>;
   prepare(text: string, opts?: { forwarded?: boolean }): Prepared;
+  urgent: UrgentDetector;
+  normalise(text: string): Normalised;
 }
 
 export const FALLBACK = 'fallback';
@@ -55,14 +60,19 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   lap('data');
   const lexicon = buildLexicon(rules, data.lexicon);
   lap('lexicon');
-  const normalise = createNormaliser({ forwardPrefixes: data.lexicon.forward_prefixes });
-  lap('opencc');
+  const places: Phrase[] = rules.books.flatMap((b) => [
+    ...[b.name, ...b.aliases].flatMap((n) => placePhrases(n)),
+    ...b.places.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => placePhrases(n, p.name))),
+  ]);
+  const english = createEnglishGlosser(data.english.file, data.english.data, dedupePhrases(places));
+  const varieties = createVarietyMapper(data.varieties, toSimplified);
+  const normalise = createNormaliser({ forwardPrefixes: data.lexicon.forward_prefixes, varieties, english });
+  lap('normaliser');
   const segmenter = createSegmenter(opts.segmenter ?? 'node-rs', lexicon.words);
   lap('segmenter');
   const jiebaLex = loadJiebaLexicon(lexicon.places.map((p) => p.surface));
   const freq = jiebaLex.freq;
   lap('wordfreq');
-  const redFlags = createRedFlagDetector(data.redflags);
   const threshold = data.lexicon.classifier.threshold;
   const stopwords = new Set(data.lexicon.classifier.stopwords);
 
@@ -96,9 +106,25 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
       examples.set(k, examples.has(k) && examples.get(k) !== i.intent ? null : i.intent);
     }
   lap('train');
+  const plain = createNormaliser({ forwardPrefixes: [], varieties });
+  const normaliseWord = (w: string): string => plain(w).text;
+  const isWord = (w: string): boolean => {
+    const cut = segmenter.cut(w);
+    return cut.length === 1 && cut[0] === w;
+  };
+  const urgent = createUrgentDetector(data.urgent, {
+    normalise: (t) => normalise(t).text,
+    isWord,
+    segment: (t) => segmenter.cut(t),
+    // the data's words are read as messages are (traditional, numerals: 分钟疼一次 → 分钟疼1次)
+    simplify: (w) => normaliseWord(w),
+    extraNegatives: data.intents.flatMap((i) => i.examples),
+  });
+  lap('urgent');
 
   function analyse(text: string, o: { forwarded?: boolean } = {}): Analysis {
     const p = prepare(text, o);
+    const u = urgent.detect(p.norm.text);
     const known = examples.get(key(p.norm.text));
     const scored = model.score(p.features, 5);
     const ranking = known ? [{ name: known, confidence: 1 }, ...scored.filter((r) => r.name !== known)] : scored;
@@ -114,11 +140,30 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
       entities: p.entities,
       intent,
       ranking,
-      redFlags: redFlags.detect(p.norm.text),
+      redFlags: u.flags,
+      urgency: { score: u.score, by: u.by, caution: u.caution },
     };
   }
 
-  return { analyse, data, lexicon, segmenter, model, threshold, prepare, timings, startupMs: performance.now() - started };
+  return {
+    analyse,
+    data,
+    lexicon,
+    segmenter,
+    model,
+    threshold,
+    prepare,
+    timings,
+    urgent,
+    normalise,
+    startupMs: performance.now() - started,
+  };
+}
+
+/** One gloss per phrase: a place name shared by two books' aliases is read as the first. */
+function dedupePhrases(list: Phrase[]): Phrase[] {
+  const seen = new Set<string>();
+  return list.filter((p) => !seen.has(p.phrase) && seen.add(p.phrase));
 }
 
 export { defaultIntentsDir };

@@ -3,10 +3,16 @@
 // prefixes removed. Pure once built: `normalise(text)` reads nothing but its argument.
 import * as OpenCC from 'opencc-js';
 import type { Script } from './types';
+import type { VarietyMapper } from './varieties';
+import type { EnglishGlosser } from './english';
 
 export interface NormaliseConfig {
   /** Regex sources matched at the start of the message (after earlier prefixes are removed). */
   forwardPrefixes: string[];
+  /** Cantonese and Minnan forms → Mandarin (applied after traditional → simplified). */
+  varieties?: VarietyMapper;
+  /** English phrases → the Chinese the rest of the NLU reads (applied last). */
+  english?: EnglishGlosser;
 }
 
 export interface Normalised {
@@ -17,6 +23,8 @@ export interface Normalised {
   forwarded: boolean;
   /** The forwarding prefixes removed, in order (转:, 帮居民问…). */
   prefixes: string[];
+  /** Varieties the message is written in besides Mandarin (yue, nan). */
+  varieties: string[];
 }
 
 export type Normaliser = (text: string) => Normalised;
@@ -63,6 +71,14 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{2
 const REPEATED_PUNCT = /([!?,.。~…、;:\-=*#])\1+/g;
 const MIXED_END_PUNCT = /[!?]{2,}/g;
 
+function latinAny(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
 function needsNfkc(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -74,8 +90,11 @@ function needsNfkc(s: string): boolean {
   return false;
 }
 
+/** OpenCC's traditional → simplified converter, loaded once and shared (the data files' keys use it too). */
+let simplifier: ((text: string) => string) | undefined;
+export const toSimplified = (text: string): string => (simplifier ??= OpenCC.Converter({ from: 'tw', to: 'cn' }))(text);
+
 export function createNormaliser(config: NormaliseConfig): Normaliser {
-  const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
   // a bitmap over UTF-16 code units: 1 = traditional (opencc changes it), 2 = a Chinese numeral
   const marks = new Uint8Array(0x10000);
   for (const ch of changingChars([...(OpenCC.Locale.from.tw ?? []), ...(OpenCC.Locale.to.cn ?? [])])) {
@@ -117,6 +136,8 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
         text = converted;
       }
     }
+    const mapped = config.varieties ? config.varieties.map(text) : { text, varieties: [] };
+    text = mapped.text;
     if (exotic) {
       text = text
         .replace(EMOJI, '')
@@ -172,6 +193,7 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
     }
     if (latin >= 2) words++;
     const lang = words >= 2 && cjk <= words ? 'en' : 'zh';
-    return { original, text, script, lang, forwarded: removed.length > 0, prefixes: removed };
+    if (config.english && latinAny(text)) text = config.english.gloss(text);
+    return { original, text, script, lang, forwarded: removed.length > 0, prefixes: removed, varieties: mapped.varieties };
   };
 }

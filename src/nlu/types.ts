@@ -58,6 +58,9 @@ export interface Analysis {
   /** The top few intents, best first. */
   ranking: IntentResult[];
   redFlags: RedFlag[];
+  /** How the urgent decision was reached: the scorer's probability, who raised the flag, and whether a
+   * red-flag symptom was only asked about or supposed (the reply then adds "if it is happening now, call 120"). */
+  urgency: { score: number; by: 'rules' | 'scorer' | 'both' | null; caution: boolean };
 }
 
 export interface Nlu {

@@ -36,7 +36,7 @@ export function render(p: Plan, o: RenderOptions): Reply {
   const cite = p.cite.map((b) => format(messages, 'citation', { source: citation(b).text }));
   const head = o.compact && p.locality && p.cite[0] ? [format(messages, 'compact_head', { locality: p.cite[0].name })] : [];
   // An urgent reply's first part is the emergency instruction alone, so that it is sent first.
-  const split = p.urgent ? body.findIndex((t) => t === format(messages, 'urgent_handoff')) + 1 : 0;
+  const split = p.firstPart ? p.lines.slice(0, p.firstPart).map((l) => lineText(l, messages)).filter(Boolean).length : 0;
   const parts = (split > 0 ? [body.slice(0, split), [...head, ...body.slice(split), ...cite]] : [[...head, ...body, ...cite]])
     .map((lines) => lines.join('\n'))
     .filter(Boolean);

@@ -32,6 +32,11 @@ export class ChannelRegistry {
     this.routes.push(route);
   }
 
+  /** How many staff routes will hear of a handoff (0: nobody is alerted; the reply must not say they are). */
+  get staffRouteCount(): number {
+    return this.routes.length;
+  }
+
   /** A fastify plugin with the channel's webhook routes; registered when the HTTP server is built. */
   addRoutes(name: string, plugin: RoutePlugin): void {
     this.plugins.push({ name, plugin });

@@ -116,7 +116,7 @@ export class Service implements InboundPort, TicketPort {
 
     let result: TurnOutcome;
     try {
-      result = await this.runTurn(inbound, session, { status: await this.status(), now });
+      result = await this.runTurn(inbound, session, { status: await this.status(), now, staffAlerted: this.registry.staffRouteCount > 0 });
     } catch (err) {
       this.metrics?.errors.inc({ stage: 'turn' });
       this.logger.error({ err, channel, messageId }, 'core failed on a message');

@@ -1,0 +1,256 @@
+// English, whole or mixed into Chinese, read into the Chinese the rest of the NLU understands: phrases
+// are matched word by word on Porter stems after contractions are expanded, the longest phrase wins, a
+// misspelt content word is corrected to the nearest vocabulary word, numbers with units become Chinese
+// units (40°C → 40度, 20 minutes ago → 20分钟前). The phrase table is data (intents/varieties/en.yml)
+// plus the place names the caller adds (their pinyin). Pure once built.
+import { z } from 'zod';
+import { DataError } from './data-error';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const porter = require('natural/lib/natural/stemmers/porter_stemmer') as { stem(word: string): string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { DamerauLevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance') as {
+  DamerauLevenshteinDistance(a: string, b: string): number;
+};
+
+export const EnglishSchema = z.strictObject({
+  version: z.literal(1),
+  /** gloss → the English phrases meaning it. */
+  glosses: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+});
+export type EnglishFile = z.infer<typeof EnglishSchema>;
+
+export interface Phrase {
+  phrase: string;
+  gloss: string;
+}
+
+export interface EnglishGlosser {
+  /** The text with its English phrases replaced by their glosses; unchanged when it has no Latin letters. */
+  gloss(text: string): string;
+  /** Every phrase known, by its stems (for tests and `nlu` diagnostics). */
+  size: number;
+}
+
+const GAP = '…';
+const MAX_GAP = 3;
+
+interface Node {
+  next: Map<string, Node>;
+  gloss?: string;
+}
+
+const CONTRACTIONS: Record<string, string[]> = {
+  "can't": ['can', 'not'],
+  cant: ['can', 'not'],
+  "won't": ['will', 'not'],
+  wont: ['will', 'not'],
+  "shan't": ['shall', 'not'],
+  "i'm": ['i', 'am'],
+  im: ['i', 'am'],
+  "it's": ['it', 'is'],
+  "he's": ['he', 'is'],
+  "she's": ['she', 'is'],
+  "that's": ['that', 'is'],
+  "what's": ['what', 'is'],
+  "there's": ['there', 'is'],
+  "let's": ['let', 'us'],
+};
+
+const stems = new Map<string, string>();
+function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = word.length >= 4 && /^[a-z]+$/.test(word) ? porter.stem(word) : word;
+    if (stems.size < 50_000) stems.set(word, s);
+  }
+  return s;
+}
+
+/** A word as the words it stands for, lower case: "can't" → can not, "dad's" → dad, "we're" → we are. */
+export function expandWord(raw: string): string[] {
+  const w = raw.toLowerCase().replace(/’/g, "'");
+  const fixed = CONTRACTIONS[w];
+  if (fixed) return fixed;
+  if (!w.includes("'")) return [w];
+  const m = /^(.+?)'(t|s|re|ve|ll|d|m)$/.exec(w);
+  if (!m) return [w.replace(/'/g, '')];
+  const [, base = '', tail] = m;
+  if (tail === 't') return base.endsWith('n') ? [base.slice(0, -1), 'not'] : [base];
+  const more: Record<string, string> = { re: 'are', ve: 'have', ll: 'will', d: 'would', m: 'am' };
+  return tail === 's' ? [base] : [base, more[tail as string] as string];
+}
+
+const UNITS: Record<string, string> = {
+  minute: '分钟', min: '分钟', hour: '小时', hr: '小时', day: '天', week: '周', month: '个月', year: '年',
+};
+const AGE_UNITS: Record<string, string> = { day: '天大', week: '周大', month: '个月大', year: '岁' };
+const NUMBER_UNIT = /(\d+(?:\.\d+)?|几)[ \t]*-?[ \t]*(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?:[ \t]*-?[ \t]*(old|ago))?\b/gi;
+const DEGREES = /(\d+(?:\.\d+)?)[ \t]*(?:°[ \t]*[cC]?|℃|degrees?(?:[ \t]+(?:c|celsius))?)(?![a-zA-Z])/gi;
+const IN_YEAR = /\bin[ \t]+((?:19|20)\d\d)\b/gi;
+
+const NUMBER_WORDS: Record<string, string> = {
+  a: '1', an: '1', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', fifteen: '15', twenty: '20', thirty: '30', forty: '40', fifty: '50', few: '几', several: '几', couple: '2',
+};
+const WORD_BEFORE_UNIT = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|(?:a )?few|several|(?:a )?couple of)[ \t]+(?=(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b)/gi;
+
+/** Numbers with units as the Chinese text writes them. */
+function units(text: string): string {
+  return text
+    .replace(/\bhalf an hour\b/gi, '半小时')
+    .replace(WORD_BEFORE_UNIT, (_, w: string) => `${NUMBER_WORDS[w.toLowerCase().replace(/^a /, '').replace(/ of$/, '')] ?? w} `)
+    .replace(DEGREES, '$1度')
+    .replace(NUMBER_UNIT, (_, n: string, unit: string, tail?: string) => {
+      const u = unit.toLowerCase().replace(/s$/, '');
+      const key = u === 'min' || u === 'mins' ? 'minute' : u === 'hr' || u === 'hrs' ? 'hour' : u;
+      if (tail?.toLowerCase() === 'old') return `${n}${AGE_UNITS[key] ?? UNITS[key] ?? unit}`;
+      return `${n}${UNITS[key] ?? unit}${tail?.toLowerCase() === 'ago' ? '前' : ''}`;
+    })
+    .replace(IN_YEAR, '$1年');
+}
+
+interface Token {
+  /** Offsets of the word in the text. */
+  start: number;
+  end: number;
+  stems: string[];
+  /** The lower-case word as written, for spelling correction. */
+  word: string;
+  /** Only white space (or a hyphen) separates it from the previous word. */
+  joined: boolean;
+}
+
+const WORD = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|&/g;
+
+export function createEnglishGlosser(file: string, data: EnglishFile, extra: readonly Phrase[] = []): EnglishGlosser {
+  const root: Node = { next: new Map() };
+  const seen = new Map<string, string>();
+  const vocabulary = new Map<string, string>(); // word as written → its stem (for spelling correction)
+  let size = 0;
+  const add = (phrase: string, gloss: string, where: string): void => {
+    const words = phrase.split(/[\s-]+/).filter(Boolean).flatMap((w) => (w === GAP ? [GAP] : expandWord(w)));
+    if (!words.length || words[0] === GAP || words[words.length - 1] === GAP) throw new DataError(`${where}: "${phrase}" must start and end with a word`);
+    const key = words.map((w) => (w === GAP ? w : stem(w))).join(' ');
+    const prev = seen.get(key);
+    if (prev !== undefined && prev !== gloss) throw new DataError(`${where}: "${phrase}" already means "${prev}"`);
+    if (prev !== undefined) return;
+    seen.set(key, gloss);
+    let node = root;
+    for (const w of words) {
+      const k = w === GAP ? GAP : stem(w);
+      if (w !== GAP && w.length >= 5 && /^[a-z]+$/.test(w)) vocabulary.set(w, k);
+      let n = node.next.get(k);
+      if (!n) node.next.set(k, (n = { next: new Map() }));
+      node = n;
+    }
+    node.gloss = gloss;
+    size++;
+  };
+  for (const [gloss, phrases] of Object.entries(data.glosses)) phrases.forEach((p, i) => add(p, gloss, `${file}: glosses.${gloss}[${i}]`));
+  for (const p of extra) add(p.phrase, p.gloss, `place ${p.gloss}`);
+  const byFirst = new Map<string, string[]>();
+  for (const w of vocabulary.keys()) byFirst.set(w[0] as string, [...(byFirst.get(w[0] as string) ?? []), w]);
+
+  /** A misspelt content word's stem: the nearest vocabulary word within one edit (two from nine letters). */
+  function corrected(word: string): string | undefined {
+    if (word.length < 6 || vocabulary.has(word) || !/^[a-z]+$/.test(word)) return undefined;
+    const limit = word.length >= 9 ? 2 : 1;
+    let best: string | undefined;
+    let bestD = limit + 1;
+    for (const v of byFirst.get(word[0] as string) ?? []) {
+      if (Math.abs(v.length - word.length) > limit) continue;
+      const d = DamerauLevenshteinDistance(word, v);
+      if (d < bestD) {
+        bestD = d;
+        best = v;
+      }
+    }
+    return best === undefined ? undefined : vocabulary.get(best);
+  }
+
+  function tokens(text: string): Token[] {
+    const out: Token[] = [];
+    WORD.lastIndex = 0;
+    let prevEnd = -1;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+      const between = prevEnd < 0 ? 'x' : text.slice(prevEnd, m.index);
+      const words = m[0].split('-').flatMap(expandWord);
+      const st = words.map((w) => {
+        const s = stem(w);
+        return root.next.has(s) ? s : (corrected(w) ?? s);
+      });
+      out.push({ start: m.index, end: m.index + m[0].length, stems: st, word: m[0].toLowerCase(), joined: /^[ \t]*$/.test(between) });
+      prevEnd = m.index + m[0].length;
+    }
+    return out;
+  }
+
+  /** The longest phrase over whole words from `start` in the flat stem list: the stem index it ends at. */
+  function longest(st: string[], breaks: boolean[], wordEnd: boolean[], start: number): { gloss: string; end: number } | undefined {
+    let best: { gloss: string; end: number } | undefined;
+    const walk = (node: Node, i: number): void => {
+      if (node.gloss !== undefined && wordEnd[i - 1] && (!best || i > best.end)) best = { gloss: node.gloss, end: i };
+      if (i >= st.length || (i > start && breaks[i])) return;
+      const n = node.next.get(st[i] as string);
+      if (n) walk(n, i + 1);
+      const gap = node.next.get(GAP);
+      if (gap)
+        for (let k = 1; k <= MAX_GAP && i + k < st.length; k++) {
+          if (k > 1 && breaks[i + k - 1]) break;
+          if (breaks[i + k]) break;
+          walk(gap, i + k);
+        }
+    };
+    walk(root, start);
+    return best;
+  }
+
+  function gloss(input: string): string {
+    if (!/[A-Za-z]/.test(input)) return input;
+    const text = units(input);
+    const ts = tokens(text);
+    if (!ts.length) return text;
+    // the words' stems in one list; a phrase may not run across punctuation
+    const st: string[] = [];
+    const owner: number[] = [];
+    const breaks: boolean[] = [];
+    const wordEnd: boolean[] = [];
+    ts.forEach((tok, t) => {
+      tok.stems.forEach((s, k) => {
+        st.push(s);
+        owner.push(t);
+        breaks.push(k === 0 && !tok.joined);
+        wordEnd.push(k === tok.stems.length - 1);
+      });
+    });
+    let out = '';
+    let pos = 0;
+    let lastWasGloss = false;
+    const emit = (piece: string, isGloss: boolean, start: number): void => {
+      let between = text.slice(pos, start);
+      // glosses sit next to Chinese (or each other) without spaces; English words keep theirs
+      if (/^[ \t]+$/.test(between) && isGloss && (lastWasGloss || /[\u3400-\u9fff]$/.test(out))) between = '';
+      out += between + piece;
+      lastWasGloss = isGloss;
+    };
+    for (let i = 0; i < st.length; ) {
+      const tok = ts[owner[i] as number] as Token;
+      const hit = longest(st, breaks, wordEnd, i);
+      if (hit) {
+        emit(hit.gloss, true, tok.start);
+        pos = (ts[owner[hit.end - 1] as number] as Token).end;
+        i = hit.end;
+      } else {
+        emit(text.slice(tok.start, tok.end), false, tok.start);
+        pos = tok.end;
+        while (i < st.length && ts[owner[i] as number] === tok) i++;
+      }
+    }
+    let rest = text.slice(pos);
+    if (lastWasGloss && /^[ \t]+(?=[\u3400-\u9fff])/.test(rest)) rest = rest.trimStart();
+    return out + rest;
+  }
+
+  return { gloss, size };
+}

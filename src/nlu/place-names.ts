@@ -1,0 +1,35 @@
+// Place names as English writers spell them: the pinyin of every locality and place of the rule books
+// (Xinzhou, Xinfu District, Cizao Town, Quanxiu Subdistrict), generated at load with pinyin-pro, so that a
+// new place in a rule book is read in English with no other change.
+import { pinyin } from 'pinyin-pro';
+import type { Phrase } from './english';
+
+const SUFFIXES: [RegExp, string[]][] = [
+  [/街道$/, ['subdistrict', 'sub-district', 'street', 'sub district']],
+  [/市$/, ['city']],
+  [/区$/, ['district', 'area']],
+  [/县$/, ['county']],
+  [/镇$/, ['town', 'township']],
+  [/乡$/, ['township']],
+];
+
+/** Toneless pinyin of a Chinese name, syllables joined (忻府 → xinfu) and spaced (xin fu). */
+export function pinyinOf(name: string): { joined: string; spaced: string } {
+  const syllables = (pinyin(name, { toneType: 'none', type: 'array' }) as string[]).map((s) => s.replace(/ü/g, 'u').replace(/v/g, 'u'));
+  return { joined: syllables.join(''), spaced: syllables.join(' ') };
+}
+
+/** The English phrases of one Chinese place name: bare pinyin and pinyin with its English suffix. */
+export function placePhrases(name: string, gloss = name): Phrase[] {
+  if (!/^[\u3400-\u9fff]{2,}$/.test(name)) return [];
+  const out: Phrase[] = [];
+  const suffix = SUFFIXES.find(([re]) => re.test(name));
+  const core = suffix ? name.replace(suffix[0], '') : name;
+  if (core.length < 2) return [];
+  const { joined, spaced } = pinyinOf(core);
+  for (const p of new Set([joined, spaced])) {
+    out.push({ phrase: p, gloss: suffix ? core : gloss });
+    for (const word of suffix?.[1] ?? []) out.push({ phrase: `${p} ${word}`, gloss });
+  }
+  return out;
+}

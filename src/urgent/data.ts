@@ -1,0 +1,229 @@
+// The urgent detector's data in intents/urgent/: concepts.yml, classes.yml, scope.yml, scorer.yml and the
+// corpus (corpus/*.jsonl). Validated at load; every problem names the file, the path and the reason, and
+// the cross-checks (a class naming an unknown concept, a term no concept uses) are made here too.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { formatProblem, readData, type Problem } from '../data/yaml';
+import { DataError } from '../nlu/data-error';
+
+const words = z.array(z.string().min(1));
+
+const NumberSpec = z.strictObject({
+  /** Words the number follows (血氧, SpO2); '' for a number standing alone before `unit`. */
+  after: z.array(z.string()),
+  min: z.number(),
+  max: z.number(),
+  /** Characters allowed between the word and the number. */
+  within: z.number().int().min(0).max(12),
+  /** A unit the number must carry (度, 个月, 周). */
+  unit: z.string().optional(),
+});
+export type NumberSpec = z.infer<typeof NumberSpec>;
+
+export const ConceptsSchema = z.strictObject({
+  version: z.literal(1),
+  terms: z.record(z.string().regex(/^[a-z_]+$/), words.min(1)),
+  concepts: z.array(
+    z.strictObject({
+      id: z.string().regex(/^[a-z_0-9]+$/),
+      words: words.default([]),
+      near: z.array(z.array(z.string()).min(2).max(3)).default([]),
+      window: z.number().int().min(0).max(20).default(4),
+      numbers: z.array(NumberSpec).default([]),
+      /** Not matched through homophones (宝宝, 过敏: too short or too common to guess at). */
+      exact: z.boolean().default(false),
+    }),
+  ),
+});
+export type ConceptsFile = z.infer<typeof ConceptsSchema>;
+export type ConceptSpec = ConceptsFile['concepts'][number];
+
+const Item = z.union([
+  z.string(),
+  z.strictObject({ any: z.array(z.string()).min(1) }),
+  z.strictObject({ concept: z.string(), min: z.number().int().min(1) }),
+]);
+export type RuleItem = z.infer<typeof Item>;
+
+export const ClassesSchema = z.strictObject({
+  version: z.literal(1),
+  context: z.array(z.string()),
+  needs_now: z.array(z.string()),
+  classes: z.record(
+    z.string().regex(/^[a-z_]+$/),
+    z.strictObject({
+      description: z.string(),
+      category: z.string().optional(),
+      rules: z.array(z.strictObject({ all: z.array(Item).min(1), mild_blocks: z.boolean().default(false) })).min(1),
+    }),
+  ),
+});
+export type ClassesFile = z.infer<typeof ClassesSchema>;
+
+export const ScopeSchema = z.strictObject({
+  version: z.literal(1),
+  clause_breaks: words,
+  negation: z.strictObject({ before: words, gap: words, list_separators: words, list_end: words, after: words }),
+  symptoms: words.default([]),
+  resolved: words,
+  past: words,
+  past_units: words,
+  ongoing: words,
+  continuing: words,
+  history: words,
+  sequela: words,
+  history_durations: words,
+  now: words,
+  hypothetical: words,
+  hypothetical_after: words,
+  knowledge: words,
+  figurative: words,
+  jokes: words,
+  literal_before: words,
+  figurative_subjects: words,
+  service_after: words,
+  reported: words,
+});
+export type ScopeFile = z.infer<typeof ScopeSchema>;
+
+export const ScorerSchema = z.strictObject({
+  version: z.literal(1),
+  /** Share of the probability mass on the urgent classes from which the scorer raises the flag. */
+  threshold: z.number().min(0).max(1),
+  /** L2 penalty per update. */
+  l2: z.number().min(0),
+  epochs: z.number().int().min(1).max(50),
+  /** Initial learning rate. */
+  rate: z.number().positive(),
+  /** Character n-gram lengths used as features. */
+  ngrams: z.array(z.number().int().min(1).max(4)).min(1),
+  /** Where the threshold came from (nlu urgent-eval), kept with it. */
+  chosen: z.string(),
+});
+export type ScorerFile = z.infer<typeof ScorerSchema>;
+
+export const CorpusLine = z.strictObject({
+  text: z.string().min(1),
+  urgent: z.boolean(),
+  class: z.string().nullable(),
+  family: z.string().regex(/^[a-z_]+$/),
+  why: z.string().optional(),
+  writer: z.string().optional(),
+});
+export type CorpusEntry = z.infer<typeof CorpusLine> & { file: string; line: number };
+
+export interface UrgentData {
+  dir: string;
+  concepts: ConceptsFile;
+  classes: ClassesFile;
+  scope: ScopeFile;
+  scorer: ScorerFile;
+  corpus: CorpusEntry[];
+}
+
+function load<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  const problems: Problem[] = [];
+  const data = readData(file, readFileSync(file, 'utf8'), schema, problems);
+  if (data === undefined || problems.length) throw new DataError(problems.map(formatProblem).join('\n'));
+  return data;
+}
+
+/** Reads the JSON-lines corpus files of a directory (sorted), each line validated. */
+export function readCorpus(dir: string, classes: ReadonlySet<string>): CorpusEntry[] {
+  if (!existsSync(dir)) return [];
+  const out: CorpusEntry[] = [];
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+    const file = join(dir, name);
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((raw, i) => {
+        if (!raw.trim()) return;
+        let json: unknown;
+        try {
+          json = JSON.parse(raw);
+        } catch (err) {
+          throw new DataError(`${file}: line ${i + 1}: not JSON: ${(err as Error).message}`);
+        }
+        const r = CorpusLine.safeParse(json);
+        if (!r.success) throw new DataError(`${file}: line ${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.') || 'line'}: ${x.message}`).join('; ')}`);
+        const e = r.data;
+        if (e.urgent && (!e.class || !classes.has(e.class))) throw new DataError(`${file}: line ${i + 1}: class: "${e.class}" is not a red-flag class`);
+        if (!e.urgent && e.class !== null && !classes.has(e.class)) throw new DataError(`${file}: line ${i + 1}: class: "${e.class}" is not a red-flag class`);
+        out.push({ ...e, file, line: i + 1 });
+      });
+  }
+  return out;
+}
+
+/** Every concept a class or the classes file names must exist; every term a `near` names too. */
+function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
+  const problems: string[] = [];
+  const ids = new Set(d.concepts.concepts.map((c) => c.id));
+  const f = join(dir, 'concepts.yml');
+  const seen = new Set<string>();
+  d.concepts.concepts.forEach((c, i) => {
+    if (seen.has(c.id)) problems.push(`${f}: concepts[${i}].id: "${c.id}" is defined twice`);
+    seen.add(c.id);
+    if (!c.words.length && !c.near.length && !c.numbers.length) problems.push(`${f}: concepts[${i}]: "${c.id}" has no words, near or numbers`);
+    c.near.forEach((combo, j) =>
+      combo.forEach((t, k) => {
+        if (!(t in d.concepts.terms) && !ids.has(t)) problems.push(`${f}: concepts[${i}].near[${j}][${k}]: unknown term "${t}"`);
+      }),
+    );
+  });
+  const cf = join(dir, 'classes.yml');
+  const check = (path: string, id: string): void => {
+    if (!ids.has(id)) problems.push(`${cf}: ${path}: unknown concept "${id}"${suggest(id, ids)}`);
+  };
+  d.classes.context.forEach((c, i) => check(`context[${i}]`, c));
+  d.classes.needs_now.forEach((c, i) => check(`needs_now[${i}]`, c));
+  for (const [name, cls] of Object.entries(d.classes.classes))
+    cls.rules.forEach((r, i) =>
+      r.all.forEach((item, j) => {
+        const path = `classes.${name}.rules[${i}].all[${j}]`;
+        if (typeof item === 'string') check(path, item);
+        else if ('any' in item) item.any.forEach((c, k) => check(`${path}.any[${k}]`, c));
+        else check(`${path}.concept`, item.concept);
+      }),
+    );
+  if (problems.length) throw new DataError(problems.join('\n'));
+}
+
+/** ", did you mean …" for a misspelt id. */
+function suggest(id: string, ids: Iterable<string>): string {
+  let best = '';
+  let bestD = 3;
+  for (const c of ids) {
+    const d = editDistance(id, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best ? ` (did you mean "${best}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length] as number;
+}
+
+export function loadUrgentData(dir: string): UrgentData {
+  const concepts = load(join(dir, 'concepts.yml'), ConceptsSchema);
+  const classes = load(join(dir, 'classes.yml'), ClassesSchema);
+  const scope = load(join(dir, 'scope.yml'), ScopeSchema);
+  const scorer = load(join(dir, 'scorer.yml'), ScorerSchema);
+  crossCheck(dir, { concepts, classes, scope, scorer });
+  const corpus = readCorpus(join(dir, 'corpus'), new Set(Object.keys(classes.classes)));
+  return { dir, concepts, classes, scope, scorer, corpus };
+}

@@ -1,0 +1,134 @@
+// Honest measurement of the urgent detector: leave-one-family-out over the corpus. For each phrasing
+// family (clinical, cantonese, english, negated_list…), the scorer is trained on every other family and
+// the detector (rules + scorer) judges the held-out family's messages; recall and precision are reported per
+// class and per family, and for a range of thresholds so that the scorer's threshold can be chosen for
+// recall on held-out data. Also judges a blind set trained on the whole corpus.
+import type { CorpusEntry, UrgentData } from './data';
+import type { UrgentDetector } from './detect';
+import { NONE, score, trainScorer, type ScorerModel, type TrainingDoc } from './scorer';
+
+export interface Counts {
+  tp: number;
+  fn: number;
+  fp: number;
+  tn: number;
+}
+
+export interface Judged {
+  entry: CorpusEntry;
+  /** The rules alone raised it. */
+  rules: string[];
+  /** The held-out scorer's probability and class. */
+  score: number;
+  best: string;
+  /** The scope rules closed the message to the scorer. */
+  closed: boolean;
+}
+
+export interface HeldOutReport {
+  threshold: number;
+  overall: Counts & { recall: number; precision: number };
+  byFamily: Record<string, Counts & { recall: number; precision: number }>;
+  byClass: Record<string, Counts & { recall: number; precision: number }>;
+  /** Recall and precision of rules OR scorer ≥ t, for thresholds from 0.05 to 0.99. */
+  sweep: { threshold: number; recall: number; precision: number }[];
+  rulesOnly: { recall: number; precision: number };
+  misses: Judged[];
+  falseAlarms: Judged[];
+}
+
+const empty = (): Counts => ({ tp: 0, fn: 0, fp: 0, tn: 0 });
+const rates = (c: Counts): Counts & { recall: number; precision: number } => ({
+  ...c,
+  recall: c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1,
+  precision: c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1,
+});
+
+function tally(judged: Judged[], threshold: number, by: (j: Judged) => string[]): Record<string, Counts> {
+  const out: Record<string, Counts> = {};
+  for (const j of judged) {
+    const said = j.rules.length > 0 || (j.score >= threshold && j.best !== NONE && !j.closed);
+    for (const key of by(j)) {
+      const c = (out[key] ??= empty());
+      if (j.entry.urgent && said) c.tp++;
+      else if (j.entry.urgent) c.fn++;
+      else if (said) c.fp++;
+      else c.tn++;
+    }
+  }
+  return out;
+}
+
+export interface EvalInputs {
+  data: UrgentData;
+  detector: UrgentDetector;
+  normalise: (text: string) => string;
+  /** Not-urgent messages always trained on (the intents' examples). */
+  extraNegatives: readonly string[];
+}
+
+/** Features and rule verdicts of every corpus entry, computed once. */
+function prepare(inputs: EvalInputs, entries: readonly CorpusEntry[]): { entry: CorpusEntry; features: string[]; rules: string[]; closed: boolean }[] {
+  return entries.map((entry) => {
+    const n = inputs.normalise(entry.text);
+    const v = inputs.detector.detect(n);
+    return { entry, features: inputs.detector.features(n), rules: v.by === 'rules' || v.by === 'both' ? v.flags.map((f) => f.id) : [], closed: v.closed };
+  });
+}
+
+function negatives(inputs: EvalInputs): TrainingDoc[] {
+  return inputs.extraNegatives.map((t) => ({ features: inputs.detector.features(inputs.normalise(t)), label: NONE }));
+}
+
+const asDoc = (p: { entry: CorpusEntry; features: string[] }): TrainingDoc => ({ features: p.features, label: p.entry.urgent ? (p.entry.class as string) : NONE });
+
+export function heldOutFamilies(inputs: EvalInputs, threshold = inputs.data.scorer.threshold): HeldOutReport {
+  const prepared = prepare(inputs, inputs.data.corpus);
+  const extra = negatives(inputs);
+  const families = [...new Set(prepared.map((p) => p.entry.family))].sort();
+  const judged: Judged[] = [];
+  for (const family of families) {
+    const model = trainScorer([...prepared.filter((p) => p.entry.family !== family).map(asDoc), ...extra], inputs.data.scorer);
+    for (const p of prepared.filter((x) => x.entry.family === family)) {
+      const s = score(model, p.features);
+      judged.push({ entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed });
+    }
+  }
+  return report(judged, threshold);
+}
+
+/** The blind set judged by a detector whose scorer is trained on the whole corpus. */
+export function blind(inputs: EvalInputs, entries: readonly CorpusEntry[], model: ScorerModel, threshold = inputs.data.scorer.threshold): HeldOutReport {
+  const judged = prepare(inputs, entries).map((p) => {
+    const s = score(model, p.features);
+    return { entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed };
+  });
+  return report(judged, threshold);
+}
+
+/** Trains the scorer on the whole corpus and the extra negatives (what the shipped detector uses). */
+export function fullModel(inputs: EvalInputs): ScorerModel {
+  return trainScorer([...prepare(inputs, inputs.data.corpus).map(asDoc), ...negatives(inputs)], inputs.data.scorer);
+}
+
+function report(judged: Judged[], threshold: number): HeldOutReport {
+  const said = (j: Judged): boolean => j.rules.length > 0 || (j.score >= threshold && j.best !== NONE && !j.closed);
+  const all = tally(judged, threshold, () => ['all']).all ?? empty();
+  const sweep = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99].map((t) => {
+    const c = tally(judged, t, () => ['all']).all ?? empty();
+    const r = rates(c);
+    return { threshold: t, recall: r.recall, precision: r.precision };
+  });
+  const rulesOnly = rates(tally(judged, 2, () => ['all']).all ?? empty());
+  const map = (o: Record<string, Counts>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, rates(v)]));
+  return {
+    threshold,
+    overall: rates(all),
+    byFamily: map(tally(judged, threshold, (j) => [j.entry.family])),
+    byClass: map(tally(judged, threshold, (j) => [j.entry.class ?? 'none'])),
+    sweep,
+    rulesOnly: { recall: rulesOnly.recall, precision: rulesOnly.precision },
+    misses: judged.filter((j) => j.entry.urgent && !said(j)),
+    falseAlarms: judged.filter((j) => !j.entry.urgent && said(j)),
+  };
+}

@@ -1,0 +1,105 @@
+// The concept lexicon compiled for matching: a character trie of every concept's words, a trie of the
+// terms that `near` combinations are made of, the number specs, and a trie over toneless pinyin of the
+// words that may be typed with homophones (婚迷 for 昏迷). Built once; matching is in mentions.ts.
+import { pinyin } from 'pinyin-pro';
+import type { ConceptsFile, NumberSpec } from './data';
+
+export interface Trie<T> {
+  next: Map<number, Trie<T>>;
+  values?: T[];
+}
+
+export interface NearSpec {
+  concept: string;
+  terms: string[];
+  window: number;
+}
+
+export interface PinyinNode {
+  next: Map<string, PinyinNode>;
+  /** Concepts whose word reads as this path, with the word. */
+  words?: { concept: string; surface: string }[];
+}
+
+export interface ConceptLexicon {
+  words: Trie<string>;
+  /** term id → its words, in one trie (a word may stand for several terms). */
+  terms: Trie<string>;
+  near: NearSpec[];
+  /** Concepts that are terms of other concepts' `near` (missed_dialysis near dialysis_patient). */
+  conceptTerms: Set<string>;
+  numbers: { concept: string; spec: NumberSpec }[];
+  pinyin: PinyinNode;
+  /** The longest word in characters, bounding the pinyin walk. */
+  maxLength: number;
+  /** Every literal (concept words and terms), for the segmenter's user dictionary. */
+  surfaces: Set<string>;
+}
+
+export function insert<T>(root: Trie<T>, key: string, value: T): void {
+  let node = root;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    let n = node.next.get(c);
+    if (!n) node.next.set(c, (n = { next: new Map() }));
+    node = n;
+  }
+  const values = (node.values ??= []);
+  if (!values.includes(value)) values.push(value);
+}
+
+const CJK_ONLY = /^[\u3400-\u9fff]+$/;
+
+/** The toneless reading of one character, its common one only (区 is qu, not the surname ou). */
+const readings = new Map<string, string[]>();
+export function readingsOf(ch: string): string[] {
+  let r = readings.get(ch);
+  if (!r) {
+    r = CJK_ONLY.test(ch) ? (pinyin(ch, { toneType: 'none', type: 'array' }) as string[]) : [];
+    if (readings.size < 30_000) readings.set(ch, r);
+  }
+  return r;
+}
+
+/** Builds the lexicon; `simplify` makes the data's words the form messages are normalised to. */
+export function buildConceptLexicon(data: ConceptsFile, simplify: (s: string) => string = (s) => s): ConceptLexicon {
+  const norm = (w: string): string => simplify(w.normalize('NFKC')).toLowerCase();
+  const words: Trie<string> = { next: new Map() };
+  const terms: Trie<string> = { next: new Map() };
+  const near: NearSpec[] = [];
+  const numbers: ConceptLexicon['numbers'] = [];
+  const pinyinRoot: PinyinNode = { next: new Map() };
+  const surfaces = new Set<string>();
+  const conceptIds = new Set(data.concepts.map((c) => c.id));
+  const conceptTerms = new Set<string>();
+  let maxLength = 0;
+  for (const [id, list] of Object.entries(data.terms))
+    for (const w of list) {
+      const s = norm(w);
+      insert(terms, s, id);
+      surfaces.add(s);
+    }
+  for (const c of data.concepts) {
+    for (const w of c.words) {
+      const s = norm(w);
+      insert(words, s, c.id);
+      surfaces.add(s);
+      maxLength = Math.max(maxLength, s.length);
+      if (!c.exact && s.length >= 2 && CJK_ONLY.test(s)) {
+        let node = pinyinRoot;
+        for (const syllable of pinyin(s, { toneType: 'none', type: 'array' }) as string[]) {
+          let n = node.next.get(syllable);
+          if (!n) node.next.set(syllable, (n = { next: new Map() }));
+          node = n;
+        }
+        (node.words ??= []).push({ concept: c.id, surface: s });
+      }
+    }
+    for (const combo of c.near) {
+      near.push({ concept: c.id, terms: combo, window: c.window });
+      for (const t of combo) if (conceptIds.has(t)) conceptTerms.add(t);
+    }
+    for (const spec of c.numbers) numbers.push({ concept: c.id, spec: { ...spec, after: spec.after.map(norm) } });
+  }
+  return { words, terms, near, conceptTerms, numbers, pinyin: pinyinRoot, maxLength, surfaces };
+}

@@ -1,0 +1,163 @@
+// Concept mentions in a normalised message: the concepts' words (literal), term combinations inside a
+// clause (胸口…疼, 嘴…歪), numbers in range after their words (血氧 86), and words typed with homophones
+// (婚迷 → 昏迷), the last marked `typo` and, when the typed form is itself a dictionary word (抽出),
+// `realWord`. Pure: reads only its arguments.
+import type { ConceptLexicon, PinyinNode, Trie } from './lexicon';
+import { readingsOf } from './lexicon';
+
+export interface Mention {
+  concept: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Typed with a homophone of the concept's word. */
+  typo?: boolean;
+  /** …and the typed form is a word of its own (抽出 "take out" for 抽搐): needs corroboration. */
+  realWord?: boolean;
+}
+
+interface Hit {
+  id: string;
+  start: number;
+  end: number;
+}
+
+const NEAR_BREAK = /[,。!?;:\n.、]/;
+/** A negator between the parts (胸口不疼, 嘴没歪) is not the combination. */
+const NEGATOR = /[不没无未别冇唔]/;
+
+function scan(text: string, root: Trie<string>): Hit[] {
+  const out: Hit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let node = root.next.get(text.charCodeAt(i));
+    let j = i + 1;
+    while (node) {
+      if (node.values) for (const id of node.values) out.push({ id, start: i, end: j });
+      if (j >= text.length) break;
+      node = node.next.get(text.charCodeAt(j));
+      j++;
+    }
+  }
+  return out;
+}
+
+function breakBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (NEAR_BREAK.test(text[i] as string)) return true;
+  return false;
+}
+
+function nearMatches(text: string, lex: ConceptLexicon, termHits: Hit[], conceptHits: Hit[]): Mention[] {
+  const byTerm = new Map<string, Hit[]>();
+  for (const h of [...termHits, ...conceptHits.filter((c) => lex.conceptTerms.has(c.id))]) byTerm.set(h.id, [...(byTerm.get(h.id) ?? []), h]);
+  const out: Mention[] = [];
+  for (const spec of lex.near) {
+    const extend = (at: number, last: Hit, first: Hit): void => {
+      if (at === spec.terms.length) {
+        out.push({ concept: spec.concept, start: first.start, end: last.end, text: text.slice(first.start, last.end) });
+        return;
+      }
+      for (const h of byTerm.get(spec.terms[at] as string) ?? []) {
+        if (h.start < last.end || h.start - last.end > spec.window || breakBetween(text, last.end, h.start)) continue;
+        if (NEGATOR.test(text.slice(last.end, h.start))) continue;
+        extend(at + 1, h, first);
+      }
+    };
+    for (const h of byTerm.get(spec.terms[0] as string) ?? []) extend(1, h, h);
+  }
+  return out;
+}
+
+const DIGITS = /\d+(?:\.\d+)?/g;
+
+function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
+  if (!lex.numbers.length || !/\d/.test(text)) return [];
+  const out: Mention[] = [];
+  DIGITS.lastIndex = 0;
+  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    // a digit inside a word (spo2) is not a reading
+    if (/[a-z]/.test(text[s - 1] ?? '')) continue;
+    const value = Number(m[0]);
+    for (const { concept, spec } of lex.numbers) {
+      if (value < spec.min || value > spec.max) continue;
+      if (spec.unit && !text.startsWith(spec.unit, e)) continue;
+      const end = spec.unit ? e + spec.unit.length : e;
+      if (spec.after.length === 1 && spec.after[0] === '') {
+        if (/\d/.test(text[s - 1] ?? '')) continue;
+        out.push({ concept, start: s, end, text: text.slice(s, end) });
+        continue;
+      }
+      const before = text.slice(Math.max(0, s - spec.within - 12), s);
+      let startAt = -1;
+      for (const w of spec.after) {
+        const k = before.lastIndexOf(w);
+        if (k >= 0 && before.length - (k + w.length) <= spec.within && !breakBetween(before, k + w.length, before.length))
+          startAt = Math.max(startAt, s - before.length + k);
+      }
+      if (startAt >= 0) out.push({ concept, start: startAt, end, text: text.slice(startAt, end) });
+    }
+  }
+  return out;
+}
+
+function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], isWord: (w: string) => boolean, segment?: (t: string) => string[]): Mention[] {
+  const out: Mention[] = [];
+  // a typo must be whole words of the segmented message: 封控区|血液 is not 呕血
+  let cuts: Set<number> | undefined;
+  const aligned = (start: number, end: number): boolean => {
+    if (!segment) return true;
+    if (!cuts) {
+      cuts = new Set([0]);
+      let pos = 0;
+      for (const t of segment(text)) cuts.add((pos += t.length));
+    }
+    return cuts.has(start) && cuts.has(end);
+  };
+  for (let i = 0; i < text.length; i++) {
+    let frontier: PinyinNode[] = [lex.pinyin];
+    for (let j = i; j < text.length && j - i < lex.maxLength && frontier.length; j++) {
+      const rs = readingsOf(text[j] as string);
+      if (!rs.length) break;
+      const next: PinyinNode[] = [];
+      for (const node of frontier) for (const r of rs) {
+        const n = node.next.get(r);
+        if (n && !next.includes(n)) next.push(n);
+      }
+      frontier = next;
+      for (const node of frontier) {
+        for (const w of node.words ?? []) {
+          const window = text.slice(i, j + 1);
+          if (window === w.surface) continue;
+          let diffs = 0;
+          for (let k = 0; k < window.length; k++) if (window[k] !== w.surface[k]) diffs++;
+          if (diffs > Math.ceil(window.length / 3)) continue;
+          if (literal.some((m) => m.concept === w.concept && m.start <= i && m.end >= j + 1)) continue;
+          if (!aligned(i, j + 1)) continue;
+          out.push({ concept: w.concept, start: i, end: j + 1, text: window, typo: true, ...(isWord(window) ? { realWord: true } : {}) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Every concept mention, by position; a mention inside a longer one of the same concept is dropped. */
+export function findMentions(
+  input: string,
+  lex: ConceptLexicon,
+  isWord: (w: string) => boolean = () => false,
+  segment?: (text: string) => string[],
+): Mention[] {
+  const text = input.toLowerCase();
+  const wordHits = scan(text, lex.words);
+  const literal: Mention[] = wordHits.map((h) => ({ concept: h.id, start: h.start, end: h.end, text: text.slice(h.start, h.end) }));
+  const termHits = scan(text, lex.terms);
+  const all = [...literal, ...nearMatches(text, lex, termHits, wordHits), ...numberMatches(text, lex)];
+  all.push(...pinyinMatches(text, lex, all, isWord, segment));
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  return all.filter(
+    (m, i) =>
+      !all.some((o, k) => k !== i && o.concept === m.concept && o.start <= m.start && o.end >= m.end && (o.end - o.start > m.end - m.start || k < i)),
+  );
+}

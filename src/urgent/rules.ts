@@ -1,0 +1,95 @@
+// The red-flag classes as rules over concept mentions (intents/urgent/classes.yml): a class is raised when
+// every item of one of its rules is found about something happening now. A mention typed with a homophone
+// that is a word of its own (抽出) counts only beside another mention for the same class; a named disease
+// (脑梗, 心梗) only with a sign it is happening now; a mild symptom (有点胸闷) does not raise a rule that says
+// so, unless something in the message is severe. Pure.
+import type { ClassesFile, RuleItem } from './data';
+import type { Mention } from './mentions';
+import { inScope, type Scope, type ScopeReader } from './scope';
+
+export interface ClassHit {
+  id: string;
+  /** The mention that stands for it in the reply and the ticket (the first of the rule's first item). */
+  mention: Mention;
+  /** Concepts that raised it. */
+  concepts: string[];
+}
+
+export interface RuleVerdict {
+  hits: ClassHit[];
+  /** Mentions of red-flag concepts kept out of scope only because they are asked about or supposed
+   * (胸痛挂什么科, 如果破水了): the reply adds "if this is happening now, call 120". */
+  caution: Mention[];
+  /** Every red-flag mention of the message is out of scope or said to be mild (没有胸痛, 上周晕过, 有点胸闷):
+   * the scope rules have judged it, and the scorer may not overrule them. */
+  closed: boolean;
+}
+
+export interface RuleEngine {
+  judge(text: string, mentions: readonly Mention[], scopes: readonly Scope[]): RuleVerdict;
+  /** Concepts any class's rules use, by class. */
+  conceptsOf(classId: string): ReadonlySet<string>;
+}
+
+const itemConcepts = (item: RuleItem): string[] => (typeof item === 'string' ? [item] : 'any' in item ? item.any : [item.concept]);
+
+export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEngine {
+  const context = new Set(data.context);
+  const needsNow = new Set(data.needs_now);
+  const byClass = new Map<string, Set<string>>();
+  for (const [id, cls] of Object.entries(data.classes)) byClass.set(id, new Set(cls.rules.flatMap((r) => r.all.flatMap(itemConcepts))));
+  const redFlagConcepts = new Set([...byClass.values()].flatMap((s) => [...s]).filter((c) => !context.has(c)));
+
+  function judge(text: string, mentions: readonly Mention[], scopes: readonly Scope[]): RuleVerdict {
+    // usable mentions, by concept
+    const usable = new Map<string, Mention[]>();
+    mentions.forEach((m, i) => {
+      const s = scopes[i] as Scope;
+      const ok = context.has(m.concept) ? !s.negated : inScope(s) && (!needsNow.has(m.concept) || scope.isNow(text, m));
+      if (ok) usable.set(m.concept, [...(usable.get(m.concept) ?? []), m]);
+    });
+    const severe = (usable.get('severe') ?? []).length > 0;
+    const mildIn = (m: Mention): boolean =>
+      (usable.get('mild') ?? []).some((x) => x.end <= m.start + 1 && m.start - x.end <= 4) ||
+      (usable.get('mild') ?? []).some((x) => x.start >= m.end && x.start - m.end <= 1);
+
+    const hits: ClassHit[] = [];
+    for (const [id, cls] of Object.entries(data.classes)) {
+      const own = byClass.get(id) as Set<string>;
+      const found = (concept: string): Mention[] =>
+        (usable.get(concept) ?? []).filter(
+          (m) => !m.realWord || [...own].some((c) => c !== concept && (usable.get(c) ?? []).some((o) => !o.typo)),
+        );
+      for (const rule of cls.rules) {
+        const picked: Mention[] = [];
+        const ok = rule.all.every((item) => {
+          if (typeof item === 'string' || 'any' in item) {
+            const ms = itemConcepts(item).flatMap(found);
+            if (ms.length) picked.push(ms[0] as Mention);
+            return ms.length > 0;
+          }
+          const ms = found(item.concept);
+          const forms = new Set(ms.map((m) => m.text));
+          if (forms.size >= item.min) picked.push(ms[0] as Mention);
+          return forms.size >= item.min;
+        });
+        if (!ok) continue;
+        const first = picked[0] as Mention;
+        if (rule.mild_blocks && !severe && itemConcepts(rule.all[0] as RuleItem).flatMap(found).every(mildIn)) continue;
+        hits.push({ id, mention: first, concepts: [...new Set(picked.map((m) => m.concept))] });
+        break;
+      }
+    }
+    const caution = hits.length
+      ? []
+      : mentions.filter((m, i) => {
+          const s = scopes[i] as Scope;
+          return redFlagConcepts.has(m.concept) && (s.hypothetical || s.knowledge) && !s.negated && !s.figurative;
+        });
+    const red = mentions.filter((m) => redFlagConcepts.has(m.concept));
+    const open = red.filter((m) => (usable.get(m.concept) ?? []).includes(m) && (severe || !mildIn(m)));
+    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: red.length > 0 && open.length === 0 };
+  }
+
+  return { judge, conceptsOf: (id) => byClass.get(id) ?? new Set() };
+}

@@ -1,0 +1,251 @@
+// Scope: for each concept mention, whether the message says it is happening now — or denies it (over a
+// list too: 无发热、咳嗽、气促等症状), says it is over (后来没事了), past (上周, 三年前, 疼过一次), history
+// (既往, 病史), hypothetical (如果, 万一), a knowledge question (胸痛挂什么科), a figure of speech (气得我脑溢血)
+// or reported from elsewhere (新闻里说). The cue words are data (intents/urgent/scope.yml); the text is read
+// once into cue hits, then each mention is judged from the hits around it. Pure.
+import type { ScopeFile } from './data';
+import { insert, type Trie } from './lexicon';
+import type { Mention } from './mentions';
+
+export interface Scope {
+  negated: boolean;
+  resolved: boolean;
+  past: boolean;
+  history: boolean;
+  hypothetical: boolean;
+  knowledge: boolean;
+  figurative: boolean;
+  reported: boolean;
+}
+
+export const SCOPE_KEYS = ['negated', 'resolved', 'past', 'history', 'hypothetical', 'knowledge', 'figurative', 'reported'] as const;
+
+export const inScope = (s: Scope): boolean => !SCOPE_KEYS.some((k) => s[k]);
+
+const Cue = {
+  Neg: 1 << 0,
+  Gap: 1 << 1,
+  Sep: 1 << 2,
+  ListEnd: 1 << 3,
+  NegAfter: 1 << 4,
+  Resolved: 1 << 5,
+  Past: 1 << 6,
+  Ongoing: 1 << 7,
+  History: 1 << 8,
+  Now: 1 << 9,
+  Hypo: 1 << 10,
+  Know: 1 << 11,
+  Fig: 1 << 12,
+  Literal: 1 << 13,
+  FigSubject: 1 << 14,
+  Reported: 1 << 15,
+  Symptom: 1 << 16,
+  Break: 1 << 17,
+  Present: 1 << 18,
+  Continuing: 1 << 19,
+  Sequela: 1 << 20,
+  HistDuration: 1 << 21,
+  HypoAfter: 1 << 22,
+  Joke: 1 << 23,
+  ServiceAfter: 1 << 24,
+} as const;
+type CueBit = number;
+
+interface Hit {
+  start: number;
+  end: number;
+  cues: number;
+}
+
+export interface ScopeReader {
+  /** Scope of every mention, in the same order. */
+  read(text: string, mentions: readonly Mention[]): Scope[];
+  /** Whether the mention's clause says it is happening now (脑梗了, 突然, 怀疑). */
+  isNow(text: string, m: Mention): boolean;
+}
+
+const SENTENCE_END = /[。!?;\n！？；]/;
+const CLAUSE_END = /[,，:：、。!?;\n！？；]/;
+const PAST_UNIT = /(?:\d+|[一二两三四五六七八九十几半多]+)(?:天|周|星期|个星期|个月|月|年)(?:多)?前|(?:19|20)\d\d年/g;
+const CONCEPTS_NOT_RESOLVED = new Set(['suicidal', 'overdose', 'farewell', 'hopeless']);
+
+export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s): ScopeReader {
+  const trie: Trie<number> = { next: new Map() };
+  const add = (list: readonly string[], cue: CueBit): void => {
+    for (const w of list) insert(trie, simplify(w.normalize('NFKC')).toLowerCase(), cue);
+  };
+  add(data.negation.before, Cue.Neg);
+  add(data.negation.gap, Cue.Gap);
+  add(data.negation.list_separators, Cue.Sep);
+  add(data.negation.list_end, Cue.ListEnd);
+  add(data.negation.after, Cue.NegAfter);
+  add(data.resolved, Cue.Resolved);
+  add(data.past, Cue.Past);
+  add(data.ongoing, Cue.Ongoing);
+  add(data.history, Cue.History);
+  add(data.now, Cue.Now);
+  add(data.hypothetical, Cue.Hypo);
+  add(data.knowledge, Cue.Know);
+  add(data.figurative, Cue.Fig);
+  add(data.literal_before, Cue.Literal);
+  add(data.figurative_subjects, Cue.FigSubject);
+  add(data.reported, Cue.Reported);
+  add(data.symptoms, Cue.Symptom);
+  add(data.clause_breaks, Cue.Break);
+  add(data.continuing, Cue.Continuing);
+  add(data.sequela, Cue.Sequela);
+  add(data.history_durations, Cue.HistDuration);
+  add(data.hypothetical_after, Cue.HypoAfter);
+  add(data.jokes, Cue.Joke);
+  add(data.service_after, Cue.ServiceAfter);
+  add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
+
+  function hitsOf(text: string): Hit[] {
+    const out: Hit[] = [];
+    for (let i = 0; i < text.length; i++) {
+      let node = trie.next.get(text.charCodeAt(i));
+      let j = i + 1;
+      while (node) {
+        if (node.values) out.push({ start: i, end: j, cues: node.values.reduce((a, b) => a | b, 0) });
+        if (j >= text.length) break;
+        node = node.next.get(text.charCodeAt(j));
+        j++;
+      }
+    }
+    return out;
+  }
+
+  function bounds(text: string, pos: number, end: RegExp): [number, number] {
+    let s = pos;
+    while (s > 0 && !end.test(text[s - 1] as string)) s--;
+    let e = pos;
+    while (e < text.length && !end.test(text[e] as string)) e++;
+    return [s, e];
+  }
+
+  /** The clause: between punctuation, and after the last clause-break word (但是, 现在…) before the mention. */
+  function clauseOf(text: string, hits: Hit[], m: Mention): [number, number] {
+    let [s, e] = bounds(text, m.start, CLAUSE_END);
+    for (const h of hits) if (h.cues & Cue.Break && h.end <= m.start && h.start >= s) s = Math.max(s, h.start);
+    for (const h of hits) if (h.cues & Cue.Break && h.start >= m.end && h.start < e) e = h.start;
+    return [s, e];
+  }
+
+  const endingAt = (hits: Hit[], pos: number, cue: number): Hit | undefined => {
+    let best: Hit | undefined;
+    for (const h of hits) if (h.end === pos && h.cues & cue && (!best || h.start < best.start)) best = h;
+    return best;
+  };
+
+  /** Walks back from the mention over gap words, list separators and list items (symptoms, other
+   * mentions) to a negator: 没有胸痛, 也不喘, 无发热、咳嗽、气促. */
+  function negatedBefore(text: string, hits: Hit[], mentions: readonly Mention[], m: Mention, sentenceStart: number): boolean {
+    let pos = m.start;
+    for (let steps = 0; steps < 16 && pos > sentenceStart; steps++) {
+      while (pos > sentenceStart && text[pos - 1] === ' ') pos--;
+      const neg = endingAt(hits, pos, Cue.Neg);
+      if (neg) return true;
+      const gap = endingAt(hits, pos, Cue.Gap | Cue.Sep);
+      if (gap) {
+        pos = gap.start;
+        continue;
+      }
+      const item = endingAt(hits, pos, Cue.Symptom) ?? mentions.find((o) => o !== m && o.end === pos);
+      if (item && item.start < pos) {
+        pos = item.start;
+        continue;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  /** 胸痛：无; 气促(-); 胸痛已排除 — a negation right after the mention that ends its clause. */
+  function negatedAfter(text: string, hits: Hit[], m: Mention): boolean {
+    let pos = m.end;
+    while (pos < text.length && /[\s:：]/.test(text[pos] as string)) pos++;
+    for (const h of hits) {
+      if (h.start !== pos || !(h.cues & Cue.NegAfter)) continue;
+      const next = text[h.end];
+      if (next === undefined || CLAUSE_END.test(next) || next === ' ') return true;
+    }
+    return false;
+  }
+
+  function read(input: string, mentions: readonly Mention[]): Scope[] {
+    const text = input.toLowerCase();
+    const hits = hitsOf(text);
+    PAST_UNIT.lastIndex = 0;
+    for (let r = PAST_UNIT.exec(text); r; r = PAST_UNIT.exec(text)) hits.push({ start: r.index, end: r.index + r[0].length, cues: Cue.Past });
+    return mentions.map((m) => {
+      const [ss, se] = bounds(text, m.start, SENTENCE_END);
+      const [cs, ce] = clauseOf(text, hits, m);
+      const inSentence = (h: Hit): boolean => h.start >= ss && h.end <= se;
+      const before = (h: Hit): boolean => inSentence(h) && h.end <= m.start;
+      const negated = negatedBefore(text, hits, mentions, m, ss) || negatedAfter(text, hits, m);
+
+      // over: a resolution after it, in its sentence or the next
+      let resolved = false;
+      if (!CONCEPTS_NOT_RESOLVED.has(m.concept)) {
+        const [, nextEnd] = se < text.length ? bounds(text, Math.min(se + 1, text.length - 1), SENTENCE_END) : [se, se];
+        resolved = hits.some((h) => h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd));
+      }
+
+      // past: a past time before it (or 疼过一次), unless it goes on: 开始/一直 in its clause, or a later clause
+      // saying the symptom continues (现在还疼, 现在越来越厉害 — not 现在随身带糖)
+      const pastHits = hits.filter((h) => h.cues & Cue.Past && before(h));
+      const experiential = /^了?过(?!去|来|不|得)/.test(text.slice(m.end, m.end + 3));
+      let past = pastHits.length > 0 || experiential;
+      if (past) {
+        const from = pastHits.length ? Math.min(...pastHits.map((h) => h.start)) : m.start;
+        const saysOver = (h: Hit): boolean => hits.some((o) => o.start >= h.end && o.start <= h.end + 2 && o.cues & (Cue.Neg | Cue.Resolved));
+        const goesOn = hits.some((h) => {
+          if (!(h.cues & Cue.Ongoing) || !inSentence(h) || h.start < from || pastHits.includes(h) || saysOver(h)) return false;
+          if (h.start >= cs && h.end <= ce) return true;
+          if (h.start < m.start) return false;
+          const [, hce] = bounds(text, h.start, CLAUSE_END);
+          return hits.some((o) => o.cues & Cue.Continuing && o.start >= h.end && o.end <= hce);
+        });
+        if (goesOn) past = false;
+      }
+
+      // history: a history word before it in its clause, or a duration right after (脑梗五年了); a sequela word
+      // in its clause or the next one to it, unless its own clause says it is happening now
+      const nowHere = hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce);
+      const [pcs] = cs > ss ? bounds(text, Math.max(ss, cs - 2), CLAUSE_END) : [cs];
+      const [, nce] = ce < se ? bounds(text, Math.min(se - 1, ce + 1), CLAUSE_END) : [ce, ce];
+      const history =
+        hits.some((h) => h.cues & Cue.History && h.start >= cs && h.end <= m.start) ||
+        hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= m.end && h.start <= m.end + 2 && h.end <= ce) ||
+        (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSentence(h)));
+      const hypothetical =
+        hits.some((h) => h.cues & Cue.Hypo && before(h)) || hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1);
+      // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
+      const happened = mentions.some((o) => o.start >= ss && o.end <= se && /^[了啦咗]/.test(text.slice(o.end)));
+      const knowledge =
+        (hits.some((h) => h.cues & Cue.Know && inSentence(h)) && !happened && !hits.some((h) => h.cues & Cue.Present && inSentence(h))) ||
+        hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1);
+      let figurative = hits.some((h) => h.cues & Cue.Joke && inSentence(h));
+      for (const h of hits) {
+        if (figurative) break;
+        if (h.start < cs || h.end > m.start) continue;
+        if (h.cues & Cue.FigSubject && m.start - h.end <= 3) figurative = true;
+        if (!(h.cues & Cue.Fig) || m.start - h.end > 8) continue;
+        const literal = hits.some((o) => o.cues & Cue.Literal && o.end <= h.start && o.end >= h.start - 1 && o.start >= cs);
+        if (!literal) figurative = true;
+      }
+      const reported = hits.some((h) => h.cues & Cue.Reported && before(h));
+      return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
+    });
+  }
+
+  function isNow(input: string, m: Mention): boolean {
+    const text = input.toLowerCase();
+    if (/^了/.test(text.slice(m.end)) || /了$/.test(m.text)) return true;
+    const hits = hitsOf(text);
+    const [cs, ce] = clauseOf(text, hits, m);
+    return hits.some((h) => h.cues & Cue.Now && h.start >= cs && h.end <= ce && (h.end <= m.start || h.start >= m.end));
+  }
+
+  return { read, isNow };
+}
