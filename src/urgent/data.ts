@@ -33,6 +33,10 @@ export const ConceptsSchema = z.strictObject({
       numbers: z.array(NumberSpec).default([]),
       /** Not matched through homophones (宝宝, 过敏: too short or too common to guess at). */
       exact: z.boolean().default(false),
+      /** A word is not this concept when one of these follows it (没有呼吸 in 没有呼吸困难, 想死 in 想死你了)… */
+      unless_followed: words.default([]),
+      /** …or precedes it (皮试没反应). */
+      unless_preceded: words.default([]),
     }),
   ),
 });
@@ -49,6 +53,7 @@ export type RuleItem = z.infer<typeof Item>;
 export const ClassesSchema = z.strictObject({
   version: z.literal(1),
   context: z.array(z.string()),
+  supporting: z.array(z.string()).default([]),
   needs_now: z.array(z.string()),
   classes: z.record(
     z.string().regex(/^[a-z_]+$/),
@@ -68,6 +73,8 @@ export const ScopeSchema = z.strictObject({
   symptoms: words.default([]),
   resolved: words,
   past: words,
+  /** Past cues right after the mention (胸痛那次…, 晕过去那回…). */
+  past_after: words,
   past_units: words,
   ongoing: words,
   continuing: words,
@@ -78,6 +85,8 @@ export const ScopeSchema = z.strictObject({
   hypothetical: words,
   hypothetical_after: words,
   knowledge: words,
+  /** Knowledge cues that count only right after the mention (宫缩多久一次, 见红之后多久会生). */
+  knowledge_after: words,
   figurative: words,
   jokes: words,
   literal_before: words,
@@ -91,6 +100,8 @@ export const ScorerSchema = z.strictObject({
   version: z.literal(1),
   /** Share of the probability mass on the urgent classes from which the scorer raises the flag. */
   threshold: z.number().min(0).max(1),
+  /** The same where no red-flag concept was found at all (a phrasing the concepts do not know). */
+  threshold_unseen: z.number().min(0).max(1),
   /** L2 penalty per update. */
   l2: z.number().min(0),
   epochs: z.number().int().min(1).max(50),
@@ -177,6 +188,7 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
     if (!ids.has(id)) problems.push(`${cf}: ${path}: unknown concept "${id}"${suggest(id, ids)}`);
   };
   d.classes.context.forEach((c, i) => check(`context[${i}]`, c));
+  d.classes.supporting.forEach((c, i) => check(`supporting[${i}]`, c));
   d.classes.needs_now.forEach((c, i) => check(`needs_now[${i}]`, c));
   for (const [name, cls] of Object.entries(d.classes.classes))
     cls.rules.forEach((r, i) =>

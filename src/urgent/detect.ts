@@ -9,6 +9,9 @@ import { createRuleEngine, type RuleEngine } from './rules';
 import { createScopeReader, type Scope, type ScopeReader } from './scope';
 import { conceptFeatures, ngramsOf, NONE, score, trainScorer, type ScorerModel, type TrainingDoc } from './scorer';
 
+/** Characters (or twice the English words) a message needs besides the words for who it is about before the scorer judges it. */
+const MIN_EVIDENCE = 8;
+
 export interface UrgentVerdict {
   /** The red-flag classes raised, first mention first; empty when not urgent. */
   flags: RedFlag[];
@@ -20,6 +23,8 @@ export interface UrgentVerdict {
   by: 'rules' | 'scorer' | 'both' | null;
   /** The scope rules judged every red-flag mention out of scope: the scorer may not raise the flag. */
   closed: boolean;
+  /** No red-flag concept was found: the scorer needs `thresholdUnseen` to raise the flag alone. */
+  unseen: boolean;
   mentions: Mention[];
   scopes: Scope[];
 }
@@ -30,6 +35,7 @@ export interface UrgentDetector {
   features(normalised: string): string[];
   lexicon: ConceptLexicon;
   threshold: number;
+  thresholdUnseen: number;
   model: ScorerModel;
   rules: RuleEngine;
   scope: ScopeReader;
@@ -50,6 +56,7 @@ export interface UrgentOptions {
   /** A trained model to use instead of training (the start-up cache). */
   model?: ScorerModel;
   threshold?: number;
+  thresholdUnseen?: number;
 }
 
 export function createUrgentDetector(data: UrgentData, o: UrgentOptions): UrgentDetector {
@@ -64,9 +71,29 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     return { mentions, scopes: scope.read(normalised, mentions) };
   }
 
+  const context = new Set(data.classes.context);
+  /** The n-grams of what the message says, with the words that only say who it is about (孕妇, 宝宝, 透析病人)
+   * left to their concept features: a topic is not an emergency. */
+  function featuresOf(normalised: string, mentions: Mention[], scopes: Scope[]): string[] {
+    const marks = scope.marks(normalised);
+    for (const m of mentions) if (context.has(m.concept)) marks.fill(2, m.start, m.end);
+    return [...ngramsOf(normalised, sizes, marks), ...conceptFeatures(mentions, scopes, context)];
+  }
+
+  /** Too little said for the scorer to judge ("孕妇呢", "and the next one?"): the rules alone decide. */
+  function thin(normalised: string, mentions: Mention[]): boolean {
+    let chars = 0;
+    for (let i = 0; i < normalised.length; i++) {
+      const c = normalised.charCodeAt(i);
+      if (c >= 0x3400 && c <= 0x9fff && !mentions.some((m) => context.has(m.concept) && m.start <= i && i < m.end)) chars++;
+    }
+    const words = normalised.match(/[a-z]{3,}/gi)?.length ?? 0;
+    return chars + 2 * words < MIN_EVIDENCE;
+  }
+
   function features(normalised: string): string[] {
     const { mentions, scopes } = analyse(normalised);
-    return [...ngramsOf(normalised, sizes), ...conceptFeatures(mentions, scopes)];
+    return featuresOf(normalised, mentions, scopes);
   }
 
   let model = o.model;
@@ -81,23 +108,33 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
       const { mentions, scopes } = analyse(n);
       // an example that the rules find urgent is not a safe negative
       if (rules.judge(n, mentions, scopes).hits.length) continue;
-      docs.push({ features: [...ngramsOf(n, sizes), ...conceptFeatures(mentions, scopes)], label: NONE });
+      docs.push({ features: featuresOf(n, mentions, scopes), label: NONE });
     }
     model = trainScorer(docs, data.scorer);
   }
   const threshold = o.threshold ?? data.scorer.threshold;
+  const thresholdUnseen = o.thresholdUnseen ?? data.scorer.threshold_unseen;
   const trained = model;
 
   function detect(normalised: string): UrgentVerdict {
     const { mentions, scopes } = analyse(normalised);
     const verdict = rules.judge(normalised, mentions, scopes);
-    const s = trained.labels.length > 1 ? score(trained, [...ngramsOf(normalised, sizes), ...conceptFeatures(mentions, scopes)]) : { urgent: 0, best: NONE };
+    const s = trained.labels.length > 1 ? score(trained, featuresOf(normalised, mentions, scopes)) : { urgent: 0, best: NONE };
     const flags: RedFlag[] = verdict.hits.map((h) => ({ id: h.id, text: h.mention.text, start: h.mention.start, end: h.mention.end }));
-    const byScorer = s.urgent >= threshold && s.best !== NONE && !verdict.closed;
+    const byScorer = s.urgent >= (verdict.unseen ? thresholdUnseen : threshold) && s.best !== NONE && !verdict.closed && !thin(normalised, mentions);
     if (!flags.length && byScorer) flags.push({ id: s.best, text: '', start: 0, end: 0 });
     const by = verdict.hits.length ? (byScorer ? 'both' : 'rules') : byScorer ? 'scorer' : null;
-    return { flags, caution: !flags.length && verdict.caution.length > 0, score: s.urgent, by, closed: verdict.closed, mentions, scopes };
+    return {
+      flags,
+      caution: !flags.length && verdict.caution.length > 0,
+      score: s.urgent,
+      by,
+      closed: verdict.closed || thin(normalised, mentions),
+      unseen: verdict.unseen,
+      mentions,
+      scopes,
+    };
   }
 
-  return { detect, features, lexicon, threshold, model: trained, rules, scope };
+  return { detect, features, lexicon, threshold, thresholdUnseen, model: trained, rules, scope };
 }

@@ -23,15 +23,17 @@ export interface Judged {
   best: string;
   /** The scope rules closed the message to the scorer. */
   closed: boolean;
+  /** No red-flag concept in it. */
+  unseen: boolean;
 }
 
 export interface HeldOutReport {
-  threshold: number;
+  threshold: Thresholds;
   overall: Counts & { recall: number; precision: number };
   byFamily: Record<string, Counts & { recall: number; precision: number }>;
   byClass: Record<string, Counts & { recall: number; precision: number }>;
-  /** Recall and precision of rules OR scorer ≥ t, for thresholds from 0.05 to 0.99. */
-  sweep: { threshold: number; recall: number; precision: number }[];
+  /** Recall and precision of rules OR scorer for each pair of thresholds (open, unseen) from 0.1 to 0.99. */
+  sweep: { open: number; unseen: number; recall: number; precision: number }[];
   rulesOnly: { recall: number; precision: number };
   misses: Judged[];
   falseAlarms: Judged[];
@@ -44,10 +46,17 @@ const rates = (c: Counts): Counts & { recall: number; precision: number } => ({
   precision: c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1,
 });
 
-function tally(judged: Judged[], threshold: number, by: (j: Judged) => string[]): Record<string, Counts> {
+export interface Thresholds {
+  open: number;
+  unseen: number;
+}
+
+export const raised = (j: Judged, t: Thresholds): boolean => j.rules.length > 0 || (!j.closed && j.best !== NONE && j.score >= (j.unseen ? t.unseen : t.open));
+
+function tally(judged: Judged[], threshold: Thresholds, by: (j: Judged) => string[]): Record<string, Counts> {
   const out: Record<string, Counts> = {};
   for (const j of judged) {
-    const said = j.rules.length > 0 || (j.score >= threshold && j.best !== NONE && !j.closed);
+    const said = raised(j, threshold);
     for (const key of by(j)) {
       const c = (out[key] ??= empty());
       if (j.entry.urgent && said) c.tp++;
@@ -63,16 +72,16 @@ export interface EvalInputs {
   data: UrgentData;
   detector: UrgentDetector;
   normalise: (text: string) => string;
-  /** Not-urgent messages always trained on (the intents' examples). */
+  /** Not-urgent messages trained on besides the corpus (the intents' examples), held out as a family of their own. */
   extraNegatives: readonly string[];
 }
 
 /** Features and rule verdicts of every corpus entry, computed once. */
-function prepare(inputs: EvalInputs, entries: readonly CorpusEntry[]): { entry: CorpusEntry; features: string[]; rules: string[]; closed: boolean }[] {
+function prepare(inputs: EvalInputs, entries: readonly CorpusEntry[]): { entry: CorpusEntry; features: string[]; rules: string[]; closed: boolean; unseen: boolean }[] {
   return entries.map((entry) => {
     const n = inputs.normalise(entry.text);
     const v = inputs.detector.detect(n);
-    return { entry, features: inputs.detector.features(n), rules: v.by === 'rules' || v.by === 'both' ? v.flags.map((f) => f.id) : [], closed: v.closed };
+    return { entry, features: inputs.detector.features(n), rules: v.by === 'rules' || v.by === 'both' ? v.flags.map((f) => f.id) : [], closed: v.closed, unseen: v.unseen };
   });
 }
 
@@ -82,26 +91,36 @@ function negatives(inputs: EvalInputs): TrainingDoc[] {
 
 const asDoc = (p: { entry: CorpusEntry; features: string[] }): TrainingDoc => ({ features: p.features, label: p.entry.urgent ? (p.entry.class as string) : NONE });
 
-export function heldOutFamilies(inputs: EvalInputs, threshold = inputs.data.scorer.threshold): HeldOutReport {
-  const prepared = prepare(inputs, inputs.data.corpus);
-  const extra = negatives(inputs);
+/** The intents' examples as a family of their own: the questions the bot answers every day, which must not
+ * raise false alarms either, held out in their turn like every other family. */
+export function questionsFamily(inputs: EvalInputs): CorpusEntry[] {
+  return inputs.extraNegatives.map((text, i) => ({ text, urgent: false, class: null, family: 'everyday_questions', file: 'intents/classes', line: i + 1 }));
+}
+
+export function heldOutFamilies(inputs: EvalInputs, threshold: Thresholds = { open: inputs.data.scorer.threshold, unseen: inputs.data.scorer.threshold_unseen }): HeldOutReport {
+  const prepared = prepare(inputs, [...inputs.data.corpus, ...questionsFamily(inputs)]);
   const families = [...new Set(prepared.map((p) => p.entry.family))].sort();
   const judged: Judged[] = [];
   for (const family of families) {
-    const model = trainScorer([...prepared.filter((p) => p.entry.family !== family).map(asDoc), ...extra], inputs.data.scorer);
+    const model = trainScorer(prepared.filter((p) => p.entry.family !== family).map(asDoc), inputs.data.scorer);
     for (const p of prepared.filter((x) => x.entry.family === family)) {
       const s = score(model, p.features);
-      judged.push({ entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed });
+      judged.push({ entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed, unseen: p.unseen });
     }
   }
   return report(judged, threshold);
 }
 
 /** The blind set judged by a detector whose scorer is trained on the whole corpus. */
-export function blind(inputs: EvalInputs, entries: readonly CorpusEntry[], model: ScorerModel, threshold = inputs.data.scorer.threshold): HeldOutReport {
+export function blind(
+  inputs: EvalInputs,
+  entries: readonly CorpusEntry[],
+  model: ScorerModel,
+  threshold: Thresholds = { open: inputs.data.scorer.threshold, unseen: inputs.data.scorer.threshold_unseen },
+): HeldOutReport {
   const judged = prepare(inputs, entries).map((p) => {
     const s = score(model, p.features);
-    return { entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed };
+    return { entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed, unseen: p.unseen };
   });
   return report(judged, threshold);
 }
@@ -111,15 +130,17 @@ export function fullModel(inputs: EvalInputs): ScorerModel {
   return trainScorer([...prepare(inputs, inputs.data.corpus).map(asDoc), ...negatives(inputs)], inputs.data.scorer);
 }
 
-function report(judged: Judged[], threshold: number): HeldOutReport {
-  const said = (j: Judged): boolean => j.rules.length > 0 || (j.score >= threshold && j.best !== NONE && !j.closed);
+function report(judged: Judged[], threshold: Thresholds): HeldOutReport {
+  const said = (j: Judged): boolean => raised(j, threshold);
   const all = tally(judged, threshold, () => ['all']).all ?? empty();
-  const sweep = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99].map((t) => {
-    const c = tally(judged, t, () => ['all']).all ?? empty();
-    const r = rates(c);
-    return { threshold: t, recall: r.recall, precision: r.precision };
-  });
-  const rulesOnly = rates(tally(judged, 2, () => ['all']).all ?? empty());
+  const grid = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99];
+  const sweep = grid.flatMap((open) =>
+    grid.map((unseen) => {
+      const r = rates(tally(judged, { open, unseen }, () => ['all']).all ?? empty());
+      return { open, unseen, recall: r.recall, precision: r.precision };
+    }),
+  );
+  const rulesOnly = rates(tally(judged, { open: 2, unseen: 2 }, () => ['all']).all ?? empty());
   const map = (o: Record<string, Counts>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, rates(v)]));
   return {
     threshold,

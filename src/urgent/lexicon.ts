@@ -34,6 +34,8 @@ export interface ConceptLexicon {
   maxLength: number;
   /** Every literal (concept words and terms), for the segmenter's user dictionary. */
   surfaces: Set<string>;
+  /** Words that, following or preceding a concept's mention, say it is something else. */
+  blockers: Map<string, { after: string[]; before: string[] }>;
 }
 
 export function insert<T>(root: Trie<T>, key: string, value: T): void {
@@ -73,6 +75,7 @@ export function buildConceptLexicon(data: ConceptsFile, simplify: (s: string) =>
   const conceptIds = new Set(data.concepts.map((c) => c.id));
   const conceptTerms = new Set<string>();
   let maxLength = 0;
+  const blockers = new Map<string, { after: string[]; before: string[] }>();
   for (const [id, list] of Object.entries(data.terms))
     for (const w of list) {
       const s = norm(w);
@@ -100,6 +103,7 @@ export function buildConceptLexicon(data: ConceptsFile, simplify: (s: string) =>
       for (const t of combo) if (conceptIds.has(t)) conceptTerms.add(t);
     }
     for (const spec of c.numbers) numbers.push({ concept: c.id, spec: { ...spec, after: spec.after.map(norm) } });
+    if (c.unless_followed.length || c.unless_preceded.length) blockers.set(c.id, { after: c.unless_followed.map(norm), before: c.unless_preceded.map(norm) });
   }
-  return { words, terms, near, conceptTerms, numbers, pinyin: pinyinRoot, maxLength, surfaces };
+  return { words, terms, near, conceptTerms, numbers, pinyin: pinyinRoot, maxLength, surfaces, blockers };
 }

@@ -24,7 +24,7 @@ interface Hit {
 
 const NEAR_BREAK = /[,。!?;:\n.、]/;
 /** A negator between the parts (胸口不疼, 嘴没歪) is not the combination. */
-const NEGATOR = /[不没无未别冇唔]/;
+const NEGATOR = /[不没无未冇唔]/;
 
 function scan(text: string, root: Trie<string>): Hit[] {
   const out: Hit[] = [];
@@ -93,7 +93,7 @@ function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
       for (const w of spec.after) {
         const k = before.lastIndexOf(w);
         if (k >= 0 && before.length - (k + w.length) <= spec.within && !breakBetween(before, k + w.length, before.length))
-          startAt = Math.max(startAt, s - before.length + k);
+          startAt = startAt < 0 ? s - before.length + k : Math.min(startAt, s - before.length + k);
       }
       if (startAt >= 0) out.push({ concept, start: startAt, end, text: text.slice(startAt, end) });
     }
@@ -132,6 +132,8 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
           let diffs = 0;
           for (let k = 0; k < window.length; k++) if (window[k] !== w.surface[k]) diffs++;
           if (diffs > Math.ceil(window.length / 3)) continue;
+          // two characters with one of them guessed: only when what was typed is not a word of its own
+          if (window.length === 2 && isWord(window)) continue;
           if (literal.some((m) => m.concept === w.concept && m.start <= i && m.end >= j + 1)) continue;
           if (!aligned(i, j + 1)) continue;
           out.push({ concept: w.concept, start: i, end: j + 1, text: window, typo: true, ...(isWord(window) ? { realWord: true } : {}) });
@@ -156,8 +158,13 @@ export function findMentions(
   const all = [...literal, ...nearMatches(text, lex, termHits, wordHits), ...numberMatches(text, lex)];
   all.push(...pinyinMatches(text, lex, all, isWord, segment));
   all.sort((a, b) => a.start - b.start || b.end - a.end);
-  return all.filter(
+  const blocked = (m: Mention): boolean => {
+    const b = lex.blockers.get(m.concept);
+    return !!b && (b.after.some((w) => text.startsWith(w, m.end)) || b.before.some((w) => text.slice(0, m.start).endsWith(w)));
+  };
+  const kept = all.filter((m) => !blocked(m));
+  return kept.filter(
     (m, i) =>
-      !all.some((o, k) => k !== i && o.concept === m.concept && o.start <= m.start && o.end >= m.end && (o.end - o.start > m.end - m.start || k < i)),
+      !kept.some((o, k) => k !== i && o.concept === m.concept && o.start <= m.start && o.end >= m.end && (o.end - o.start > m.end - m.start || k < i)),
   );
 }

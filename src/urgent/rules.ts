@@ -23,6 +23,8 @@ export interface RuleVerdict {
   /** Every red-flag mention of the message is out of scope or said to be mild (没有胸痛, 上周晕过, 有点胸闷):
    * the scope rules have judged it, and the scorer may not overrule them. */
   closed: boolean;
+  /** No red-flag concept was found at all: only the scorer can judge (a phrasing the concepts do not know). */
+  unseen: boolean;
 }
 
 export interface RuleEngine {
@@ -39,6 +41,7 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
   const byClass = new Map<string, Set<string>>();
   for (const [id, cls] of Object.entries(data.classes)) byClass.set(id, new Set(cls.rules.flatMap((r) => r.all.flatMap(itemConcepts))));
   const redFlagConcepts = new Set([...byClass.values()].flatMap((s) => [...s]).filter((c) => !context.has(c)));
+  const supporting = new Set(data.supporting);
 
   function judge(text: string, mentions: readonly Mention[], scopes: readonly Scope[]): RuleVerdict {
     // usable mentions, by concept
@@ -86,9 +89,10 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
           const s = scopes[i] as Scope;
           return redFlagConcepts.has(m.concept) && (s.hypothetical || s.knowledge) && !s.negated && !s.figurative;
         });
-    const red = mentions.filter((m) => redFlagConcepts.has(m.concept));
+    // what opens the message to the scorer: a red-flag symptom (not a supporting word, not a guessed homophone that is a word of its own)
+    const red = mentions.filter((m) => redFlagConcepts.has(m.concept) && !supporting.has(m.concept) && !m.realWord);
     const open = red.filter((m) => (usable.get(m.concept) ?? []).includes(m) && (severe || !mildIn(m)));
-    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: red.length > 0 && open.length === 0 };
+    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: red.length > 0 && open.length === 0, unseen: red.length === 0 };
   }
 
   return { judge, conceptsOf: (id) => byClass.get(id) ?? new Set() };

@@ -48,6 +48,8 @@ const Cue = {
   HypoAfter: 1 << 22,
   Joke: 1 << 23,
   ServiceAfter: 1 << 24,
+  KnowAfter: 1 << 25,
+  PastAfter: 1 << 26,
 } as const;
 type CueBit = number;
 
@@ -62,6 +64,9 @@ export interface ScopeReader {
   read(text: string, mentions: readonly Mention[]): Scope[];
   /** Whether the mention's clause says it is happening now (脑梗了, 突然, 怀疑). */
   isNow(text: string, m: Mention): boolean;
+  /** Per character of the lower-cased text: 1 when its clause carries a scope cue (a negation, a past
+   * time, a hypothetical, a question about knowledge, a figure of speech…), for the scorer's features. */
+  marks(text: string): Uint8Array;
 }
 
 const SENTENCE_END = /[。!?;\n！？；]/;
@@ -98,6 +103,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.hypothetical_after, Cue.HypoAfter);
   add(data.jokes, Cue.Joke);
   add(data.service_after, Cue.ServiceAfter);
+  add(data.knowledge_after, Cue.KnowAfter);
+  add(data.past_after, Cue.PastAfter);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
 
   function hitsOf(text: string): Hit[] {
@@ -177,7 +184,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     const hits = hitsOf(text);
     PAST_UNIT.lastIndex = 0;
     for (let r = PAST_UNIT.exec(text); r; r = PAST_UNIT.exec(text)) hits.push({ start: r.index, end: r.index + r[0].length, cues: Cue.Past });
-    return mentions.map((m) => {
+    const scopes = mentions.map((m) => {
       const [ss, se] = bounds(text, m.start, SENTENCE_END);
       const [cs, ce] = clauseOf(text, hits, m);
       const inSentence = (h: Hit): boolean => h.start >= ss && h.end <= se;
@@ -194,7 +201,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // past: a past time before it (or 疼过一次), unless it goes on: 开始/一直 in its clause, or a later clause
       // saying the symptom continues (现在还疼, 现在越来越厉害 — not 现在随身带糖)
       const pastHits = hits.filter((h) => h.cues & Cue.Past && before(h));
-      const experiential = /^了?过(?!去|来|不|得)/.test(text.slice(m.end, m.end + 3));
+      const experiential =
+        /^了?过(?!去|来|不|得)/.test(text.slice(m.end, m.end + 3)) || hits.some((h) => h.cues & Cue.PastAfter && h.start >= m.end && h.start <= m.end + 1);
       let past = pastHits.length > 0 || experiential;
       if (past) {
         const from = pastHits.length ? Math.min(...pastHits.map((h) => h.start)) : m.start;
@@ -202,7 +210,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         const goesOn = hits.some((h) => {
           if (!(h.cues & Cue.Ongoing) || !inSentence(h) || h.start < from || pastHits.includes(h) || saysOver(h)) return false;
           if (h.start >= cs && h.end <= ce) return true;
-          if (h.start < m.start) return false;
+          // a time cue between the past one and the mention moves the story to now (十年前…，刚刚…，捂着胸口)
+          if (h.start < m.start) return true;
           const [, hce] = bounds(text, h.start, CLAUSE_END);
           return hits.some((o) => o.cues & Cue.Continuing && o.start >= h.end && o.end <= hce);
         });
@@ -219,11 +228,15 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= m.end && h.start <= m.end + 2 && h.end <= ce) ||
         (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSentence(h)));
       const hypothetical =
-        hits.some((h) => h.cues & Cue.Hypo && before(h)) || hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1);
+        hits.some((h) => h.cues & Cue.Hypo && h.start >= cs && h.end <= m.start) || hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1);
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
       const happened = mentions.some((o) => o.start >= ss && o.end <= se && /^[了啦咗]/.test(text.slice(o.end)));
+      // 疼不疼, 喘不喘: asked, not said
+      const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1];
       const knowledge =
+        asked ||
         (hits.some((h) => h.cues & Cue.Know && inSentence(h)) && !happened && !hits.some((h) => h.cues & Cue.Present && inSentence(h))) ||
+        hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
         hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1);
       let figurative = hits.some((h) => h.cues & Cue.Joke && inSentence(h));
       for (const h of hits) {
@@ -237,6 +250,13 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const reported = hits.some((h) => h.cues & Cue.Reported && before(h));
       return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
+    // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)
+    return scopes.map((s, i) => {
+      const m = mentions[i] as Mention;
+      if (s.negated) return s;
+      const inside = mentions.some((o, k) => k !== i && (scopes[k] as Scope).negated && o.start <= m.start && o.end >= m.end);
+      return inside ? { ...s, negated: true } : s;
+    });
   }
 
   function isNow(input: string, m: Mention): boolean {
@@ -247,5 +267,20 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     return hits.some((h) => h.cues & Cue.Now && h.start >= cs && h.end <= ce && (h.end <= m.start || h.start >= m.end));
   }
 
-  return { read, isNow };
+  const MARKING = Cue.Neg | Cue.Hypo | Cue.Know | Cue.Past | Cue.History | Cue.Fig | Cue.Joke | Cue.Reported | Cue.Resolved | Cue.Sequela | Cue.FigSubject;
+
+  function marks(input: string): Uint8Array {
+    const text = input.toLowerCase();
+    const out = new Uint8Array(text.length);
+    const hits = hitsOf(text);
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && !CLAUSE_END.test(text[i] as string)) continue;
+      if (hits.some((h) => h.cues & MARKING && h.start >= start && h.end <= i)) out.fill(1, start, i);
+      start = i + 1;
+    }
+    return out;
+  }
+
+  return { read, isNow, marks };
 }

@@ -23,19 +23,37 @@ export interface TrainingDoc {
 
 const isCjk = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
 
-/** Character n-grams over the Chinese runs and the Latin words left in a normalised message. */
-export function ngramsOf(text: string, sizes: readonly number[]): string[] {
+/**
+ * Character n-grams over the Chinese runs and the Latin words left in a normalised message. An n-gram in a
+ * clause that carries a scope cue (没有…, 如果…, 上周…, 挂什么科) is marked "~", as clinical NLP marks tokens
+ * in a negation's scope, so that the model learns a symptom there is not evidence of one now. `marks` holds 1
+ * for such a character, 2 for one of a word that only says who the message is about (skipped).
+ */
+export function ngramsOf(text: string, sizes: readonly number[], marks?: Uint8Array): string[] {
   const out: string[] = [];
   const t = text.toLowerCase();
   let run = '';
+  let runStart = 0;
   const flush = (): void => {
-    for (const n of sizes) for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n));
-    if (run.length === 1 && sizes.includes(1)) out.push(run);
+    for (const n of sizes)
+      for (let i = 0; i + n <= run.length; i++) {
+        let mark = 1;
+        let context = false;
+        for (let k = runStart + i; k < runStart + i + n; k++) {
+          const v = marks ? (marks[k] as number) : 0;
+          if (v === 2) context = true;
+          mark &= v === 1 ? 1 : 0;
+        }
+        if (context) continue; // a word that says who it is about: left to its concept feature
+        out.push(mark ? `~${run.slice(i, i + n)}` : run.slice(i, i + n));
+      }
     run = '';
   };
   for (let i = 0; i < t.length; i++) {
-    if (isCjk(t.charCodeAt(i))) run += t[i];
-    else flush();
+    if (isCjk(t.charCodeAt(i))) {
+      if (!run) runStart = i;
+      run += t[i];
+    } else flush();
   }
   flush();
   const words = t.match(/[a-z]{3,}/g);
@@ -43,12 +61,14 @@ export function ngramsOf(text: string, sizes: readonly number[]): string[] {
   return out;
 }
 
-/** Concept features: in scope as C:id, out of scope as X:id:why (the first reason). */
-export function conceptFeatures(mentions: readonly Mention[], scopes: readonly Scope[]): string[] {
-  return mentions.map((m, i) => {
+/** Concept features: in scope as C:id, out of scope as X:id:why (the first reason); `skip`: concepts left out
+ * (who the message is about: a topic is not an emergency). */
+export function conceptFeatures(mentions: readonly Mention[], scopes: readonly Scope[], skip: ReadonlySet<string> = new Set()): string[] {
+  return mentions.flatMap((m, i) => {
+    if (skip.has(m.concept)) return [];
     const s = scopes[i] as Scope;
     const why = SCOPE_KEYS.find((k) => s[k]);
-    return why ? `X:${m.concept}:${why}` : `C:${m.concept}${m.typo ? '~' : ''}`;
+    return [why ? `X:${m.concept}:${why}` : `C:${m.concept}${m.typo ? '~' : ''}`];
   });
 }
 
@@ -74,8 +94,8 @@ function mulberry32(seed: number): () => number {
 
 /**
  * Multinomial logistic regression over the documents' features (present or not), trained by stochastic
- * gradient descent with an L2 penalty, each label weighted by the inverse of its share so that the few
- * urgent messages of a class count as much as the many others. Deterministic: a seeded shuffle.
+ * gradient descent with an L2 penalty, urgent and not-urgent messages weighted to count the same in all.
+ * Deterministic: a seeded shuffle.
  */
 export function trainScorer(docs: readonly TrainingDoc[], o: TrainOptions): ScorerModel {
   const labels = [...new Set(docs.map((d) => d.label))].sort();
@@ -83,7 +103,12 @@ export function trainScorer(docs: readonly TrainingDoc[], o: TrainOptions): Scor
   const index = new Map(labels.map((l, i) => [l, i]));
   const counts = new Float64Array(n);
   for (const d of docs) counts[index.get(d.label) as number]! += 1;
-  const classWeight = Array.from(counts, (c) => (c ? Math.min(10, docs.length / (n * c)) : 0));
+  // urgent and not urgent weigh the same in all (not each class against the rest: that would count a few
+  // urgent messages many times over and make every topic word an alarm)
+  const noneIndex = index.get(NONE);
+  const noneCount = noneIndex === undefined ? 0 : (counts[noneIndex] as number);
+  const urgentCount = docs.length - noneCount;
+  const classWeight = Array.from(counts, (_, c) => (c === noneIndex ? docs.length / (2 * Math.max(1, noneCount)) : docs.length / (2 * Math.max(1, urgentCount))));
   const weights = new Map<string, Float64Array>();
   const bias = new Float64Array(n);
   const rows = docs.map((d) => [...new Set(d.features)].map((f) => {

@@ -22,9 +22,11 @@ describe('intents data', () => {
   it('loads the real data', () => {
     const d = loadIntentsData(join(ROOT, 'intents'));
     expect(d.intents.length).toBeGreaterThanOrEqual(30);
-    expect(d.redflags.flags.map((f) => f.id)).toEqual(
+    expect(Object.keys(d.urgent.classes.classes)).toEqual(
       expect.arrayContaining(['chest_pain', 'breathing', 'unconscious', 'convulsion', 'bleeding', 'stroke', 'labour', 'infant_fever', 'suicide', 'allergy', 'dialysis_distress']),
     );
+    expect(d.varieties.map((v) => v.data.id).sort()).toEqual(['nan', 'yue']);
+    expect(Object.keys(d.english.data.glosses).length).toBeGreaterThan(100);
   });
 
   it('names the file, the path and the reason of a schema error', () => {
@@ -52,8 +54,20 @@ describe('intents data', () => {
   });
 
   it('rejects an invalid pattern, naming where it is', () => {
-    const f = join(dir, 'redflags.yml');
-    writeFileSync(f, readFileSync(f, 'utf8').replace("      - '胸痛'", "      - '胸痛('"));
-    expect(() => createNlu(realRules(), { intentsDir: dir })).toThrow(/redflags\.yml: flags\.0\.patterns\.0: invalid pattern/);
+    const f = join(dir, 'lexicon.yml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace("'/洗.{0,3}肾/'", "'/洗.{0,3}肾(/'"));
+    expect(() => createNlu(realRules(), { intentsDir: dir })).toThrow(/lexicon\.yml: categories\.dialysis\.0: invalid pattern/);
+  });
+
+  it('names a variety map that maps one form twice', () => {
+    const f = join(dir, 'varieties', 'nan.yml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('always:\n', 'always:\n  佇: 在\n'));
+    expect(() => createNlu(realRules(), { intentsDir: dir })).toThrow(/nan\.yml: always\.伫: "伫" is already mapped in .*nan\.yml: always\.佇/);
+  });
+
+  it('names an English phrase that two glosses claim', () => {
+    const f = join(dir, 'varieties', 'en.yml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('  谢谢: [thanks,', '  谢谢: [dialysis, thanks,'));
+    expect(() => createNlu(realRules(), { intentsDir: dir })).toThrow(/en\.yml: glosses\.(谢谢|透析)\[\d+\]: "dialysis" already means/);
   });
 });

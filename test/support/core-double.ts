@@ -20,6 +20,7 @@ function analysis(text: string, intent: string): Analysis {
     intent: { name: intent, confidence: 1 },
     ranking: [{ name: intent, confidence: 1 }],
     redFlags: [],
+    urgency: { score: 0, by: null, caution: false },
   };
 }
 

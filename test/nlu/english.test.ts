@@ -1,0 +1,35 @@
+// English read into the Chinese the NLU understands: phrases on stems, contractions, spelling slips,
+// numbers with units, place names from the rule books' pinyin; the reply language is decided first.
+import { realNlu } from '../support/nlu';
+
+const nlu = realNlu();
+const norm = (t: string): string => nlu.normalise(t).text;
+
+describe('English', () => {
+  it('glosses phrases whatever their inflection, and keeps the language', () => {
+    const n = nlu.normalise("My dad can't breathe and his lips are turning blue");
+    expect(n.lang).toBe('en');
+    expect(n.text).toContain('喘不上气');
+    expect(n.text).toContain('嘴唇发紫');
+    expect(norm('she is having seizures')).toContain('抽搐');
+  });
+
+  it('corrects a misspelt content word and reads numbers with units', () => {
+    expect(norm('he is unconcious')).toContain('昏迷');
+    expect(norm('a 40°C fever since 2 hours ago')).toContain('40度');
+    expect(norm('collapsed 20 minutes ago')).toContain('20分钟前');
+    expect(norm('our 11-month-old baby')).toContain('11个月大');
+  });
+
+  it('reads the rule books’ places in pinyin', () => {
+    expect(norm('We are in Xinfu District, Xinzhou')).toContain('忻府区');
+    expect(norm('sealed compound in Jinjiang')).toMatch(/封控区.*晋江/);
+    expect(norm('Quanxiu subdistrict')).toContain('泉秀街道');
+  });
+
+  it('does not gloss inside words nor Chinese text', () => {
+    expect(norm('he keeps rubbing his chest')).not.toContain('宝宝');
+    expect(norm('我在忻州封控区')).toBe('我在忻州封控区');
+    expect(norm('B超去哪做')).toBe('B超去哪做');
+  });
+});

@@ -1,0 +1,32 @@
+// Cantonese and Minnan forms read as Mandarin: always-forms everywhere, marked forms only beside a marker,
+// Mandarin words left alone, the longest form first.
+import { realNlu } from '../support/nlu';
+
+const nlu = realNlu();
+const norm = (t: string): string => nlu.normalise(t).text;
+
+describe('language varieties', () => {
+  it('reads Cantonese', () => {
+    expect(norm('阿媽喺邊度洗腎？')).toBe('妈妈在哪里洗肾?');
+    expect(norm('冇發燒，點算？')).toBe('没有发烧,怎么办?');
+    expect(norm('嗰度滿咗點算')).toBe('那里满了怎么办');
+    expect(nlu.normalise('佢喺晉江').varieties).toEqual(['yue']);
+  });
+
+  it('reads Minnan', () => {
+    expect(norm('阮阿公喘袂過氣，欲按怎？')).toBe('我们爷爷喘不过气,怎么办?');
+    expect(norm('家庭醫生會管阮無？')).toBe('家庭医生会管我们吗?');
+    expect(nlu.normalise('阮佇晉江').varieties).toEqual(['nan']);
+  });
+
+  it('leaves Mandarin words alone, and marked forms without a marker', () => {
+    expect(norm('几点开门？有点发烧，吃了食物')).toBe('几点开门?有点发烧,吃了食物');
+    expect(norm('无发热')).toBe('无发热');
+    expect(norm('阿妈')).toBe('阿妈');
+  });
+
+  it('reads one form by the variety its message is written in', () => {
+    expect(norm('阿媽喺度')).toBe('妈妈在'); // Cantonese: mum
+    expect(norm('阮阿媽佇厝')).toBe('我们奶奶在家'); // Minnan: grandma
+  });
+});

@@ -1,0 +1,54 @@
+// The urgent decision: classes raised by the concept rules in every variety, the scorer held back where the
+// scope rules have judged or too little is said, and the safety line for questions.
+import { realNlu } from '../support/nlu';
+
+const nlu = realNlu();
+const detect = (text: string) => nlu.urgent.detect(nlu.normalise(text).text);
+const flags = (text: string): string[] => detect(text).flags.map((f) => f.id);
+
+describe('urgent detection', () => {
+  it.each([
+    ['我家老头子说心口像压了块大石头疼得直冒汗', 'chest_pain'],
+    ['阿爺抖唔到氣，氣促到講唔到嘢', 'breathing'],
+    ['阮阿公喘袂過氣，嘴唇烏青', 'breathing'],
+    ['my dad has crushing chest pain and he is sweating', 'chest_pain'],
+    ['her water just broke and contractions are 4 minutes apart', 'labour'],
+    ['我妈叫不应了！怎么拍都没反应', 'unconscious'],
+    ['老公一直抽出，全身在抖，嘴里吐沫', 'convulsion'],
+    ['我已经写好遗书了，不想再拖累家人', 'suicide'],
+    ['My grandmother collapsed and is unresponsive', 'unconscious'],
+    ['尿毒症规律血透，因封控错过两次透析，现双下肢水肿，端坐呼吸', 'dialysis_distress'],
+    ['宝宝两个月，烧到38.6度，不肯吃奶', 'infant_fever'],
+    ['吃了花生以后嘴唇肿了，喉咙发紧，喘不上气', 'allergy'],
+  ])('raises %s', (text, id) => {
+    expect(flags(text)).toContain(id);
+  });
+
+  it.each(['无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '孕妇呢？', 'and the next one?'])(
+    'does not raise %s',
+    (text) => {
+      expect(flags(text)).toEqual([]);
+    },
+  );
+
+  it('keeps the scorer from overruling the scope rules', () => {
+    const v = detect('没有胸痛，没有喘不上气，也没有晕倒');
+    expect(v.closed).toBe(true);
+    expect(v.flags).toEqual([]);
+  });
+
+  it('asks for the safety line when a red flag is only asked about or supposed', () => {
+    expect(detect('胸痛一般挂什么科？').caution).toBe(true);
+    expect(detect('万一在封控区里破水了怎么办').caution).toBe(true);
+    expect(detect('封控区透析去哪').caution).toBe(false);
+  });
+
+  it('catches the corpus it was built on (a regression guard, not a measurement: see nlu urgent-eval)', () => {
+    const corpus = nlu.data.urgent.corpus;
+    const urgent = corpus.filter((e) => e.urgent);
+    const caught = urgent.filter((e) => detect(e.text).flags.length > 0).length;
+    const falseAlarms = corpus.filter((e) => !e.urgent && detect(e.text).flags.length > 0).length;
+    expect(caught / urgent.length).toBeGreaterThanOrEqual(0.97);
+    expect(caught / (caught + falseAlarms)).toBeGreaterThanOrEqual(0.93);
+  });
+});

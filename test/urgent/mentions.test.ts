@@ -1,0 +1,32 @@
+// Concept mentions: words in every register, term combinations inside a clause, numbers in range, and
+// homophone typos that are whole words of the message.
+import { realNlu } from '../support/nlu';
+
+const nlu = realNlu();
+const concepts = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).mentions.map((m) => `${m.concept}:${m.text}`);
+
+describe('urgent concept mentions', () => {
+  it('finds a body part and a sign apart in one clause, not across a negator or a clause', () => {
+    expect(concepts('胸口像被人攥住一样疼')).toContain('chest_pain:胸口像被人攥住一样疼');
+    expect(concepts('胸口不疼').some((c) => c.startsWith('chest_pain'))).toBe(false);
+    expect(concepts('没有头痛、没有胸痛').filter((c) => c.startsWith('chest_pain'))).toEqual(['chest_pain:胸痛']);
+  });
+
+  it('reads numbers in range after their words', () => {
+    expect(concepts('血氧只有86了')).toContain('spo2_low:血氧只有86');
+    expect(concepts('血氧98')).not.toContain('spo2_low:血氧98');
+    expect(concepts('宝宝2个月，烧到38.5度')).toEqual(expect.arrayContaining(['young_infant:2个月', 'fever:38.5度']));
+  });
+
+  it('reads homophone typos that are whole words, not pieces of others', () => {
+    expect(concepts('老人婚迷了')).toContain('unresponsive:婚迷');
+    expect(concepts('下面一直出雪')).toContain('bleeding_any:出雪');
+    expect(concepts('忻州封控区血液透析的定点医院').some((c) => c.startsWith('vomit_blood'))).toBe(false);
+  });
+
+  it('leaves a word that is something else when followed or preceded by its blockers', () => {
+    expect(concepts('没有呼吸困难').some((c) => c.startsWith('not_breathing'))).toBe(false);
+    expect(concepts('想死你们了').some((c) => c.startsWith('suicidal'))).toBe(false);
+    expect(concepts('我不想活动').some((c) => c.startsWith('suicidal'))).toBe(false);
+  });
+});

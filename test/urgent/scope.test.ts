@@ -1,0 +1,56 @@
+// Scope: what makes a symptom word not an emergency now (negation over lists, past, history, hypotheticals,
+// questions, figures of speech) — and what does not (a present emergency beside a past one).
+import { realNlu } from '../support/nlu';
+import { SCOPE_KEYS, type Scope } from '../../src/urgent/scope';
+
+const nlu = realNlu();
+
+/** The scope reasons of the mentions of `concept` in a message. */
+function scopeOf(text: string, concept: string): string[][] {
+  const n = nlu.normalise(text).text;
+  const v = nlu.urgent.detect(n);
+  return v.mentions.flatMap((m, i) => (m.concept === concept ? [SCOPE_KEYS.filter((k) => (v.scopes[i] as Scope)[k])] : []));
+}
+
+describe('urgent scope', () => {
+  it.each([
+    ['没有胸痛，也不喘', 'chest_pain'],
+    ['无发热、咳嗽、气促等症状', 'dyspnea'],
+    ['不烧不喘，就是想开药', 'dyspnea'],
+    ['冇發燒，冇心口痛，唔氣促', 'chest_pain'],
+    ['No fever, no chest pain, no shortness of breath', 'dyspnea'],
+    ['我沒有想自殺，只是很焦慮', 'suicidal'],
+    ['我爸吃华法林，没流鼻血', 'bleeding_any'],
+  ])('negates %s', (text, concept) => {
+    expect(scopeOf(text, concept).every((s) => s.includes('negated'))).toBe(true);
+  });
+
+  it.each([
+    ['上周胸口疼过一次，后来没事了', 'chest_pain', 'past'],
+    ['三年前产后大出血，现在每年复查', 'heavy_bleeding', 'past'],
+    ['既往脑梗，现在要开药', 'stroke_named', 'history'],
+    ['如果半夜破水了怎么办', 'waters_broken', 'hypothetical'],
+    ['癫痫发作的时候旁边的人该怎么做', 'seizure', 'hypothetical'],
+    ['胸痛一般挂什么科', 'chest_pain', 'knowledge'],
+    ['问他胸口疼不疼，他说没有', 'chest_pain', 'knowledge'],
+    ['工作压得我喘不过气', 'dyspnea', 'figurative'],
+    ['气得我脑溢血，哈哈', 'stroke_named', 'figurative'],
+    ['新闻里说有人在方舱晕倒了', 'unresponsive', 'reported'],
+  ])('%s is out of scope (%s: %s)', (text, concept, why) => {
+    const scopes = scopeOf(text, concept);
+    expect(scopes.length).toBeGreaterThan(0);
+    expect(scopes.some((s) => s.includes(why))).toBe(true);
+  });
+
+  it.each([
+    ['不发烧，但是现在喘不上气', 'dyspnea'],
+    ['十年前做过搭桥，刚刚他突然说胸口剧痛', 'chest_pain'],
+    ['昨天开始胸痛，现在越来越厉害', 'chest_pain'],
+    ['胸口压得喘不过气', 'dyspnea'],
+    ['我爸胸口疼得厉害还出冷汗', 'chest_pain'],
+  ])('keeps %s in scope', (text, concept) => {
+    const scopes = scopeOf(text, concept);
+    expect(scopes.length).toBeGreaterThan(0);
+    expect(scopes.some((s) => s.length === 0)).toBe(true);
+  });
+});
