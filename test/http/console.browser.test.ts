@@ -130,7 +130,7 @@ describe('the staff console and the web chat', () => {
     // close with a closing message: the resident sees it and the bot answers again
     await wang.page.fill('#close-message', '本次人工服务结束，祝老人早日康复。');
     await wang.page.click('#close-ticket');
-    await resident.waitForFunction(() => [...document.querySelectorAll('.msg.staff')].some((m) => m.textContent?.includes('早日康复')), undefined, { timeout: 20_000 });
+    await resident.waitForFunction(() => Array.from(document.querySelectorAll('.msg.staff')).some((m) => m.textContent?.includes('早日康复')), undefined, { timeout: 20_000 });
     await resident.waitForSelector('.msg.system:text("人工服务已结束")');
     expect(await resident.locator('#handoff-note').isVisible()).toBe(false);
     await resident.screenshot({ path: path.join(SHOTS, 'webchat-phone.png'), fullPage: true });
@@ -192,7 +192,7 @@ describe('the staff console and the web chat', () => {
     await item.locator('input[list=intents]').fill('greeting');
     await wang.page.screenshot({ path: path.join(SHOTS, 'console-review.png') });
     await item.locator('button.train').click();
-    await wang.page.waitForFunction(() => ![...document.querySelectorAll('#tab-review .item')].some((i) => i.textContent?.includes('嗯嗯嗯嗯')));
+    await wang.page.waitForFunction(() => !Array.from(document.querySelectorAll('#tab-review .item')).some((i) => i.textContent?.includes('嗯嗯嗯嗯')));
 
     let out = '';
     expect(await reviewCli(['export'], { store: running.store, out: (s) => void (out += s), err: () => undefined })).toBe(0);
