@@ -135,6 +135,8 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       logger,
       mailbox,
       adminToken: config.adminToken,
+      clientRateLimit: config.clientRateLimit,
+      trustProxy: config.trustProxy,
       isReady: () => ready,
     });
     await app.listen({ port: config.port, host: config.host });
@@ -153,7 +155,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
     const purge = () =>
       store
         .purgeOlderThan(retentionMs, Date.now())
-        .then((n) => logger.debug({ purged: n }, 'retention purge'))
+        .then(async (n) => logger.debug({ purged: n, console: await store.purgeConsoleData(retentionMs, Date.now()) }, 'retention purge'))
         .catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
     void purge();
     const purgeTimer = setInterval(purge, HOUR);
@@ -174,13 +176,14 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
         startupMs,
         store: store.kind,
         channels: channels.map((c) => c.name),
-        staffEndpoints: Boolean(config.adminToken),
+        bootstrapToken: Boolean(config.adminToken),
         localities: core.localities().length,
         coreThreads: config.coreThreads,
       },
       `jiuyi ready in ${startupMs} ms at ${url}`,
     );
-    if (!config.adminToken) logger.warn('JIUYI_ADMIN_TOKEN is not set: the staff endpoints are disabled');
+    if (!config.adminToken && !(await store.listStaff()).length)
+      logger.warn('no staff account and no JIUYI_ADMIN_TOKEN: add one with `jiuyi staff add <username> --name <display name> --role admin`');
 
     let stopping: Promise<void> | null = null;
     const stop = () =>

@@ -9,6 +9,8 @@ const COMMANDS: Record<string, { file: string; help: string }> = {
   chat: { file: './chat', help: 'chat           an interactive conversation' },
   replay: { file: './replay', help: 'replay FILE    answer conversation cases (../shared/eval format)' },
   kb: { file: './kb', help: 'kb <keywords…> canned answers for hotline staff' },
+  staff: { file: './staff', help: 'staff add|reset|disable|list|token   staff accounts of the console' },
+  review: { file: './review', help: 'review export [--out FILE] [--since DATE]   reviewed messages as intents/ examples' },
 };
 
 function usage(): string {

@@ -21,6 +21,11 @@ const FIELDS = {
   JIUYI_SEGMENTER: z.enum(['node-rs', 'nodejieba']),
   JIUYI_CORE_THREADS: z.union([z.literal('auto'), int(0, 16)], { error: 'must be auto or a whole number from 0 to 16' }),
   JIUYI_RATE_LIMIT: int(1, 100_000),
+  JIUYI_RATE_LIMIT_CLIENT: int(1, 1_000_000),
+  JIUYI_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a hop count, or comma-separated addresses/CIDRs')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'must look like 123456:ABC-DEF…').optional(),
   TELEGRAM_WEBHOOK_SECRET: z
@@ -74,6 +79,10 @@ export interface Config {
   coreThreads: number;
   /** Per-user messages per minute. */
   rateLimit: number;
+  /** Per-client-address messages (and new conversations) per minute on the HTTP API. */
+  clientRateLimit: number;
+  /** fastify's trustProxy (JIUYI_TRUST_PROXY): false when unset. */
+  trustProxy: boolean | number | string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** null: Telegram is not configured and does not start. */
   telegram: TelegramConfig | null;
@@ -145,6 +154,8 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
     segmenter: r.JIUYI_SEGMENTER,
     coreThreads: r.JIUYI_CORE_THREADS === 'auto' ? autoCoreThreads(availableParallelism()) : r.JIUYI_CORE_THREADS,
     rateLimit: r.JIUYI_RATE_LIMIT,
+    clientRateLimit: r.JIUYI_RATE_LIMIT_CLIENT,
+    trustProxy: trustProxyOf(r.JIUYI_TRUST_PROXY),
     logLevel: r.LOG_LEVEL,
     telegram: r.TELEGRAM_BOT_TOKEN
       ? {
@@ -159,4 +170,12 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
         ? { app, apiRoot: r.WECOM_API_ROOT, maxSkewS: r.WECOM_MAX_SKEW_S, kf, robotWebhook: r.WECOM_ROBOT_WEBHOOK }
         : null,
   };
+}
+
+/** JIUYI_TRUST_PROXY as fastify takes it: a boolean, a hop count, or a list of addresses. */
+function trustProxyOf(v: string | undefined): boolean | number | string {
+  if (v === undefined || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((x) => x.trim()).join(',');
 }

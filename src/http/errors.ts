@@ -2,20 +2,33 @@
 // One error handler (server.ts) maps fastify's, the service's and our own errors onto it.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ServiceError } from '../service/errors';
+import { AccountError } from '../staff/accounts';
+import { ConsoleError } from '../staff/console';
 
 export const ERRORS = {
   invalid_json: { status: 400, message: 'The request body is not valid JSON.' },
   missing_field: { status: 400, message: 'A required field is missing.' },
   invalid_field: { status: 400, message: 'A field has an invalid value.' },
-  unauthorized: { status: 401, message: 'Missing or wrong bearer token (Authorization: Bearer <JIUYI_ADMIN_TOKEN>).' },
+  unauthorized: { status: 401, message: 'Sign in to the console, or send Authorization: Bearer <your API token or JIUYI_ADMIN_TOKEN>.' },
   staff_disabled: { status: 401, message: 'Staff endpoints are disabled: set JIUYI_ADMIN_TOKEN to enable them.' },
+  session_expired: { status: 401, message: 'Your console session has ended: sign in again.' },
+  login_failed: { status: 401, message: 'Wrong username or password, or the account is disabled.' },
+  conversation_token: { status: 401, message: 'This conversation needs its token (X-Conversation-Token), issued on its first message.' },
+  csrf: { status: 403, message: 'Missing or wrong CSRF token (X-CSRF-Token) for a signed-in request that changes something.' },
+  forbidden: { status: 403, message: 'Your role does not allow this.' },
   not_found: { status: 404, message: 'No such route.' },
   ticket_not_found: { status: 404, message: 'No such ticket.' },
+  staff_not_found: { status: 404, message: 'No such active staff account.' },
+  review_not_found: { status: 404, message: 'No such review item.' },
   facility_not_found: { status: 404, message: 'No facility with this id in the rule books.' },
   ticket_state: { status: 409, message: 'The ticket is not in a state that allows this.' },
+  ticket_held: { status: 409, message: 'Another staff member holds this ticket: only they or an administrator may act on it.' },
+  staff_exists: { status: 409, message: 'An account with this username exists already.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
   rate_limited: { status: 429, message: 'Too many messages: slow down.' },
+  client_rate_limited: { status: 429, message: 'Too many requests from this address: wait a minute.' },
+  too_many_logins: { status: 429, message: 'Too many failed sign-ins: wait before trying again.' },
   not_ready: { status: 503, message: 'The service is starting or shutting down.' },
   internal: { status: 500, message: 'Something went wrong on our side; the error is logged.' },
 } as const satisfies Record<string, { status: number; message: string }>;
@@ -44,6 +57,7 @@ export class ApiError extends Error {
 export function classify(err: unknown): { code: ErrorCode; field?: string; detail?: string; headers?: Record<string, string> } {
   if (err instanceof ApiError) return { code: err.code, field: err.field, detail: err.detail, headers: err.headers };
   if (err instanceof ServiceError) return { code: err.code, detail: err.message };
+  if (err instanceof ConsoleError || err instanceof AccountError) return { code: err.code, detail: err.message };
   const e = err as Partial<FastifyError> & { validation?: ValidationIssue[]; validationContext?: string };
   if (e.validation?.length) return fromValidation(e.validation, e.validationContext);
   switch (e.code) {

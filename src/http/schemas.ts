@@ -46,6 +46,11 @@ export const messageResponse = {
       type: 'object',
       properties: { id: { type: 'string' }, state: { type: 'string' } },
     },
+    conversation: {
+      type: 'object',
+      description: 'On the first message of a conversation only: its token, to send as X-Conversation-Token from now on',
+      properties: { user: { type: 'string' }, token: { type: 'string' }, channel: { type: 'string' } },
+    },
   },
   required: ['text', 'urgent', 'handoff', 'ask', 'quickReplies'],
 } as const;
@@ -63,6 +68,7 @@ export const mailboxResponse = {
           urgent: { type: 'boolean' },
           kind: { type: 'string' },
           at: { type: 'number' },
+          staff: { type: 'string', description: 'Display name of the staff member who wrote it' },
           quickReplies: { type: 'array', items: quickReply },
         },
       },
@@ -70,9 +76,18 @@ export const mailboxResponse = {
   },
 } as const;
 
+const line = {
+  type: 'object',
+  properties: { from: { type: 'string', enum: ['user', 'bot', 'staff'] }, text: { type: 'string' }, at: { type: 'number' } },
+} as const;
+
 export const ticketSchema = {
   type: 'object',
   properties: {
+    localityName: { type: 'string', description: 'The locality by name' },
+    reasonText: { type: 'string', description: 'Why it was handed off, in words' },
+    claimedByName: { type: 'string', description: 'Display name of the holder' },
+    transcript: { type: 'array', items: line, description: 'The conversation so far, oldest first (one ticket only)' },
     id: { type: 'string' },
     channel: { type: 'string' },
     user: { type: 'string' },
@@ -136,3 +151,22 @@ export const facilityParams = {
 } as const;
 
 export const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, errorSchema]));
+
+export const closeBody = {
+  type: ['object', 'null'],
+  properties: {
+    staff: { type: 'string', minLength: 1, maxLength: 64, description: 'Who acts (bootstrap token only).' },
+    message: { type: 'string', maxLength: 2000, description: 'A closing message the user receives before the ticket closes.' },
+  },
+  additionalProperties: false,
+} as const;
+
+export const transferBody = {
+  type: 'object',
+  required: ['to'],
+  properties: {
+    to: { type: 'string', minLength: 1, maxLength: 64, description: 'Username of the staff member who takes it.' },
+    staff: { type: 'string', minLength: 1, maxLength: 64 },
+  },
+  additionalProperties: false,
+} as const;

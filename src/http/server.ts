@@ -10,8 +10,13 @@ import type { Mailbox } from '../service/mailbox';
 import type { Metrics } from '../service/metrics';
 import type { ChannelRegistry } from '../service/registry';
 import type { Service } from '../service/service';
+import { createStaffDesk, type StaffDesk } from '../staff';
+import { ConversationTokens } from './conversations';
 import { ApiError, errorHandler } from './errors';
+import { consoleRoutes } from './routes/console';
+import { deskRoutes } from './routes/desk';
 import { messageRoutes } from './routes/messages';
+import { pageRoutes } from './routes/pages';
 import { publicRoutes } from './routes/public';
 import { staffRoutes } from './routes/staff';
 
@@ -22,7 +27,14 @@ export interface HttpDeps {
   metrics: Metrics;
   logger: Logger;
   mailbox?: Mailbox;
+  /** The shared bootstrap token (JIUYI_ADMIN_TOKEN): an administrator, for automation and the first steps. */
   adminToken?: string;
+  /** Staff accounts and the console (made from the service and store when absent). */
+  desk?: StaffDesk;
+  /** Messages and new conversations one client address may send a minute (default 120). */
+  clientRateLimit?: number;
+  /** fastify's trustProxy: which proxies' X-Forwarded-For / -Proto to believe (client address, https). */
+  trustProxy?: boolean | string | number;
   /** False while starting up or draining (default: always ready). */
   isReady?: () => boolean;
   /** Largest request body in bytes for routes without their own limit (default 1 MiB). */
@@ -47,6 +59,7 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newRequestId();
     },
     return503OnClosing: true,
+    trustProxy: (d.trustProxy ?? false) as boolean | string,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }) as unknown as FastifyInstance;
 
@@ -74,11 +87,16 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
         description: 'Where and how to get medical care in an epidemic-controlled area, from the locality’s official notices.',
         version: d.version ?? '0.1.0',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'JIUYI_ADMIN_TOKEN' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: "A staff account's API token (`jiuyi staff token <username>`), or JIUYI_ADMIN_TOKEN" },
+          session: { type: 'apiKey', in: 'cookie', name: 'jiuyi_staff', description: 'The console session (POST /api/v1/staff/login); changes need X-CSRF-Token' },
+        },
+      },
       tags: [
         { name: 'chat', description: 'Residents: ask and get answers' },
         { name: 'hotline', description: 'Canned answers for hotline staff' },
-        { name: 'staff', description: 'Handoff tickets and live status (bearer token)' },
+        { name: 'staff', description: 'The staff console: sign-in, tickets, live status, review, audit, figures (session or bearer token)' },
         { name: 'ops', description: 'Health, readiness, metrics' },
       ],
     },
@@ -86,8 +104,13 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(publicRoutes({ service: d.service, store: d.store, metrics: d.metrics, isReady: d.isReady ?? (() => true) }));
-  await app.register(messageRoutes(d.service, d.mailbox));
-  await app.register(staffRoutes(d.service, d.adminToken));
+  const desk = d.desk ?? createStaffDesk({ service: d.service, store: d.store, registry: d.registry, metrics: d.metrics, logger: d.logger });
+  const conversations = new ConversationTokens(d.store);
+  await app.register(messageRoutes({ service: d.service, mailbox: d.mailbox, conversations, perClient: d.clientRateLimit ?? 120 }));
+  await app.register(staffRoutes(desk, d.adminToken));
+  await app.register(deskRoutes(desk, d.adminToken));
+  await app.register(consoleRoutes(desk, d.adminToken));
+  await app.register(pageRoutes());
   for (const { name, plugin } of d.registry.routePlugins) {
     await app.register(plugin);
     d.logger.debug({ channel: name }, 'channel routes registered');

@@ -38,6 +38,7 @@ export class Mailbox {
           urgent: item.urgent,
           quickReplies: item.quickReplies,
           kind: typeof item.meta?.kind === 'string' ? item.meta.kind : 'message',
+          ...(typeof item.meta?.staffName === 'string' ? { staff: item.meta.staffName } : {}),
           at: this.opts.now?.() ?? Date.now(),
         });
         return { ok: true };

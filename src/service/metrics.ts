@@ -18,6 +18,7 @@ export class Metrics {
   readonly escalations: Counter;
   readonly errors: Counter<'stage'>;
   readonly outboxResults: Counter<'channel' | 'result'>;
+  readonly timeToClaim: Histogram<'urgent'>;
 
   constructor(opts: { defaults?: boolean } = {}) {
     const registers = [this.registry];
@@ -79,6 +80,13 @@ export class Metrics {
       name: 'jiuyi_outbox_results_total',
       help: 'Outbox send attempts by channel and result (sent, retry, dead, deferred)',
       labelNames: ['channel', 'result'],
+      registers,
+    });
+    this.timeToClaim = new Histogram({
+      name: 'jiuyi_ticket_time_to_claim_seconds',
+      help: 'Time from a handoff ticket opening to a staff member claiming it, by urgency',
+      labelNames: ['urgent'],
+      buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600],
       registers,
     });
     if (opts.defaults) collectDefaultMetrics({ register: this.registry });

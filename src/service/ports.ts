@@ -41,8 +41,10 @@ export interface MailboxMessage {
   text: string;
   urgent: boolean;
   quickReplies: QuickReply[];
-  /** staff | escalation | … (from the outbox item's meta.kind) */
+  /** staff | closed | escalation | … (from the outbox item's meta.kind) */
   kind: string;
+  /** The staff member's display name, on staff messages. */
+  staff?: string;
   at: number;
 }
 

@@ -74,11 +74,13 @@ export class Service implements InboundPort, TicketPort {
     if (this.closed) throw new Error('service is shutting down');
     const started = performance.now();
     const key = sessionKey(inbound.channel, inbound.user);
+    const refused = await this.overLimit(inbound, key);
+    if (refused) return refused;
     const result = await this.lock.run(key, async (): Promise<HandleResult> => {
       // Persisted (de-duplicated) before anything else; the session is read in the same store round trip.
       const [{ duplicate }, session] = await Promise.all([this.store.recordInbound(inbound), this.store.loadSession(key)]);
       if (duplicate) return { duplicate: true, reply: null };
-      return this.process(inbound, session, { sync: SYNC_CHANNELS.has(inbound.channel), countRate: true });
+      return this.process(inbound, session, { sync: SYNC_CHANNELS.has(inbound.channel) });
     });
     if (result.duplicate) this.metrics?.duplicates.inc({ channel: inbound.channel });
     else this.metrics?.latency.observe({ channel: inbound.channel }, (performance.now() - started) / 1000);
@@ -97,7 +99,7 @@ export class Service implements InboundPort, TicketPort {
       if (!batch.length) break;
       for (const inbound of batch) {
         const key = sessionKey(inbound.channel, inbound.user);
-        await this.lock.run(key, async () => this.process(inbound, await this.store.loadSession(key), { sync: false, countRate: false }));
+        await this.lock.run(key, async () => this.process(inbound, await this.store.loadSession(key), { sync: false }));
         n += 1;
       }
       if (batch.length < 200) break;
@@ -106,8 +108,33 @@ export class Service implements InboundPort, TicketPort {
     return n;
   }
 
+  /** The per-user rate limit, applied before anything is read or written: a message over it is refused at
+   * the cost of a counter, unless it is urgent. Up to twice the limit the pure core reads it (no I/O) so an
+   * urgent one still goes through; beyond that (a script, not a person in distress) nothing runs at all.
+   * A platform user is told once a window, through the outbox (one write); API callers get the 429. */
+  private async overLimit(inbound: Inbound, key: string): Promise<HandleResult | null> {
+    const now = this.now();
+    const rl = this.limiter.hit(key, now);
+    if (!rl.limited) return null;
+    let script: 'simplified' | 'traditional' = 'simplified';
+    let lang: 'zh' | 'en' = 'zh';
+    if (rl.count <= 2 * this.opts.rateLimit) {
+      const probe = await this.runTurn(inbound, newSession(), { status: await this.status(), now });
+      if (probe.reply?.urgent) return null;
+      script = probe.reply?.script ?? script;
+      lang = probe.reply?.lang ?? lang;
+    }
+    const { channel } = inbound;
+    this.metrics?.rateLimited.inc({ channel });
+    const wait = Math.max(1, Math.ceil(rl.retryAfterMs / 1000));
+    const text = this.opts.core.rateLimitNotice(this.opts.rateLimit, wait, { script, lang });
+    if (!SYNC_CHANNELS.has(channel) && rl.firstOver)
+      await this.enqueue({ channel, chat: inbound.chat, text, urgent: false, quickReplies: [], createdAt: now, dedupeKey: `ratelimit:${channel}:${inbound.messageId}`, meta: { kind: 'rate_limited' } });
+    return { duplicate: false, reply: null, rateLimited: { retryAfterMs: rl.retryAfterMs, text } };
+  }
+
   /** One message, under its conversation's lock, with the session as stored (null: a new conversation). */
-  private async process(inbound: Inbound, stored: Session | null, o: { sync: boolean; countRate: boolean }): Promise<HandleResult> {
+  private async process(inbound: Inbound, stored: Session | null, o: { sync: boolean }): Promise<HandleResult> {
     const { channel, user, messageId } = inbound;
     const key = sessionKey(channel, user);
     const now = this.now();
@@ -127,20 +154,6 @@ export class Service implements InboundPort, TicketPort {
     }
     const reply = result.reply;
     const next = result.session;
-
-    // Per-user rate limit: an urgent reply always goes out; anything else is refused with a clear notice.
-    if (o.countRate) {
-      const rl = this.limiter.hit(key, now);
-      if (rl.limited && !reply?.urgent) {
-        this.metrics?.rateLimited.inc({ channel });
-        await this.store.markProcessed(channel, messageId, { intent: 'rate_limited', urgent: false, handoff: false, redactedText: redacted });
-        const wait = Math.max(1, Math.ceil(rl.retryAfterMs / 1000));
-        const text = this.opts.core.rateLimitNotice(this.opts.rateLimit, wait, { script: session.script ?? 'simplified', lang: session.lang ?? 'zh' });
-        if (!o.sync && rl.firstOver)
-          await this.enqueue({ channel, chat: inbound.chat, text, urgent: false, quickReplies: [], createdAt: now, dedupeKey: `reply:${channel}:${messageId}`, meta: { kind: 'rate_limited' } });
-        return { duplicate: false, reply: null, rateLimited: { retryAfterMs: rl.retryAfterMs, text } };
-      }
-    }
 
     // 1. The reply first (urgent ones jump the outbox queue); de-duplicated by message id across a crash.
     const text = reply ? reply.parts.join('\n') : '';
@@ -211,6 +224,7 @@ export class Service implements InboundPort, TicketPort {
         redactedText: redacted,
       }),
       ...(botLine ? [this.store.appendMessage(channel, user, botLine)] : []),
+      ...(reply?.review ? [this.recordReview(inbound, reply, redacted, now)] : []),
     ]);
 
     // 4. Metrics, staff notifications (not awaited: a slow staff route does not delay the user's reply).
@@ -249,7 +263,9 @@ export class Service implements InboundPort, TicketPort {
     return claimed;
   }
 
-  async reply(id: string, staff: string, text: string): Promise<Ticket> {
+  /** `o.kind`: what the user's page shows it as (`closed`: the closing message); `o.staffName`: the display
+   * name the user sees (web chat). */
+  async reply(id: string, staff: string, text: string, o: { kind?: 'staff' | 'closed'; staffName?: string } = {}): Promise<Ticket> {
     if (!text.trim()) throw new ServiceError('invalid_field', 'text: must not be empty');
     let ticket = await this.mustGet(id);
     if (ticket.state === 'closed') throw new ServiceError('ticket_state', `ticket ${id} is closed`);
@@ -262,12 +278,24 @@ export class Service implements InboundPort, TicketPort {
       urgent: ticket.urgent,
       quickReplies: [],
       createdAt: now,
-      meta: { kind: 'staff', ticketId: id, staff },
+      meta: { kind: o.kind ?? 'staff', ticketId: id, staff, ...(o.staffName ? { staffName: o.staffName } : {}) },
     });
     const line: ConversationLine = { from: 'staff', text: clip(this.redact(text)), at: now };
     await this.store.appendMessage(ticket.channel, ticket.user, line);
     const lines = [...ticket.lastMessages, line].slice(-this.historySize());
     return (await this.store.updateTicket(id, { lastMessages: lines }, now)) ?? ticket;
+  }
+
+  /** Hands a ticket to another staff member (an open one is claimed for them). No staff-route event: the
+   * console that asked tells its viewers. */
+  async transfer(id: string, to: string): Promise<Ticket> {
+    const t = await this.store.updateTicket(id, { state: 'claimed', claimedBy: to }, this.now(), ['open', 'claimed']);
+    if (!t) throw new ServiceError('ticket_state', `ticket ${id} is ${(await this.mustGet(id)).state}`);
+    await this.updateSession(t, (s) => {
+      s.handoff = { since: s.handoff?.since ?? t.createdAt, reason: s.handoff?.reason ?? t.reason, ticketId: t.id, heldBy: to };
+    });
+    this.logger.info({ ticket: id, staff: to }, 'ticket transferred');
+    return t;
   }
 
   async close(id: string, staff: string): Promise<Ticket> {
@@ -397,6 +425,20 @@ export class Service implements InboundPort, TicketPort {
   }
 
   // --- helpers -----------------------------------------------------------------------------------------
+
+  /** A reply worth a human's look (Reply.review) joins the console's review queue: redacted words only. */
+  private async recordReview(inbound: Inbound, reply: Reply, redacted: string, now: number): Promise<void> {
+    await this.store.addReviewItem({
+      at: now,
+      channel: inbound.channel,
+      messageId: inbound.messageId,
+      ...(reply.locality ? { locality: reply.locality } : {}),
+      intent: reply.intent,
+      reason: reply.review!,
+      text: redacted,
+      reply: clip(reply.parts.join('\n')),
+    });
+  }
 
   private historySize(): number {
     return this.opts.ticketHistory ?? 10;

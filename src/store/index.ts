@@ -5,6 +5,7 @@ import type { Store } from './port';
 
 export type { Store } from './port';
 export * from './port';
+export type * from './console-port';
 
 export interface StoreOptions {
   /** Directory for the SQLite file (created if missing); `:memory:` for an in-memory store. */

@@ -5,6 +5,7 @@ import { liveStatus } from './status';
 import type { ChannelName, Inbound, Session } from '../core/types';
 import type { MailboxMessage, OutboxItem, Ticket } from '../service/ports';
 import { newOutboxId, newTicket } from './ids';
+import { mongoConsole } from './mongo-console';
 import type { ConversationLine, NewTicket, OutboxRecord, Store, TicketFilter } from './port';
 
 export interface MongoStoreOptions {
@@ -211,9 +212,11 @@ export async function openMongoStore(o: MongoStoreOptions): Promise<Store> {
   };
 
   let closed = false;
+  const consoleStore = await mongoConsole(conn, o.prefix ?? '', nextSeq);
 
   const store: Store = {
     kind: 'mongo',
+    ...consoleStore,
 
     async recordInbound(inbound) {
       try {

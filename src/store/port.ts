@@ -3,6 +3,7 @@
 import type { ChannelName, Inbound, Session } from '../core/types';
 import type { KeyValuePort, MailboxMessage, OutboxItem, Ticket } from '../service/ports';
 import type { LiveStatus } from '../rules/types';
+import type { ConsoleStore } from './console-port';
 
 /** What processing made of an inbound message; kept for review instead of the raw text. */
 export interface InboundSummary {
@@ -66,7 +67,7 @@ export interface PurgeCounts {
   mailbox: number;
 }
 
-export interface Store extends KeyValuePort {
+export interface Store extends KeyValuePort, ConsoleStore {
   readonly kind: 'sqlite' | 'mongo';
 
   // --- inbound log ---------------------------------------------------------------------------------

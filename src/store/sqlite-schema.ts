@@ -106,6 +106,71 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX mailbox_chat ON mailbox (channel, chat, seq);
   CREATE INDEX mailbox_at ON mailbox (at);
   `,
+  // 3: the staff console: accounts, their sessions, the audit log, the review queue; conversation tokens
+  `
+  CREATE TABLE staff (
+    username TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,   -- argon2id PHC string
+    token_hash TEXT UNIQUE,        -- sha256 of the account's API token
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE staff_sessions (
+    id_hash TEXT PRIMARY KEY,      -- sha256 of the cookie's value
+    username TEXT NOT NULL,
+    csrf TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX staff_sessions_user ON staff_sessions (username);
+  CREATE INDEX staff_sessions_expires ON staff_sessions (expires_at);
+
+  CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT                    -- JSON
+  );
+  CREATE INDEX audit_at ON audit (at);
+  CREATE INDEX audit_action ON audit (action, at);
+  CREATE INDEX audit_target ON audit (target, at);
+
+  CREATE TABLE review (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    at INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    locality TEXT,
+    intent TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    text TEXT NOT NULL,            -- redacted
+    reply TEXT NOT NULL,
+    verdict TEXT,
+    right_intent TEXT,
+    note TEXT,
+    reviewed_by TEXT,
+    reviewed_at INTEGER,
+    UNIQUE (channel, message_id)
+  );
+  CREATE INDEX review_verdict ON review (verdict, at);
+  CREATE INDEX review_at ON review (at);
+
+  CREATE TABLE conversation_tokens (
+    channel TEXT NOT NULL,
+    user TEXT NOT NULL,
+    token_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (channel, user)
+  );
+  CREATE INDEX conversation_tokens_created ON conversation_tokens (created_at);
+  `,
 ];
 
 /** Brings the database up to the latest schema; throws if it is newer than this code knows. */

@@ -18,6 +18,7 @@ import type {
 import { createBatcher } from './sqlite-batch';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpoint';
 import { migrate } from './sqlite-schema';
+import { sqliteConsole } from './sqlite-console';
 
 export interface SqliteStoreOptions {
   /** Path of the database file, or `:memory:`. */
@@ -304,6 +305,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
 
   const store: Store = {
     kind: 'sqlite',
+    ...sqliteConsole(db, run),
 
     recordInbound: (inbound: Inbound) =>
       run(() => {

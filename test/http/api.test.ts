@@ -3,8 +3,20 @@ import { createCoreDouble, DOUBLE_FACILITY } from '../support/core-double';
 import { auth, buildTestApp, type TestApp } from '../support/service-app';
 
 let t: TestApp;
-const post = (payload: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/messages', payload: payload as object, headers });
+/** Conversation tokens by user: issued on a conversation's first message, sent with the later ones. */
+let tokens = new Map<string, string>();
+beforeEach(() => {
+  tokens = new Map();
+});
+const post = async (payload: unknown, headers: Record<string, string> = {}) => {
+  const user = (payload as { user?: string }).user;
+  const token = user ? tokens.get(user) : undefined;
+  const r = await t.app.inject({ method: 'POST', url: '/api/v1/messages', payload: payload as object, headers: { ...(token ? { 'x-conversation-token': token } : {}), ...headers } });
+  const issued = r.headers['x-conversation-token'] as string | undefined;
+  if (issued && r.statusCode === 200) expect(JSON.parse(r.body).conversation).toEqual({ user, token: issued, channel: (payload as { channel?: string }).channel ?? 'api' });
+  if (user && issued) tokens.set(user, issued);
+  return r;
+};
 const json = (r: { body: string }) => JSON.parse(r.body);
 
 afterEach(async () => {
@@ -120,12 +132,12 @@ describe('staff endpoints', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/tickets', headers: auth })).statusCode).toBe(200);
   });
 
-  it('are disabled, with a message saying why, when no token is configured', async () => {
+  it('without the bootstrap token configured, refuse it and ask to sign in', async () => {
     await t.close();
     t = await buildTestApp({ adminToken: null });
     const r = await t.app.inject({ method: 'GET', url: '/api/v1/tickets', headers: auth });
     expect(r.statusCode).toBe(401);
-    expect(json(r).error).toMatchObject({ code: 'staff_disabled', message: expect.stringContaining('JIUYI_ADMIN_TOKEN') });
+    expect(json(r).error).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('Sign in') });
   });
 
   it('take an urgent conversation through ticket, claim, staff reply and close', async () => {
@@ -157,7 +169,9 @@ describe('staff endpoints', () => {
     expect(items).toEqual([expect.objectContaining({ chat: 'sick', text: '救护车已出发', urgent: true })]);
     // delivered by the outbox into the mailbox the web chat polls
     await t.registry.sender('api')!.send(items[0]!);
-    const box = json(await t.app.inject({ method: 'GET', url: '/api/v1/messages?user=sick' }));
+    // the mailbox is the conversation's own: not without its token
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/messages?user=sick' })).statusCode).toBe(401);
+    const box = json(await t.app.inject({ method: 'GET', url: '/api/v1/messages?user=sick', headers: { 'x-conversation-token': tokens.get('sick')! } }));
     expect(box.messages).toEqual([expect.objectContaining({ text: '救护车已出发', kind: 'staff' })]);
 
     const missingText = await t.app.inject({ method: 'POST', url: `/api/v1/tickets/${id}/reply`, headers: auth, payload: { staff: 'li' } });
@@ -223,11 +237,25 @@ describe('other endpoints', () => {
     expect((await t.app.inject({ method: 'GET', url: '/docs' })).statusCode).toBeLessThan(400);
   });
 
-  it('serves the web chat page', async () => {
-    const r = await t.app.inject({ method: 'GET', url: '/' });
-    expect(r.statusCode).toBe(200);
-    expect(r.headers['content-type']).toContain('text/html');
-    expect(r.body).toContain('localStorage');
-    expect(r.body).not.toContain('innerHTML');
+  it('serves the web chat and the console, scripts from this origin only, never framed', async () => {
+    for (const url of ['/', '/staff']) {
+      const r = await t.app.inject({ method: 'GET', url });
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-type']).toContain('text/html');
+      expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(r.headers['x-frame-options']).toBe('DENY');
+    }
+    for (const url of ['/webchat.js', '/linkify.js', '/staff/console.js', '/staff/console-views.js']) {
+      const r = await t.app.inject({ method: 'GET', url });
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-type']).toContain('javascript');
+      expect(r.body).not.toContain('innerHTML');
+    }
+    const strings = json(await t.app.inject({ method: 'GET', url: '/webchat/strings.json' }));
+    expect(strings['zh-CN'].start_over).toBe('重新开始');
+    expect(strings['zh-TW'].start_over).toBe('重新開始');
+    expect(strings.en.start_over).toBe('Start over');
+    expect(Object.keys(strings.en).sort()).toEqual(Object.keys(strings['zh-CN']).sort());
   });
 });

@@ -1,6 +1,6 @@
 // The web chat page in a real browser: Debian's Chromium driven by playwright-core against the whole
 // service (real core, SQLite in a temporary directory) on 127.0.0.1. Run with `npm run test:browser`
-// (needs /usr/bin/chromium: `apt-get install -y chromium`). Leaves a screenshot in /tmp/jiuyi-webchat.png.
+// (needs /usr/bin/chromium: `apt-get install -y chromium`). Leaves a screenshot in artifacts/screenshots/.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { createLogger } from '../../src/log';
 import { start, type Running } from '../../src/main';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOT = path.join(os.tmpdir(), 'jiuyi-webchat.png');
+const SCREENSHOT = path.join(__dirname, '..', '..', 'artifacts', 'screenshots', 'webchat-urgent.png');
 const TOKEN = 'browser-test-token-0123';
 jest.setTimeout(60_000);
 
@@ -21,6 +21,7 @@ let dir: string;
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuyi-web-'));
+  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   running = await start({
     env: { JIUYI_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', JIUYI_ADMIN_TOKEN: TOKEN },
     logger: createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
@@ -38,6 +39,7 @@ afterAll(async () => {
 });
 
 async function send(page: Page, text: string): Promise<void> {
+  await page.waitForSelector('.msg.system'); // greeted: the page is ready
   const before = await page.locator('.msg.bot, .msg.system').count();
   await page.fill('#input', text);
   await page.press('#input', 'Enter');
@@ -48,7 +50,7 @@ const lastBot = (page: Page) => page.locator('.msg.bot').last();
 
 describe('the web chat page', () => {
   it('answers a question, with the notice cited', async () => {
-    const page = await browser.newPage({ viewport: { width: 420, height: 860 } });
+    const page = await browser.newPage({ viewport: { width: 420, height: 860 }, locale: 'zh-CN' });
     await page.goto(running.url);
     await expect(page.title()).resolves.toContain('就医');
     await send(page, '我在忻州封控区，需要定期做血液透析，应该去哪家医院？');
@@ -68,7 +70,7 @@ describe('the web chat page', () => {
   });
 
   it('offers quick replies for the bot question and answers the one pressed', async () => {
-    const context = await browser.newContext(); // a new resident: no locality yet
+    const context = await browser.newContext({ locale: 'zh-CN' }); // a new resident: no locality yet
     const page = await context.newPage();
     await page.goto(running.url);
     await send(page, '需要做血液透析，去哪家医院？');
@@ -84,7 +86,7 @@ describe('the web chat page', () => {
   });
 
   it('shows an urgent reply prominently, and escapes what it shows', async () => {
-    const context = await browser.newContext({ viewport: { width: 480, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 480, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(running.url);
     await send(page, '我在忻州<img src=x onerror="document.title=1">');

@@ -1,6 +1,7 @@
 // The whole service as `npm start` runs it (real core, SQLite file, HTTP on loopback), stopped and started
 // again on the same data directory: the conversation's locality is remembered, urgent messages are tickets.
 // The turns run on a core worker thread (JIUYI_CORE_THREADS=1), as on a machine with four cores or more.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,9 +20,19 @@ function boot(dataDir: string): Promise<Running> {
   });
 }
 
+/** Conversation tokens by user (issued on the first message; they live in the store, so they survive a restart). */
+const tokens = new Map<string, string>();
+
 async function ask(r: Running, user: string, text: string) {
-  const res = await fetch(`${r.url}/api/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, text }) });
+  const known = tokens.get(user);
+  const res = await fetch(`${r.url}/api/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(known ? { 'x-conversation-token': known } : {}) },
+    body: JSON.stringify({ user, text }),
+  });
   expect(res.status).toBe(200);
+  const issued = res.headers.get('x-conversation-token');
+  if (issued) tokens.set(user, issued);
   return (await res.json()) as { text: string; urgent: boolean; handoff: boolean; locality?: string; ask: string | null; ticket?: { id: string } };
 }
 
@@ -57,6 +68,8 @@ describe('a restart on the same SQLite file', () => {
 
     // a message persisted (acknowledged) just before a crash, never processed
     const crashed = await openStore({ dataDir: dir });
+    tokens.set('resident-9', 'c_resident-9-token'); // issued with its first message, before it was recorded
+    await crashed.putConversationToken('api', 'resident-9', createHash('sha256').update('c_resident-9-token').digest('hex'), Date.now());
     await crashed.recordInbound({ channel: 'api', messageId: 'crash-1', user: 'resident-9', chat: 'resident-9', kind: 'text', text: '晋江的密接人员要透析去哪里', sentAt: Date.now() - 1000 });
     await crashed.close();
 
@@ -64,12 +77,13 @@ describe('a restart on the same SQLite file', () => {
     // answered on start, through the outbox, into the mailbox the web chat polls
     let late: { text: string; kind: string }[] = [];
     for (let i = 0; i < 50 && !late.length; i++) {
-      late = ((await (await fetch(`${running.url}/api/v1/messages?user=resident-9`)).json()) as { messages: typeof late }).messages;
+      late = ((await (await fetch(`${running.url}/api/v1/messages?user=resident-9`, { headers: { 'x-conversation-token': tokens.get('resident-9')! } })).json()) as { messages: typeof late }).messages;
       if (!late.length) await new Promise((r) => setTimeout(r, 100));
     }
     expect(late).toEqual([expect.objectContaining({ kind: 'reply', text: expect.stringContaining('磁灶中心卫生院') })]);
     // the staff reply delivered before the restart is still waiting, and handed out once
-    const mailbox = async (user: string) => ((await (await fetch(`${running!.url}/api/v1/messages?user=${user}`)).json()) as { messages: { kind: string; text: string }[] }).messages;
+    const mailbox = async (user: string) =>
+      ((await (await fetch(`${running!.url}/api/v1/messages?user=${user}`, { headers: { 'x-conversation-token': tokens.get(user)! } })).json()) as { messages: { kind: string; text: string }[] }).messages;
     expect(await mailbox('resident-2')).toEqual([expect.objectContaining({ kind: 'staff', text: '已派车，请保持电话畅通' })]);
     expect(await mailbox('resident-2')).toEqual([]);
 

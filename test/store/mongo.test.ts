@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { openMongoStore } from '../../src/store/mongo';
 import type { Store } from '../../src/store/port';
-import { storeContract } from './contract';
+import { consoleStoreContract } from './console-contract';
+import { storeContract, type StoreHarness } from './contract';
 
 const uri = process.env.MONGODB_URI;
 
@@ -20,7 +21,7 @@ if (!uri) {
     await conn.dropDatabase();
     await conn.close();
   });
-  storeContract('mongo', {
+  const harness: StoreHarness = {
     async open() {
       const prefix = `t${randomBytes(4).toString('hex')}_`;
       const store = await openMongoStore({ uri, dbName: 'jiuyi_test', prefix });
@@ -34,5 +35,7 @@ if (!uri) {
       prefixes.set(again, prefix);
       return again;
     },
-  });
+  };
+  storeContract('mongo', harness);
+  consoleStoreContract('mongo', harness);
 }

@@ -6,13 +6,14 @@ import { openStore } from '../../src/store';
 import { openSqliteStore } from '../../src/store/sqlite';
 import { MIGRATIONS } from '../../src/store/sqlite-schema';
 import type { Store } from '../../src/store/port';
-import { storeContract } from './contract';
+import { consoleStoreContract } from './console-contract';
+import { storeContract, type StoreHarness } from './contract';
 
 const dirs: string[] = [];
 const files = new WeakMap<Store, string>();
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-storeContract('sqlite', {
+const harness: StoreHarness = {
   async open() {
     const dir = mkdtempSync(join(tmpdir(), 'jiuyi-store-'));
     dirs.push(dir);
@@ -28,7 +29,9 @@ storeContract('sqlite', {
     files.set(again, file);
     return again;
   },
-});
+};
+storeContract('sqlite', harness);
+consoleStoreContract('sqlite', harness);
 
 describe('sqlite store specifics', () => {
   it('opens in memory, and in a data directory it creates, in WAL mode with the schema version recorded', async () => {

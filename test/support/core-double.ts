@@ -53,7 +53,7 @@ export function createCoreDouble(opts: { throwOn?: string } = {}): Core & { call
         const quickReplies = Object.entries(PLACES).map(([value, label]) => ({ label, value }));
         return { reply: reply(['请问您在哪个城市？'], { ask: 'locality', quickReplies, intent: 'designation' }), session: next, analysis: analysis(text, 'designation') };
       }
-      if (/天气|股票/.test(text)) return { reply: reply(['我只能回答就医问题。'], { intent: 'fallback' }), session: next, analysis: analysis(text, 'fallback') };
+      if (/天气|股票/.test(text)) return { reply: reply(['我只能回答就医问题。'], { intent: 'fallback', review: 'fallback', locality: next.locality }), session: next, analysis: analysis(text, 'fallback') };
       const full = ctx.status.facilities[DOUBLE_FACILITY]?.state === 'full';
       const answer = `${PLACES[next.locality]}：请到${full ? '备用医院' : '测试医院'}就诊。<b>`;
       return { reply: reply([answer], { locality: next.locality, sources: [next.locality] }), session: next, analysis: analysis(text, 'designation') };

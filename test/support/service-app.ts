@@ -41,6 +41,8 @@ export async function buildTestApp(
     dataDir?: string;
     adminToken?: string | null;
     service?: Partial<ServiceOptions>;
+    /** Extra options of the HTTP server (trustProxy, clientRateLimit…). */
+    http?: Partial<Parameters<typeof buildServer>[0]>;
     /** Register channels here (as main.ts does) before the HTTP server is built. */
     beforeServer?: (registry: ChannelRegistry, service: Service) => void;
   } = {},
@@ -85,6 +87,7 @@ export async function buildTestApp(
     logger,
     mailbox,
     adminToken: o.adminToken === null ? undefined : (o.adminToken ?? TEST_TOKEN),
+    ...o.http,
   });
   return {
     app,

@@ -1,10 +1,9 @@
-// Canned answers, health, readiness, metrics, and the web chat page.
+// Canned answers, health, readiness, metrics.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/port';
 import type { Metrics } from '../../service/metrics';
 import type { Service } from '../../service/service';
 import { ApiError } from '../errors';
-import { WEBCHAT_HTML } from '../webchat-page';
 
 export interface PublicRouteDeps {
   service: Service;
@@ -77,12 +76,5 @@ export function publicRoutes(d: PublicRouteDeps) {
       return reply.type(d.metrics.registry.contentType).send(body);
     });
 
-    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .header('content-security-policy', "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'")
-        .send(WEBCHAT_HTML),
-    );
   };
 }
