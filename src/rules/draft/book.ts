@@ -65,12 +65,8 @@ export function assemble(parts: Parts, log: EvidenceLog): DraftBook {
     const aliases = f.aliases.filter((a) => !usedNames.has(a) && !facilities.some((o) => o !== f && o.name === a));
     aliases.forEach((a) => usedNames.add(a));
     log.add(`${p}.name`, f.name, f.ev, f.generic ? 'a kind of facility the notice names without a proper name (generic): keep it only if people are sent there' : undefined);
-    const out: Facility = { id: fid, name: f.name, aliases, phones: [], departments: [], hours: [], services: [], insurance: [], notes: [] };
-    if (f.generic) out.generic = true;
-    if (f.address) {
-      out.address = f.address.value;
-      log.add(`${p}.address`, f.address.value, f.address.ev);
-    }
+    const out: Facility = { id: fid, name: f.name, aliases, ...(f.generic ? { generic: true } : {}), ...(f.address ? { address: f.address.value } : {}), phones: [], departments: [], hours: [], services: [], insurance: [], notes: [] };
+    if (f.address) log.add(`${p}.address`, f.address.value, f.address.ev);
     f.phones.forEach((ph, j) => {
       out.phones.push(ph.label ? { number: ph.number, label: ph.label } : { number: ph.number });
       log.add(`${p}.phones[${j}].number`, ph.number, ph.ev);
@@ -108,7 +104,7 @@ export function assemble(parts: Parts, log: EvidenceLog): DraftBook {
     const out: Contact = { id: cid, kind: c.kind, name: c.name, remit: c.remit, topics: c.topics, phones: c.phones.map((ph) => (ph.label ? { number: ph.number, label: ph.label } : { number: ph.number })) };
     if (c.role) out.role = c.role;
     if (c.facility && facilityId.has(c.facility)) out.facility = facilityId.get(c.facility);
-    log.add(`${p}.name`, c.name, c.ev, c.review);
+    log.add(`${p}.name`, c.name, { sentence: c.ev.sentence, value: c.kind === 'unit' ? c.ev.value : undefined }, c.review);
     c.phones.forEach((ph, j) => log.add(`${p}.phones[${j}].number`, ph.number, ph.ev));
     return out;
   });

@@ -1,4 +1,4 @@
-// Contacts: each phone number kept from the notice's sentences becomes a contact — a person (黄鑫, 林海峰
+// Contacts: each phone number kept from the notice's sentences becomes a contact — a person (周明, 王芳
 // 康复治疗师), an office, a duty line or a hotline — with what to call about (its remit), the facility it
 // belongs to and the topics it answers for; units the notice tells people to report to (市120急救指挥中心)
 // become contacts without a number. Office, duty and hotline numbers of a facility are its phones too.
@@ -29,6 +29,12 @@ export interface KeptNumber {
   para: Paragraph;
 }
 
+/** Words that only say what kind of number follows (手机, 联系电话). */
+const PHONE_WORD = /^(?:手机|手机号码?|电话|联系电话|座机|固话|联系方式|tel|TEL|Tel)$/;
+
+/** A piece of the sentence that is an address (地址：枫城市解放路56号), not whom the number reaches. */
+const ADDRESS_PIECE = /^地址|\d+号$|(?:路|街|大道|巷)\d/;
+
 const clean = (s: string) => s.replace(/\s+/g, '').replace(/^[，,；;：:、]+|[，,；;：:、（(]+$/g, '');
 
 export function draftContacts(kept: KeptNumber[], index: FacilityIndex, vocab: VocabMatcher, tools: DraftTools): ContactDraft[] {
@@ -44,10 +50,14 @@ export function draftContacts(kept: KeptNumber[], index: FacilityIndex, vocab: V
     const same = out.find((c) => c.phones.some((ph) => ph.number === v.number));
     if (same) continue;
 
-    // the chunk naming whom the number reaches: after the last separator, or the one before it when empty
-    const pieces = before.split(/[：:，,；;（(、]/);
-    let chunk = clean(pieces[pieces.length - 1] ?? '');
-    if (!chunk) chunk = clean(pieces[pieces.length - 2] ?? '');
+    // the chunk naming whom the number reaches: after the last separator, or before it when that is
+    // empty or only says what kind of number it is (郑海燕，手机13801234567)
+    const pieces = before.split(/[：:，,；;（(、]/).map(clean);
+    let k = pieces.length - 1;
+    while (k > 0 && (!pieces[k] || PHONE_WORD.test(pieces[k] as string) || ADDRESS_PIECE.test(pieces[k] as string))) k--;
+    const bare = PHONE_WORD.test(pieces[pieces.length - 1] ?? '') ? (pieces[pieces.length - 1] as string) : '';
+    let chunk = pieces[k] ?? '';
+    if (bare && !personOf(chunk, tools)) chunk = clean(pieces[pieces.length - 1] ?? '') || chunk;
     const label = clean(before.slice(0, Math.max(0, before.lastIndexOf(chunk))).split(/[，,；;（(]/).pop() ?? '');
     const facility = facilityBefore(index, p, sentence, at);
     const parenRole = /^[（(]([^()（）]{2,12})[)）]/.exec(after)?.[1];
@@ -71,6 +81,7 @@ export function draftContacts(kept: KeptNumber[], index: FacilityIndex, vocab: V
     if (/^120$/.test(v.number)) name = `120${/^急救电话/.test(after) ? '急救电话' : '急救'}`;
     else if (kind === 'office') name = `${facility?.name ?? ownerOf(chunk, tools)}办公室`;
     else if (kind === 'duty') name = `${facility?.name ?? ownerOf(chunk, tools)}值班电话`;
+    else if (placeLike(chunk, tools) && headingLabel(p)) name = `${chunk}${headingLabel(p)}`;
     else name = hotlineName(chunk, label, facility);
     const phone = { number: v.number, label: lab?.label, ev };
     out.push({
@@ -111,9 +122,9 @@ function facilityBefore(index: FacilityIndex, p: Paragraph, sentence: Seg, at: n
   return inSentence[inSentence.length - 1];
 }
 
-/** 黄鑫, 蔡裕雄, 林海峰康复治疗师 → a person's name (and role); undefined for anything else. */
+/** 周明, 王芳, 李红康复治疗师 → a person's name (and role); undefined for anything else. */
 export function personOf(chunk: string, tools: DraftTools): { name: string; role?: string } | undefined {
-  if (chunk.length < 2 || chunk.length > 14 || /\d|电话|热线|联系|办公|值班|咨询|中心|医院|卫生|科$|局|委|号码|手机|拨打|方式/.test(chunk)) return undefined;
+  if (chunk.length < 2 || chunk.length > 14 || /\d|电话|热线|联系|办公|值班|咨询|中心|医院|卫生|科$|局|委|号码|手机|拨打|方式|(?:市|区|县|镇|乡|街道|办|室|站|所)$/.test(chunk)) return undefined;
   const surname = (s: string) => SURNAMES.has(s.slice(0, 2)) || SURNAMES.has(s.slice(0, 1));
   if (!surname(chunk)) return undefined;
   if (chunk.length <= 4 && !PERSON_ROLE.test(chunk)) return { name: chunk };
@@ -160,6 +171,17 @@ function topicsOf(text: string, vocab: VocabMatcher): string[] {
   return out;
 }
 
+/** 东湖区：0351-6101010 under 各区就医咨询电话: the chunk is a place. */
+function placeLike(chunk: string, tools: DraftTools): boolean {
+  return /(?:市|区|县|镇|乡|街道|新区)$/.test(chunk) && chunk.length <= 8 && !tools.cut(chunk).some((w) => tools.isFunctionWord(w));
+}
+
+/** 各区就医咨询电话 → 就医咨询电话: what the numbers under a heading are. */
+function headingLabel(p: Paragraph): string | undefined {
+  const h = p.headings[p.headings.length - 1]?.seg.norm.replace(/^(?:各区县|各县区|各区市|各县市|各区|各县|各市|各乡镇|各街道)/, '');
+  return h && /电话|热线/.test(h) && h.length <= 16 ? h.replace(/[:：]$/, '') : undefined;
+}
+
 function hotlineName(chunk: string, label: string, facility: FacilityDraft | undefined): string {
   const base = clean(`${chunk}`)
     .replace(/^(?:有|如有|若有|凡有)/, '')
@@ -187,7 +209,8 @@ export function unitContacts(paras: Paragraph[], vocab: VocabMatcher, exclude: s
         const raw = words.slice(k).join('');
         const name = raw.replace(/^我局/, '局');
         if (name.length < 3 || exclude.some((x) => name.startsWith(x))) continue;
-        if ([...existing, ...out].some((c) => c.name === name)) continue;
+        // a unit already known by a number of its own (县卫生健康局 of 县卫生健康局值班电话) is that contact
+        if ([...existing, ...out].some((c) => c.name === name || (c.phones.length > 0 && c.name.startsWith(name)))) continue;
         const at = m.index + m[0].length - raw.length;
         out.push({
           kind: 'unit',

@@ -30,7 +30,7 @@ export const FACILITY_SUFFIXES = [
   '方舱医院',
 ];
 
-/** Parts of a hospital that continue its name (晋江市医院经济开发区院区, 某医院东院区). */
+/** Parts of a hospital that continue its name (江城市医院高新区院区, 某医院东院区). */
 export const BRANCH_SUFFIXES = ['院区', '分院', '院部', '分部'];
 
 /**

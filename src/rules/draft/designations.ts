@@ -28,12 +28,16 @@ export interface DesignationDraft {
   backupPara?: Paragraph;
   /** Sentences read as this designation's activation (not to be read again as guidance). */
   activationSentences?: Seg[];
+  /** Read from a sentence that says more than the designation (到…就诊，由…接送): keep it as guidance too. */
+  alsoGuidance?: boolean;
 }
 
 export interface AudienceContext {
   vocab: VocabMatcher;
   /** Audience ids the notice names anywhere: a group reads as those of its members the notice names. */
   named: Set<string>;
+  /** The notice's title and preamble: their audiences apply where nothing nearer names one. */
+  whole?: string;
 }
 
 /** Audiences (and groups, expanded) named in a string; [] when none. */
@@ -52,13 +56,16 @@ export function audiencesIn(norm: string, ctx: AudienceContext): string[] {
 
 export const categoriesIn = (norm: string, vocab: VocabMatcher): string[] => [...new Set(vocab.find(norm, ['category']).map((h) => h.id))];
 
-/** Audiences of a paragraph from its headings, innermost first. */
-function headingAudiences(p: Paragraph, ctx: AudienceContext): string[] {
+/** Audiences of a paragraph from its headings, innermost first, else from the notice's title and preamble. */
+export function headingAudiences(p: Paragraph, ctx: AudienceContext): { audiences: string[]; review?: string } {
   for (let i = p.headings.length - 1; i >= 0; i--) {
     const a = audiencesIn((p.headings[i] as Paragraph['headings'][number]).seg.norm, ctx);
-    if (a.length) return a;
+    if (a.length) return { audiences: a };
   }
-  return [];
+  const a = ctx.whole ? audiencesIn(ctx.whole, ctx) : [];
+  return a.length
+    ? { audiences: a, review: 'the audience is the one of the notice’s title or preamble: check it applies to this list' }
+    : { audiences: [], review: 'no audience named for this designation: it applies to everyone; check' };
 }
 
 const ORDINAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -71,7 +78,7 @@ export function draftDesignations(paras: Paragraph[], index: FacilityIndex, ctx:
     if (!located.length) continue;
     for (const s of sentences(p.seg)) {
       for (const unit of units(s)) {
-        listItem(unit, p, located, ctx, out) || sentenceForm(unit, s, p, located, ctx, out);
+        listItem(unit, p, located, ctx, out) || sentenceForm(unit, s, p, located, ctx, out) || routing(unit, p, located, ctx, out);
       }
     }
   }
@@ -119,7 +126,8 @@ function listItem(unit: Seg, p: Paragraph, located: Located[], ctx: AudienceCont
   if (!listed.length) return false;
   const backup = /后备|备用/.test(label);
   let audiences = audiencesIn(label, ctx);
-  if (!audiences.length) audiences = headingAudiences(p, ctx);
+  let review: string | undefined;
+  if (!audiences.length) ({ audiences, review } = headingAudiences(p, ctx));
   const note = label.replace(/^\s*\d+[.、]\s*/, '').trim();
   if (backup) {
     attachBackups(out, p, cats, listed, { sentence: unit });
@@ -134,7 +142,7 @@ function listItem(unit: Seg, p: Paragraph, located: Located[], ctx: AudienceCont
       note,
       ev: { sentence: unit },
       para: p,
-      review: audiences.length ? undefined : 'no audience named in the item or its headings: it applies to everyone; check',
+      review,
     });
   }
   return true;
@@ -185,7 +193,8 @@ function sentenceForm(unit: Seg, sentence: Seg, p: Paragraph, located: Located[]
       }
     }
     let audiences = audiencesIn(desc, ctx);
-    if (!audiences.length) audiences = headingAudiences(p, ctx);
+    let review: string | undefined;
+    if (!audiences.length) ({ audiences, review } = headingAudiences(p, ctx));
     if (!categories.length) return;
     for (const category of categories) {
       out.push({
@@ -196,11 +205,48 @@ function sentenceForm(unit: Seg, sentence: Seg, p: Paragraph, located: Located[]
         note: noteFor(desc, category, ctx.vocab, sentence),
         ev: { sentence },
         para: p,
-        review: audiences.length ? undefined : 'no audience named: it applies to everyone; check',
+        review,
       });
     }
     found = true;
   });
+  return found;
+}
+
+/** Going to a facility for care: …需要血液透析的，统一到A医院治疗；孕产妇…的，到B医院就诊. */
+const ROUTE_BEFORE = /(?:统一|均|请|可|须|需|应|直接|一律)?(?:到|至|前往|去|转至|转到|送至|送往)$/;
+const ROUTE_AFTER = /^[\u4e00-\u9fa5]{0,8}?(?:就诊|就医|治疗|救治|分娩|诊治|接诊|透析|住院|收治|门诊|急诊)/;
+const PROMOTION = /推动|鼓励|引导|宣传|倡导|动员|提倡/;
+
+function routing(unit: Seg, p: Paragraph, located: Located[], ctx: AudienceContext, out: DesignationDraft[]): boolean {
+  let found = false;
+  for (const l of facilitiesIn(located, unit, 0, unit.norm.length)) {
+    if (l.facility.generic || l.facility.role) continue;
+    const at = unit.offs.indexOf(p.seg.offs[l.mention.start] as number);
+    const end = unit.offs.indexOf(p.seg.offs[l.mention.end - 1] as number) + 1;
+    const before = unit.norm.slice(0, at);
+    if (!ROUTE_BEFORE.test(before) || !ROUTE_AFTER.test(unit.norm.slice(end)) || PROMOTION.test(before)) continue;
+    let categories = categoriesIn(before, ctx.vocab);
+    if (!categories.length) categories = categoriesIn(unit.norm.slice(end, end + 8), ctx.vocab);
+    if (!categories.length) continue;
+    let audiences = audiencesIn(before, ctx);
+    if (!audiences.length) audiences = headingAudiences(p, ctx).audiences;
+    for (const category of categories) {
+      if (out.some((d) => d.para === p && d.category === category && d.facilities.includes(l.facility))) continue;
+      out.push({
+        audiences,
+        category,
+        facilities: [l.facility],
+        backups: [],
+        note: ctx.vocab.name('category', category),
+        ev: { sentence: unit },
+        para: p,
+        review: 'read from a sentence sending people there (到…就诊), not from a list of designated hospitals: check',
+        alsoGuidance: true,
+      });
+    }
+    found = true;
+  }
   return found;
 }
 
@@ -242,7 +288,7 @@ function addActivation(paras: Paragraph[], all: DesignationDraft[], vocab: Vocab
       if (fits.length) break;
     }
     if (fits.length) {
-      const text = fits.map((s) => conditionPart(s)).join('；');
+      const text = fits.map((s, i) => (i < fits.length - 1 ? conditionPart(s).replace(/[。；;]$/, '') : conditionPart(s))).join('；');
       d.activation = { value: text, ev: { sentence: fits[0] as Seg } };
       d.activationSentences = fits;
     } else {

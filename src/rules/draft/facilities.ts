@@ -1,5 +1,5 @@
 // Facilities: the mentions of every paragraph merged into facilities (one name however it is spelled:
-// 泉州市医高专… and 泉州医高专…, 市人民医院 and 忻州市人民医院, a tier and its variants), with the
+// 江城市医专… and 江城医专…, 市中心医院 and 江城市中心医院, a tier and its variants), with the
 // address and the departments the text gives them. Pure.
 import { TIER_NOUNS } from './cues';
 import type { Ev, Field } from './evidence';
@@ -51,12 +51,12 @@ export function facilityKey(name: string, locality: string): string {
   return k;
 }
 
-export function draftFacilities(paras: Paragraph[], tools: DraftTools, vocab: VocabMatcher, locality: string): FacilityIndex {
+export function draftFacilities(paras: Paragraph[], tools: DraftTools, vocab: VocabMatcher, locality: string, known: string[] = [locality]): FacilityIndex {
   const facilities: FacilityDraft[] = [];
   const byKey = new Map<string, FacilityDraft>();
   const located: Located[] = [];
   for (const p of paras) {
-    for (const m of findMentions(p.seg.norm, tools, vocab)) {
+    for (const m of findMentions(p.seg.norm, tools, vocab, known)) {
       const text = p.seg.text.slice(m.start, m.end).replace(/\s+/g, '');
       const keys = [facilityKey(text, locality), ...m.aliases.map((a) => facilityKey(a, locality))];
       if (m.head) keys.push(facilityKey(m.head, locality));
@@ -90,7 +90,7 @@ export function draftFacilities(paras: Paragraph[], tools: DraftTools, vocab: Vo
     }
   }
   for (const f of facilities) {
-    // the fullest spelling is the name (忻州市人民医院 over 市人民医院), the others aliases
+    // the fullest spelling is the name (江城市中心医院 over 市中心医院), the others aliases
     const names = [...f.spellings.keys()].sort((a, b) => b.length - a.length || (f.spellings.get(b) ?? 0) - (f.spellings.get(a) ?? 0));
     const best = names[0] ?? f.name;
     if (best !== f.name) {
@@ -108,7 +108,7 @@ export function draftFacilities(paras: Paragraph[], tools: DraftTools, vocab: Vo
   return { facilities, located, inPara: (p) => located.filter((l) => l.para === p) };
 }
 
-/** 灯荣路29号（浦西花园）, 长征街21号: a road, a number, maybe a building in brackets. */
+/** 滨江路188号（江景花园）, 解放街9号: a road, a number, maybe a building in brackets. */
 const ADDRESS = /[\u4e00-\u9fa5]{1,10}(?:路|街|大道|大街|巷|弄|道|里)\s*\d{1,5}(?:-\d{1,4})?\s*号(?:\s*[(（][^()（）]{1,14}[)）])?/g;
 const ADDRESS_LEAD = /^.*(?:搬迁到|迁至|迁到|位于|设在|坐落于|地址为|地址是|地址|地点|在|于|到|至)[:：]?/;
 

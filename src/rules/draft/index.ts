@@ -17,6 +17,7 @@ import { paragraphs, type Paragraph } from './structure';
 import { draftTables, findTables } from './tables';
 import { prepare, range, sub } from './text';
 import { defaultTools, type DraftTools } from './tools';
+import { PREAMBLE } from './cues';
 import { validateDraft } from './validate';
 import { vocabMatcher } from './vocab';
 import { writeYaml } from './yaml-out';
@@ -64,12 +65,17 @@ export function draftRuleBook(text: string, opts: DraftOptions): DraftResult {
   const source = draftSource(lay);
   const locality = draftLocality(lay, source, paras, tools);
   const named = new Set(paras.flatMap((p) => vocab.find(p.seg.norm, ['audience']).map((h) => h.id)));
-  const ctx: AudienceContext = { vocab, named };
-  const index = draftFacilities(paras, tools, vocab, locality.name.value);
+  // audiences of the notice as a whole (its title, its 通知如下 preamble), for lists that name none
+  const preamble = paras.filter((p, k) => k < 3 && p.level === 0 && PREAMBLE.test(p.seg.norm)).map((p) => p.seg.norm);
+  const whole = [lay.title?.norm ?? '', ...preamble].join(' ');
+  const ctx: AudienceContext = { vocab, named, whole };
+  const known = [locality.name.value, ...locality.aliases, ...locality.places.flatMap((p) => [p.name, ...p.aliases]), ...locality.within];
+  const index = draftFacilities(paras, tools, vocab, locality.name.value, known);
   const designations = [...draftDesignations(paras, index, ctx), ...draftTables(paras, index, ctx)];
 
   const used = new Set<number>();
   for (const d of designations) {
+    if (d.alsoGuidance) continue;
     for (const s of [d.ev.sentence, d.backupEv?.sentence, ...(d.activationSentences ?? [])]) if (s?.offs[0] !== undefined) used.add(s.offs[0]);
   }
   const tableRows = new Set(findTables(paras).flatMap((t) => t.rows.flatMap((r) => r.paras)));
@@ -111,7 +117,7 @@ function numbers(lines: Classified[], paras: Paragraph[], tableRows: Set<Paragra
   }
   for (const p of paras) {
     if (tableRows.has(p)) continue;
-    for (const v of numbersIn(p.seg)) {
+    for (const v of numbersIn(p.seg, undefined, p.headings.map((h) => h.seg.norm).join(' '))) {
       if (v.keep) kept.push({ verdict: v, para: p });
       else out(p.seg, v);
     }

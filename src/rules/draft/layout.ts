@@ -39,7 +39,7 @@ export interface Layout {
 
 const SENTENCE_END = /[。！？!?；;]/;
 const DATE_LINE = /^\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇零一二三四五六七八九十]{1,3}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日\s*$/;
-const DATELINE = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?/;
+const DATELINE = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+\d{1,2}:\d{2}/;
 const NUMBER_LINE = /^(?:[\u4e00-\u9fa5]{1,14}\s*[〔\[【(（﹝]\s*\d{4}\s*[〕\]】)）﹞]\s*第?\s*\d{1,4}\s*号|[(（]?\s*(?:\d{4}\s*年\s*)?第\s*\d{1,4}\s*号\s*[)）]?)$/;
 const META = /^(?:来源|原标题|原题|作者|发布时间|发布日期|信息来源|发文机关|发布机构|时间|日期)\s*[:：]/;
 const LINK = /^\s*[-·•●▪]\s+\S/;
@@ -76,8 +76,8 @@ export function layout(lines: Line[]): Layout {
     if (c.region === 'header' || c.kind === 'meta' || c.kind === 'dateline' || c.kind === 'number') {
       if (c.kind === 'number' && !out.number) out.number = trim(c.line, '()（）');
       if (c.kind === 'dateline' && !out.dateline) out.dateline = c.line;
-      if (c.kind === 'meta') {
-        // 来源:胶东在线, 发布时间:2022-04-12 09:30 来源:青岚市卫生健康委员会
+      if (c.kind === 'meta' || c.kind === 'dateline') {
+        // 来源:某某日报, 发布时间:2022-04-12 09:30 来源:青岚市卫生健康委员会
         const from = /来源\s*[:：]\s*([^\s|]+)/.exec(c.line.norm);
         if (from) {
           const at = (from.index ?? 0) + from[0].length - (from[1] as string).length;

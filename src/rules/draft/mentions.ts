@@ -1,5 +1,5 @@
 // Facility mentions in a paragraph: a facility noun (医院, 中心卫生院, 社区卫生服务中心…) found, its proper
-// prefix read back over the segmenter's tokens up to a verb, preposition or particle (预约|泉州市医高专附属
+// prefix read back over the segmenter's tokens up to a verb, preposition or particle (预约|江城市医专附属
 // 人民医院), and the mention judged named (with a place or a proper word in its prefix), a generic tier
 // (乡镇卫生院, 二级及以上医院), a role (定点医院) or not a facility at all (后备医院, 上级医院, 实施治疗的医院).
 import { BRANCH_SUFFIXES, FACILITY_SUFFIXES, GENERIC_MODIFIERS, LEVEL_TIER, NAME_STOPS, ROLE_NOUNS, TIER_NOUNS } from './cues';
@@ -13,7 +13,7 @@ export interface Mention {
   start: number;
   end: number;
   kind: 'named' | 'generic' | 'role';
-  /** Other names given with it in brackets: 社区卫生服务中心(乡镇卫生院). */
+  /** Other names given with it in brackets: 卫生服务站(村卫生室). */
   aliases: string[];
   /** For a generic mention, the tier noun it is (its last one, for 基层医疗卫生机构发热哨点诊室). */
   head?: string;
@@ -33,7 +33,8 @@ const DESCRIPTIVE = /患者|病人|人员|人群|对象|居民|群众|市民|特
 const QUANTITY = /^[一二三四五六七八九十百千两几多\d]+[名个家所位处座间]?$/;
 const BOUNDARY = /[\s,，、;；:：。!！?？“”"'‘’《》〈〉【】\[\]()（）\d]/;
 
-export function findMentions(norm: string, tools: DraftTools, vocab: VocabMatcher): Mention[] {
+/** `known`: place names the notice is known to use (its locality, its places), read as places whatever the segmenter says. */
+export function findMentions(norm: string, tools: DraftTools, vocab: VocabMatcher, known: string[] = []): Mention[] {
   const out: Mention[] = [];
   NOUN_RE.lastIndex = 0;
   for (let m = NOUN_RE.exec(norm); m; m = NOUN_RE.exec(norm)) {
@@ -43,12 +44,12 @@ export function findMentions(norm: string, tools: DraftTools, vocab: VocabMatche
     const level = LEVEL_RE.test(noun);
     const tier = level ? noun : TIER_OF.get(noun);
     const role = ROLE_NOUNS.includes(noun);
-    // 晋江市医院经济开发区院区: a branch continues the name
+    // 江城市医院高新区院区: a branch continues the name
     const ext = BRANCH_RE.exec(norm.slice(end));
     if (ext && !NOT_IN_NAME.test(ext[0]) && !tier) end += ext[0].length;
     NOUN_RE.lastIndex = end;
     const prefix = level ? '' : prefixBefore(norm, start, out[out.length - 1]?.end ?? 0, tools);
-    const named = !!prefix && isNamed(prefix, noun, !!tier, vocab, tools);
+    const named = !!prefix && isNamed(prefix, noun, !!tier, vocab, tools, known);
     const pstart = start - prefix.length;
     const name = norm.slice(pstart, end);
     let kind: Mention['kind'] | undefined;
@@ -57,7 +58,7 @@ export function findMentions(norm: string, tools: DraftTools, vocab: VocabMatche
     else if (role && !prefix) kind = 'role';
     if (!kind) continue;
     const mention: Mention = kind === 'named' ? { name, start: pstart, end, kind, aliases: [] } : { name: noun, start, end, kind, aliases: [], head: tier ?? noun };
-    // 社区卫生服务中心(乡镇卫生院): a facility noun in brackets right after is another name of the same
+    // 卫生服务站(村卫生室): a facility noun in brackets right after is another name of the same
     const paren = /^[(（]([^()（）]{2,20})[)）]/.exec(norm.slice(end));
     if (paren) {
       const inner = paren[1] as string;
@@ -101,9 +102,11 @@ function prefixBefore(norm: string, at: number, floor: number, tools: DraftTools
 }
 
 /** A named facility: a place in its prefix, or a proper word that is neither a modifier nor a description. */
-function isNamed(prefix: string, noun: string, tier: boolean, vocab: VocabMatcher, tools: DraftTools): boolean {
-  if (prefix.length < 2 && !/^[市县区]$/.test(prefix)) return false;
-  if (/^[市县区]$/.test(prefix)) return !tier && !ROLE_NOUNS.includes(noun) && noun !== '医院';
+function isNamed(prefix: string, noun: string, tier: boolean, vocab: VocabMatcher, tools: DraftTools, known: string[]): boolean {
+  // 省人民医院, 市中医院: a facility of the province, city or county named by its level
+  if (/^[省市县区]$/.test(prefix)) return !tier && !ROLE_NOUNS.includes(noun) && noun !== '医院';
+  if (prefix.length < 2) return false;
+  if (known.some((k) => k.length >= 2 && prefix.startsWith(k))) return true;
   const places = alignedPlaces(prefix, tools);
   if (places.length) return true;
   if (tier) return false; // a tier with no place in front stays generic (基层医疗卫生机构发热哨点诊室)

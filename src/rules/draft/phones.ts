@@ -6,7 +6,7 @@ import { CONTACT_CUE, NOT_MEDICAL, QUANTITY_AFTER, SHORT_CODES } from './cues';
 import { sub, type Seg } from './text';
 
 export interface PhoneHit {
-  /** As the schema wants it: 0350-3301599, 18065225268, 28220083, 120. */
+  /** As the schema wants it: 0797-8123456, 13912345678, 86123456, 120. */
   number: string;
   /** Where it is printed, within the searched Seg. */
   start: number;
@@ -18,14 +18,14 @@ export interface NumberVerdict extends PhoneHit {
   reason?: string;
 }
 
-/** Runs of digits, with the separators phone numbers are printed with (0350-3301599, 0531 66661234). */
+/** Runs of digits, with the separators phone numbers are printed with (0797-8123456, 0797 8123456). */
 const NUMBER = /(?<![\d.])(?:\+?86[-\s]?)?(?:0\d{2,3}\s\d{7,8}(?!\d)|\d[\d\-－—‐]*\d)|(?<![\d.])\d(?![\d.])/g;
 
 /**
  * Every number of a line or paragraph with its verdict. `furniture` is the reason when the whole text is
  * page furniture (a site footer, navigation); numbers there are never kept.
  */
-export function numbersIn(s: Seg, furniture?: string): NumberVerdict[] {
+export function numbersIn(s: Seg, furniture?: string, context = ''): NumberVerdict[] {
   const out: NumberVerdict[] = [];
   const n = s.norm;
   NUMBER.lastIndex = 0;
@@ -44,33 +44,33 @@ export function numbersIn(s: Seg, furniture?: string): NumberVerdict[] {
     if (digits.length < 5) {
       // a short service number counts only where the text dials it (拨打120, 120急救电话)
       if (SHORT_CODES.test(digits) && (/(?:拨打|呼叫|打|致电|电话|热线)[:：]?\s*$/.test(before) || /^\s*(?:急救电话|电话|热线|求助)/.test(after))) {
-        out.push(verdict(digits, start, end, before, n, furniture));
+        out.push(verdict(digits, start, end, before, n, furniture, context));
       }
       continue;
     }
-    out.push(verdict(formatPhone(raw), start, end, before, n, furniture));
+    out.push(verdict(formatPhone(raw), start, end, before, n, furniture, context));
   }
   return out;
 }
 
-function verdict(number: string, start: number, end: number, before: string, text: string, furniture?: string): NumberVerdict {
+function verdict(number: string, start: number, end: number, before: string, text: string, furniture?: string, context = ''): NumberVerdict {
   const clauseBefore = before.split(/[,，。;；、\s]/).pop() ?? '';
   for (const cue of NOT_MEDICAL) {
     if (cue.re.test(before.replace(/\s+$/, '')) || cue.re.test(clauseBefore)) return { number, start, end, keep: false, reason: cue.reason };
   }
   if (furniture) return { number, start, end, keep: false, reason: furniture };
-  if (!PHONE.test(number)) {
+  if (!PHONE.test(number) || /^00/.test(number)) {
     const why = /^00/.test(number) ? 'not a Chinese phone number (international prefix 00)' : 'not a well-formed phone number';
     return { number, start, end, keep: false, reason: why };
   }
   const clause = clauseAround(text, start, end);
-  if (!CONTACT_CUE.test(clause) && !nameBefore(before)) {
+  if (!CONTACT_CUE.test(clause) && !CONTACT_CUE.test(context) && !nameBefore(before)) {
     return { number, start, end, keep: false, reason: 'no contact word (电话, 联系, 咨询…) in its sentence: not clearly a contact number' };
   }
   return { number, start, end, keep: true };
 }
 
-/** A person's name right before a number (蔡裕雄15906085258, 黄鑫（18065225268）). */
+/** A person's name right before a number (王芳13912345678, 周明（13812345678）). */
 function nameBefore(before: string): boolean {
   return /[:：][\u4e00-\u9fa5]{2,4}[（(\s]*$/.test(before) || /[\u4e00-\u9fa5]{2,4}[（(]$/.test(before);
 }
@@ -97,15 +97,16 @@ function isDateOrQuantity(raw: string, before: string, after: string, text: stri
   return false;
 }
 
-/** 0350 3301599 → 0350-3301599; +86 138… → 138…; 0531-66661234 stays. */
+/** 0797 8123456 → 0797-8123456; +86 138… → 138…; 0797-8123456 stays. */
 export function formatPhone(raw: string): string {
   let s = raw.replace(/[－—‐]/g, '-').replace(/^\+?86[-\s]?/, '');
   const d = s.replace(/\D/g, '');
+  if (/^00/.test(d)) return raw.trim(); // an international number: left as printed
   if (/^1[3-9]\d{9}$/.test(d)) return d;
-  const m = /^(0\d{2,3})[-\s]?(\d{7,8})$/.exec(s.replace(/\s+/g, ' '));
+  const m = /^(0\d{2,3})[-\s](\d{7,8})$/.exec(s.replace(/\s+/g, ' '));
   if (m) return `${m[1]}-${m[2]}`;
   if (/^0\d{9,11}$/.test(d)) {
-    // 03503301599: a three-digit area code for 010 and 02x, four otherwise
+    // 07978123456: a three-digit area code for 010 and 02x, four otherwise
     const area = /^(?:010|02\d)/.test(d) ? d.slice(0, 3) : d.slice(0, 4);
     return `${area}-${d.slice(area.length)}`;
   }

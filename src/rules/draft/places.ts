@@ -1,10 +1,10 @@
-// Place names: the ones an issuer's name starts with (丰泽区人民政府泉秀街道办事处 → 丰泽区, 泉秀街道), the ones
-// a clause or a list item opens with (龙口市为方便群众…), the ones facility names start with, and a site's
-// list of its counties run together (忻府区原平市定襄县…). Pure.
+// Place names: the ones an issuer's name starts with (江南区人民政府滨湖街道办事处 → 江南区, 滨湖街道), the ones
+// a clause or a list item opens with (江阳市为方便群众…), the ones facility names start with, and a site's
+// list of its counties run together (江南区江北区青山县…). Pure.
 
 export interface PlaceHit {
   name: string;
-  /** The name without its suffix when that is still a name (忻府区 → 忻府). */
+  /** The name without its suffix when that is still a name (江南区 → 江南). */
   core: string;
   suffix: string;
   start: number;
@@ -33,7 +33,7 @@ function hit(name: string, suffix: string, start: number): PlaceHit {
   return { name, core: core.length >= 2 && !/^(?:经济|高新)$/.test(core) ? core : name, suffix, start, end: start + name.length };
 }
 
-/** Places a string opens with, one after the other (泉州市丰泽区 → 泉州市, 丰泽区). */
+/** Places a string opens with, one after the other (江州市江南区 → 江州市, 江南区). */
 export function leadingPlaces(s: string, at = 0): PlaceHit[] {
   const out: PlaceHit[] = [];
   let rest = s;
@@ -78,6 +78,9 @@ export function gazetteer(line: string): PlaceHit[] {
   return out.length >= 3 ? out : [];
 }
 
+/** Words that end like a place but are common nouns (城乡, 社区, 城市…): a place never ends inside one. */
+const COMMON_WORDS = /^(?:城乡|社区|地区|城区|市区|郊区|山区|景区|园区|小区|辖区|片区|灾区|疫区|校区|院区|城市|都市|超市|门市|上市|省市|县市|区县|县区|市县|全县|全区|全市|本市|我市|该市|各市|各区|各县|全省|本省|该省|外省|乡镇|城镇|村镇|集镇|小镇|重镇|市镇)$/;
+
 export interface Tokens {
   cut(text: string): string[];
   isFunctionWord(word: string): boolean;
@@ -85,7 +88,7 @@ export interface Tokens {
 
 /**
  * Places among the segmenter's words: a place starts and ends where words do, its suffix is a word of its
- * own or ends a word of three characters or more (烟台市, 内/坑/镇, 泉/秀/街道 — not 城乡, 遴选省内), and no
+ * own or ends a word of three characters or more (西安市, 白/沙/镇, 滨/湖/街道 — not 城乡, 遴选省内), and no
  * word of it is a verb or a function word (形成县、乡…).
  */
 export function alignedPlaces(text: string, tokens: Tokens): PlaceHit[] {
@@ -101,7 +104,7 @@ export function alignedPlaces(text: string, tokens: Tokens): PlaceHit[] {
   const out: PlaceHit[] = [];
   for (const h of leadingPlaces(text)) {
     const last = ends.get(h.end);
-    if (!starts.has(h.start) || !last || !(last === h.suffix || (last.endsWith(h.suffix) && last.length >= 3))) break;
+    if (!starts.has(h.start) || !last || !last.endsWith(h.suffix) || COMMON_WORDS.test(last)) break;
     const inside = words.filter((_, k) => {
       const a = words.slice(0, k).join('').length;
       return a >= h.start && a < h.end;
@@ -129,7 +132,7 @@ export function wholeWords(text: string, start: number, end: number, tokens: Tok
   return startOk && endOk;
 }
 
-/** Places that open a clause or a list item (…，龙口市为方便群众…；忻府区、原平市…). */
+/** Places that open a clause or a list item (…，江阳市为方便群众…；江南区、江北区…). */
 export function clausePlaces(norm: string, tokens: Tokens): PlaceHit[] {
   const out: PlaceHit[] = [];
   const starts = [0];
@@ -150,5 +153,5 @@ export const placeKind = (suffix: string): 'district' | 'county' | 'county_city'
 export const bookKind = (suffix: string): 'city' | 'county' | 'district' | 'street' =>
   suffix === '区' ? 'district' : suffix === '县' || suffix === '旗' ? 'county' : suffix === '街道' || suffix === '镇' || suffix === '乡' ? 'street' : 'city';
 
-/** Organ words after a place that make it the authority above the notice (报泉州市卫健委). */
+/** Organ words after a place that make it the authority above the notice (报江州市卫健委). */
 export const AUTHORITY_AFTER = /^(?:卫健委|卫生健康委|卫生健康局|卫健局|人民政府|政府|委员会|疫情防控|防控办|指挥部|疾控|疾病预防控制中心)/;

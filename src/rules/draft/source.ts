@@ -6,6 +6,7 @@ import type { Field } from './evidence';
 import type { Paragraph } from './structure';
 import { ORGAN_SUFFIX } from './cues';
 import { wholeWords, AUTHORITY_AFTER, bookKind, clausePlaces, gazetteer, isPlace, issuerPlaces, placeKind, type PlaceHit, type Tokens } from './places';
+import { sentences } from './sentences';
 import { sub, trim, type Seg } from './text';
 
 export interface SourceDraft {
@@ -71,7 +72,7 @@ export function draftSource(lay: Layout): SourceDraft {
   if (lay.number) out.number = field(lay.number);
   if (lay.date) {
     const iso = isoDate(lay.date.norm);
-    if (iso) out.date = { value: iso, ev: { sentence: lay.date, value: lay.date } };
+    if (iso) out.date = { value: iso, ev: { sentence: lay.date } };
   }
   if (lay.dateline) {
     const dl = trim(lay.dateline);
@@ -79,7 +80,10 @@ export function draftSource(lay: Layout): SourceDraft {
     if (iso && iso !== out.date?.value) out.published = { value: iso, ev: { sentence: dl } };
     const url = /https?:\/\/[^\s，。]+/.exec(dl.norm);
     if (url) out.url = { value: url[0], ev: { sentence: dl, value: sub(dl, url.index, url.index + url[0].length) } };
-    const site = dl.norm.replace(/https?:\/\/\S+/g, ' ').replace(/\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+[\d:]+)?/g, ' ').trim();
+    const site = dl.norm
+      .replace(/https?:\/\/\S+/g, ' ')
+      .replace(/\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+[\d:]+)?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s+[\d:]+)?/g, ' ')
+      .trim();
     if (/^[\u4e00-\u9fa5]{2,12}$/.test(site)) {
       const at = dl.norm.indexOf(site);
       out.via = { value: site, ev: { sentence: dl, value: sub(dl, at, at + site.length) } };
@@ -151,7 +155,7 @@ function kindField(suffix: string): Field<LocalityDraft['kind']['value']> {
   return k === 'city' ? { value: k, review: 'a 市 may be a prefecture-level city (city) or a county-level city (county_city): check' } : { value: k };
 }
 
-/** Places named as the authority above the notice (报泉州市卫健委): larger areas it lies within. */
+/** Places named as the authority above the notice (报江州市卫健委): larger areas it lies within. */
 function authorities(body: Paragraph[], locality: string, tokens: Tokens): string[] {
   const out: string[] = [];
   for (const p of body) {
@@ -194,6 +198,12 @@ function subPlaces(lay: Layout, body: Paragraph[], locality: string, kind: strin
     if (c.kind === 'link') continue;
     for (const h of gazetteer(c.line.norm)) consider(h, c.line);
   }
-  for (const p of body) for (const h of clausePlaces(p.seg.norm, tokens)) consider(h, p.seg);
+  for (const p of body) {
+    const list = sentences(p.seg);
+    for (const h of clausePlaces(p.seg.norm, tokens)) {
+      const s = list.find((x) => x.offs.includes(p.seg.offs[h.start] as number));
+      if (s) consider({ ...h, start: s.offs.indexOf(p.seg.offs[h.start] as number), end: s.offs.indexOf(p.seg.offs[h.start] as number) + h.name.length }, s);
+    }
+  }
   return out;
 }

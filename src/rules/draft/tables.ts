@@ -4,7 +4,7 @@
 // and address cells go to the facility. Pure.
 import { PHONE } from '../schema';
 import type { DesignationDraft, AudienceContext } from './designations';
-import { audiencesIn, categoriesIn } from './designations';
+import { audiencesIn, categoriesIn, headingAudiences } from './designations';
 import type { FacilityIndex, Located } from './facilities';
 import { formatPhone } from './phones';
 import type { Paragraph } from './structure';
@@ -124,10 +124,9 @@ export function draftTables(paras: Paragraph[], index: FacilityIndex, ctx: Audie
       const catText = cell('category').map((c) => c.norm).join(' ');
       const categories = categoriesIn(catText, ctx.vocab);
       let audiences = audiencesIn([...cell('category'), ...cell('area')].map((c) => c.norm).join(' '), ctx);
+      let review: string | undefined;
       if (!audiences.length) audiences = leadAudiences;
-      if (!audiences.length) {
-        for (let k = row.para.headings.length - 1; k >= 0 && !audiences.length; k--) audiences = audiencesIn(row.para.headings[k]!.seg.norm, ctx);
-      }
+      if (!audiences.length) ({ audiences, review } = headingAudiences(row.para, ctx));
       for (const category of categories) {
         out.push({
           audiences,
@@ -137,7 +136,7 @@ export function draftTables(paras: Paragraph[], index: FacilityIndex, ctx: Audie
           note: cell('category').map((c) => c.text).join(' '),
           ev: { sentence: rowSeg },
           para: row.para,
-          review: audiences.length ? undefined : 'no audience named for the table: it applies to everyone; check',
+          review,
         });
       }
     }

@@ -58,8 +58,20 @@ function annotate(doc: Document, path: (string | number)[], lines: string[]): bo
   return false;
 }
 
+/** The book as written: empty optional lists left out, as in the hand-made books (the schema defaults them to []). */
+function written(book: DraftBook): object {
+  const drop = <T extends object>(o: T, keys: string[]): T =>
+    Object.fromEntries(Object.entries(o).filter(([k, v]) => !(keys.includes(k) && Array.isArray(v) && v.length === 0))) as T;
+  return {
+    ...book,
+    facilities: book.facilities.map((f) => drop(f, ['phones', 'departments', 'hours', 'services', 'insurance', 'notes'])),
+    designations: book.designations.map((d) => drop(d, ['backups'])),
+    guidance: book.guidance.map((g) => drop(g, ['audiences', 'categories', 'facilities', 'contacts'])),
+  };
+}
+
 export function writeYaml(book: DraftBook, evidence: Evidence[], review: Review[], leftOut: LeftOut[], from: string): string {
-  const doc = new Document(book);
+  const doc = new Document(written(book));
   // short lists of ids on one line, phones as {number, label}
   const flow = (path: (string | number)[]) => {
     const n = doc.getIn(path, true);
@@ -79,7 +91,7 @@ export function writeYaml(book: DraftBook, evidence: Evidence[], review: Review[
     flow(['designations', i, 'facilities']);
     d.backups.forEach((_, j) => flow(['designations', i, 'backups', j]));
   });
-  book.guidance.forEach((_, i) => ['audiences', 'categories', 'facilities', 'contacts'].forEach((k) => flow(['guidance', i, k])));
+  book.guidance.forEach((g, i) => (['audiences', 'categories', 'facilities', 'contacts'] as const).forEach((k) => g[k].length && flow(['guidance', i, k])));
   book.contacts.forEach((c, i) => {
     flow(['contacts', i, 'topics']);
     c.phones.forEach((_, j) => flow(['contacts', i, 'phones', j]));
@@ -91,7 +103,8 @@ export function writeYaml(book: DraftBook, evidence: Evidence[], review: Review[
 
   const unplaced: string[] = [];
   const notes = new Map<string, string[]>();
-  for (const e of evidence) (notes.get(e.path) ?? notes.set(e.path, []).get(e.path)!).push(`L${e.line}: ${excerpt(e)}`);
+  const same = (a: string, b: string) => a.replace(/[\s\p{P}]/gu, '') === b.replace(/[\s\p{P}]/gu, '');
+  for (const e of evidence) (notes.get(e.path) ?? notes.set(e.path, []).get(e.path)!).push(`L${e.line}: ${same(e.value, e.sentence) ? '(as printed)' : excerpt(e)}`);
   for (const r of review) (notes.get(r.path) ?? notes.set(r.path, []).get(r.path)!).push(`REVIEW: ${r.reason}`);
   for (const [p, lines] of notes) {
     const path = parsePath(p);
