@@ -63,7 +63,7 @@ export function draftContacts(kept: KeptNumber[], index: FacilityIndex, vocab: V
     const parenRole = /^[（(]([^()（）]{2,12})[)）]/.exec(after)?.[1];
     const person = personOf(chunk, tools);
     // a label as the chunk (办公室联系电话：, 值班电话：) is the remit itself
-    const remit = /(?:电话|热线|号码|手机|专线)$/.test(chunk) && chunk.length <= 16 ? chunk : remitOf(sentence, before, chunk, label);
+    const remit = /(?:电话|热线|号码|手机|专线)$/.test(chunk) && chunk.length <= 16 ? chunk : remitOf(sentence, before, chunk);
     const topics = topicsOf(`${remit}${label}`, vocab);
     if (person) {
       const role = person.role ?? (parenRole && PERSON_ROLE.test(parenRole) ? parenRole : undefined) ?? roleOf(label);
@@ -143,14 +143,13 @@ function roleOf(label: string): string | undefined {
 }
 
 /** What to call about: the sentence before the contact, its last clauses (at most ~60 characters). */
-function remitOf(sentence: Seg, before: string, chunk: string, label: string): string {
+function remitOf(sentence: Seg, before: string, chunk: string): string {
   let text = before.replace(/[\s（(]+$/, '');
   if (chunk && text.endsWith(chunk)) text = text.slice(0, -chunk.length);
   else if (chunk) {
     const at = text.lastIndexOf(chunk);
     if (at >= 0 && text.length - at - chunk.length <= 2) text = text.slice(0, at);
   }
-  void label;
   text = text.replace(/[，,；;：:\s]+$/, '');
   text = text.replace(/[（(][^()（）]*(?:联系人|联系方式)[^()（）]*$/, '').replace(/[，,；;：:\s]+$/, '');
   const cl = clauses({ text, norm: text, offs: [] as number[] }).map((c) => c.text);
@@ -161,7 +160,7 @@ function remitOf(sentence: Seg, before: string, chunk: string, label: string): s
     remit = next;
   }
   remit = remit.replace(/^\d+[.、]/, '').replace(/[，,；;：:（(]+$/, '').trim();
-  return remit || clean(chunk || label) || sentence.text.slice(0, 60);
+  return remit || clean(chunk) || sentence.text.slice(0, 60);
 }
 
 function topicsOf(text: string, vocab: VocabMatcher): string[] {

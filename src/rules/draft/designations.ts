@@ -304,5 +304,3 @@ function conditionPart(s: Seg): string {
   const parts = from >= 0 ? cl.slice(from) : cl;
   return parts.map((c) => c.text).join('').replace(/\s*\n\s*/g, '').replace(/[，,]$/, '');
 }
-
-export { DESIGNATION_CUE };

@@ -6,7 +6,7 @@ import type { Ev, Field } from './evidence';
 import { findMentions, type Mention } from './mentions';
 import { sentences } from './sentences';
 import type { Paragraph } from './structure';
-import { sub, type Seg } from './text';
+import { sub } from './text';
 import type { DraftTools } from './tools';
 import type { VocabMatcher } from './vocab';
 
@@ -103,7 +103,7 @@ export function draftFacilities(paras: Paragraph[], tools: DraftTools, vocab: Vo
     }
     f.aliases = names.filter((n) => n !== f.name);
   }
-  addAddresses(facilities, located);
+  addAddresses(located);
   addDepartments(located);
   return { facilities, located, inPara: (p) => located.filter((l) => l.para === p) };
 }
@@ -112,7 +112,7 @@ export function draftFacilities(paras: Paragraph[], tools: DraftTools, vocab: Vo
 const ADDRESS = /[\u4e00-\u9fa5]{1,10}(?:路|街|大道|大街|巷|弄|道|里)\s*\d{1,5}(?:-\d{1,4})?\s*号(?:\s*[(（][^()（）]{1,14}[)）])?/g;
 const ADDRESS_LEAD = /^.*(?:搬迁到|迁至|迁到|位于|设在|坐落于|地址为|地址是|地址|地点|在|于|到|至)[:：]?/;
 
-function addAddresses(facilities: FacilityDraft[], located: Located[]): void {
+function addAddresses(located: Located[]): void {
   for (const l of located) {
     if (l.facility.generic || l.facility.address) continue;
     const sent = sentences(l.para.seg).find((s) => s.offs.includes(l.para.seg.offs[l.mention.start] as number));
@@ -133,7 +133,6 @@ function addAddresses(facilities: FacilityDraft[], located: Located[]): void {
       break;
     }
   }
-  void facilities;
 }
 
 /** 设置内科、外科…等十几个临床科室: the departments of the facility the sentence is about. */
@@ -152,9 +151,4 @@ function addDepartments(located: Located[]): void {
       f.departmentsEv ??= { sentence: s };
     }
   }
-}
-
-/** A Seg's sentence in a paragraph. */
-export function sentenceOf(p: Paragraph, at: number): Seg {
-  return sentences(p.seg).find((s) => s.offs.includes(p.seg.offs[at] as number)) ?? p.seg;
 }

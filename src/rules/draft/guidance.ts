@@ -6,7 +6,7 @@ import type { Ev } from './evidence';
 import type { FacilityDraft, FacilityIndex } from './facilities';
 import { clauses, sentences } from './sentences';
 import type { Paragraph } from './structure';
-import { join, type Seg } from './text';
+import { join, sub, trim, type Seg } from './text';
 import type { VocabMatcher } from './vocab';
 
 export interface StepDraft {
@@ -25,6 +25,8 @@ export interface GuidanceDraft {
   review?: string;
 }
 
+/** Words that make a sentence a rule (要, 应当, 不得, 实行…) rather than a report. */
+const RULE_WORD = /要|应|须|不得|严禁|禁止|鼓励|务必|一律|实行|可以|可由|请/;
 const PROCEDURE_HEADING = /流程|程序|步骤|办法|方式|路径/;
 /** A clause that moves a procedure on to its next step. */
 const NEXT_STEP = /^(?:由|再由|再|然后|随后|之后|最后|并由)/;
@@ -51,6 +53,46 @@ export function stepsOf(s: Seg): Seg[] {
   return groups.map((g) => join(g));
 }
 
+/**
+ * Parts of a sentence that states several rules: its ；-separated parts, and a very long sentence cut where
+ * its clauses move to another topic of the vocabulary (a centre's address, then its departments, then its
+ * night clinic…).
+ */
+export function partsOf(s: Seg, vocab: VocabMatcher): Seg[] {
+  const semi: Seg[] = [];
+  let start = 0;
+  for (let i = 0; i < s.norm.length - 1; i++) {
+    if (s.norm[i] !== ';') continue;
+    semi.push(sub(s, start, i + 1));
+    start = i + 1;
+  }
+  semi.push(sub(s, start));
+  // A;B;C are rules of their own, unless a colon introduced them as one rule's list (实现以下目标:A;B;C)
+  const listed = /[:：]/.test(s.norm.slice(0, s.norm.indexOf(';') + 1));
+  const parts = semi.length > 1 && !listed && semi.every((x) => x.text.trim().length >= 6) ? semi.map((x) => trim(x)) : [s];
+  return parts.flatMap((part) => {
+    const cl = clauses(part);
+    if (part.text.length <= 100 || cl.length < 4) return [part];
+    const groups: { topic?: string; segs: Seg[] }[] = [];
+    for (const c of cl) {
+      const topic = topicOf(c.norm, vocab);
+      const last = groups[groups.length - 1];
+      if (last && (!topic || !last.topic || topic === last.topic)) {
+        last.segs.push(c);
+        last.topic ??= topic;
+      } else groups.push({ topic, segs: [c] });
+    }
+    // a piece too short to stand as a rule stays with the one before it
+    const merged: Seg[][] = [];
+    for (const g of groups) {
+      const len = g.segs.reduce((n, x) => n + x.text.length, 0);
+      if (merged.length && len < 25) (merged[merged.length - 1] as Seg[]).push(...g.segs);
+      else merged.push([...g.segs]);
+    }
+    return merged.map((g) => join(g));
+  });
+}
+
 export interface GuidanceInput {
   paras: Paragraph[];
   index: FacilityIndex;
@@ -72,12 +114,10 @@ export function draftGuidance({ paras, index, vocab, used }: GuidanceInput): Gui
     const steps: { seg: Seg; topic?: string }[] = [];
     for (const s of all) {
       if (used.has(s.offs[0] as number) || (title && s === all[0] && s.text.replace(/[。.]$/, '').length <= 24)) continue;
-      for (const st of procedure ? stepsOf(s) : [s]) {
-        const topic = topicOf(st.norm, vocab);
-        const mentions = index.inPara(p).some((l) => st.offs.includes(p.seg.offs[l.mention.start] as number));
-        if (!procedure && !topic && !mentions && !/\d{5,}/.test(st.norm)) continue;
-        steps.push({ seg: st, topic });
-      }
+      // a sentence with no topic, facility, number or rule word says nothing to act on (a report's figures)
+      const mentions = index.inPara(p).some((l) => s.offs.includes(p.seg.offs[l.mention.start] as number));
+      if (!procedure && !topicOf(s.norm, vocab) && !mentions && !/\d{5,}/.test(s.norm) && !RULE_WORD.test(s.norm)) continue;
+      for (const st of procedure ? stepsOf(s) : partsOf(s, vocab)) steps.push({ seg: st, topic: topicOf(st.norm, vocab) });
     }
     if (!steps.length) return;
     // consecutive steps on one topic make one entry; a procedure stays whole

@@ -175,7 +175,6 @@ function findSignature(cls: Classified[], out: Layout): void {
   if (dateAt < 0) return;
   const dateLine = cls[dateAt] as Classified;
   out.date = trim(dateLine.line);
-  let end = dateAt;
   for (let k = dateAt - 1; k >= 0 && k >= dateAt - 3; k--) {
     const c = cls[k] as Classified;
     if (c.kind === 'blank') continue;
@@ -183,10 +182,8 @@ function findSignature(cls: Classified[], out: Layout): void {
     if (c.kind === 'text' && t.length <= 40 && !SENTENCE_END.test(t) && !/[,，:：]/.test(t) && ORGAN_SUFFIX.test(t.replace(/\s+/g, ''))) {
       c.kind = 'signature';
       out.signature = trim(c.line);
-      end = k;
     }
     break;
   }
-  void end;
   for (let k = dateAt + 1; k < cls.length; k++) (cls[k] as Classified).region = 'footer';
 }

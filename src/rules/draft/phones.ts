@@ -3,7 +3,7 @@
 // reason. Dates, times, quantities and document numbers are not phone numbers at all and are passed over.
 import { PHONE } from '../schema';
 import { CONTACT_CUE, NOT_MEDICAL, QUANTITY_AFTER, SHORT_CODES } from './cues';
-import { sub, type Seg } from './text';
+import type { Seg } from './text';
 
 export interface PhoneHit {
   /** As the schema wants it: 0797-8123456, 13912345678, 86123456, 120. */
@@ -36,7 +36,7 @@ export function numbersIn(s: Seg, furniture?: string, context = ''): NumberVerdi
     const before = n.slice(Math.max(0, start - 24), start);
     const after = n.slice(end, end + 6);
     const digits = raw.replace(/\D/g, '');
-    if (isDateOrQuantity(raw, before, after, n, start)) continue;
+    if (isDateOrQuantity(raw, before, after)) continue;
     if (/^@\w|^\.(?:com|cn|net|org)/i.test(n.slice(end, end + 4)) || /[\w.-]@$/.test(before) || /https?:\/\/\S*$/.test(before)) {
       if (digits.length >= 5) out.push({ number: raw, start, end, keep: false, reason: 'part of an e-mail address or web link' });
       continue;
@@ -83,7 +83,7 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(Math.max(a, start - 60), Math.min(b, end + 30));
 }
 
-function isDateOrQuantity(raw: string, before: string, after: string, text: string, start: number): boolean {
+function isDateOrQuantity(raw: string, before: string, after: string): boolean {
   if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(raw) || /^\d{4}-\d{1,2}$/.test(raw)) return true; // 2022-02-26
   if (/^\s*[:：]\d/.test(after) && raw.length <= 2) return true; // 15:27
   if (/\d[:：]$/.test(before)) return true; // 15:27:31
@@ -92,8 +92,6 @@ function isDateOrQuantity(raw: string, before: string, after: string, text: stri
   if (/[〕\]】﹞]\s*$/.test(before)) return true; // 〔2020〕23号
   if (/第\s*$/.test(before)) return true;
   if (/^[A-Za-z]/.test(after) || /[A-Za-z]$/.test(before)) return true; // COVID-19, B2B
-  void text;
-  void start;
   return false;
 }
 
@@ -112,9 +110,4 @@ export function formatPhone(raw: string): string {
   }
   s = s.replace(/\s+/g, '');
   return /^\d+$/.test(s) ? s : raw.trim();
-}
-
-/** The Seg of a number hit. */
-export function numberSeg(s: Seg, h: PhoneHit): Seg {
-  return sub(s, h.start, h.end);
 }

@@ -53,8 +53,3 @@ export function clauses(s: Seg): Seg[] {
   push(out, sub(s, start));
   return out;
 }
-
-/** The sentence of `sentencesOf` that contains the character at `at` (an index into s). */
-export function sentenceAt(list: Seg[], origOffset: number): Seg | undefined {
-  return list.find((x) => x.offs.length && (x.offs[0] as number) <= origOffset && origOffset <= (x.offs[x.offs.length - 1] as number));
-}
