@@ -80,6 +80,8 @@ export async function draft(args: string[], out: Out, err: Out): Promise<number>
   for (const l of r.leftOut) err(`  left out ${l.number} (line ${l.line}): ${l.reason}\n`);
   if (r.problems.length) {
     err(`${r.problems.map(formatProblem).join('\n')}\n${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}: fix them before adding the book to rules/\n`);
+    const owner = r.problems.map((p) => (p.path === 'name' ? /already resolves to "([a-z0-9_]+)"/.exec(p.message)?.[1] : undefined)).find((x) => x);
+    if (owner) err(`${b.name} already has a rule book (${owner}): to replace it, draft with --id ${owner}\n`);
     return 1;
   }
   return 0;
