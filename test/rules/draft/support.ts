@@ -19,8 +19,8 @@ export const seedText = (f: string): string => fs.readFileSync(path.join(SEEDS a
 
 export const fixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 
-/** Drafts a text beside the real rule books (the draft replaces a book of the same id). */
-export function draft(text: string, id = 'draft'): DraftResult {
+/** Drafts a text beside the real rule books (the draft replaces a book of the same id; without one, the id is the locality's pinyin). */
+export function draft(text: string, id?: string): DraftResult {
   const set = ruleSet();
   return draftRuleBook(text, { id, vocabulary: set.vocabulary, others: set.books });
 }
