@@ -118,8 +118,14 @@ function listItem(unit: Seg, p: Paragraph, located: Located[], ctx: AudienceCont
   if (colon < 2) return false;
   const label = unit.norm.slice(0, colon);
   if (label.length > 40 || /[,，。]/.test(label)) return false;
-  const cats = categoriesIn(label, ctx.vocab);
-  if (!cats.length) return false;
+  let cats = categoriesIn(label, ctx.vocab);
+  // 封控区人员就医定点医院：A、B — designated for every need: general care, to be checked
+  let general: string | undefined;
+  if (!cats.length && /定点(?:医院|医疗机构)|救治医院|就医医院/.test(label) && !/后备|备用/.test(label) && audiencesIn(label, ctx).length) {
+    cats = ['general'];
+    general = 'no care category named: read as general care (综合诊疗) for the audience named; check';
+  }
+  if (!cats.length || !ctx.vocab.vocabulary.categories.some((c) => c.id === cats[0])) return false;
   const context = [label, ...p.headings.map((h) => h.seg.norm)].join(' ');
   if (!DESIGNATION_CUE.test(context)) return false;
   const listed = uniq(facilitiesIn(located, unit, colon + 1, unit.norm.length)).filter((f) => !f.role);
@@ -142,7 +148,7 @@ function listItem(unit: Seg, p: Paragraph, located: Located[], ctx: AudienceCont
       note,
       ev: { sentence: unit },
       para: p,
-      review,
+      review: general ?? review,
     });
   }
   return true;

@@ -86,10 +86,17 @@ export function findMentions(norm: string, tools: DraftTools, vocab: VocabMatche
 /** The proper part of a name before its facility noun, read back over tokens to the first stop. */
 function prefixBefore(norm: string, at: number, floor: number, tools: DraftTools): string {
   let a = at;
-  while (a > floor && !BOUNDARY.test(norm[a - 1] as string) && at - a < 24) a--;
+  // 第960医院: an ordinal in digits belongs to the name
+  const inName = (k: number) => /\d/.test(norm[k] as string) && /第\d*$/.test(norm.slice(Math.max(floor, k - 6), k));
+  while (a > floor && (!BOUNDARY.test(norm[a - 1] as string) || inName(a - 1)) && at - a < 24) a--;
   const span = norm.slice(a, at);
   if (!span) return '';
-  const tokens = tools.cut(span);
+  const tokens = tools.cut(span).reduce<string[]>((out, t) => {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^第\d*$/.test(prev) && /^\d+$/.test(t)) out[out.length - 1] = prev + t;
+    else out.push(t);
+    return out;
+  }, []);
   let prefix = '';
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i] as string;

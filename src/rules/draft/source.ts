@@ -5,7 +5,7 @@ import type { Layout } from './layout';
 import type { Field } from './evidence';
 import type { Paragraph } from './structure';
 import { ORGAN_SUFFIX } from './cues';
-import { wholeWords, AUTHORITY_AFTER, bookKind, clausePlaces, gazetteer, isPlace, issuerPlaces, placeKind, type PlaceHit, type Tokens } from './places';
+import { alignedPlaces, wholeWords, AUTHORITY_AFTER, bookKind, clausePlaces, gazetteer, isPlace, issuerPlaces, placeKind, type PlaceHit, type Tokens } from './places';
 import { core as gazetteerCore, lineage, type Division } from './gazetteer';
 import { sentences } from './sentences';
 import { sub, trim, type Seg } from './text';
@@ -111,6 +111,13 @@ export function draftLocality(lay: Layout, source: SourceDraft, paras: Paragraph
       from = s;
       break;
     }
+  }
+  // 关于湖滨区封控区人员就医的通知: the place the title is about
+  const about = lay.title && !chain.length ? lay.title.norm.indexOf('关于') : -1;
+  if (lay.title && about >= 0) {
+    const rest = lay.title.norm.slice(about + 2).replace(/^对/, '');
+    chain = alignedPlaces(rest, tokens).map((h) => ({ ...h }));
+    if (chain.length) from = lay.title;
   }
   let name: Field<string>;
   let kind: LocalityDraft['kind'];

@@ -98,3 +98,12 @@ describe('a table pasted one row a line (tabs)', () => {
     expect(r.book.contacts).toEqual([expect.objectContaining({ kind: 'hotline', name: '就医咨询电话', phones: [{ number: '0571-86000120', label: '咨询' }] })]);
   });
 });
+
+describe('a page with nothing of a notice on it', () => {
+  it('drafts nothing and says so', () => {
+    const r = draft(fixture('nothing.txt'));
+    expect(r.empty).toBe(true);
+    expect(r.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/^nothing to draft/) })]);
+    expect(r.leftOut.map((l) => l.number)).toEqual(['0731-88888888']);
+  });
+});

@@ -93,3 +93,17 @@ describe('a news app’s page: hospitals listed by district, specialty items, a 
     expect(numbers).toEqual(expect.arrayContaining(['120', '12345']));
   });
 });
+
+describe('a short notice: the place its title is about, a list of hospitals with no care category', () => {
+  const r = draft(['关于柳溪县封控区人员就医的通知', '一、封控区人员就医定点医院：柳溪县人民医院、柳溪县中医院。', '二、就医咨询电话：0799-82345678。'].join('\n'));
+
+  it('takes the locality from the title', () => {
+    expect(r.book).toMatchObject({ id: 'liuxi', name: '柳溪县', kind: 'county' });
+  });
+
+  it('designates the list for general care, marked for review', () => {
+    expect(designationLines(r)).toEqual(['sealed_zone × general → 柳溪县人民医院、柳溪县中医院']);
+    expect(r.review.find((x) => x.path === 'designations[0]')?.reason).toMatch(/general care/);
+    expect(r.problems).toEqual([]);
+  });
+});
