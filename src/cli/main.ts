@@ -3,7 +3,7 @@
 // run(args) → exit code. Commands are loaded lazily so that `rules validate` does not load jieba.
 export {};
 const COMMANDS: Record<string, { file: string; help: string }> = {
-  rules: { file: './rules', help: 'rules validate [DIR] | rules show <locality>' },
+  rules: { file: './rules', help: 'rules validate [DIR] | rules show <locality> | rules draft NOTICE.txt [--id ID] [-o FILE] | rules draft-eval' },
   nlu: { file: './nlu', help: 'nlu "<text>" | nlu eval' },
   ask: { file: './ask', help: 'ask "<text>"   one question, one answer' },
   chat: { file: './chat', help: 'chat           an interactive conversation' },

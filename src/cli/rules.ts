@@ -3,13 +3,16 @@ import { loadRuleSet, RuleBookError } from '../rules/load';
 import { citation, chineseDate } from '../rules/query';
 import type { RuleBook, RuleSet } from '../rules/types';
 
-const USAGE = 'usage: rules validate [DIR] | rules show <locality> [DIR]';
+const USAGE =
+  'usage: rules validate [DIR] | rules show <locality> [DIR] | rules draft NOTICE.txt [--id ID] [-o FILE] | rules draft-eval [--seeds DIR]';
 
 /** Runs the `rules` command; returns the exit code. */
 export async function run(args: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'validate') return validate(rest[0] ?? 'rules', out, err);
   if (sub === 'show' && rest[0]) return show(rest[0], rest[1] ?? 'rules', out, err);
+  if (sub === 'draft') return (await import('./rules-draft')).draft(rest, out, err);
+  if (sub === 'draft-eval') return (await import('./rules-draft')).draftEval(rest, out, err);
   err(`${USAGE}\n`);
   return 2;
 }
