@@ -4,12 +4,13 @@ import type { QuickReply, Session } from '../core/types';
 import type { Slots } from '../dialog/slots';
 import type { LiveStatus, RuleBook, RuleSet } from '../rules/types';
 import { contactAnswer, hotlineOf } from './contacts';
-import { expandGroup } from '../rules/query';
+import { expandGroup, findDesignations } from '../rules/query';
 import { designationAnswer, routeLines, type DesignationQuery } from './designation';
 import type { Domain } from './domain';
 import { loadStatusAnswer } from './load-status';
 import { say, type Line } from './plan';
 import { guidanceLines, topicLines } from './topics';
+import type { FactIndex, Retrieved } from './retrieve';
 
 export interface AnswerInput {
   rules: RuleSet;
@@ -22,11 +23,15 @@ export interface AnswerInput {
   /** The normalised message. */
   text: string;
   knownNumbers: ReadonlySet<string>;
+  /** The locality's facts, for questions the structured answers do not hold. */
+  facts?: FactIndex;
+  /** What the message names as places (left out of the fact search). */
+  placeTexts?: readonly string[];
 }
 
 export type AnswerResult =
   /** `found`: the rule book had something to say (false: the lines say what is missing). */
-  | { kind: 'answer'; lines: Line[]; session: Session; found: boolean }
+  | { kind: 'answer'; lines: Line[]; session: Session; found: boolean; units?: string[]; designated?: boolean }
   | { kind: 'ask'; slot: 'zone' | 'category'; lines: Line[]; quickReplies: QuickReply[]; session: Session };
 
 const names = (list: { id: string; name: string }[], ids: string[]): QuickReply[] =>
@@ -79,7 +84,53 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
   const anyDesignated = categories.some((c) => book.designations.some((d) => d.category === c));
   const extra = secondary(a).filter((t) => t !== 'transport');
   const lines = [...r.lines, ...(anyDesignated ? routeLines(book, audiencesOf(a)) : []), ...topicLines(book, { ...topicQuery(a), topics: extra })];
-  return { kind: 'answer', session: { ...a.session, assumedFull: [...assumedFull] }, lines, found: anyDesignated || r.lines.length > 0 };
+  const lastList = listOf(a, categories, assumedFull);
+  return { kind: 'answer', session: { ...a.session, assumedFull: [...assumedFull], lastList }, lines, found: anyDesignated || r.lines.length > 0, designated: anyDesignated };
+}
+
+/** The ordered list a designation answer gives for its first category, and where the answer stands in it. */
+function listOf(a: AnswerInput, categories: string[], assumedFull: readonly string[]): Session['lastList'] {
+  const category = categories.find((c) => a.book.designations.some((d) => d.category === c));
+  if (!category) return undefined;
+  const lookup = findDesignations(a.book, { category, audiences: audiencesOf(a) }, a.status, [...assumedFull]);
+  const first = lookup.items[0];
+  if (!first) return undefined;
+  const designated = first.designation.facilities;
+  const backups = [...first.designation.backups].sort((x, y) => x.order - y.order).map((b) => b.facility);
+  const order = [...designated, ...backups];
+  const at = Math.max(0, order.findIndex((id) => first.active.some((f) => f.id === id)));
+  return { locality: a.book.id, category, designated, backups, at };
+}
+
+/**
+ * "第二个呢" / "再不行呢" / "and the next one?" after a designation answer: the place in its list asked for. Past
+ * the designated hospitals, the backups are given as the notice orders them, the ones before marked full.
+ */
+export function walkList(a: AnswerInput): AnswerResult | undefined {
+  const list = a.session.lastList;
+  if (!list || list.locality !== a.book.id || (!a.slots.next && !a.slots.ordinal)) return undefined;
+  const order = [...list.designated, ...list.backups];
+  // an ordinal counts within the part of the list the last answer was about: the backups once they were in play
+  const inBackups = list.at >= list.designated.length && list.backups.length > 0;
+  const target = a.slots.ordinal
+    ? inBackups || (list.designated.length === 1 && list.backups.length)
+      ? list.designated.length + a.slots.ordinal - 1
+      : a.slots.ordinal - 1
+    : list.at + 1;
+  if (target < 0 || target >= order.length) {
+    return { kind: 'answer', lines: [say('list_end', { count: order.length })], session: a.session, found: true };
+  }
+  const id = order[target] as string;
+  const facility = a.book.facilities.find((f) => f.id === id);
+  if (target < list.designated.length) {
+    const q = { ...a, session: { ...a.session, lastList: { ...list, at: target } } };
+    return { kind: 'answer', lines: [say('list_item', { n: target + 1, facility: facility?.name ?? id })], session: q.session, found: true, designated: true };
+  }
+  // the backups before it (and the designated ones) are taken as full: the answer shows it as the one in force
+  const full = [...new Set([...(a.session.assumedFull ?? []), ...order.slice(0, target)])];
+  const r = designation({ ...a, session: { ...a.session, assumedFull: full } }, full, [list.category]);
+  if (r.kind !== 'answer') return r;
+  return { ...r, session: { ...r.session, lastList: { ...list, at: target } } };
 }
 
 /** Guidance the notice gives for the user's audience alone, where no designation names that audience. */
@@ -152,11 +203,57 @@ export function missing(book: RuleBook): Line[] {
   return [say('missing', { locality: book.name }), ...(hotline ? [say('missing_hotline', { name: hotline.name, phones: hotline.phones.map((p) => p.number) })] : [])];
 }
 
+/** The words a list of lines says, to tell whether a fact is already in an answer. */
+function wordsOf(lines: readonly Line[]): string {
+  return lines.map((l) => ('fact' in l ? l.fact : 'steps' in l ? l.steps.join('\n') : Object.values(l.vars ?? {}).flat().map(String).join('\n'))).join('\n');
+}
+
+/** The facts a question asks for, by retrieval over the rule book. */
+export function retrieveFacts(a: AnswerInput, topics: readonly string[] = [], limit = 3): Retrieved[] {
+  if (!a.facts) return [];
+  const facility = a.slots.facility?.locality === a.book.id ? a.slots.facility.facility.id : undefined;
+  return a.facts.search({ text: a.text, drop: a.placeTexts, topics, recent: a.session.lastUnits, facility }, limit);
+}
+
+/** An answer made of retrieved facts. */
+export function factAnswer(a: AnswerInput, hits: readonly Retrieved[]): AnswerResult {
+  const lines = hits.flatMap((h) => h.unit.lines);
+  const units = hits.map((h) => h.unit.id);
+  return { kind: 'answer', lines, session: { ...a.session, lastUnits: units }, found: true, units };
+}
+
+/**
+ * A topic answer checked against retrieval: when the facts the question asks for are not in the topic's
+ * block (the wrong block, or a block without the figure asked for), the facts are said instead.
+ */
+/** A word in at most this many facts of a book names something particular (招远, 协议, 盆底康复), not 医院. */
+const RARE_SPREAD = 3;
+
+function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): AnswerResult {
+  if (r.kind !== 'answer') return r;
+  const hits = retrieveFacts(a, topics, 6);
+  if (!hits.length) return r;
+  if (!r.found) return factAnswer(a, hits.slice(0, 3));
+  const said = wordsOf(r.lines);
+  const inside = (h: Retrieved): boolean => h.unit.sentences.some((x) => x && said.includes(x.slice(0, 24)));
+  // the topic's block stands unless the question asks for something it does not mention: a word of the question
+  // (not a mere pair of characters) that a fact has and the block lacks (招远…协议, 对口帮扶, 盆底康复, 一对多)
+  // …and the block's own facts are not nearly as good a match for it
+  if (hits.some((h) => inside(h) || (h.unit.topic && topics.includes(h.unit.topic)))) return { ...r, session: { ...r.session, lastUnits: hits.map((h) => h.unit.id) } };
+  const rare = (t: string): boolean => (a.facts?.spread(t) ?? 0) <= RARE_SPREAD;
+  const asksElse = hits.filter((h) => !inside(h) && h.words.some((t) => rare(t) && !said.includes(t) && h.unit.text.includes(t)));
+  if (!asksElse.length) return { ...r, session: { ...r.session, lastUnits: hits.map((h) => h.unit.id) } };
+  return factAnswer(a, asksElse.slice(0, 3));
+}
+
 export function answer(a: AnswerInput): AnswerResult {
   const spec = a.domain.intents[a.intent];
   switch (spec?.answer) {
-    case 'designation':
-      return designation(a, a.session.assumedFull ?? [], categoriesOf(a, spec.category));
+    case 'designation': {
+      // where the book designates nothing for the question, the facts it asks about may still be in it
+      const r = designation(a, a.session.assumedFull ?? [], categoriesOf(a, spec.category));
+      return r.kind === 'answer' && !r.designated ? withFacts(a, r, spec.topics) : r;
+    }
     case 'backup':
       return backup(a);
     case 'contacts': {
@@ -168,6 +265,6 @@ export function answer(a: AnswerInput): AnswerResult {
       return { kind: 'answer', lines: lines.length ? lines : missing(a.book), session: a.session, found: lines.length > 0 };
     }
     default:
-      return withDesignation(a, topics(a, spec?.topics ?? []));
+      return withFacts(a, withDesignation(a, topics(a, spec?.topics ?? [])), spec?.topics ?? []);
   }
 }

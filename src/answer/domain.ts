@@ -21,6 +21,7 @@ const DomainFile = z
     departments: z.record(z.string(), z.array(z.string().min(1))),
     channels: z.array(z.string().min(1)),
     fullCues: z.array(z.string().min(1)).min(1),
+    nextCues: z.array(z.string().min(1)).default([]),
     broadCategories: z.array(z.string()),
     secondaryTopics: z.array(z.string()),
     alternativeRatio: z.number().min(0).max(1),

@@ -32,7 +32,7 @@ export function contactLine(c: Contact): Line {
     : say('contact_no_phone', { name: c.name, role, remit });
 }
 
-function serviceLines(f: Facility, s: FacilityService, book: RuleBook): Line[] {
+export function serviceLines(f: Facility, s: FacilityService, book: RuleBook): Line[] {
   const lines: Line[] = [say('facility_service', { facility: f.name, text: s.text })];
   if (s.eligibility) lines.push(say('service_eligibility', { eligibility: s.eligibility }));
   if (s.items?.length) lines.push(say('service_items', { items: s.items }));
@@ -57,7 +57,7 @@ function departmentLines(f: Facility, q: TopicQuery): Line[] {
   return [...lines, say('facility_departments', { facility: f.name, departments: f.departments })];
 }
 
-function sectionLines(f: Facility, topic: string, q: TopicQuery): Line[] {
+export function sectionLines(f: Facility, topic: string, q: TopicQuery): Line[] {
   switch (topic) {
     case 'address':
       return f.address ? [say('facility_address', { facility: f.name, address: f.address })] : [];

@@ -6,6 +6,7 @@ import type { Domain } from '../answer/domain';
 import { plan, say, type Plan } from '../answer/plan';
 import { buildKb } from '../answer/kb';
 import { hotlineOf } from '../answer/contacts';
+import { buildFactIndex, type FactIndex, type Tokenize } from '../answer/retrieve';
 import type { Nlu } from '../nlu/types';
 import type { Locales } from '../render/locale';
 import { render } from '../render/render';
@@ -20,6 +21,10 @@ export interface CoreDeps {
   toTraditional: (text: string) => string;
   /** Longer messages are read up to this many characters (default 1000). */
   maxChars?: number;
+  /** The segmenter's words, for the fact retrieval's index. */
+  tokenize?: Tokenize;
+  /** The NLU's topic cue words, so that a fact is found by them too. */
+  topicCues?: Readonly<Record<string, readonly string[]>>;
 }
 
 const COMPACT_ROLES = new Set(['family_doctor', 'hotline_staff']);
@@ -28,6 +33,8 @@ export function createCore(d: CoreDeps): Core {
   const maxChars = d.maxChars ?? 1000;
   const knownNumbers = new Set(d.rules.books.flatMap((b) => b.contacts.flatMap((c) => c.phones.map((p) => p.number.replace(/\D/g, '')))));
   const kb = buildKb(d);
+  const facts = new Map<string, FactIndex>();
+  if (d.tokenize) for (const b of d.rules.books) facts.set(b.id, buildFactIndex(b, d.rules.vocabulary, d.tokenize, d.topicCues));
 
   function renderFor(p: Plan, session: Session, forwarded: boolean): Reply {
     return render(p, {
@@ -53,8 +60,8 @@ export function createCore(d: CoreDeps): Core {
         : plan('non_text', [say(inbound.kind === 'text' ? 'empty' : 'non_text')]);
       return { reply: s.handoff?.heldBy ? null : renderFor(p, s, false), session: s, analysis };
     }
-    const slots = readSlots(analysis, d.rules, d.domain.fullCues);
-    const r = decide({ analysis, slots, session, rules: d.rules, domain: d.domain, status: ctx.status, now: ctx.now, knownNumbers, staffAlerted: ctx.staffAlerted ?? false });
+    const slots = readSlots(analysis, d.rules, d.domain.fullCues, d.domain.nextCues);
+    const r = decide({ analysis, slots, session, rules: d.rules, domain: d.domain, status: ctx.status, now: ctx.now, knownNumbers, staffAlerted: ctx.staffAlerted ?? false, facts });
     if (!r.plan) return { reply: null, session: r.session, analysis };
     if (text !== raw) r.plan.lines.push(say('truncated', { count: maxChars }));
     return { reply: renderFor(r.plan, r.session, analysis.forwarded), session: r.session, analysis };

@@ -44,5 +44,5 @@ export async function loadCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
     return out;
   };
   const toTraditional = (text: string): string => text.split('\n').map(line).join('\n');
-  return createCore({ rules, nlu, locales, domain, toTraditional });
+  return createCore({ rules, nlu, locales, domain, toTraditional, tokenize: (t) => nlu.segmenter.cut(t), topicCues: nlu.data.lexicon.topics });
 }

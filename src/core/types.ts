@@ -73,6 +73,11 @@ export interface Session {
   lastIntent?: string;
   lastTopic?: string;
   lastFacility?: string;
+  /** Fact units of the last answer (retrieval ranks them up for a follow-up). */
+  lastUnits?: string[];
+  /** The ordered list the last designation answer gave (designated hospitals, then backups in order), so that
+   * "第二个呢", "再不行呢", "and the next one?" can walk it. `at`: the index the answer put first. */
+  lastList?: { locality: string; category: string; designated: string[]; backups: string[]; at: number };
   /** A question the bot asked and waits on. */
   pending?: { slot: Slot; intent: string; alternatives?: string[] };
   /** Facilities the user told us are full in this conversation ("要是晋江市医院收满了呢"). */

@@ -1,7 +1,8 @@
 // The dialogue policy for one turn: urgent first, then handoff, small talk, slot filling and answers.
 // Pure: the analysis, the session, the rule books and the live status come in; a plan and the new
 // session go out (a null plan when a human holds the conversation).
-import { answer, designationQuery, missing } from '../answer/answer';
+import { answer, designationQuery, factAnswer, missing, retrieveFacts, walkList, type AnswerInput } from '../answer/answer';
+import type { FactIndex } from '../answer/retrieve';
 import { hotlineOf } from '../answer/contacts';
 import { designationAnswer } from '../answer/designation';
 import type { Domain } from '../answer/domain';
@@ -24,6 +25,8 @@ export interface DecideInput {
   knownNumbers: ReadonlySet<string>;
   /** A person on duty hears of a handoff (a staff route is configured). */
   staffAlerted: boolean;
+  /** Each locality's facts, for questions the structured answers do not hold. */
+  facts?: ReadonlyMap<string, FactIndex>;
 }
 
 /** Answer kinds that need no rule book; every other kind asks one, so without a locality the bot asks where. */
@@ -74,13 +77,12 @@ function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, intent: 
   const rest: Line[] = [];
   const designated = book ? categories.filter((c) => book.designations.some((d) => d.category === c)) : [];
   if (book && designated.length) {
-    const a = { ...i, book, intent, session: s, text: i.analysis.normalised };
-    const r = designationAnswer(book, designationQuery(a, designated, s.assumedFull ?? []));
+    const r = designationAnswer(book, designationQuery(answerInput(i, book, intent, s), designated, s.assumedFull ?? []));
     if (r.kind === 'answer') rest.push(...r.lines);
   }
   const asks = i.domain.questionCues.some((c) => i.analysis.normalised.includes(c));
   if (book && asks && isContent(i.domain, intent) && intent !== 'designation') {
-    const r = answer({ ...i, book, intent, session: s, text: i.analysis.normalised });
+    const r = answer(answerInput(i, book, intent, s));
     if (r.kind === 'answer' && r.found) rest.push(say('urgent_then'), ...r.lines);
   }
   const reason = `urgent:${flags.join(',')}`;
@@ -93,6 +95,22 @@ function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, intent: 
     plan: plan('urgent', lines, { urgent: true, handoff: true, handoffReason: reason, locality: book?.id, cite: book ? [book] : [], firstPart: first.length + 1 }),
     session,
   };
+}
+
+function answerInput(i: DecideInput, book: RuleBook, intent: string, s: Session): AnswerInput {
+  return { ...i, book, intent, session: s, text: i.analysis.normalised, facts: i.facts?.get(book.id), placeTexts: i.slots.placeTexts };
+}
+
+/** A message the NLU could not read, in a known locality: the facts it asks about, when the notice has them. */
+function factsFor(i: DecideInput, s: Session, book: RuleBook | undefined): { plan: Plan; session: Session } | undefined {
+  if (!book) return undefined;
+  const a = answerInput(i, book, 'fact', s);
+  const hits = retrieveFacts(a);
+  if (!hits.length) return undefined;
+  const r = factAnswer(a, hits);
+  if (r.kind !== 'answer') return undefined;
+  const prefix: Line[] = book.fallback ? [say('rural_fallback', { source: book.source.title })] : [];
+  return { plan: plan('fact', [...prefix, ...r.lines], { locality: book.id, cite: [book] }), session: { ...r.session, pending: undefined, lastIntent: undefined } };
 }
 
 /** "/start" → the intent the domain maps the command to. */
@@ -156,6 +174,15 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   if (i.analysis.redFlags.length) return urgent(i, s, book, intent);
   if (s.handoff?.heldBy) return { plan: null, session: s };
 
+  // a follow-up over the last answer's list ("第二个呢", "再不行呢") walks it, whatever else the NLU read
+  const walked = book && ((i.slots.next && !i.slots.backupOrdinal && !i.slots.facility) || i.slots.ordinal) && !i.slots.categories.length ? walkList(answerInput(i, book, 'backup', s)) : undefined;
+  if (book && walked && walked.kind === 'answer') {
+    return { plan: plan('backup', walked.lines, { locality: book.id, cite: [book] }), session: { ...walked.session, pending: undefined, lastIntent: 'backup' } };
+  }
+  if (intent === 'fallback') {
+    const found = factsFor(i, s, book);
+    if (found) return found;
+  }
   const talk = smallTalk(i, s, book, intent);
   if (talk) return talk;
   const localities = i.rules.books.map((b) => b.name);
@@ -166,7 +193,7 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     const lines = [place ? say('uncovered_place', { place, localities }) : say('ask_locality', { localities })];
     return { plan: plan(intent, lines, { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives } } };
   }
-  const ask = (name: string) => answer({ ...i, book, intent: name, session: s, text: i.analysis.normalised });
+  const ask = (name: string) => answer(answerInput(i, book, name, s));
   let r = ask(intent);
   for (const alt of r.kind === 'answer' && !r.found ? alternatives : []) {
     const other = ask(alt);

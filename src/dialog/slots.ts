@@ -15,6 +15,10 @@ export interface Slots {
   full: boolean;
   /** Ordinal of a backup the message calls full ("第一后备也满了"). */
   backupOrdinal?: number;
+  /** An ordinal over the last answer's list ("第二个呢", "第二家叫什么", "the second one"). */
+  ordinal?: number;
+  /** The message asks for the next one of the last answer's list ("再不行呢", "下一个呢", "那里也满了呢"). */
+  next: boolean;
   /** Place names as written, to match a facility called by its town ("磁灶那边满了"). */
   placeTexts: string[];
   /** A place no rule book covers (太原). */
@@ -22,7 +26,7 @@ export interface Slots {
 }
 
 const ROLES: ReadonlySet<string> = new Set(['resident', 'family_doctor', 'hotline_staff', 'grid_worker', 'relative']);
-const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, '1': 1, '2': 2, '3': 3 };
+const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 const of = (entities: Entity[], type: Entity['type']): Entity[] => entities.filter((e) => e.type === type);
 const best = (list: Entity[]): Entity | undefined =>
@@ -34,7 +38,7 @@ function oneAudience(list: Entity[]): string | undefined {
   return values.length === 1 ? values[0] : undefined;
 }
 
-export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly string[]): Slots {
+export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly string[], nextCues: readonly string[] = []): Slots {
   const { entities, normalised } = analysis;
   const facilityEntity = best(of(entities, 'facility'));
   let facility: Slots['facility'];
@@ -43,12 +47,16 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     const f = rules.byId.get(locality)?.facilities.find((x) => x.id === id);
     if (f) facility = { locality, facility: f };
   }
-  const place = best([...of(entities, 'locality'), ...of(entities, 'place')]);
+  // the most specific place wins: a county of a rule book over the rural plan's 农村 in the same message
+  const placeEntities = [...of(entities, 'locality'), ...of(entities, 'place')];
+  const specific = placeEntities.filter((e) => !rules.byId.get(e.value)?.fallback);
+  const place = best(specific.length ? specific : placeEntities);
   const rural = of(entities, 'rural').length ? rules.books.find((b) => b.fallback)?.id : undefined;
   // A named (not generic) facility tells where the user is when no place does.
   const locality = place?.value ?? (facility && !facility.facility.generic ? facility.locality : undefined) ?? rural;
   const role = best(of(entities, 'role'))?.value;
   const ordinal = /第([一二三123])(个)?后备/.exec(normalised)?.[1];
+  const listOrdinal = /第([一二三四1234])(个|家|间|所)/.exec(normalised)?.[1];
   return {
     locality,
     audience: oneAudience(of(entities, 'audience')),
@@ -59,6 +67,8 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     loadMarks: [...new Set(of(entities, 'load_mark').map((e) => e.value))],
     full: fullCues.some((cue) => normalised.includes(cue)),
     backupOrdinal: ordinal ? ORDINALS[ordinal] : undefined,
+    ordinal: listOrdinal ? ORDINALS[listOrdinal] : undefined,
+    next: nextCues.some((cue) => normalised.includes(cue)),
     placeTexts: [...of(entities, 'locality'), ...of(entities, 'place')].map((e) => e.text),
     unknownPlace: of(entities, 'other_place')[0]?.text,
   };

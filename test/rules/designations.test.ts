@@ -31,6 +31,8 @@ const JINJIANG: [string, string, string[], string[]][] = [
   ['cardio_cerebral', '心脑血管治疗', ['晋江市医院'], JJ_BACKUPS],
   ['children', '婴幼儿诊疗', ['晋江市医院'], JJ_BACKUPS],
   ['emergency', '其他急危重症', ['晋江市医院'], JJ_BACKUPS],
+  // "晋江市医院为我市疫情紧急期间特定对象就医定点医院": their hospital for care in general
+  ['general', '特定对象就医定点医院', ['晋江市医院'], JJ_BACKUPS],
   ['dialysis', '特定对象透析定点医院', ['磁灶中心卫生院'], ['东石中心卫生院']],
 ];
 
@@ -73,7 +75,7 @@ describe('晋江: designations for 特定对象, with backups in order', () => {
     expect(dialysis?.activation).toBe('视疫情发展情况及群众就诊需求，报局领导同意后，随时启动后备定点医院或其他能提供透析服务的定点医院。');
   });
 
-  it('has exactly these 7 designations and none for ordinary residents', () => {
+  it('has exactly these 8 designations and none for ordinary residents', () => {
     expect(jj.designations).toHaveLength(JINJIANG.length);
     expect(jj.designations.some((d) => d.audiences.includes('ordinary'))).toBe(false);
   });

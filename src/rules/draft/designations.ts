@@ -191,6 +191,9 @@ function sentenceForm(unit: Seg, sentence: Seg, p: Paragraph, located: Located[]
     }
     // categories from the description, else from the services clauses that follow (提供发热门诊、孕产妇分娩…)
     let categories = cats;
+    // “A为…特定对象就医定点医院，提供发热门诊、孕产妇分娩…”: designated for care in general (就医), and for the
+    // services the next clauses list
+    const forCare = !cats.length && /就医|就诊|看病/.test(desc) && ctx.vocab.vocabulary.categories.some((c) => c.id === 'general');
     if (!categories.length) {
       for (const next of cl.slice(i + 1)) {
         if (!/^(?:提供|承担|负责|收治|开展|接诊|主要|为|用于|专门)/.test(next.norm)) break;
@@ -198,6 +201,7 @@ function sentenceForm(unit: Seg, sentence: Seg, p: Paragraph, located: Located[]
         if (categories.length) break;
       }
     }
+    if (forCare && !categories.includes('general')) categories = [...categories, 'general'];
     let audiences = audiencesIn(desc, ctx);
     let review: string | undefined;
     if (!audiences.length) ({ audiences, review } = headingAudiences(p, ctx));

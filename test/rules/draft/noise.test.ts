@@ -22,6 +22,8 @@ describe('a notice inside a news page (navigation, dateline, ads, QQ, licence, a
       'controlled_zone,sealed_zone × maternity → 青岚市第一人民医院 | 1.青岚市中心医院 2.青岚市中医院',
       'controlled_zone,sealed_zone × children → 青岚市第一人民医院 | 1.青岚市中心医院 2.青岚市中医院',
       'controlled_zone,sealed_zone × emergency → 青岚市第一人民医院 | 1.青岚市中心医院 2.青岚市中医院',
+      // “…为我市封控区、管控区人员就医定点医院”: their hospital for care in general too
+      'controlled_zone,sealed_zone × general → 青岚市第一人民医院 | 1.青岚市中心医院 2.青岚市中医院',
       'controlled_zone,sealed_zone × oncology → 青岚市肿瘤医院 | 1.青岚市中心医院 2.青岚市中医院',
     ]);
     expect(r.book.designations[0]?.activation).toBe('当定点医院出现满负荷或因阳性病例需闭环处置时，按顺序启用后备定点医院。');

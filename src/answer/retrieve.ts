@@ -1,0 +1,129 @@
+// Fact retrieval: BM25 (MiniSearch) over every fact unit of a rule book, by the words of the question — jieba
+// tokens and character pairs, so that 对口帮扶 finds 对口帮扶机制 and 帮扶 alone finds it too — with the
+// question's place names left out (the locality is already known) and the units of the intent's topics and of
+// the last answer ranked up. Below a floor, nothing is returned: the notice does not say. Built once per book;
+// `search` is pure.
+import MiniSearch from 'minisearch';
+import type { RuleBook, Vocabulary } from '../rules/types';
+import { factUnits, type FactUnit } from './facts';
+
+export type Tokenize = (text: string) => string[];
+
+export interface RetrieveQuery {
+  /** The normalised question. */
+  text: string;
+  /** Spans of the question that name places (left out). */
+  drop?: readonly string[];
+  /** Topics of the intent the NLU read: their units rank higher. */
+  topics?: readonly string[];
+  /** Units of the last answer: a follow-up ("签了有什么服务") stays with them. */
+  recent?: readonly string[];
+  /** A facility the question or the conversation names. */
+  facility?: string;
+}
+
+export interface Retrieved {
+  unit: FactUnit;
+  score: number;
+  /** Query terms it matched. */
+  matched: string[];
+  /** Those of them that are words of the question (jieba's), not pairs of characters. */
+  words: string[];
+}
+
+export interface FactIndex {
+  units: FactUnit[];
+  search(q: RetrieveQuery, limit?: number): Retrieved[];
+  /** How many units of the book a word is in: a word in many (医院, 就医) says little of which fact is meant. */
+  spread(word: string): number;
+}
+
+/** Words that ask rather than say (and say nothing of a fact). */
+const STOP = new Set(
+  '的 了 是 吗 呢 啊 呀 吧 么 嘛 什么 怎么 怎么样 怎样 哪 哪里 哪儿 哪个 哪家 哪些 多少 几 如何 是否 可以 能 能不能 可不可以 会 会不会 有没有 没有 有 要 想 问 问问 请问 一下 我 我们 你 你们 他 她 他们 在 和 与 及 或 也 都 就 还 这 那 这个 那个 个 些 吗 说 说的 里 里面 方面 情况 问题 一般 现在 主要 干 干什么 做什么 该 应该 需要 去 到 给 让 被 把 对 为 从 以 及其 其 呢 啥 咋 那么 这么 如果 的话 请 谢谢'.split(' '),
+);
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** The words of a text worth searching by: jieba's, two characters or more, not asking words. */
+export function wordsOf(text: string, tokenize: Tokenize): string[] {
+  return tokenize(text.toLowerCase()).filter((t) => t.length >= 2 && !STOP.has(t) && (CJK.test(t) || /^[a-z0-9]+$/.test(t)));
+}
+
+/** Index terms of a text: its jieba words and the pairs of characters of every Chinese run, Latin words. */
+export function termsOf(text: string, tokenize: Tokenize): string[] {
+  const out = new Set<string>(wordsOf(text, tokenize));
+  const lower = text.toLowerCase();
+  for (const run of lower.match(/[\u3400-\u9fff]+/g) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+  for (const w of lower.match(/[a-z]{3,}|\d{2,}/g) ?? []) out.add(w);
+  return [...out];
+}
+
+/** Below this BM25 score, or with fewer than this share of the question's terms matched, nothing is said. */
+const MIN_SCORE = 6;
+const MIN_SCORE_RECENT = 2;
+const MIN_SHARE = 0.2;
+
+export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize: Tokenize, cues: Readonly<Record<string, readonly string[]>> = {}): FactIndex {
+  const units = factUnits(book, vocabulary, cues);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  // the locality's own place names say nothing of which fact is asked for, longest first
+  const places = [book.name, ...book.aliases, ...(book.within ?? []), ...(book.parent ? [book.parent] : []), ...book.places.flatMap((p) => [p.name, ...p.aliases])]
+    .filter((p) => p.length >= 2)
+    .sort((a, b) => b.length - a.length);
+  const mini = new MiniSearch<{ id: string; text: string; keys: string }>({
+    fields: ['text', 'keys'],
+    storeFields: [],
+    tokenize: (t) => termsOf(t, tokenize),
+    processTerm: (t) => t,
+    searchOptions: { boost: { text: 1, keys: 0.5 }, combineWith: 'OR' },
+  });
+  mini.addAll(units.map((u) => ({ id: u.id, text: u.text, keys: u.keys })));
+  const counts = new Map<string, number>();
+  const spread = (w: string): number => {
+    let n = counts.get(w);
+    if (n === undefined) {
+      n = units.filter((u) => u.text.includes(w) || u.keys.includes(w)).length;
+      if (counts.size < 10_000) counts.set(w, n);
+    }
+    return n;
+  };
+
+  function search(q: RetrieveQuery, limit = 3): Retrieved[] {
+    let text = q.text;
+    for (const d of [...(q.drop ?? []), ...places]) if (d) text = text.split(d).join(' ');
+    const terms = termsOf(text, tokenize);
+    if (!terms.length) return [];
+    const words = new Set(wordsOf(text, tokenize));
+    const topics = new Set(q.topics ?? []);
+    const recent = new Set(q.recent ?? []);
+    const found = mini.search(terms.join(' '), {
+      tokenize: (t) => t.split(' '),
+      boostDocument: (id) => {
+        const u = byId.get(String(id));
+        if (!u) return 1;
+        let b = 1;
+        if (u.topic && topics.has(u.topic)) b *= 1.6;
+        if (recent.has(u.id)) b *= 1.5;
+        if (q.facility && u.facility === q.facility) b *= 1.3;
+        return b;
+      },
+    });
+    const out: Retrieved[] = [];
+    for (const r of found) {
+      const unit = byId.get(String(r.id));
+      if (!unit) continue;
+      const matched = r.queryTerms;
+        // a follow-up about the last answer ("收费怎么算", "签了有什么服务") needs less to stay with it
+      const floor = recent.has(unit.id) ? MIN_SCORE_RECENT : MIN_SCORE;
+      const share = Math.max(matched.length / terms.length, words.size ? matched.filter((t) => words.has(t)).length / words.size : 0);
+      if (r.score < floor || share < MIN_SHARE) continue;
+      out.push({ unit, score: r.score, matched, words: matched.filter((t) => words.has(t)) });
+    }
+    // keep the ones near the best: a second fact only when it is nearly as good an answer
+    const best = out[0]?.score ?? 0;
+    return out.filter((r) => r.score >= best * 0.6).slice(0, limit);
+  }
+
+  return { units, search, spread };
+}
