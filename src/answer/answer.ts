@@ -238,11 +238,12 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   const inside = (h: Retrieved): boolean => h.unit.sentences.some((x) => x && said.includes(x.slice(0, 24)));
   // the topic's block stands unless the question asks for something it does not mention: a word of the question
   // (not a mere pair of characters) that a fact has and the block lacks (招远…协议, 对口帮扶, 盆底康复, 一对多)
-  // …and the block's own facts are not nearly as good a match for it
-  if (hits.some((h) => inside(h) || (h.unit.topic && topics.includes(h.unit.topic)))) return { ...r, session: { ...r.session, lastUnits: hits.map((h) => h.unit.id) } };
   const rare = (t: string): boolean => (a.facts?.spread(t) ?? 0) <= RARE_SPREAD;
   const asksElse = hits.filter((h) => !inside(h) && h.words.some((t) => rare(t) && !said.includes(t) && h.unit.text.includes(t)));
-  if (!asksElse.length) return { ...r, session: { ...r.session, lastUnits: hits.map((h) => h.unit.id) } };
+  // …and the block's own facts are a clearly worse match for the question than the one that has that word
+  const blockScore = Math.max(0, ...hits.filter((h) => inside(h) || (h.unit.topic && topics.includes(h.unit.topic))).map((h) => h.score));
+  const top = asksElse[0];
+  if (!top || top.score < blockScore * 1.2) return { ...r, session: { ...r.session, lastUnits: hits.map((h) => h.unit.id) } };
   return factAnswer(a, asksElse.slice(0, 3));
 }
 
@@ -257,7 +258,7 @@ export function answer(a: AnswerInput): AnswerResult {
     case 'backup':
       return backup(a);
     case 'contacts': {
-      const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers });
+      const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics });
       return { kind: 'answer', lines: r.lines, session: a.session, found: r.found };
     }
     case 'load_status': {

@@ -22,6 +22,8 @@ export interface ContactQuery {
   channels: readonly string[];
   /** Every phone number any rule book lists (digits only), to tell a medical contact from another number. */
   knownNumbers: ReadonlySet<string>;
+  /** Topics the message names (home_nursing, rehab…): the contacts for them come first. */
+  topics?: readonly string[];
 }
 
 export function contactAnswer(book: RuleBook, q: ContactQuery): { lines: Line[]; found: boolean } {
@@ -33,8 +35,10 @@ export function contactAnswer(book: RuleBook, q: ContactQuery): { lines: Line[];
 
   const withPhones = book.contacts.filter((c) => c.phones.length && c.phones.some((p) => p.number !== '120'));
   const named = book.contacts.filter((c) => handles(c).some((h) => q.text.includes(h)));
+  // "找谁做康复", "home nursing, who do I call": the contacts the notice gives for what is asked about
+  const forTopic = withPhones.filter((c) => c.topics.some((t) => q.topics?.includes(t)));
   const hotlines = withPhones.filter((c) => c.kind === 'hotline');
-  const chosen = named.length ? named : hotlines.length ? hotlines : withPhones;
+  const chosen = named.length ? named : forTopic.length ? forTopic : hotlines.length ? hotlines : withPhones;
   if (chosen.length) return { lines: [...lines, ...chosen.map(contactLine)], found: true };
 
   lines.push(say('contact_none', { locality: book.name }));

@@ -40,7 +40,7 @@ export interface FactIndex {
 
 /** Words that ask rather than say (and say nothing of a fact). */
 const STOP = new Set(
-  '的 了 是 吗 呢 啊 呀 吧 么 嘛 什么 怎么 怎么样 怎样 哪 哪里 哪儿 哪个 哪家 哪些 多少 几 如何 是否 可以 能 能不能 可不可以 会 会不会 有没有 没有 有 要 想 问 问问 请问 一下 我 我们 你 你们 他 她 他们 在 和 与 及 或 也 都 就 还 这 那 这个 那个 个 些 吗 说 说的 里 里面 方面 情况 问题 一般 现在 主要 干 干什么 做什么 该 应该 需要 去 到 给 让 被 把 对 为 从 以 及其 其 呢 啥 咋 那么 这么 如果 的话 请 谢谢'.split(' '),
+  '的 了 是 吗 呢 啊 呀 吧 么 嘛 什么 怎么 怎么样 怎样 哪 哪里 哪儿 哪个 哪家 哪些 多少 几 如何 是否 可以 能 能不能 可不可以 会 会不会 有没有 没有 有 要 想 问 问问 请问 一下 我 我们 你 你们 他 她 他们 在 和 与 及 或 也 都 就 还 这 那 这个 那个 个 些 吗 说 说的 里 里面 方面 情况 问题 一般 现在 主要 干 干什么 做什么 该 应该 需要 去 到 给 让 被 把 对 为 从 以 及其 其 呢 啥 咋 那么 这么 如果 的话 请 谢谢 第一 第二 第三 第一步'.split(' '),
 );
 
 const CJK = /[\u3400-\u9fff]/;
@@ -68,7 +68,16 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize:
   const units = factUnits(book, vocabulary, cues);
   const byId = new Map(units.map((u) => [u.id, u]));
   // the locality's own place names say nothing of which fact is asked for, longest first
-  const places = [book.name, ...book.aliases, ...(book.within ?? []), ...(book.parent ? [book.parent] : []), ...book.places.flatMap((p) => [p.name, ...p.aliases])]
+  // and neither do the zone and status words (封控区, 密接): who asks is for the designations to weigh
+  const places = [
+    book.name,
+    ...book.aliases,
+    ...(book.within ?? []),
+    ...(book.parent ? [book.parent] : []),
+    ...book.places.flatMap((p) => [p.name, ...p.aliases]),
+    ...vocabulary.audiences.flatMap((x) => [x.name, ...x.synonyms]),
+    ...vocabulary.groups.flatMap((x) => [x.name, ...x.synonyms]),
+  ]
     .filter((p) => p.length >= 2)
     .sort((a, b) => b.length - a.length);
   const mini = new MiniSearch<{ id: string; text: string; keys: string }>({
@@ -76,7 +85,9 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize:
     storeFields: [],
     tokenize: (t) => termsOf(t, tokenize),
     processTerm: (t) => t,
-    searchOptions: { boost: { text: 1, keys: 0.5 }, combineWith: 'OR' },
+    // a lower length normalisation than BM25's usual 0.75: a short fact full of common words (a definition of
+    // 定点医院) should not outrank the longer one that answers
+    searchOptions: { boost: { text: 1, keys: 0.5 }, combineWith: 'OR', bm25: { k: 1.2, b: 0.4, d: 0.5 } },
   });
   mini.addAll(units.map((u) => ({ id: u.id, text: u.text, keys: u.keys })));
   const counts = new Map<string, number>();

@@ -113,6 +113,32 @@ function factsFor(i: DecideInput, s: Session, book: RuleBook | undefined): { pla
   return { plan: plan('fact', [...prefix, ...r.lines], { locality: book.id, cite: [book] }), session: { ...r.session, pending: undefined, lastIntent: undefined } };
 }
 
+/** Intents whose answer is a choice among a locality's hospitals: they always need the locality. */
+const LOCAL_ANSWERS = new Set(['designation', 'backup', 'contacts', 'load_status']);
+const place_free = (i: DecideInput): boolean => !i.slots.unknownPlace;
+
+/** Without a locality: the rural plan's answer, when it alone clearly holds what is asked. */
+function factsOfOneBook(i: DecideInput, s: Session, intent: string): { plan: Plan; session: Session } | undefined {
+  if (LOCAL_ANSWERS.has(i.domain.intents[intent]?.answer ?? '') || !i.facts) return undefined;
+  const best = i.rules.books
+    .map((book) => ({ book, hits: retrieveFacts(answerInput(i, book, intent, s)) }))
+    .filter((x) => x.hits.length)
+    .map((x) => ({ ...x, score: (x.hits[0] as { score: number }).score }))
+    .sort((a, b) => b.score - a.score);
+  const [first, second] = best;
+  if (!first || !first.book.fallback || first.score < ONE_BOOK_SCORE || (second && second.score * 2 > first.score)) return undefined;
+  const rare = first.hits[0]?.words.some((w) => (i.facts?.get(first.book.id)?.spread(w) ?? 99) <= 2);
+  if (!rare) return undefined;
+  const a = answerInput(i, first.book, intent, s);
+  const r = factAnswer(a, first.hits);
+  if (r.kind !== 'answer') return undefined;
+  const prefix: Line[] = first.book.fallback ? [say('rural_fallback', { source: first.book.source.title })] : [say('from_notice', { locality: first.book.name })];
+  return { plan: plan('fact', [...prefix, ...r.lines], { locality: first.book.id, cite: [first.book] }), session: { ...r.session, pending: undefined } };
+}
+
+/** A question with no locality is answered from one notice only when it matches it this well. */
+const ONE_BOOK_SCORE = 20;
+
 /** "/start" → the intent the domain maps the command to. */
 function commandIntent(i: DecideInput): string | undefined {
   const m = /^\/([a-z_]+)(@\w+)?\b/i.exec(i.analysis.original.trim());
@@ -189,6 +215,10 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   const resumed = s.pending?.intent === intent;
   const alternatives = resumed ? (s.pending?.alternatives ?? []) : alternativesOf(i, intent);
   if (!book) {
+    // the rural plan names no locality: a question only it answers (城乡对口帮扶) is answered from it, said so;
+    // any other notice's fact may differ from the user's locality's, so the locality is asked for
+    const only = place_free(i) ? factsOfOneBook(i, s, intent) : undefined;
+    if (only) return only;
     const place = i.slots.unknownPlace;
     const lines = [place ? say('uncovered_place', { place, localities }) : say('ask_locality', { localities })];
     return { plan: plan(intent, lines, { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives } } };

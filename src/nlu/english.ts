@@ -1,13 +1,11 @@
 // English, whole or mixed into Chinese, read into the Chinese the rest of the NLU understands: phrases
-// are matched word by word on Porter stems after contractions are expanded, the longest phrase wins, a
+// are matched word by word on their inflection-free forms after contractions are expanded, the longest phrase wins, a
 // misspelt content word is corrected to the nearest vocabulary word, numbers with units become Chinese
 // units (40°C → 40度, 20 minutes ago → 20分钟前). The phrase table is data (intents/varieties/en.yml)
 // plus the place names the caller adds (their pinyin). Pure once built.
 import { z } from 'zod';
 import { DataError } from './data-error';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const porter = require('natural/lib/natural/stemmers/porter_stemmer') as { stem(word: string): string };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { DamerauLevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance') as {
   DamerauLevenshteinDistance(a: string, b: string): number;
@@ -57,11 +55,31 @@ const CONTRACTIONS: Record<string, string[]> = {
   "let's": ['let', 'us'],
 };
 
+/**
+ * A word's key for matching: its inflections stripped (babies → baby, breathing/breathes/breathed → breath,
+ * seizures → seizur), nothing more. A derivational stemmer (Porter's) joins words that mean different things
+ * (operation/operator, medical/medication), which the gloss table cannot tell apart.
+ */
+export function inflectionKey(word: string): string {
+  let w = word;
+  if (w.length < 4 || !/^[a-z]+$/.test(w)) return w;
+  if (/ies$/.test(w) && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (/(?:ss|us|is)$/.test(w)) {
+    /* kept: loss, virus, dialysis */
+  } else if (/(?:s|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (/s$/.test(w)) w = w.slice(0, -1);
+  if (/ing$/.test(w) && w.length > 5) w = w.slice(0, -3);
+  else if (/ed$/.test(w) && w.length > 4) w = w.slice(0, -2);
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
+  if (/e$/.test(w) && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
 const stems = new Map<string, string>();
 function stem(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
-    s = word.length >= 4 && /^[a-z]+$/.test(word) ? porter.stem(word) : word;
+    s = inflectionKey(word);
     if (stems.size < 50_000) stems.set(word, s);
   }
   return s;

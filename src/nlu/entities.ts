@@ -40,6 +40,10 @@ function mismatch(text: string, start: number, surface: string): number {
   return diff;
 }
 
+function isLatin(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '\u3400' && ch <= '\u9fff';
 }
@@ -52,7 +56,9 @@ export function extractEntities(text: string, lex: EntityLexicon, freq: WordFreq
     let node = trie.get(text.charCodeAt(i));
     let j = i + 1;
     while (node) {
-      if (node.entries) for (const entry of node.entries) cands.push({ entry, start: i, end: j, score: 1 });
+      // a Latin cue (CT, QQ) is a word of its own, not letters inside another (doctor, connect)
+      if (node.entries && !(isLatin(text.charCodeAt(i)) && (isLatin(text.charCodeAt(i - 1)) || isLatin(text.charCodeAt(j)))))
+        for (const entry of node.entries) cands.push({ entry, start: i, end: j, score: 1 });
       if (j >= text.length) break;
       node = node.next.get(text.charCodeAt(j));
       j++;
