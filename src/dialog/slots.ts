@@ -70,6 +70,6 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     ordinal: listOrdinal ? ORDINALS[listOrdinal] : undefined,
     next: nextCues.some((cue) => normalised.includes(cue)),
     placeTexts: [...of(entities, 'locality'), ...of(entities, 'place')].map((e) => e.text),
-    unknownPlace: of(entities, 'other_place')[0]?.text,
+    unknownPlace: of(entities, 'other_place')[0]?.name ?? of(entities, 'other_place')[0]?.text,
   };
 }

@@ -44,8 +44,6 @@ export const LexiconSchema = z.strictObject({
     /** Jaro-Winkler similarity a fuzzy place or facility match must reach. */
     min_similarity: z.number().min(0).max(1),
     confusable: z.array(z.string().min(2)),
-    /** Words jieba's dictionary tags as place names (ns) that are not places in a message. */
-    not_places: z.array(z.string()).default([]),
   }),
   classifier: z.strictObject({
     /** Below this confidence the intent is `fallback`. */

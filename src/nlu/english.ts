@@ -133,6 +133,8 @@ interface Token {
   start: number;
   end: number;
   stems: string[];
+  /** The words as written (lower case), for names matched exactly. */
+  raws: string[];
   /** The lower-case word as written, for spelling correction. */
   word: string;
   /** Only white space (or a hyphen) separates it from the previous word. */
@@ -146,18 +148,20 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
   const seen = new Map<string, string>();
   const vocabulary = new Map<string, string>(); // word as written → its stem (for spelling correction)
   let size = 0;
-  const add = (phrase: string, gloss: string, where: string): void => {
+  // a name (pinyin: baoding, baode) is matched as written; a gloss's English words without their inflections
+  const keyOf = (w: string, exact: boolean): string => (w === GAP ? GAP : exact ? `=${w}` : stem(w));
+  const add = (phrase: string, gloss: string, where: string, exact = false): void => {
     const words = phrase.split(/[\s-]+/).filter(Boolean).flatMap((w) => (w === GAP ? [GAP] : expandWord(w)));
     if (!words.length || words[0] === GAP || words[words.length - 1] === GAP) throw new DataError(`${where}: "${phrase}" must start and end with a word`);
-    const key = words.map((w) => (w === GAP ? w : stem(w))).join(' ');
+    const key = words.map((w) => keyOf(w, exact)).join(' ');
     const prev = seen.get(key);
     if (prev !== undefined && prev !== gloss) throw new DataError(`${where}: "${phrase}" already means "${prev}"`);
     if (prev !== undefined) return;
     seen.set(key, gloss);
     let node = root;
     for (const w of words) {
-      const k = w === GAP ? GAP : stem(w);
-      if (w !== GAP && w.length >= 5 && /^[a-z]+$/.test(w)) vocabulary.set(w, k);
+      const k = keyOf(w, exact);
+      if (!exact && w !== GAP && w.length >= 5 && /^[a-z]+$/.test(w)) vocabulary.set(w, k);
       let n = node.next.get(k);
       if (!n) node.next.set(k, (n = { next: new Map() }));
       node = n;
@@ -166,7 +170,7 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
     size++;
   };
   for (const [gloss, phrases] of Object.entries(data.glosses)) phrases.forEach((p, i) => add(p, gloss, `${file}: glosses.${gloss}[${i}]`));
-  for (const p of extra) add(p.phrase, p.gloss, `place ${p.gloss}`);
+  for (const p of extra) add(p.phrase, p.gloss, `place ${p.gloss}`, true);
   const byFirst = new Map<string, string[]>();
   for (const w of vocabulary.keys()) byFirst.set(w[0] as string, [...(byFirst.get(w[0] as string) ?? []), w]);
 
@@ -196,20 +200,22 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
       const words = m[0].split('-').flatMap(expandWord);
       const st = words.map((w) => {
         const s = stem(w);
-        return root.next.has(s) ? s : (corrected(w) ?? s);
+        return root.next.has(s) || root.next.has(`=${w}`) ? s : (corrected(w) ?? s);
       });
-      out.push({ start: m.index, end: m.index + m[0].length, stems: st, word: m[0].toLowerCase(), joined: /^[ \t]*$/.test(between) });
+      out.push({ start: m.index, end: m.index + m[0].length, stems: st, raws: words, word: m[0].toLowerCase(), joined: /^[ \t]*$/.test(between) });
       prevEnd = m.index + m[0].length;
     }
     return out;
   }
 
   /** The longest phrase over whole words from `start` in the flat stem list: the stem index it ends at. */
-  function longest(st: string[], breaks: boolean[], wordEnd: boolean[], start: number): { gloss: string; end: number } | undefined {
+  function longest(st: string[], raw: string[], breaks: boolean[], wordEnd: boolean[], start: number): { gloss: string; end: number } | undefined {
     let best: { gloss: string; end: number } | undefined;
     const walk = (node: Node, i: number): void => {
       if (node.gloss !== undefined && wordEnd[i - 1] && (!best || i > best.end)) best = { gloss: node.gloss, end: i };
       if (i >= st.length || (i > start && breaks[i])) return;
+      const exact = node.next.get(`=${raw[i] as string}`);
+      if (exact) walk(exact, i + 1);
       const n = node.next.get(st[i] as string);
       if (n) walk(n, i + 1);
       const gap = node.next.get(GAP);
@@ -231,12 +237,14 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
     if (!ts.length) return text;
     // the words' stems in one list; a phrase may not run across punctuation
     const st: string[] = [];
+    const raw: string[] = [];
     const owner: number[] = [];
     const breaks: boolean[] = [];
     const wordEnd: boolean[] = [];
     ts.forEach((tok, t) => {
       tok.stems.forEach((s, k) => {
         st.push(s);
+        raw.push(tok.raws[k] as string);
         owner.push(t);
         breaks.push(k === 0 && !tok.joined);
         wordEnd.push(k === tok.stems.length - 1);
@@ -254,7 +262,7 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
     };
     for (let i = 0; i < st.length; ) {
       const tok = ts[owner[i] as number] as Token;
-      const hit = longest(st, breaks, wordEnd, i);
+      const hit = longest(st, raw, breaks, wordEnd, i);
       if (hit) {
         emit(hit.gloss, true, tok.start);
         pos = (ts[owner[hit.end - 1] as number] as Token).end;

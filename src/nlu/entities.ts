@@ -242,20 +242,3 @@ function toEntity(text: string, c: Candidate): Entity {
   if (c.entry.name) e.name = c.entry.name;
   return e;
 }
-
-/**
- * Place names no rule book covers (太原, 成都): whole jieba tokens that jieba's dictionary tags as
- * places, outside our own place entities, minus the data's list of words that are not places.
- */
-export function otherPlaces(text: string, tokens: string[], entities: Entity[], placeNames: Set<string>, stop: Set<string>): Entity[] {
-  const out: Entity[] = [];
-  let pos = 0;
-  for (const t of tokens) {
-    const start = pos;
-    pos += t.length;
-    if (t.length < 2 || !placeNames.has(t) || stop.has(t)) continue;
-    if (entities.some((e) => e.start < pos && start < e.end)) continue;
-    out.push({ type: 'other_place', value: t, name: t, text: text.slice(start, pos), start, end: pos, score: 1 });
-  }
-  return out;
-}

@@ -10,7 +10,8 @@ import { createEnglishGlosser, type Phrase } from './english';
 import { placePhrases } from './place-names';
 import { createUrgentDetector, type UrgentDetector } from '../urgent/detect';
 import { createSegmenter, type Segmenter, type SegmenterName } from './segment';
-import { extractEntities, otherPlaces } from './entities';
+import { extractEntities } from './entities';
+import { buildGazetteer, shortName, type Gazetteer } from './gazetteer';
 import { loadJiebaLexicon } from './wordfreq';
 import { trainIntentModel, type IntentModel } from './classifier';
 import { featuresOf } from './features';
@@ -60,10 +61,17 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   lap('data');
   const lexicon = buildLexicon(rules, data.lexicon);
   lap('lexicon');
-  const places: Phrase[] = rules.books.flatMap((b) => [
-    ...[b.name, ...b.aliases].flatMap((n) => placePhrases(n)),
-    ...b.places.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => placePhrases(n, p.name))),
-  ]);
+  const gazetteer = buildGazetteer(rules);
+  lap('gazetteer');
+  const places: Phrase[] = [
+    ...rules.books.flatMap((b) => [
+      ...[b.name, ...b.aliases].flatMap((n) => placePhrases(n)),
+      ...b.places.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => placePhrases(n, p.name))),
+    ]),
+    // every province and city in English too (Wuhan, Shandong), for "no notice for …"
+    ...gazetteer.divisions.filter((d) => d.level !== 'county' && !d.code.includes('/')).flatMap((d) => placePhrases(shortName(d.name), d.name)),
+    ...ENGLISH_NAMES,
+  ];
   const english = createEnglishGlosser(data.english.file, data.english.data, dedupePhrases(places));
   const varieties = createVarietyMapper(data.varieties, toSimplified);
   const normalise = createNormaliser({ forwardPrefixes: data.lexicon.forward_prefixes, varieties, english });
@@ -81,7 +89,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     if (o.forwarded) norm.forwarded = true;
     const tokens = segmenter.cut(norm.text);
     const entities = extractEntities(norm.text, lexicon, freq);
-    const others = otherPlaces(norm.text, tokens, entities, jiebaLex.placeNames, lexicon.notPlaces);
+    const others = gazetteerEntities(norm.text, entities, gazetteer);
     if (others.length) {
       entities.push(...others);
       entities.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -158,6 +166,36 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     normalise,
     startupMs: performance.now() - started,
   };
+}
+
+/** Places the English say in English, not in pinyin. */
+const ENGLISH_NAMES: Phrase[] = [
+  { phrase: 'hong kong', gloss: '香港特别行政区' },
+  { phrase: 'macau', gloss: '澳门特别行政区' },
+  { phrase: 'macao', gloss: '澳门特别行政区' },
+  { phrase: 'taiwan', gloss: '台湾省' },
+  { phrase: 'canton', gloss: '广州市' },
+  { phrase: 'peking', gloss: '北京市' },
+];
+
+/**
+ * Places of the gazetteer the rule books' own entities have not already named: a division a book covers
+ * (a county of 忻州 its book does not list) as that book's place, any other as `other_place`; the larger
+ * areas a book lies in (泉州 for 泉秀街道) as neither.
+ */
+function gazetteerEntities(text: string, entities: Entity[], gazetteer: Gazetteer): Entity[] {
+  const out: Entity[] = [];
+  for (const h of gazetteer.find(text)) {
+    if (h.within) continue;
+    if (entities.some((e) => (e.type === 'locality' || e.type === 'place' || e.type === 'facility') && e.start < h.end && h.start < e.end)) continue;
+    const name = h.division.name;
+    out.push(
+      h.book
+        ? { type: 'place', value: h.book, name, text: text.slice(h.start, h.end), start: h.start, end: h.end, score: 1 }
+        : { type: 'other_place', value: name, name, text: text.slice(h.start, h.end), start: h.start, end: h.end, score: 1 },
+    );
+  }
+  return out;
 }
 
 /** One gloss per phrase: a place name shared by two books' aliases is read as the first. */

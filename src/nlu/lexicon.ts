@@ -73,16 +73,8 @@ export interface EntityLexicon {
   confusable: Map<string, number>;
   /** Audience ids that are groups (特定对象): dropped when the message negates every named audience. */
   groupIds: Set<string>;
-  /** Words jieba tags as places that are not places here (城市, 东西…). */
-  notPlaces: Set<string>;
   /** Every literal worth a user-dictionary entry. */
   words: Set<string>;
-}
-
-/** 泉州市丰泽区 → 泉州市, 泉州, 丰泽区, 丰泽: the names a parent path is made of. */
-function parentParts(parent: string): string[] {
-  const parts = parent.match(/.+?(?:省|自治区|市|地区|州|盟|县|区|旗|镇|乡|街道)/g) ?? [parent];
-  return parts.flatMap((p) => [p, p.replace(/(?:省|自治区|市|地区|盟|县|区|旗|镇|乡|街道)$/, '')]).filter((p) => p.length >= 2);
 }
 
 function isRegex(p: string): boolean {
@@ -252,8 +244,6 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     minSimilarity: lex.places.min_similarity,
     confusable: new Map(lex.places.confusable.flatMap((g, i) => [...g].map((ch) => [ch, i] as [string, number]))),
     groupIds: new Set(vocab.groups.map((g) => g.id)),
-    // the rule books' own parent places (泉州市丰泽区 holds 泉州) are not "other" places
-    notPlaces: new Set([...lex.places.not_places, ...rules.books.flatMap((b) => (b.parent ? parentParts(b.parent) : []))]),
     words,
   };
 }

@@ -17,8 +17,6 @@ function key3(b: Uint8Array, i: number): number {
 export interface JiebaLexicon {
   /** Frequency of the dictionary words that look like one of our place names with one character changed. */
   freq: WordFrequency;
-  /** The dictionary's place names (tag ns), two characters or more: 太原, 成都… */
-  placeNames: Set<string>;
 }
 
 export function lookAlikeFrequencies(names: Iterable<string>, dict: Uint8Array): JiebaLexicon {
@@ -38,18 +36,11 @@ export function lookAlikeFrequencies(names: Iterable<string>, dict: Uint8Array):
     }
   }
   const freq = new Map<string, number>();
-  const placeNames = new Set<string>();
   const buf = Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength);
   let p = 0;
   while (p < buf.length) {
     let e = buf.indexOf(10, p);
     if (e < 0) e = buf.length;
-    // "<word> <freq> ns": a place name
-    if (e - p > 9 && buf[e - 3] === 32 && buf[e - 2] === 110 && buf[e - 1] === 115) {
-      const line = buf.toString('utf8', p, e);
-      const w = line.slice(0, line.indexOf(' '));
-      if (w.length >= 2) placeNames.add(w);
-    }
     if (e - p > 7 && (first.has(key3(buf, p)) || second.has(key3(buf, p + 3)))) {
       const line = buf.toString('utf8', p, e);
       const sp = line.indexOf(' ');
@@ -63,7 +54,7 @@ export function lookAlikeFrequencies(names: Iterable<string>, dict: Uint8Array):
     }
     p = e + 1;
   }
-  return { freq: (word) => freq.get(word) ?? 0, placeNames };
+  return { freq: (word) => freq.get(word) ?? 0 };
 }
 
 export function loadJiebaLexicon(names: Iterable<string>): JiebaLexicon {

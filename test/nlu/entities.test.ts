@@ -47,12 +47,20 @@ describe('entities', () => {
     }
   });
 
-  it('marks places no rule book covers', () => {
-    expect(values('我在广州封控区要透析', 'other_place')).toEqual(['广州']);
-    expect(values('我在太原,孩子发烧', 'other_place')).toEqual(['太原']);
+  it('marks places no rule book covers, by the divisions of China, in Chinese and in English', () => {
+    expect(values('我在广州封控区要透析', 'other_place')).toEqual(['广州市']);
+    expect(values('我在太原,孩子发烧', 'other_place')).toEqual(['太原市']);
+    expect(values('住在鲤城区，奶奶卧床', 'other_place')).toEqual(['鲤城区']);
+    expect(values("I'm in Wuhan", 'other_place')).toEqual(['武汉市']);
     expect(values('我爸中风三年了', 'other_place')).toEqual([]);
+    expect(values('我住和平里小区', 'other_place')).toEqual([]);
     // a rule book's own parent (泉州市丰泽区) is not another place
     expect(values('我在泉州丰泽区泉秀街道', 'other_place')).toEqual([]);
+  });
+
+  it('resolves a division a rule book covers, the most specific place over the rural plan', () => {
+    expect(values('我们在五台县农村', 'place')).toEqual(['xinzhou']);
+    expect(values('住在莱山区', 'place')).toEqual(['yantai']);
   });
 
   it('finds audiences, with negation', () => {
