@@ -27,6 +27,8 @@ export interface AnswerInput {
   facts?: FactIndex;
   /** What the message names as places (left out of the fact search). */
   placeTexts?: readonly string[];
+  /** How sure the NLU is of the intent: a sure topic keeps its block, facts asked besides are added to it. */
+  confidence?: number;
 }
 
 export type AnswerResult =
@@ -226,8 +228,17 @@ export function factAnswer(a: AnswerInput, hits: readonly Retrieved[]): AnswerRe
  * A topic answer checked against retrieval: when the facts the question asks for are not in the topic's
  * block (the wrong block, or a block without the figure asked for), the facts are said instead.
  */
+/** An intent read this surely keeps its topic's block. */
+const SURE = 0.95;
+
 /** A word in at most this many facts of a book names something particular (招远, 协议, 盆底康复), not 医院. */
 const RARE_SPREAD = 3;
+
+/** The hits whose match rests on at least `n` words of the question that few facts of the book have. */
+function particular(a: AnswerInput, hits: readonly Retrieved[], n = 1): Retrieved[] {
+  const rare = (t: string): boolean => (a.facts?.spread(t) ?? 0) <= RARE_SPREAD;
+  return hits.filter((h) => h.words.filter(rare).length >= n);
+}
 
 function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): AnswerResult {
   if (r.kind !== 'answer') return r;
@@ -244,6 +255,11 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   const blockScore = Math.max(0, ...hits.filter((h) => inside(h) || (h.unit.topic && topics.includes(h.unit.topic))).map((h) => h.score));
   const top = asksElse[0];
   if (!top || top.score < blockScore * 1.2) return { ...r, session: { ...r.session, lastUnits: hits.map((h) => h.unit.id) } };
+  // sure of the topic: its block stays and the fact asked besides is added; unsure: the fact is the answer
+  if ((a.confidence ?? 0) >= SURE) {
+    const extra = asksElse.slice(0, 2);
+    return { ...r, lines: [...extra.flatMap((h) => h.unit.lines), ...r.lines], session: { ...r.session, lastUnits: extra.map((h) => h.unit.id) } };
+  }
   return factAnswer(a, asksElse.slice(0, 3));
 }
 
@@ -251,9 +267,21 @@ export function answer(a: AnswerInput): AnswerResult {
   const spec = a.domain.intents[a.intent];
   switch (spec?.answer) {
     case 'designation': {
+      const categories = categoriesOf(a, spec.category);
+      // no care named, and the question's own words name a fact (基层医疗卫生机构…家庭医生团队发挥): that fact
+      if (!categories.length && !a.slots.topics.length) {
+        const hits = particular(a, retrieveFacts(a, spec.topics));
+        if (hits.length) return factAnswer(a, hits);
+      }
       // where the book designates nothing for the question, the facts it asks about may still be in it
-      const r = designation(a, a.session.assumedFull ?? [], categoriesOf(a, spec.category));
-      return r.kind === 'answer' && !r.designated ? withFacts(a, r, spec.topics) : r;
+      const r = designation(a, a.session.assumedFull ?? [], categories);
+      if (r.kind === 'answer' && !r.designated) return withFacts(a, r, spec.topics);
+      // beside the hospitals, a fact the question asks for in words of its own (保障连续的医疗服务)
+      if (r.kind === 'answer') {
+        const extra = particular(a, retrieveFacts(a, spec.topics), 2);
+        if (extra.length) return { ...r, lines: [...r.lines, ...extra.flatMap((h) => h.unit.lines)], units: extra.map((h) => h.unit.id) };
+      }
+      return r;
     }
     case 'backup':
       return backup(a);

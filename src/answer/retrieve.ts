@@ -67,16 +67,15 @@ const MIN_SHARE = 0.2;
 export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize: Tokenize, cues: Readonly<Record<string, readonly string[]>> = {}): FactIndex {
   const units = factUnits(book, vocabulary, cues);
   const byId = new Map(units.map((u) => [u.id, u]));
-  // the locality's own place names say nothing of which fact is asked for, longest first
-  // and neither do the zone and status words (封控区, 密接): who asks is for the designations to weigh
+  // the locality's own names say nothing of which fact is asked for, nor do the zone words every fact of a
+  // zone has (封控区); a town or a group the question names may (招远…重点人群), so those stay
+  const ZONES = new Set(['sealed_zone', 'controlled_zone', 'prevention_zone']);
   const places = [
     book.name,
     ...book.aliases,
     ...(book.within ?? []),
     ...(book.parent ? [book.parent] : []),
-    ...book.places.flatMap((p) => [p.name, ...p.aliases]),
-    ...vocabulary.audiences.flatMap((x) => [x.name, ...x.synonyms]),
-    ...vocabulary.groups.flatMap((x) => [x.name, ...x.synonyms]),
+    ...vocabulary.audiences.filter((x) => ZONES.has(x.id)).flatMap((x) => [x.name, ...x.synonyms]),
   ]
     .filter((p) => p.length >= 2)
     .sort((a, b) => b.length - a.length);

@@ -4,7 +4,7 @@ import { citation, chineseDate } from '../rules/query';
 import type { RuleBook, RuleSet } from '../rules/types';
 
 const USAGE =
-  'usage: rules validate [DIR] | rules show <locality> [DIR] | rules draft NOTICE.txt [--id ID] [-o FILE] | rules draft-eval [--seeds DIR]';
+  'usage: rules validate [DIR] | rules show <locality> [DIR] | rules draft NOTICE.txt [--id ID] [-o FILE] | rules draft-eval [--seeds DIR] | rules coverage [--misses]';
 
 /** Runs the `rules` command; returns the exit code. */
 export async function run(args: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
@@ -13,6 +13,7 @@ export async function run(args: string[], out: (s: string) => void = (s) => proc
   if (sub === 'show' && rest[0]) return show(rest[0], rest[1] ?? 'rules', out, err);
   if (sub === 'draft') return (await import('./rules-draft')).draft(rest, out, err);
   if (sub === 'draft-eval') return (await import('./rules-draft')).draftEval(rest, out, err);
+  if (sub === 'coverage') return (await import('./rules-coverage')).run(rest, out);
   err(`${USAGE}\n`);
   return 2;
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { loadDomain } from '../answer/domain';
 import { dataDir } from '../data/root';
-import { createNlu } from '../nlu';
+import { createNlu, type NluEngine } from '../nlu';
+import type { RuleSet } from '../rules/types';
 import { loadLocales } from '../render/locale';
 import { loadRuleSet } from '../rules/load';
 import { createCore } from './core';
@@ -25,6 +26,11 @@ export const DEFAULT_DIRS = {
 };
 
 export async function loadCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
+  return (await loadCoreParts(opts)).core;
+}
+
+/** The core with the parts it was made of (the rule books, the NLU), for the tools that need both. */
+export async function loadCoreParts(opts: Partial<CoreOptions> = {}): Promise<{ core: Core; rules: RuleSet; nlu: NluEngine }> {
   const o: CoreOptions = { ...DEFAULT_DIRS, segmenter: 'node-rs', ...opts };
   const rules = loadRuleSet(o.rulesDir);
   const domain = loadDomain(join(o.intentsDir, 'domain', 'answers.yml'), rules.vocabulary);
@@ -44,5 +50,6 @@ export async function loadCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
     return out;
   };
   const toTraditional = (text: string): string => text.split('\n').map(line).join('\n');
-  return createCore({ rules, nlu, locales, domain, toTraditional, tokenize: (t) => nlu.segmenter.cut(t), topicCues: nlu.data.lexicon.topics });
+  const core = createCore({ rules, nlu, locales, domain, toTraditional, tokenize: (t) => nlu.segmenter.cut(t), topicCues: nlu.data.lexicon.topics });
+  return { core, rules, nlu };
 }
