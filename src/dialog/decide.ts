@@ -161,7 +161,7 @@ function smallTalk(i: DecideInput, s: Session, book: RuleBook | undefined, inten
       const hotline = book && hotlineOf(book);
       const lines = [say('handoff_requested'), ...(hotline ? [say('handoff_hotline', { name: hotline.name, phones: hotline.phones.map((p) => p.number) })] : [])];
       const session = { ...s, pending: undefined, handoff: s.handoff ?? { since: i.now, reason: 'requested' } };
-      return { plan: plan(intent, lines, { handoff: true, handoffReason: 'requested', locality: book?.id }), session };
+      return { plan: plan(intent, lines, { handoff: true, handoffReason: 'requested', locality: book?.id, cite: hotline && book ? [book] : [] }), session };
     }
     case 'greeting':
       return { plan: plan(intent, [say('greeting', { localities })], { quickReplies: localityChoices(i.rules) }), session: s };
