@@ -9,6 +9,10 @@ import { createVarietyMapper } from './varieties';
 import { createEnglishGlosser, type Phrase } from './english';
 import { placePhrases } from './place-names';
 import { createUrgentDetector, type UrgentDetector } from '../urgent/detect';
+import { isScorerJson, scorerFromJson, scorerToJson } from '../urgent/scorer';
+import { contentKey, fileCache } from './model-cache';
+import { projectRoot } from '../data/root';
+import { dirname, join } from 'node:path';
 import { createSegmenter, type Segmenter, type SegmenterName } from './segment';
 import { extractEntities } from './entities';
 import { buildGazetteer, shortName, type Gazetteer } from './gazetteer';
@@ -22,6 +26,8 @@ export type { SegmenterName } from './segment';
 export interface NluOptions {
   segmenter?: SegmenterName;
   intentsDir?: string;
+  /** Where trained models are kept between starts (default <checkout>/.cache; null: never). */
+  cacheDir?: string | null;
 }
 
 export interface Prepared {
@@ -120,7 +126,13 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     const cut = segmenter.cut(w);
     return cut.length === 1 && cut[0] === w;
   };
+  // the urgent scorer, from the cache when the data and the code it was trained from are unchanged
+  const cache = fileCache(opts.cacheDir === null ? undefined : (opts.cacheDir ?? defaultCacheDir()));
+  const rulesDir = rules.books[0] ? dirname(rules.books[0].file) : '';
+  const modelKey = contentKey([data.dir, rulesDir, __dirname, join(__dirname, '..', 'urgent')], 'urgent-scorer/2');
+  const cached = cache.read('urgent-scorer', modelKey, isScorerJson);
   const urgent = createUrgentDetector(data.urgent, {
+    model: cached ? fromCache(cached) : undefined,
     normalise: (t) => normalise(t).text,
     isWord,
     segment: (t) => segmenter.cut(t),
@@ -128,6 +140,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     simplify: (w) => normaliseWord(w),
     extraNegatives: data.intents.flatMap((i) => i.examples),
   });
+  if (!cached || urgent.model.labels.length === 0) cache.write('urgent-scorer', modelKey, scorerToJson(urgent.model));
   lap('urgent');
 
   function analyse(text: string, o: { forwarded?: boolean } = {}): Analysis {
@@ -205,3 +218,15 @@ function dedupePhrases(list: Phrase[]): Phrase[] {
 }
 
 export { defaultIntentsDir };
+
+/** A cached scorer, or nothing when it cannot be read (it is trained again). */
+function fromCache(j: import('../urgent/scorer').ScorerJson): import('../urgent/scorer').ScorerModel | undefined {
+  try {
+    return scorerFromJson(j);
+  } catch {
+    return undefined;
+  }
+}
+
+/** <checkout>/.cache: trained models kept between starts (JIUYI_CACHE_DIR is read at the edges, not here). */
+export const defaultCacheDir = (): string => join(projectRoot(), '.cache');

@@ -148,9 +148,41 @@ export function trainScorer(docs: readonly TrainingDoc[], o: TrainOptions): Scor
       }
     }
   }
+  // weights too small to move a decision are left out: a smaller model to keep and to load
+  for (const [f, w] of weights) if (Array.from(w).every((x) => Math.abs(x) < 1e-3)) weights.delete(f);
   return { labels, bias, weights };
 }
 
+/** The model as JSON for the start-up cache: feature names, and their weights as one base64 Float32 block. */
+export interface ScorerJson {
+  labels: string[];
+  bias: number[];
+  features: string[];
+  weights: string;
+}
+
+export function scorerToJson(m: ScorerModel): ScorerJson {
+  const n = m.labels.length;
+  const features = [...m.weights.keys()];
+  const block = new Float32Array(features.length * n);
+  features.forEach((f, i) => block.set(m.weights.get(f) as Float64Array, i * n));
+  return { labels: m.labels, bias: Array.from(m.bias), features, weights: Buffer.from(block.buffer).toString('base64') };
+}
+
+export function isScorerJson(v: unknown): v is ScorerJson {
+  const j = v as ScorerJson;
+  return !!j && Array.isArray(j.labels) && Array.isArray(j.bias) && j.bias.length === j.labels.length && Array.isArray(j.features) && typeof j.weights === 'string';
+}
+
+export function scorerFromJson(j: ScorerJson): ScorerModel {
+  const n = j.labels.length;
+  const bytes = Buffer.from(j.weights, 'base64');
+  const block = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  if (block.length !== j.features.length * n) throw new Error('urgent scorer cache: weights do not match the features');
+  const weights = new Map<string, Float64Array>();
+  j.features.forEach((f, i) => weights.set(f, Float64Array.from(block.subarray(i * n, i * n + n))));
+  return { labels: j.labels, bias: Float64Array.from(j.bias), weights };
+}
 export interface ScorerVerdict {
   /** Probability mass on the urgent labels (every label but `none`). */
   urgent: number;

@@ -1,0 +1,66 @@
+// A cache of what is trained from the data files (the urgent scorer), so that a start (and every core worker
+// thread) reads it in milliseconds instead of training for a second. Keyed by a hash of every data file it is
+// trained from and of the code that reads them: change either and the model is trained again. Written
+// atomically (a temporary file renamed), read only when its key and shape match; any problem means training.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Every file under these paths (recursively), in a stable order. */
+function filesUnder(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string): void => {
+    if (!existsSync(p)) return;
+    if (statSync(p).isDirectory()) for (const name of readdirSync(p).sort()) walk(join(p, name));
+    else out.push(p);
+  };
+  for (const p of paths) walk(p);
+  return out;
+}
+
+/** A key for the contents of these files and directories. */
+export function contentKey(paths: readonly string[], salt = ''): string {
+  const h = createHash('sha256');
+  h.update(salt);
+  for (const f of filesUnder(paths)) {
+    h.update(f.slice(f.lastIndexOf('/') + 1));
+    h.update(readFileSync(f));
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+export interface ModelCache {
+  read<T>(name: string, key: string, check: (value: unknown) => value is T): T | undefined;
+  write(name: string, key: string, value: unknown): void;
+}
+
+/** A cache in `dir` (none when `dir` is undefined): files `<name>.<key>.json`. */
+export function fileCache(dir: string | undefined): ModelCache {
+  return {
+    read<T>(name: string, key: string, check: (value: unknown) => value is T): T | undefined {
+      if (!dir) return undefined;
+      const file = join(dir, `${name}.${key}.json`);
+      if (!existsSync(file)) return undefined;
+      try {
+        const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+        return check(value) ? value : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    write(name: string, key: string, value: unknown): void {
+      if (!dir) return;
+      try {
+        mkdirSync(dir, { recursive: true });
+        // other keys of the same model are stale: keep the directory small
+        for (const f of readdirSync(dir)) if (f.startsWith(`${name}.`) && !f.includes(key)) unlinkSync(join(dir, f));
+        const file = join(dir, `${name}.${key}.json`);
+        const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+        writeFileSync(tmp, JSON.stringify(value));
+        renameSync(tmp, file);
+      } catch {
+        // a read-only checkout: train at every start, as before
+      }
+    },
+  };
+}

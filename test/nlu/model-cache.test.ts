@@ -1,0 +1,38 @@
+// The trained urgent scorer kept between starts: read back it decides as the one trained, a change of the
+// data makes a new key, and a damaged file is never used.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { contentKey, fileCache } from '../../src/nlu/model-cache';
+import { isScorerJson, scorerFromJson, scorerToJson, score } from '../../src/urgent/scorer';
+import { realNlu } from '../support/nlu';
+
+describe('model cache', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jiuyi-cache-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives back a scorer that scores as the trained one', () => {
+    const nlu = realNlu();
+    const back = scorerFromJson(scorerToJson(nlu.urgent.model));
+    for (const t of ['我爸胸口疼得厉害还出冷汗', '封控区透析去哪家医院', 'my mum collapsed and is not responding']) {
+      const f = nlu.urgent.features(nlu.normalise(t).text);
+      expect(score(back, f).urgent).toBeCloseTo(score(nlu.urgent.model, f).urgent, 4);
+    }
+  });
+
+  it('keys by content, keeps one file a model, and ignores what it cannot read', () => {
+    const data = mkdtempSync(join(dir, 'data-'));
+    writeFileSync(join(data, 'a.yml'), 'x: 1');
+    const k1 = contentKey([data]);
+    writeFileSync(join(data, 'a.yml'), 'x: 2');
+    const k2 = contentKey([data]);
+    expect(k1).not.toBe(k2);
+    const cache = fileCache(join(dir, 'c'));
+    cache.write('m', k1, { labels: [], bias: [], features: [], weights: '' });
+    cache.write('m', k2, { labels: [], bias: [], features: [], weights: '' });
+    expect(readdirSync(join(dir, 'c'))).toEqual([`m.${k2}.json`]);
+    expect(cache.read('m', k1, isScorerJson)).toBeUndefined();
+    writeFileSync(join(dir, 'c', `m.${k2}.json`), '{not json');
+    expect(cache.read('m', k2, isScorerJson)).toBeUndefined();
+  });
+});
