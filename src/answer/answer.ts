@@ -231,12 +231,9 @@ export function factAnswer(a: AnswerInput, hits: readonly Retrieved[]): AnswerRe
 /** An intent read this surely keeps its topic's block. */
 const SURE = 0.95;
 
-/** A word in at most this many facts of a book names something particular (招远, 协议, 盆底康复), not 医院. */
-const RARE_SPREAD = 3;
-
 /** The hits whose match rests on at least `n` words of the question that few facts of the book have. */
 function particular(a: AnswerInput, hits: readonly Retrieved[], n = 1): Retrieved[] {
-  const rare = (t: string): boolean => (a.facts?.spread(t) ?? 0) <= RARE_SPREAD;
+  const rare = (t: string): boolean => a.facts?.rare(t) ?? false;
   return hits.filter((h) => h.words.filter(rare).length >= n);
 }
 
@@ -249,14 +246,16 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   const inside = (h: Retrieved): boolean => h.unit.sentences.some((x) => x && said.includes(x.slice(0, 24)));
   // the topic's block stands unless the question asks for something it does not mention: a word of the question
   // (not a mere pair of characters) that a fact has and the block lacks (招远…协议, 对口帮扶, 盆底康复, 一对多)
-  const rare = (t: string): boolean => (a.facts?.spread(t) ?? 0) <= RARE_SPREAD;
+  const rare = (t: string): boolean => a.facts?.rare(t) ?? false;
   const asksElse = hits.filter((h) => !inside(h) && h.words.some((t) => rare(t) && !said.includes(t) && h.unit.text.includes(t)));
   // …and the block's own facts are a clearly worse match for the question than the one that has that word
   const blockScore = Math.max(0, ...hits.filter((h) => inside(h) || (h.unit.topic && topics.includes(h.unit.topic))).map((h) => h.score));
+  // (sure of the topic, the fact is only added: it need only be a fair match beside the block)
   const top = asksElse[0];
-  if (!top || top.score < blockScore * 1.2) return { ...r, session: { ...r.session, lastUnits: hits.map((h) => h.unit.id) } };
+  const sure = (a.confidence ?? 0) >= SURE;
+  if (!top || top.score < blockScore * (sure ? 0.5 : 1.2)) return { ...r, session: { ...r.session, lastUnits: hits.map((h) => h.unit.id) } };
   // sure of the topic: its block stays and the fact asked besides is added; unsure: the fact is the answer
-  if ((a.confidence ?? 0) >= SURE) {
+  if (sure) {
     const extra = asksElse.slice(0, 2);
     return { ...r, lines: [...extra.flatMap((h) => h.unit.lines), ...r.lines], session: { ...r.session, lastUnits: extra.map((h) => h.unit.id) } };
   }

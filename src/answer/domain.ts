@@ -24,6 +24,8 @@ const DomainFile = z
     nextCues: z.array(z.string().min(1)).default([]),
     broadCategories: z.array(z.string()),
     secondaryTopics: z.array(z.string()),
+    aspectTopics: z.array(z.string()).default([]),
+    followUpLength: z.number().int().min(1).default(10),
     alternativeRatio: z.number().min(0).max(1),
     questionCues: z.array(z.string().min(1)).min(1),
     countCues: z.array(z.string().min(1)).min(1),
@@ -65,6 +67,7 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
   }
   checkTopics('fallbackTopics', d.fallbackTopics);
   checkTopics('secondaryTopics', d.secondaryTopics);
+  checkTopics('aspectTopics', d.aspectTopics);
   d.broadCategories.forEach((c, i) => checkCategory(`broadCategories[${i}]`, c));
   for (const [flag, c] of Object.entries(d.redFlagCategories)) checkCategory(`redFlagCategories.${flag}`, c);
   if (problems.length) throw new DomainError(problems.join('\n'));

@@ -55,7 +55,7 @@ export function factUnits(book: RuleBook, vocabulary: Vocabulary, cues: Readonly
         topic: s.id,
         facility: f.id,
         text: serviceText(s),
-        keys: `${facilityNames(f)} ${topicWords(vocabulary, cues, s.id)}`,
+        keys: `${facilityNames(f)} ${topicWords(vocabulary, cues, s.id)}${s.fees ? ` ${topicWords(vocabulary, cues, 'fees')}` : ''}`,
         lines: serviceLines(f, s, book),
         sentences: [s.text, ...(s.eligibility ? [s.eligibility] : []), ...(s.fees ? [s.fees] : [])],
       });

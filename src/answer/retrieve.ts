@@ -6,6 +6,7 @@
 import MiniSearch from 'minisearch';
 import type { RuleBook, Vocabulary } from '../rules/types';
 import { factUnits, type FactUnit } from './facts';
+import type { Line } from './plan';
 
 export type Tokenize = (text: string) => string[];
 
@@ -36,6 +37,11 @@ export interface FactIndex {
   search(q: RetrieveQuery, limit?: number): Retrieved[];
   /** How many units of the book a word is in: a word in many (医院, 就医) says little of which fact is meant. */
   spread(word: string): number;
+  /** A word few of the book's facts state names something particular (招远, 协议, 盆底康复), not 医院. */
+  rare(word: string): boolean;
+  /** The units a reply's lines state (each unit known by its first line): what a follow-up is about. */
+  said(lines: readonly Line[]): string[];
+  unit(id: string): FactUnit | undefined;
 }
 
 /** Words that ask rather than say (and say nothing of a fact). */
@@ -50,11 +56,23 @@ export function wordsOf(text: string, tokenize: Tokenize): string[] {
   return tokenize(text.toLowerCase()).filter((t) => t.length >= 2 && !STOP.has(t) && (CJK.test(t) || /^[a-z0-9]+$/.test(t)));
 }
 
-/** Index terms of a text: its jieba words and the pairs of characters of every Chinese run, Latin words. */
+/**
+ * Index terms of a text: its jieba words, Latin words, and the pairs of characters of every run of Chinese
+ * words that are not asking words — so 盆底 finds 盆底康复室, but 有没有 adds no 有没 or 没有.
+ */
 export function termsOf(text: string, tokenize: Tokenize): string[] {
-  const out = new Set<string>(wordsOf(text, tokenize));
   const lower = text.toLowerCase();
-  for (const run of lower.match(/[\u3400-\u9fff]+/g) ?? []) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+  const out = new Set<string>(wordsOf(lower, tokenize));
+  let run = '';
+  const flush = (): void => {
+    for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+    run = '';
+  };
+  for (const t of tokenize(lower)) {
+    if (/^[\u3400-\u9fff]+$/.test(t) && !STOP.has(t)) run += t;
+    else flush();
+  }
+  flush();
   for (const w of lower.match(/[a-z]{3,}|\d{2,}/g) ?? []) out.add(w);
   return [...out];
 }
@@ -135,5 +153,24 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize:
     return out.filter((r) => r.score >= best * 0.6).slice(0, limit);
   }
 
-  return { units, search, spread };
+  const byFirstLine = new Map<string, string>();
+  for (const u of units) if (u.lines[0]) byFirstLine.set(JSON.stringify(u.lines[0]), byFirstLine.get(JSON.stringify(u.lines[0])) ?? u.id);
+  const said = (lines: readonly Line[]): string[] => [
+    ...new Set(lines.map((l) => byFirstLine.get(JSON.stringify(l))).filter((id): id is string => !!id)),
+  ];
+
+  // few: three facts, or in a larger book up to about one in seven
+  const fewest = Math.max(3, Math.round(units.length * 0.15));
+  // …stated by them, in the notice's words (a topic's cue word every unit of the topic is keyed by is not)
+  const stated = new Map<string, number>();
+  const rare = (w: string): boolean => {
+    let n = stated.get(w);
+    if (n === undefined) {
+      n = units.filter((u) => u.text.includes(w)).length;
+      if (stated.size < 10_000) stated.set(w, n);
+    }
+    return n >= 1 && n <= fewest;
+  };
+
+  return { units, search, spread, rare, said, unit: (id) => byId.get(id) };
 }

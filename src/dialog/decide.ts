@@ -5,6 +5,7 @@ import { answer, designationQuery, factAnswer, missing, retrieveFacts, walkList,
 import type { FactIndex } from '../answer/retrieve';
 import { hotlineOf } from '../answer/contacts';
 import { designationAnswer } from '../answer/designation';
+import { followUp, isFollowUp } from '../answer/follow-up';
 import type { Domain } from '../answer/domain';
 import { plan, say, steps, type Line, type Plan } from '../answer/plan';
 import type { QuickReply, Session } from '../core/types';
@@ -114,6 +115,17 @@ function factsFor(i: DecideInput, s: Session, book: RuleBook | undefined): { pla
   return { plan: plan('fact', [...prefix, ...r.lines], { locality: book.id, cite: [book] }), session: { ...r.session, pending: undefined, lastIntent: undefined } };
 }
 
+/** "收费怎么算", "找谁？" after an answer: about what that answer said. */
+function followUpOf(i: DecideInput, s: Session, book: RuleBook, intent: string): { plan: Plan; session: Session } | undefined {
+  const facts = i.facts?.get(book.id);
+  const input = { book, domain: i.domain, slots: i.slots, session: s, text: i.analysis.normalised, original: i.analysis.original, lang: i.analysis.lang, answerKind: i.domain.intents[intent]?.answer };
+  if (!facts || !isFollowUp(input)) return undefined;
+  const r = followUp({ ...input, facts });
+  if (!r) return undefined;
+  const prefix: Line[] = book.fallback ? [say('rural_fallback', { source: book.source.title })] : [];
+  return { plan: plan('follow_up', [...prefix, ...r.lines], { locality: book.id, cite: [book] }), session: { ...s, pending: undefined, lastUnits: [...new Set([...r.units, ...(s.lastUnits ?? [])])].slice(0, 8) } };
+}
+
 /** Intents whose answer is a choice among a locality's hospitals: they always need the locality. */
 const LOCAL_ANSWERS = new Set(['designation', 'backup', 'contacts', 'load_status']);
 const place_free = (i: DecideInput): boolean => !i.slots.unknownPlace;
@@ -206,6 +218,8 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   if (book && walked && walked.kind === 'answer') {
     return { plan: plan('backup', walked.lines, { locality: book.id, cite: [book] }), session: { ...walked.session, pending: undefined, lastIntent: 'backup' } };
   }
+  const carried = book && (intent === 'fallback' || isContent(i.domain, intent)) ? followUpOf(i, s, book, intent) : undefined;
+  if (carried) return carried;
   if (intent === 'fallback') {
     const found = factsFor(i, s, book);
     if (found) return found;
@@ -242,6 +256,12 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   const prefix: Line[] = book.fallback ? [say('rural_fallback', { source: book.source.title })] : [];
   return {
     plan: plan(intent, [...prefix, ...lines], { locality: book.id, cite: [book], ...(review ? { review } : {}) }),
-    session: { ...r.session, pending: undefined, lastIntent: intent },
+    session: { ...r.session, pending: undefined, lastIntent: intent, lastUnits: saidUnits(i, book, lines) ?? r.session.lastUnits },
   };
+}
+
+/** The fact units an answer stated, for the follow-ups that ask about them. */
+function saidUnits(i: DecideInput, book: RuleBook, lines: readonly Line[]): string[] | undefined {
+  const units = i.facts?.get(book.id)?.said(lines);
+  return units?.length ? units : undefined;
 }

@@ -16,6 +16,7 @@ export function remember(session: Session, slots: Slots, analysis: Analysis): Se
       s.audience = undefined;
       s.assumedFull = [];
       s.lastFacility = undefined;
+      s.lastUnits = undefined;
     }
     s.locality = slots.locality;
   }

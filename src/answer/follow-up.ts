@@ -1,0 +1,76 @@
+// A short follow-up that names no subject of its own — "收费怎么算", "找谁？", "晚上呢", "How is it charged?" —
+// asks about what the last answer said. Its subject is carried over from the fact units that answer stated:
+// the contacts for their topics, a section of their facility, or the part of one of them that matches the
+// question's words. Pure: the slots, the session's last units and the locality's facts come in.
+import type { Session } from '../core/types';
+import type { Slots } from '../dialog/slots';
+import type { RuleBook } from '../rules/types';
+import { contactLine, sectionLines } from './topics';
+import type { Domain } from './domain';
+import type { Line } from './plan';
+import type { FactIndex } from './retrieve';
+import type { FactUnit } from './facts';
+
+export interface FollowUpInput {
+  book: RuleBook;
+  domain: Domain;
+  facts: FactIndex;
+  slots: Slots;
+  session: Session;
+  /** The normalised message, and the original (its length in English words). */
+  text: string;
+  original: string;
+  lang: 'zh' | 'en';
+  /** The intent read: contacts are answered by topic. */
+  answerKind?: string;
+}
+
+const FACILITY_SECTIONS = ['hours', 'address', 'departments', 'experts', 'insurance'];
+
+/** Whether the message is a follow-up: short, and naming nothing but aspects (who, when, how much…). */
+export function isFollowUp(f: Omit<FollowUpInput, 'book' | 'facts'>): boolean {
+  const s = f.slots;
+  if (!f.session.lastUnits?.length) return false;
+  if (s.categories.length || s.facility || s.locality || s.audience || s.loadMarks.length || s.full || s.unknownPlace || s.ordinal) return false;
+  if (s.topics.some((t) => !f.domain.aspectTopics.includes(t))) return false;
+  const length = f.lang === 'en' ? (f.original.match(/[a-z]+/gi) ?? []).length : (f.text.match(/[\u3400-\u9fff]/g) ?? []).length;
+  return length > 0 && length <= f.domain.followUpLength;
+}
+
+/** The line of a service that answers an aspect asked by topic ("要多少钱" → its fees). */
+const ASPECT_LINES: Readonly<Record<string, string>> = { fees: 'service_fees', eligibility: 'service_eligibility' };
+
+/** The lines of a unit that say what the question asked (the fees of a service), else the whole unit. */
+function focus(unit: FactUnit, words: readonly string[], topics: readonly string[]): Line[] {
+  const keys = new Set(topics.map((t) => ASPECT_LINES[t]).filter(Boolean));
+  const says = (l: Line): string => JSON.stringify(l);
+  const part = unit.lines.slice(1).filter((l) => ('key' in l && keys.has(l.key)) || words.some((w) => says(l).includes(w)));
+  return part.length ? part : unit.lines;
+}
+
+/** The answer to a follow-up about the last answer, or undefined when that answer holds nothing for it. */
+export function followUp(f: FollowUpInput): { lines: Line[]; units: string[] } | undefined {
+  const recent = (f.session.lastUnits ?? []).map((id) => f.facts.unit(id)).filter((u): u is FactUnit => !!u);
+  if (!recent.length) return undefined;
+  const asksContact = f.answerKind === 'contacts' || f.slots.topics.some((t) => t === 'contact_info' || t === 'hotline');
+  if (asksContact) {
+    // the contacts the notice gives for what was just answered (家庭护理 → its nurse's number)
+    const topics = new Set(recent.map((u) => u.topic).filter((t): t is string => !!t));
+    const contacts = f.book.contacts.filter((c) => c.phones.length && c.topics.some((t) => topics.has(t)));
+    if (contacts.length) return { lines: contacts.map(contactLine), units: contacts.map((c) => `contact:${c.id}`) };
+    return undefined;
+  }
+  // "晚上呢", "地址呢": that section of the facility the last answer was about
+  const section = f.slots.topics.find((t) => FACILITY_SECTIONS.includes(t));
+  const facilityId = recent.find((u) => u.facility)?.facility;
+  const facility = facilityId ? f.book.facilities.find((x) => x.id === facilityId) : undefined;
+  if (section && facility) {
+    const lines = sectionLines(facility, section, { text: f.text, departments: f.domain.departments, topics: [] });
+    if (lines.length) return { lines, units: [`facility:${facility.id}:${section}`] };
+  }
+  // "收费怎么算": the part of a unit just stated that the question's words find
+  const ids = new Set(recent.map((u) => u.id));
+  const hit = f.facts.search({ text: f.text, recent: [...ids] }, 6).find((h) => ids.has(h.unit.id) && h.matched.length > 0);
+  if (!hit) return undefined;
+  return { lines: focus(hit.unit, hit.words, f.slots.topics), units: [hit.unit.id] };
+}
