@@ -239,7 +239,8 @@ function particular(a: AnswerInput, hits: readonly Retrieved[], n = 1): Retrieve
 
 function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): AnswerResult {
   if (r.kind !== 'answer') return r;
-  const hits = retrieveFacts(a, topics, 6);
+  // ranked by the words alone: the block already says what the topic has; this asks what else is asked
+  const hits = retrieveFacts(a, [], 6);
   if (!hits.length) return r;
   if (!r.found) return factAnswer(a, hits.slice(0, 3));
   const said = wordsOf(r.lines);
@@ -247,7 +248,10 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   // the topic's block stands unless the question asks for something it does not mention: a word of the question
   // (not a mere pair of characters) that a fact has and the block lacks (招远…协议, 对口帮扶, 盆底康复, 一对多)
   const rare = (t: string): boolean => a.facts?.rare(t) ?? false;
-  const asksElse = hits.filter((h) => !inside(h) && h.words.some((t) => rare(t) && !said.includes(t) && h.unit.text.includes(t)));
+  // — or a fact of another topic the message names by its cue words (先住哪…核酸结果 beside 急诊), its own words
+  // matching it too: the two readings agree
+  const named = (h: Retrieved): boolean => !!h.unit.topic && a.slots.topics.includes(h.unit.topic) && !topics.includes(h.unit.topic) && h.words.length > 0;
+  const asksElse = hits.filter((h) => !inside(h) && (named(h) || h.words.some((t) => rare(t) && !said.includes(t) && h.unit.text.includes(t))));
   // …and the block's own facts are a clearly worse match for the question than the one that has that word
   const blockScore = Math.max(0, ...hits.filter((h) => inside(h) || (h.unit.topic && topics.includes(h.unit.topic))).map((h) => h.score));
   // (sure of the topic, the fact is only added: it need only be a fair match beside the block)
@@ -289,7 +293,7 @@ export function answer(a: AnswerInput): AnswerResult {
       return { kind: 'answer', lines: r.lines, session: a.session, found: r.found };
     }
     case 'load_status': {
-      const lines = loadStatusAnswer(a.book, a.slots.loadMarks, a.status);
+      const lines = loadStatusAnswer(a.book, a.slots.loadMarks, a.status, a.text);
       return { kind: 'answer', lines: lines.length ? lines : missing(a.book), session: a.session, found: lines.length > 0 };
     }
     default:

@@ -2,7 +2,23 @@
 import type { LiveStatus, RuleBook } from '../rules/types';
 import { say, type Line } from './plan';
 
-export function loadStatusAnswer(book: RuleBook, marks: readonly string[], status: LiveStatus): Line[] {
+/**
+ * Marks the text names: by their full names (蓝色, 标红), and by single characters only where they are listed
+ * together (蓝、黄、红; 红码 is a health code, not a mark). Two or more named: all of them are meant.
+ */
+function namedMarks(book: RuleBook, marks: readonly string[], text: string): readonly string[] {
+  const all = book.loadMarks?.marks ?? [];
+  const single = new Map<string, string>();
+  for (const m of all) for (const s of m.synonyms) if (s.length === 1 && /[\u3400-\u9fff×]/.test(s)) single.set(s, m.id);
+  const chars = [...single.keys()].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('');
+  const listed = chars ? [...text.matchAll(new RegExp(`[${chars}](?:[、，,/和与及或]?[${chars}])+`, 'gu'))].flatMap((m) => [...m[0]].map((c) => single.get(c))) : [];
+  const full = all.filter((m) => m.synonyms.some((s) => s.length >= 2 && text.includes(s))).map((m) => m.id);
+  const named = new Set([...full, ...listed.filter((x): x is string => !!x)]);
+  return named.size >= 2 ? [...new Set([...marks, ...named])] : marks;
+}
+
+export function loadStatusAnswer(book: RuleBook, said: readonly string[], status: LiveStatus, text = ''): Line[] {
+  const marks = namedMarks(book, said, text);
   const lines: Line[] = [];
   for (const f of book.facilities) {
     const load = status.facilities[f.id]?.load;

@@ -1,0 +1,25 @@
+import { loadStatusAnswer } from '../../src/answer/load-status';
+import { EMPTY_STATUS } from '../../src/rules/types';
+import { realRules } from '../support/nlu';
+
+const yantai = () => {
+  const book = realRules().byId.get('yantai');
+  if (!book) throw new Error('no yantai rule book');
+  return book;
+};
+const marksSaid = (lines: ReturnType<typeof loadStatusAnswer>) => lines.filter((l) => 'key' in l && l.key === 'load_mark').map((l) => ('vars' in l ? l.vars?.mark : undefined));
+
+describe('load marks', () => {
+  it('one mark asked: that mark alone', () => {
+    expect(marksSaid(loadStatusAnswer(yantai(), ['red'], EMPTY_STATUS, '标红是什么意思'))).toEqual(['红色']);
+  });
+  it('several marks named by single characters (蓝、黄、红): every mark, with the heading', () => {
+    const lines = loadStatusAnswer(yantai(), ['red'], EMPTY_STATUS, '蓝、黄、红标识分别是什么意思');
+    expect(marksSaid(lines)).toEqual(['蓝色', '黄色', '红色', '×']);
+    expect(lines[0]).toMatchObject({ key: 'load_marks_head' });
+  });
+  it('a lone single character is not read as a mark', () => {
+    expect(marksSaid(loadStatusAnswer(yantai(), [], EMPTY_STATUS, '红码的人去哪看病'))).toHaveLength(4);
+    expect(marksSaid(loadStatusAnswer(yantai(), ['blue'], EMPTY_STATUS, '红码的人标蓝的诊所能去吗'))).toEqual(['蓝色']);
+  });
+});
