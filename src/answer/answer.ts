@@ -85,7 +85,7 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
   }
   const anyDesignated = categories.some((c) => book.designations.some((d) => d.category === c));
   const extra = secondary(a).filter((t) => t !== 'transport');
-  const lines = [...r.lines, ...(anyDesignated ? routeLines(book, audiencesOf(a)) : []), ...topicLines(book, { ...topicQuery(a), topics: extra })];
+  const lines = [...r.lines, ...(anyDesignated ? routeLines(book, audiencesOf(a), categories) : []), ...topicLines(book, { ...topicQuery(a), topics: extra })];
   const lastList = listOf(a, categories, assumedFull);
   return { kind: 'answer', session: { ...a.session, assumedFull: [...assumedFull], lastList }, lines, found: anyDesignated || r.lines.length > 0, designated: anyDesignated };
 }
@@ -173,17 +173,25 @@ function topicQuery(a: AnswerInput) {
   const earlier = a.session.lastFacility?.startsWith(`${book.id}/`) ? book.facilities.find((f) => `${book.id}/${f.id}` === a.session.lastFacility) : undefined;
   const facility = a.slots.facility?.locality === book.id ? a.slots.facility.facility : earlier;
   const counts = a.domain.countCues.some((c) => a.text.includes(c));
-  return { text: a.text, departments: a.domain.departments, facility, audiences: audiencesOf(a), counts };
+  return { text: a.text, departments: a.domain.departments, facility, audiences: audiencesOf(a), counts, categories: categoriesOf(a) };
 }
 
 /** The user's audience, a group standing for its members (特定对象 → 密接, 隔离人员…). */
 const audiencesOf = (a: AnswerInput): string[] | undefined =>
   a.session.audience ? expandGroup(a.rules.vocabulary, a.session.audience) : undefined;
 
-/** "产检去哪，能陪同吗": a care category and a where-question beside another question get the designation too. */
-function withDesignation(a: AnswerInput, r: AnswerResult): AnswerResult {
-  if (r.kind !== 'answer' || !a.slots.categories.length || !a.domain.whereCues.some((c) => a.text.includes(c))) return r;
-  const categories = categoriesOf(a).filter((c) => a.book.designations.some((d) => d.category === c));
+/**
+ * "产检去哪，能陪同吗": a care category and a where-question beside another question get the designation too; so
+ * does an answer on how to get care (`designates`) in a conversation about a care the notice designates for.
+ */
+function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): AnswerResult {
+  if (r.kind !== 'answer') return r;
+  const asked = a.slots.categories.length > 0 && a.domain.whereCues.some((c) => a.text.includes(c));
+  if (!asked && !designates) return r;
+  // (not again when the conversation has just been given those hospitals)
+  const told = a.session.lastList?.locality === a.book.id ? a.session.lastList.category : undefined;
+  const specific = categoriesOf(a).filter((c) => !a.domain.broadCategories.includes(c) && c !== told);
+  const categories = (asked ? categoriesOf(a) : specific).filter((c) => a.book.designations.some((d) => d.category === c));
   if (!categories.length) return r;
   const d = designationAnswer(a.book, designationQuery(a, categories, a.session.assumedFull ?? []));
   return d.kind === 'answer' ? { ...r, lines: [...d.lines, ...r.lines], found: true } : r;
@@ -297,6 +305,6 @@ export function answer(a: AnswerInput): AnswerResult {
       return { kind: 'answer', lines: lines.length ? lines : missing(a.book), session: a.session, found: lines.length > 0 };
     }
     default:
-      return withFacts(a, withDesignation(a, topics(a, spec?.topics ?? [])), spec?.topics ?? []);
+      return withFacts(a, withDesignation(a, topics(a, spec?.topics ?? []), spec?.designates), spec?.topics ?? []);
   }
 }

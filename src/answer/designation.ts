@@ -1,10 +1,10 @@
 // The designation answer: for each care category asked about, the designated hospitals for the user's
 // zone or status in the notice's order — the active one first when some are full — with the backups,
 // what starts them, and how to get there.
-import { expandGroup, findDesignations, findGuidance, type DesignationAnswer } from '../rules/query';
+import { expandGroup, findDesignations, type DesignationAnswer } from '../rules/query';
 import type { Designation, LiveStatus, RuleBook, Vocabulary } from '../rules/types';
 import { say, type Line, type MessageRef } from './plan';
-import { guidanceLines, topicLines, type TopicQuery } from './topics';
+import { guidanceLines, topicGuidance, topicLines, type TopicQuery } from './topics';
 
 export interface DesignationQuery {
   categories: string[];
@@ -27,20 +27,23 @@ export type DesignationResult =
 const nameOf = (list: { id: string; name: string }[], id: string): string => list.find((t) => t.id === id)?.name ?? id;
 
 /** Where a designation covers a whole group (Jinjiang's 特定对象), the group's name and its members. */
-function audienceLabel(d: Designation, vocabulary: Vocabulary, book: RuleBook): string {
+function audienceLabel(d: Designation, vocabulary: Vocabulary, book: RuleBook): Label {
   for (const g of vocabulary.groups) {
     const members = vocabulary.audiences.filter((a) => a.groups.includes(g.id) && book.audiences.includes(a.id)).map((a) => a.id);
     if (members.length > 2 && members.every((m) => d.audiences.includes(m)))
-      return `${g.name}（${members.map((m) => nameOf(vocabulary.audiences, m)).join('、')}）`;
+      return [{ key: 'audience_group', vars: { group: g.name, members: members.map((m) => nameOf(vocabulary.audiences, m)) } }];
   }
-  return d.audiences.map((a) => nameOf(vocabulary.audiences, a)).join('、');
+  return d.audiences.map((a) => nameOf(vocabulary.audiences, a));
 }
+
+/** Whom a designation is for, as names a reply shows in its language (a group with its members). */
+type Label = (string | MessageRef)[];
 
 /** A facility's name, marked when it is full or closed. */
 const marked = (name: string, state: string): string | MessageRef => (state === 'open' ? name : { key: 'facility_full', vars: { name } });
 
 /** The lines for one designation, or for several categories that share the same facilities and backups. */
-function designationLines(a: DesignationAnswer, categories: string[], q: DesignationQuery, audience: string): Line[] {
+function designationLines(a: DesignationAnswer, categories: string[], q: DesignationQuery, audience: Label): Line[] {
   const lines: Line[] = [];
   const full = a.facilities.filter((f) => f.state !== 'open').map((f) => f.facility.name);
   if (a.exhausted) lines.push(say('designation_all_full', { full }));
@@ -48,8 +51,8 @@ function designationLines(a: DesignationAnswer, categories: string[], q: Designa
   const designated = a.facilities.filter((f) => f.role === 'designated' || f.active);
   lines.push(
     say('designation', {
-      audience: audience ? `${audience} · ` : '',
-      category: categories.map((c) => nameOf(q.vocabulary.categories, c)).join('、'),
+      audience: audience.length ? [{ key: 'designation_audience', vars: { name: audience } }] : [],
+      category: categories.map((c) => nameOf(q.vocabulary.categories, c)),
       facilities: designated.map((f) => marked(f.facility.name, f.state)),
     }),
   );
@@ -62,8 +65,8 @@ function designationLines(a: DesignationAnswer, categories: string[], q: Designa
 }
 
 /** How to get to a designated hospital: the book's transport procedure, else its care route. */
-export function routeLines(book: RuleBook, audiences?: string[]): Line[] {
-  const g = findGuidance(book, { topics: ['transport'], audiences }).items[0] ?? findGuidance(book, { topics: ['care_route'], audiences }).items[0];
+export function routeLines(book: RuleBook, audiences?: string[], categories: readonly string[] = []): Line[] {
+  const g = topicGuidance(book, 'transport', audiences, categories)[0] ?? topicGuidance(book, 'care_route', audiences, categories)[0];
   return g ? [say('route_head'), { steps: g.steps }] : [];
 }
 
@@ -71,7 +74,7 @@ export function routeLines(book: RuleBook, audiences?: string[]): Line[] {
 interface Found {
   answer: DesignationAnswer;
   category: string;
-  audience: string;
+  audience: Label;
 }
 
 type CategoryResult = { kind: 'found'; found: Found[] } | { kind: 'lines'; lines: Line[] } | { kind: 'ask_zone'; audiences: string[] };
@@ -82,7 +85,7 @@ const audienceName = (v: Vocabulary, id: string): string => nameOf([...v.audienc
 function oneCategory(book: RuleBook, category: string, q: DesignationQuery): CategoryResult {
   const v = q.vocabulary;
   const lookup = findDesignations(book, { category }, q.status, [...q.assumedFull]);
-  const topicsFor = (topics: readonly string[]) => topicLines(book, { ...q.topicQuery, audiences: q.audience ? expandGroup(v, q.audience) : undefined, topics });
+  const topicsFor = (topics: readonly string[]) => topicLines(book, { ...q.topicQuery, audiences: q.audience ? expandGroup(v, q.audience) : undefined, topics, categories: [category] });
   const categoryName = nameOf(v.categories, category);
   if (!lookup.items.length) {
     let lines = topicsFor(q.categoryTopics[category] ?? []);
@@ -90,14 +93,14 @@ function oneCategory(book: RuleBook, category: string, q: DesignationQuery): Cat
     if (!lines.length) lines = [say('designation_none', { locality: book.name, category: categoryName })];
     return { kind: 'lines', lines };
   }
-  const found = (list: DesignationAnswer[], label: (a: DesignationAnswer) => string): CategoryResult => ({
+  const found = (list: DesignationAnswer[], label: (a: DesignationAnswer) => Label): CategoryResult => ({
     kind: 'found',
     found: list.map((answer) => ({ answer, category, audience: label(answer) })),
   });
   if (q.audience) {
     const wanted = expandGroup(v, q.audience);
     const mine = lookup.items.filter((a) => a.designation.audiences.some((x) => wanted.includes(x)));
-    if (mine.length) return found(mine, () => audienceName(v, q.audience as string));
+    if (mine.length) return found(mine, () => [audienceName(v, q.audience as string)]);
     // No designation for this audience: what the notice says for it instead (防范区就近就医…), else whom they are for.
     const own = book.guidance.filter((g) => g.audiences.some((x) => wanted.includes(x)) && (!g.categories.length || g.categories.includes(category)));
     const none = say('designation_none_for_audience', { audience: audienceName(v, q.audience), category: categoryName });
@@ -108,7 +111,7 @@ function oneCategory(book: RuleBook, category: string, q: DesignationQuery): Cat
   const first = lookup.items[0] as DesignationAnswer;
   const label =
     lookup.items.length > 1
-      ? [...new Set(lookup.items.flatMap((a) => a.designation.audiences))].map((x) => nameOf(v.audiences, x)).join('、')
+      ? [...new Set(lookup.items.flatMap((a) => a.designation.audiences))].map((x) => nameOf(v.audiences, x))
       : audienceLabel(first.designation, v, book);
   return found([first], () => label);
 }

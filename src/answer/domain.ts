@@ -13,7 +13,7 @@ const DomainFile = z
     version: z.literal(1),
     intents: z.record(
       z.string(),
-      z.object({ answer: z.enum(ANSWERS), category: z.string().optional(), topics: z.array(z.string()) }).strict(),
+      z.object({ answer: z.enum(ANSWERS), category: z.string().optional(), topics: z.array(z.string()), designates: z.boolean().optional() }).strict(),
     ),
     categoryTopics: z.record(z.string(), z.array(z.string())),
     fallbackTopics: z.array(z.string()).min(1),

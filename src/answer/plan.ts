@@ -6,7 +6,7 @@ import type { RuleBook } from '../rules/types';
 /** A locale message inside another's value ("{name}（已满）" in a list of hospitals). */
 export interface MessageRef {
   key: string;
-  vars: Record<string, string | number>;
+  vars: Record<string, Value>;
 }
 
 export type Value = string | number | (string | MessageRef)[];

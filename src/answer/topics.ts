@@ -16,9 +16,20 @@ export interface TopicQuery {
   departments: Readonly<Record<string, readonly string[]>>;
   /** The message asks how many: the notice's figures are given even beside other facts. */
   counts?: boolean;
+  /** Care categories asked about: guidance limited to other categories (透析 only) is left out. */
+  categories?: readonly string[];
 }
 
 const FACILITY_SECTIONS = new Set(['address', 'hours', 'departments', 'experts', 'insurance']);
+
+/**
+ * A topic's guidance for the audiences and care categories asked: entries limited to categories only for those
+ * asked (晋江's dialysis arrangements are not the care route of a child, nor of someone who named no care).
+ */
+export function topicGuidance(book: RuleBook, topic: string, audiences?: string[], categories: readonly string[] = []): Guidance[] {
+  const items = findGuidance(book, { topics: [topic], audiences }).items;
+  return items.filter((g) => !g.categories.length || g.categories.some((c) => categories.includes(c)));
+}
 
 export function guidanceLines(g: Guidance): Line[] {
   return [steps(g.steps, g.title)];
@@ -96,7 +107,7 @@ export function topicLines(book: RuleBook, q: TopicQuery): Line[] {
   const lines: Line[] = [];
   for (const topic of q.topics) {
     const own = facilityLines(book, topic, q);
-    const said = own.length ? own : findGuidance(book, { topics: [topic], audiences: q.audiences }).items.flatMap(guidanceLines);
+    const said = own.length ? own : topicGuidance(book, topic, q.audiences, q.categories).flatMap(guidanceLines);
     lines.push(...said);
     // Figures: those the message asks for by name ("多少个家庭医生团队"), or all of the topic's when it has nothing else.
     for (const s of book.stats)

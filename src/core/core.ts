@@ -36,6 +36,10 @@ export function createCore(d: CoreDeps): Core {
   const facts = new Map<string, FactIndex>();
   if (d.tokenize) for (const b of d.rules.books) facts.set(b.id, buildFactIndex(b, d.rules.vocabulary, d.tokenize, d.topicCues));
 
+  // the vocabulary's English names, for the care, audience and topic names an English reply shows
+  const v = d.rules.vocabulary;
+  const names = new Map([...v.categories, ...v.audiences, ...v.groups, ...v.topics].filter((x) => x.en).map((x) => [x.name, x.en] as [string, string]));
+
   function renderFor(p: Plan, session: Session, forwarded: boolean): Reply {
     return render(p, {
       locales: d.locales,
@@ -43,6 +47,7 @@ export function createCore(d: CoreDeps): Core {
       script: session.script ?? 'simplified',
       compact: forwarded || COMPACT_ROLES.has(session.role ?? ''),
       toTraditional: d.toTraditional,
+      names,
     });
   }
 

@@ -7,8 +7,9 @@ export function remember(session: Session, slots: Slots, analysis: Analysis): Se
   const s: Session = {
     ...session,
     turns: session.turns + 1,
-    script: session.preferred?.script ?? analysis.script,
-    lang: session.preferred?.lang ?? analysis.lang,
+    // a message that says nothing of its language ("Jinjiang", "120") keeps the conversation's
+    script: session.preferred?.script ?? (analysis.langKnown === false && session.script ? session.script : analysis.script),
+    lang: session.preferred?.lang ?? (analysis.langKnown === false && session.lang ? session.lang : analysis.lang),
   };
   if (slots.locality && slots.locality !== s.locality) {
     // A change of locality: what was said of the old one (its zones, its full hospitals) no longer holds.

@@ -156,6 +156,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
       normalised: p.norm.text,
       script: p.norm.script,
       lang: p.norm.lang,
+      langKnown: p.norm.langKnown,
       forwarded: p.norm.forwarded,
       tokens: p.tokens,
       entities: p.entities,

@@ -20,6 +20,7 @@ export interface Normalised {
   text: string;
   script: Script;
   lang: 'zh' | 'en';
+  langKnown: boolean;
   forwarded: boolean;
   /** The forwarding prefixes removed, in order (转:, 帮居民问…). */
   prefixes: string[];
@@ -194,6 +195,7 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
     if (latin >= 2) words++;
     const lang = words >= 2 && cjk <= words ? 'en' : 'zh';
     if (config.english && latinAny(text)) text = config.english.gloss(text);
-    return { original, text, script, lang, forwarded: removed.length > 0, prefixes: removed, varieties: mapped.varieties };
+    const langKnown = cjk > 0 || words >= 2;
+    return { original, text, script, lang, langKnown, forwarded: removed.length > 0, prefixes: removed, varieties: mapped.varieties };
   };
 }

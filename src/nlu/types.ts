@@ -49,6 +49,9 @@ export interface Analysis {
   script: Script;
   /** zh, or en when the message is mostly Latin words. */
   lang: 'zh' | 'en';
+  /** False when the message says nothing of its language or script ("Jinjiang", "120", "👍"): the
+   * conversation's stand. */
+  langKnown?: boolean;
   /** A forwarded message or a "帮居民问…" prefix. */
   forwarded: boolean;
   tokens: string[];

@@ -14,10 +14,12 @@ export interface RenderOptions {
   compact: boolean;
   /** Simplified → traditional (OpenCC), loaded once by the caller. */
   toTraditional: (text: string) => string;
+  /** The vocabulary's names in English (儿童 → children), for values a template shows in an English reply. */
+  names?: ReadonlyMap<string, string>;
 }
 
 
-function lineText(line: Line, messages: Messages): string {
+function lineText(line: Line, messages: Messages, names?: ReadonlyMap<string, string>): string {
   if ('fact' in line) return line.fact;
   if ('steps' in line) {
     const body = line.steps.length > 1 ? line.steps.map((s, i) => `${i + 1}. ${s}`).join('\n') : (line.steps[0] ?? '');
@@ -25,18 +27,22 @@ function lineText(line: Line, messages: Messages): string {
   }
   const sep = messages.list_sep ?? '、';
   const vars: Record<string, string | number> = {};
+  const name = (x: string): string => names?.get(x) ?? x;
   for (const [k, v] of Object.entries(line.vars ?? {}))
-    vars[k] = Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : format(messages, x.key, x.vars))).join(sep) : (v as string | number);
+    vars[k] = Array.isArray(v)
+      ? v.map((x) => (typeof x === 'string' ? name(x) : lineText(x as Line, messages, names))).join(sep)
+      : typeof v === 'string' ? name(v) : (v as number);
   return format(messages, line.key, vars);
 }
 
 export function render(p: Plan, o: RenderOptions): Reply {
   const messages = o.locales[o.lang];
-  const body = p.lines.map((l) => lineText(l, messages)).filter(Boolean);
+  const names = o.lang === 'en' ? o.names : undefined;
+  const body = p.lines.map((l) => lineText(l, messages, names)).filter(Boolean);
   const cite = p.cite.map((b) => format(messages, 'citation', { source: citation(b).text }));
   const head = o.compact && p.locality && p.cite[0] ? [format(messages, 'compact_head', { locality: p.cite[0].name })] : [];
   // An urgent reply's first part is the emergency instruction alone, so that it is sent first.
-  const split = p.firstPart ? p.lines.slice(0, p.firstPart).map((l) => lineText(l, messages)).filter(Boolean).length : 0;
+  const split = p.firstPart ? p.lines.slice(0, p.firstPart).map((l) => lineText(l, messages, names)).filter(Boolean).length : 0;
   const parts = (split > 0 ? [body.slice(0, split), [...head, ...body.slice(split), ...cite]] : [[...head, ...body, ...cite]])
     .map((lines) => lines.join('\n'))
     .filter(Boolean);

@@ -1,0 +1,37 @@
+// How to get care: guidance limited to one kind of care is not another's route, and the hospitals for the
+// care the conversation is about are named with it.
+import { topicGuidance } from '../../src/answer/topics';
+import type { Core } from '../../src/core/types';
+import { realCore, talk, textOf } from '../support/core';
+import { realRules } from '../support/nlu';
+
+let core: Core;
+beforeAll(async () => {
+  core = await realCore();
+}, 60_000);
+
+describe('topic guidance and care categories', () => {
+  const jinjiang = () => realRules().byId.get('jinjiang')!;
+  it("晋江's dialysis arrangements are the care route of dialysis, not of a child", () => {
+    const ids = (c: string[]) => topicGuidance(jinjiang(), 'care_route', undefined, c).map((g) => g.id);
+    expect(ids(['dialysis'])).toContain('dialysis_booking');
+    expect(ids(['children'])).not.toContain('dialysis_booking');
+    expect(ids([])).not.toContain('dialysis_booking');
+  });
+});
+
+describe('a how-to-get-care answer names the hospitals for the care asked', () => {
+  it('a child in isolation in 晋江: the children designation, in English for an English writer', () => {
+    const t = talk(core);
+    t.say('We are in isolation and my son needs to see a doctor');
+    const reply = textOf(t.say('Jinjiang'));
+    expect(reply).toContain('晋江市医院');
+    expect(reply).toMatch(/Designated hospitals for children/);
+    expect(reply).not.toContain('透析');
+  });
+  it('not again right after the designation was given', () => {
+    const t = talk(core);
+    expect(textOf(t.say('晋江隔离的孩子发烧去哪家医院'))).toContain('晋江市医院');
+    expect(textOf(t.say('怎么过去？'))).not.toContain('定点医院：');
+  });
+});
