@@ -148,8 +148,13 @@ function backup(a: AnswerInput): AnswerResult {
   const full = new Set(a.session.assumedFull ?? []);
   let categories = categoriesOf(a);
   const named = slots.facility && slots.facility.locality === book.id ? slots.facility.facility.id : undefined;
-  if (!categories.length && named)
-    categories = book.designations.filter((d) => d.facilities.includes(named) || d.backups.some((b) => b.facility === named)).map((d) => d.category);
+  // a named hospital is full: the care it is designated for — of what is asked, else all of it
+  // ("晋江市医院有阳性病例…收不到人": its covid is the hospital's, the care asked is general)
+  if (named) {
+    const its = book.designations.filter((d) => d.facilities.includes(named) || d.backups.some((b) => b.facility === named)).map((d) => d.category);
+    const both = categories.filter((c) => its.includes(c));
+    if (its.length) categories = both.length ? both : its;
+  }
   if (!categories.length) categories = [...new Set(book.designations.filter((d) => d.backups.length).map((d) => d.category))];
   if (slots.full && named) full.add(named);
   // "磁灶那边满了": a facility called by its town; else the one designated facility of the category.

@@ -35,3 +35,12 @@ describe('a how-to-get-care answer names the hospitals for the care asked', () =
     expect(textOf(t.say('怎么过去？'))).not.toContain('定点医院：');
   });
 });
+
+describe('a named hospital that cannot take patients', () => {
+  it("its covid cases are the hospital's: the backup in force for the care it is designated for", () => {
+    const t = talk(core);
+    const reply = textOf(t.say('听说晋江市医院出了阳性病例，现在不接收病人了，我是隔离人员想看个病，该去哪里'));
+    expect(reply).toContain('晋江市医院经济开发区院区');
+    expect(reply).not.toContain('危重症患者救治');
+  });
+});

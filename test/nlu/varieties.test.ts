@@ -11,12 +11,16 @@ describe('language varieties', () => {
     expect(norm('冇發燒，點算？')).toBe('没有发烧,怎么办?');
     expect(norm('嗰度滿咗點算')).toBe('那里满了怎么办');
     expect(nlu.normalise('佢喺晉江').varieties).toEqual(['yue']);
+    expect(norm('呢間收唔到人，去邊間？去邊？')).toBe('这家收不到人,去哪家?去哪?');
+    expect(norm('佢喺床邊暈低咗')).toBe('他在床边晕倒了');
   });
 
   it('reads Minnan', () => {
     expect(norm('阮阿公喘袂過氣，欲按怎？')).toBe('我们爷爷喘不过气,怎么办?');
     expect(norm('家庭醫生會管阮無？')).toBe('家庭医生会管我们吗?');
     expect(nlu.normalise('阮佇晉江').varieties).toEqual(['nan']);
+    expect(norm('護士來厝裡愛偌濟錢？')).toBe('护士来家里要多少钱?');
+    expect(norm('阮囝真可愛')).toBe('我们孩子很可爱');
   });
 
   it('leaves Mandarin words alone, and marked forms without a marker', () => {
