@@ -18,6 +18,8 @@ const NumberSpec = z.strictObject({
   within: z.number().int().min(0).max(12),
   /** A unit the number must carry (度, 个月, 周). */
   unit: z.string().optional(),
+  /** Words that, just before the number, make it something else: 孕 3 个月 is a pregnancy, 还有 3 周 a wait. */
+  not_after: z.array(z.string().min(1)).default([]),
 });
 export type NumberSpec = z.infer<typeof NumberSpec>;
 

@@ -102,7 +102,7 @@ export function buildConceptLexicon(data: ConceptsFile, simplify: (s: string) =>
       near.push({ concept: c.id, terms: combo, window: c.window });
       for (const t of combo) if (conceptIds.has(t)) conceptTerms.add(t);
     }
-    for (const spec of c.numbers) numbers.push({ concept: c.id, spec: { ...spec, after: spec.after.map(norm) } });
+    for (const spec of c.numbers) numbers.push({ concept: c.id, spec: { ...spec, after: spec.after.map(norm), not_after: spec.not_after.map(norm) } });
     if (c.unless_followed.length || c.unless_preceded.length) blockers.set(c.id, { after: c.unless_followed.map(norm), before: c.unless_preceded.map(norm) });
   }
   return { words, terms, near, conceptTerms, numbers, pinyin: pinyinRoot, maxLength, surfaces, blockers };

@@ -83,6 +83,10 @@ function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
       if (value < spec.min || value > spec.max) continue;
       if (spec.unit && !text.startsWith(spec.unit, e)) continue;
       const end = spec.unit ? e + spec.unit.length : e;
+      if (spec.not_after.length) {
+        const lead = text.slice(Math.max(0, s - 6), s);
+        if (spec.not_after.some((w) => lead.includes(w))) continue;
+      }
       if (spec.after.length === 1 && spec.after[0] === '') {
         if (/\d/.test(text[s - 1] ?? '')) continue;
         out.push({ concept, start: s, end, text: text.slice(s, end) });
