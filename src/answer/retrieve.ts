@@ -117,6 +117,23 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize:
     return n;
   };
 
+  // few: three facts, or in a larger book up to about one in seven
+  const fewest = Math.max(3, Math.round(units.length * 0.15));
+  // …stated by them, in the notice's words (a topic's cue word every unit of the topic is keyed by is not)
+  const statedBy = new Map<string, number>();
+  const stated = (w: string): number => {
+    let n = statedBy.get(w);
+    if (n === undefined) {
+      n = units.filter((u) => u.text.includes(w)).length;
+      if (statedBy.size < 10_000) statedBy.set(w, n);
+    }
+    return n;
+  };
+  const rare = (w: string): boolean => {
+    const n = stated(w);
+    return n >= 1 && n <= fewest;
+  };
+
   function search(q: RetrieveQuery, limit = 3): Retrieved[] {
     let text = q.text;
     for (const d of [...(q.drop ?? []), ...places]) if (d) text = text.split(d).join(' ');
@@ -142,11 +159,13 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize:
       const unit = byId.get(String(r.id));
       if (!unit) continue;
       const matched = r.queryTerms;
-        // a follow-up about the last answer ("收费怎么算", "签了有什么服务") needs less to stay with it
-      const floor = recent.has(unit.id) ? MIN_SCORE_RECENT : MIN_SCORE;
+      const asked = matched.filter((t) => words.has(t));
+      // a follow-up about the last answer ("收费怎么算", "签了有什么服务") needs less to stay with it, and so
+      // does a fact found by a word of the question that one or two facts alone state (远程 in a short book)
+      const floor = recent.has(unit.id) || asked.some((t) => stated(t) <= 2 && unit.text.includes(t)) ? MIN_SCORE_RECENT : MIN_SCORE;
       const share = Math.max(matched.length / terms.length, words.size ? matched.filter((t) => words.has(t)).length / words.size : 0);
       if (r.score < floor || share < MIN_SHARE) continue;
-      out.push({ unit, score: r.score, matched, words: matched.filter((t) => words.has(t)) });
+      out.push({ unit, score: r.score, matched, words: asked });
     }
     // keep the ones near the best: a second fact only when it is nearly as good an answer
     const best = out[0]?.score ?? 0;
@@ -158,19 +177,6 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize:
   const said = (lines: readonly Line[]): string[] => [
     ...new Set(lines.map((l) => byFirstLine.get(JSON.stringify(l))).filter((id): id is string => !!id)),
   ];
-
-  // few: three facts, or in a larger book up to about one in seven
-  const fewest = Math.max(3, Math.round(units.length * 0.15));
-  // …stated by them, in the notice's words (a topic's cue word every unit of the topic is keyed by is not)
-  const stated = new Map<string, number>();
-  const rare = (w: string): boolean => {
-    let n = stated.get(w);
-    if (n === undefined) {
-      n = units.filter((u) => u.text.includes(w)).length;
-      if (stated.size < 10_000) stated.set(w, n);
-    }
-    return n >= 1 && n <= fewest;
-  };
 
   return { units, search, spread, rare, said, unit: (id) => byId.get(id) };
 }
