@@ -48,9 +48,10 @@ describe('a follow-up about the last answer', () => {
     expect(reply).toContain('13067022719');
   });
 
-  it('without an earlier answer, a bare "收费怎么算" is not answered from a guess', () => {
+  it('a change of locality drops the subject', () => {
     const t = talk(core);
-    t.say('我在泉州泉秀街道');
-    expect(textOf(t.say('收费怎么算'))).not.toContain('二甲');
+    t.say(HOME_NURSING);
+    t.say('我现在在忻州');
+    expect(textOf(t.say('找谁'))).not.toContain('13559522818');
   });
 });
