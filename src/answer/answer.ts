@@ -195,7 +195,9 @@ function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): A
   if (!asked && !designates) return r;
   // (not again when the conversation has just been given those hospitals)
   const told = a.session.lastList?.locality === a.book.id ? a.session.lastList.category : undefined;
-  const specific = categoriesOf(a).filter((c) => !a.domain.broadCategories.includes(c) && c !== told);
+  const all = categoriesOf(a).filter((c) => c !== told);
+  const narrow = all.filter((c) => !a.domain.broadCategories.includes(c));
+  const specific = narrow.length ? narrow : all;
   const categories = (asked ? categoriesOf(a) : specific).filter((c) => a.book.designations.some((d) => d.category === c));
   if (!categories.length) return r;
   const d = designationAnswer(a.book, designationQuery(a, categories, a.session.assumedFull ?? []));
