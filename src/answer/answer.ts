@@ -266,9 +266,7 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   // — or a fact of another topic the message names by its cue words (先住哪…核酸结果 beside 急诊), its own words
   // matching it too: the two readings agree
   const named = (h: Retrieved): boolean => !!h.unit.topic && a.slots.topics.includes(h.unit.topic) && !topics.includes(h.unit.topic) && h.words.length > 0;
-  // (the words that say who the user is — 隔离点的人 — say whom the block is for, not what else is asked)
-  const who = (t: string): boolean => a.slots.audienceTexts.some((x) => x.includes(t) || t.includes(x));
-  const asksElse = hits.filter((h) => !inside(h) && (named(h) || h.words.some((t) => rare(t) && !who(t) && !said.includes(t) && h.unit.text.includes(t))));
+  const asksElse = hits.filter((h) => !inside(h) && (named(h) || h.words.some((t) => rare(t) && !said.includes(t) && h.unit.text.includes(t))));
   // …and the block's own facts are a clearly worse match for the question than the one that has that word
   const blockScore = Math.max(0, ...hits.filter((h) => inside(h) || (h.unit.topic && topics.includes(h.unit.topic))).map((h) => h.score));
   // (sure of the topic, the fact is only added: it need only be a fair match beside the block)

@@ -85,15 +85,16 @@ const MIN_SHARE = 0.2;
 export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize: Tokenize, cues: Readonly<Record<string, readonly string[]>> = {}): FactIndex {
   const units = factUnits(book, vocabulary, cues);
   const byId = new Map(units.map((u) => [u.id, u]));
-  // the locality's own names say nothing of which fact is asked for, nor do the zone words every fact of a
-  // zone has (封控区); a town or a group the question names may (招远…重点人群), so those stay
+  // the locality's own names say nothing of which fact is asked for, nor do the words of the user's status every
+  // fact for it has (封控区, 隔离点, 密接: the zones and the special targets); a town or a population the question
+  // names may (招远…重点人群, 老人行动不便), so those stay
   const ZONES = new Set(['sealed_zone', 'controlled_zone', 'prevention_zone']);
   const places = [
     book.name,
     ...book.aliases,
     ...(book.within ?? []),
     ...(book.parent ? [book.parent] : []),
-    ...vocabulary.audiences.filter((x) => ZONES.has(x.id)).flatMap((x) => [x.name, ...x.synonyms]),
+    ...vocabulary.audiences.filter((x) => ZONES.has(x.id) || x.groups.length > 0).flatMap((x) => [x.name, ...x.synonyms]),
   ]
     .filter((p) => p.length >= 2)
     .sort((a, b) => b.length - a.length);
@@ -159,11 +160,13 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize:
       const unit = byId.get(String(r.id));
       if (!unit) continue;
       const matched = r.queryTerms;
-      const asked = matched.filter((t) => words.has(t));
+      // the question's words the fact has: as a term of both, or written inside a longer word of the notice's
+      // (行动不便 in 高龄行动不便感染者)
+      const asked = [...words].filter((t) => matched.includes(t) || unit.text.includes(t));
       // a follow-up about the last answer ("收费怎么算", "签了有什么服务") needs less to stay with it, and so
       // does a fact found by a word of the question that one or two facts alone state (远程 in a short book)
       const floor = recent.has(unit.id) || asked.some((t) => stated(t) <= 2 && unit.text.includes(t)) ? MIN_SCORE_RECENT : MIN_SCORE;
-      const share = Math.max(matched.length / terms.length, words.size ? matched.filter((t) => words.has(t)).length / words.size : 0);
+      const share = Math.max(matched.length / terms.length, words.size ? asked.length / words.size : 0);
       if (r.score < floor || share < MIN_SHARE) continue;
       out.push({ unit, score: r.score, matched, words: asked });
     }

@@ -21,8 +21,6 @@ export interface Slots {
   next: boolean;
   /** Place names as written, to match a facility called by its town ("磁灶那边满了"). */
   placeTexts: string[];
-  /** The words that said who the user is (隔离点的人, 密接): the answer's audience, not what is asked. */
-  audienceTexts: string[];
   /** A place no rule book covers (太原). */
   unknownPlace?: string;
 }
@@ -72,7 +70,6 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     ordinal: listOrdinal ? ORDINALS[listOrdinal] : undefined,
     next: nextCues.some((cue) => normalised.includes(cue)),
     placeTexts: [...of(entities, 'locality'), ...of(entities, 'place')].map((e) => e.text),
-    audienceTexts: of(entities, 'audience').map((e) => e.text),
     unknownPlace: of(entities, 'other_place')[0]?.name ?? of(entities, 'other_place')[0]?.text,
   };
 }
