@@ -213,6 +213,11 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   if (i.analysis.redFlags.length) return urgent(i, s, book, intent);
   if (s.handoff?.heldBy) return { plan: null, session: s };
 
+  // "我住鲤城区，能打泉秀的家庭护理电话吗": the notice named is another locality's, and none covers where they live
+  if (book && i.slots.livesOutside && i.slots.locality && (intent === 'fallback' || isContent(i.domain, intent))) {
+    const lines = [say('outside_locality', { place: i.slots.livesOutside, locality: book.name, localities: i.rules.books.map((b) => b.name) })];
+    return { plan: plan(intent, lines, { review: 'not_in_notice' }), session: { ...s, pending: undefined } };
+  }
   // a follow-up over the last answer's list ("第二个呢", "再不行呢") walks it, whatever else the NLU read
   const walked = book && ((i.slots.next && !i.slots.backupOrdinal && !i.slots.facility) || i.slots.ordinal) && !i.slots.categories.length ? walkList(answerInput(i, book, 'backup', s)) : undefined;
   if (book && walked && walked.kind === 'answer') {

@@ -23,6 +23,8 @@ export interface Slots {
   placeTexts: string[];
   /** A place no rule book covers (太原). */
   unknownPlace?: string;
+  /** …that the user says they live in (我住鲤城区): another locality's notice does not apply to them. */
+  livesOutside?: string;
 }
 
 const ROLES: ReadonlySet<string> = new Set(['resident', 'family_doctor', 'hotline_staff', 'grid_worker', 'relative']);
@@ -36,6 +38,15 @@ const best = (list: Entity[]): Entity | undefined =>
 function oneAudience(list: Entity[]): string | undefined {
   const values = [...new Set(list.map((e) => e.value))];
   return values.length === 1 ? values[0] : undefined;
+}
+
+/** Words saying where the user lives or is, just before a place (我住鲤城区, 家在太原, I live in …). */
+const RESIDENCE = /(?:我|我们|我家|家|人)(?:现在|目前|就|也|都)?(?:住在?|在|家住|住的是)[^,。?!;]{0,3}$/;
+
+/** A place no rule book covers that the user says they live in: a locality's notice is not theirs. */
+function livesIn(text: string, places: readonly Entity[]): string | undefined {
+  const p = places.find((e) => RESIDENCE.test(text.slice(Math.max(0, e.start - 10), e.start)));
+  return p ? (p.name ?? p.text) : undefined;
 }
 
 export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly string[], nextCues: readonly string[] = []): Slots {
@@ -71,5 +82,6 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     next: nextCues.some((cue) => normalised.includes(cue)),
     placeTexts: [...of(entities, 'locality'), ...of(entities, 'place')].map((e) => e.text),
     unknownPlace: of(entities, 'other_place')[0]?.name ?? of(entities, 'other_place')[0]?.text,
+    livesOutside: livesIn(normalised, of(entities, 'other_place')),
   };
 }

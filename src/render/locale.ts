@@ -21,7 +21,7 @@ export class LocaleError extends Error {
   override name = 'LocaleError';
 }
 
-const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))].sort();
 
 /** Parses and cross-checks locale files given as (file name → YAML text). */
 export function parseLocales(files: Record<string, string>): Locales {

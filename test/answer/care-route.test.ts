@@ -44,3 +44,21 @@ describe('a named hospital that cannot take patients', () => {
     expect(reply).not.toContain('危重症患者救治');
   });
 });
+
+describe('a user who lives where no notice covers', () => {
+  it('asking for a street notice’s service is told it is not theirs, with no numbers', () => {
+    const t = talk(core);
+    const reply = textOf(t.say('我家住在泉州洛江区，泉秀的康复治疗我能去做吗，电话多少'));
+    expect(reply).toContain('洛江区');
+    expect(reply).not.toMatch(/1\d{10}|2822\d{4}/);
+  });
+  it('then saying the patient is in the locality gets its answer', () => {
+    const t = talk(core);
+    t.say('我住在太原，晋江的透析定点医院是哪家');
+    expect(textOf(t.say('病人就在晋江，是密接'))).toContain('磁灶中心卫生院');
+  });
+  it('a relative elsewhere does not make the user live there', () => {
+    const t = talk(core);
+    expect(textOf(t.say('我在晋江，我妈在太原，我要透析去哪'))).toContain('磁灶中心卫生院');
+  });
+});
