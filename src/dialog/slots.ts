@@ -43,9 +43,18 @@ function oneAudience(list: Entity[]): string | undefined {
 /** Words saying where the user lives or is, just before a place (我住鲤城区, 家在太原, I live in …). */
 const RESIDENCE = /(?:我|我们|我家|家|人)(?:现在|目前|就|也|都)?(?:住在?|在|家住|住的是)[^,。?!;]{0,3}$/;
 
-/** A place no rule book covers that the user says they live in: a locality's notice is not theirs. */
-function livesIn(text: string, places: readonly Entity[]): string | undefined {
-  const p = places.find((e) => RESIDENCE.test(text.slice(Math.max(0, e.start - 10), e.start)));
+/** Someone is in a place (屋企人在晋江, 病人就在晋江): the notice of that place is for them. */
+const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$/;
+
+/**
+ * A place no rule book covers that the user says they live in, when no one is said to be in a covered one:
+ * the locality's notice the message names is not theirs (我住鲤城区…泉秀的电话), but it is for a relative there
+ * (我在香港，屋企人在晋江).
+ */
+function livesIn(text: string, places: readonly Entity[], covered: readonly Entity[]): string | undefined {
+  const before = (e: Entity): string => text.slice(Math.max(0, e.start - 10), e.start);
+  if (covered.some((e) => LOCATED.test(before(e)))) return undefined;
+  const p = places.find((e) => RESIDENCE.test(before(e)));
   return p ? (p.name ?? p.text) : undefined;
 }
 
@@ -82,6 +91,6 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     next: nextCues.some((cue) => normalised.includes(cue)),
     placeTexts: [...of(entities, 'locality'), ...of(entities, 'place')].map((e) => e.text),
     unknownPlace: of(entities, 'other_place')[0]?.name ?? of(entities, 'other_place')[0]?.text,
-    livesOutside: livesIn(normalised, of(entities, 'other_place')),
+    livesOutside: livesIn(normalised, of(entities, 'other_place'), placeEntities),
   };
 }

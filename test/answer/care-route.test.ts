@@ -62,3 +62,11 @@ describe('a user who lives where no notice covers', () => {
     expect(textOf(t.say('我在晋江，我妈在太原，我要透析去哪'))).toContain('磁灶中心卫生院');
   });
 });
+
+describe('a user elsewhere asking for someone in the locality', () => {
+  it('我在澳门，老爸在忻州封控区 is answered from 忻州', () => {
+    const t = talk(core);
+    expect(textOf(t.say('我在澳门，老爸在忻州封控区要透析，去哪家医院'))).toContain('忻州');
+    expect(textOf(t.say('我在澳门，老爸在忻州封控区要透析，去哪家医院'))).not.toContain('不能替当地作答');
+  });
+});
