@@ -62,6 +62,9 @@ export const ClassesSchema = z.strictObject({
     z.strictObject({
       description: z.string(),
       category: z.string().optional(),
+      /** Who the class is about (a baby, a pregnancy, a dialysis patient): the scorer may raise it only when the
+       * message names one of these. A class without it is about a symptom, open to words no concept knows. */
+      subject: z.array(z.string()).optional(),
       rules: z.array(z.strictObject({ all: z.array(Item).min(1), mild_blocks: z.boolean().default(false) })).min(1),
     }),
   ),
@@ -192,6 +195,7 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
   d.classes.context.forEach((c, i) => check(`context[${i}]`, c));
   d.classes.supporting.forEach((c, i) => check(`supporting[${i}]`, c));
   d.classes.needs_now.forEach((c, i) => check(`needs_now[${i}]`, c));
+  for (const [name, cls] of Object.entries(d.classes.classes)) (cls.subject ?? []).forEach((c, i) => check(`classes.${name}.subject[${i}]`, c));
   for (const [name, cls] of Object.entries(d.classes.classes))
     cls.rules.forEach((r, i) =>
       r.all.forEach((item, j) => {

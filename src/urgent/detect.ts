@@ -33,6 +33,8 @@ export interface UrgentDetector {
   detect(normalised: string): UrgentVerdict;
   /** The features the scorer reads for a normalised message (for training and evaluation). */
   features(normalised: string): string[];
+  /** The classes the scorer may raise for a message's mentions (`subject` in classes.yml). */
+  admitsOf(mentions: readonly Mention[], scopes: readonly Scope[]): (label: string) => boolean;
   lexicon: ConceptLexicon;
   threshold: number;
   thresholdUnseen: number;
@@ -112,6 +114,15 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     }
     model = trainScorer(docs, data.scorer);
   }
+  const subjects = new Map(Object.entries(data.classes.classes).map(([id, c]) => [id, c.subject ?? []]));
+  /** The classes the scorer may raise: one about someone (a baby, a pregnancy) only when the message names them. */
+  function admitsOf(mentions: readonly Mention[], scopes: readonly Scope[]): (label: string) => boolean {
+    const named = new Set(mentions.filter((_, i) => !(scopes[i] as Scope).negated).map((m) => m.concept));
+    return (label) => {
+      const needs = subjects.get(label);
+      return !needs?.length || needs.some((c) => named.has(c));
+    };
+  }
   const threshold = o.threshold ?? data.scorer.threshold;
   const thresholdUnseen = o.thresholdUnseen ?? data.scorer.threshold_unseen;
   const trained = model;
@@ -119,7 +130,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   function detect(normalised: string): UrgentVerdict {
     const { mentions, scopes } = analyse(normalised);
     const verdict = rules.judge(normalised, mentions, scopes);
-    const s = trained.labels.length > 1 ? score(trained, featuresOf(normalised, mentions, scopes)) : { urgent: 0, best: NONE };
+    const s = trained.labels.length > 1 ? score(trained, featuresOf(normalised, mentions, scopes), admitsOf(mentions, scopes)) : { urgent: 0, best: NONE };
     const flags: RedFlag[] = verdict.hits.map((h) => ({ id: h.id, text: h.mention.text, start: h.mention.start, end: h.mention.end }));
     const byScorer = s.urgent >= (verdict.unseen ? thresholdUnseen : threshold) && s.best !== NONE && !verdict.closed && !thin(normalised, mentions);
     if (!flags.length && byScorer) flags.push({ id: s.best, text: '', start: 0, end: 0 });
@@ -136,5 +147,5 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     };
   }
 
-  return { detect, features, lexicon, threshold, thresholdUnseen, model: trained, rules, scope };
+  return { detect, features, admitsOf, lexicon, threshold, thresholdUnseen, model: trained, rules, scope };
 }

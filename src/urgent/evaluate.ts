@@ -33,7 +33,8 @@ export interface HeldOutReport {
   byFamily: Record<string, Counts & { recall: number; precision: number }>;
   byClass: Record<string, Counts & { recall: number; precision: number }>;
   /** Recall and precision of rules OR scorer for each pair of thresholds (open, unseen) from 0.1 to 0.99. */
-  sweep: { open: number; unseen: number; recall: number; precision: number }[];
+  /** `everyday`: the share of the everyday questions (the intents' examples) raised — most of real traffic. */
+  sweep: { open: number; unseen: number; recall: number; precision: number; everyday: number }[];
   rulesOnly: { recall: number; precision: number };
   misses: Judged[];
   falseAlarms: Judged[];
@@ -77,11 +78,12 @@ export interface EvalInputs {
 }
 
 /** Features and rule verdicts of every corpus entry, computed once. */
-function prepare(inputs: EvalInputs, entries: readonly CorpusEntry[]): { entry: CorpusEntry; features: string[]; rules: string[]; closed: boolean; unseen: boolean }[] {
+function prepare(inputs: EvalInputs, entries: readonly CorpusEntry[]) {
   return entries.map((entry) => {
     const n = inputs.normalise(entry.text);
     const v = inputs.detector.detect(n);
-    return { entry, features: inputs.detector.features(n), rules: v.by === 'rules' || v.by === 'both' ? v.flags.map((f) => f.id) : [], closed: v.closed, unseen: v.unseen };
+    const rules = v.by === 'rules' || v.by === 'both' ? v.flags.map((f) => f.id) : [];
+    return { entry, features: inputs.detector.features(n), admits: inputs.detector.admitsOf(v.mentions, v.scopes), rules, closed: v.closed, unseen: v.unseen };
   });
 }
 
@@ -93,8 +95,10 @@ const asDoc = (p: { entry: CorpusEntry; features: string[] }): TrainingDoc => ({
 
 /** The intents' examples as a family of their own: the questions the bot answers every day, which must not
  * raise false alarms either, held out in their turn like every other family. */
+const EVERYDAY = 'everyday_questions';
+
 export function questionsFamily(inputs: EvalInputs): CorpusEntry[] {
-  return inputs.extraNegatives.map((text, i) => ({ text, urgent: false, class: null, family: 'everyday_questions', file: 'intents/classes', line: i + 1 }));
+  return inputs.extraNegatives.map((text, i) => ({ text, urgent: false, class: null, family: EVERYDAY, file: 'intents/classes', line: i + 1 }));
 }
 
 export function heldOutFamilies(inputs: EvalInputs, threshold: Thresholds = { open: inputs.data.scorer.threshold, unseen: inputs.data.scorer.threshold_unseen }): HeldOutReport {
@@ -104,7 +108,7 @@ export function heldOutFamilies(inputs: EvalInputs, threshold: Thresholds = { op
   for (const family of families) {
     const model = trainScorer(prepared.filter((p) => p.entry.family !== family).map(asDoc), inputs.data.scorer);
     for (const p of prepared.filter((x) => x.entry.family === family)) {
-      const s = score(model, p.features);
+      const s = score(model, p.features, p.admits);
       judged.push({ entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed, unseen: p.unseen });
     }
   }
@@ -119,7 +123,7 @@ export function blind(
   threshold: Thresholds = { open: inputs.data.scorer.threshold, unseen: inputs.data.scorer.threshold_unseen },
 ): HeldOutReport {
   const judged = prepare(inputs, entries).map((p) => {
-    const s = score(model, p.features);
+    const s = score(model, p.features, p.admits);
     return { entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed, unseen: p.unseen };
   });
   return report(judged, threshold);
@@ -137,7 +141,8 @@ function report(judged: Judged[], threshold: Thresholds): HeldOutReport {
   const sweep = grid.flatMap((open) =>
     grid.map((unseen) => {
       const r = rates(tally(judged, { open, unseen }, () => ['all']).all ?? empty());
-      return { open, unseen, recall: r.recall, precision: r.precision };
+      const q = tally(judged, { open, unseen }, (j) => (j.entry.family === EVERYDAY ? [EVERYDAY] : []))[EVERYDAY] ?? empty();
+      return { open, unseen, recall: r.recall, precision: r.precision, everyday: q.fp / Math.max(1, q.fp + q.tn) };
     }),
   );
   const rulesOnly = rates(tally(judged, { open: 2, unseen: 2 }, () => ['all']).all ?? empty());

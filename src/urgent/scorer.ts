@@ -190,7 +190,9 @@ export interface ScorerVerdict {
   best: string;
 }
 
-export function score(model: ScorerModel, features: readonly string[]): ScorerVerdict {
+/** `admits`: the urgent labels the message may be given (a class about a baby needs a baby named); the mass of
+ * the others counts for neither. */
+export function score(model: ScorerModel, features: readonly string[], admits?: (label: string) => boolean): ScorerVerdict {
   const n = model.labels.length;
   const z = Float64Array.from(model.bias);
   const unique = [...new Set(features)];
@@ -207,9 +209,10 @@ export function score(model: ScorerModel, features: readonly string[]): ScorerVe
   let best = NONE;
   let bestP = -1;
   for (let c = 0; c < n; c++) {
+    const label = model.labels[c] as string;
+    if (label !== NONE && admits && !admits(label)) continue;
     const p = Math.exp((z[c] as number) - max);
     sum += p;
-    const label = model.labels[c] as string;
     if (label !== NONE) {
       urgent += p;
       if (p > bestP) {

@@ -31,6 +31,19 @@ describe('urgent detection', () => {
     },
   );
 
+  it('gives a class about someone (a baby, a pregnancy) only when they are named', () => {
+    const admits = (text: string) => {
+      const v = detect(text);
+      return nlu.urgent.admitsOf(v.mentions, v.scopes);
+    };
+    expect(admits('孩子发烧了，我们在管控区，怎么办')('infant_fever')).toBe(false);
+    expect(admits('我老公发烧38度5，去哪')('labour')).toBe(false);
+    expect(admits('刚满月的宝宝发烧了')('infant_fever')).toBe(true);
+    expect(admits('我老婆怀孕了，预产期下个月')('labour')).toBe(true);
+    expect(admits('孩子发烧了')('chest_pain')).toBe(true);
+    expect(flags('孩子有点发烧，我们在管控区，先找谁')).toEqual([]);
+  });
+
   it('keeps the scorer from overruling the scope rules', () => {
     const v = detect('没有胸痛，没有喘不上气，也没有晕倒');
     expect(v.closed).toBe(true);
