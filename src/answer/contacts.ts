@@ -8,10 +8,12 @@ import { contactLine, guidanceLines } from './topics';
 const PHONE = /\d[\d\- ]{3,}\d/g;
 const digits = (s: string): string => s.replace(/\D/g, '');
 
-/** Words by which a user may name a contact: its name, role and phone labels, with and without 电话. */
+/** Words by which a user may name a contact: its name, role and phone labels, with and without 电话, and a
+ * role by its office (医务科负责人 → 医务科). */
 function handles(c: Contact): string[] {
   const words = [c.name, c.role, ...c.phones.map((p) => p.label)].filter((w): w is string => !!w && w.length >= 2);
-  return [...new Set(words.flatMap((w) => [w, w.replace(/(联系)?电话$/, '')]).filter((w) => w.length >= 2))];
+  const forms = words.flatMap((w) => [w, w.replace(/(联系)?电话$/, ''), w.replace(/(负责人|主任|办理人员|人员)$/, '')]);
+  return [...new Set(forms.filter((w) => w.length >= 2))];
 }
 
 export interface ContactQuery {
