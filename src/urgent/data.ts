@@ -92,6 +92,8 @@ export const ScopeSchema = z.strictObject({
   knowledge: words,
   /** Knowledge cues that count only right after the mention (宫缩多久一次, 见红之后多久会生). */
   knowledge_after: words,
+  /** Concepts that say a case is under way (突然, 1小时, 不缓解): a question beside them asks about it, not in general. */
+  happening: words.default([]),
   figurative: words,
   jokes: words,
   literal_before: words,

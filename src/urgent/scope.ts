@@ -75,6 +75,7 @@ const PAST_UNIT = /(?:\d+|[一二两三四五六七八九十几半多]+)(?:天|�
 const CONCEPTS_NOT_RESOLVED = new Set(['suicidal', 'overdose', 'farewell', 'hopeless']);
 
 export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s): ScopeReader {
+  const happening = new Set(data.happening);
   const trie: Trie<number> = { next: new Map() };
   const add = (list: readonly string[], cue: CueBit): void => {
     for (const w of list) insert(trie, simplify(w.normalize('NFKC')).toLowerCase(), cue);
@@ -230,7 +231,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const hypothetical =
         hits.some((h) => h.cues & Cue.Hypo && h.start >= cs && h.end <= m.start) || hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1);
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
-      const happened = mentions.some((o) => o.start >= ss && o.end <= se && /^[了啦咗]/.test(text.slice(o.end)));
+      const happened = mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || happening.has(o.concept)));
       // 疼不疼, 喘不喘: asked, not said
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1];
       const knowledge =

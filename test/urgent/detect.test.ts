@@ -20,11 +20,15 @@ describe('urgent detection', () => {
     ['尿毒症规律血透，因封控错过两次透析，现双下肢水肿，端坐呼吸', 'dialysis_distress'],
     ['宝宝两个月，烧到38.6度，不肯吃奶', 'infant_fever'],
     ['吃了花生以后嘴唇肿了，喉咙发紧，喘不上气', 'allergy'],
+    // a question beside a case under way asks about it (突然…半小时了…怎么处理), not for knowledge
+    ['我爸突然说话含糊，右手抬不起来，半小时了，这种情况怎么处理', 'stroke'],
+    ['宝宝才20天，量了38.5，要紧吗', 'infant_fever'],
+    ["I don't think I'll be around tomorrow. Please look after my dog.", 'suicide'],
   ])('raises %s', (text, id) => {
     expect(flags(text)).toContain(id);
   });
 
-  it.each(['无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '孕妇呢？', 'and the next one?'])(
+  it.each(['I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '孕妇呢？', 'and the next one?'])(
     'does not raise %s',
     (text) => {
       expect(flags(text)).toEqual([]);
