@@ -120,7 +120,10 @@ export function walkList(a: AnswerInput): AnswerResult | undefined {
       : a.slots.ordinal - 1
     : list.at + 1;
   if (target < 0 || target >= order.length) {
-    return { kind: 'answer', lines: [say('list_end', { count: order.length })], session: a.session, found: true };
+    // past the end: what the notice says happens then (其他医院作为后备医院), when it says
+    const d = a.book.designations.find((x) => x.category === list.category && x.activation);
+    const then = d?.activation ? [say('designation_activation', { text: d.activation })] : [];
+    return { kind: 'answer', lines: [say('list_end', { count: order.length }), ...then], session: a.session, found: true };
   }
   const id = order[target] as string;
   const facility = a.book.facilities.find((f) => f.id === id);
@@ -192,10 +195,11 @@ const audiencesOf = (a: AnswerInput): string[] | undefined =>
 function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): AnswerResult {
   if (r.kind !== 'answer') return r;
   const asked = a.slots.categories.length > 0 && a.domain.whereCues.some((c) => a.text.includes(c));
-  if (!asked && !designates) return r;
-  // (not again when the conversation has just been given those hospitals)
-  const told = a.session.lastList?.locality === a.book.id ? a.session.lastList.category : undefined;
-  const all = categoriesOf(a).filter((c) => c !== told);
+  // (not again when the conversation has just been given the hospitals)
+  const lastKind = a.session.lastIntent ? a.domain.intents[a.session.lastIntent]?.answer : undefined;
+  const told = lastKind === 'designation' || lastKind === 'backup';
+  if (!asked && (!designates || told)) return r;
+  const all = categoriesOf(a);
   const narrow = all.filter((c) => !a.domain.broadCategories.includes(c));
   const specific = narrow.length ? narrow : all;
   const categories = (asked ? categoriesOf(a) : specific).filter((c) => a.book.designations.some((d) => d.category === c));

@@ -94,6 +94,7 @@ export function factUnits(book: RuleBook, vocabulary: Vocabulary, cues: Readonly
   out.push({
     id: 'source',
     kind: 'source',
+    topic: 'source',
     text: [src.title, src.issuer, src.number, src.date, src.via].filter(Boolean).join(' '),
     keys: '通告 通知 文件 出处 依据 文号 发文 source notice document',
     lines: [say('source_is', { title: src.title, issuer: src.issuer })],

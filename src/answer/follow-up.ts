@@ -71,6 +71,31 @@ export function followUp(f: FollowUpInput): { lines: Line[]; units: string[] } |
   // "收费怎么算": the part of a unit just stated that the question's words find
   const ids = new Set(recent.map((u) => u.id));
   const hit = f.facts.search({ text: f.text, recent: [...ids] }, 6).find((h) => ids.has(h.unit.id) && h.matched.length > 0);
-  if (!hit) return undefined;
-  return { lines: focus(hit.unit, hit.words, f.slots.topics), units: [hit.unit.id] };
+  if (hit) return { lines: focus(hit.unit, hit.words, f.slots.topics), units: [hit.unit.id] };
+  return byCharacter(f.text, recent);
+}
+
+/** Words and characters that ask or fill, not name (谁去报 → 报, 具体怎么帮 → 帮). */
+const FILLERS = /具体|详细|到底|一下|其实|的话|怎么|什么|哪里|哪个|多少|可以|能不能/g;
+const ASKING = new Set([...'的了吗呢啊吧嘛呀是在有去来我你他她它们谁啥咋哪些个这那要能会就都也还和与及或把被给让对为从以想问请说做办得着过']);
+
+/**
+ * "谁去报", "怎么签", "具体怎么帮": too short for words, but each of its characters that names something is in
+ * the steps just said (报告, 签订, 帮扶): those steps again. Nothing found: undefined.
+ */
+function byCharacter(text: string, recent: readonly FactUnit[]): { lines: Line[]; units: string[] } | undefined {
+  const chars = [...text.replace(FILLERS, '')].filter((c) => /[\u3400-\u9fff]/.test(c) && !ASKING.has(c));
+  if (!chars.length) return undefined;
+  const has = (t: string): boolean => chars.some((c) => t.includes(c));
+  for (const unit of recent) {
+    const lines: Line[] = [];
+    for (const l of unit.lines) {
+      if ('steps' in l) {
+        const steps = l.steps.filter(has);
+        if (steps.length) lines.push({ ...l, steps });
+      } else if (has(JSON.stringify(l))) lines.push(l);
+    }
+    if (lines.length) return { lines, units: [unit.id] };
+  }
+  return undefined;
 }

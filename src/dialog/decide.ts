@@ -49,6 +49,17 @@ function alternativesOf(i: DecideInput, intent: string): string[] {
     .map((r) => r.name);
 }
 
+/** The intent whose answer draws on a topic (the first in answers.yml's order), for words only a topic cue reads. */
+function topicIntent(domain: Domain, topic: string): string | undefined {
+  return Object.entries(domain.intents).find(([, spec]) => spec.answer === 'topics' && spec.topics.includes(topic))?.[0];
+}
+
+/** "急诊的呢", "那孕妇呢", "what about my dad?": a short question that only puts something new in the last one's place. */
+function elliptical(text: string): boolean {
+  const t = text.replace(/[\s,.!?;:，。！？；：]+/g, '');
+  return t.length > 0 && t.length <= 8 && /呢$/.test(t) && !/什么|怎么|哪|谁|多少|几|吗/.test(t);
+}
+
 /** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */
 export function resolveIntent(i: DecideInput, s: Session): string {
   const { analysis, slots, domain } = i;
@@ -65,6 +76,13 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   const slotted = slots.categories.length > 0 || !!slots.audience || slots.loadMarks.length > 0 || !!slots.facility || slots.full || !!slots.locality;
   if (vague && slotted && s.lastIntent && isContent(domain, s.lastIntent)) return slots.full ? 'backup' : s.lastIntent;
   if (said === 'fallback' && slots.categories.length) return slots.full ? 'backup' : 'designation';
+  // words the classifier could not place but that name a topic ("怎么过去" → transport): the intent answering it
+  if (said === 'fallback' && slots.topics.length) {
+    const owner = slots.topics.map((t) => topicIntent(domain, t)).find((x) => !!x);
+    if (owner) return owner;
+  }
+  // "急诊的呢", "那孕妇呢": a bare 呢 with something new asks the last question again about it
+  if (s.lastIntent && isContent(domain, s.lastIntent) && slotted && elliptical(analysis.normalised)) return s.lastIntent;
   if (slots.full && (said === 'designation' || said === 'fallback')) return 'backup';
   return said;
 }
@@ -107,7 +125,12 @@ function answerInput(i: DecideInput, book: RuleBook, intent: string, s: Session)
 function factsFor(i: DecideInput, s: Session, book: RuleBook | undefined): { plan: Plan; session: Session } | undefined {
   if (!book) return undefined;
   const a = answerInput(i, book, 'fact', s);
-  const hits = retrieveFacts(a);
+  let hits = retrieveFacts(a);
+  // no words to find it by, but a topic's cue (谁发的 → the notice itself): that topic's facts
+  if (!hits.length && i.facts && i.slots.topics.length) {
+    const units = i.facts.get(book.id)?.units.filter((u) => u.topic && i.slots.topics.includes(u.topic)).slice(0, 3) ?? [];
+    hits = units.map((unit) => ({ unit, score: 0, matched: [], words: [] }));
+  }
   if (!hits.length) return undefined;
   const r = factAnswer(a, hits);
   if (r.kind !== 'answer') return undefined;
@@ -239,6 +262,11 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     // any other notice's fact may differ from the user's locality's, so the locality is asked for
     const only = place_free(i) ? factsOfOneBook(i, s, intent) : undefined;
     if (only) return only;
+    // "96678是看病的电话吗": a number no notice lists is not a medical contact, wherever the user is
+    const numbers = (i.analysis.normalised.match(/\d[\d\- ]{3,}\d/g) ?? []).map((n) => n.replace(/\D/g, '')).filter((n) => n.length >= 5);
+    if (i.domain.intents[intent]?.answer === 'contacts' && numbers.length && numbers.every((n) => !i.knownNumbers.has(n))) {
+      return { plan: plan(intent, [say('contact_unknown_number'), say('ask_locality', { localities })], { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives } } };
+    }
     const place = i.slots.unknownPlace;
     const lines = [place ? say('uncovered_place', { place, localities }) : say('ask_locality', { localities })];
     return { plan: plan(intent, lines, { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives } } };

@@ -55,3 +55,38 @@ describe('a follow-up about the last answer', () => {
     expect(textOf(t.say('找谁'))).not.toContain('13559522818');
   });
 });
+
+describe('short questions the classifier cannot place', () => {
+  it('a character of the last steps (谁负责报 → 报告) gives those steps again', () => {
+    const t = talk(core);
+    t.say('晋江隔离酒店里的人要做的治疗本地没有开展，怎么办');
+    expect(textOf(t.say('谁负责报'))).toContain('医政科');
+  });
+  it('a topic cue alone (咋过去) is that topic’s question', () => {
+    const t = talk(core);
+    t.say('忻州封控区透析去哪家医院');
+    expect(textOf(t.say('咋过去'))).toContain('转运车');
+  });
+  it('the notice itself (哪个部门发的)', () => {
+    const t = talk(core);
+    t.say('我在忻州');
+    expect(textOf(t.say('哪个部门发的'))).toContain('领导小组办公室');
+  });
+  it('"急诊的呢" asks the last question about 急诊', () => {
+    const t = talk(core);
+    t.say('忻州封控区的人没有核酸证明，到医院能直接住院吗');
+    expect(textOf(t.say('急诊的呢'))).toContain('过渡病房');
+  });
+  it('past the end of the backups: what the notice says happens then', () => {
+    const t = talk(core);
+    t.say('晋江密接孕妇去哪家医院');
+    t.say('满了呢');
+    t.say('还满呢');
+    t.say('还满呢');
+    expect(textOf(t.say('都满了呢'))).toContain('其他医院');
+  });
+  it('a number no notice lists is said not to be a medical contact before the locality is known', () => {
+    const t = talk(core);
+    expect(textOf(t.say('网上看到一个12399，是看病的热线吗'))).toContain('不是就医咨询电话');
+  });
+});
