@@ -1,10 +1,10 @@
-// Fact retrieval: BM25 (MiniSearch) over every fact unit of a rule book, by the words of the question — jieba
+// Fact retrieval: BM25 (bm25.ts) over every fact unit of a rule book, by the words of the question — jieba
 // tokens and character pairs, so that 对口帮扶 finds 对口帮扶机制 and 帮扶 alone finds it too — with the
 // question's place names left out (the locality is already known) and the units of the intent's topics and of
 // the last answer ranked up. Below a floor, nothing is returned: the notice does not say. Built once per book;
 // `search` is pure.
-import MiniSearch from 'minisearch';
 import type { RuleBook, Vocabulary } from '../rules/types';
+import { buildBm25 } from './bm25';
 import { factUnits, type FactUnit } from './facts';
 import type { Line } from './plan';
 
@@ -98,16 +98,12 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize:
   ]
     .filter((p) => p.length >= 2)
     .sort((a, b) => b.length - a.length);
-  const mini = new MiniSearch<{ id: string; text: string; keys: string }>({
-    fields: ['text', 'keys'],
-    storeFields: [],
-    tokenize: (t) => termsOf(t, tokenize),
-    processTerm: (t) => t,
-    // a lower length normalisation than BM25's usual 0.75: a short fact full of common words (a definition of
-    // 定点医院) should not outrank the longer one that answers
-    searchOptions: { boost: { text: 1, keys: 0.5 }, combineWith: 'OR', bm25: { k: 1.2, b: 0.4, d: 0.5 } },
-  });
-  mini.addAll(units.map((u) => ({ id: u.id, text: u.text, keys: u.keys })));
+  // a lower length normalisation than BM25's usual 0.75: a short fact full of common words (a definition of
+  // 定点医院) should not outrank the longer one that answers
+  const bm25 = buildBm25(
+    units.map((u) => [termsOf(u.text, tokenize), termsOf(u.keys, tokenize)]),
+    { boosts: [1, 0.5], k: 1.2, b: 0.4, d: 0.5 },
+  );
   const counts = new Map<string, number>();
   const spread = (w: string): number => {
     let n = counts.get(w);
@@ -143,23 +139,18 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize:
     const words = new Set(wordsOf(text, tokenize));
     const topics = new Set(q.topics ?? []);
     const recent = new Set(q.recent ?? []);
-    const found = mini.search(terms.join(' '), {
-      tokenize: (t) => t.split(' '),
-      boostDocument: (id) => {
-        const u = byId.get(String(id));
-        if (!u) return 1;
-        let b = 1;
-        if (u.topic && topics.has(u.topic)) b *= 1.6;
-        if (recent.has(u.id)) b *= 1.5;
-        if (q.facility && u.facility === q.facility) b *= 1.3;
-        return b;
-      },
+    const found = bm25.search(terms, (i) => {
+      const u = units[i] as FactUnit;
+      let b = 1;
+      if (u.topic && topics.has(u.topic)) b *= 1.6;
+      if (recent.has(u.id)) b *= 1.5;
+      if (q.facility && u.facility === q.facility) b *= 1.3;
+      return b;
     });
     const out: Retrieved[] = [];
     for (const r of found) {
-      const unit = byId.get(String(r.id));
-      if (!unit) continue;
-      const matched = r.queryTerms;
+      const unit = units[r.doc] as FactUnit;
+      const matched = r.terms;
       // the question's words the fact has: as a term of both, or written inside a longer word of the notice's
       // (行动不便 in 高龄行动不便感染者)
       const asked = [...words].filter((t) => matched.includes(t) || unit.text.includes(t));
