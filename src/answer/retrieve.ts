@@ -82,7 +82,18 @@ const MIN_SCORE = 6;
 const MIN_SCORE_RECENT = 2;
 const MIN_SHARE = 0.2;
 
-export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize: Tokenize, cues: Readonly<Record<string, readonly string[]>> = {}): FactIndex {
+export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, cut: Tokenize, cues: Readonly<Record<string, readonly string[]>> = {}): FactIndex {
+  // a turn searches the same few texts more than once (the question, then again for another answer)
+  const recentCuts = new Map<string, string[]>();
+  const tokenize: Tokenize = (text) => {
+    let tokens = recentCuts.get(text);
+    if (!tokens) {
+      tokens = cut(text);
+      if (recentCuts.size >= 16) recentCuts.delete(recentCuts.keys().next().value as string);
+      recentCuts.set(text, tokens);
+    }
+    return tokens;
+  };
   const units = factUnits(book, vocabulary, cues);
   const byId = new Map(units.map((u) => [u.id, u]));
   // the locality's own names say nothing of which fact is asked for, nor do the words of the user's status every
@@ -133,7 +144,8 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, tokenize:
 
   function search(q: RetrieveQuery, limit = 3): Retrieved[] {
     let text = q.text;
-    for (const d of [...(q.drop ?? []), ...places]) if (d) text = text.split(d).join(' ');
+    for (const d of q.drop ?? []) if (d && text.includes(d)) text = text.split(d).join(' ');
+    for (const d of places) if (text.includes(d)) text = text.split(d).join(' ');
     const terms = termsOf(text, tokenize);
     if (!terms.length) return [];
     const words = new Set(wordsOf(text, tokenize));

@@ -118,7 +118,20 @@ function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, intent: 
 
 function answerInput(i: DecideInput, book: RuleBook, intent: string, s: Session): AnswerInput {
   const confidence = i.analysis.intent.name === intent ? i.analysis.intent.confidence : 0;
-  return { ...i, book, intent, session: s, text: i.analysis.normalised, facts: i.facts?.get(book.id), placeTexts: i.slots.placeTexts, confidence };
+  return {
+    rules: i.rules,
+    domain: i.domain,
+    status: i.status,
+    slots: i.slots,
+    knownNumbers: i.knownNumbers,
+    book,
+    intent,
+    session: s,
+    text: i.analysis.normalised,
+    facts: i.facts?.get(book.id),
+    placeTexts: i.slots.placeTexts,
+    confidence,
+  };
 }
 
 /** A message the NLU could not read, in a known locality: the facts it asks about, when the notice has them. */
