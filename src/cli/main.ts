@@ -3,8 +3,8 @@
 // run(args) → exit code. Commands are loaded lazily so that `rules validate` does not load jieba.
 export {};
 const COMMANDS: Record<string, { file: string; help: string }> = {
-  rules: { file: './rules', help: 'rules validate [DIR] | rules show <locality> | rules draft NOTICE.txt [--id ID] [-o FILE] | rules draft-eval' },
-  nlu: { file: './nlu', help: 'nlu "<text>" | nlu eval' },
+  rules: { file: './rules', help: 'rules validate [DIR] | rules show <locality> | rules coverage [--misses] | rules draft NOTICE.txt [--id ID] [-o FILE] | rules draft-eval' },
+  nlu: { file: './nlu', help: 'nlu "<text>" | nlu eval [--misses] | nlu urgent-eval [--blind] [--misses] [--threshold T] [--threshold-unseen T]' },
   ask: { file: './ask', help: 'ask "<text>"   one question, one answer' },
   chat: { file: './chat', help: 'chat           an interactive conversation' },
   replay: { file: './replay', help: 'replay FILE    answer conversation cases (../shared/eval format)' },
