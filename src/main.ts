@@ -138,6 +138,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       clientRateLimit: config.clientRateLimit,
       trustProxy: config.trustProxy,
       isReady: () => ready,
+      limits: { ...config.http, idleTimeoutMs: 2 * config.http.requestTimeoutMs },
     });
     await app.listen({ port: config.port, host: config.host });
     const addr = app.server.address();

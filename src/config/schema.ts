@@ -26,6 +26,11 @@ const FIELDS = {
     .string()
     .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a hop count, or comma-separated addresses/CIDRs')
     .optional(),
+  JIUYI_HTTP_HEADERS_TIMEOUT_S: int(1, 3600),
+  JIUYI_HTTP_REQUEST_TIMEOUT_S: int(1, 3600),
+  JIUYI_HTTP_KEEPALIVE_S: int(1, 3600),
+  JIUYI_MAX_CONNECTIONS: int(10, 1_000_000),
+  JIUYI_MAX_CONNECTIONS_PER_IP: int(0, 1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'must look like 123456:ABC-DEF…').optional(),
   TELEGRAM_WEBHOOK_SECRET: z
@@ -66,6 +71,15 @@ export interface WecomConfig {
   robotWebhook?: string;
 }
 
+export interface HttpConfig {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveMs: number;
+  maxConnections: number;
+  /** 0: no limit. */
+  maxConnectionsPerIp: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -84,6 +98,8 @@ export interface Config {
   /** fastify's trustProxy (JIUYI_TRUST_PROXY): false when unset. */
   trustProxy: boolean | number | string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** HTTP timeouts and connection caps (src/http/limits.ts). */
+  http: HttpConfig;
   /** null: Telegram is not configured and does not start. */
   telegram: TelegramConfig | null;
   /** null: WeCom is not configured and does not start. */
@@ -157,6 +173,13 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
     clientRateLimit: r.JIUYI_RATE_LIMIT_CLIENT,
     trustProxy: trustProxyOf(r.JIUYI_TRUST_PROXY),
     logLevel: r.LOG_LEVEL,
+    http: {
+      headersTimeoutMs: r.JIUYI_HTTP_HEADERS_TIMEOUT_S * 1000,
+      requestTimeoutMs: r.JIUYI_HTTP_REQUEST_TIMEOUT_S * 1000,
+      keepAliveMs: r.JIUYI_HTTP_KEEPALIVE_S * 1000,
+      maxConnections: r.JIUYI_MAX_CONNECTIONS,
+      maxConnectionsPerIp: r.JIUYI_MAX_CONNECTIONS_PER_IP,
+    },
     telegram: r.TELEGRAM_BOT_TOKEN
       ? {
           botToken: r.TELEGRAM_BOT_TOKEN,

@@ -15,6 +15,7 @@ import { ConversationTokens } from './conversations';
 import { ApiError, errorHandler } from './errors';
 import { consoleRoutes } from './routes/console';
 import { deskRoutes } from './routes/desk';
+import { capConnections, DEFAULT_HTTP_LIMITS, serverOptions, type HttpLimits } from './limits';
 import { messageRoutes } from './routes/messages';
 import { pageRoutes } from './routes/pages';
 import { publicRoutes } from './routes/public';
@@ -40,6 +41,8 @@ export interface HttpDeps {
   /** Largest request body in bytes for routes without their own limit (default 1 MiB). */
   bodyLimit?: number;
   version?: string;
+  /** Timeouts and connection caps (limits.ts); the defaults where absent. */
+  limits?: Partial<HttpLimits>;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -50,7 +53,9 @@ let reqSeq = 0;
 const newRequestId = (): string => `${REQ_PREFIX}${(++reqSeq).toString(36)}`;
 
 export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...d.limits };
   const app = Fastify({
+    ...serverOptions(limits),
     loggerInstance: d.logger,
     bodyLimit: d.bodyLimit ?? 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
@@ -63,6 +68,7 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }) as unknown as FastifyInstance;
 
+  capConnections(app.server, limits, d.logger, () => d.metrics.connectionsRefused.inc());
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => errorHandler(new ApiError('not_found', `${req.method} ${req.url.split('?')[0]}`), req, reply));
 
