@@ -28,7 +28,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'JIUYI_TRUST_PROXY', group: 'service', description: 'Behind a reverse proxy: true, a hop count, or the proxies\' addresses/CIDRs (comma-separated), whose X-Forwarded-For and X-Forwarded-Proto give the client address (rate limits, sign-in limits) and https (Secure cookies).' },
   { name: 'JIUYI_HTTP_HEADERS_TIMEOUT_S', group: 'service', default: '10', description: 'A client must send its request headers within this many seconds, or is answered 408 and disconnected.' },
   { name: 'JIUYI_HTTP_REQUEST_TIMEOUT_S', group: 'service', default: '30', description: 'A client must send its whole request (headers and body) within this many seconds, or is answered 408 and disconnected; a connection silent both ways for twice as long is closed.' },
-  { name: 'JIUYI_HTTP_KEEPALIVE_S', group: 'service', default: '5', description: 'An idle keep-alive connection is closed after this many seconds (and after 1,000 requests).' },
+  { name: 'JIUYI_HTTP_KEEPALIVE_S', group: 'service', default: '5', description: 'An idle keep-alive connection is closed after this many seconds.' },
   { name: 'JIUYI_MAX_CONNECTIONS', group: 'service', default: '900', description: 'HTTP connections open at once; more are refused, so the process keeps file descriptors for its store.' },
   { name: 'JIUYI_MAX_CONNECTIONS_PER_IP', group: 'service', default: '128', description: 'HTTP connections open at once from one client address; more are closed on arrival. 0: no limit (behind a reverse proxy, where every client has its address).' },
   { name: 'LOG_LEVEL', group: 'service', default: 'info', description: 'pino level: fatal, error, warn, info, debug, trace, silent.' },

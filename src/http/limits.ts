@@ -1,7 +1,7 @@
 // Limits that keep slow or greedy clients from holding the server: a client must send its headers within
 // `headersTimeoutMs` and its whole request (body included) within `requestTimeoutMs`, or it is answered 408
 // and disconnected; a connection with no traffic either way for `idleTimeoutMs` is closed; an idle
-// keep-alive connection is closed after `keepAliveMs` and after `maxRequestsPerSocket` requests; at most
+// keep-alive connection is closed after `keepAliveMs`; at most
 // `maxConnectionsPerIp` connections from one address at a time (more are closed at once) and
 // `maxConnections` in all (Node refuses more), so the process keeps file descriptors for its store.
 import type { Server, ServerOptions } from 'node:http';
@@ -13,6 +13,8 @@ export interface HttpLimits {
   requestTimeoutMs: number;
   idleTimeoutMs: number;
   keepAliveMs: number;
+  /** 0: no limit. Past it Node answers 503 to clients that ignore its `connection: close` (autocannon
+   * does; Telegram's webhook deliveries keep connections too), so it is off by default. */
   maxRequestsPerSocket: number;
   /** 0: no limit (behind a proxy every client has the proxy's address). */
   maxConnectionsPerIp: number;
@@ -26,7 +28,7 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   requestTimeoutMs: 30_000,
   idleTimeoutMs: 60_000,
   keepAliveMs: 5_000,
-  maxRequestsPerSocket: 1_000,
+  maxRequestsPerSocket: 0,
   maxConnectionsPerIp: 128,
   maxConnections: 900,
   checkIntervalMs: 1_000,
