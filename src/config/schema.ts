@@ -14,6 +14,7 @@ const FIELDS = {
   PORT: int(0, 65535),
   HOST: z.string().min(1),
   JIUYI_DATA_DIR: z.string().min(1),
+  JIUYI_WAL_MAX_MB: int(4, 65_536),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
   JIUYI_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   JIUYI_ESCALATE_AFTER_S: int(1, 86_400),
@@ -84,6 +85,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** SQLite's write-ahead log bound, in bytes. */
+  walMaxBytes: number;
   mongodbUri?: string;
   adminToken?: string;
   escalateAfterS: number;
@@ -163,6 +166,7 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
     port: r.PORT,
     host: r.HOST,
     dataDir: r.JIUYI_DATA_DIR,
+    walMaxBytes: r.JIUYI_WAL_MAX_MB * 1024 * 1024,
     mongodbUri: r.MONGODB_URI,
     adminToken: r.JIUYI_ADMIN_TOKEN,
     escalateAfterS: r.JIUYI_ESCALATE_AFTER_S,

@@ -12,6 +12,8 @@ export interface StoreOptions {
   dataDir: string;
   /** When set, MongoDB through mongoose instead of SQLite. */
   mongoUri?: string;
+  /** SQLite: the write-ahead log's bound in bytes (default 64 MiB). */
+  walMaxBytes?: number;
 }
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
@@ -21,6 +23,10 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   }
   const { openSqliteStore } = await import('./sqlite');
   if (opts.dataDir === ':memory:') return openSqliteStore({ file: ':memory:' });
-  mkdirSync(opts.dataDir, { recursive: true });
-  return openSqliteStore({ file: join(opts.dataDir, 'jiuyi.sqlite') });
+  try {
+    mkdirSync(opts.dataDir, { recursive: true });
+  } catch (err) {
+    throw new Error(`store: cannot create the data directory ${opts.dataDir} (${(err as Error).message})`);
+  }
+  return openSqliteStore({ file: join(opts.dataDir, 'jiuyi.sqlite'), walMaxBytes: opts.walMaxBytes });
 }

@@ -28,6 +28,8 @@ export interface BatcherOptions {
    * of the event loop). */
   windowMs?: number;
   maxBatch?: number;
+  /** Runs before each transaction: may hold the thread back (the WAL bound, sqlite.ts). */
+  beforeFlush?: () => void;
 }
 
 export function createBatcher(db: Database.Database, o: BatcherOptions = {}): Batcher {
@@ -48,6 +50,7 @@ export function createBatcher(db: Database.Database, o: BatcherOptions = {}): Ba
 
   function flush(): void {
     scheduled = false;
+    if (queue.length) o.beforeFlush?.();
     while (queue.length) {
       const ops = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
       queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);

@@ -1,4 +1,5 @@
 // The default store: one SQLite file through better-sqlite3 (WAL), prepared statements, versioned migrations.
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { liveStatus } from './status';
 import type { ChannelName, Inbound, Session } from '../core/types';
@@ -28,6 +29,34 @@ export interface SqliteStoreOptions {
   checkpoints?: 'thread' | 'inline';
   /** Group commit window in ms (sqlite-batch.ts; default 1). */
   commitWindowMs?: number;
+  /** The write-ahead log's bound in bytes (JIUYI_WAL_MAX_MB; default 64 MiB): the checkpoint thread empties
+   * it at a quarter of that; past it, writers wait for a checkpoint of their own (sqlite-checkpoint.ts). */
+  walMaxBytes?: number;
+  /** How long a statement waits for a lock another connection holds (default 5000 ms). */
+  busyTimeoutMs?: number;
+}
+
+export const DEFAULT_WAL_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Opens the file, naming it in the error when it cannot be opened or written (a read-only data directory). */
+function openFile(file: string, busyTimeoutMs: number, walMaxBytes: number): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    db.pragma(`journal_size_limit = ${walMaxBytes}`);
+    // deleted rows are overwritten where that costs no extra I/O (the raw inbound message once processed)
+    db.pragma('secure_delete = FAST');
+    migrate(db);
+    return db;
+  } catch (err) {
+    db?.close();
+    const why = (err as Error).message;
+    const hint = /readonly|read-only|unable to open|cannot open|permission/i.test(why) ? ': is the data directory (JIUYI_DATA_DIR) writable?' : '';
+    throw new Error(`store: cannot open ${file} (${why})${hint}`);
+  }
 }
 
 interface TicketRow {
@@ -103,23 +132,52 @@ const toRecord = (r: OutboxRow): OutboxRecord => ({
 const b = (v: boolean): number => (v ? 1 : 0);
 
 export function openSqliteStore(opts: SqliteStoreOptions): Store {
-  const db = new Database(opts.file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_size_limit = 67108864');
-  migrate(db);
+  const walMax = opts.walMaxBytes ?? DEFAULT_WAL_MAX_BYTES;
+  const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
+  const db = openFile(opts.file, busyTimeoutMs, walMax);
   let closed = false;
   let checkpointer: Checkpointer | null = null;
+  /** The write-ahead log's size as last seen (by the checkpoint thread, or here). */
+  let walBytes = 0;
+  const walFile = `${opts.file}-wal`;
   if (opts.file !== ':memory:' && (opts.checkpoints ?? 'thread') === 'thread') {
     db.pragma('wal_autocheckpoint = 0');
     checkpointer = startCheckpointer({
       file: opts.file,
+      truncateBytes: Math.floor(walMax / 4),
+      onWal: (bytes) => {
+        walBytes = bytes;
+      },
       onError: () => {
         if (!closed) db.pragma('wal_autocheckpoint = 1000');
       },
     });
   }
+  /** Back-pressure: before each transaction the log's size is looked at (a stat, ~2 µs); past the bound
+   * (the checkpoint thread has fallen behind) the transaction waits until a checkpoint on this connection
+   * has emptied it, so the log exceeds its bound by one transaction at most. */
+  let holdAgainAt = 0;
+  let holdPause = 0;
+  const holdWal = (): void => {
+    if (closed || !checkpointer) return;
+    walBytes = statSync(walFile, { throwIfNoEntry: false })?.size ?? 0;
+    if (walBytes <= walMax || Date.now() < holdAgainAt) return;
+    // Waits 100 ms at most for a reader holding an old snapshot (which keeps any checkpoint from emptying
+    // the log): then the log grows past its bound and the store is not ready (ping) until the reader is done.
+    try {
+      db.pragma('busy_timeout = 100');
+      const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      // kept from finishing: not again for a growing while (each try holds this thread up to 100 ms)
+      holdPause = r?.busy ? Math.min(5000, holdPause ? holdPause * 2 : 500) : 0;
+      holdAgainAt = Date.now() + holdPause;
+      walBytes = statSync(walFile, { throwIfNoEntry: false })?.size ?? 0;
+    } catch {
+      // the transaction itself says what is wrong
+    } finally {
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    }
+  };
+
 
   const q = {
     insertInbound: db.prepare(
@@ -296,7 +354,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     mailbox: q.purgeMailbox.run(cutoff).changes,
   }));
 
-  const batch = createBatcher(db, { windowMs: opts.commitWindowMs ?? 1 });
+  const batch = createBatcher(db, { windowMs: opts.commitWindowMs ?? 1, beforeFlush: holdWal });
   const run = <T>(fn: () => T): Promise<T> => {
     if (closed) return Promise.reject(new Error('store: closed'));
     return batch.run(fn);
@@ -425,7 +483,14 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     delete: (key) => run(() => void q.kvDelete.run(key)),
 
     purgeOlderThan: (ageMs, now) => run(() => purge(now - ageMs)),
-    ping: () => run(() => void db.prepare('SELECT 1').get()),
+    // A write, as every message needs one: a database that can be read but not written (a full disk, a lock
+    // held elsewhere, a log the checkpoints cannot keep under twice its bound) is not ready.
+    ping: () =>
+      run(() => {
+        if (walBytes > 2 * walMax)
+          throw new Error(`the write-ahead log is ${Math.round(walBytes / 1048576)} MB, over twice its bound (${Math.round(walMax / 1048576)} MB): checkpoints cannot keep up`);
+        q.kvSet.run('store:ping', String(Date.now()));
+      }),
     async close() {
       if (closed) return;
       batch.flush();
