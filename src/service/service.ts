@@ -337,7 +337,7 @@ export class Service implements InboundPort, TicketPort {
       if (!up) continue;
       n += 1;
       this.metrics?.escalations.inc();
-      this.logger.warn({ ticket: t.id, level: up.level, locality: t.locality }, 'urgent ticket escalated: not claimed in time');
+      this.logger.warn({ ticket: t.id, escalationLevel: up.level, locality: t.locality }, 'urgent ticket escalated: not claimed in time');
       this.notify({ kind: 'ticket_escalated', ticket: up });
       if (t.level === 0) {
         const session = (await this.store.loadSession(sessionKey(t.channel, t.user))) ?? newSession();
