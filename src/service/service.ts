@@ -6,6 +6,7 @@ import { newSession } from '../core/types';
 import { EMPTY_STATUS, type LiveStatus } from '../rules/types';
 import { redact } from '../log/redact';
 import type { ConversationLine, NewOutboxItem, Store } from '../store/port';
+import { fromOutcome, outcomeJson } from './outcome';
 import { inProcess, type TurnOutcome, type TurnRunner } from './turn';
 import type { Logger } from 'pino';
 import { ServiceError } from './errors';
@@ -76,11 +77,17 @@ export class Service implements InboundPort, TicketPort {
     const key = sessionKey(inbound.channel, inbound.user);
     const refused = await this.overLimit(inbound, key);
     if (refused) return refused;
+    const sync = SYNC_CHANNELS.has(inbound.channel);
     const result = await this.lock.run(key, async (): Promise<HandleResult> => {
       // Persisted (de-duplicated) before anything else; the session is read in the same store round trip.
       const [{ duplicate }, session] = await Promise.all([this.store.recordInbound(inbound), this.store.loadSession(key)]);
-      if (duplicate) return { duplicate: true, reply: null };
-      return this.process(inbound, session, { sync: SYNC_CHANNELS.has(inbound.channel) });
+      if (!duplicate) return this.process(inbound, session, { sync });
+      if (!sync) return { duplicate: true, reply: null };
+      // A client asking again (its response was lost): the answer it was given, or, when the first attempt
+      // gave none (a crash before it finished, a failed turn), the answer now.
+      const given = fromOutcome((await this.store.inboundOutcome(inbound.channel, inbound.messageId))?.outcome ?? null);
+      if (given) return given;
+      return { ...(await this.process(inbound, session, { sync })), duplicate: true };
     });
     if (result.duplicate) this.metrics?.duplicates.inc({ channel: inbound.channel });
     else this.metrics?.latency.observe({ channel: inbound.channel }, (performance.now() - started) / 1000);
@@ -99,7 +106,11 @@ export class Service implements InboundPort, TicketPort {
       if (!batch.length) break;
       for (const inbound of batch) {
         const key = sessionKey(inbound.channel, inbound.user);
-        await this.lock.run(key, async () => this.process(inbound, await this.store.loadSession(key), { sync: false }));
+        await this.lock.run(key, async () => {
+          // answered meanwhile (a client's retry on the HTTP API): not again
+          if ((await this.store.inboundOutcome(inbound.channel, inbound.messageId))?.processed) return;
+          await this.process(inbound, await this.store.loadSession(key), { sync: false });
+        });
         n += 1;
       }
       if (batch.length < 200) break;
@@ -214,6 +225,12 @@ export class Service implements InboundPort, TicketPort {
 
     // 3. Session, inbound log, conversation: issued together (one store round trip, one SQLite commit);
     //    the user's line (markProcessed) is appended before the bot's.
+    const handled: HandleResult = {
+      duplicate: false,
+      reply,
+      ...(!reply ? { held: true } : {}),
+      ...(ticket && ticket.state !== 'closed' ? { ticket } : {}),
+    };
     await Promise.all([
       this.store.saveSession(key, next, now),
       this.store.markProcessed(channel, messageId, {
@@ -222,6 +239,7 @@ export class Service implements InboundPort, TicketPort {
         urgent: reply?.urgent ?? false,
         handoff: reply?.handoff ?? false,
         redactedText: redacted,
+        ...this.keep(channel, handled),
       }),
       ...(botLine ? [this.store.appendMessage(channel, user, botLine)] : []),
       ...(reply?.review ? [this.recordReview(inbound, reply, redacted, now)] : []),
@@ -234,7 +252,12 @@ export class Service implements InboundPort, TicketPort {
     if (reply?.urgent) this.metrics?.urgent.inc({ channel });
     for (const event of events) this.notify(event);
 
-    return { duplicate: false, reply, ...(ticket && ticket.state !== 'closed' ? { ticket } : {}) };
+    return handled;
+  }
+
+  /** The answer to keep with the message, on channels answered synchronously (for a retry: see handle). */
+  private keep(channel: ChannelName, r: HandleResult): { outcome?: string } {
+    return SYNC_CHANNELS.has(channel) ? { outcome: outcomeJson(r) } : {};
   }
 
   // --- tickets (TicketPort) ----------------------------------------------------------------------------

@@ -185,9 +185,10 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
        ON CONFLICT (channel, message_id) DO NOTHING`,
     ),
     processInbound: db.prepare(
-      `UPDATE inbound SET raw = NULL, processed = 1, intent = ?, locality = ?, urgent = ?, handoff = ?, redacted = ?
+      `UPDATE inbound SET raw = NULL, processed = 1, intent = ?, locality = ?, urgent = ?, handoff = ?, redacted = ?, outcome = ?
        WHERE channel = ? AND message_id = ?`,
     ),
+    inboundOutcome: db.prepare('SELECT processed, outcome FROM inbound WHERE channel = ? AND message_id = ?'),
     inboundUser: db.prepare('SELECT user, sent_at, processed FROM inbound WHERE channel = ? AND message_id = ?'),
     unprocessed: db.prepare(
       'SELECT raw FROM inbound WHERE processed = 0 AND sent_at < ? AND raw IS NOT NULL ORDER BY sent_at LIMIT ?',
@@ -281,7 +282,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   const markProcessed = db.transaction((channel: ChannelName, messageId: string, s: InboundSummary) => {
     const row = q.inboundUser.get(channel, messageId) as { user: string; sent_at: number; processed: number } | undefined;
     if (!row) return;
-    q.processInbound.run(s.intent, s.locality ?? null, b(s.urgent), b(s.handoff), s.redactedText, channel, messageId);
+    q.processInbound.run(s.intent, s.locality ?? null, b(s.urgent), b(s.handoff), s.redactedText, s.outcome ?? null, channel, messageId);
     if (!row.processed) q.insertMessage.run(channel, row.user, 'user', s.redactedText, row.sent_at);
   });
 
@@ -371,6 +372,11 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
         return { duplicate: res.changes === 0 };
       }),
     markProcessed: (channel, messageId, summary) => run(() => void markProcessed(channel, messageId, summary)),
+    inboundOutcome: (channel, messageId) =>
+      run(() => {
+        const row = q.inboundOutcome.get(channel, messageId) as { processed: number; outcome: string | null } | undefined;
+        return row ? { processed: row.processed === 1, outcome: row.outcome } : null;
+      }),
     unprocessedInbound: (opts = {}) =>
       run(() => {
         const rows = q.unprocessed.all(opts.before ?? Number.MAX_SAFE_INTEGER, opts.limit ?? 1000) as { raw: string }[];
