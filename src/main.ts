@@ -61,7 +61,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
   // A core passed in always runs on this thread.
   let threads: CoreThreads | null = null;
   const [opened, loaded] = await Promise.allSettled([
-    openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri, walMaxBytes: config.walMaxBytes }),
+    openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri, walMaxBytes: config.walMaxBytes, key: config.dataKey }),
     opts.core ? Promise.resolve(opts.core) : loadDefaultCore(config),
   ]);
   if (opened.status === 'rejected' || loaded.status === 'rejected') {

@@ -1,6 +1,7 @@
 // Configuration: read once from the environment, validated with zod, errors naming the variable.
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { parseDataKey } from '../store/key';
 import { VARIABLES } from './variables';
 
 const int = (min: number, max: number) => {
@@ -15,6 +16,7 @@ const FIELDS = {
   HOST: z.string().min(1),
   JIUYI_DATA_DIR: z.string().min(1),
   JIUYI_WAL_MAX_MB: int(4, 65_536),
+  JIUYI_DATA_KEY: z.string().refine((v) => parseDataKey(v) !== null, 'must be 64 hex digits or base64 of 32 bytes (openssl rand -hex 32)').optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
   JIUYI_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   JIUYI_ESCALATE_AFTER_S: int(1, 86_400),
@@ -87,6 +89,8 @@ export interface Config {
   dataDir: string;
   /** SQLite's write-ahead log bound, in bytes. */
   walMaxBytes: number;
+  /** JIUYI_DATA_KEY; absent: the data directory's key file. */
+  dataKey?: Buffer;
   mongodbUri?: string;
   adminToken?: string;
   escalateAfterS: number;
@@ -149,6 +153,8 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
       for (const n of appVars.filter((v) => r[v] === undefined))
         problems.push(`${n}: required when ${setApp.join(', ')} ${setApp.length > 1 ? 'are' : 'is'} set`);
     }
+    if (r.MONGODB_URI !== undefined && r.JIUYI_DATA_KEY === undefined)
+      problems.push('JIUYI_DATA_KEY: required with MONGODB_URI (every instance must seal personal data with the same key)');
     if (r.WECOM_KF_SECRET !== undefined && r.WECOM_CORP_ID === undefined)
       problems.push('WECOM_CORP_ID: required when WECOM_KF_SECRET is set');
     for (const n of ['TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_STAFF_CHAT_ID'] as const)
@@ -167,6 +173,7 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
     host: r.HOST,
     dataDir: r.JIUYI_DATA_DIR,
     walMaxBytes: r.JIUYI_WAL_MAX_MB * 1024 * 1024,
+    ...(r.JIUYI_DATA_KEY ? { dataKey: parseDataKey(r.JIUYI_DATA_KEY)! } : {}),
     mongodbUri: r.MONGODB_URI,
     adminToken: r.JIUYI_ADMIN_TOKEN,
     escalateAfterS: r.JIUYI_ESCALATE_AFTER_S,

@@ -402,6 +402,10 @@ export async function openMongoStore(o: MongoStoreOptions): Promise<Store> {
     async markDead(id, error, now) {
       await M.Outbox.updateOne({ _id: id }, { $set: { state: 'dead', leaseUntil: 0, lastError: error, doneAt: now } });
     },
+    async releaseLeases() {
+      const r = await M.Outbox.updateMany({ state: 'pending', leaseUntil: { $gt: 0 } }, { $set: { leaseUntil: 0 } });
+      return r.modifiedCount;
+    },
     async outboxDepth(channel) {
       return M.Outbox.countDocuments(channel ? { state: 'pending', channel } : { state: 'pending' });
     },

@@ -127,6 +127,9 @@ export interface Store extends KeyValuePort, ConsoleStore {
   /** Back to pending, due at `notBefore`, lease released. */
   markRetry(id: string, notBefore: number, error: string): Promise<void>;
   markDead(id: string, error: string, now: number): Promise<void>;
+  /** Makes every leased item due again now; returns how many. Only for a store no other instance uses (at
+   * the start of the one SQLite instance the leases held are a dead process's: no need to wait them out). */
+  releaseLeases(): Promise<number>;
   /** Items not yet sent (pending, including leased), optionally for one channel. */
   outboxDepth(channel?: ChannelName): Promise<number>;
   getOutboxItem(id: string): Promise<OutboxRecord | null>;

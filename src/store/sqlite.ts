@@ -246,6 +246,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     retry: db.prepare(
       `UPDATE outbox SET state = 'pending', not_before = ?, lease_until = 0, last_error = ? WHERE id = ? AND state = 'pending'`,
     ),
+    release: db.prepare(`UPDATE outbox SET lease_until = 0 WHERE state = 'pending' AND lease_until > 0`),
     dead: db.prepare(`UPDATE outbox SET state = 'dead', lease_until = 0, last_error = ?, done_at = ? WHERE id = ?`),
     depthAll: db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`),
     depthChannel: db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND channel = ?`),
@@ -462,6 +463,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     defer: (id, notBefore) => run(() => void q.defer.run(notBefore, id)),
     markRetry: (id, notBefore, error) => run(() => void q.retry.run(notBefore, error, id)),
     markDead: (id, error, now) => run(() => void q.dead.run(error, now, id)),
+    releaseLeases: () => run(() => q.release.run().changes),
     outboxDepth: (channel) =>
       run(() => ((channel ? q.depthChannel.get(channel) : q.depthAll.get()) as { n: number }).n),
     getOutboxItem: (id) =>
