@@ -149,6 +149,12 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
     // Messages persisted but not answered before a crash, then the background work.
     // With MongoDB another instance may be answering a message right now: leave the last minute alone.
     await service.recover({ olderThanMs: store.kind === 'mongo' ? 60_000 : 0 });
+    // Replies the previous process had taken to send when it died: with SQLite no other process can hold
+    // them, so they go out now rather than when their leases end (with MongoDB other instances may).
+    if (store.kind === 'sqlite') {
+      const released = await store.releaseLeases();
+      if (released) logger.warn({ released }, 'replies taken by the previous process when it stopped are sent again (it may have sent some)');
+    }
     ob.start();
     for (const ch of channels) await ch.start();
     service.startEscalation();
