@@ -16,6 +16,8 @@ import { ChannelRegistry } from './service/registry';
 import { Service } from './service/service';
 import { inProcess } from './service/turn';
 import type { ChannelFactory, ChannelFactoryDeps } from './service/types';
+import { dataDir } from './data/root';
+import { RuleBookError } from './rules/load';
 import { openStore, type Store } from './store';
 
 export interface StartOptions {
@@ -216,7 +218,16 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
 
 async function loadDefaultCore(config: Config): Promise<Core> {
   const { loadCore } = await import('./core/load');
-  return loadCore({ segmenter: config.segmenter });
+  return loadCore({ segmenter: config.segmenter, ...(config.rulesDir ? { rulesDir: config.rulesDir } : {}) });
+}
+
+/** The rules directory the configuration names (for messages), the checkout's when it names none. */
+function ruleBookDir(): string {
+  try {
+    return loadConfig().rulesDir ?? dataDir('rules');
+  } catch {
+    return dataDir('rules');
+  }
 }
 
 /** npm start */
@@ -225,9 +236,15 @@ async function main(): Promise<void> {
   try {
     running = await start();
   } catch (err) {
+    process.exitCode = 1;
     if (err instanceof ConfigError) process.stderr.write(`jiuyi: ${err.message}\n`);
-    else process.stderr.write(`jiuyi: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
+    else if (err instanceof RuleBookError) {
+      const { ruleBookReport } = await import('./cli/rules');
+      process.stderr.write(`jiuyi: the rule books are invalid; nothing was started:\n${ruleBookReport(err, ruleBookDir())}`);
+    } else process.stderr.write(`jiuyi: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    // stderr may be a pipe, written asynchronously: exit once it is flushed
+    process.stderr.write('', () => process.exit(1));
+    return;
   }
   const { logger } = running;
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));

@@ -18,12 +18,17 @@ export async function run(args: string[], out: (s: string) => void = (s) => proc
   return 2;
 }
 
+/** What `rules validate` prints about an invalid rules directory (the service prints the same at start). */
+export function ruleBookReport(e: RuleBookError, dir: string): string {
+  return `${e.message}\n${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in ${dir}\n`;
+}
+
 function load(dir: string, err: (s: string) => void): RuleSet | undefined {
   try {
     return loadRuleSet(dir);
   } catch (e) {
     if (!(e instanceof RuleBookError)) throw e;
-    err(`${e.message}\n${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in ${dir}\n`);
+    err(ruleBookReport(e, dir));
     return undefined;
   }
 }

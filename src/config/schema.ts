@@ -18,6 +18,7 @@ const FIELDS = {
   JIUYI_WAL_MAX_MB: int(4, 65_536),
   JIUYI_DATA_KEY: z.string().refine((v) => parseDataKey(v) !== null, 'must be 64 hex digits or base64 of 32 bytes (openssl rand -hex 32)').optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  JIUYI_RULES_DIR: z.string().min(1).optional(),
   JIUYI_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   JIUYI_ESCALATE_AFTER_S: int(1, 86_400),
   JIUYI_RETENTION_DAYS: int(1, 3650),
@@ -92,6 +93,8 @@ export interface Config {
   /** JIUYI_DATA_KEY; absent: the data directory's key file. */
   dataKey?: Buffer;
   mongodbUri?: string;
+  /** JIUYI_RULES_DIR; absent: the checkout's rules/. */
+  rulesDir?: string;
   adminToken?: string;
   escalateAfterS: number;
   retentionDays: number;
@@ -175,6 +178,7 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
     walMaxBytes: r.JIUYI_WAL_MAX_MB * 1024 * 1024,
     ...(r.JIUYI_DATA_KEY ? { dataKey: parseDataKey(r.JIUYI_DATA_KEY)! } : {}),
     mongodbUri: r.MONGODB_URI,
+    ...(r.JIUYI_RULES_DIR ? { rulesDir: r.JIUYI_RULES_DIR } : {}),
     adminToken: r.JIUYI_ADMIN_TOKEN,
     escalateAfterS: r.JIUYI_ESCALATE_AFTER_S,
     retentionDays: r.JIUYI_RETENTION_DAYS,

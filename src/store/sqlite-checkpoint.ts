@@ -120,6 +120,9 @@ export function startCheckpointer(o: CheckpointerOptions): Checkpointer {
   return {
     async stop() {
       failed = true; // an exit from here on is the one asked for
+      // Held while it stops: unreferenced, a thread still starting would let the process exit (code 0, with
+      // nothing said) while this waits on it — which is what a start-up failing early did.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },

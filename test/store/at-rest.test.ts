@@ -34,7 +34,7 @@ describe('personal data at rest', () => {
     const t = await buildTestApp({ store });
     // the conversation's token (issued with its first answer) goes with its later messages
     const tokens = new Map<string, string>();
-    const post = async (payload: { user: string }) => {
+    const post = async (payload: { user: string } & Record<string, unknown>) => {
       const token = tokens.get(payload.user);
       const r = await t.app.inject({ method: 'POST', url: '/api/v1/messages', payload, headers: token ? { 'x-conversation-token': token } : {} });
       const issued = r.headers['x-conversation-token'];
