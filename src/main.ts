@@ -14,10 +14,11 @@ import { Metrics } from './service/metrics';
 import type { Channel } from './service/ports';
 import { ChannelRegistry } from './service/registry';
 import { Service } from './service/service';
-import { inProcess } from './service/turn';
+import { RulesReloader } from './service/reload';
+import { inProcess, type TurnRunner } from './service/turn';
 import type { ChannelFactory, ChannelFactoryDeps } from './service/types';
 import { dataDir } from './data/root';
-import { RuleBookError } from './rules/load';
+import { readRuleFiles, RuleBookError, type RuleFile } from './rules/load';
 import { openStore, type Store } from './store';
 
 export interface StartOptions {
@@ -41,6 +42,8 @@ export interface Running {
   url: string;
   port: number;
   startupMs: number;
+  /** The core worker threads, once started (null: turns on this thread). */
+  threads(): CoreThreads | null;
   /** Stops taking requests, drains in-flight work and the outbox, closes the store. */
   stop(): Promise<void>;
 }
@@ -64,15 +67,18 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
   let threads: CoreThreads | null = null;
   const [opened, loaded] = await Promise.allSettled([
     openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri, walMaxBytes: config.walMaxBytes, key: config.dataKey }),
-    opts.core ? Promise.resolve(opts.core) : loadDefaultCore(config),
+    opts.core ? Promise.resolve({ core: opts.core, files: null }) : loadDefaultCore(config),
   ]);
   if (opened.status === 'rejected' || loaded.status === 'rejected') {
     if (opened.status === 'fulfilled') await opened.value.close().catch(() => undefined);
     throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
   }
   const store = opened.value;
-  const core = loaded.value;
-  const here = inProcess(core);
+  const { core, files: ruleFiles } = loaded.value;
+  // this thread's turns: by the service's core, which a reload of the rule books replaces
+  let serviceRef: Service | null = null;
+  const here: TurnRunner = (inbound, session, ctx) => inProcess(serviceRef?.core ?? core)(inbound, session, ctx);
+  let reloader: RulesReloader | null = null;
   const cleanup: (() => Promise<void>)[] = [() => store.close()];
   try {
     const registry = new ChannelRegistry(logger);
@@ -82,7 +88,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
     // The outbox needs the channels' senders, the channels need the service: the service enqueues through
     // this until the outbox exists (items wait in the store and go out when it starts).
     let outbox: Outbox | null = null;
-    const service = new Service({
+    const service: Service = new Service({
       store,
       core,
       turn: (inbound, session, ctx) => (threads ? threads.turn(inbound, session, ctx) : here(inbound, session, ctx)),
@@ -92,8 +98,9 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       metrics,
       rateLimit: config.rateLimit,
       escalateAfterS: config.escalateAfterS,
-      escalationNotice: (ticket, l) => core.escalationNotice(ticket.locality, l),
+      escalationNotice: (ticket, l) => service.core.escalationNotice(ticket.locality, l),
     });
+    serviceRef = service;
 
     // Channels: each module exports a ChannelFactory; it registers its senders, staff routes and webhooks.
     const channels: Channel[] = [];
@@ -101,8 +108,8 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       inbound: service,
       tickets: service,
       kv: store,
-      kb: (q) => core.kb(q, { status: service.currentStatus(), now: Date.now() }),
-      localities: () => core.localities(),
+      kb: (q) => service.core.kb(q, { status: service.currentStatus(), now: Date.now() }),
+      localities: () => service.core.localities(),
       logger,
       now: Date.now,
       config,
@@ -177,8 +184,22 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
 
     ready = true;
     const startupMs = Math.round(performance.now() - t0);
-    if (!opts.core && config.coreThreads > 0)
-      threads = new CoreThreads({ threads: config.coreThreads, core: { segmenter: config.segmenter }, fallback: here, logger });
+    const coreOptions = (files: RuleFile[]) => ({ segmenter: config.segmenter, ruleFiles: files });
+    if (ruleFiles && config.coreThreads > 0)
+      threads = new CoreThreads({ threads: config.coreThreads, core: coreOptions(ruleFiles), fallback: here, logger });
+    if (ruleFiles) {
+      const { loadCore } = await import('./core/load');
+      reloader = new RulesReloader({
+        dir: rulesDirOf(config),
+        current: ruleFiles,
+        build: (files) => loadCore(coreOptions(files)),
+        prepareThreads: async (files) => (threads ? threads.prepare(coreOptions(files)) : null),
+        swap: (c) => service.setCore(c),
+        logger,
+      });
+      service.setReloader(reloader);
+      if (config.rulesWatch) reloader.watch();
+    }
     logger.info(
       {
         url,
@@ -204,27 +225,33 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
         await app.close(); // no new requests; waits for those in flight
         for (const ch of channels) await ch.stop().catch((err: unknown) => logger.error({ err, channel: ch.name }, 'channel stop failed'));
         await service.drain();
+        await reloader?.close();
         await threads?.close();
         await ob.stop(); // in-flight sends recorded, what is due and allowed sent; the rest waits in the store
         await store.close();
         logger.info({ ms: Math.round(performance.now() - s0) }, 'jiuyi stopped');
       })());
-    return { config, app, service, store, registry, logger, url, port, startupMs, stop };
+    return { config, app, service, store, registry, logger, url, port, startupMs, threads: () => threads, stop };
   } catch (err) {
     for (const c of cleanup) await c().catch(() => undefined);
     throw err;
   }
 }
 
-async function loadDefaultCore(config: Config): Promise<Core> {
+const rulesDirOf = (config: Config): string => config.rulesDir ?? dataDir('rules');
+
+/** The core from the rule files of the configured directory, read once: the worker threads and a reload
+ * compare against the same snapshot. */
+async function loadDefaultCore(config: Config): Promise<{ core: Core; files: RuleFile[] }> {
   const { loadCore } = await import('./core/load');
-  return loadCore({ segmenter: config.segmenter, ...(config.rulesDir ? { rulesDir: config.rulesDir } : {}) });
+  const files = readRuleFiles(rulesDirOf(config));
+  return { core: await loadCore({ segmenter: config.segmenter, ruleFiles: files }), files };
 }
 
 /** The rules directory the configuration names (for messages), the checkout's when it names none. */
 function ruleBookDir(): string {
   try {
-    return loadConfig().rulesDir ?? dataDir('rules');
+    return rulesDirOf(loadConfig());
   } catch {
     return dataDir('rules');
   }
@@ -272,6 +299,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // `kill -HUP <pid>`: reload the rule books (as POST /api/v1/admin/reload does)
+  process.on('SIGHUP', () => {
+    void running.service.reloadRules('SIGHUP');
+  });
 }
 
 if (require.main === module) void main();

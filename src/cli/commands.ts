@@ -19,6 +19,7 @@ const COMMANDS: Record<string, { file: string; usage: string[] }> = {
       'rules reload [--url URL]          make the running service load the rule books again (JIUYI_ADMIN_TOKEN)',
       'rules draft NOTICE.txt [--id ID] [-o FILE]   a draft rule book from a notice, with its evidence',
       'rules draft-eval [--seeds DIR]    the drafter against the hand-made books',
+      'rules coverage [--misses]         what the rule books answer of the conversation cases',
     ],
   },
   staff: {

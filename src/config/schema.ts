@@ -19,6 +19,7 @@ const FIELDS = {
   JIUYI_DATA_KEY: z.string().refine((v) => parseDataKey(v) !== null, 'must be 64 hex digits or base64 of 32 bytes (openssl rand -hex 32)').optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
   JIUYI_RULES_DIR: z.string().min(1).optional(),
+  JIUYI_RULES_WATCH: z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' }),
   JIUYI_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   JIUYI_ESCALATE_AFTER_S: int(1, 86_400),
   JIUYI_RETENTION_DAYS: int(1, 3650),
@@ -95,6 +96,8 @@ export interface Config {
   mongodbUri?: string;
   /** JIUYI_RULES_DIR; absent: the checkout's rules/. */
   rulesDir?: string;
+  /** Reload the rule books when their files change. */
+  rulesWatch: boolean;
   adminToken?: string;
   escalateAfterS: number;
   retentionDays: number;
@@ -179,6 +182,7 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
     ...(r.JIUYI_DATA_KEY ? { dataKey: parseDataKey(r.JIUYI_DATA_KEY)! } : {}),
     mongodbUri: r.MONGODB_URI,
     ...(r.JIUYI_RULES_DIR ? { rulesDir: r.JIUYI_RULES_DIR } : {}),
+    rulesWatch: r.JIUYI_RULES_WATCH === '1' || r.JIUYI_RULES_WATCH === 'true',
     adminToken: r.JIUYI_ADMIN_TOKEN,
     escalateAfterS: r.JIUYI_ESCALATE_AFTER_S,
     retentionDays: r.JIUYI_RETENTION_DAYS,

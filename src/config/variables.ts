@@ -21,6 +21,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: 'JIUYI_DATA_KEY', group: 'service', secret: true, description: 'Key sealing personal data at rest (AES-256-GCM): 64 hex digits or base64 of 32 bytes. Unset: jiuyi.key in the data directory, created on the first start (mode 0600). Required with MONGODB_URI (every instance needs the same key).' },
   { name: 'MONGODB_URI', group: 'service', secret: true, description: 'Use MongoDB instead of SQLite (several instances behind a load balancer).' },
   { name: 'JIUYI_RULES_DIR', group: 'service', description: 'Directory of the rule books; unset: rules/ of this checkout.' },
+  { name: 'JIUYI_RULES_WATCH', group: 'service', default: '1', description: 'Reload the rule books when a file of the rules directory changes (1) or only on POST /api/v1/admin/reload, `jiuyi rules reload` or SIGHUP (0). Invalid rule books are never loaded: the ones in use are kept and the problems logged.' },
   { name: 'JIUYI_ADMIN_TOKEN', group: 'service', secret: true, description: 'Shared bootstrap token: an administrator on the staff endpoints, for automation and before any staff account exists (`jiuyi staff add`). At least 16 characters.' },
   { name: 'JIUYI_ESCALATE_AFTER_S', group: 'service', default: '300', description: 'An urgent ticket not claimed within this many seconds escalates and the user is given the hotline.' },
   { name: 'JIUYI_RETENTION_DAYS', group: 'service', default: '30', description: 'Days personal data (inbound log, sessions, closed tickets) is kept.' },

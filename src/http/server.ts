@@ -16,6 +16,7 @@ import { ApiError, errorHandler } from './errors';
 import { consoleRoutes } from './routes/console';
 import { deskRoutes } from './routes/desk';
 import { capConnections, DEFAULT_HTTP_LIMITS, serverOptions, type HttpLimits } from './limits';
+import { adminRoutes } from './routes/admin';
 import { messageRoutes } from './routes/messages';
 import { pageRoutes } from './routes/pages';
 import { publicRoutes } from './routes/public';
@@ -116,6 +117,7 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes(desk, d.adminToken));
   await app.register(deskRoutes(desk, d.adminToken));
   await app.register(consoleRoutes(desk, d.adminToken));
+  await app.register(adminRoutes({ service: d.service, store: d.store, desk, adminToken: d.adminToken }));
   await app.register(pageRoutes());
   for (const { name, plugin } of d.registry.routePlugins) {
     await app.register(plugin);

@@ -1,7 +1,7 @@
 // The orchestration: inbound → persist (de-dup) → session → core.turn → session → tickets → reply.
 // Implements InboundPort (what channels call) and TicketPort (what staff routes and the HTTP API call).
 import { performance } from 'node:perf_hooks';
-import type { ChannelName, Inbound, Reply, Session } from '../core/types';
+import type { ChannelName, Core, Inbound, Reply, Session } from '../core/types';
 import { newSession } from '../core/types';
 import { EMPTY_STATUS, type LiveStatus } from '../rules/types';
 import { redact } from '../log/redact';
@@ -15,6 +15,7 @@ import type { Metrics } from './metrics';
 import { genericEscalationNotice, internalErrorNotice } from './notices';
 import type { InboundPort, StaffEvent, Ticket, TicketPort } from './ports';
 import { RateLimiter } from './rate-limit';
+import type { ReloadResult, RulesReloader } from './reload';
 import type { ChannelRegistry } from './registry';
 import type { EscalationNotice, HandleResult, OutboxSink, ServiceOptions } from './types';
 
@@ -44,6 +45,8 @@ export class Service implements InboundPort, TicketPort {
   private escalationTimer: NodeJS.Timeout | null = null;
   private sweeping: Promise<number> | null = null;
   private closed = false;
+  private currentCore: Core;
+  private reloader: Pick<RulesReloader, 'reload'> | null = null;
 
   constructor(private readonly opts: ServiceOptions) {
     this.store = opts.store;
@@ -55,11 +58,30 @@ export class Service implements InboundPort, TicketPort {
     this.limiter = new RateLimiter(opts.rateLimit);
     this.redact = opts.redact ?? redact;
     this.escalationNotice = opts.escalationNotice;
-    this.runTurn = opts.turn ?? inProcess(opts.core);
+    this.currentCore = opts.core;
+    this.runTurn = opts.turn ?? ((inbound, session, ctx) => inProcess(this.currentCore)(inbound, session, ctx));
   }
 
-  get core() {
-    return this.opts.core;
+  /** The core in use (replaced when the rule books are reloaded). */
+  get core(): Core {
+    return this.currentCore;
+  }
+
+  /** Puts a new core in use (rule books reloaded: src/service/reload.ts). Turns started before go on with the old one. */
+  setCore(core: Core): void {
+    this.currentCore = core;
+  }
+
+  /** Reloads the rule books into the running service (a file watch, an administrator): `{ ok, errors? }`.
+   * The cores in use are kept when the new rule books are invalid. */
+  async reloadRules(reason = 'requested'): Promise<ReloadResult> {
+    if (!this.reloader) return { ok: false, errors: ['this service was started with a core that cannot be reloaded'], ms: 0 };
+    return this.reloader.reload(reason);
+  }
+
+  /** What reloadRules() runs (main.ts sets it once the worker threads exist). */
+  setReloader(reloader: Pick<RulesReloader, 'reload'>): void {
+    this.reloader = reloader;
   }
 
   // --- inbound ---------------------------------------------------------------------------------------
@@ -138,7 +160,7 @@ export class Service implements InboundPort, TicketPort {
     const { channel } = inbound;
     this.metrics?.rateLimited.inc({ channel });
     const wait = Math.max(1, Math.ceil(rl.retryAfterMs / 1000));
-    const text = this.opts.core.rateLimitNotice(this.opts.rateLimit, wait, { script, lang });
+    const text = this.currentCore.rateLimitNotice(this.opts.rateLimit, wait, { script, lang });
     if (!SYNC_CHANNELS.has(channel) && rl.firstOver)
       await this.enqueue({ channel, chat: inbound.chat, text, urgent: false, quickReplies: [], createdAt: now, dedupeKey: `ratelimit:${channel}:${inbound.messageId}`, meta: { kind: 'rate_limited' } });
     return { duplicate: false, reply: null, rateLimited: { retryAfterMs: rl.retryAfterMs, text } };
@@ -417,7 +439,7 @@ export class Service implements InboundPort, TicketPort {
   }
 
   async setFacilityStatus(facilityId: string, s: { state: 'open' | 'full' | 'closed'; load?: string; note?: string }): Promise<LiveStatus> {
-    if (!this.opts.core.facilities().some((f) => f.id === facilityId))
+    if (!this.currentCore.facilities().some((f) => f.id === facilityId))
       throw new ServiceError('facility_not_found', `no facility "${facilityId}" in the rule books`);
     if (s.state === 'open' && !s.load && !s.note) await this.store.clearFacilityStatus(facilityId);
     else await this.store.setFacilityStatus(facilityId, s, this.now());
@@ -426,7 +448,7 @@ export class Service implements InboundPort, TicketPort {
   }
 
   async kb(query: string) {
-    return this.opts.core.kb(query, { status: await this.status(), now: this.now() });
+    return this.currentCore.kb(query, { status: await this.status(), now: this.now() });
   }
 
   // --- lifecycle -------------------------------------------------------------------------------------
