@@ -1,7 +1,7 @@
-// `npm run -s bench -- --core | --nlu | --http | --soak`: runs the named benchmarks (with no flag: all but the
-// soak, which takes minutes).
+// `npm run -s bench -- --core | --nlu | --http | --soak | --startup`: runs the named benchmarks (with no flag:
+// --core, --nlu and --http; the soak takes minutes).
 export {};
-const SUITES: Record<string, string> = { '--core': './core', '--nlu': './nlu', '--http': './http', '--soak': './soak' };
+const SUITES: Record<string, string> = { '--core': './core', '--nlu': './nlu', '--http': './http', '--soak': './soak', '--startup': './startup' };
 const DEFAULT = ['--core', '--nlu', '--http'];
 
 async function main(args: string[]): Promise<void> {

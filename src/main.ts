@@ -16,6 +16,7 @@ import { ChannelRegistry } from './service/registry';
 import { Service } from './service/service';
 import { RulesReloader } from './service/reload';
 import { inProcess, type TurnRunner } from './service/turn';
+import { warmUp } from './service/warm';
 import type { ChannelFactory, ChannelFactoryDeps } from './service/types';
 import { dataDir } from './data/root';
 import { readRuleFiles, RuleBookError, type RuleFile } from './rules/load';
@@ -192,7 +193,10 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       reloader = new RulesReloader({
         dir: rulesDirOf(config),
         current: ruleFiles,
-        build: (files) => loadCore(coreOptions(files)),
+        build: async (files) => {
+          const c = await loadCore(coreOptions(files));
+          return threads ? c : warmUp(c);
+        },
         prepareThreads: async (files) => (threads ? threads.prepare(coreOptions(files)) : null),
         swap: (c) => service.setCore(c),
         logger,
@@ -214,6 +218,10 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
     );
     if (!config.adminToken && !(await store.listStaff()).length)
       logger.warn('no staff account and no JIUYI_ADMIN_TOKEN: add one with `jiuyi staff add <username> --name <display name> --role admin`');
+    // The worker threads load OpenCC's traditional tables before their first turn (core-worker.ts). Without
+    // them this thread answers everything: it loads them now that it listens, not on a resident's first
+    // traditional-script message.
+    if (!threads && ruleFiles) setTimeout(() => warmUp(service.core), 0).unref();
 
     let stopping: Promise<void> | null = null;
     const stop = () =>
@@ -257,8 +265,8 @@ function ruleBookDir(): string {
   }
 }
 
-/** npm start */
-async function main(): Promise<void> {
+/** npm start (scripts/start.cjs calls it once dist/ is up to date). */
+export async function main(): Promise<void> {
   let running: Running;
   try {
     running = await start();

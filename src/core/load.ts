@@ -19,7 +19,8 @@ export interface CoreOptions {
   intentsDir: string;
   localesDir: string;
   segmenter: 'node-rs' | 'nodejieba';
-  /** Load OpenCC's tables now rather than on the first traditional-script reply (a quarter of a second). */
+  /** Load OpenCC's tables now rather than on the first traditional-script reply (a quarter of a second of
+   * that reply's time). */
   preloadTraditional?: boolean;
 }
 
@@ -45,13 +46,14 @@ export async function loadCoreParts(opts: Partial<CoreOptions> = {}): Promise<{ 
   // traditional reply unless `preloadTraditional` (the core worker threads load them before they take
   // turns). Replies are made of the same facts over and over, so each line's conversion is remembered (a
   // bounded table, emptied when full).
-  let converter: ((text: string) => string) | undefined = o.preloadTraditional ? OpenCC.Converter({ from: 'cn', to: 'tw' }) : undefined;
+  const load = () => OpenCC.Converter({ from: 'cn', to: 'tw' });
+  let converter: ((text: string) => string) | undefined = o.preloadTraditional ? load() : undefined;
   const lines = new Map<string, string>();
   const line = (text: string): string => {
     let out = lines.get(text);
     if (out === undefined) {
       if (lines.size >= 5000) lines.clear();
-      lines.set(text, (out = (converter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(text)));
+      lines.set(text, (out = (converter ??= load())(text)));
     }
     return out;
   };
