@@ -99,7 +99,6 @@ export function startCheckpointer(o: CheckpointerOptions): Checkpointer {
       truncateBytes: o.truncateBytes ?? 16 * 1024 * 1024,
     },
   });
-  worker.unref(); // a store left open does not keep the process alive
   let failed = false;
   const fail = (err: Error) => {
     if (failed) return;
@@ -116,6 +115,8 @@ export function startCheckpointer(o: CheckpointerOptions): Checkpointer {
   });
   worker.on('error', fail);
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  // A store left open does not keep the process alive. (After the listeners: attaching one refs it again.)
+  worker.unref();
   void exited.then(() => fail(new Error('the WAL checkpoint thread exited')));
   return {
     async stop() {

@@ -37,6 +37,8 @@ export interface SqliteStoreOptions {
 }
 
 export const DEFAULT_WAL_MAX_BYTES = 64 * 1024 * 1024;
+/** Longest writes are held back for a checkpoint once the log is past its bound. */
+const MAX_HOLD_MS = 1000;
 
 /** Opens the file, naming it in the error when it cannot be opened or written (a read-only data directory). */
 function openFile(file: string, busyTimeoutMs: number, walMaxBytes: number): Database.Database {
@@ -153,29 +155,40 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       },
     });
   }
-  /** Back-pressure: before each transaction the log's size is looked at (a stat, ~2 µs); past the bound
-   * (the checkpoint thread has fallen behind) the transaction waits until a checkpoint on this connection
-   * has emptied it, so the log exceeds its bound by one transaction at most. */
-  let holdAgainAt = 0;
-  let holdPause = 0;
-  const holdWal = (): void => {
-    if (closed || !checkpointer) return;
+  /** Back-pressure: before each transaction the log's size is looked at (a stat, ~2 µs). Past the bound
+   * (the checkpoint thread has fallen behind, or is starved of CPU) this connection tries a checkpoint of
+   * its own every 10 ms, and the writes wait, for a second at most: then they go on (a reader holding an
+   * old snapshot can keep every checkpoint from emptying the log) and, at twice the bound, the store says it
+   * is not ready (ping) until the log is back under it. */
+  let heldSince = 0;
+  let lastTry = 0;
+  const holdWal = (): number => {
+    if (closed || !checkpointer) return 0;
     walBytes = statSync(walFile, { throwIfNoEntry: false })?.size ?? 0;
-    if (walBytes <= walMax || Date.now() < holdAgainAt) return;
-    // Waits 100 ms at most for a reader holding an old snapshot (which keeps any checkpoint from emptying
-    // the log): then the log grows past its bound and the store is not ready (ping) until the reader is done.
-    try {
-      db.pragma('busy_timeout = 100');
-      const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-      // kept from finishing: not again for a growing while (each try holds this thread up to 100 ms)
-      holdPause = r?.busy ? Math.min(5000, holdPause ? holdPause * 2 : 500) : 0;
-      holdAgainAt = Date.now() + holdPause;
-      walBytes = statSync(walFile, { throwIfNoEntry: false })?.size ?? 0;
-    } catch {
-      // the transaction itself says what is wrong
-    } finally {
-      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    if (walBytes <= walMax) {
+      heldSince = 0;
+      return 0;
     }
+    const now = Date.now();
+    const overdue = heldSince !== 0 && now - heldSince >= MAX_HOLD_MS;
+    if (now - lastTry >= (overdue ? 250 : 10)) {
+      lastTry = now;
+      try {
+        db.pragma('busy_timeout = 20');
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        walBytes = statSync(walFile, { throwIfNoEntry: false })?.size ?? 0;
+      } catch {
+        // the transaction itself says what is wrong
+      } finally {
+        db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      }
+      if (walBytes <= walMax) {
+        heldSince = 0;
+        return 0;
+      }
+    }
+    if (!heldSince) heldSince = now;
+    return overdue ? 0 : 10;
   };
 
 
