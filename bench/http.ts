@@ -1,6 +1,7 @@
 // `npm run -s bench -- --http`: POST /api/v1/messages with persistence, as `npm start` runs it: the
 // compiled server (built first) in its own process, SQLite in a temporary data dir, on 127.0.0.1, logs at
-// warn. autocannon drives it from this process with 50 connections: varied messages from 5,000 users.
+// warn. autocannon drives it from this process with 50 connections: varied messages in 5,000 conversations, each
+// opened first (POST /api/v1/conversations) for the token its messages carry.
 // Side by side, the peer (http-peer.ts: fastify with the same route and body schema, a fixed reply, no
 // core, no store) takes the same load, in interleaved rounds, so the figures can be read against what
 // this machine's HTTP stack and load generator do on their own. This machine's speed drifts from minute
@@ -13,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
-import { arg, build, cpuSeconds, freePort, median, messageBodies, rssMb, serverEnv, startServer, stopChild, waitReady, ROOT } from './server';
+import { arg, build, cpuSeconds, freePort, median, messageRequests, openConversations, rssMb, serverEnv, startServer, stopChild, waitReady, ROOT } from './server';
 
 interface Round {
   req_per_s: number;
@@ -46,13 +47,8 @@ export async function run(args: string[]): Promise<void> {
     await waitReady(peerUrl, peer, 30_000);
     process.stderr.write(`bench http: jiuyi ready in ${readyMs} ms (SQLite in ${dataDir}); ${warmup} s warm-up, then ${rounds} rounds of ${duration} s each, jiuyi and its peer in turn\n`);
 
-    const body = messageBodies();
-    const request = {
-      method: 'POST' as const,
-      path: '/api/v1/messages',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }),
-    };
+    // 5,000 conversations, each with the token its later messages carry
+    const request = { method: 'POST' as const, path: '/api/v1/messages', setupRequest: messageRequests(await openConversations(url)) };
     const round = async (target: string, child: ChildProcess, seconds: number, conns: number): Promise<Round> => {
       const cpu0 = cpuSeconds(child.pid);
       const r = await autocannon({ url: target, connections: conns, duration: seconds, requests: [request], timeout: 10 });

@@ -124,6 +124,7 @@ export function serverEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
     JIUYI_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     JIUYI_RATE_LIMIT: '100000',
+    JIUYI_RATE_LIMIT_CLIENT: '1000000',
     MONGODB_URI: '',
     TELEGRAM_BOT_TOKEN: '',
     WECOM_CORP_ID: '',
@@ -132,11 +133,33 @@ export function serverEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
   };
 }
 
-/** Bodies for POST /api/v1/messages: varied messages from `users` users, each with its own id. */
-export function messageBodies(users = 5000): () => string {
+/** `users` conversations opened on the server (POST /api/v1/conversations): their ids and tokens. */
+export async function openConversations(url: string, users = 5000): Promise<{ user: string; token: string }[]> {
+  const out: { user: string; token: string }[] = [];
+  for (let i = 0; i < users; i += 50) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(50, users - i) }, async () => {
+        const res = await fetch(`${url}/api/v1/conversations`, { method: 'POST' });
+        if (!res.ok) throw new Error(`bench: POST /api/v1/conversations answered ${res.status}`);
+        return (await res.json()) as { user: string; token: string };
+      }),
+    );
+    out.push(...batch);
+  }
+  return out;
+}
+
+/** autocannon's setupRequest for POST /api/v1/messages: varied messages from the conversations in turn, each
+ * with its token and its own message id. */
+export function messageRequests(conversations: { user: string; token: string }[]): (req: Record<string, unknown>) => Record<string, unknown> {
   let n = 0;
-  return () => {
+  return (req) => {
     n += 1;
-    return JSON.stringify({ user: `bench-${n % users}`, text: MESSAGES[n % MESSAGES.length], id: `b-${n}` });
+    const c = conversations[n % conversations.length]!;
+    return {
+      ...req,
+      headers: { 'content-type': 'application/json', 'x-conversation-token': c.token },
+      body: JSON.stringify({ user: c.user, text: MESSAGES[n % MESSAGES.length], id: `b-${n}` }),
+    };
   };
 }

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { arg, build, freePort, messageBodies, rssMb, serverEnv, startServer, stopChild, waitReady, ROOT } from './server';
+import { arg, build, freePort, messageRequests, openConversations, rssMb, serverEnv, startServer, stopChild, waitReady, ROOT } from './server';
 
 const MB = 1024 * 1024;
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -65,13 +65,13 @@ export async function run(args: string[]): Promise<void> {
       }
     }, 1000);
 
-    const body = messageBodies();
+    const setupRequest = messageRequests(await openConversations(url));
     const result = await autocannon({
       url,
       connections,
       duration,
       timeout: 10,
-      requests: [{ method: 'POST', path: '/api/v1/messages', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: body() }) }],
+      requests: [{ method: 'POST', path: '/api/v1/messages', setupRequest }],
     });
     phase = 'idle';
     await new Promise((r) => setTimeout(r, idle * 1000));
