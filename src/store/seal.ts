@@ -4,12 +4,17 @@
 //   nonce is an HMAC of the value under a key of its own, so the same value always seals the same way and
 //   an index still finds it, while nothing of it can be read without the key (the SIV construction:
 //   deterministic authenticated encryption, which reveals only whether two values are equal). `k1.` + ….
-// `open` reads both; a value without either prefix (written before sealing existed) is returned as it is.
+// - `tag`: for ids the store only looks up (message ids): a keyed digest, not reversible. `t1.` + ….
+// `open` reads the first two; a value without their prefixes (written before sealing existed, or the bot's
+// own words, kept in clear) is returned as it is.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 export interface Sealer {
   seal(plain: string): string;
   sealKey(plain: string): string;
+  /** A keyed digest (HMAC-SHA256, 128 bits): an id the store only looks up and never gives back, at a
+   * fifth of sealKey's cost. `t1.` + 22 characters. */
+  tag(plain: string): string;
   open(value: string): string;
 }
 
@@ -27,6 +32,7 @@ export function createSealer(key: Buffer): Sealer {
   const kRandom = derive('seal');
   const kKey = derive('seal-key');
   const kNonce = derive('seal-key-nonce');
+  const kTag = derive('tag');
   // user ids, chats and session keys come back again and again: their sealed forms are remembered
   const keys = new Map<string, string>();
   const opened = new Map<string, string>();
@@ -41,8 +47,22 @@ export function createSealer(key: Buffer): Sealer {
     m.set(k, v);
   };
 
+  // Random nonces drawn from a pool filled 1,024 at a time (a call to the system's generator per seal cost
+  // more than the encryption); 96 random bits a message keep GCM safe for far more messages than a key sees.
+  let pool = Buffer.alloc(0);
+  let at = 0;
+  const nonce = (): Buffer => {
+    if (at + NONCE > pool.length) {
+      pool = randomBytes(NONCE * 1024);
+      at = 0;
+    }
+    at += NONCE;
+    return pool.subarray(at - NONCE, at);
+  };
+
   return {
-    seal: (plain) => encrypt(kRandom, randomBytes(NONCE), plain, 's1.'),
+    seal: (plain) => encrypt(kRandom, nonce(), plain, 's1.'),
+    tag: (plain) => `t1.${createHmac('sha256', kTag).update(plain, 'utf8').digest().subarray(0, 16).toString('base64url')}`,
     sealKey(plain) {
       let out = keys.get(plain);
       if (out === undefined) {

@@ -5,14 +5,17 @@
 // quick-reply buttons (the bot's own words), error strings of the platforms.
 //
 //   by value (sealKey: equal values seal equally, so lookups work)   user ids, chats, session keys,
-//                                                                    message ids, outbox de-duplication keys,
-//                                                                    key/value keys
+//                                                                    outbox de-duplication keys, key/value keys
+//   tagged (a keyed digest: looked up, never read back)              message ids (the id itself is sealed with
+//                                                                    the message)
 //   sealed (seal: a new nonce every time)                            message text, choice, location and
-//                                                                    forward origin; redacted conversation
-//                                                                    lines; sessions; replies kept for
-//                                                                    retries; outbox text and meta (staff
+//                                                                    forward origin; the user's (redacted)
+//                                                                    and staff's conversation lines;
+//                                                                    sessions; outbox text and meta (staff
 //                                                                    names); ticket lines and claimedBy;
 //                                                                    mailbox text; key/value values
+//   in clear                                                         the bot's own lines and the answers kept
+//                                                                    for retries (words from the rule books)
 //
 // The staff console's data: sealed-console.ts. Callers see the same Store as before: every value goes in
 // and comes out in clear.
@@ -24,6 +27,8 @@ import { sealedConsole } from './sealed-console';
 
 /** What of an Inbound is sealed as one value (the text field carries it). */
 interface InboundSecret {
+  /** The message id itself: the store keeps only its tag. */
+  messageId?: string;
   text: string;
   choice?: string;
   forwardedFrom?: string;
@@ -39,6 +44,7 @@ const isSealedObject = (v: unknown): v is SealedObject => typeof v === 'object' 
 
 export function sealedStore(inner: Store, s: Sealer): Store {
   const K = (v: string) => s.sealKey(v);
+  const T = (v: string) => s.tag(v);
   const S = (v: string) => s.seal(v);
   const O = (v: string) => s.open(v);
   const sealObject = (v: unknown): SealedObject => ({ _sealed: S(JSON.stringify(v)) });
@@ -46,29 +52,42 @@ export function sealedStore(inner: Store, s: Sealer): Store {
 
   const sealInbound = (m: Inbound): Inbound => {
     const secret: InboundSecret = {
+      messageId: m.messageId,
       text: m.text,
       ...(m.choice !== undefined ? { choice: m.choice } : {}),
       ...(m.forwardedFrom !== undefined ? { forwardedFrom: m.forwardedFrom } : {}),
       ...(m.location !== undefined ? { location: m.location } : {}),
     };
-    return { channel: m.channel, messageId: K(m.messageId), user: K(m.user), chat: K(m.chat), kind: m.kind, sentAt: m.sentAt, text: S(JSON.stringify(secret)) };
+    return { channel: m.channel, messageId: T(m.messageId), user: K(m.user), chat: K(m.chat), kind: m.kind, sentAt: m.sentAt, text: S(JSON.stringify(secret)) };
   };
   const openInbound = (m: Inbound): Inbound => {
     const opened = O(m.text);
     // a message recorded before sealing keeps its fields as they were
     const secret: InboundSecret = opened === m.text ? { text: m.text } : (JSON.parse(opened) as InboundSecret);
-    return { ...m, messageId: O(m.messageId), user: O(m.user), chat: O(m.chat), ...secret };
+    return { ...m, user: O(m.user), chat: O(m.chat), ...secret, messageId: secret.messageId ?? O(m.messageId) };
   };
 
-  const sealLines = (lines: Ticket['lastMessages']) => lines.map((l) => ({ ...l, text: S(l.text) }));
-  const openLines = (lines: Ticket['lastMessages']) => lines.map((l) => ({ ...l, text: O(l.text) }));
-  const openTicket = (t: Ticket): Ticket => ({
-    ...t,
-    user: O(t.user),
-    chat: O(t.chat),
-    ...(t.claimedBy !== undefined ? { claimedBy: O(t.claimedBy) } : {}),
-    lastMessages: openLines(t.lastMessages),
-  });
+  // A ticket's last lines are sealed as one value (one line holding them all), not line by line.
+  type Lines = Ticket['lastMessages'];
+  const SEALED_LINES = 'sealed' as Lines[number]['from'];
+  const sealLines = (lines: Lines): Lines => [{ from: SEALED_LINES, text: S(JSON.stringify(lines)), at: 0 }];
+  const openLines = (lines: Lines): Lines =>
+    lines.length === 1 && lines[0]!.from === SEALED_LINES ? (JSON.parse(O(lines[0]!.text)) as Lines) : lines.map((l) => ({ ...l, text: O(l.text) }));
+  // A conversation's lines: the user's (redacted) and staff's sealed; the bot's are its own words, from the
+  // rule books, kept in clear (they are a third of what a message writes).
+  const sealLine = (l: ConversationLine): ConversationLine => (l.from === 'bot' ? l : { ...l, text: S(l.text) });
+  const openLine = (l: ConversationLine): ConversationLine => (l.from === 'bot' ? l : { ...l, text: O(l.text) });
+  /** `known`: fields given in clear by the caller (an update's patch), not opened again. */
+  const openTicket = (t: Ticket, known: Partial<Pick<Ticket, 'lastMessages' | 'claimedBy'>> = {}): Ticket => {
+    const claimedBy = known.claimedBy ?? (t.claimedBy !== undefined ? O(t.claimedBy) : undefined);
+    return {
+      ...t,
+      user: O(t.user),
+      chat: O(t.chat),
+      ...(claimedBy !== undefined ? { claimedBy } : {}),
+      lastMessages: known.lastMessages ?? openLines(t.lastMessages),
+    };
+  };
   const sealPatch = (p: TicketPatch): TicketPatch => ({
     ...p,
     ...(p.claimedBy !== undefined ? { claimedBy: S(p.claimedBy) } : {}),
@@ -82,25 +101,19 @@ export function sealedStore(inner: Store, s: Sealer): Store {
     ...(i.meta !== undefined ? { meta: openObject<Record<string, unknown>>(i.meta) } : {}),
   });
   const openRecord = (r: OutboxRecord): OutboxRecord => ({ ...openItem(r), ...(r.dedupeKey !== undefined ? { dedupeKey: O(r.dedupeKey) } : {}) });
-  const sealSummary = (x: InboundSummary): InboundSummary => ({
-    ...x,
-    redactedText: S(x.redactedText),
-    ...(x.outcome !== undefined ? { outcome: S(x.outcome) } : {}),
-  });
+  // the outcome kept for a retry is the bot's answer (its own words, a ticket's id and state): in clear
+  const sealSummary = (x: InboundSummary): InboundSummary => ({ ...x, redactedText: S(x.redactedText) });
 
   return {
     kind: inner.kind,
     ...sealedConsole(inner, s),
 
     recordInbound: (m) => inner.recordInbound(sealInbound(m)),
-    markProcessed: (channel, messageId, summary) => inner.markProcessed(channel, K(messageId), sealSummary(summary)),
-    inboundOutcome: async (channel, messageId) => {
-      const r = await inner.inboundOutcome(channel, K(messageId));
-      return r && { processed: r.processed, outcome: r.outcome === null ? null : O(r.outcome) };
-    },
+    markProcessed: (channel, messageId, summary) => inner.markProcessed(channel, T(messageId), sealSummary(summary)),
+    inboundOutcome: (channel, messageId) => inner.inboundOutcome(channel, T(messageId)),
     unprocessedInbound: async (o) => (await inner.unprocessedInbound(o)).map(openInbound),
-    appendMessage: (channel, user, line: ConversationLine) => inner.appendMessage(channel, K(user), { ...line, text: S(line.text) }),
-    recentMessages: async (channel, user, limit) => openLines(await inner.recentMessages(channel, K(user), limit)),
+    appendMessage: (channel, user, line: ConversationLine) => inner.appendMessage(channel, K(user), sealLine(line)),
+    recentMessages: async (channel, user, limit) => (await inner.recentMessages(channel, K(user), limit)).map(openLine),
 
     loadSession: async (key) => {
       const v = await inner.loadSession(K(key));
@@ -108,17 +121,24 @@ export function sealedStore(inner: Store, s: Sealer): Store {
     },
     saveSession: (key, session, now) => inner.saveSession(K(key), sealObject(session) as unknown as Session, now),
 
-    createTicket: async (t: NewTicket, now) =>
-      openTicket(await inner.createTicket({ ...t, user: K(t.user), chat: K(t.chat), lastMessages: sealLines(t.lastMessages) }, now)),
+    // what was just sealed is given back from the clear values, not opened again
+    createTicket: async (t: NewTicket, now) => ({
+      ...(await inner.createTicket({ ...t, user: K(t.user), chat: K(t.chat), lastMessages: sealLines(t.lastMessages) }, now)),
+      user: t.user,
+      chat: t.chat,
+      lastMessages: t.lastMessages,
+    }),
     updateTicket: async (id, patch, now, ifState) => {
       const t = await inner.updateTicket(id, sealPatch(patch), now, ifState);
-      return t && openTicket(t);
+      if (!t) return null;
+      const { lastMessages, claimedBy } = patch;
+      return openTicket({ ...t, ...(lastMessages !== undefined ? { lastMessages: [] } : {}) }, { lastMessages, claimedBy });
     },
     getTicket: async (id) => {
       const t = await inner.getTicket(id);
       return t && openTicket(t);
     },
-    listTickets: async (filter) => (await inner.listTickets(filter)).map(openTicket),
+    listTickets: async (filter) => (await inner.listTickets(filter)).map((t) => openTicket(t)),
     openTicketFor: async (channel, user) => {
       const t = await inner.openTicketFor(channel, K(user));
       return t && openTicket(t);
