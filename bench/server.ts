@@ -2,6 +2,7 @@
 // a free port of 127.0.0.1, and what /proc tells about that process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -133,18 +134,27 @@ export function serverEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
   };
 }
 
-/** `users` conversations opened on the server (POST /api/v1/conversations): their ids and tokens. */
+/** `users` conversations opened on the server (POST /api/v1/conversations): their ids and tokens. Through
+ * 10 connections of their own, closed afterwards: fetch's pool would leave dozens open for seconds, and with
+ * the load's 50 they would pass the server's limit of connections from one address. */
 export async function openConversations(url: string, users = 5000): Promise<{ user: string; token: string }[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 10 });
+  const one = () =>
+    new Promise<{ user: string; token: string }>((resolve, reject) => {
+      const req = http.request(`${url}/api/v1/conversations`, { method: 'POST', agent }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(body) as { user: string; token: string }) : reject(new Error(`bench: POST /api/v1/conversations answered ${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end();
+    });
   const out: { user: string; token: string }[] = [];
-  for (let i = 0; i < users; i += 50) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(50, users - i) }, async () => {
-        const res = await fetch(`${url}/api/v1/conversations`, { method: 'POST' });
-        if (!res.ok) throw new Error(`bench: POST /api/v1/conversations answered ${res.status}`);
-        return (await res.json()) as { user: string; token: string };
-      }),
-    );
-    out.push(...batch);
+  try {
+    for (let i = 0; i < users; i += 50) out.push(...(await Promise.all(Array.from({ length: Math.min(50, users - i) }, one))));
+  } finally {
+    agent.destroy();
   }
   return out;
 }
