@@ -1,6 +1,5 @@
 // The default store: one SQLite file through better-sqlite3 (WAL), prepared statements, versioned migrations.
-import { statSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { liveStatus } from './status';
 import type { ChannelName, Inbound, Session } from '../core/types';
 import type { MailboxMessage, OutboxItem, Ticket } from '../service/ports';
@@ -19,6 +18,7 @@ import type {
 import { createBatcher } from './sqlite-batch';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpoint';
 import { migrate } from './sqlite-schema';
+import { DEFAULT_WAL_MAX_BYTES, openFile, walGuard } from './sqlite-wal';
 import { sqliteConsole } from './sqlite-console';
 
 export interface SqliteStoreOptions {
@@ -36,30 +36,7 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
-export const DEFAULT_WAL_MAX_BYTES = 64 * 1024 * 1024;
-/** Longest writes are held back for a checkpoint once the log is past its bound. */
-const MAX_HOLD_MS = 1000;
-
-/** Opens the file, naming it in the error when it cannot be opened or written (a read-only data directory). */
-function openFile(file: string, busyTimeoutMs: number, walMaxBytes: number): Database.Database {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-    db.pragma(`journal_size_limit = ${walMaxBytes}`);
-    // deleted rows are overwritten where that costs no extra I/O (the raw inbound message once processed)
-    db.pragma('secure_delete = FAST');
-    migrate(db);
-    return db;
-  } catch (err) {
-    db?.close();
-    const why = (err as Error).message;
-    const hint = /readonly|read-only|unable to open|cannot open|permission/i.test(why) ? ': is the data directory (JIUYI_DATA_DIR) writable?' : '';
-    throw new Error(`store: cannot open ${file} (${why})${hint}`);
-  }
-}
+export { DEFAULT_WAL_MAX_BYTES } from './sqlite-wal';
 
 interface TicketRow {
   id: string;
@@ -136,61 +113,21 @@ const b = (v: boolean): number => (v ? 1 : 0);
 export function openSqliteStore(opts: SqliteStoreOptions): Store {
   const walMax = opts.walMaxBytes ?? DEFAULT_WAL_MAX_BYTES;
   const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
-  const db = openFile(opts.file, busyTimeoutMs, walMax);
+  const db = openFile(opts.file, busyTimeoutMs, walMax, migrate);
   let closed = false;
   let checkpointer: Checkpointer | null = null;
-  /** The write-ahead log's size as last seen (by the checkpoint thread, or here). */
-  let walBytes = 0;
-  const walFile = `${opts.file}-wal`;
+  const wal = walGuard({ db, file: opts.file, walMax, busyTimeoutMs, active: () => !closed && checkpointer !== null });
   if (opts.file !== ':memory:' && (opts.checkpoints ?? 'thread') === 'thread') {
     db.pragma('wal_autocheckpoint = 0');
     checkpointer = startCheckpointer({
       file: opts.file,
       truncateBytes: Math.floor(walMax / 4),
-      onWal: (bytes) => {
-        walBytes = bytes;
-      },
+      onWal: wal.seen,
       onError: () => {
         if (!closed) db.pragma('wal_autocheckpoint = 1000');
       },
     });
   }
-  /** Back-pressure: before each transaction the log's size is looked at (a stat, ~2 µs). Past the bound
-   * (the checkpoint thread has fallen behind, or is starved of CPU) this connection tries a checkpoint of
-   * its own every 10 ms, and the writes wait, for a second at most: then they go on (a reader holding an
-   * old snapshot can keep every checkpoint from emptying the log) and, at twice the bound, the store says it
-   * is not ready (ping) until the log is back under it. */
-  let heldSince = 0;
-  let lastTry = 0;
-  const holdWal = (): number => {
-    if (closed || !checkpointer) return 0;
-    walBytes = statSync(walFile, { throwIfNoEntry: false })?.size ?? 0;
-    if (walBytes <= walMax) {
-      heldSince = 0;
-      return 0;
-    }
-    const now = Date.now();
-    const overdue = heldSince !== 0 && now - heldSince >= MAX_HOLD_MS;
-    if (now - lastTry >= (overdue ? 250 : 10)) {
-      lastTry = now;
-      try {
-        db.pragma('busy_timeout = 20');
-        db.pragma('wal_checkpoint(TRUNCATE)');
-        walBytes = statSync(walFile, { throwIfNoEntry: false })?.size ?? 0;
-      } catch {
-        // the transaction itself says what is wrong
-      } finally {
-        db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-      }
-      if (walBytes <= walMax) {
-        heldSince = 0;
-        return 0;
-      }
-    }
-    if (!heldSince) heldSince = now;
-    return overdue ? 0 : 10;
-  };
-
 
   const q = {
     insertInbound: db.prepare(
@@ -369,7 +306,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     mailbox: q.purgeMailbox.run(cutoff).changes,
   }));
 
-  const batch = createBatcher(db, { windowMs: opts.commitWindowMs ?? 1, beforeFlush: holdWal });
+  const batch = createBatcher(db, { windowMs: opts.commitWindowMs ?? 1, beforeFlush: wal.hold });
   const run = <T>(fn: () => T): Promise<T> => {
     if (closed) return Promise.reject(new Error('store: closed'));
     return batch.run(fn);
@@ -508,8 +445,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     // held elsewhere, a log the checkpoints cannot keep under twice its bound) is not ready.
     ping: () =>
       run(() => {
-        if (walBytes > 2 * walMax)
-          throw new Error(`the write-ahead log is ${Math.round(walBytes / 1048576)} MB, over twice its bound (${Math.round(walMax / 1048576)} MB): checkpoints cannot keep up`);
+        wal.check();
         q.kvSet.run('store:ping', String(Date.now()));
       }),
     async close() {
