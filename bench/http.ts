@@ -1,6 +1,7 @@
 // `npm run -s bench -- --http`: POST /api/v1/messages with persistence, as `npm start` runs it: the
 // compiled server (built first) in its own process, SQLite in a temporary data dir, on 127.0.0.1, logs at
-// warn. autocannon drives it from this process with 50 connections: varied messages from 5,000 users.
+// warn. autocannon drives it from this process with 50 connections: varied messages in 5,000 conversations, each
+// opened first (POST /api/v1/conversations) for the token its messages carry.
 // Side by side, the peer (http-peer.ts: fastify with the same route and body schema, a fixed reply, no
 // core, no store) takes the same load, in interleaved rounds, so the figures can be read against what
 // this machine's HTTP stack and load generator do on their own. This machine's speed drifts from minute
@@ -8,87 +9,12 @@
 // Options: --duration S per round (default 5), --rounds N (default 5), --connections N (default 50),
 // --warmup S (default 15).
 // Last line: {"http": {"req_per_s", "p50_ms", "p99_ms", "concurrency", …, "peer": {…}, "ratio_to_peer"}}.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
-
-const ROOT = path.join(__dirname, '..');
-
-/** What residents write: locality, status and need in many forms; a few follow-ups, a few urgent. */
-const MESSAGES = [
-  '我在忻州封控区，需要定期做血液透析，应该去哪家医院？',
-  '忻州管控区的孕妇要去医院产检，定点医院是哪几家？',
-  '我们在忻府区，小区被封了，孩子发烧了去哪看',
-  '晋江的密接人员要透析去哪里',
-  '晋江市特定对象看急诊怎么办',
-  '泉秀街道居家护理怎么预约',
-  '丰泽区泉秀街道有没有夜诊',
-  '烟台封控区孕妇产检去哪',
-  '龙口蓝码是什么意思',
-  '农村发烧了先去哪里看',
-  '那孕妇呢',
-  '要是定点医院满了呢',
-  '陪护有什么要求',
-  '需要核酸证明吗',
-  '我在晋江，老人需要开药',
-  '忻州 肿瘤 放化疗 去哪',
-  '請問忻州封控區洗腎去哪家醫院',
-  '帮居民问一下，晋江隔离人员分娩去哪家医院',
-  '转人工',
-  '家里老人突然胸口疼，喘不上气',
-  '我没有胸痛，只是想问透析',
-  '你好',
-  '今天天气怎么样',
-  '我在烟台，管控区的人看病要怎么出去',
-];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<number> {
-  const t0 = Date.now();
-  while (Date.now() - t0 < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${url}/readyz`);
-      if (res.ok) return Date.now() - t0;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the server was not ready within ${timeoutMs} ms`);
-}
-
-function stopChild(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', (code) => {
-      clearTimeout(force);
-      resolve(code);
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-function arg(args: string[], name: string, def: number): number {
-  const i = args.indexOf(name);
-  const v = i >= 0 ? Number(args[i + 1]) : def;
-  return Number.isFinite(v) && v > 0 ? v : def;
-}
+import { arg, build, cpuSeconds, freePort, median, messageRequests, openConversations, rssMb, serverEnv, startServer, stopChild, waitReady, ROOT } from './server';
 
 interface Round {
   req_per_s: number;
@@ -101,32 +27,6 @@ interface Round {
   cpu_us_per_req: number | null;
 }
 
-/** CPU seconds a process has used (Linux /proc; null elsewhere). */
-function cpuSeconds(pid: number | undefined): number | null {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return null;
-  }
-}
-
-/** Resident memory of a process in MiB (Linux /proc; null elsewhere). */
-function rssMb(pid: number | undefined): number | null {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-const median = <T>(xs: T[], key: (x: T) => number): T => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
-
-function startServer(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
 export async function run(args: string[]): Promise<void> {
   const duration = Math.min(60, arg(args, '--duration', 5));
   const rounds = Math.min(10, arg(args, '--rounds', 5));
@@ -134,44 +34,21 @@ export async function run(args: string[]): Promise<void> {
   const warmup = Math.min(120, arg(args, '--warmup', 15));
 
   // The server as `npm start` runs it: compiled (incremental, a few seconds when up to date).
-  const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('bench http: the build failed');
+  build();
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuyi-bench-'));
   const [port, peerPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
   const peerUrl = `http://127.0.0.1:${peerPort}`;
-  const jiuyi = startServer(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    JIUYI_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    // the benchmark's users write faster than residents may: measure the pipeline, not the limiter
-    JIUYI_RATE_LIMIT: '100000',
-    MONGODB_URI: '',
-    TELEGRAM_BOT_TOKEN: '',
-    WECOM_CORP_ID: '',
-    WECOM_KF_SECRET: '',
-    WECOM_ROBOT_WEBHOOK: '',
-  });
+  const jiuyi = startServer(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], serverEnv(port, dataDir));
   const peer = startServer(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(__dirname, 'http-peer.ts')], { PORT: String(peerPort) });
   try {
     const readyMs = await waitReady(url, jiuyi, 30_000);
     await waitReady(peerUrl, peer, 30_000);
     process.stderr.write(`bench http: jiuyi ready in ${readyMs} ms (SQLite in ${dataDir}); ${warmup} s warm-up, then ${rounds} rounds of ${duration} s each, jiuyi and its peer in turn\n`);
 
-    let n = 0;
-    const users = 5000;
-    const body = () => {
-      n += 1;
-      return JSON.stringify({ user: `bench-${n % users}`, text: MESSAGES[n % MESSAGES.length], id: `b-${n}` });
-    };
-    const request = {
-      method: 'POST' as const,
-      path: '/api/v1/messages',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (req: Record<string, unknown>) => ({ ...req, body: body() }),
-    };
+    // 5,000 conversations, each with the token its later messages carry
+    const request = { method: 'POST' as const, path: '/api/v1/messages', setupRequest: messageRequests(await openConversations(url)) };
     const round = async (target: string, child: ChildProcess, seconds: number, conns: number): Promise<Round> => {
       const cpu0 = cpuSeconds(child.pid);
       const r = await autocannon({ url: target, connections: conns, duration: seconds, requests: [request], timeout: 10 });

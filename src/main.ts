@@ -14,8 +14,12 @@ import { Metrics } from './service/metrics';
 import type { Channel } from './service/ports';
 import { ChannelRegistry } from './service/registry';
 import { Service } from './service/service';
-import { inProcess } from './service/turn';
+import { RulesReloader } from './service/reload';
+import { inProcess, type TurnRunner } from './service/turn';
+import { warmUp } from './service/warm';
 import type { ChannelFactory, ChannelFactoryDeps } from './service/types';
+import { dataDir } from './data/root';
+import { readRuleFiles, RuleBookError, type RuleFile } from './rules/load';
 import { openStore, type Store } from './store';
 
 export interface StartOptions {
@@ -39,6 +43,8 @@ export interface Running {
   url: string;
   port: number;
   startupMs: number;
+  /** The core worker threads, once started (null: turns on this thread). */
+  threads(): CoreThreads | null;
   /** Stops taking requests, drains in-flight work and the outbox, closes the store. */
   stop(): Promise<void>;
 }
@@ -61,16 +67,19 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
   // A core passed in always runs on this thread.
   let threads: CoreThreads | null = null;
   const [opened, loaded] = await Promise.allSettled([
-    openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri }),
-    opts.core ? Promise.resolve(opts.core) : loadDefaultCore(config),
+    openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri, walMaxBytes: config.walMaxBytes, key: config.dataKey }),
+    opts.core ? Promise.resolve({ core: opts.core, files: null }) : loadDefaultCore(config),
   ]);
   if (opened.status === 'rejected' || loaded.status === 'rejected') {
     if (opened.status === 'fulfilled') await opened.value.close().catch(() => undefined);
     throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
   }
   const store = opened.value;
-  const core = loaded.value;
-  const here = inProcess(core);
+  const { core, files: ruleFiles } = loaded.value;
+  // this thread's turns: by the service's core, which a reload of the rule books replaces
+  let serviceRef: Service | null = null;
+  const here: TurnRunner = (inbound, session, ctx) => inProcess(serviceRef?.core ?? core)(inbound, session, ctx);
+  let reloader: RulesReloader | null = null;
   const cleanup: (() => Promise<void>)[] = [() => store.close()];
   try {
     const registry = new ChannelRegistry(logger);
@@ -80,7 +89,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
     // The outbox needs the channels' senders, the channels need the service: the service enqueues through
     // this until the outbox exists (items wait in the store and go out when it starts).
     let outbox: Outbox | null = null;
-    const service = new Service({
+    const service: Service = new Service({
       store,
       core,
       turn: (inbound, session, ctx) => (threads ? threads.turn(inbound, session, ctx) : here(inbound, session, ctx)),
@@ -90,8 +99,9 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       metrics,
       rateLimit: config.rateLimit,
       escalateAfterS: config.escalateAfterS,
-      escalationNotice: (ticket, l) => core.escalationNotice(ticket.locality, l),
+      escalationNotice: (ticket, l) => service.core.escalationNotice(ticket.locality, l),
     });
+    serviceRef = service;
 
     // Channels: each module exports a ChannelFactory; it registers its senders, staff routes and webhooks.
     const channels: Channel[] = [];
@@ -99,8 +109,8 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       inbound: service,
       tickets: service,
       kv: store,
-      kb: (q) => core.kb(q, { status: service.currentStatus(), now: Date.now() }),
-      localities: () => core.localities(),
+      kb: (q) => service.core.kb(q, { status: service.currentStatus(), now: Date.now() }),
+      localities: () => service.core.localities(),
       logger,
       now: Date.now,
       config,
@@ -138,6 +148,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       clientRateLimit: config.clientRateLimit,
       trustProxy: config.trustProxy,
       isReady: () => ready,
+      limits: { ...config.http, idleTimeoutMs: 2 * config.http.requestTimeoutMs },
     });
     await app.listen({ port: config.port, host: config.host });
     const addr = app.server.address();
@@ -148,6 +159,12 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
     // Messages persisted but not answered before a crash, then the background work.
     // With MongoDB another instance may be answering a message right now: leave the last minute alone.
     await service.recover({ olderThanMs: store.kind === 'mongo' ? 60_000 : 0 });
+    // Replies the previous process had taken to send when it died: with SQLite no other process can hold
+    // them, so they go out now rather than when their leases end (with MongoDB other instances may).
+    if (store.kind === 'sqlite') {
+      const released = await store.releaseLeases();
+      if (released) logger.warn({ released }, 'replies taken by the previous process when it stopped are sent again (it may have sent some)');
+    }
     ob.start();
     for (const ch of channels) await ch.start();
     service.startEscalation();
@@ -168,8 +185,25 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
 
     ready = true;
     const startupMs = Math.round(performance.now() - t0);
-    if (!opts.core && config.coreThreads > 0)
-      threads = new CoreThreads({ threads: config.coreThreads, core: { segmenter: config.segmenter }, fallback: here, logger });
+    const coreOptions = (files: RuleFile[]) => ({ segmenter: config.segmenter, ruleFiles: files });
+    if (ruleFiles && config.coreThreads > 0)
+      threads = new CoreThreads({ threads: config.coreThreads, core: coreOptions(ruleFiles), fallback: here, logger });
+    if (ruleFiles) {
+      const { loadCore } = await import('./core/load');
+      reloader = new RulesReloader({
+        dir: rulesDirOf(config),
+        current: ruleFiles,
+        build: async (files) => {
+          const c = await loadCore(coreOptions(files));
+          return threads ? c : warmUp(c);
+        },
+        prepareThreads: async (files) => (threads ? threads.prepare(coreOptions(files)) : null),
+        swap: (c) => service.setCore(c),
+        logger,
+      });
+      service.setReloader(reloader);
+      if (config.rulesWatch) reloader.watch();
+    }
     logger.info(
       {
         url,
@@ -184,6 +218,10 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
     );
     if (!config.adminToken && !(await store.listStaff()).length)
       logger.warn('no staff account and no JIUYI_ADMIN_TOKEN: add one with `jiuyi staff add <username> --name <display name> --role admin`');
+    // The worker threads load OpenCC's traditional tables before their first turn (core-worker.ts). Without
+    // them this thread answers everything: it loads them now that it listens, not on a resident's first
+    // traditional-script message.
+    if (!threads && ruleFiles) setTimeout(() => warmUp(service.core), 0).unref();
 
     let stopping: Promise<void> | null = null;
     const stop = () =>
@@ -195,32 +233,53 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
         await app.close(); // no new requests; waits for those in flight
         for (const ch of channels) await ch.stop().catch((err: unknown) => logger.error({ err, channel: ch.name }, 'channel stop failed'));
         await service.drain();
+        await reloader?.close();
         await threads?.close();
         await ob.stop(); // in-flight sends recorded, what is due and allowed sent; the rest waits in the store
         await store.close();
         logger.info({ ms: Math.round(performance.now() - s0) }, 'jiuyi stopped');
       })());
-    return { config, app, service, store, registry, logger, url, port, startupMs, stop };
+    return { config, app, service, store, registry, logger, url, port, startupMs, threads: () => threads, stop };
   } catch (err) {
     for (const c of cleanup) await c().catch(() => undefined);
     throw err;
   }
 }
 
-async function loadDefaultCore(config: Config): Promise<Core> {
+const rulesDirOf = (config: Config): string => config.rulesDir ?? dataDir('rules');
+
+/** The core from the rule files of the configured directory, read once: the worker threads and a reload
+ * compare against the same snapshot. */
+async function loadDefaultCore(config: Config): Promise<{ core: Core; files: RuleFile[] }> {
   const { loadCore } = await import('./core/load');
-  return loadCore({ segmenter: config.segmenter });
+  const files = readRuleFiles(rulesDirOf(config));
+  return { core: await loadCore({ segmenter: config.segmenter, ruleFiles: files }), files };
 }
 
-/** npm start */
-async function main(): Promise<void> {
+/** The rules directory the configuration names (for messages), the checkout's when it names none. */
+function ruleBookDir(): string {
+  try {
+    return rulesDirOf(loadConfig());
+  } catch {
+    return dataDir('rules');
+  }
+}
+
+/** npm start (scripts/start.cjs calls it once dist/ is up to date). */
+export async function main(): Promise<void> {
   let running: Running;
   try {
     running = await start();
   } catch (err) {
+    process.exitCode = 1;
     if (err instanceof ConfigError) process.stderr.write(`jiuyi: ${err.message}\n`);
-    else process.stderr.write(`jiuyi: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
+    else if (err instanceof RuleBookError) {
+      const { ruleBookReport } = await import('./cli/rules');
+      process.stderr.write(`jiuyi: the rule books are invalid; nothing was started:\n${ruleBookReport(err, ruleBookDir())}`);
+    } else process.stderr.write(`jiuyi: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    // stderr may be a pipe, written asynchronously: exit once it is flushed
+    process.stderr.write('', () => process.exit(1));
+    return;
   }
   const { logger } = running;
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
@@ -248,6 +307,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // `kill -HUP <pid>`: reload the rule books (as POST /api/v1/admin/reload does)
+  process.on('SIGHUP', () => {
+    void running.service.reloadRules('SIGHUP');
+  });
 }
 
 if (require.main === module) void main();

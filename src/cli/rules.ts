@@ -4,7 +4,7 @@ import { citation, chineseDate } from '../rules/query';
 import type { RuleBook, RuleSet } from '../rules/types';
 
 const USAGE =
-  'usage: rules validate [DIR] | rules show <locality> [DIR] | rules draft NOTICE.txt [--id ID] [-o FILE] | rules draft-eval [--seeds DIR] | rules coverage [--misses]';
+  'usage: rules validate [DIR] | rules show <locality> [DIR] | rules reload [--url URL] | rules draft NOTICE.txt [--id ID] [-o FILE] | rules draft-eval [--seeds DIR] | rules coverage [--misses]';
 
 /** Runs the `rules` command; returns the exit code. */
 export async function run(args: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
@@ -14,8 +14,14 @@ export async function run(args: string[], out: (s: string) => void = (s) => proc
   if (sub === 'draft') return (await import('./rules-draft')).draft(rest, out, err);
   if (sub === 'draft-eval') return (await import('./rules-draft')).draftEval(rest, out, err);
   if (sub === 'coverage') return (await import('./rules-coverage')).run(rest, out);
+  if (sub === 'reload') return reload(rest, out, err);
   err(`${USAGE}\n`);
   return 2;
+}
+
+/** What `rules validate` prints about an invalid rules directory (the service prints the same at start). */
+export function ruleBookReport(e: RuleBookError, dir: string): string {
+  return `${e.message}\n${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in ${dir}\n`;
 }
 
 function load(dir: string, err: (s: string) => void): RuleSet | undefined {
@@ -23,9 +29,44 @@ function load(dir: string, err: (s: string) => void): RuleSet | undefined {
     return loadRuleSet(dir);
   } catch (e) {
     if (!(e instanceof RuleBookError)) throw e;
-    err(`${e.message}\n${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in ${dir}\n`);
+    err(ruleBookReport(e, dir));
     return undefined;
   }
+}
+
+/** `rules reload [--url URL]`: asks the running service to reload its rule books (POST /api/v1/admin/reload
+ * with JIUYI_ADMIN_TOKEN from the environment or .env; the URL defaults to this machine's PORT). */
+async function reload(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { loadConfig } = await import('../config');
+  let token = process.env.JIUYI_ADMIN_TOKEN;
+  let port = process.env.PORT || '8080';
+  try {
+    const c = loadConfig();
+    token = c.adminToken;
+    port = String(c.port || 8080);
+  } catch {
+    // an incomplete environment: what is set above will do
+  }
+  const i = args.indexOf('--url');
+  const url = (i >= 0 ? args[i + 1] : undefined) ?? `http://127.0.0.1:${port}`;
+  if (!token) {
+    err('rules reload: set JIUYI_ADMIN_TOKEN (the service\'s) to reload\n');
+    return 2;
+  }
+  let res: Response;
+  try {
+    res = await fetch(`${url.replace(/\/$/, '')}/api/v1/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  } catch (e) {
+    err(`rules reload: no service at ${url} (${(e as Error).message})\n`);
+    return 2;
+  }
+  const body = (await res.json().catch(() => ({}))) as { ok?: boolean; unchanged?: boolean; localities?: number; ms?: number; error?: { message?: string; detail?: string } };
+  if (res.ok && body.ok) {
+    out(body.unchanged ? `${url}: the rule books are unchanged\n` : `${url}: rule books reloaded, ${body.localities} localities, in ${body.ms} ms\n`);
+    return 0;
+  }
+  err(`${url}: ${body.error?.message ?? res.statusText}\n${body.error?.detail ? `${body.error.detail}\n` : ''}`);
+  return 1;
 }
 
 function validate(dir: string, out: (s: string) => void, err: (s: string) => void): number {

@@ -6,7 +6,7 @@ import { parseEnv } from 'node:util';
 import { parseConfig, type Config } from './schema';
 
 export { parseConfig, ConfigError } from './schema';
-export type { Config, TelegramConfig, WecomConfig } from './schema';
+export type { Config, HttpConfig, TelegramConfig, WecomConfig } from './schema';
 export { VARIABLES, renderVariablesTable } from './variables';
 export type { Variable } from './variables';
 

@@ -1,6 +1,7 @@
 // Configuration: read once from the environment, validated with zod, errors naming the variable.
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { parseDataKey } from '../store/key';
 import { VARIABLES } from './variables';
 
 const int = (min: number, max: number) => {
@@ -14,7 +15,11 @@ const FIELDS = {
   PORT: int(0, 65535),
   HOST: z.string().min(1),
   JIUYI_DATA_DIR: z.string().min(1),
+  JIUYI_WAL_MAX_MB: int(4, 65_536),
+  JIUYI_DATA_KEY: z.string().refine((v) => parseDataKey(v) !== null, 'must be 64 hex digits or base64 of 32 bytes (openssl rand -hex 32)').optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  JIUYI_RULES_DIR: z.string().min(1).optional(),
+  JIUYI_RULES_WATCH: z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' }),
   JIUYI_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   JIUYI_ESCALATE_AFTER_S: int(1, 86_400),
   JIUYI_RETENTION_DAYS: int(1, 3650),
@@ -26,6 +31,11 @@ const FIELDS = {
     .string()
     .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a hop count, or comma-separated addresses/CIDRs')
     .optional(),
+  JIUYI_HTTP_HEADERS_TIMEOUT_S: int(1, 3600),
+  JIUYI_HTTP_REQUEST_TIMEOUT_S: int(1, 3600),
+  JIUYI_HTTP_KEEPALIVE_S: int(1, 3600),
+  JIUYI_MAX_CONNECTIONS: int(10, 1_000_000),
+  JIUYI_MAX_CONNECTIONS_PER_IP: int(0, 1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'must look like 123456:ABC-DEF…').optional(),
   TELEGRAM_WEBHOOK_SECRET: z
@@ -66,11 +76,28 @@ export interface WecomConfig {
   robotWebhook?: string;
 }
 
+export interface HttpConfig {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveMs: number;
+  maxConnections: number;
+  /** 0: no limit. */
+  maxConnectionsPerIp: number;
+}
+
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** SQLite's write-ahead log bound, in bytes. */
+  walMaxBytes: number;
+  /** JIUYI_DATA_KEY; absent: the data directory's key file. */
+  dataKey?: Buffer;
   mongodbUri?: string;
+  /** JIUYI_RULES_DIR; absent: the checkout's rules/. */
+  rulesDir?: string;
+  /** Reload the rule books when their files change. */
+  rulesWatch: boolean;
   adminToken?: string;
   escalateAfterS: number;
   retentionDays: number;
@@ -84,6 +111,8 @@ export interface Config {
   /** fastify's trustProxy (JIUYI_TRUST_PROXY): false when unset. */
   trustProxy: boolean | number | string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** HTTP timeouts and connection caps (src/http/limits.ts). */
+  http: HttpConfig;
   /** null: Telegram is not configured and does not start. */
   telegram: TelegramConfig | null;
   /** null: WeCom is not configured and does not start. */
@@ -130,6 +159,8 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
       for (const n of appVars.filter((v) => r[v] === undefined))
         problems.push(`${n}: required when ${setApp.join(', ')} ${setApp.length > 1 ? 'are' : 'is'} set`);
     }
+    if (r.MONGODB_URI !== undefined && r.JIUYI_DATA_KEY === undefined)
+      problems.push('JIUYI_DATA_KEY: required with MONGODB_URI (every instance must seal personal data with the same key)');
     if (r.WECOM_KF_SECRET !== undefined && r.WECOM_CORP_ID === undefined)
       problems.push('WECOM_CORP_ID: required when WECOM_KF_SECRET is set');
     for (const n of ['TELEGRAM_WEBHOOK_SECRET', 'TELEGRAM_STAFF_CHAT_ID'] as const)
@@ -147,7 +178,11 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
     port: r.PORT,
     host: r.HOST,
     dataDir: r.JIUYI_DATA_DIR,
+    walMaxBytes: r.JIUYI_WAL_MAX_MB * 1024 * 1024,
+    ...(r.JIUYI_DATA_KEY ? { dataKey: parseDataKey(r.JIUYI_DATA_KEY)! } : {}),
     mongodbUri: r.MONGODB_URI,
+    ...(r.JIUYI_RULES_DIR ? { rulesDir: r.JIUYI_RULES_DIR } : {}),
+    rulesWatch: r.JIUYI_RULES_WATCH === '1' || r.JIUYI_RULES_WATCH === 'true',
     adminToken: r.JIUYI_ADMIN_TOKEN,
     escalateAfterS: r.JIUYI_ESCALATE_AFTER_S,
     retentionDays: r.JIUYI_RETENTION_DAYS,
@@ -157,6 +192,13 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
     clientRateLimit: r.JIUYI_RATE_LIMIT_CLIENT,
     trustProxy: trustProxyOf(r.JIUYI_TRUST_PROXY),
     logLevel: r.LOG_LEVEL,
+    http: {
+      headersTimeoutMs: r.JIUYI_HTTP_HEADERS_TIMEOUT_S * 1000,
+      requestTimeoutMs: r.JIUYI_HTTP_REQUEST_TIMEOUT_S * 1000,
+      keepAliveMs: r.JIUYI_HTTP_KEEPALIVE_S * 1000,
+      maxConnections: r.JIUYI_MAX_CONNECTIONS,
+      maxConnectionsPerIp: r.JIUYI_MAX_CONNECTIONS_PER_IP,
+    },
     telegram: r.TELEGRAM_BOT_TOKEN
       ? {
           botToken: r.TELEGRAM_BOT_TOKEN,

@@ -7,15 +7,21 @@ import { dataDir } from '../data/root';
 import { createNlu, type NluEngine } from '../nlu';
 import type { RuleSet } from '../rules/types';
 import { loadLocales } from '../render/locale';
-import { loadRuleSet } from '../rules/load';
+import { buildRuleSet, loadRuleSet, type RuleFile } from '../rules/load';
 import { createCore } from './core';
 import type { Core } from './types';
 
 export interface CoreOptions {
   rulesDir: string;
+  /** The rule files themselves (a snapshot read once, so that every thread's core holds the same rules);
+   * read from `rulesDir` when absent. */
+  ruleFiles?: RuleFile[];
   intentsDir: string;
   localesDir: string;
   segmenter: 'node-rs' | 'nodejieba';
+  /** Load OpenCC's tables now rather than on the first traditional-script reply (a quarter of a second of
+   * that reply's time). */
+  preloadTraditional?: boolean;
 }
 
 /** The data directories of this checkout. */
@@ -32,20 +38,22 @@ export async function loadCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
 /** The core with the parts it was made of (the rule books, the NLU), for the tools that need both. */
 export async function loadCoreParts(opts: Partial<CoreOptions> = {}): Promise<{ core: Core; rules: RuleSet; nlu: NluEngine }> {
   const o: CoreOptions = { ...DEFAULT_DIRS, segmenter: 'node-rs', ...opts };
-  const rules = loadRuleSet(o.rulesDir);
+  const rules = o.ruleFiles ? buildRuleSet(o.ruleFiles) : loadRuleSet(o.rulesDir);
   const domain = loadDomain(join(o.intentsDir, 'domain', 'answers.yml'), rules.vocabulary);
   const locales = loadLocales(o.localesDir);
   const nlu = createNlu(rules, { segmenter: o.segmenter, intentsDir: o.intentsDir });
   // Loading OpenCC's simplified → traditional tables takes a quarter of a second: done on the first
-  // traditional reply rather than at start-up. Replies are made of the same facts over and over, so each
-  // line's conversion is remembered (a bounded table, emptied when full).
-  let converter: ((text: string) => string) | undefined;
+  // traditional reply unless `preloadTraditional` (the core worker threads load them before they take
+  // turns). Replies are made of the same facts over and over, so each line's conversion is remembered (a
+  // bounded table, emptied when full).
+  const load = () => OpenCC.Converter({ from: 'cn', to: 'tw' });
+  let converter: ((text: string) => string) | undefined = o.preloadTraditional ? load() : undefined;
   const lines = new Map<string, string>();
   const line = (text: string): string => {
     let out = lines.get(text);
     if (out === undefined) {
       if (lines.size >= 5000) lines.clear();
-      lines.set(text, (out = (converter ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(text)));
+      lines.set(text, (out = (converter ??= load())(text)));
     }
     return out;
   };

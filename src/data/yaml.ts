@@ -3,15 +3,21 @@
 // zod schema, every problem reported as `file: path: reason`.
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
+import { didYouMean } from './suggest';
 
 export interface Problem {
   file: string;
   /** `designations[3].facilities[0]`, or `line 12, column 3` for a syntax error; empty for the whole file. */
   path: string;
   message: string;
+  /** The line of `path` in the file, when it has been located (`file:line:` in messages). */
+  line?: number;
 }
 
-export const formatProblem = (p: Problem): string => (p.path ? `${p.file}: ${p.path}: ${p.message}` : `${p.file}: ${p.message}`);
+export const formatProblem = (p: Problem): string => {
+  const where = p.line !== undefined ? `${p.file}:${p.line}` : p.file;
+  return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+};
 
 /** `['designations', 3, 'facilities', 0]` → `designations[3].facilities[0]`. */
 export function formatPath(parts: ReadonlyArray<PropertyKey>): string {
@@ -37,14 +43,52 @@ export function parseYaml(file: string, text: string): { data: unknown } | { pro
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return `required ${issue.expected} is missing`;
+  if (issue.code === 'invalid_value' && typeof issue.input === 'string') {
+    const values = issue.values.filter((v): v is string => typeof v === 'string');
+    return `"${issue.input}" is not one of ${values.map((v) => `"${v}"`).join(', ')}${didYouMean(issue.input, values)}`;
+  }
   return issue.message;
 }
 
-/** Schema problems, one per issue; each unknown key is named (a typo must never silently drop a rule). */
-export function schemaProblems(file: string, error: z.ZodError): Problem[] {
+interface Def {
+  type: string;
+  shape?: Record<string, { _zod: { def: Def } }>;
+  element?: { _zod: { def: Def } };
+  innerType?: { _zod: { def: Def } };
+  in?: { _zod: { def: Def } };
+  options?: { _zod: { def: Def } }[];
+}
+
+/** The keys an object of `schema` may have at `path` (for "did you mean"); [] when it cannot tell. */
+function keysAt(schema: z.ZodType | undefined, path: ReadonlyArray<PropertyKey>): string[] {
+  let def = (schema as unknown as { _zod?: { def: Def } } | undefined)?._zod?.def;
+  const unwrap = (d: Def | undefined): Def | undefined => {
+    for (let n = 0; d && n < 10; n++) {
+      if (d.innerType) d = d.innerType._zod.def;
+      else if (d.type === 'pipe' && d.in) d = d.in._zod.def;
+      else break;
+    }
+    return d;
+  };
+  for (const seg of path) {
+    def = unwrap(def);
+    if (!def) return [];
+    if (typeof seg === 'number' && def.element) def = def.element._zod.def;
+    else if (typeof seg === 'string' && def.shape?.[seg]) def = def.shape[seg]._zod.def;
+    else return [];
+  }
+  def = unwrap(def);
+  if (def?.shape) return Object.keys(def.shape);
+  if (def?.options) return def.options.flatMap((o) => Object.keys(unwrap(o._zod.def)?.shape ?? {}));
+  return [];
+}
+
+/** Schema problems, one per issue; each unknown key is named (a typo must never silently drop a rule), with
+ * the known key it is closest to. */
+export function schemaProblems(file: string, error: z.ZodError, schema?: z.ZodType): Problem[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ file, path: formatPath([...issue.path, key]), message: `unknown key "${key}"` }))
+      ? issue.keys.map((key) => ({ file, path: formatPath([...issue.path, key]), message: `unknown key "${key}"${didYouMean(key, keysAt(schema, issue.path))}` }))
       : [{ file, path: formatPath(issue.path), message: describeIssue(issue) }],
   );
 }
@@ -58,6 +102,6 @@ export function readData<S extends z.ZodType>(file: string, text: string, schema
   }
   const result = schema.safeParse(parsed.data, { reportInput: true });
   if (result.success) return result.data;
-  problems.push(...schemaProblems(file, result.error));
+  problems.push(...schemaProblems(file, result.error, schema));
   return undefined;
 }

@@ -24,6 +24,7 @@ export const ERRORS = {
   ticket_state: { status: 409, message: 'The ticket is not in a state that allows this.' },
   ticket_held: { status: 409, message: 'Another staff member holds this ticket: only they or an administrator may act on it.' },
   staff_exists: { status: 409, message: 'An account with this username exists already.' },
+  rules_invalid: { status: 422, message: 'The rule books are invalid: they were not loaded, the ones in use are kept.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
   rate_limited: { status: 429, message: 'Too many messages: slow down.' },

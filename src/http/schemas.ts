@@ -13,7 +13,7 @@ export const messageBody = {
   properties: {
     user: { type: 'string', minLength: 1, maxLength: 128, description: 'Stable id of the user: it keys the conversation.' },
     text: { type: 'string', minLength: 1, maxLength: 2000, description: 'What the user wrote.' },
-    id: { type: 'string', minLength: 1, maxLength: 128, description: 'Client message id: a repeated id is answered once.' },
+    id: { type: 'string', minLength: 1, maxLength: 128, description: 'Client message id: a repeated id is processed once, and answered with the first answer again.' },
     choice: { type: 'string', maxLength: 200, description: 'The value of a quick reply the user pressed.' },
     channel: { type: 'string', enum: ['api', 'web'], default: 'api' },
     forwardedFrom: { type: 'string', maxLength: 200, description: 'Set when the message was forwarded.' },
@@ -29,7 +29,7 @@ export const messageBody = {
 export const messageResponse = {
   type: 'object',
   properties: {
-    text: { type: 'string', description: 'The reply as the user reads it (parts joined with a newline); empty when held or duplicate.' },
+    text: { type: 'string', description: 'The reply as the user reads it (parts joined with a newline); empty when held.' },
     parts: { type: 'array', items: { type: 'string' } },
     urgent: { type: 'boolean' },
     handoff: { type: 'boolean' },
@@ -41,7 +41,7 @@ export const messageResponse = {
     script: { type: 'string' },
     lang: { type: 'string' },
     held: { type: 'boolean', description: 'A staff member holds the conversation: the message went to them.' },
-    duplicate: { type: 'boolean', description: 'This message id was already answered.' },
+    duplicate: { type: 'boolean', description: 'This message id was already answered: the rest is the answer given then (a retry after a lost response gets it again).' },
     ticket: {
       type: 'object',
       properties: { id: { type: 'string' }, state: { type: 'string' } },

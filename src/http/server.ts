@@ -15,6 +15,8 @@ import { ConversationTokens } from './conversations';
 import { ApiError, errorHandler } from './errors';
 import { consoleRoutes } from './routes/console';
 import { deskRoutes } from './routes/desk';
+import { capConnections, DEFAULT_HTTP_LIMITS, serverOptions, type HttpLimits } from './limits';
+import { adminRoutes } from './routes/admin';
 import { messageRoutes } from './routes/messages';
 import { pageRoutes } from './routes/pages';
 import { publicRoutes } from './routes/public';
@@ -40,6 +42,8 @@ export interface HttpDeps {
   /** Largest request body in bytes for routes without their own limit (default 1 MiB). */
   bodyLimit?: number;
   version?: string;
+  /** Timeouts and connection caps (limits.ts); the defaults where absent. */
+  limits?: Partial<HttpLimits>;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -50,7 +54,9 @@ let reqSeq = 0;
 const newRequestId = (): string => `${REQ_PREFIX}${(++reqSeq).toString(36)}`;
 
 export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...d.limits };
   const app = Fastify({
+    ...serverOptions(limits),
     loggerInstance: d.logger,
     bodyLimit: d.bodyLimit ?? 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
@@ -63,6 +69,7 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }) as unknown as FastifyInstance;
 
+  capConnections(app.server, limits, d.logger, () => d.metrics.connectionsRefused.inc());
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => errorHandler(new ApiError('not_found', `${req.method} ${req.url.split('?')[0]}`), req, reply));
 
@@ -110,6 +117,7 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes(desk, d.adminToken));
   await app.register(deskRoutes(desk, d.adminToken));
   await app.register(consoleRoutes(desk, d.adminToken));
+  await app.register(adminRoutes({ service: d.service, store: d.store, desk, adminToken: d.adminToken }));
   await app.register(pageRoutes());
   for (const { name, plugin } of d.registry.routePlugins) {
     await app.register(plugin);

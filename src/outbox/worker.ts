@@ -30,8 +30,12 @@ export interface OutboxOptions {
   /** Attempts before an item is dead-lettered (default 8). */
   maxAttempts?: number;
   backoff?: Partial<BackoffOptions>;
-  /** How long a claimed item is held by this worker (default 60 s); longer than any send may take. */
+  /** How long a claimed item is held by this worker (default 20 s): when a worker dies, its items are due
+   * again after this (with SQLite, main.ts releases them at once on restart: no other worker can hold them). */
   leaseMs?: number;
+  /** A send that has not answered in this long counts as failed and is retried (default: three quarters of
+   * the lease), so no item is sent again by another pass while its first send is still in flight. */
+  sendTimeoutMs?: number;
   /** Items claimed, and sent concurrently, at a time per channel (default 16). */
   batchSize?: number;
   /** Longest sleep between looks at the store: picks up other instances' items (default 1 s). */
@@ -84,7 +88,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   const logger = opts.logger ?? silentLogger;
   const maxAttempts = opts.maxAttempts ?? 8;
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...opts.backoff };
-  const leaseMs = opts.leaseMs ?? 60_000;
+  const leaseMs = opts.leaseMs ?? 20_000;
+  const sendTimeoutMs = opts.sendTimeoutMs ?? Math.floor(leaseMs * 0.75);
   const batchSize = Math.max(1, opts.batchSize ?? 16);
   const pollMs = opts.pollMs ?? 1000;
   const random = opts.random ?? Math.random;
@@ -126,10 +131,16 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     }
     lane.limiter.take(item.chat, now);
     let outcome: SendOutcome;
+    let timer: unknown = null;
     try {
-      outcome = await lane.sender.send(item);
+      const timeout = new Promise<SendOutcome>((resolve) => {
+        timer = clock.setTimeout(() => resolve({ ok: false, error: `no answer from the platform within ${sendTimeoutMs} ms` }), sendTimeoutMs);
+      });
+      outcome = await Promise.race([lane.sender.send(item), timeout]);
     } catch (err) {
       outcome = { ok: false, error: message(err) };
+    } finally {
+      if (timer !== null) clock.clearTimeout(timer);
     }
     const t = clock.now();
     if (outcome.ok) {

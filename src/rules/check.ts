@@ -4,14 +4,21 @@ import * as path from 'node:path';
 import type { RuleBook, Vocabulary } from './types';
 
 import type { Problem } from '../data/yaml';
+import { closest, didYouMean } from '../data/suggest';
 
 export type { Problem };
 
 type Report = (path: string, message: string) => void;
 
-/** All cross-file and cross-reference problems of a vocabulary and its books. */
-export function crossCheck(vocab: Vocabulary, vocabFile: string, books: RuleBook[]): Problem[] {
+/**
+ * All cross-file and cross-reference problems of a vocabulary and its books. When two books claim the same
+ * id or place, the problem is charged to the one that looks like the copy, not the original: `precedence`
+ * puts first the books whose id matches their file name, then the older files (a copy is newer), then by
+ * name; the books are examined in that order.
+ */
+export function crossCheck(vocab: Vocabulary, vocabFile: string, unordered: RuleBook[], mtimes: ReadonlyMap<string, number> = new Map()): Problem[] {
   const problems: Problem[] = [];
+  const books = [...unordered].sort(precedence(mtimes));
   checkVocabulary(vocab, (p, m) => problems.push({ file: vocabFile, path: p, message: m }));
   const facilityOwner = new Map<string, string>();
   for (const book of books) {
@@ -35,6 +42,15 @@ export function crossCheck(vocab: Vocabulary, vocabFile: string, books: RuleBook
   return problems;
 }
 
+const idMatchesFile = (b: RuleBook) => b.id === path.basename(b.file).replace(/\.ya?ml$/, '');
+
+function precedence(mtimes: ReadonlyMap<string, number>): (a: RuleBook, b: RuleBook) => number {
+  return (a, b) =>
+    Number(idMatchesFile(b)) - Number(idMatchesFile(a)) ||
+    (mtimes.get(a.file) ?? 0) - (mtimes.get(b.file) ?? 0) ||
+    a.file.localeCompare(b.file);
+}
+
 function checkVocabulary(vocab: Vocabulary, report: Report): void {
   const groups = new Set(vocab.groups.map((g) => g.id));
   for (const key of ['categories', 'audiences', 'topics', 'groups'] as const) {
@@ -53,7 +69,7 @@ function checkVocabulary(vocab: Vocabulary, report: Report): void {
   }
   vocab.audiences.forEach((a, i) =>
     a.groups.forEach((g, j) => {
-      if (!groups.has(g)) report(`audiences[${i}].groups[${j}]`, `unknown group "${g}"`);
+      if (!groups.has(g)) report(`audiences[${i}].groups[${j}]`, `unknown group "${g}"${didYouMean(g, groups)}`);
     }),
   );
 }
@@ -69,20 +85,24 @@ function checkBook(book: RuleBook, vocab: Vocabulary, report: Report): void {
   const expectedId = path.basename(book.file).replace(/\.ya?ml$/, '');
   if (book.id !== expectedId) report('id', `id "${book.id}" must match the file name ("${expectedId}")`);
 
-  const known = (set: Set<string>, what: string) => (p: string, v: string) => {
-    if (!set.has(v)) report(p, `unknown ${what} "${v}"`);
+  const known = (set: Set<string>, what: string, names?: Map<string, string>) => (p: string, v: string) => {
+    if (set.has(v)) return;
+    // "did you mean": the closest id, or the id of the closest name (a facility written by its name)
+    const byName = names && closest(v, names.keys());
+    const hint = byName ? ` (did you mean "${names.get(byName)}", ${byName}?)` : didYouMean(v, set);
+    report(p, `unknown ${what} "${v}"${hint}`);
   };
   const category = known(categories, 'category');
   const topic = known(topics, 'topic');
-  const facility = known(facilities, 'facility');
+  const facility = known(facilities, 'facility', new Map(book.facilities.flatMap((f) => [f.name, ...f.aliases].map((n) => [n, f.id] as [string, string]))));
   const contact = known(contacts, 'contact');
   const audience = (p: string, v: string) => {
-    if (!audiences.has(v)) report(p, `unknown audience "${v}"`);
+    if (!audiences.has(v)) report(p, `unknown audience "${v}"${didYouMean(v, audiences)}`);
     else if (!own.has(v)) report(p, `audience "${v}" is not listed in this book's audiences`);
   };
 
   book.audiences.forEach((a, i) => {
-    if (!audiences.has(a)) report(`audiences[${i}]`, `unknown audience "${a}"`);
+    if (!audiences.has(a)) report(`audiences[${i}]`, `unknown audience "${a}"${didYouMean(a, audiences)}`);
   });
   duplicates(book.audiences, (i, v) => report(`audiences[${i}]`, `duplicate audience "${v}"`));
   duplicates(book.facilities.map((f) => f.id), (i, v) => report(`facilities[${i}].id`, `duplicate id "${v}"`));
@@ -143,7 +163,7 @@ function checkBook(book: RuleBook, vocab: Vocabulary, report: Report): void {
   book.stats.forEach((s, i) => topic(`stats[${i}].topic`, s.topic));
   if (book.loadMarks) duplicates(book.loadMarks.marks.map((m) => m.id), (i, v) => report(`loadMarks.marks[${i}].id`, `duplicate id "${v}"`));
   if (book.escalation) contact('escalation', book.escalation);
-  if (book.emergency && !guidance.has(book.emergency)) report('emergency', `unknown guidance "${book.emergency}"`);
+  if (book.emergency && !guidance.has(book.emergency)) report('emergency', `unknown guidance "${book.emergency}"${didYouMean(book.emergency, guidance)}`);
 }
 
 function checkBookIds(books: RuleBook[], problems: Problem[]): void {

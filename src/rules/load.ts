@@ -2,6 +2,7 @@
 // cross-checks in check.ts. Any problem anywhere fails the whole load with every problem listed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { locator, type Locator } from '../data/locate';
 import { formatPath, formatProblem, readData } from '../data/yaml';
 import { RuleBookSchema, VocabularySchema } from './schema';
 import { crossCheck, type Problem } from './check';
@@ -13,6 +14,8 @@ export type { Problem } from './check';
 export interface RuleFile {
   file: string;
   text: string;
+  /** When it was last changed: of two books claiming the same thing, the newer is taken for the copy. */
+  mtimeMs?: number;
 }
 
 /** Thrown when rules/ is invalid; `problems` holds each one, the message lists them one a line. */
@@ -27,17 +30,21 @@ export { formatPath, formatProblem };
 
 /** Reads `dir` (sync) and returns the validated rule set, or throws a RuleBookError. */
 export function loadRuleSet(dir = 'rules'): RuleSet {
+  return buildRuleSet(readRuleFiles(dir));
+}
+
+/** The rule files of `dir` (every *.yml / *.yaml), read; throws a RuleBookError when it cannot be read. */
+export function readRuleFiles(dir: string): RuleFile[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((n) => n.endsWith('.yml') || n.endsWith('.yaml'));
   } catch (err) {
     throw new RuleBookError([{ file: dir, path: '', message: `cannot read the directory (${(err as Error).message})` }]);
   }
-  const files = names.sort().map((n) => {
+  return names.sort().map((n) => {
     const file = path.join(dir, n);
-    return { file, text: fs.readFileSync(file, 'utf8') };
+    return { file, text: fs.readFileSync(file, 'utf8'), mtimeMs: fs.statSync(file).mtimeMs };
   });
-  return buildRuleSet(files);
 }
 
 /** Pure core of loadRuleSet: validates the given files (one named vocabulary.yml) into a RuleSet. */
@@ -59,8 +66,9 @@ export function buildRuleSet(files: RuleFile[]): RuleSet {
   if (books.length === 0 && problems.length === 0) {
     problems.push({ file: vocabFile ? path.dirname(vocabFile.file) : 'rules', path: '', message: 'no rule books found' });
   }
-  if (vocabulary && vocabFile) problems.push(...crossCheck(vocabulary, vocabFile.file, books));
-  if (problems.length > 0 || !vocabulary) throw new RuleBookError(problems);
+  const mtimes = new Map(files.filter((f) => f.mtimeMs !== undefined).map((f) => [f.file, f.mtimeMs!]));
+  if (vocabulary && vocabFile) problems.push(...crossCheck(vocabulary, vocabFile.file, books, mtimes));
+  if (problems.length > 0 || !vocabulary) throw new RuleBookError(withLines(problems, files));
   return { vocabulary, books, byId: new Map(books.map((b) => [b.id, b])) };
 }
 
@@ -68,3 +76,17 @@ function isVocabulary(file: string): boolean {
   return /^vocabulary\.ya?ml$/.test(path.basename(file));
 }
 
+
+/** The problems with the line of each path in its file (a YAML syntax error carries its own already). */
+function withLines(problems: Problem[], files: RuleFile[]): Problem[] {
+  const locators = new Map<string, Locator>();
+  return problems.map((p) => {
+    if (p.line !== undefined || !p.path || p.path.startsWith('line ')) return p;
+    const f = files.find((x) => x.file === p.file);
+    if (!f) return p;
+    let l = locators.get(f.file);
+    if (!l) locators.set(f.file, (l = locator(f.text)));
+    const line = l.line(p.path);
+    return line === undefined ? p : { ...p, line };
+  });
+}

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { CoreOptions } from '../core/load';
 import type { Inbound, Session, TurnContext } from '../core/types';
-import type { TurnRequest, WorkerMessage } from './core-worker';
+import type { ControlMessage, TurnRequest, WorkerMessage } from './core-worker';
 import type { TurnOutcome, TurnRunner } from './turn';
 
 export interface CoreThreadsOptions {
@@ -46,6 +46,10 @@ interface Slot {
   /** When the worker began the turn it is on (the oldest pending). */
   headSince: number;
   failures: number;
+  /** Which core options it holds (see reload): a worker left behind by a reload is replaced. */
+  generation: number;
+  /** A reload waiting on this worker to load the new core. */
+  preparing: Map<number, { resolve: () => void; reject: (e: Error) => void }>;
 }
 
 const WORKER_FILE = join(__dirname, `core-worker${__filename.endsWith('.ts') ? '.ts' : '.js'}`);
@@ -63,12 +67,14 @@ export class CoreThreads {
   private readonly timeoutMs: number;
   private readonly watchdog: NodeJS.Timeout;
   private nextId = 1;
+  private nextControl = 1;
+  private generation = 0;
   private closed = false;
   /** Turns sent to workers and not yet answered (close() waits for them). */
   private readonly inFlight = new Set<Promise<unknown>>();
   private readyWaiters: (() => void)[] = [];
 
-  constructor(private readonly o: CoreThreadsOptions) {
+  constructor(private o: CoreThreadsOptions) {
     this.timeoutMs = o.turnTimeoutMs ?? 10_000;
     for (let i = 0; i < o.threads; i++) this.slots.push(this.start(0));
     this.watchdog = setInterval(() => this.checkTimeouts(), Math.min(1000, this.timeoutMs / 2));
@@ -104,6 +110,49 @@ export class CoreThreads {
       await new Promise<void>((resolve) => this.readyWaiters.push(resolve));
   }
 
+  /**
+   * Has every ready worker load a core with `core` (new rule books) beside the one it uses, and resolves
+   * with the function that puts them in use (`commit`): called, every turn sent after it is answered by the
+   * new core on whichever thread, and workers not ready yet (started with the old options) are replaced.
+   * Rejects, leaving every worker on its core, when one cannot load it.
+   */
+  async prepare(core: Partial<CoreOptions>, timeoutMs = 60_000): Promise<() => void> {
+    const id = this.nextControl++;
+    const slots = this.slots.filter((x) => x.ready);
+    const loaded = slots.map(
+      (slot) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`a core worker did not load the new core within ${timeoutMs} ms`)), timeoutMs);
+          timer.unref();
+          slot.preparing.set(id, {
+            resolve: () => (clearTimeout(timer), resolve()),
+            reject: (e) => (clearTimeout(timer), reject(e)),
+          });
+          slot.worker.postMessage({ control: 'prepare', id, options: core } satisfies ControlMessage);
+        }),
+    );
+    try {
+      await Promise.all(loaded);
+    } catch (err) {
+      for (const slot of slots) {
+        slot.preparing.delete(id);
+        if (this.slots.includes(slot)) slot.worker.postMessage({ control: 'abort', id } satisfies ControlMessage);
+      }
+      throw err;
+    }
+    return () => {
+      this.generation += 1;
+      this.o = { ...this.o, core };
+      for (const slot of slots) {
+        slot.preparing.delete(id);
+        if (!this.slots.includes(slot)) continue;
+        slot.worker.postMessage({ control: 'commit', id } satisfies ControlMessage);
+        slot.generation = this.generation;
+      }
+      for (const slot of [...this.slots]) if (slot.generation !== this.generation) this.replace(slot);
+    };
+  }
+
   /** Waits for the turns in flight, then stops the workers. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -118,7 +167,7 @@ export class CoreThreads {
 
   private start(failures: number): Slot {
     const worker = this.o.worker ? spawn(this.o.worker.data, this.o.worker.file) : spawn(this.o.core);
-    const slot: Slot = { worker, ready: false, pending: new Map(), headSince: 0, failures };
+    const slot: Slot = { worker, ready: false, pending: new Map(), headSince: 0, failures, generation: this.generation, preparing: new Map() };
     slot.worker.on('message', (m: WorkerMessage) => this.onMessage(slot, m));
     slot.worker.on('error', (err) => this.onDeath(slot, err));
     slot.worker.on('exit', (code) => this.onDeath(slot, new Error(`core worker exited with code ${code}`)));
@@ -133,7 +182,14 @@ export class CoreThreads {
 
   private onMessage(slot: Slot, m: WorkerMessage): void {
     switch (m.kind) {
+      case 'prepared':
+        slot.preparing.get(m.id)?.resolve();
+        return;
+      case 'prepare-failed':
+        slot.preparing.get(m.id)?.reject(new Error(m.error));
+        return;
       case 'ready':
+        if (slot.generation !== this.generation) return this.replace(slot); // rules reloaded while it started
         slot.ready = true;
         slot.failures = 0;
         this.o.logger.debug({ threads: this.readyCount }, 'core worker ready');
@@ -155,12 +211,28 @@ export class CoreThreads {
     }
   }
 
+  /** A worker holding a core older than the last reload: its turns go elsewhere (all of them: it is not
+   * dying), it stops, and a new one starts at once with the current options. */
+  private replace(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    slot.ready = false;
+    const waiting = [...slot.pending.values()];
+    slot.pending.clear();
+    for (const p of waiting) Promise.resolve(this.turn(p.request.inbound, p.request.session, p.request.ctx)).then(p.resolve, p.reject);
+    void slot.worker.terminate();
+    if (!this.closed) this.slots.push(this.start(0));
+  }
+
   /** The worker is gone: the turn it was on fails, the others run again elsewhere; a new worker follows. */
   private onDeath(slot: Slot, err: Error): void {
     const i = this.slots.indexOf(slot);
-    if (i < 0) return; // already handled ('error' is followed by 'exit')
+    if (i < 0) return; // already handled ('error' is followed by 'exit'), or replaced
     this.slots.splice(i, 1);
     slot.ready = false;
+    for (const p of slot.preparing.values()) p.reject(new Error(`the core worker died while loading the new core: ${err.message}`));
+    slot.preparing.clear();
     const [current, ...rest] = [...slot.pending.values()];
     slot.pending.clear();
     if (!this.closed) this.o.logger.error({ err, pending: rest.length + (current ? 1 : 0) }, 'core worker died');

@@ -19,6 +19,7 @@ export class Metrics {
   readonly errors: Counter<'stage'>;
   readonly outboxResults: Counter<'channel' | 'result'>;
   readonly timeToClaim: Histogram<'urgent'>;
+  readonly connectionsRefused: Counter;
 
   constructor(opts: { defaults?: boolean } = {}) {
     const registers = [this.registry];
@@ -87,6 +88,11 @@ export class Metrics {
       help: 'Time from a handoff ticket opening to a staff member claiming it, by urgency',
       labelNames: ['urgent'],
       buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600],
+      registers,
+    });
+    this.connectionsRefused = new Counter({
+      name: 'jiuyi_http_connections_refused_total',
+      help: 'HTTP connections closed on arrival: too many from one address (JIUYI_MAX_CONNECTIONS_PER_IP)',
       registers,
     });
     if (opts.defaults) collectDefaultMetrics({ register: this.registry });

@@ -1,11 +1,12 @@
 // The orchestration: inbound → persist (de-dup) → session → core.turn → session → tickets → reply.
 // Implements InboundPort (what channels call) and TicketPort (what staff routes and the HTTP API call).
 import { performance } from 'node:perf_hooks';
-import type { ChannelName, Inbound, Reply, Session } from '../core/types';
+import type { ChannelName, Core, Inbound, Reply, Session } from '../core/types';
 import { newSession } from '../core/types';
 import { EMPTY_STATUS, type LiveStatus } from '../rules/types';
 import { redact } from '../log/redact';
 import type { ConversationLine, NewOutboxItem, Store } from '../store/port';
+import { fromOutcome, outcomeJson } from './outcome';
 import { inProcess, type TurnOutcome, type TurnRunner } from './turn';
 import type { Logger } from 'pino';
 import { ServiceError } from './errors';
@@ -14,6 +15,7 @@ import type { Metrics } from './metrics';
 import { genericEscalationNotice, internalErrorNotice } from './notices';
 import type { InboundPort, StaffEvent, Ticket, TicketPort } from './ports';
 import { RateLimiter } from './rate-limit';
+import type { ReloadResult, RulesReloader } from './reload';
 import type { ChannelRegistry } from './registry';
 import type { EscalationNotice, HandleResult, OutboxSink, ServiceOptions } from './types';
 
@@ -43,6 +45,8 @@ export class Service implements InboundPort, TicketPort {
   private escalationTimer: NodeJS.Timeout | null = null;
   private sweeping: Promise<number> | null = null;
   private closed = false;
+  private currentCore: Core;
+  private reloader: Pick<RulesReloader, 'reload'> | null = null;
 
   constructor(private readonly opts: ServiceOptions) {
     this.store = opts.store;
@@ -54,11 +58,30 @@ export class Service implements InboundPort, TicketPort {
     this.limiter = new RateLimiter(opts.rateLimit);
     this.redact = opts.redact ?? redact;
     this.escalationNotice = opts.escalationNotice;
-    this.runTurn = opts.turn ?? inProcess(opts.core);
+    this.currentCore = opts.core;
+    this.runTurn = opts.turn ?? ((inbound, session, ctx) => inProcess(this.currentCore)(inbound, session, ctx));
   }
 
-  get core() {
-    return this.opts.core;
+  /** The core in use (replaced when the rule books are reloaded). */
+  get core(): Core {
+    return this.currentCore;
+  }
+
+  /** Puts a new core in use (rule books reloaded: src/service/reload.ts). Turns started before go on with the old one. */
+  setCore(core: Core): void {
+    this.currentCore = core;
+  }
+
+  /** Reloads the rule books into the running service (a file watch, an administrator): `{ ok, errors? }`.
+   * The cores in use are kept when the new rule books are invalid. */
+  async reloadRules(reason = 'requested'): Promise<ReloadResult> {
+    if (!this.reloader) return { ok: false, errors: ['this service was started with a core that cannot be reloaded'], ms: 0 };
+    return this.reloader.reload(reason);
+  }
+
+  /** What reloadRules() runs (main.ts sets it once the worker threads exist). */
+  setReloader(reloader: Pick<RulesReloader, 'reload'>): void {
+    this.reloader = reloader;
   }
 
   // --- inbound ---------------------------------------------------------------------------------------
@@ -76,11 +99,17 @@ export class Service implements InboundPort, TicketPort {
     const key = sessionKey(inbound.channel, inbound.user);
     const refused = await this.overLimit(inbound, key);
     if (refused) return refused;
+    const sync = SYNC_CHANNELS.has(inbound.channel);
     const result = await this.lock.run(key, async (): Promise<HandleResult> => {
       // Persisted (de-duplicated) before anything else; the session is read in the same store round trip.
       const [{ duplicate }, session] = await Promise.all([this.store.recordInbound(inbound), this.store.loadSession(key)]);
-      if (duplicate) return { duplicate: true, reply: null };
-      return this.process(inbound, session, { sync: SYNC_CHANNELS.has(inbound.channel) });
+      if (!duplicate) return this.process(inbound, session, { sync });
+      if (!sync) return { duplicate: true, reply: null };
+      // A client asking again (its response was lost): the answer it was given, or, when the first attempt
+      // gave none (a crash before it finished, a failed turn), the answer now.
+      const given = fromOutcome((await this.store.inboundOutcome(inbound.channel, inbound.messageId))?.outcome ?? null);
+      if (given) return given;
+      return { ...(await this.process(inbound, session, { sync })), duplicate: true };
     });
     if (result.duplicate) this.metrics?.duplicates.inc({ channel: inbound.channel });
     else this.metrics?.latency.observe({ channel: inbound.channel }, (performance.now() - started) / 1000);
@@ -99,7 +128,11 @@ export class Service implements InboundPort, TicketPort {
       if (!batch.length) break;
       for (const inbound of batch) {
         const key = sessionKey(inbound.channel, inbound.user);
-        await this.lock.run(key, async () => this.process(inbound, await this.store.loadSession(key), { sync: false }));
+        await this.lock.run(key, async () => {
+          // answered meanwhile (a client's retry on the HTTP API): not again
+          if ((await this.store.inboundOutcome(inbound.channel, inbound.messageId))?.processed) return;
+          await this.process(inbound, await this.store.loadSession(key), { sync: false });
+        });
         n += 1;
       }
       if (batch.length < 200) break;
@@ -127,7 +160,7 @@ export class Service implements InboundPort, TicketPort {
     const { channel } = inbound;
     this.metrics?.rateLimited.inc({ channel });
     const wait = Math.max(1, Math.ceil(rl.retryAfterMs / 1000));
-    const text = this.opts.core.rateLimitNotice(this.opts.rateLimit, wait, { script, lang });
+    const text = this.currentCore.rateLimitNotice(this.opts.rateLimit, wait, { script, lang });
     if (!SYNC_CHANNELS.has(channel) && rl.firstOver)
       await this.enqueue({ channel, chat: inbound.chat, text, urgent: false, quickReplies: [], createdAt: now, dedupeKey: `ratelimit:${channel}:${inbound.messageId}`, meta: { kind: 'rate_limited' } });
     return { duplicate: false, reply: null, rateLimited: { retryAfterMs: rl.retryAfterMs, text } };
@@ -214,6 +247,12 @@ export class Service implements InboundPort, TicketPort {
 
     // 3. Session, inbound log, conversation: issued together (one store round trip, one SQLite commit);
     //    the user's line (markProcessed) is appended before the bot's.
+    const handled: HandleResult = {
+      duplicate: false,
+      reply,
+      ...(!reply ? { held: true } : {}),
+      ...(ticket && ticket.state !== 'closed' ? { ticket } : {}),
+    };
     await Promise.all([
       this.store.saveSession(key, next, now),
       this.store.markProcessed(channel, messageId, {
@@ -222,6 +261,7 @@ export class Service implements InboundPort, TicketPort {
         urgent: reply?.urgent ?? false,
         handoff: reply?.handoff ?? false,
         redactedText: redacted,
+        ...this.keep(channel, handled),
       }),
       ...(botLine ? [this.store.appendMessage(channel, user, botLine)] : []),
       ...(reply?.review ? [this.recordReview(inbound, reply, redacted, now)] : []),
@@ -234,7 +274,12 @@ export class Service implements InboundPort, TicketPort {
     if (reply?.urgent) this.metrics?.urgent.inc({ channel });
     for (const event of events) this.notify(event);
 
-    return { duplicate: false, reply, ...(ticket && ticket.state !== 'closed' ? { ticket } : {}) };
+    return handled;
+  }
+
+  /** The answer to keep with the message, on channels answered synchronously (for a retry: see handle). */
+  private keep(channel: ChannelName, r: HandleResult): { outcome?: string } {
+    return SYNC_CHANNELS.has(channel) ? { outcome: outcomeJson(r) } : {};
   }
 
   // --- tickets (TicketPort) ----------------------------------------------------------------------------
@@ -337,7 +382,7 @@ export class Service implements InboundPort, TicketPort {
       if (!up) continue;
       n += 1;
       this.metrics?.escalations.inc();
-      this.logger.warn({ ticket: t.id, level: up.level, locality: t.locality }, 'urgent ticket escalated: not claimed in time');
+      this.logger.warn({ ticket: t.id, escalationLevel: up.level, locality: t.locality }, 'urgent ticket escalated: not claimed in time');
       this.notify({ kind: 'ticket_escalated', ticket: up });
       if (t.level === 0) {
         const session = (await this.store.loadSession(sessionKey(t.channel, t.user))) ?? newSession();
@@ -394,7 +439,7 @@ export class Service implements InboundPort, TicketPort {
   }
 
   async setFacilityStatus(facilityId: string, s: { state: 'open' | 'full' | 'closed'; load?: string; note?: string }): Promise<LiveStatus> {
-    if (!this.opts.core.facilities().some((f) => f.id === facilityId))
+    if (!this.currentCore.facilities().some((f) => f.id === facilityId))
       throw new ServiceError('facility_not_found', `no facility "${facilityId}" in the rule books`);
     if (s.state === 'open' && !s.load && !s.note) await this.store.clearFacilityStatus(facilityId);
     else await this.store.setFacilityStatus(facilityId, s, this.now());
@@ -403,7 +448,7 @@ export class Service implements InboundPort, TicketPort {
   }
 
   async kb(query: string) {
-    return this.opts.core.kb(query, { status: await this.status(), now: this.now() });
+    return this.currentCore.kb(query, { status: await this.status(), now: this.now() });
   }
 
   // --- lifecycle -------------------------------------------------------------------------------------

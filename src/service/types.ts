@@ -47,13 +47,16 @@ export interface ServiceOptions {
 
 /** The outcome of one inbound message, as the HTTP API returns it. */
 export interface HandleResult {
+  /** The message id was seen before. On the HTTP API and the web chat the rest is the answer given then. */
   duplicate: boolean;
-  /** null: a human holds the conversation (the message went to staff), or a duplicate. */
+  /** null: a human holds the conversation (the message went to staff), or a duplicate on a platform channel. */
   reply: Reply | null;
+  /** A human holds the conversation: the message went to them. */
+  held?: boolean;
   /** Set when the per-user rate limit refused the message. */
   rateLimited?: { retryAfterMs: number; text: string };
   /** The user's open ticket, when there is one after this message. */
-  ticket?: Ticket;
+  ticket?: Pick<Ticket, 'id' | 'state'>;
 }
 
 /**

@@ -28,6 +28,7 @@ interface InboundDoc {
   urgent?: boolean;
   handoff?: boolean;
   redacted?: string;
+  outcome?: string | null;
 }
 interface MessageDoc { channel: string; user: string; from: string; text: string; at: number; seq: number }
 interface SessionDoc { _id: string; data: Session; updatedAt: number }
@@ -73,6 +74,7 @@ function models(conn: Connection, prefix: string) {
       urgent: Boolean,
       handoff: Boolean,
       redacted: String,
+      outcome: { type: String, default: null },
     },
     opts,
   );
@@ -242,12 +244,17 @@ export async function openMongoStore(o: MongoStoreOptions): Promise<Store> {
         urgent: s.urgent,
         handoff: s.handoff,
         redacted: s.redactedText,
+        outcome: s.outcome ?? null,
       };
       if (s.locality != null) $set.locality = s.locality;
       const before = await M.Inbound.findOneAndUpdate({ channel, messageId }, { $set }, { returnDocument: 'before' }).lean();
       if (before && !before.processed) {
         await M.Message.create({ channel, user: before.user, from: 'user', text: s.redactedText, at: before.sentAt, seq: await nextSeq('messages') });
       }
+    },
+    async inboundOutcome(channel, messageId) {
+      const d = await M.Inbound.findOne({ channel, messageId }, { processed: 1, outcome: 1 }).lean();
+      return d ? { processed: d.processed === true, outcome: d.outcome ?? null } : null;
     },
     async unprocessedInbound(opts = {}) {
       const docs = await M.Inbound.find({ processed: false, sentAt: { $lt: opts.before ?? Number.MAX_SAFE_INTEGER }, raw: { $ne: null } })
@@ -394,6 +401,10 @@ export async function openMongoStore(o: MongoStoreOptions): Promise<Store> {
     },
     async markDead(id, error, now) {
       await M.Outbox.updateOne({ _id: id }, { $set: { state: 'dead', leaseUntil: 0, lastError: error, doneAt: now } });
+    },
+    async releaseLeases() {
+      const r = await M.Outbox.updateMany({ state: 'pending', leaseUntil: { $gt: 0 } }, { $set: { leaseUntil: 0 } });
+      return r.modifiedCount;
     },
     async outboxDepth(channel) {
       return M.Outbox.countDocuments(channel ? { state: 'pending', channel } : { state: 'pending' });

@@ -13,6 +13,9 @@ export interface InboundSummary {
   handoff: boolean;
   /** The user's text with phone / ID numbers removed (log/redact.ts). */
   redactedText: string;
+  /** What the caller was answered, as JSON (channels answered synchronously: the HTTP API, the web chat), so
+   * that a retry with the same message id gets the same answer (`inboundOutcome`). */
+  outcome?: string;
 }
 
 /** One line of a conversation, as staff see it on a ticket. */
@@ -77,6 +80,9 @@ export interface Store extends KeyValuePort, ConsoleStore {
   /** Drops the raw message, keeps the summary (redacted text, intent…), and appends the redacted text
    * as a `user` line of the conversation (see `recentMessages`). */
   markProcessed(channel: ChannelName, messageId: string, summary: InboundSummary): Promise<void>;
+  /** Whether a recorded message was processed, and the outcome kept with it (`InboundSummary.outcome`);
+   * null when the message was never recorded. */
+  inboundOutcome(channel: ChannelName, messageId: string): Promise<{ processed: boolean; outcome: string | null } | null>;
   /** Messages recorded but never marked processed (a crash in between), oldest first.
    * `before`: only those recorded with `sentAt` before it, so another instance's in-flight work is left alone. */
   unprocessedInbound(opts?: { before?: number; limit?: number }): Promise<Inbound[]>;
@@ -121,6 +127,9 @@ export interface Store extends KeyValuePort, ConsoleStore {
   /** Back to pending, due at `notBefore`, lease released. */
   markRetry(id: string, notBefore: number, error: string): Promise<void>;
   markDead(id: string, error: string, now: number): Promise<void>;
+  /** Makes every leased item due again now; returns how many. Only for a store no other instance uses (at
+   * the start of the one SQLite instance the leases held are a dead process's: no need to wait them out). */
+  releaseLeases(): Promise<number>;
   /** Items not yet sent (pending, including leased), optionally for one channel. */
   outboxDepth(channel?: ChannelName): Promise<number>;
   getOutboxItem(id: string): Promise<OutboxRecord | null>;

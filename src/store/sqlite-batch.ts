@@ -19,7 +19,7 @@ interface Op {
 
 export interface Batcher {
   run<T>(fn: () => T): Promise<T>;
-  /** Runs what is queued now (close() calls it). */
+  /** Runs what is queued now, held back or not (close() calls it). */
   flush(): void;
 }
 
@@ -28,6 +28,9 @@ export interface BatcherOptions {
    * of the event loop). */
   windowMs?: number;
   maxBatch?: number;
+  /** Runs before the queued operations are written: how many ms to hold them back first (0: write now).
+   * The WAL bound's back-pressure (sqlite.ts). */
+  beforeFlush?: () => number;
 }
 
 export function createBatcher(db: Database.Database, o: BatcherOptions = {}): Batcher {
@@ -46,8 +49,14 @@ export function createBatcher(db: Database.Database, o: BatcherOptions = {}): Ba
     }),
   );
 
-  function flush(): void {
+  function flush(force = false): void {
     scheduled = false;
+    const hold = queue.length && !force ? (o.beforeFlush?.() ?? 0) : 0;
+    if (hold > 0) {
+      scheduled = true;
+      realSetTimeout(flush, hold);
+      return;
+    }
     while (queue.length) {
       const ops = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
       queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
@@ -73,6 +82,6 @@ export function createBatcher(db: Database.Database, o: BatcherOptions = {}): Ba
         }
       });
     },
-    flush,
+    flush: () => flush(true),
   };
 }

@@ -171,6 +171,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX conversation_tokens_created ON conversation_tokens (created_at);
   `,
+  // 4: the answer given to a message (HTTP API, web chat), for a retry with the same message id
+  `
+  ALTER TABLE inbound ADD COLUMN outcome TEXT;
+  `,
 ];
 
 /** Brings the database up to the latest schema; throws if it is newer than this code knows. */

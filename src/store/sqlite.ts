@@ -1,5 +1,5 @@
 // The default store: one SQLite file through better-sqlite3 (WAL), prepared statements, versioned migrations.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { liveStatus } from './status';
 import type { ChannelName, Inbound, Session } from '../core/types';
 import type { MailboxMessage, OutboxItem, Ticket } from '../service/ports';
@@ -18,6 +18,7 @@ import type {
 import { createBatcher } from './sqlite-batch';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpoint';
 import { migrate } from './sqlite-schema';
+import { DEFAULT_WAL_MAX_BYTES, openFile, walGuard } from './sqlite-wal';
 import { sqliteConsole } from './sqlite-console';
 
 export interface SqliteStoreOptions {
@@ -28,7 +29,14 @@ export interface SqliteStoreOptions {
   checkpoints?: 'thread' | 'inline';
   /** Group commit window in ms (sqlite-batch.ts; default 1). */
   commitWindowMs?: number;
+  /** The write-ahead log's bound in bytes (JIUYI_WAL_MAX_MB; default 64 MiB): the checkpoint thread empties
+   * it at a quarter of that; past it, writers wait for a checkpoint of their own (sqlite-checkpoint.ts). */
+  walMaxBytes?: number;
+  /** How long a statement waits for a lock another connection holds (default 5000 ms). */
+  busyTimeoutMs?: number;
 }
+
+export { DEFAULT_WAL_MAX_BYTES } from './sqlite-wal';
 
 interface TicketRow {
   id: string;
@@ -103,18 +111,18 @@ const toRecord = (r: OutboxRow): OutboxRecord => ({
 const b = (v: boolean): number => (v ? 1 : 0);
 
 export function openSqliteStore(opts: SqliteStoreOptions): Store {
-  const db = new Database(opts.file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_size_limit = 67108864');
-  migrate(db);
+  const walMax = opts.walMaxBytes ?? DEFAULT_WAL_MAX_BYTES;
+  const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
+  const db = openFile(opts.file, busyTimeoutMs, walMax, migrate);
   let closed = false;
   let checkpointer: Checkpointer | null = null;
+  const wal = walGuard({ db, file: opts.file, walMax, busyTimeoutMs, active: () => !closed && checkpointer !== null });
   if (opts.file !== ':memory:' && (opts.checkpoints ?? 'thread') === 'thread') {
     db.pragma('wal_autocheckpoint = 0');
     checkpointer = startCheckpointer({
       file: opts.file,
+      truncateBytes: Math.floor(walMax / 4),
+      onWal: wal.seen,
       onError: () => {
         if (!closed) db.pragma('wal_autocheckpoint = 1000');
       },
@@ -127,9 +135,10 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
        ON CONFLICT (channel, message_id) DO NOTHING`,
     ),
     processInbound: db.prepare(
-      `UPDATE inbound SET raw = NULL, processed = 1, intent = ?, locality = ?, urgent = ?, handoff = ?, redacted = ?
+      `UPDATE inbound SET raw = NULL, processed = 1, intent = ?, locality = ?, urgent = ?, handoff = ?, redacted = ?, outcome = ?
        WHERE channel = ? AND message_id = ?`,
     ),
+    inboundOutcome: db.prepare('SELECT processed, outcome FROM inbound WHERE channel = ? AND message_id = ?'),
     inboundUser: db.prepare('SELECT user, sent_at, processed FROM inbound WHERE channel = ? AND message_id = ?'),
     unprocessed: db.prepare(
       'SELECT raw FROM inbound WHERE processed = 0 AND sent_at < ? AND raw IS NOT NULL ORDER BY sent_at LIMIT ?',
@@ -187,6 +196,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     retry: db.prepare(
       `UPDATE outbox SET state = 'pending', not_before = ?, lease_until = 0, last_error = ? WHERE id = ? AND state = 'pending'`,
     ),
+    release: db.prepare(`UPDATE outbox SET lease_until = 0 WHERE state = 'pending' AND lease_until > 0`),
     dead: db.prepare(`UPDATE outbox SET state = 'dead', lease_until = 0, last_error = ?, done_at = ? WHERE id = ?`),
     depthAll: db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`),
     depthChannel: db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND channel = ?`),
@@ -223,7 +233,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
   const markProcessed = db.transaction((channel: ChannelName, messageId: string, s: InboundSummary) => {
     const row = q.inboundUser.get(channel, messageId) as { user: string; sent_at: number; processed: number } | undefined;
     if (!row) return;
-    q.processInbound.run(s.intent, s.locality ?? null, b(s.urgent), b(s.handoff), s.redactedText, channel, messageId);
+    q.processInbound.run(s.intent, s.locality ?? null, b(s.urgent), b(s.handoff), s.redactedText, s.outcome ?? null, channel, messageId);
     if (!row.processed) q.insertMessage.run(channel, row.user, 'user', s.redactedText, row.sent_at);
   });
 
@@ -296,7 +306,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     mailbox: q.purgeMailbox.run(cutoff).changes,
   }));
 
-  const batch = createBatcher(db, { windowMs: opts.commitWindowMs ?? 1 });
+  const batch = createBatcher(db, { windowMs: opts.commitWindowMs ?? 1, beforeFlush: wal.hold });
   const run = <T>(fn: () => T): Promise<T> => {
     if (closed) return Promise.reject(new Error('store: closed'));
     return batch.run(fn);
@@ -313,6 +323,11 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
         return { duplicate: res.changes === 0 };
       }),
     markProcessed: (channel, messageId, summary) => run(() => void markProcessed(channel, messageId, summary)),
+    inboundOutcome: (channel, messageId) =>
+      run(() => {
+        const row = q.inboundOutcome.get(channel, messageId) as { processed: number; outcome: string | null } | undefined;
+        return row ? { processed: row.processed === 1, outcome: row.outcome } : null;
+      }),
     unprocessedInbound: (opts = {}) =>
       run(() => {
         const rows = q.unprocessed.all(opts.before ?? Number.MAX_SAFE_INTEGER, opts.limit ?? 1000) as { raw: string }[];
@@ -398,6 +413,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     defer: (id, notBefore) => run(() => void q.defer.run(notBefore, id)),
     markRetry: (id, notBefore, error) => run(() => void q.retry.run(notBefore, error, id)),
     markDead: (id, error, now) => run(() => void q.dead.run(error, now, id)),
+    releaseLeases: () => run(() => q.release.run().changes),
     outboxDepth: (channel) =>
       run(() => ((channel ? q.depthChannel.get(channel) : q.depthAll.get()) as { n: number }).n),
     getOutboxItem: (id) =>
@@ -425,7 +441,13 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     delete: (key) => run(() => void q.kvDelete.run(key)),
 
     purgeOlderThan: (ageMs, now) => run(() => purge(now - ageMs)),
-    ping: () => run(() => void db.prepare('SELECT 1').get()),
+    // A write, as every message needs one: a database that can be read but not written (a full disk, a lock
+    // held elsewhere, a log the checkpoints cannot keep under twice its bound) is not ready.
+    ping: () =>
+      run(() => {
+        wal.check();
+        q.kvSet.run('store:ping', String(Date.now()));
+      }),
     async close() {
       if (closed) return;
       batch.flush();

@@ -24,7 +24,7 @@ describe('rules validate', () => {
     const r = await cli('validate', dir);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toContain('xinzhou.yml: facilities[1].adress: unknown key "adress"');
+    expect(r.err).toMatch(/xinzhou\.yml:\d+: facilities\[1\]\.adress: unknown key "adress" \(did you mean "address"\?\)/);
   });
 
   it('exits 1 naming the file and the line of a YAML syntax error', async () => {

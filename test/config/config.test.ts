@@ -40,6 +40,7 @@ describe('parseConfig', () => {
       HOST: '127.0.0.1',
       JIUYI_DATA_DIR: '/tmp/x',
       MONGODB_URI: 'mongodb://localhost:27017/jiuyi',
+      JIUYI_DATA_KEY: 'ab'.repeat(32),
       JIUYI_ADMIN_TOKEN: 'a-long-enough-token',
       JIUYI_ESCALATE_AFTER_S: '30',
       JIUYI_RETENTION_DAYS: '7',

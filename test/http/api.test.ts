@@ -40,15 +40,47 @@ describe('POST /api/v1/messages', () => {
     expect(json(await post({ user: 'u2', text: '孩子发烧去哪' })).ask).toBe('locality');
   });
 
-  it('answers a repeated message id once', async () => {
+  it('processes a repeated message id once, and answers the retry with the first answer (a lost response is recovered)', async () => {
     const core = createCoreDouble();
     await t.close();
     t = await buildTestApp({ core });
-    const a = await post({ user: 'u1', text: '忻州 透析', id: 'm-1' });
-    const b = await post({ user: 'u1', text: '忻州 透析', id: 'm-1' });
-    expect(json(a).text).toContain('忻州市');
-    expect(json(b)).toMatchObject({ duplicate: true, text: '' });
+    const a = json(await post({ user: 'u1', text: '忻州 透析', id: 'm-1' }));
+    const b = json(await post({ user: 'u1', text: '忻州 透析', id: 'm-1' }));
+    expect(a.text).toContain('忻州市');
+    expect(a.duplicate).toBe(false);
+    // the same answer (the conversation's token is handed out once, with the first)
+    const { duplicate: first, conversation: _token, ...answerA } = a;
+    const { duplicate: second, ...answerB } = b;
+    expect([first, second]).toEqual([false, true]);
+    expect(answerB).toEqual(answerA);
     expect(core.calls).toBe(1);
+    // held by staff, then retried: held again, not processed again
+    const urgent = json(await post({ user: 'u9', text: '胸痛', id: 'm-2' }));
+    await t.app.inject({ method: 'POST', url: `/api/v1/tickets/${urgent.ticket.id}/claim`, headers: auth, payload: { staff: 'dr' } });
+    const held = json(await post({ user: 'u9', text: '我还是很疼', id: 'm-3' }));
+    expect(held).toMatchObject({ held: true, text: '' });
+    expect(json(await post({ user: 'u9', text: '我还是很疼', id: 'm-3' }))).toMatchObject({ held: true, duplicate: true, ticket: held.ticket });
+  });
+
+  it('answers a retry of a message whose turn failed with a fresh answer', async () => {
+    const double = createCoreDouble();
+    let fail = true;
+    const core = {
+      ...double,
+      turn: (...args: Parameters<typeof double.turn>) => {
+        if (fail) {
+          fail = false;
+          throw new Error('the core failed once');
+        }
+        return double.turn(...args);
+      },
+    };
+    await t.close();
+    t = await buildTestApp({ core });
+    expect((await post({ user: 'u1', text: '忻州 透析', id: 'm-9' })).statusCode).toBe(500);
+    const again = json(await post({ user: 'u1', text: '忻州 透析', id: 'm-9' }));
+    expect(again).toMatchObject({ duplicate: true });
+    expect(again.text).toContain('忻州市');
   });
 
   it('refuses bad input with a 400 naming the field, 413 for a large body, and JSON errors from the one table', async () => {

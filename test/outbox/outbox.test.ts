@@ -218,7 +218,8 @@ describe('outbox crash and resume', () => {
     const file = join(dir, 'jiuyi.sqlite');
     // Before the crash: three replies, the service retried one message's processing (same dedupe key).
     const platform = new FakeSender('telegram', TELEGRAM, clock.now).on('r3', 'hang');
-    const a = make(platform, { leaseMs: 30_000 });
+    // (the process that dies: its send timeout must not fire on the clock the test moves for the next one)
+    const a = make(platform, { leaseMs: 30_000, sendTimeoutMs: Number.POSITIVE_INFINITY });
     await a.enqueue(msg('c1', 'r1', { dedupeKey: 'reply:telegram:m1' }));
     await a.enqueue(msg('c2', 'r2', { dedupeKey: 'reply:telegram:m2' }));
     await a.enqueue(msg('c3', 'r3', { dedupeKey: 'reply:telegram:m3' }));
@@ -246,6 +247,19 @@ describe('outbox crash and resume', () => {
     await runUntilEmpty(b, 3_600_000);
     expect(platform.delivered).toHaveLength(5);
     expect(await b.depth()).toBe(0);
+  });
+
+  it('a send that never answers counts as failed after the send timeout, and the item is retried', async () => {
+    const platform = new FakeSender('telegram', TELEGRAM, clock.now).on('stuck', 'hang');
+    const o = make(platform, { leaseMs: 20_000, sendTimeoutMs: 15_000, backoff: { baseMs: 1000, maxMs: 1000 }, random: () => 0 });
+    const { id } = await o.enqueue(msg('c1', 'stuck'));
+    void o.flush();
+    for (let i = 0; i < 200 && platform.calls.length < 1; i++) await new Promise((r) => setTimeout(r, 5));
+    clock.advance(15_000);
+    await o.idle();
+    expect(await store.getOutboxItem(id)).toMatchObject({ state: 'pending', attempts: 1, lastError: 'no answer from the platform within 15000 ms' });
+    await runUntilEmpty(o);
+    expect(platform.deliveredTexts()).toEqual(['stuck']);
   });
 
   it('two workers on one store never send the same item', async () => {

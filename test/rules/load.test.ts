@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildRuleSet, loadRuleSet, RuleBookError } from '../../src/rules/load';
 import { cleanRuleDirs, ruleDir, RULES_DIR, type RuleEdit } from '../support/rule-books';
@@ -46,107 +47,138 @@ describe('broken rule books are refused with the file and the path named', () =>
     [
       'unknown key',
       { file: 'xinzhou.yml', data: (d) => void (d.designations[3].facilitys = ['xz_peoples']) },
-      /^rules\/xinzhou\.yml: designations\[3\]\.facilitys: unknown key "facilitys"$/,
+      /^rules\/xinzhou\.yml:\d+: designations\[3\]\.facilitys: unknown key "facilitys" \(did you mean "facilities"\?\)$/,
     ],
     [
       'unknown top-level key',
       { file: 'quanxiu.yml', data: (d) => void (d.escalaton = 'qx_duty') },
-      /^rules\/quanxiu\.yml: escalaton: unknown key "escalaton"$/,
+      /^rules\/quanxiu\.yml:\d+: escalaton: unknown key "escalaton" \(did you mean "escalation"\?\)$/,
     ],
     [
       'unknown facility',
       { file: 'xinzhou.yml', data: (d) => void (d.designations[3].facilities[0] = '忻州市人民医') },
-      /^rules\/xinzhou\.yml: designations\[3\]\.facilities\[0\]: unknown facility "忻州市人民医"$/,
+      /^rules\/xinzhou\.yml:\d+: designations\[3\]\.facilities\[0\]: unknown facility "忻州市人民医" \(did you mean "xz_peoples", 忻州市人民医院\?\)$/,
     ],
     [
       'unknown backup facility',
       { file: 'jinjiang.yml', data: (d) => void (d.designations[6].backups[0].facility = 'jj_nowhere') },
-      /^rules\/jinjiang\.yml: designations\[6\]\.backups\[0\]\.facility: unknown facility "jj_nowhere"$/,
+      /^rules\/jinjiang\.yml:\d+: designations\[6\]\.backups\[0\]\.facility: unknown facility "jj_nowhere"$/,
     ],
     [
       'unknown category',
       { file: 'xinzhou.yml', data: (d) => void (d.designations[0].category = 'dialisys') },
-      /^rules\/xinzhou\.yml: designations\[0\]\.category: unknown category "dialisys"$/,
+      /^rules\/xinzhou\.yml:\d+: designations\[0\]\.category: unknown category "dialisys" \(did you mean "dialysis"\?\)$/,
     ],
     [
       'unknown audience',
       { file: 'jinjiang.yml', data: (d) => void (d.guidance[0].audiences = ['quarantined']) },
-      /^rules\/jinjiang\.yml: guidance\[0\]\.audiences\[0\]: unknown audience "quarantined"$/,
+      /^rules\/jinjiang\.yml:\d+: guidance\[0\]\.audiences\[0\]: unknown audience "quarantined"$/,
     ],
     [
       'unknown topic',
       { file: 'yantai.yml', data: (d) => void (d.guidance[0].topic = 'sentinel') },
-      /^rules\/yantai\.yml: guidance\[0\]\.topic: unknown topic "sentinel"$/,
+      /^rules\/yantai\.yml:\d+: guidance\[0\]\.topic: unknown topic "sentinel"$/,
     ],
     [
       'bad phone number',
       { file: 'xinzhou.yml', data: (d) => void (d.contacts[0].phones[0].number = '0350-33015') },
-      /^rules\/xinzhou\.yml: contacts\[0\]\.phones\[0\]\.number: is not a well-formed phone number/,
+      /^rules\/xinzhou\.yml:\d+: contacts\[0\]\.phones\[0\]\.number: is not a well-formed phone number/,
     ],
     [
       'phone written as a YAML number',
       { file: 'quanxiu.yml', text: (t) => t.replace("{number: '28220083', label: 办公室}", '{number: 28220083, label: 办公室}') },
-      /^rules\/quanxiu\.yml: facilities\[0\]\.phones\[0\]\.number: phone numbers must be written as quoted text$/,
+      /^rules\/quanxiu\.yml:\d+: facilities\[0\]\.phones\[0\]\.number: phone numbers must be written as quoted text$/,
     ],
     [
       'bad date',
       { file: 'quanxiu.yml', data: (d) => void (d.source.date = '2020-02-30') },
-      /^rules\/quanxiu\.yml: source\.date: must be a valid date written YYYY-MM-DD$/,
+      /^rules\/quanxiu\.yml:\d+: source\.date: must be a valid date written YYYY-MM-DD$/,
     ],
     [
       'duplicate id',
       { file: 'quanxiu.yml', data: (d) => void (d.contacts[1].id = 'qx_huangxin') },
-      /^rules\/quanxiu\.yml: contacts\[1\]\.id: duplicate id "qx_huangxin"$/,
+      /^rules\/quanxiu\.yml:\d+: contacts\[1\]\.id: duplicate id "qx_huangxin"$/,
     ],
     [
       'place claimed by two books',
       { file: 'yantai.yml', data: (d) => void d.places.push({ name: '磁灶镇', aliases: [], kind: 'town' }) },
-      /^rules\/yantai\.yml: places\[16\]\.name: place "磁灶镇" already resolves to "jinjiang" \(.*jinjiang\.yml: places\[7\]\.name\)$/,
+      /^rules\/yantai\.yml:\d+: places\[16\]\.name: place "磁灶镇" already resolves to "jinjiang" \(.*jinjiang\.yml: places\[7\]\.name\)$/,
     ],
     [
       'unknown escalation contact',
       { file: 'quanxiu.yml', data: (d) => void (d.escalation = 'qx_nobody') },
-      /^rules\/quanxiu\.yml: escalation: unknown contact "qx_nobody"$/,
+      /^rules\/quanxiu\.yml:\d+: escalation: unknown contact "qx_nobody"$/,
     ],
     [
       'backups out of order',
       { file: 'jinjiang.yml', data: (d) => void (d.designations[0].backups[1].order = 3) },
-      /^rules\/jinjiang\.yml: designations\[0\]\.backups\[1\]\.order: backups must be listed in order/,
+      /^rules\/jinjiang\.yml:\d+: designations\[0\]\.backups\[1\]\.order: backups must be listed in order/,
     ],
     [
       'same audience and category designated twice',
       { file: 'xinzhou.yml', data: (d) => void d.designations.push({ ...d.designations[0] }) },
-      /^rules\/xinzhou\.yml: designations\[14\]: audience "sealed_zone" × category "dialysis" is already designated in designations\[0\]$/,
+      /^rules\/xinzhou\.yml:\d+: designations\[14\]: audience "sealed_zone" × category "dialysis" is already designated in designations\[0\]$/,
     ],
     [
       'missing required field',
       { file: 'rural.yml', data: (d) => void delete d.source.title },
-      /^rules\/rural\.yml: source\.title: required string is missing$/,
+      /^rules\/rural\.yml:\d+: source\.title: required string is missing$/,
     ],
     [
       'id not matching the file name',
       { file: 'yantai.yml', data: (d) => void (d.id = 'yentai') },
-      /^rules\/yantai\.yml: id: id "yentai" must match the file name \("yantai"\)$/,
+      /^rules\/yantai\.yml:\d+: id: id "yentai" must match the file name \("yantai"\)$/,
     ],
     [
       'facility id reused by another book (live status is keyed by it)',
       { file: 'rural.yml', data: (d) => void (d.facilities[0].id = 'jj_cizao') },
-      /^rules\/rural\.yml: facilities\[0\]\.id: facility id "jj_cizao" is already used in .*jinjiang\.yml$/,
+      /^rules\/rural\.yml:\d+: facilities\[0\]\.id: facility id "jj_cizao" is already used in .*jinjiang\.yml$/,
     ],
     [
       'a vocabulary synonym shared by two categories',
       { file: 'vocabulary.yml', data: (d) => void d.categories[1].synonyms.push('透析') },
-      /^rules\/vocabulary\.yml: categories\[1\]\.synonyms\[\d+\]: "透析" is already a synonym of "dialysis"$/,
+      /^rules\/vocabulary\.yml:\d+: categories\[1\]\.synonyms\[\d+\]: "透析" is already a synonym of "dialysis"$/,
     ],
     [
       'wrong version',
       { file: 'xinzhou.yml', data: (d) => void (d.version = 2) },
-      /^rules\/xinzhou\.yml: version: /,
+      /^rules\/xinzhou\.yml:\d+: version: /,
     ],
   ];
 
   it.each(cases)('%s', (_name, edit, expected) => {
     expect(problemsOf(edit)).toContainEqual(expect.stringMatching(expected));
+  });
+
+  it('suggests the known value a typo was meant to be', () => {
+    expect(problemsOf({ file: 'xinzhou.yml', data: (d) => void (d.designations[0].category = 'dialisys') })).toContainEqual(
+      expect.stringMatching(/designations\[0\]\.category: unknown category "dialisys" \(did you mean "dialysis"\?\)$/),
+    );
+    expect(problemsOf({ file: 'yantai.yml', data: (d) => void (d.contacts[0].kind = 'hotlin') })).toContainEqual(
+      expect.stringMatching(/contacts\[0\]\.kind: "hotlin" is not one of "hotline", .* \(did you mean "hotline"\?\)$/),
+    );
+  });
+
+  it('gives the line of each problem in its file', () => {
+    const dir = ruleDir({ file: 'xinzhou.yml', data: (d) => void (d.designations[2].category = 'dialisys') });
+    const text = fs.readFileSync(path.join(dir, 'xinzhou.yml'), 'utf8').split('\n');
+    const line = text.findIndex((l) => l.includes('category: dialisys')) + 1;
+    try {
+      loadRuleSet(dir);
+      throw new Error('accepted');
+    } catch (e) {
+      expect((e as RuleBookError).problems).toContainEqual(expect.objectContaining({ path: 'designations[2].category', line }));
+      expect((e as Error).message).toContain(`${path.join(dir, 'xinzhou.yml')}:${line}: designations[2].category`);
+    }
+  });
+
+  it('charges a copied rule book\'s conflicts to the copy, not to the original', () => {
+    const original = fs.readFileSync(path.join(RULES_DIR, 'xinzhou.yml'), 'utf8');
+    // "a-copy" sorts before "xinzhou": examined in name order, the original would take the blame
+    const lines = problemsOf({ file: 'a-copy.yml', text: () => original });
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines.filter((l) => !l.startsWith('rules/a-copy.yml'))).toEqual([]);
+    expect(lines).toContainEqual(expect.stringMatching(/^rules\/a-copy\.yml:\d+: facilities\[0\]\.id: facility id "\w+" is already used in .*xinzhou\.yml$/));
   });
 
   it('lists every problem, across files, not only the first', () => {

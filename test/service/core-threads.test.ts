@@ -54,6 +54,24 @@ describe('CoreThreads', () => {
     expect(fallback.calls).toEqual(['early']);
   });
 
+  it('reloads every worker\'s core at once, or none of them when one cannot load it', async () => {
+    const { logger } = capture();
+    pool = new CoreThreads({ threads: 2, core: {}, fallback: mainThread(), logger, worker: { file: FAKE } });
+    await pool.whenReady();
+    const answers = async (prefix: string) => {
+      const got = await Promise.all(Array.from({ length: 6 }, (_, i) => text(pool!.turn(inbound('q', i), newSession(), ctx))));
+      expect(got).toEqual(Array(6).fill(`worker:${prefix}q`));
+    };
+    await answers('');
+    const commit = await pool.prepare({ prefix: 'v2:' } as never);
+    await answers(''); // prepared, not yet in use
+    commit();
+    await answers('v2:');
+    await expect(pool.prepare({ fail: true } as never)).rejects.toThrow('cannot load the new rule books');
+    await answers('v2:');
+    expect(pool.readyCount).toBe(2);
+  });
+
   it('spreads turns over the workers and answers each turn with its own reply', async () => {
     const { logger } = capture();
     pool = new CoreThreads({ threads: 2, core: {}, fallback: mainThread(), logger, worker: { file: FAKE } });

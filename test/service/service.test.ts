@@ -165,6 +165,18 @@ describe('escalation', () => {
     expect(route.events.filter((e) => e.kind === 'ticket_escalated').map((e) => e.ticket.level)).toEqual([1, 2]);
   });
 
+  it('logs an escalation with one "level" (the log line\'s) and the ticket\'s as escalationLevel', async () => {
+    const lines: string[] = [];
+    const captured = createLogger({ level: 'info', destination: new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }) });
+    const s = service({ logger: captured });
+    await s.accept(tg('a', '胸痛'));
+    clock.now += 61_000;
+    expect(await s.escalateDue()).toBe(1);
+    const line = lines.find((l) => l.includes('escalated'))!;
+    expect(line.match(/"level":/g)).toHaveLength(1);
+    expect(JSON.parse(line)).toMatchObject({ level: 40, escalationLevel: 1 });
+  });
+
   it('does not escalate a claimed ticket, and falls back to 120 without a locality notice', async () => {
     const s = service();
     await s.accept(tg('a', '胸痛'));

@@ -40,6 +40,18 @@ export function storeContract(name: string, harness: StoreHarness): void {
         expect(await store.recordInbound(inbound({ messageId: 'm2' }))).toEqual({ duplicate: false });
       });
 
+      it('keeps the outcome given with a processed message, for a retry with the same id', async () => {
+        expect(await store.inboundOutcome('api', 'x')).toBeNull();
+        await store.recordInbound(inbound({ channel: 'api', messageId: 'x' }));
+        expect(await store.inboundOutcome('api', 'x')).toEqual({ processed: false, outcome: null });
+        const summary = { intent: 'find_facility', urgent: false, handoff: false, redactedText: '…' };
+        await store.markProcessed('api', 'x', { ...summary, outcome: '{"reply":{"parts":["忻州市人民医院"]}}' });
+        expect(await store.inboundOutcome('api', 'x')).toEqual({ processed: true, outcome: '{"reply":{"parts":["忻州市人民医院"]}}' });
+        await store.recordInbound(inbound({ channel: 'api', messageId: 'y' }));
+        await store.markProcessed('api', 'y', summary);
+        expect(await store.inboundOutcome('api', 'y')).toEqual({ processed: true, outcome: null });
+      });
+
       it('keeps unprocessed messages in full for resumption, oldest first, until processed', async () => {
         await store.recordInbound(inbound({ messageId: 'b', sentAt: T0 + 2 }));
         await store.recordInbound(inbound({ messageId: 'a', sentAt: T0 + 1, location: { latitude: 38.4, longitude: 112.7 } }));

@@ -1,6 +1,8 @@
 // Runs the store contract against MongoDB when MONGODB_URI is set; skipped (and says so) otherwise.
 import { randomBytes } from 'node:crypto';
 import { openMongoStore } from '../../src/store/mongo';
+import { createSealer } from '../../src/store/seal';
+import { sealedStore } from '../../src/store/sealed';
 import type { Store } from '../../src/store/port';
 import { consoleStoreContract } from './console-contract';
 import { storeContract, type StoreHarness } from './contract';
@@ -38,4 +40,21 @@ if (!uri) {
   };
   storeContract('mongo', harness);
   consoleStoreContract('mongo', harness);
+  // through the sealing layer openStore puts in front (personal data encrypted at rest)
+  const sealer = createSealer(randomBytes(32));
+  const sealedPrefixes = new WeakMap<Store, string>();
+  const openSealed = async (prefix: string) => {
+    const store = sealedStore(await openMongoStore({ uri, dbName: 'jiuyi_test', prefix }), sealer);
+    sealedPrefixes.set(store, prefix);
+    return store;
+  };
+  const sealedHarness: StoreHarness = {
+    open: () => openSealed(`s${randomBytes(4).toString('hex')}_`),
+    async reopen(store) {
+      await store.close();
+      return openSealed(sealedPrefixes.get(store)!);
+    },
+  };
+  storeContract('mongo, sealed', sealedHarness);
+  consoleStoreContract('mongo, sealed', sealedHarness);
 }

@@ -6,6 +6,9 @@ import { openStore } from '../../src/store';
 import { openSqliteStore } from '../../src/store/sqlite';
 import { MIGRATIONS } from '../../src/store/sqlite-schema';
 import type { Store } from '../../src/store/port';
+import { randomBytes } from 'node:crypto';
+import { createSealer } from '../../src/store/seal';
+import { sealedStore } from '../../src/store/sealed';
 import { consoleStoreContract } from './console-contract';
 import { storeContract, type StoreHarness } from './contract';
 
@@ -32,6 +35,28 @@ const harness: StoreHarness = {
 };
 storeContract('sqlite', harness);
 consoleStoreContract('sqlite', harness);
+
+// The same contract through the sealing layer openStore puts in front (personal data encrypted at rest).
+const key = randomBytes(32);
+const sealedFiles = new WeakMap<Store, string>();
+const openSealed = (file: string) => {
+  const store = sealedStore(openSqliteStore({ file }), createSealer(key));
+  sealedFiles.set(store, file);
+  return store;
+};
+const sealedHarness: StoreHarness = {
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), 'jiuyi-store-'));
+    dirs.push(dir);
+    return openSealed(join(dir, 'jiuyi.sqlite'));
+  },
+  async reopen(store) {
+    await store.close();
+    return openSealed(sealedFiles.get(store)!);
+  },
+};
+storeContract('sqlite, sealed', sealedHarness);
+consoleStoreContract('sqlite, sealed', sealedHarness);
 
 describe('sqlite store specifics', () => {
   it('opens in memory, and in a data directory it creates, in WAL mode with the schema version recorded', async () => {

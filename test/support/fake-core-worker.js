@@ -1,12 +1,29 @@
 // A stand-in for src/service/core-worker.ts speaking the same messages, for the pool's tests: it becomes
 // ready after `workerData.readyAfterMs`, answers "worker:<text>" (the intent names the thread), throws on "throw", exits on "die" and
-// spins forever on "hang". Plain JavaScript, so the thread starts without a compiler.
+// spins forever on "hang". A reload (prepare with `options.prefix`, then commit) makes it answer
+// "worker:<prefix><text>"; `options.fail` makes the prepare fail. Plain JavaScript, so the thread starts
+// without a compiler.
 const { parentPort, threadId, workerData } = require('node:worker_threads');
 
 const data = workerData || {};
+let prefix = data.prefix || '';
+let next = null;
 setTimeout(() => {
   parentPort.on('message', (r) => {
-    const text = r.inbound.text;
+    if (r.control === 'prepare') {
+      if (r.options.fail) parentPort.postMessage({ kind: 'prepare-failed', id: r.id, error: 'cannot load the new rule books' });
+      else {
+        next = { id: r.id, prefix: r.options.prefix || '' };
+        parentPort.postMessage({ kind: 'prepared', id: r.id });
+      }
+      return;
+    }
+    if (r.control) {
+      if (next && next.id === r.id && r.control === 'commit') prefix = next.prefix;
+      next = null;
+      return;
+    }
+    const text = prefix + r.inbound.text;
     if (text === 'die') process.exit(3);
     if (text === 'hang') for (;;);
     if (text === 'throw') {

@@ -51,6 +51,9 @@ export class FakeWecom {
   /** Session state per `${open_kfid}:${external_userid}` (0 when unknown). */
   readonly kfStates = new Map<string, number>();
   readonly invalidUsers = new Set<string>();
+  /** message/send bodies that reached the user (a duplicate caught by enable_duplicate_check does not). */
+  readonly delivered: Record<string, any>[] = [];
+  private readonly duplicateCheck = new Map<string, number>();
   private readonly tokens = new Map<string, IssuedToken>();
   private tokenSeq = 0;
   /** Answers queued for the next calls of a path (errcode bodies), consumed first. */
@@ -186,6 +189,16 @@ export class FakeWecom {
     if (body?.msgtype !== 'text' || typeof body?.text?.content !== 'string') return this.json(res, { errcode: 40008, errmsg: 'invalid message type' });
     if (Buffer.byteLength(body.text.content, 'utf8') > 2048) return this.json(res, { errcode: 45002, errmsg: 'content size out of limit' });
     if (this.invalidUsers.has(body.touser)) return this.json(res, { errcode: 81013, errmsg: 'user & party & tag all invalid', invaliduser: body.touser });
+    // "enable_duplicate_check: 1 — the same content (request JSON) within duplicate_check_interval (default
+    // 1800 s, at most 4 h) is not received again": answered ok, not delivered
+    if (body.enable_duplicate_check === 1) {
+      const key = JSON.stringify(body);
+      const until = this.duplicateCheck.get(key);
+      const now = this.now();
+      if (until !== undefined && now < until) return this.json(res, { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `m${this.calls.length}` });
+      this.duplicateCheck.set(key, now + Math.min(Number(body.duplicate_check_interval ?? 1800), 4 * 3600) * 1000);
+    }
+    this.delivered.push(body);
     return this.json(res, { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `m${this.calls.length}` });
   }
 

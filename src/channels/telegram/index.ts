@@ -6,6 +6,7 @@ import type { Channel, ChannelDeps } from '../../service/ports';
 import { ensureBotInfo, wireBot } from './bot';
 import { describeError } from './errors';
 import { createPoller, type Poller } from './polling';
+import { updateProblem } from './shape';
 import { createTelegramSender } from './sender';
 import { createStaffDesk } from './staff';
 import { webhookRoutes } from './webhook';
@@ -69,6 +70,12 @@ function build(config: TelegramConfig, deps: ChannelDeps): TelegramChannel {
   wireBot({ bot, deps, staff, background });
 
   async function handleUpdate(update: Update): Promise<void> {
+    const problem = updateProblem(update);
+    if (problem) {
+      const updateId = (update as { update_id?: unknown } | null)?.update_id;
+      log.warn({ update_id: typeof updateId === 'number' ? updateId : undefined, problem }, 'telegram update ignored: malformed');
+      return;
+    }
     await ensureBotInfo(bot);
     await bot.handleUpdate(update);
   }

@@ -40,6 +40,11 @@ export function webhookRoutes(opts: {
         try {
           await opts.handle(update);
         } catch (err) {
+          // A bug (a TypeError on a shape nobody foresaw): delivering the same update again cannot help.
+          if (err instanceof TypeError || err instanceof RangeError) {
+            opts.logger.error({ err, update_id: update.update_id }, 'telegram update failed on a bug: ignored');
+            return reply.code(200).send({ ok: true, ignored: true });
+          }
           // Not persisted: a 5xx makes Telegram deliver the update again.
           opts.logger.error({ err, update_id: update.update_id }, 'telegram update failed');
           return reply.code(500).send({ error: 'update not processed' });

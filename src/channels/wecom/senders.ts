@@ -7,6 +7,11 @@ import { outcomeOf, type WecomApi, type WecomResponse } from './api';
 import { splitText } from '../../render/split';
 
 export const TEXT_MAX_BYTES = 2048;
+/** message/send's duplicate check: WeCom delivers the same request (same user, same text) once within this
+ * many seconds. A reply sent again after a crash or a failure part-way (its first send may have arrived) is
+ * then not shown twice; the price is that two identical messages to one user within ten minutes arrive
+ * once, which the user, who has the first on screen, does not miss. */
+export const DUPLICATE_CHECK_S = 600;
 /** msgmenu: head_content and each option are limited; beyond, the text goes as a plain message first. */
 const MENU_HEAD_MAX_BYTES = 1024;
 const MENU_ITEM_MAX_BYTES = 128;
@@ -54,6 +59,8 @@ export function createAppSender(api: WecomApi, agentId: string | number): Channe
         msgtype: 'text',
         agentid: Number(agent),
         text: { content },
+        enable_duplicate_check: 1,
+        duplicate_check_interval: DUPLICATE_CHECK_S,
       }));
       return tracker.run(item.id, bodies, async (body) => {
         const res = await api.post('/cgi-bin/message/send', body);

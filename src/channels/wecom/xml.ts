@@ -17,12 +17,49 @@ const parser = new XMLParser({
   trimValues: true,
 });
 
+/** Deepest nesting WeCom's XML has is 2 (`<xml><Encrypt>`); anything much deeper is refused before parsing. */
+export const MAX_XML_DEPTH = 16;
+
+/** Whether elements nest deeper than `max`: one pass over the text, skipping CDATA, comments and
+ * declarations, so that a parser's recursion never sees (and overflows its stack on) thousands of levels. */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i)) {
+    if (text.startsWith('<![CDATA[', i)) {
+      const end = text.indexOf(']]>', i + 9);
+      if (end < 0) return false; // malformed: the validator says so
+      i = end + 3;
+      continue;
+    }
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) return false;
+      i = end + 3;
+      continue;
+    }
+    const close = text.indexOf('>', i + 1);
+    if (close < 0) return false;
+    const c = text[i + 1];
+    if (c === '/') depth -= 1;
+    else if (c !== '?' && c !== '!' && text[close - 1] !== '/' && ++depth > max) return true;
+    i = close + 1;
+  }
+  return false;
+}
+
 /** Parses `<xml>…</xml>` into its flat fields (nested elements are kept as objects). */
 export function parseXml(text: string): Record<string, unknown> {
   // no DTDs: nothing WeCom sends has one, and entity expansion is an attack surface
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new WecomXmlError('doctype not allowed');
-  if (XMLValidator.validate(text) !== true) throw new WecomXmlError('malformed');
-  const doc = parser.parse(text) as Record<string, unknown>;
+  if (nestsDeeperThan(text, MAX_XML_DEPTH)) throw new WecomXmlError(`elements nested more than ${MAX_XML_DEPTH} deep`);
+  let doc: Record<string, unknown>;
+  try {
+    if (XMLValidator.validate(text) !== true) throw new WecomXmlError('malformed');
+    doc = parser.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    // whatever else the parser trips on is the sender's XML, not our failure
+    throw err instanceof WecomXmlError ? err : new WecomXmlError(`malformed (${(err as Error).name})`);
+  }
   const root = doc['xml'];
   if (typeof root !== 'object' || root === null || Array.isArray(root)) throw new WecomXmlError('no <xml> root');
   return root as Record<string, unknown>;

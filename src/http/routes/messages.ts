@@ -119,9 +119,9 @@ export function messageRoutes(d: MessageRouteDeps) {
         const ticket = r.ticket ? { id: r.ticket.id, state: r.ticket.state } : undefined;
         const conversation = check.issued ? { user: b.user, token: check.issued, channel } : undefined;
         if (!r.reply)
-          return { text: '', parts: [], urgent: false, handoff: !!ticket, ask: null, quickReplies: [], held: !r.duplicate, duplicate: r.duplicate, ticket, conversation };
+          return { text: '', parts: [], urgent: false, handoff: !!ticket, ask: null, quickReplies: [], held: r.held ?? false, duplicate: r.duplicate, ticket, conversation };
         const { parts, urgent, handoff, ask, quickReplies, locality, intent, sources, script, lang } = r.reply;
-        return { text: parts.join('\n'), parts, urgent, handoff, ask, quickReplies, locality, intent, sources, script, lang, held: false, duplicate: false, ticket, conversation };
+        return { text: parts.join('\n'), parts, urgent, handoff, ask, quickReplies, locality, intent, sources, script, lang, held: false, duplicate: r.duplicate, ticket, conversation };
       },
     );
 

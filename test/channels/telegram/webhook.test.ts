@@ -77,6 +77,27 @@ describe('POST /telegram/webhook', () => {
     expect(h.deps.inbound.accepted.map((a) => a.messageId)).toEqual(['95']);
   });
 
+  it('ignores malformed updates with 200 (redelivering them cannot help), never 500, and still takes good ones', async () => {
+    const malformed = [
+      { update_id: 101, message: null },
+      { update_id: 102, message: {} },
+      { update_id: 103, message: { message_id: 1, date: 1, text: 'no chat' } },
+      { update_id: 104, message: { message_id: 1, date: 1, chat: null, text: 'x' } },
+      { update_id: 105, message: { message_id: 1, date: 1, chat: { id: 5, type: 'private' }, text: 42 } },
+      { update_id: 106, message: { message_id: 1, date: 1, chat: { id: 5, type: 'private' }, text: ['/start'] } },
+      { update_id: 107, message: { message_id: 1, date: 1, chat: { id: 5, type: 'private' }, location: {} } },
+      { update_id: 108, callback_query: null },
+      { update_id: 109, callback_query: { id: 'x' } },
+      { update_id: 110, my_chat_member: {} },
+      { update_id: 111, message: { message_id: 1, chat: { id: 5, type: 'private' }, from: { id: 'me' }, text: 'x' } },
+    ];
+    for (const u of malformed) expect([u, (await post(u, SECRET)).statusCode]).toEqual([u, 200]);
+    expect((await post({}, SECRET)).statusCode).toBe(400);
+    expect(h.deps.inbound.accepted).toHaveLength(0);
+    expect((await post({ update_id: 120, ...tg.text('你好') }, SECRET)).statusCode).toBe(200);
+    expect(h.deps.inbound.accepted.map((a) => a.messageId)).toEqual(['120']);
+  });
+
   it('rejects a body that is not an update', async () => {
     expect((await post({ hello: 1 }, SECRET)).statusCode).toBe(400);
     expect(h.deps.inbound.accepted).toHaveLength(0);

@@ -162,6 +162,20 @@ describe('POST /wecom/callback', () => {
     expect(deps.inbound.calls).toBe(0);
   });
 
+  it('refuses XML nested thousands of levels deep with 400, outside the encryption (no signature needed) and inside', async () => {
+    const deep = (n: number, inner: string) => `${'<a>'.repeat(n)}${inner}${'</a>'.repeat(n)}`;
+    const q = sealed('<xml/>', NOW_S).query;
+    expect((await post(q, `<xml>${deep(5000, '<Encrypt>abc</Encrypt>')}</xml>`)).statusCode).toBe(400);
+    expect((await post('msg_signature=x', deep(5000, 'x'))).statusCode).toBe(400);
+    const inner = sealed(`<xml><MsgType>text</MsgType><FromUserName>a</FromUserName><MsgId>1</MsgId>${deep(3000, '')}</xml>`, NOW_S);
+    expect((await post(inner.query, inner.body)).statusCode).toBe(400);
+    // CDATA holding angle brackets is text, not nesting
+    const cdata = sealed(textXml('zhangsan', '<a>'.repeat(100), '7010', NOW_S), NOW_S);
+    expect((await post(cdata.query, cdata.body)).statusCode).toBe(200);
+    expect(deps.inbound.calls).toBe(1);
+    expect(deps.logLines.join('')).toContain('nested more than');
+  });
+
   it('refuses oversized bodies with 413, whatever the content type', async () => {
     const c = sealed(textXml('zhangsan', 'x'.repeat(70_000), '7009', NOW_S), NOW_S);
     const res = await post(c.query, c.body, 'application/xml');

@@ -75,7 +75,7 @@ describe('access_token', () => {
     const sends = fake.callsTo('/cgi-bin/message/send');
     expect(sends).toHaveLength(6);
     expect(new Set(sends.map((c) => c.query['access_token'])).size).toBe(1);
-    expect(sends[0]!.body).toEqual({ touser: 'u1', msgtype: 'text', agentid: 1000002, text: { content: '请拨打忻州市就医咨询电话。' } });
+    expect(sends[0]!.body).toEqual({ touser: 'u1', msgtype: 'text', agentid: 1000002, text: { content: '请拨打忻州市就医咨询电话。' }, enable_duplicate_check: 1, duplicate_check_interval: 600 });
   });
 
   it('on 42001 (expired) is refreshed once — one gettoken for a burst — and the sends retried', async () => {
@@ -202,5 +202,20 @@ describe('splitting', () => {
         { type: 'click', click: { id: 'locality:jinjiang', content: '晋江' } },
       ],
     });
+  });
+});
+
+describe('sending again after a crash', () => {
+  it('asks WeCom to drop a repeat of the same message: sent twice (the first send arrived, its outcome was lost), received once', async () => {
+    const it1 = item({ id: 'o-crash', text: '请拨打120，并前往忻州市人民医院急诊。' });
+    expect(await app.send({ ...it1, attempts: 1 })).toEqual({ ok: true });
+    // the process dies before recording the send; after the restart a new sender sends the item again
+    const again = createWecomChannel({ corpId: CORP_ID, agentId: '1000002', secret: 'app-secret', apiRoot: fake.url }, makeDeps({ now: 1_800_000_000_000 }));
+    expect(await again.senders[0]!.send({ ...it1, attempts: 2 })).toEqual({ ok: true });
+    await again.stop();
+    const sends = fake.calls.filter((c) => c.path === '/cgi-bin/message/send');
+    expect(sends).toHaveLength(2);
+    expect(sends.every((c) => c.body.enable_duplicate_check === 1 && c.body.duplicate_check_interval === 600)).toBe(true);
+    expect(fake.delivered.map((b) => b.text.content)).toEqual(['请拨打120，并前往忻州市人民医院急诊。']);
   });
 });
