@@ -309,11 +309,17 @@ export function answer(a: AnswerInput): AnswerResult {
       return backup(a);
     case 'contacts': {
       const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics });
-      return { kind: 'answer', lines: r.lines, session: a.session, found: r.found };
+      const result: AnswerResult = { kind: 'answer', lines: r.lines, session: a.session, found: r.found };
+      if (r.found) return result;
+      // no number for it: that said first, then any fact the question's words find
+      const facts = withFacts(a, result, spec.topics);
+      return facts === result || facts.kind !== 'answer' ? result : { ...facts, lines: [...r.lines, ...facts.lines] };
     }
     case 'load_status': {
       const lines = loadStatusAnswer(a.book, a.slots.loadMarks, a.status, a.text);
-      return { kind: 'answer', lines: lines.length ? lines : missing(a.book), session: a.session, found: lines.length > 0 };
+      // a book without load marks may still hold what the question's words ask (an intent read wrong)
+      if (!lines.length) return withFacts(a, { kind: 'answer', lines: missing(a.book), session: a.session, found: false }, spec.topics);
+      return { kind: 'answer', lines, session: a.session, found: true };
     }
     default:
       return withFacts(a, withDesignation(a, topics(a, spec?.topics ?? []), spec?.designates), spec?.topics ?? []);
