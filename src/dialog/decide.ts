@@ -109,7 +109,9 @@ function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, intent: 
   const handoff = say(i.staffAlerted ? 'urgent_handoff' : 'urgent_handoff_queued');
   const where = book ? [] : [say('urgent_where')];
   const lines = [...first, handoff, ...where, ...rest];
-  const session: Session = { ...s, handoff: s.handoff ?? { since: i.now, reason } };
+  // the emergency's kind of care is what the conversation is about now ("which hospital will they take her to?")
+  const about = categories.length ? { category: categories[0], categories } : {};
+  const session: Session = { ...s, ...about, handoff: s.handoff ?? { since: i.now, reason } };
   return {
     plan: plan('urgent', lines, { urgent: true, handoff: true, handoffReason: reason, locality: book?.id, cite: book ? [book] : [], firstPart: first.length + 1 }),
     session,

@@ -70,3 +70,16 @@ describe('a user elsewhere asking for someone in the locality', () => {
     expect(textOf(t.say('我在澳门，老爸在忻州封控区要透析，去哪家医院'))).not.toContain('不能替当地作答');
   });
 });
+
+describe('status words and what a conversation is about', () => {
+  it('"do I have to isolate" asks about isolation, it does not make the user an isolated person', () => {
+    const t = talk(core);
+    t.say('忻州封控区老人去医院能有人陪吗');
+    expect(textOf(t.say('陪的人回来以后用隔离吗'))).toContain('相同隔离管控措施');
+  });
+  it('after an emergency, "which hospital" is about that emergency’s care', () => {
+    const t = talk(core);
+    expect(t.say('晋江，我老婆是密接，羊水破了，肚子一阵阵疼')?.urgent).toBe(true);
+    expect(textOf(t.say('救护车来了，会送去哪家医院'))).toContain('晋江市医院');
+  });
+});
