@@ -36,6 +36,8 @@ export const LexiconSchema = z.strictObject({
     /** Audience id to report when every audience in the message is negated (不是隔离人员也不是红黄码). */
     default_audience: z.string(),
   }),
+  /** An audience word asked about rather than said of the user (要隔离吗, 需要隔离多久): not their status. */
+  asked: z.strictObject({ before: z.string(), after: z.string() }).optional(),
   places: z.strictObject({
     /** A typo-tolerant 2-character place core must be followed by one of these… */
     after: z.string(),

@@ -196,6 +196,7 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
   for (const c of cands) {
     const t = c.entry.type;
     if (t === 'topic' && roles.some((r) => r.start <= c.start && c.end <= r.end)) continue;
+    if (t === 'audience' && (lex.askedBefore?.test(clauseBefore(text, c.start, 6)) || lex.askedAfter?.test(text.slice(c.end, c.end + 6)))) continue;
     if (t === 'audience' || t === 'category') {
       const before = clauseBefore(text, c.start, 6);
       if (lex.negationBefore.test(before)) {

@@ -65,6 +65,9 @@ export interface EntityLexicon {
   facilityTails: Map<string, FacilityName[]>;
   english: Map<string, { gloss: string; entries: LexEntry[] }>;
   negationBefore: RegExp;
+  /** An audience word asked about (要隔离吗): before it, or after it. */
+  askedBefore?: RegExp;
+  askedAfter?: RegExp;
   defaultAudience: string;
   placeAfter: RegExp;
   placeBefore: RegExp;
@@ -238,6 +241,7 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     facilities,
     english,
     negationBefore: compile(lex.negation.before, `${file}: negation.before`),
+    ...(lex.asked ? { askedBefore: compile(lex.asked.before, `${file}: asked.before`), askedAfter: compile(lex.asked.after, `${file}: asked.after`) } : {}),
     defaultAudience: lex.negation.default_audience,
     placeAfter: compile(lex.places.after, `${file}: places.after`),
     placeBefore: compile(lex.places.before, `${file}: places.before`),

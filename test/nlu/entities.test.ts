@@ -123,3 +123,13 @@ describe('entities', () => {
     expect(values('我是热线接线员', 'topic')).not.toContain('hotline');
   });
 });
+
+describe('a status asked about is not the user’s status', () => {
+  const audiences = (t: string) => nlu.analyse(t).entities.filter((e) => e.type === 'audience').map((e) => e.value);
+  it.each(['陪护回来需要隔离多久', '我要不要隔离', '回家以后还要隔离吗'])('%s names no audience', (t) => {
+    expect(audiences(t)).toEqual([]);
+  });
+  it.each(['我在晋江隔离，要看病', '我们被隔离了，孩子发烧', '隔离人员去哪看病'])('%s is someone in isolation', (t) => {
+    expect(audiences(t)).toContain('isolated');
+  });
+});
