@@ -18,6 +18,8 @@ const NumberSpec = z.strictObject({
   within: z.number().int().min(0).max(12),
   /** A unit the number must carry (度, 个月, 周). */
   unit: z.string().optional(),
+  /** Only a number with a decimal point (38.4: a temperature, where 38 alone could be anything). */
+  decimal: z.boolean().default(false),
   /** Words that, just before the number, make it something else: 孕 3 个月 is a pregnancy, 还有 3 周 a wait. */
   not_after: z.array(z.string().min(1)).default([]),
 });
@@ -92,6 +94,8 @@ export const ScopeSchema = z.strictObject({
   knowledge: words,
   /** Knowledge cues that count only right after the mention (宫缩多久一次, 见红之后多久会生). */
   knowledge_after: words,
+  /** Words that hold a cue's characters but are no cue (别 in 特别, 非 in 非常, 如 in 不如). */
+  plain_words: words.default([]),
   /** Concepts that say a case is under way (突然, 1小时, 不缓解): a question beside them asks about it, not in general. */
   happening: words.default([]),
   figurative: words,

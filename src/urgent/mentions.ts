@@ -81,6 +81,7 @@ function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
     const value = Number(m[0]);
     for (const { concept, spec } of lex.numbers) {
       if (value < spec.min || value > spec.max) continue;
+      if (spec.decimal && !m[0].includes('.')) continue;
       if (spec.unit && !text.startsWith(spec.unit, e)) continue;
       const end = spec.unit ? e + spec.unit.length : e;
       if (spec.not_after.length) {

@@ -50,6 +50,7 @@ const Cue = {
   ServiceAfter: 1 << 24,
   KnowAfter: 1 << 25,
   PastAfter: 1 << 26,
+  Plain: 1 << 27,
 } as const;
 type CueBit = number;
 
@@ -106,6 +107,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.service_after, Cue.ServiceAfter);
   add(data.knowledge_after, Cue.KnowAfter);
   add(data.past_after, Cue.PastAfter);
+  add(data.plain_words, Cue.Plain);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
 
   function hitsOf(text: string): Hit[] {
@@ -120,6 +122,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         j++;
       }
     }
+    // a cue inside a plain word is none (别 in 特别, 非 in 非常, 如 in 不如)
+    for (const w of out)
+      if (w.cues & Cue.Plain)
+        for (const h of out) if (h !== w && h.start >= w.start && h.end <= w.end && h.end - h.start < w.end - w.start) h.cues = 0;
     return out;
   }
 
@@ -239,7 +245,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         (hits.some((h) => h.cues & Cue.Know && inSentence(h)) && !happened && !hits.some((h) => h.cues & Cue.Present && inSentence(h))) ||
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
         hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1);
-      let figurative = hits.some((h) => h.cues & Cue.Joke && inSentence(h));
+      // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative
+      let figurative = hits.some((h) => h.cues & Cue.Joke && inSentence(h) && !/(?:不是|没有|没|并非|别|不)(?:在|是|开)?$/.test(text.slice(Math.max(0, h.start - 4), h.start)));
       for (const h of hits) {
         if (figurative) break;
         if (h.start < cs || h.end > m.start) continue;

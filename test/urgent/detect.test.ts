@@ -24,6 +24,13 @@ describe('urgent detection', () => {
     ['我爸突然说话含糊，右手抬不起来，半小时了，这种情况怎么处理', 'stroke'],
     ['宝宝才20天，量了38.5，要紧吗', 'infant_fever'],
     ["I don't think I'll be around tomorrow. Please look after my dog.", 'suicide'],
+    // a cue's characters inside a plain word are no cue: 特别 is not 别, 不如 not 如
+    ['我爸特别喘不上气，嘴都紫了', 'breathing'],
+    ['真的不如一了百了算了', 'suicide'],
+    ['没开玩笑，绳子我已经准备好了', 'suicide'],
+    ['剖腹产刀口裂开了，血一直往外流，纱布都湿透了', 'bleeding'],
+    ['我呼吸特别吃力', 'breathing'],
+    ['宝宝才30天，体问38.6', 'infant_fever'],
   ])('raises %s', (text, id) => {
     expect(flags(text)).toContain(id);
   });
