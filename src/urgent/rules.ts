@@ -52,8 +52,10 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
       if (ok) usable.set(m.concept, [...(usable.get(m.concept) ?? []), m]);
     });
     const severe = (usable.get('severe') ?? []).length > 0;
+    // a mild word in the mention's own clause (有点胸闷), not one said of the rest (其他都还好，就是喘不上气)
+    const apart = (a: number, b: number): boolean => /[,，。;；!！?？]|就是|但是|只是|可是|不过/.test(text.slice(a, b));
     const mildIn = (m: Mention): boolean =>
-      (usable.get('mild') ?? []).some((x) => x.end <= m.start + 1 && m.start - x.end <= 4) ||
+      (usable.get('mild') ?? []).some((x) => x.end <= m.start + 1 && m.start - x.end <= 4 && !apart(x.end, m.start)) ||
       (usable.get('mild') ?? []).some((x) => x.start >= m.end && x.start - m.end <= 1);
 
     const hits: ClassHit[] = [];

@@ -31,6 +31,8 @@ describe('urgent detection', () => {
     ['剖腹产刀口裂开了，血一直往外流，纱布都湿透了', 'bleeding'],
     ['我呼吸特别吃力', 'breathing'],
     ['宝宝才30天，体问38.6', 'infant_fever'],
+    // a mild word said of the rest is not said of the emergency
+    ['别的都还好，就是喘不上气了', 'breathing'],
   ])('raises %s', (text, id) => {
     expect(flags(text)).toContain(id);
   });
