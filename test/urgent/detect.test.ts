@@ -33,6 +33,7 @@ describe('urgent detection', () => {
     ['宝宝才30天，体问38.6', 'infant_fever'],
     // a mild word said of the rest is not said of the emergency
     ['别的都还好，就是喘不上气了', 'breathing'],
+    ['my grandad swallowed a whole bottle of sleeping tablets', 'suicide'],
   ])('raises %s', (text, id) => {
     expect(flags(text)).toContain(id);
   });
