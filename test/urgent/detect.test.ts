@@ -34,11 +34,12 @@ describe('urgent detection', () => {
     // a mild word said of the rest is not said of the emergency
     ['别的都还好，就是喘不上气了', 'breathing'],
     ['my grandad swallowed a whole bottle of sleeping tablets', 'suicide'],
+    ['the baby is limp, refuses to feed and feels hot to the touch', 'infant_fever'],
   ])('raises %s', (text, id) => {
     expect(flags(text)).toContain(id);
   });
 
-  it.each(['I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '孕妇呢？', 'and the next one?'])(
+  it.each(['I want to end it with my boyfriend', 'I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '孕妇呢？', 'and the next one?'])(
     'does not raise %s',
     (text) => {
       expect(flags(text)).toEqual([]);
