@@ -35,6 +35,8 @@ describe('urgent detection', () => {
     ['别的都还好，就是喘不上气了', 'breathing'],
     ['my grandad swallowed a whole bottle of sleeping tablets', 'suicide'],
     ['the baby is limp, refuses to feed and feels hot to the touch', 'infant_fever'],
+    ['佢食咗成樽安眠藥', 'suicide'],
+    ['紅嬰仔燒甲足燒，才一個月', 'infant_fever'],
   ])('raises %s', (text, id) => {
     expect(flags(text)).toContain(id);
   });
