@@ -123,7 +123,9 @@ export function walkList(a: AnswerInput): AnswerResult | undefined {
     // past the end: what the notice says happens then (其他医院作为后备医院), when it says
     const d = a.book.designations.find((x) => x.category === list.category && x.activation);
     const then = d?.activation ? [say('designation_activation', { text: d.activation })] : [];
-    return { kind: 'answer', lines: [say('list_end', { count: order.length }), ...then], session: a.session, found: true };
+    const hotline = hotlineOf(a.book);
+    const call = hotline ? [say('missing_hotline', { name: hotline.name, phones: hotline.phones.map((p) => p.number) })] : [];
+    return { kind: 'answer', lines: [say('list_end', { count: order.length }), ...then, ...call], session: a.session, found: true };
   }
   const id = order[target] as string;
   const facility = a.book.facilities.find((f) => f.id === id);

@@ -3,6 +3,7 @@
 // what starts them, and how to get there.
 import { expandGroup, findDesignations, type DesignationAnswer } from '../rules/query';
 import type { Designation, LiveStatus, RuleBook, Vocabulary } from '../rules/types';
+import { hotlineOf } from './contacts';
 import { say, type Line, type MessageRef } from './plan';
 import { guidanceLines, topicGuidance, topicLines, type TopicQuery } from './topics';
 
@@ -138,5 +139,8 @@ export function designationAnswer(book: RuleBook, q: DesignationQuery): Designat
       }
   }
   for (const g of groups.values()) lines.push(...designationLines(g.first.answer, g.categories, q, g.first.audience));
+  // every hospital listed is full: the number to call, where the notice gives one
+  const hotline = [...groups.values()].some((g) => g.first.answer.exhausted) ? hotlineOf(book) : undefined;
+  if (hotline) lines.push(say('missing_hotline', { name: hotline.name, phones: hotline.phones.map((p) => p.number) }));
   return { kind: 'answer', lines };
 }

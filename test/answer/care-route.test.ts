@@ -83,3 +83,11 @@ describe('status words and what a conversation is about', () => {
     expect(textOf(t.say('救护车来了，会送去哪家医院'))).toContain('晋江市医院');
   });
 });
+
+describe('when every hospital listed is full', () => {
+  it('the hotline to call is given with it', () => {
+    const t = talk(core);
+    t.say('忻州管控区的病人要化疗去哪');
+    expect(textOf(t.say('那家也满了呢'))).toContain('0350-3301599');
+  });
+});
