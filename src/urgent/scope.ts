@@ -269,6 +269,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
 
   function isNow(input: string, m: Mention): boolean {
     const text = input.toLowerCase();
+    // 感觉要中风了, 快要心梗了: feared or said in jest, not happening
+    if (/(?:要|快要|快|会|怕)$/.test(text.slice(Math.max(0, m.start - 2), m.start))) return false;
     if (/^了/.test(text.slice(m.end)) || /了$/.test(m.text)) return true;
     const hits = hitsOf(text);
     const [cs, ce] = clauseOf(text, hits, m);

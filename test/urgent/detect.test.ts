@@ -28,6 +28,8 @@ describe('urgent detection', () => {
     ['我爸特别喘不上气，嘴都紫了', 'breathing'],
     ['真的不如一了百了算了', 'suicide'],
     ['没开玩笑，绳子我已经准备好了', 'suicide'],
+    // feared (要中风了) is not happening; presumed (怕是中风了) with a sign is
+    ['我爸怕是中风了，嘴歪了说话不清', 'stroke'],
     ['剖腹产刀口裂开了，血一直往外流，纱布都湿透了', 'bleeding'],
     ['我呼吸特别吃力', 'breathing'],
     ['宝宝才30天，体问38.6', 'infant_fever'],
@@ -41,7 +43,7 @@ describe('urgent detection', () => {
     expect(flags(text)).toContain(id);
   });
 
-  it.each(['I want to end it with my boyfriend', 'I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '孕妇呢？', 'and the next one?'])(
+  it.each(['I want to end it with my boyfriend', 'I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '天天加班，感觉要中风了', '孕妇呢？', 'and the next one?'])(
     'does not raise %s',
     (text) => {
       expect(flags(text)).toEqual([]);
