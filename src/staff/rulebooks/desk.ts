@@ -86,7 +86,7 @@ export class RuleDesk {
     const t0 = performance.now();
     let outcome: DraftOutcome;
     try {
-      outcome = await this.o.worker.draft({ text: notice.text, id, files: this.files(dir), from: 'the staff console' });
+      outcome = await this.o.worker.draft({ text: notice.text, id, files: this.files(dir), from: 'a notice pasted in the staff console' });
     } catch (err) {
       this.o.logger.warn({ staff: actor.username, code: (err as DraftError).code, err: (err as Error).message }, 'rule book not drafted');
       throw this.workerError(err, 'the drafter could not read this text');
