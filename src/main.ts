@@ -148,6 +148,8 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       clientRateLimit: config.clientRateLimit,
       trustProxy: config.trustProxy,
       isReady: () => ready,
+      // the console's 起草 page publishes into the directory the rule books are read (and reloaded) from
+      ...(ruleFiles ? { rulesDir: rulesDirOf(config) } : {}),
       limits: { ...config.http, idleTimeoutMs: 2 * config.http.requestTimeoutMs },
     });
     await app.listen({ port: config.port, host: config.host });

@@ -4,11 +4,13 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ServiceError } from '../service/errors';
 import { AccountError } from '../staff/accounts';
 import { ConsoleError } from '../staff/console';
+import { RuleDeskError } from '../staff/rulebooks/desk';
 
 export const ERRORS = {
   invalid_json: { status: 400, message: 'The request body is not valid JSON.' },
   missing_field: { status: 400, message: 'A required field is missing.' },
   invalid_field: { status: 400, message: 'A field has an invalid value.' },
+  not_text: { status: 400, message: 'This does not look like text: paste the notice, or upload it as a UTF-8 .txt file.' },
   unauthorized: { status: 401, message: 'Sign in to the console, or send Authorization: Bearer <your API token or JIUYI_ADMIN_TOKEN>.' },
   staff_disabled: { status: 401, message: 'Staff endpoints are disabled: set JIUYI_ADMIN_TOKEN to enable them.' },
   session_expired: { status: 401, message: 'Your console session has ended: sign in again.' },
@@ -24,13 +26,17 @@ export const ERRORS = {
   ticket_state: { status: 409, message: 'The ticket is not in a state that allows this.' },
   ticket_held: { status: 409, message: 'Another staff member holds this ticket: only they or an administrator may act on it.' },
   staff_exists: { status: 409, message: 'An account with this username exists already.' },
+  rules_exists: { status: 409, message: 'A rule book with this id exists: publish with replace to put the new one in its place (the old one is kept as a backup).' },
   rules_invalid: { status: 422, message: 'The rule books are invalid: they were not loaded, the ones in use are kept.' },
+  nothing_to_draft: { status: 422, message: 'Nothing could be drafted from this text: no facility, designation, procedure or contact was found in it.' },
+  draft_failed: { status: 422, message: 'The drafter could not read this text.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
   rate_limited: { status: 429, message: 'Too many messages: slow down.' },
   client_rate_limited: { status: 429, message: 'Too many requests from this address: wait a minute.' },
   too_many_logins: { status: 429, message: 'Too many failed sign-ins: wait before trying again.' },
   not_ready: { status: 503, message: 'The service is starting or shutting down.' },
+  rules_unavailable: { status: 503, message: 'This service cannot draft or publish rule books: it has no rules directory or cannot reload them.' },
   internal: { status: 500, message: 'Something went wrong on our side; the error is logged.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -59,6 +65,7 @@ export function classify(err: unknown): { code: ErrorCode; field?: string; detai
   if (err instanceof ApiError) return { code: err.code, field: err.field, detail: err.detail, headers: err.headers };
   if (err instanceof ServiceError) return { code: err.code, detail: err.message };
   if (err instanceof ConsoleError || err instanceof AccountError) return { code: err.code, detail: err.message };
+  if (err instanceof RuleDeskError) return { code: err.code, detail: err.message, ...(err.field ? { field: err.field } : {}) };
   const e = err as Partial<FastifyError> & { validation?: ValidationIssue[]; validationContext?: string };
   if (e.validation?.length) return fromValidation(e.validation, e.validationContext);
   switch (e.code) {
@@ -107,7 +114,7 @@ function fromValidation(issues: ValidationIssue[], context?: string): { code: Er
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const c = classify(err);
   const row = ERRORS[c.code];
-  if (row.status >= 500 && c.code !== 'staff_disabled' && c.code !== 'not_ready') req.log.error({ err }, 'request failed');
+  if (row.status >= 500 && c.code !== 'staff_disabled' && c.code !== 'not_ready' && c.code !== 'rules_unavailable') req.log.error({ err }, 'request failed');
   else req.log.debug({ code: c.code, field: c.field }, 'request refused');
   const body: ErrorBody = {
     error: { code: c.code, message: row.message, ...(c.field ? { field: c.field } : {}), ...(c.detail && row.status < 500 ? { detail: c.detail } : {}) },

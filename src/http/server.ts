@@ -11,6 +11,8 @@ import type { Metrics } from '../service/metrics';
 import type { ChannelRegistry } from '../service/registry';
 import type { Service } from '../service/service';
 import { createStaffDesk, type StaffDesk } from '../staff';
+import { RuleDesk } from '../staff/rulebooks/desk';
+import { RuleBookThread, type RuleBookWorker } from '../staff/rulebooks/thread';
 import { ConversationTokens } from './conversations';
 import { ApiError, errorHandler } from './errors';
 import { consoleRoutes } from './routes/console';
@@ -20,6 +22,7 @@ import { adminRoutes } from './routes/admin';
 import { messageRoutes } from './routes/messages';
 import { pageRoutes } from './routes/pages';
 import { publicRoutes } from './routes/public';
+import { ruleBookRoutes } from './routes/rulebooks';
 import { staffRoutes } from './routes/staff';
 
 export interface HttpDeps {
@@ -44,6 +47,10 @@ export interface HttpDeps {
   version?: string;
   /** Timeouts and connection caps (limits.ts); the defaults where absent. */
   limits?: Partial<HttpLimits>;
+  /** The rules directory the console's 起草 page drafts beside and publishes into (none: it cannot). */
+  rulesDir?: string;
+  /** What drafts and checks rule books (default: a worker thread of its own, started on the first draft). */
+  ruleBookWorker?: RuleBookWorker;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -118,6 +125,8 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
   await app.register(deskRoutes(desk, d.adminToken));
   await app.register(consoleRoutes(desk, d.adminToken));
   await app.register(adminRoutes({ service: d.service, store: d.store, desk, adminToken: d.adminToken }));
+  const rules = new RuleDesk({ dir: d.rulesDir, service: d.service, store: d.store, hub: desk.hub, worker: d.ruleBookWorker ?? new RuleBookThread({ timeoutMs: 30_000 }), logger: d.logger });
+  await app.register(ruleBookRoutes(rules, desk.accounts, d.adminToken));
   await app.register(pageRoutes());
   for (const { name, plugin } of d.registry.routePlugins) {
     await app.register(plugin);

@@ -79,6 +79,11 @@ export class Service implements InboundPort, TicketPort {
     return this.reloader.reload(reason);
   }
 
+  /** Whether reloadRules() can reload (false until main.ts has set the reloader, or with a core passed in). */
+  get rulesReloadable(): boolean {
+    return this.reloader !== null;
+  }
+
   /** What reloadRules() runs (main.ts sets it once the worker threads exist). */
   setReloader(reloader: Pick<RulesReloader, 'reload'>): void {
     this.reloader = reloader;

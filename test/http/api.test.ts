@@ -278,12 +278,13 @@ describe('other endpoints', () => {
       expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(r.headers['x-frame-options']).toBe('DENY');
     }
-    for (const url of ['/webchat.js', '/linkify.js', '/staff/console.js', '/staff/console-views.js']) {
+    for (const url of ['/webchat.js', '/linkify.js', '/staff/console.js', '/staff/console-views.js', '/staff/drafter.js', '/staff/drafter-views.js']) {
       const r = await t.app.inject({ method: 'GET', url });
       expect(r.statusCode).toBe(200);
       expect(r.headers['content-type']).toContain('javascript');
       expect(r.body).not.toContain('innerHTML');
     }
+    expect((await t.app.inject({ method: 'GET', url: '/staff/drafter.css' })).headers['content-type']).toContain('text/css');
     const strings = json(await t.app.inject({ method: 'GET', url: '/webchat/strings.json' }));
     expect(strings['zh-CN'].start_over).toBe('重新开始');
     expect(strings['zh-TW'].start_over).toBe('重新開始');

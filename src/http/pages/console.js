@@ -53,7 +53,7 @@
   function show(tab) {
     state.tab = tab;
     Array.prototype.forEach.call(document.querySelectorAll('nav [role=tab]'), function (b) { b.setAttribute('aria-selected', String(b.dataset.tab === tab)); });
-    ['inbox', 'status', 'review', 'metrics', 'audit'].forEach(function (n) { $('tab-' + n).hidden = n !== tab; });
+    ['inbox', 'status', 'review', 'metrics', 'audit', 'drafter'].forEach(function (n) { $('tab-' + n).hidden = n !== tab; });
     if (tab === 'inbox') { state.unseen = 0; badge(); }
     refresh(tab);
   }
@@ -63,6 +63,7 @@
     if (tab === 'review') return loadReview();
     if (tab === 'metrics') return loadMetrics();
     if (tab === 'audit') return loadAudit();
+    // the drafter keeps its draft while other tabs are looked at: nothing to reload
   }
 
   // --- inbox ---------------------------------------------------------------------------------------------
@@ -210,6 +211,9 @@
     $('login').hidden = true;
     $('app').hidden = false;
     $('me').textContent = me.displayName + '（' + (me.role === 'admin' ? t('admin') : t('staff')) + '）';
+    // administrators draft and publish rule books (the endpoints refuse anyone else)
+    document.querySelector('nav [data-tab=drafter]').hidden = me.role !== 'admin';
+    if (me.role === 'admin') window.jiuyiDrafter.mount($('tab-drafter'), { api: api, announce: announce });
     api('GET', '/api/v1/staff').then(function (d) { state.staff = d.staff; }).catch(function () {});
     listen();
     show('inbox');

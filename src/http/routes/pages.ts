@@ -46,6 +46,9 @@ export function pageRoutes(dir = join(projectRoot(), 'src', 'http', 'pages')) {
     app.get('/staff/console.js', hide, async (_req, reply) => send(reply, 'console.js'));
     app.get('/staff/console-views.js', hide, async (_req, reply) => send(reply, 'console-views.js'));
     app.get('/staff/console.css', hide, async (_req, reply) => send(reply, 'console.css'));
+    app.get('/staff/drafter.js', hide, async (_req, reply) => send(reply, 'drafter.js'));
+    app.get('/staff/drafter-views.js', hide, async (_req, reply) => send(reply, 'drafter-views.js'));
+    app.get('/staff/drafter.css', hide, async (_req, reply) => send(reply, 'drafter.css'));
     app.get('/staff/strings.json', hide, async (_req, reply) => reply.header('cache-control', 'max-age=300').send(staffStrings));
   };
 }
