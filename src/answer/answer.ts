@@ -4,6 +4,7 @@ import type { QuickReply, Session } from '../core/types';
 import type { Slots } from '../dialog/slots';
 import type { LiveStatus, RuleBook, RuleSet } from '../rules/types';
 import { contactAnswer, hotlineOf } from './contacts';
+import { withUnstated } from './unstated';
 import { expandGroup, findDesignations } from '../rules/query';
 import { designationAnswer, routeLines, type DesignationQuery } from './designation';
 import type { Domain } from './domain';
@@ -217,8 +218,10 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   let lines = topicLines(a.book, { ...q, topics: [...new Set([...(named.length ? named : own), ...secondary(a)])] });
   if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: own });
   if (!lines.length && a.book.fallback) lines = topicLines(a.book, { ...q, topics: a.domain.fallbackTopics });
-  return lines.length ? { kind: 'answer', lines, session: a.session, found: true } : { kind: 'answer', lines: missing(a.book), session: a.session, found: false };
+  if (!lines.length) return { kind: 'answer', lines: missing(a.book), session: a.session, found: false };
+  return { kind: 'answer', lines: withUnstated(a.domain, a.book, a.text, named.length ? named : own, lines), session: a.session, found: true };
 }
+
 
 /** A fact the book lacks is said to be missing, with the locality's hotline where it has one. */
 export function missing(book: RuleBook): Line[] {

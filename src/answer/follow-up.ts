@@ -7,6 +7,7 @@ import type { Slots } from '../dialog/slots';
 import type { RuleBook } from '../rules/types';
 import { contactLine, sectionLines } from './topics';
 import type { Domain } from './domain';
+import { withUnstated } from './unstated';
 import type { Line } from './plan';
 import type { FactIndex } from './retrieve';
 import type { FactUnit } from './facts';
@@ -66,7 +67,7 @@ export function followUp(f: FollowUpInput): { lines: Line[]; units: string[] } |
   const facility = facilityId ? f.book.facilities.find((x) => x.id === facilityId) : undefined;
   if (section && facility) {
     const lines = sectionLines(facility, section, { text: f.text, departments: f.domain.departments, topics: [] });
-    if (lines.length) return { lines, units: [`facility:${facility.id}:${section}`] };
+    if (lines.length) return { lines: withUnstated(f.domain, f.book, f.text, [section], lines), units: [`facility:${facility.id}:${section}`] };
   }
   // "收费怎么算": the part of a unit just stated that the question's words find
   const ids = new Set(recent.map((u) => u.id));

@@ -121,7 +121,7 @@ export function topicLines(book: RuleBook, q: TopicQuery): Line[] {
 }
 
 /** The words a line carries, to tell whether a number was already given. */
-const lineWords = (l: Line): string =>
+export const lineWords = (l: Line): string =>
   'fact' in l ? l.fact : 'steps' in l ? l.steps.join('\n') : Object.values(l.vars ?? {}).flat().join('\n');
 
 /** A sentence the notice repeats in several entries (the rural plan's tiers) is said once. */

@@ -6,7 +6,7 @@ import { loadDomain } from '../answer/domain';
 import { dataDir } from '../data/root';
 import { createNlu, type NluEngine } from '../nlu';
 import type { RuleSet } from '../rules/types';
-import { loadLocales } from '../render/locale';
+import { LocaleError, loadLocales } from '../render/locale';
 import { buildRuleSet, loadRuleSet, type RuleFile } from '../rules/load';
 import { createCore } from './core';
 import type { Core } from './types';
@@ -41,6 +41,8 @@ export async function loadCoreParts(opts: Partial<CoreOptions> = {}): Promise<{ 
   const rules = o.ruleFiles ? buildRuleSet(o.ruleFiles) : loadRuleSet(o.rulesDir);
   const domain = loadDomain(join(o.intentsDir, 'domain', 'answers.yml'), rules.vocabulary);
   const locales = loadLocales(o.localesDir);
+  const unsaid = domain.particulars.filter((p) => !(`particular_${p.id}` in locales.zh));
+  if (unsaid.length) throw new LocaleError(unsaid.map((p) => `${join(o.localesDir, 'zh-CN.yml')}: messages.particular_${p.id}: missing (answers.yml particulars names "${p.id}")`).join('\n'));
   const nlu = createNlu(rules, { segmenter: o.segmenter, intentsDir: o.intentsDir });
   // Loading OpenCC's simplified → traditional tables takes a quarter of a second: done on the first
   // traditional reply unless `preloadTraditional` (the core worker threads load them before they take

@@ -67,6 +67,10 @@ describe('entities', () => {
     expect(values('我在封控区', 'audience')).toEqual(['sealed_zone']);
     expect(values('晋江隔力人员要化疗', 'audience')).toEqual(['isolated']);
     expect(values('我妈阳了', 'audience')).toEqual(['infected']);
+    // 马 for 码, as pinyin input offers it; and the misspelt place beside it still found
+    expect(values('我是黄马，要产检', 'audience')).toEqual(['yellow_code']);
+    expect(values('晋将黄马孕妇待产去哪家', 'locality')).toEqual(['jinjiang']);
+    expect(values('他穿着黄马褂', 'audience')).toEqual([]);
     const neg = values('我一直在磁灶做透析,不是隔离人员也不是红黄码,现在那里改成特定对象透析点了', 'audience');
     expect(neg).toEqual(['ordinary']);
     expect(values('我不是密接', 'audience')).toEqual(['ordinary']);

@@ -1,0 +1,20 @@
+// "周末开吗", "几点开门": a particular of a topic that notices seldom state (answers.yml `particulars`). Asked, and
+// mentioned nowhere in what the rule book says on the topic, it is said to be unstated, then what the book does
+// say, then the numbers to ask. Pure.
+import { contactAnswer } from './contacts';
+import type { Domain } from './domain';
+import { say, type Line } from './plan';
+import { lineWords } from './topics';
+import type { RuleBook } from '../rules/types';
+
+/** `lines` (what the book says on `topics`) with what the question asks and they leave unstated said around them. */
+export function withUnstated(domain: Domain, book: RuleBook, text: string, topics: readonly string[], lines: readonly Line[]): Line[] {
+  const asking = text.toLowerCase();
+  const said = lines.map(lineWords).join('\n');
+  const asked = domain.particulars.filter(
+    (p) => topics.includes(p.topic) && p.asks.some((w) => asking.includes(w.toLowerCase())) && !p.said.some((w) => said.includes(w)),
+  );
+  if (!asked.length) return [...lines];
+  const ask = contactAnswer(book, { text: '', channels: [], knownNumbers: new Set(), topics: ['contact_info'] });
+  return [...asked.map((p) => say(`particular_${p.id}`)), ...lines, ...ask.lines.filter((l) => !said.includes(lineWords(l)))];
+}

@@ -1,0 +1,47 @@
+// A particular the notice does not state (weekend or holiday opening, the daytime opening time) is said to be
+// unstated, with what the notice does say and the numbers to ask; where the notice states it, nothing is added.
+import type { Core } from '../../src/core/types';
+import { parseDomain } from '../../src/answer/domain';
+import { realCore, talk, textOf } from '../support/core';
+import { loadRuleSet } from '../../src/rules/load';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+
+let core: Core;
+beforeAll(async () => {
+  core = await realCore();
+}, 60_000);
+
+describe('a particular the notice leaves unstated', () => {
+  it.each([
+    ['泉秀社区卫生服务中心礼拜天看不看病', /周末和节假日/],
+    ['Is the Quanxiu community health centre open on Sundays?', /weekends or on holidays/],
+    ['泉秀社区卫生服务中心早上几点开门', /白天几点开诊/],
+  ])('"%s" says so, gives the stated hours and the numbers to call', (q, notice) => {
+    const reply = textOf(talk(core).say(q));
+    expect(reply).toMatch(notice);
+    expect(reply).toContain('晚上9点');
+    expect(reply).toContain('28220052');
+  });
+
+  it('as a follow-up about the hours just given', () => {
+    const t = talk(core);
+    expect(textOf(t.say('泉秀社区卫生服务中心晚上开到几点'))).toContain('晚上9点');
+    const reply = textOf(t.say('过年开不开'));
+    expect(reply).toMatch(/周末和节假日/);
+    expect(reply).toContain('28220083');
+  });
+
+  it('an hours question about what the notice states gets no such line', () => {
+    expect(textOf(talk(core).say('泉秀社区卫生服务中心晚上开到几点'))).not.toMatch(/没有写/);
+  });
+});
+
+describe('answers.yml particulars', () => {
+  const rules = loadRuleSet(join(__dirname, '../../rules'));
+  const file = join(__dirname, '../../intents/domain/answers.yml');
+  it('refuses a particular of an unknown topic, naming where', () => {
+    const text = readFileSync(file, 'utf8').replace(/(particulars:\n  - id: weekend\n    topic: )hours/, '$1opening_hours');
+    expect(() => parseDomain(file, text, rules.vocabulary)).toThrow(/particulars\[0\]\.topic: unknown topic "opening_hours"/);
+  });
+});
