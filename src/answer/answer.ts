@@ -5,6 +5,7 @@ import type { Slots } from '../dialog/slots';
 import type { LiveStatus, RuleBook, RuleSet } from '../rules/types';
 import { contactAnswer, hotlineOf } from './contacts';
 import { withUnstated } from './unstated';
+import { compareAudiences } from './compare';
 import { expandGroup, findDesignations } from '../rules/query';
 import { designationAnswer, routeLines, type DesignationQuery } from './designation';
 import type { Domain } from './domain';
@@ -292,6 +293,11 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
 
 export function answer(a: AnswerInput): AnswerResult {
   const spec = a.domain.intents[a.intent];
+  // two audiences compared ("封控区和管控区去的定点医院一样吗"), asked of where to go or how to get care
+  if (spec?.answer === 'designation' || spec?.designates) {
+    const compared = compareAudiences(a, categoriesOf(a, spec.category), (c) => designationQuery(a, c, a.session.assumedFull ?? []));
+    if (compared) return compared;
+  }
   switch (spec?.answer) {
     case 'designation': {
       const categories = categoriesOf(a, spec.category);

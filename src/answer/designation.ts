@@ -10,6 +10,8 @@ import { guidanceLines, topicGuidance, topicLines, type TopicQuery } from './top
 export interface DesignationQuery {
   categories: string[];
   audience?: string;
+  /** Audiences to name beside `audience` in the lines, when the answer is theirs too (a comparison found them alike). */
+  alike?: string[];
   status: LiveStatus;
   /** Facilities the user said are full in this conversation. */
   assumedFull: readonly string[];
@@ -101,7 +103,7 @@ function oneCategory(book: RuleBook, category: string, q: DesignationQuery): Cat
   if (q.audience) {
     const wanted = expandGroup(v, q.audience);
     const mine = lookup.items.filter((a) => a.designation.audiences.some((x) => wanted.includes(x)));
-    if (mine.length) return found(mine, () => [audienceName(v, q.audience as string)]);
+    if (mine.length) return found(mine, () => [q.audience as string, ...(q.alike ?? [])].map((x) => audienceName(v, x)));
     // No designation for this audience: what the notice says for it instead (防范区就近就医…), else whom they are for.
     const own = book.guidance.filter((g) => g.audiences.some((x) => wanted.includes(x)) && (!g.categories.length || g.categories.includes(category)));
     const none = say('designation_none_for_audience', { audience: audienceName(v, q.audience), category: categoryName });

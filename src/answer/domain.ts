@@ -34,6 +34,7 @@ const DomainFile = z
     countCues: z.array(z.string().min(1)).min(1),
     commands: z.record(z.string(), z.string()),
     whereCues: z.array(z.string().min(1)),
+    compareCues: z.array(z.string().min(1)).default([]),
     maxDesignationGroups: z.number().int().min(0),
     languageChoices: z.array(
       z.object({ lang: z.enum(['zh', 'en']), script: z.enum(['simplified', 'traditional']), words: z.array(z.string().min(1)).min(1) }).strict(),

@@ -6,6 +6,8 @@ import type { Facility, RuleSet } from '../rules/types';
 export interface Slots {
   locality?: string;
   audience?: string;
+  /** Every audience the message names, in order ("封控区和管控区…一样吗"). */
+  audiences?: string[];
   categories: string[];
   facility?: { locality: string; facility: Facility };
   role?: Role;
@@ -80,6 +82,7 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
   return {
     locality,
     audience: oneAudience(of(entities, 'audience')),
+    audiences: [...new Set(of(entities, 'audience').sort((a, b) => a.start - b.start).map((e) => e.value))],
     categories: [...new Set(of(entities, 'category').sort((a, b) => a.start - b.start).map((e) => e.value))],
     facility,
     role: role && ROLES.has(role) ? (role as Role) : analysis.forwarded ? 'family_doctor' : undefined,
