@@ -3,6 +3,7 @@
 // misspelt content word is corrected to the nearest vocabulary word, numbers with units become Chinese
 // units (40°C → 40度, 20 minutes ago → 20分钟前). The phrase table is data (intents/varieties/en.yml)
 // plus the place names the caller adds (their pinyin). Pure once built.
+import { isEnglishWord } from './english-words';
 import { z } from 'zod';
 import { DataError } from './data-error';
 
@@ -188,7 +189,8 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
         best = v;
       }
     }
-    return best === undefined ? undefined : vocabulary.get(best);
+    // a word of its own is no misspelling (cooking is not choking)
+    return best === undefined || isEnglishWord(word) ? undefined : vocabulary.get(best);
   }
 
   function tokens(text: string): Token[] {

@@ -87,6 +87,7 @@ export const ScopeSchema = z.strictObject({
   continuing: words,
   history: words,
   sequela: words,
+  lasting_states: words.default([]),
   history_durations: words,
   now: words,
   hypothetical: words,

@@ -73,7 +73,11 @@ export interface ScopeReader {
 const SENTENCE_END = /[。!?;\n！？；]/;
 const CLAUSE_END = /[,，:：、。!?;\n！？；]/;
 const PAST_UNIT = /(?:\d+|[一二两三四五六七八九十几半多]+)(?:天|周|星期|个星期|个月|月|年)(?:多)?前|(?:19|20)\d\d年/g;
-const CONCEPTS_NOT_RESOLVED = new Set(['suicidal', 'overdose', 'farewell', 'hopeless']);
+const CONCEPTS_NOT_RESOLVED = new Set(['suicidal', 'overdose', 'farewell_strong', 'farewell_weak', 'hopeless', 'suicide_means', 'jump_plan']);
+/** Farewells said and means made ready stay in force once done (昨晚发来…照顾好妈妈, 绳子买好了): never past. */
+const CONCEPTS_NOT_PAST = new Set(['farewell_strong', 'farewell_weak', 'suicide_means', 'jump_plan']);
+/** Acts and words of farewell, not symptoms: a figure of speech (让我, 逼得) does not make them figurative. */
+const CONCEPTS_NOT_FIGURES = new Set(['farewell_strong', 'farewell_weak', 'unreachable', 'suicide_means', 'jump_plan', 'overdose']);
 
 export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s): ScopeReader {
   const happening = new Set(data.happening);
@@ -109,6 +113,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.past_after, Cue.PastAfter);
   add(data.plain_words, Cue.Plain);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
+  const lastingStates = new Set(data.lasting_states.map((w) => simplify(w.normalize('NFKC')).toLowerCase()));
 
   function hitsOf(text: string): Hit[] {
     const out: Hit[] = [];
@@ -130,10 +135,12 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   }
 
   function bounds(text: string, pos: number, end: RegExp): [number, number] {
+    // an English full stop ends a sentence where a space or the end follows it (not 38.5)
+    const ends = (i: number): boolean => end.test(text[i] as string) || (text[i] === '.' && (i + 1 >= text.length || text[i + 1] === ' '));
     let s = pos;
-    while (s > 0 && !end.test(text[s - 1] as string)) s--;
+    while (s > 0 && !ends(s - 1)) s--;
     let e = pos;
-    while (e < text.length && !end.test(text[e] as string)) e++;
+    while (e < text.length && !ends(e)) e++;
     return [s, e];
   }
 
@@ -207,10 +214,11 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
 
       // past: a past time before it (or 疼过一次), unless it goes on: 开始/一直 in its clause, or a later clause
       // saying the symptom continues (现在还疼, 现在越来越厉害 — not 现在随身带糖)
-      const pastHits = hits.filter((h) => h.cues & Cue.Past && before(h));
+      // (or after it in its clause, as English puts it: fainted once last year)
+      const pastHits = hits.filter((h) => h.cues & Cue.Past && (before(h) || (h.start >= m.end && h.end <= ce)));
       const experiential =
         /^了?过(?!去|来|不|得)/.test(text.slice(m.end, m.end + 3)) || hits.some((h) => h.cues & Cue.PastAfter && h.start >= m.end && h.start <= m.end + 1);
-      let past = pastHits.length > 0 || experiential;
+      let past = !CONCEPTS_NOT_PAST.has(m.concept) && (pastHits.length > 0 || experiential);
       if (past) {
         const from = pastHits.length ? Math.min(...pastHits.map((h) => h.start)) : m.start;
         const saysOver = (h: Hit): boolean => hits.some((o) => o.start >= h.end && o.start <= h.end + 2 && o.cues & (Cue.Neg | Cue.Resolved));
@@ -227,7 +235,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
 
       // history: a history word before it in its clause, or a duration right after (脑梗五年了); a sequela word
       // in its clause or the next one to it, unless its own clause says it is happening now
-      const nowHere = hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce);
+      const nowHere =
+        hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce && !lastingStates.has(text.slice(h.start, h.end))) ||
+        mentions.some((o) => happening.has(o.concept) && o.start >= cs && o.end <= ce);
       const [pcs] = cs > ss ? bounds(text, Math.max(ss, cs - 2), CLAUSE_END) : [cs];
       const [, nce] = ce < se ? bounds(text, Math.min(se - 1, ce + 1), CLAUSE_END) : [ce, ce];
       const history =
@@ -248,7 +258,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative
       let figurative = hits.some((h) => h.cues & Cue.Joke && inSentence(h) && !/(?:不是|没有|没|并非|别|不)(?:在|是|开)?$/.test(text.slice(Math.max(0, h.start - 4), h.start)));
       for (const h of hits) {
-        if (figurative) break;
+        if (figurative || CONCEPTS_NOT_FIGURES.has(m.concept)) break;
         if (h.start < cs || h.end > m.start) continue;
         if (h.cues & Cue.FigSubject && m.start - h.end <= 3) figurative = true;
         if (!(h.cues & Cue.Fig) || m.start - h.end > 8) continue;
@@ -271,6 +281,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     const text = input.toLowerCase();
     // 感觉要中风了, 快要心梗了: feared or said in jest, not happening
     if (/(?:要|快要|快|会|怕)$/.test(text.slice(Math.max(0, m.start - 2), m.start))) return false;
+    // 心脏病都要犯了, 心梗快犯了: about to, not happening
+    if (/^(?:都|就|也|真的)?(?:要|快要|快)(?:犯|发作|来)/.test(text.slice(m.end, m.end + 6))) return false;
     if (/^了/.test(text.slice(m.end)) || /了$/.test(m.text)) return true;
     const hits = hitsOf(text);
     const [cs, ce] = clauseOf(text, hits, m);

@@ -21,6 +21,13 @@ describe('English', () => {
     expect(norm('our 11-month-old baby')).toContain('11个月大');
   });
 
+  it('leaves a real English word alone, however near a vocabulary word it is', () => {
+    // cooking is one edit from choking, message from massage
+    expect(norm('he was cooking dinner')).not.toContain('喘不上气');
+    expect(norm('sorry for the long message')).not.toContain('推拿');
+    expect(norm('she is unconcious')).toContain('昏迷');
+  });
+
   it('reads the rule books’ places in pinyin', () => {
     expect(norm('We are in Xinfu District, Xinzhou')).toContain('忻府区');
     expect(norm('sealed compound in Jinjiang')).toMatch(/封控区.*晋江/);
