@@ -6,6 +6,7 @@ import type { LiveStatus, RuleBook, RuleSet } from '../rules/types';
 import { contactAnswer, hotlineOf } from './contacts';
 import { withUnstated } from './unstated';
 import { compareAudiences } from './compare';
+import { defineGroup } from './define';
 import { expandGroup, findDesignations } from '../rules/query';
 import { designationAnswer, routeLines, type DesignationQuery } from './designation';
 import type { Domain } from './domain';
@@ -160,7 +161,9 @@ function backup(a: AnswerInput): AnswerResult {
   if (named) {
     const its = book.designations.filter((d) => d.facilities.includes(named) || d.backups.some((b) => b.facility === named)).map((d) => d.category);
     const both = categories.filter((c) => its.includes(c));
-    if (its.length) categories = both.length ? both : its;
+    // (a category the hospital has no designation for — 出了阳性病例 is covid — leaves the conversation's own)
+    const earlier = (a.session.categories ?? (a.session.category ? [a.session.category] : [])).filter((c) => its.includes(c));
+    if (its.length) categories = both.length ? both : earlier.length ? earlier : its;
   }
   if (!categories.length) categories = [...new Set(book.designations.filter((d) => d.backups.length).map((d) => d.category))];
   if (slots.full && named) full.add(named);
@@ -198,18 +201,28 @@ const audiencesOf = (a: AnswerInput): string[] | undefined =>
  */
 function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): AnswerResult {
   if (r.kind !== 'answer') return r;
-  const asked = a.slots.categories.length > 0 && a.domain.whereCues.some((c) => a.text.includes(c));
+  const where = a.domain.whereCues.some((c) => a.text.includes(c));
+  const asked = a.slots.categories.length > 0 && where;
+  // "120来了会送哪个医院": after an emergency, where the ambulance goes — the emergency's care, else emergencies
+  const emergency = where && a.session.handoff?.reason.startsWith('urgent:') ? urgentCategories(a) : [];
   // (not again when the conversation has just been given the hospitals)
   const lastKind = a.session.lastIntent ? a.domain.intents[a.session.lastIntent]?.answer : undefined;
   const told = lastKind === 'designation' || lastKind === 'backup';
-  if (!asked && (!designates || told)) return r;
-  const all = categoriesOf(a);
+  if (!asked && !emergency.length && (!designates || told)) return r;
+  const all = emergency.length ? emergency : categoriesOf(a);
   const narrow = all.filter((c) => !a.domain.broadCategories.includes(c));
   const specific = narrow.length ? narrow : all;
   const categories = (asked ? categoriesOf(a) : specific).filter((c) => a.book.designations.some((d) => d.category === c));
   if (!categories.length) return r;
   const d = designationAnswer(a.book, designationQuery(a, categories, a.session.assumedFull ?? []));
   return d.kind === 'answer' ? { ...r, lines: [...d.lines, ...r.lines], found: true } : r;
+}
+
+/** The care an emergency of this conversation is designated under: its own category, else emergencies, else general care. */
+function urgentCategories(a: AnswerInput): string[] {
+  const own = categoriesOf(a).filter((c) => a.book.designations.some((d) => d.category === c));
+  if (own.length) return own;
+  return a.domain.emergencyCategories.filter((c) => a.book.designations.some((d) => d.category === c)).slice(0, 1);
 }
 
 function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, { kind: 'answer' }> {
@@ -293,6 +306,8 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
 
 export function answer(a: AnswerInput): AnswerResult {
   const spec = a.domain.intents[a.intent];
+  const defined = defineGroup(a);
+  if (defined) return defined;
   // two audiences compared ("封控区和管控区去的定点医院一样吗"), asked of where to go or how to get care
   if (spec?.answer === 'designation' || spec?.designates) {
     const compared = compareAudiences(a, categoriesOf(a, spec.category), (c) => designationQuery(a, c, a.session.assumedFull ?? []));

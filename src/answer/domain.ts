@@ -35,6 +35,8 @@ const DomainFile = z
     commands: z.record(z.string(), z.string()),
     whereCues: z.array(z.string().min(1)),
     compareCues: z.array(z.string().min(1)).default([]),
+    emergencyCategories: z.array(z.string()).default([]),
+    defineCues: z.array(z.string().min(1)).default([]),
     maxDesignationGroups: z.number().int().min(0),
     languageChoices: z.array(
       z.object({ lang: z.enum(['zh', 'en']), script: z.enum(['simplified', 'traditional']), words: z.array(z.string().min(1)).min(1) }).strict(),
@@ -74,6 +76,7 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
   checkTopics('aspectTopics', d.aspectTopics);
   d.particulars.forEach((p, i) => topics.has(p.topic) || problems.push(`${file}: particulars[${i}].topic: unknown topic "${p.topic}"`));
   d.broadCategories.forEach((c, i) => checkCategory(`broadCategories[${i}]`, c));
+  d.emergencyCategories.forEach((c, i) => checkCategory(`emergencyCategories[${i}]`, c));
   for (const [flag, c] of Object.entries(d.redFlagCategories)) checkCategory(`redFlagCategories.${flag}`, c);
   if (problems.length) throw new DomainError(problems.join('\n'));
   return d;

@@ -35,9 +35,13 @@ export const LexiconSchema = z.strictObject({
     before: z.string(),
     /** Audience id to report when every audience in the message is negated (不是隔离人员也不是红黄码). */
     default_audience: z.string(),
+    /** Regex source that, ending right before a care category's word, negates it too (不发烧, 没咳嗽). */
+    category_before: z.string().optional(),
   }),
   /** An audience word asked about rather than said of the user (要隔离吗, 需要隔离多久): not their status. */
   asked: z.strictObject({ before: z.string(), after: z.string() }).optional(),
+  /** Regex source that, ending right before an audience or category word, says it is a case at a place, not the user's. */
+  elsewhere: z.string().optional(),
   places: z.strictObject({
     /** A typo-tolerant 2-character place core must be followed by one of these… */
     after: z.string(),

@@ -199,7 +199,8 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
     if (t === 'audience' && (lex.askedBefore?.test(clauseBefore(text, c.start, 6)) || lex.askedAfter?.test(text.slice(c.end, c.end + 6)))) continue;
     if (t === 'audience' || t === 'category') {
       const before = clauseBefore(text, c.start, 6);
-      if (lex.negationBefore.test(before)) {
+      if (lex.elsewhere?.test(before)) continue;
+      if (lex.negationBefore.test(before) || (t === 'category' && lex.categoryNegationBefore?.test(before))) {
         if (t === 'audience') negated.push(c);
         continue;
       }

@@ -65,8 +65,12 @@ export interface EntityLexicon {
   facilityTails: Map<string, FacilityName[]>;
   english: Map<string, { gloss: string; entries: LexEntry[] }>;
   negationBefore: RegExp;
+  /** …and right before a category only (不发烧). */
+  categoryNegationBefore?: RegExp;
   /** An audience word asked about (要隔离吗): before it, or after it. */
   askedBefore?: RegExp;
+  /** A case at a place (医院出了阳性病例), not the user's. */
+  elsewhere?: RegExp;
   askedAfter?: RegExp;
   defaultAudience: string;
   placeAfter: RegExp;
@@ -241,6 +245,8 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     facilities,
     english,
     negationBefore: compile(lex.negation.before, `${file}: negation.before`),
+    ...(lex.negation.category_before ? { categoryNegationBefore: compile(lex.negation.category_before, `${file}: negation.category_before`) } : {}),
+    ...(lex.elsewhere ? { elsewhere: compile(lex.elsewhere, `${file}: elsewhere`) } : {}),
     ...(lex.asked ? { askedBefore: compile(lex.asked.before, `${file}: asked.before`), askedAfter: compile(lex.asked.after, `${file}: asked.after`) } : {}),
     defaultAudience: lex.negation.default_audience,
     placeAfter: compile(lex.places.after, `${file}: places.after`),

@@ -71,9 +71,19 @@ describe('entities', () => {
     expect(values('我是黄马，要产检', 'audience')).toEqual(['yellow_code']);
     expect(values('晋将黄马孕妇待产去哪家', 'locality')).toEqual(['jinjiang']);
     expect(values('他穿着黄马褂', 'audience')).toEqual([]);
+    expect(values('我们晋江管空区的', 'audience')).toEqual(['controlled_zone']);
+    // a case at a place is not the user's status nor the care asked (要是那家医院出了阳性病例呢)
+    expect(values('要是那家医院出了阳性病例呢', 'audience')).toEqual([]);
+    expect(values('要是那家医院出了阳性病例呢', 'category')).toEqual([]);
+    expect(values('我阳性了去哪看', 'audience')).toEqual(['infected']);
     const neg = values('我一直在磁灶做透析,不是隔离人员也不是红黄码,现在那里改成特定对象透析点了', 'audience');
     expect(neg).toEqual(['ordinary']);
     expect(values('我不是密接', 'audience')).toEqual(['ordinary']);
+  });
+
+  it('a symptom denied right before it asks for no care (不发烧, 冇發燒)', () => {
+    expect(values('孩子没发烧就是咳嗽', 'category')).toEqual(['children', 'general']);
+    expect(values('不发烧，能在社区看吗', 'category')).toEqual([]);
   });
 
   it('finds care categories from synonyms and colloquial forms', () => {

@@ -1,0 +1,27 @@
+// After an emergency, "where will the ambulance take them": the designation of the emergency's own care, else
+// the book's emergency (or general) designation — never a procedure without a hospital.
+import type { Core } from '../../src/core/types';
+import { realCore, talk, textOf } from '../support/core';
+
+let core: Core;
+beforeAll(async () => {
+  core = await realCore();
+}, 60_000);
+
+describe('where the ambulance goes', () => {
+  it('a stroke in Xinzhou: the cardio-cerebral designation', () => {
+    const t = talk(core);
+    expect(t.say('忻州封控区，我爸突然一边脸耷拉下来，右手拿不住筷子')?.urgent).toBe(true);
+    expect(textOf(t.say('救护车到了会拉去哪家医院'))).toContain('忻州市人民医院');
+  });
+
+  it('an allergy in Jinjiang, which has no category of its own: the emergency designation', () => {
+    const t = talk(core);
+    expect(t.say('在晋江隔离点，吃了虾以后喉咙发紧喘不上气，全身起风团')?.urgent).toBe(true);
+    expect(textOf(t.say('Which hospital will the ambulance take me to?'))).toMatch(/晋江市医院/);
+  });
+
+  it('without an emergency before it, a where-question is not taken for one', () => {
+    expect(textOf(talk(core).say('忻州封控区急诊要怎么去医院'))).not.toMatch(/心脑血管/);
+  });
+});
