@@ -230,7 +230,11 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   // Of the intent's topics, those the message names (CT → the green channel, not the herbal decoction).
   const named = own.filter((t) => a.slots.topics.includes(t));
   let lines = topicLines(a.book, { ...q, topics: [...new Set([...(named.length ? named : own), ...secondary(a)])] });
+  // a book silent on the topic asked may say who handles it (medicines: the family doctors who bring them)
+  const handlers = (list: readonly string[]): string[] => [...new Set(list.flatMap((t) => a.domain.topicFallbacks[t] ?? []))];
+  if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: handlers(named) });
   if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: own });
+  if (!lines.length) lines = topicLines(a.book, { ...q, topics: handlers(own) });
   if (!lines.length && a.book.fallback) lines = topicLines(a.book, { ...q, topics: a.domain.fallbackTopics });
   if (!lines.length) return { kind: 'answer', lines: missing(a.book), session: a.session, found: false };
   return { kind: 'answer', lines: withUnstated(a.domain, a.book, a.text, named.length ? named : own, lines), session: a.session, found: true };

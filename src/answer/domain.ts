@@ -37,6 +37,7 @@ const DomainFile = z
     compareCues: z.array(z.string().min(1)).default([]),
     emergencyCategories: z.array(z.string()).default([]),
     defineCues: z.array(z.string().min(1)).default([]),
+    topicFallbacks: z.record(z.string(), z.array(z.string())).default({}),
     maxDesignationGroups: z.number().int().min(0),
     languageChoices: z.array(
       z.object({ lang: z.enum(['zh', 'en']), script: z.enum(['simplified', 'traditional']), words: z.array(z.string().min(1)).min(1) }).strict(),
@@ -72,6 +73,10 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
     checkTopics(`categoryTopics.${c}`, list);
   }
   checkTopics('fallbackTopics', d.fallbackTopics);
+  for (const [t, list] of Object.entries(d.topicFallbacks)) {
+    checkTopics(`topicFallbacks.${t}`, [t]);
+    checkTopics(`topicFallbacks.${t}`, list);
+  }
   checkTopics('secondaryTopics', d.secondaryTopics);
   checkTopics('aspectTopics', d.aspectTopics);
   d.particulars.forEach((p, i) => topics.has(p.topic) || problems.push(`${file}: particulars[${i}].topic: unknown topic "${p.topic}"`));

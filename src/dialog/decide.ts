@@ -4,6 +4,7 @@
 import { answer, designationQuery, factAnswer, missing, retrieveFacts, walkList, type AnswerInput } from '../answer/answer';
 import type { FactIndex } from '../answer/retrieve';
 import { hotlineOf } from '../answer/contacts';
+import { lineWords, topicLines } from '../answer/topics';
 import { designationAnswer } from '../answer/designation';
 import { followUp, isFollowUp } from '../answer/follow-up';
 import type { Domain } from '../answer/domain';
@@ -44,9 +45,12 @@ export function localityChoices(rules: RuleSet): QuickReply[] {
 /** The NLU's runners-up that could answer instead when the best intent finds nothing in the rule book. */
 function alternativesOf(i: DecideInput, intent: string): string[] {
   const top = i.analysis.ranking[0]?.confidence ?? 0;
-  return i.analysis.ranking
+  const ranked = i.analysis.ranking
     .filter((r) => r.name !== intent && isContent(i.domain, r.name) && r.confidence >= top * i.domain.alternativeRatio)
     .map((r) => r.name);
+  // then the questions of the topics the message names ("120打了，她的吸入剂快没了能找谁": medicines)
+  const named = i.slots.topics.map((t) => topicIntent(i.domain, t)).filter((x): x is string => !!x && x !== intent);
+  return [...new Set([...ranked, ...named])];
 }
 
 /** The intent whose answer draws on a topic (the first in answers.yml's order), for words only a topic cue reads. */
@@ -81,8 +85,22 @@ export function resolveIntent(i: DecideInput, s: Session): string {
     const owner = slots.topics.map((t) => topicIntent(domain, t)).find((x) => !!x);
     if (owner) return owner;
   }
+  // an intent made for a care the message denies ("不发烧…能线上看看不"): the topic it names, else care in general
+  const own = domain.intents[said]?.category;
+  if (own && slots.denied?.includes(own) && !slots.categories.includes(own)) {
+    const owner = slots.topics.map((t) => topicIntent(domain, t)).find((x) => !!x);
+    return owner ?? (slots.categories.length ? 'designation' : 'care_route');
+  }
   // "急诊的呢", "那孕妇呢": a bare 呢 with something new asks the last question again about it
-  if (s.lastIntent && isContent(domain, s.lastIntent) && slotted && elliptical(analysis.normalised)) return s.lastIntent;
+  // …unless it names a topic of another question that the last one's answer does not speak of ("要是急诊呢" after the
+  // care route: the emergency route; "急诊的呢" after admission without a NAT result: admission, which speaks of 急诊)
+  if (s.lastIntent && isContent(domain, s.lastIntent) && slotted && elliptical(analysis.normalised)) {
+    const cues = analysis.entities.filter((e) => e.type === 'topic' && !domain.aspectTopics.includes(e.value) && topicIntent(domain, e.value) !== s.lastIntent);
+    const book = i.rules.byId.get(slots.locality ?? s.locality ?? '');
+    const said = book ? topicLines(book, { topics: domain.intents[s.lastIntent]?.topics ?? [], text: '', departments: {} }).map(lineWords).join('\n') : '';
+    const other = cues.find((e) => !said.includes(e.text));
+    return (other && topicIntent(domain, other.value)) ?? s.lastIntent;
+  }
   if (slots.full && (said === 'designation' || said === 'fallback')) return 'backup';
   return said;
 }

@@ -9,6 +9,8 @@ export interface Slots {
   /** Every audience the message names, in order ("封控区和管控区…一样吗"). */
   audiences?: string[];
   categories: string[];
+  /** Care categories the message denies (不发烧): an intent made for one of them is not what is asked. */
+  denied?: string[];
   facility?: { locality: string; facility: Facility };
   role?: Role;
   topics: string[];
@@ -84,6 +86,7 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     audience: oneAudience(of(entities, 'audience')),
     audiences: [...new Set(of(entities, 'audience').sort((a, b) => a.start - b.start).map((e) => e.value))],
     categories: [...new Set(of(entities, 'category').sort((a, b) => a.start - b.start).map((e) => e.value))],
+    denied: [...new Set(of(entities, 'denied').map((e) => e.value))],
     facility,
     role: role && ROLES.has(role) ? (role as Role) : analysis.forwarded ? 'family_doctor' : undefined,
     topics: [...new Set(of(entities, 'topic').map((e) => e.value))],

@@ -202,6 +202,7 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
       if (lex.elsewhere?.test(before)) continue;
       if (lex.negationBefore.test(before) || (t === 'category' && lex.categoryNegationBefore?.test(before))) {
         if (t === 'audience') negated.push(c);
+        else out.push({ ...toEntity(text, c), type: 'denied' });
         continue;
       }
     }

@@ -17,6 +17,7 @@ export const LAYERS: Record<EntityType, number> = {
   load_mark: 7,
   rural: 8,
   other_place: 9,
+  denied: 3,
 };
 
 export interface LexEntry {

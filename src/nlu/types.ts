@@ -13,6 +13,7 @@ export type EntityType =
   | 'time' // night | today | tomorrow …
   | 'load_mark' // blue | yellow | red | x
   | 'rural' // the message says it is in a rural area (农村, 村里)
+  | 'denied' // a care category's word the message denies (不发烧), value = category id: asks for no care
   | 'other_place'; // a place name (jieba's ns tag) no rule book covers: 太原, 成都; value = the name
 
 export interface Entity {

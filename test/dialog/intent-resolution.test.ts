@@ -1,0 +1,39 @@
+// Which question a turn answers when the classifier's reading and the message's own words disagree: a care the
+// message denies, a new topic in an elliptical follow-up, a topic named beside an intent that finds nothing.
+// Phrasings here are not the evaluation sets' own.
+import type { Core } from '../../src/core/types';
+import { realCore, talk, textOf } from '../support/core';
+
+let core: Core;
+beforeAll(async () => {
+  core = await realCore();
+}, 60_000);
+
+describe('intent resolution', () => {
+  it('a care the message denies is not the question (没发烧…能网上问诊吗)', () => {
+    const r = talk(core).say('忻州管控区，喉咙有点痒，没发烧，能网上问诊吗');
+    expect(r?.intent).not.toBe('fever_clinic');
+    expect(textOf(r)).toMatch(/互联网|线上/);
+  });
+
+  it('"有没有发热门诊" still asks for fever care', () => {
+    expect(textOf(talk(core).say('忻州封控区有没有发热门诊'))).toContain('忻州市人民医院');
+  });
+
+  it('an elliptical follow-up naming another topic switches to it when the last answer does not speak of it', () => {
+    const t = talk(core);
+    t.say('忻州管控区的人出门看病怎么走流程');
+    expect(textOf(t.say('那急诊呢'))).toContain('120');
+  });
+
+  it('…and keeps the last question when its answer speaks of the word', () => {
+    const t = talk(core);
+    t.say('忻州封控区的，核酸结果没出来能先住院吗');
+    expect(textOf(t.say('急诊病人呢'))).toContain('过渡病房');
+  });
+
+  it('a book silent on medicines answers with who brings them (the family doctors)', () => {
+    const t = talk(core);
+    expect(textOf(t.say('烟台芝罘区，爷爷的降压药快吃完了，找谁'))).toContain('家庭医生');
+  });
+});
