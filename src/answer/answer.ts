@@ -298,7 +298,8 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   const blockScore = Math.max(0, ...hits.filter((h) => inside(h) || (h.unit.topic && topics.includes(h.unit.topic))).map((h) => h.score));
   // (sure of the topic, the fact is only added: it need only be a fair match beside the block)
   const top = asksElse[0];
-  const sure = (a.confidence ?? 0) >= SURE;
+  // (sure too when the message names the topic by its own words: 谁能帮忙转诊)
+  const sure = (a.confidence ?? 0) >= SURE || topics.some((t) => a.slots.topics.includes(t) && !a.domain.aspectTopics.includes(t));
   if (!top || top.score < blockScore * (sure ? 0.5 : 1.2)) return { ...r, session: { ...r.session, lastUnits: hits.map((h) => h.unit.id) } };
   // sure of the topic: its block stays and the fact asked besides is added; unsure: the fact is the answer
   if (sure) {

@@ -37,3 +37,14 @@ describe('intent resolution', () => {
     expect(textOf(t.say('烟台芝罘区，爷爷的降压药快吃完了，找谁'))).toContain('家庭医生');
   });
 });
+
+describe('topics named beside the main question', () => {
+  it('a test a department does ("blood test") asks about departments', () => {
+    const reply = textOf(talk(core).say('Can I get a blood count done at the Quanxiu community health centre?'));
+    expect(reply).toContain('检验科');
+  });
+
+  it('a referral asked beside home treatment is answered too', () => {
+    expect(textOf(talk(core).say('烟台芝罘区，我妈阳了在家躺着起不来，谁能帮忙转诊'))).toContain('转诊');
+  });
+});
