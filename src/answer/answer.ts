@@ -12,7 +12,7 @@ import { designationAnswer, routeLines, type DesignationQuery } from './designat
 import type { Domain } from './domain';
 import { loadStatusAnswer } from './load-status';
 import { say, type Line } from './plan';
-import { guidanceLines, topicLines } from './topics';
+import { dedupe, guidanceLines, topicLines } from './topics';
 import type { FactIndex, Retrieved } from './retrieve';
 
 export interface AnswerInput {
@@ -88,7 +88,7 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
   }
   const anyDesignated = categories.some((c) => book.designations.some((d) => d.category === c));
   const extra = secondary(a).filter((t) => t !== 'transport');
-  const lines = [...r.lines, ...(anyDesignated ? routeLines(book, audiencesOf(a), categories) : []), ...topicLines(book, { ...topicQuery(a), topics: extra })];
+  const lines = dedupe([...r.lines, ...(anyDesignated ? routeLines(book, audiencesOf(a), categories) : []), ...othersGuidance(a, categories), ...topicLines(book, { ...topicQuery(a), topics: extra })]);
   const lastList = listOf(a, categories, assumedFull);
   return { kind: 'answer', session: { ...a.session, assumedFull: [...assumedFull], lastList }, lines, found: anyDesignated || r.lines.length > 0, designated: anyDesignated };
 }
@@ -141,6 +141,20 @@ export function walkList(a: AnswerInput): AnswerResult | undefined {
   const r = designation({ ...a, session: { ...a.session, assumedFull: full } }, full, [list.category]);
   if (r.kind !== 'answer') return r;
   return { ...r, session: { ...r.session, lastList: { ...list, at: target } } };
+}
+
+/**
+ * No audience said: what the notice says, for the care asked, to the audiences its designations leave out
+ * (晋江's ordinary dialysis patients, moved within the 医共体), after the designated hospitals.
+ */
+function othersGuidance(a: AnswerInput, categories: readonly string[]): Line[] {
+  if (a.session.audience) return [];
+  const designated = a.book.designations.filter((d) => categories.includes(d.category));
+  if (!designated.length) return [];
+  const covered = new Set(designated.flatMap((d) => d.audiences));
+  return a.book.guidance
+    .filter((g) => g.categories.some((c) => categories.includes(c)) && g.audiences.length > 0 && g.audiences.every((x) => !covered.has(x)))
+    .flatMap(guidanceLines);
 }
 
 /** Guidance the notice gives for the user's audience alone, where no designation names that audience. */

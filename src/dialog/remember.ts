@@ -21,6 +21,15 @@ export function remember(session: Session, slots: Slots, analysis: Analysis): Se
     }
     s.locality = slots.locality;
   }
+  // "我在武汉": the user is somewhere no notice covers — the locality talked of before is not theirs
+  if (slots.livesOutside && !slots.locality && s.locality) {
+    s.locality = undefined;
+    s.audience = undefined;
+    s.assumedFull = [];
+    s.lastFacility = undefined;
+    s.lastUnits = undefined;
+    s.lastList = undefined;
+  }
   if (slots.audience) s.audience = slots.audience;
   if (slots.categories[0]) {
     s.category = slots.categories[0];
