@@ -37,6 +37,7 @@ const DomainFile = z
     compareCues: z.array(z.string().min(1)).default([]),
     emergencyCategories: z.array(z.string()).default([]),
     defineCues: z.array(z.string().min(1)).default([]),
+    failCues: z.array(z.string().min(1)).default([]),
     topicFallbacks: z.record(z.string(), z.array(z.string())).default({}),
     maxDesignationGroups: z.number().int().min(0),
     languageChoices: z.array(

@@ -13,6 +13,7 @@ import type { QuickReply, Session } from '../core/types';
 import type { Analysis } from '../nlu/types';
 import { emergencyRoute } from '../rules/query';
 import type { LiveStatus, RuleBook, RuleSet } from '../rules/types';
+import { otherWay } from './other-way';
 import { remember } from './remember';
 import type { Slots } from './slots';
 
@@ -279,6 +280,9 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   if (book && walked && walked.kind === 'answer') {
     return { plan: plan('backup', walked.lines, { locality: book.id, cite: [book] }), session: { ...walked.session, pending: undefined, lastIntent: 'backup' } };
   }
+  // "线上看不了的呢": the way just given does not work — the notice's other ways to the same end
+  const other = book ? otherWay({ domain: i.domain, book, session: s, text: i.analysis.normalised, topics: i.slots.topics, audiences: s.audience ? [s.audience] : undefined }) : undefined;
+  if (book && other) return { plan: plan(other.intent, other.lines, { locality: book.id, cite: [book] }), session: { ...s, pending: undefined, lastIntent: other.intent } };
   const carried = book && (intent === 'fallback' || isContent(i.domain, intent)) ? followUpOf(i, s, book, intent) : undefined;
   if (carried) return carried;
   if (intent === 'fallback') {

@@ -48,3 +48,17 @@ describe('topics named beside the main question', () => {
     expect(textOf(talk(core).say('烟台芝罘区，我妈阳了在家躺着起不来，谁能帮忙转诊'))).toContain('转诊');
   });
 });
+
+describe('the way just given does not work', () => {
+  it('online care impossible: the notice’s other way to a doctor (the grid worker)', () => {
+    const t = talk(core);
+    expect(textOf(t.say('忻州管控区可以在网上看医生吗'))).toMatch(/互联网|线上/);
+    expect(textOf(t.say('网上用不了怎么办'))).toContain('网格员');
+  });
+
+  it('a short message without a failure is not taken for one', () => {
+    const t = talk(core);
+    t.say('忻州管控区可以在网上看医生吗');
+    expect(textOf(t.say('谢谢'))).not.toContain('网格员');
+  });
+});
