@@ -11,7 +11,7 @@ import { realCore } from '../support/core';
 import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram';
 import { maxInWindow, minChatGap } from '../support/sliding';
 
-const uri = process.env.MONGODB_URI;
+const uri = process.env.JIUYI_TEST_MONGODB_URI; // MONGODB_URI (test/support/mongo-env.js)
 const TOKEN = 'multi-instance-token-0123';
 const SECRET = 'multi-secret';
 const silent = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) });

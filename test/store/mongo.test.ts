@@ -9,7 +9,7 @@ import { consoleStoreContract } from './console-contract';
 import { storeContract, type StoreHarness } from './contract';
 import { sharedStoreContract } from './shared-contract';
 
-const uri = process.env.MONGODB_URI;
+const uri = process.env.JIUYI_TEST_MONGODB_URI; // MONGODB_URI (test/support/mongo-env.js)
 
 /** Collections under a fresh prefix, with their indexes, as `jiuyi store migrate` makes them. */
 async function migrated(prefix: string): Promise<Store> {
