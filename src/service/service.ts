@@ -17,8 +17,9 @@ import { ServiceError } from './errors';
 import { KeyedLock } from './keyed-lock';
 import type { Metrics } from './metrics';
 import { internalErrorNotice } from './notices';
+import { handoff, recordReview, type HandoffDeps } from './handoff';
 import { Notifier } from './notifier';
-import type { InboundPort, StaffEvent, Ticket, TicketPort } from './ports';
+import type { InboundPort, Ticket, TicketPort } from './ports';
 import { RateLimiter, type Limiter } from './rate-limit';
 import type { ReloadResult, RulesReloader } from './reload';
 import type { ChannelRegistry } from './registry';
@@ -53,6 +54,7 @@ export class Service implements InboundPort, TicketPort {
   private closed = false;
   private currentCore: Core;
   private reloader: Pick<RulesReloader, 'reload'> | null = null;
+  private readonly turnDeps: HandoffDeps;
 
   constructor(private readonly opts: ServiceOptions) {
     this.store = opts.store;
@@ -80,6 +82,7 @@ export class Service implements InboundPort, TicketPort {
       escalationNotice: opts.escalationNotice,
       ticketHistory: opts.ticketHistory,
     });
+    this.turnDeps = { store: this.store, metrics: this.metrics, logger: this.logger, historySize: this.tickets.historySize };
   }
 
   /** The core in use (replaced when the rule books are reloaded). */
@@ -220,7 +223,7 @@ export class Service implements InboundPort, TicketPort {
       const text = reply ? reply.parts.join('\n') : '';
       const userLine: ConversationLine = { from: 'user', text: redacted, at: now };
       const botLine: ConversationLine | null = reply ? { from: 'bot', text: clip(text), at: now } : null;
-      const { ticket, events } = await this.handoff(inbound, reply, session, next, [userLine, ...(botLine ? [botLine] : [])], now);
+      const { ticket, events } = await handoff(this.turnDeps, inbound, reply, session, next, [userLine, ...(botLine ? [botLine] : [])], now);
 
       const handled: HandleResult = {
         duplicate: false,
@@ -275,7 +278,7 @@ export class Service implements InboundPort, TicketPort {
         shown = (await this.store.updateTicket(ticket.id, { lastMessages: lines }, now)) ?? ticket;
         events.push({ kind: 'user_message', ticket: shown, text: redacted });
       }
-      if (reply?.review) await this.recordReview(inbound, reply, redacted, now);
+      if (reply?.review) await recordReview(this.store, inbound, reply, redacted, now);
 
       // Metrics, staff notifications (not awaited: a slow staff route does not delay the user's reply).
       const intent = reply?.intent ?? 'held';
@@ -300,47 +303,6 @@ export class Service implements InboundPort, TicketPort {
       if (!o.sync) await this.outbox.enqueue({ channel, chat: inbound.chat, text, urgent: false, quickReplies: [], createdAt: now, dedupeKey: `reply:${channel}:${messageId}`, meta: { kind: 'error' } });
       throw err;
     }
-  }
-
-  /** Tickets of a turn: one opened on a handoff (or the conversation's open one: one per conversation,
-   * whichever instance asks), made urgent on a red flag; `next.handoff` follows the ticket. */
-  private async handoff(
-    inbound: Inbound,
-    reply: Reply | null,
-    session: Session,
-    next: Session,
-    lines: ConversationLine[],
-    now: number,
-  ): Promise<{ ticket: Ticket | null; events: StaffEvent[] }> {
-    const { channel, user } = inbound;
-    const events: StaffEvent[] = [];
-    let ticket: Ticket | null = null;
-    if (reply?.handoff || next.handoff || session.handoff) ticket = await this.store.openTicketFor(channel, user);
-    if (reply?.handoff) {
-      const reason = reply.handoffReason ?? (reply.urgent ? 'urgent' : 'requested');
-      if (!ticket) {
-        const history = await this.store.recentMessages(channel, user, this.tickets.historySize - 2);
-        const opened = await this.store.openTicket(
-          { channel, user, chat: inbound.chat, locality: reply.locality ?? next.locality, reason, urgent: reply.urgent, lastMessages: [...history, ...lines] },
-          now,
-        );
-        ticket = opened.ticket;
-        if (opened.created) {
-          this.metrics?.handoffs.inc({ reason: reason.split(':')[0] ?? reason });
-          this.logger.info({ ticket: ticket.id, channel, urgent: ticket.urgent, reason, locality: ticket.locality }, 'handoff ticket opened');
-          events.push({ kind: 'ticket_opened', ticket });
-        }
-      }
-      if (reply.urgent && !ticket.urgent) ticket = (await this.store.updateTicket(ticket.id, { urgent: true, reason }, now)) ?? ticket;
-    }
-    if (ticket) {
-      const held = ticket.state === 'claimed' ? ticket.claimedBy : undefined;
-      next.handoff = { since: now, reason: ticket.reason, ...(next.handoff ?? {}), ticketId: ticket.id, ...(held ? { heldBy: held } : {}) };
-    } else if (next.handoff && (next.handoff.ticketId || next.handoff.heldBy)) {
-      // The ticket was closed elsewhere: the conversation is the bot's again.
-      next.handoff = null;
-    }
-    return { ticket, events };
   }
 
   // --- tickets (TicketPort: tickets.ts) ------------------------------------------------------------------
@@ -422,22 +384,6 @@ export class Service implements InboundPort, TicketPort {
   async settled(): Promise<void> {
     await this.lock.idle();
     await this.notifier.settled();
-  }
-
-  // --- helpers -----------------------------------------------------------------------------------------
-
-  /** A reply worth a human's look (Reply.review) joins the console's review queue: redacted words only. */
-  private async recordReview(inbound: Inbound, reply: Reply, redacted: string, now: number): Promise<void> {
-    await this.store.addReviewItem({
-      at: now,
-      channel: inbound.channel,
-      messageId: inbound.messageId,
-      ...(reply.locality ? { locality: reply.locality } : {}),
-      intent: reply.intent,
-      reason: reply.review!,
-      text: redacted,
-      reply: clip(reply.parts.join('\n')),
-    });
   }
 }
 
