@@ -27,49 +27,74 @@ if (!uri && process.env.JIUYI_REQUIRE_MONGO) {
     it('needs MONGODB_URI', () => undefined);
   });
 } else {
+  // Each test gets an empty store: collections under a prefix that `store migrate` prepared once, emptied
+  // (all but `meta`) when a test takes them again. Preparing a fresh prefix per test (18 collections, 40
+  // indexes) made the suite minutes long, and dropping thousands of collections afterwards longer still.
+  const free: string[] = [];
+  const used = new Set<string>();
   const prefixes = new WeakMap<Store, string>();
-  afterAll(async () => {
-    // the test collections live in their own database: dropped one by one (FerretDB runs out of
-    // PostgreSQL locks — "out of shared memory" — dropping a database of hundreds of collections at once)
-    const mongoose = (await import('mongoose')).default;
-    const conn = await mongoose.createConnection(uri, { dbName: 'jiuyi_test' }).asPromise();
-    for (const c of await conn.db!.listCollections({}, { nameOnly: true }).toArray()) await conn.db!.dropCollection(c.name).catch(() => undefined);
-    await conn.close();
+  let admin: import('mongoose').Connection;
+  beforeAll(async () => {
+    admin = await connectMongo({ uri, dbName: 'jiuyi_test' });
   });
+  afterAll(async () => {
+    for (const c of await admin.db!.listCollections({}, { nameOnly: true }).toArray())
+      if ([...used].some((p) => c.name.startsWith(p))) await admin.db!.dropCollection(c.name).catch(() => undefined);
+    await admin.close();
+  }, 120_000);
+  /** A prepared, empty prefix, and its store (closing the store frees the prefix). */
+  async function take(letter: string, open: (prefix: string) => Promise<Store>): Promise<Store> {
+    let prefix = free.find((p) => p.startsWith(letter));
+    if (prefix) {
+      free.splice(free.indexOf(prefix), 1);
+      for (const c of await admin.db!.listCollections({}, { nameOnly: true }).toArray())
+        if (c.name.startsWith(prefix) && c.name !== `${prefix}meta`) await admin.db!.collection(c.name).deleteMany({});
+    } else {
+      prefix = `${letter}${randomBytes(4).toString('hex')}_`;
+      used.add(prefix);
+      await (await migrated(prefix)).close();
+    }
+    return tracked(prefix, await open(prefix));
+  }
+  function tracked(prefix: string, store: Store): Store {
+    const close = store.close.bind(store);
+    prefixes.set(store, prefix);
+    return Object.assign(store, {
+      close: async () => {
+        await close();
+        if (!free.includes(prefix)) free.push(prefix);
+      },
+    });
+  }
+  const plainOpen = (prefix: string) => openMongoStore({ uri, dbName: 'jiuyi_test', prefix, retentionDays: 30 });
   const harness: StoreHarness = {
-    async open() {
-      const prefix = `t${randomBytes(4).toString('hex')}_`;
-      const store = await migrated(prefix);
-      prefixes.set(store, prefix);
-      return store;
-    },
+    open: () => take('t', plainOpen),
     async reopen(store) {
       const prefix = prefixes.get(store)!;
       await store.close();
-      const again = await openMongoStore({ uri, dbName: 'jiuyi_test', prefix, retentionDays: 30 });
-      prefixes.set(again, prefix);
-      return again;
+      free.splice(free.indexOf(prefix), 1);
+      return tracked(prefix, await plainOpen(prefix));
     },
   };
+  it('refuses to open a database `jiuyi store migrate` has not prepared, saying which command to run', async () => {
+    await expect(openMongoStore({ uri, dbName: 'jiuyi_test', prefix: `u${randomBytes(4).toString('hex')}_`, retentionDays: 30 })).rejects.toThrow(/no indexes yet: run `npm run -s jiuyi -- store migrate`/);
+    const prefix = `r${randomBytes(4).toString('hex')}_`;
+    used.add(prefix);
+    await (await migrated(prefix)).close();
+    await expect(openMongoStore({ uri, dbName: 'jiuyi_test', prefix, retentionDays: 7 })).rejects.toThrow(/keep personal data 30 days, JIUYI_RETENTION_DAYS says 7/);
+  });
   storeContract('mongo', harness);
   consoleStoreContract('mongo', harness);
   // through the sealing layer openStore puts in front (personal data encrypted at rest)
   const sealer = createSealer(randomBytes(32));
-  const sealedPrefixes = new WeakMap<Store, string>();
-  const openSealed = async (prefix: string) => {
-    const store = sealedStore(await openMongoStore({ uri, dbName: 'jiuyi_test', prefix, retentionDays: 30 }), sealer);
-    sealedPrefixes.set(store, prefix);
-    return store;
-  };
+  const sealedOpen = async (prefix: string) => sealedStore(await plainOpen(prefix), sealer);
   const sealedHarness: StoreHarness = {
-    async open() {
-      const prefix = `s${randomBytes(4).toString('hex')}_`;
-      await (await migrated(prefix)).close();
-      return openSealed(prefix);
-    },
+    open: () => take('s', sealedOpen),
     async reopen(store) {
+      const prefix = prefixes.get(store)!;
       await store.close();
-      return openSealed(sealedPrefixes.get(store)!);
+      free.splice(free.indexOf(prefix), 1);
+      return tracked(prefix, await sealedOpen(prefix));
     },
   };
   storeContract('mongo, sealed', sealedHarness);
