@@ -100,7 +100,9 @@ if (!uri && process.env.JIUYI_REQUIRE_MONGO) throw new Error('JIUYI_REQUIRE_MONG
       const s = await a.store.loadSession(`api:pair-${i}`);
       if (s?.turns !== 3) lost += 1;
     }
-    const conflicts = (await a.app.inject({ url: '/metrics' })).body.match(/jiuyi_session_conflicts_total\{[^}]*\} (\d+)/)?.[1];
+    const metrics = (await a.app.inject({ url: '/metrics' })).body;
+    expect(metrics).toMatch(/jiuyi_session_conflicts_total\{instance="a"\}/); // the instance names its metrics
+    const conflicts = metrics.match(/jiuyi_session_conflicts_total\{[^}]*\} (\d+)/)?.[1];
     report('concurrent messages of one user', { tries, lost, non200: statuses.filter((s) => s !== 200).length, conflictsRetriedOnA: Number(conflicts ?? 0) });
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect(lost).toBe(0);
