@@ -307,7 +307,8 @@ export async function main(): Promise<void> {
     running = await start();
   } catch (err) {
     process.exitCode = 1;
-    if (err instanceof ConfigError) process.stderr.write(`jiuyi: ${err.message}\n`);
+    // a configuration to fix, a database to migrate, a data directory in use: the message says it all
+    if (err instanceof ConfigError || (err instanceof Error && ['MigrationNeeded', 'DataDirBusy'].includes(err.name))) process.stderr.write(`jiuyi: ${err.message}\n`);
     else if (err instanceof RuleBookError) {
       const { ruleBookReport } = await import('./cli/rules');
       process.stderr.write(`jiuyi: the rule books are invalid; nothing was started:\n${ruleBookReport(err, ruleBookDir())}`);
