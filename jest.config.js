@@ -16,4 +16,5 @@ module.exports = {
   // the browser test runs in its own step of .ci/run (it needs Chromium)
   testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.test\\.ts$'],
   testTimeout: 20000,
+  setupFiles: ['<rootDir>/test/support/mongo-env.js'],
 };

@@ -6,6 +6,7 @@
 // core, no store) takes the same load, in interleaved rounds, so the figures can be read against what
 // this machine's HTTP stack and load generator do on their own. This machine's speed drifts from minute
 // to minute (a shared VM), so each figure is the median round.
+// --instances N: one instance on SQLite, one and N on MongoDB instead (bench/instances.ts).
 // Options: --duration S per round (default 5), --rounds N (default 5), --connections N (default 50),
 // --warmup S (default 15).
 // Last line: {"http": {"req_per_s", "p50_ms", "p99_ms", "concurrency", …, "peer": {…}, "ratio_to_peer"}}.
@@ -28,6 +29,8 @@ interface Round {
 }
 
 export async function run(args: string[]): Promise<void> {
+  // --instances N: SQLite, one MongoDB instance and N on one MongoDB database, side by side (instances.ts)
+  if (args.includes('--instances')) return (await import('./instances')).run(args);
   const duration = Math.min(60, arg(args, '--duration', 5));
   const rounds = Math.min(10, arg(args, '--rounds', 5));
   const connections = Math.min(500, arg(args, '--connections', 50));

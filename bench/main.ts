@@ -1,7 +1,7 @@
-// `npm run -s bench -- --core | --nlu | --http | --soak | --startup`: runs the named benchmarks (with no flag:
+// `npm run -s bench -- --core | --nlu | --http [--instances N] | --soak | --startup | --surge`: runs the named benchmarks (with no flag:
 // --core, --nlu and --http; the soak takes minutes).
 export {};
-const SUITES: Record<string, string> = { '--core': './core', '--nlu': './nlu', '--http': './http', '--soak': './soak', '--startup': './startup' };
+const SUITES: Record<string, string> = { '--core': './core', '--nlu': './nlu', '--http': './http', '--soak': './soak', '--startup': './startup', '--surge': './surge' };
 const DEFAULT = ['--core', '--nlu', '--http'];
 
 async function main(args: string[]): Promise<void> {

@@ -21,6 +21,15 @@ import type { ChannelFactory, ChannelFactoryDeps } from './service/types';
 import { dataDir } from './data/root';
 import { readRuleFiles, RuleBookError, type RuleFile } from './rules/load';
 import { openStore, type Store } from './store';
+import { lockDataDir } from './store/data-dir-lock';
+import { Instances } from './service/instances';
+import { SharedLimiter } from './service/shared-limit';
+import { mkdirSync } from 'node:fs';
+
+const lockDataDirMade = (dir: string): (() => void) => {
+  mkdirSync(dir, { recursive: true });
+  return lockDataDir(dir);
+};
 
 export interface StartOptions {
   /** Environment to read instead of process.env (+ .env). */
@@ -60,18 +69,21 @@ const HOUR = 3_600_000;
 export async function start(opts: StartOptions = {}): Promise<Running> {
   const t0 = performance.now();
   const config: Config = { ...(opts.env ? parseConfig(opts.env) : loadConfig()), ...opts.override };
-  const logger = opts.logger ?? createLogger({ level: config.logLevel, name: 'jiuyi' });
+  const logger = (opts.logger ?? createLogger({ level: config.logLevel, name: 'jiuyi' })).child({ instance: config.instance });
 
   // Turns run on worker threads when configured; they start once the service is ready (loading their cores
   // alongside this thread's would slow its start-up by half), and until they are, this thread answers.
   // A core passed in always runs on this thread.
   let threads: CoreThreads | null = null;
+  // SQLite serves one process: a second one on the same data directory is refused, saying why.
+  const unlockDir = !config.mongodbUri && config.dataDir !== ':memory:' ? lockDataDirMade(config.dataDir) : () => undefined;
   const [opened, loaded] = await Promise.allSettled([
-    openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri, walMaxBytes: config.walMaxBytes, key: config.dataKey }),
+    openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri, walMaxBytes: config.walMaxBytes, key: config.dataKey, retentionDays: config.retentionDays }),
     opts.core ? Promise.resolve({ core: opts.core, files: null }) : loadDefaultCore(config),
   ]);
   if (opened.status === 'rejected' || loaded.status === 'rejected') {
     if (opened.status === 'fulfilled') await opened.value.close().catch(() => undefined);
+    unlockDir();
     throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
   }
   const store = opened.value;
@@ -80,12 +92,21 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
   let serviceRef: Service | null = null;
   const here: TurnRunner = (inbound, session, ctx) => inProcess(serviceRef?.core ?? core)(inbound, session, ctx);
   let reloader: RulesReloader | null = null;
-  const cleanup: (() => Promise<void>)[] = [() => store.close()];
+  const cleanup: (() => Promise<void>)[] = [async () => { await store.close(); unlockDir(); }];
+  const shared = store.kind === 'mongo';
   try {
     const registry = new ChannelRegistry(logger);
     const mailbox = new Mailbox(store);
     for (const ch of MAILBOX_CHANNELS) registry.addSender(mailbox.sender(ch));
     const metrics = new Metrics({ defaults: true });
+    metrics.registry.setDefaultLabels({ instance: config.instance });
+    // Several instances (MongoDB): who is alive (the outbox shares each platform's limit among them), and
+    // the per-user and per-client limits counted in the store, where every instance counts.
+    const instances = new Instances(store, config.instance, logger);
+    await instances.start();
+    cleanup.unshift(() => instances.stop());
+    const userLimiter = shared ? new SharedLimiter(store, config.rateLimit, { scope: 'user' }) : undefined;
+    const clientLimiter = shared ? new SharedLimiter(store, config.clientRateLimit, { scope: 'client', batch: true }) : undefined;
     // The outbox needs the channels' senders, the channels need the service: the service enqueues through
     // this until the outbox exists (items wait in the store and go out when it starts).
     let outbox: Outbox | null = null;
@@ -98,6 +119,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       logger,
       metrics,
       rateLimit: config.rateLimit,
+      ...(userLimiter ? { limiter: userLimiter, sharedStore: true } : {}),
       escalateAfterS: config.escalateAfterS,
       escalationNotice: (ticket, l) => service.core.escalationNotice(ticket.locality, l),
     });
@@ -127,6 +149,8 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       store,
       senders: registry.senders,
       logger,
+      pace: true,
+      share: () => instances.count,
       onEvent: (e) => metrics.outboxResults.inc({ channel: e.item.channel, result: e.result }),
     });
     outbox = ob;
@@ -146,6 +170,7 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       mailbox,
       adminToken: config.adminToken,
       clientRateLimit: config.clientRateLimit,
+      ...(clientLimiter ? { clientLimiter } : {}),
       trustProxy: config.trustProxy,
       isReady: () => ready,
       // the console's 起草 page publishes into the directory the rule books are read (and reloaded) from
@@ -176,9 +201,12 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
         .purgeOlderThan(retentionMs, Date.now())
         .then(async (n) => logger.debug({ purged: n, console: await store.purgeConsoleData(retentionMs, Date.now()) }, 'retention purge'))
         .catch((err: unknown) => logger.error({ err }, 'retention purge failed'));
-    void purge();
-    const purgeTimer = setInterval(purge, HOUR);
-    purgeTimer.unref();
+    // MongoDB expires personal data itself (TTL indexes, `jiuyi store migrate`); SQLite is purged hourly.
+    const purgeTimer = store.expiresItself ? undefined : setInterval(purge, HOUR);
+    if (purgeTimer) {
+      void purge();
+      purgeTimer.unref();
+    }
     // Messages another instance accepted and then died on (or this one, under extreme load): a minute on.
     const recoverTimer = setInterval(() => {
       service.recover({ olderThanMs: 60_000 }).catch((err: unknown) => logger.error({ err }, 'recovery sweep failed'));
@@ -211,6 +239,8 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
         url,
         startupMs,
         store: store.kind,
+        instance: config.instance,
+        instances: instances.count,
         channels: channels.map((c) => c.name),
         bootstrapToken: Boolean(config.adminToken),
         localities: core.localities().length,
@@ -238,7 +268,10 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
         await reloader?.close();
         await threads?.close();
         await ob.stop(); // in-flight sends recorded, what is due and allowed sent; the rest waits in the store
+        clientLimiter?.close();
+        await instances.stop();
         await store.close();
+        unlockDir();
         logger.info({ ms: Math.round(performance.now() - s0) }, 'jiuyi stopped');
       })());
     return { config, app, service, store, registry, logger, url, port, startupMs, threads: () => threads, stop };
@@ -274,7 +307,8 @@ export async function main(): Promise<void> {
     running = await start();
   } catch (err) {
     process.exitCode = 1;
-    if (err instanceof ConfigError) process.stderr.write(`jiuyi: ${err.message}\n`);
+    // a configuration to fix, a database to migrate, a data directory in use: the message says it all
+    if (err instanceof ConfigError || (err instanceof Error && ['MigrationNeeded', 'DataDirBusy'].includes(err.name))) process.stderr.write(`jiuyi: ${err.message}\n`);
     else if (err instanceof RuleBookError) {
       const { ruleBookReport } = await import('./cli/rules');
       process.stderr.write(`jiuyi: the rule books are invalid; nothing was started:\n${ruleBookReport(err, ruleBookDir())}`);

@@ -29,6 +29,7 @@ const COMMANDS: Record<string, { file: string; usage: string[] }> = {
       'staff reset <username> [--password-stdin] | staff disable <username> | staff list | staff token <username>',
     ],
   },
+  store: { file: './store-migrate', usage: ['store migrate                     MongoDB (MONGODB_URI): create the collections, indexes and TTL retention; run before starting instances'] },
   review: { file: './review', usage: ['review export [--out FILE] [--since DATE]   reviewed messages as intents/ examples'] },
   nlu: {
     file: './nlu',

@@ -5,7 +5,7 @@ import { openStore, type Store } from '../store';
 
 export async function cliStore(env?: NodeJS.ProcessEnv): Promise<Store> {
   const config = loadConfig(env ? { env } : {});
-  return openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri });
+  return openStore({ dataDir: config.dataDir, mongoUri: config.mongodbUri, key: config.dataKey, retentionDays: config.retentionDays });
 }
 
 export type Out = (s: string) => void;

@@ -1,5 +1,5 @@
 // Configuration: read once from the environment, validated with zod, errors naming the variable.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { z } from 'zod';
 import { parseDataKey } from '../store/key';
 import { VARIABLES } from './variables';
@@ -18,6 +18,7 @@ const FIELDS = {
   JIUYI_WAL_MAX_MB: int(4, 65_536),
   JIUYI_DATA_KEY: z.string().refine((v) => parseDataKey(v) !== null, 'must be 64 hex digits or base64 of 32 bytes (openssl rand -hex 32)').optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  JIUYI_INSTANCE: z.string().regex(/^[\w.:-]{1,64}$/, 'must be 1–64 letters, digits, . : _ or -').optional(),
   JIUYI_RULES_DIR: z.string().min(1).optional(),
   JIUYI_RULES_WATCH: z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' }),
   JIUYI_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -94,6 +95,8 @@ export interface Config {
   /** JIUYI_DATA_KEY; absent: the data directory's key file. */
   dataKey?: Buffer;
   mongodbUri?: string;
+  /** JIUYI_INSTANCE, else `<hostname>-<pid>`: names this instance in logs, metrics and the store. */
+  instance: string;
   /** JIUYI_RULES_DIR; absent: the checkout's rules/. */
   rulesDir?: string;
   /** Reload the rule books when their files change. */
@@ -181,6 +184,7 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
     walMaxBytes: r.JIUYI_WAL_MAX_MB * 1024 * 1024,
     ...(r.JIUYI_DATA_KEY ? { dataKey: parseDataKey(r.JIUYI_DATA_KEY)! } : {}),
     mongodbUri: r.MONGODB_URI,
+    instance: r.JIUYI_INSTANCE ?? `${hostname()}-${process.pid}`,
     ...(r.JIUYI_RULES_DIR ? { rulesDir: r.JIUYI_RULES_DIR } : {}),
     rulesWatch: r.JIUYI_RULES_WATCH === '1' || r.JIUYI_RULES_WATCH === 'true',
     adminToken: r.JIUYI_ADMIN_TOKEN,

@@ -38,6 +38,8 @@ export interface HttpDeps {
   desk?: StaffDesk;
   /** Messages and new conversations one client address may send a minute (default 120). */
   clientRateLimit?: number;
+  /** Counts the per-client limit where every instance counts (main.ts, with MongoDB). */
+  clientLimiter?: import('../service/rate-limit').Limiter;
   /** fastify's trustProxy: which proxies' X-Forwarded-For / -Proto to believe (client address, https). */
   trustProxy?: boolean | string | number;
   /** False while starting up or draining (default: always ready). */
@@ -120,7 +122,7 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
   await app.register(publicRoutes({ service: d.service, store: d.store, metrics: d.metrics, isReady: d.isReady ?? (() => true) }));
   const desk = d.desk ?? createStaffDesk({ service: d.service, store: d.store, registry: d.registry, metrics: d.metrics, logger: d.logger });
   const conversations = new ConversationTokens(d.store);
-  await app.register(messageRoutes({ service: d.service, mailbox: d.mailbox, conversations, perClient: d.clientRateLimit ?? 120 }));
+  await app.register(messageRoutes({ service: d.service, mailbox: d.mailbox, conversations, perClient: d.clientRateLimit ?? 120, ...(d.clientLimiter ? { clientLimiter: d.clientLimiter } : {}) }));
   await app.register(staffRoutes(desk, d.adminToken));
   await app.register(deskRoutes(desk, d.adminToken));
   await app.register(consoleRoutes(desk, d.adminToken));

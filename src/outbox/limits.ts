@@ -91,6 +91,21 @@ export class ChannelLimiter {
     for (const b of this.windows(chat, now)) b.take(now);
   }
 
+  /** This instance's part of the platform's overall limit: `1 / instances` of it, spread across the window
+   * (`pace`: a message every window/count ms, with a tenth to spare for the network's jitter). */
+  share(instances: number, pace: boolean): void {
+    const { count, perMs } = this.limits.global;
+    const cap = Math.max(1, Math.floor(count / Math.max(1, instances)));
+    this.global.cap = cap;
+    this.global.gap = pace ? Math.ceil((perMs / cap) * 1.1) : 0;
+  }
+
+  /** How long a chat is held after a send (every instance waits that long before its next one to it). */
+  get chatGapMs(): number {
+    const { count, perMs } = this.limits.perChat;
+    return Math.ceil(perMs / Math.max(1, count));
+  }
+
   /** The platform said to wait (a 429's retry_after): nothing more to this chat until then. */
   block(chat: string, until: number): void {
     this.blocked.set(chat, Math.max(until, this.blocked.get(chat) ?? 0));

@@ -9,6 +9,11 @@ export interface Window {
 export class RateWindow {
   private readonly times: number[] = [];
   private head = 0;
+  /** At most this many in the window (this instance's share of `window.count`); default `window.count`. */
+  cap: number | null = null;
+  /** Pacing: at least this many ms between two messages, so that a window's messages are spread across it
+   * rather than sent in a burst at its start (0: no pacing). */
+  gap = 0;
 
   constructor(readonly window: Window) {
     if (!(window.count >= 1) || !(window.perMs > 0)) throw new Error(`rate limit must be positive: ${JSON.stringify(window)}`);
@@ -23,6 +28,10 @@ export class RateWindow {
     }
   }
 
+  private get count(): number {
+    return Math.floor(this.cap ?? this.window.count);
+  }
+
   private get used(): number {
     return this.times.length - this.head;
   }
@@ -30,16 +39,19 @@ export class RateWindow {
   /** Messages that may be sent now. */
   available(now: number): number {
     this.trim(now);
-    return Math.max(0, Math.floor(this.window.count) - this.used);
+    if (this.gap > 0) return this.wait(now) === 0 ? 1 : 0;
+    return Math.max(0, this.count - this.used);
   }
 
   /** 0 when one may be sent now, else the ms until one may. */
   wait(now: number): number {
     this.trim(now);
-    const count = Math.floor(this.window.count);
-    if (this.used < count) return 0;
+    const count = this.count;
+    const last = this.times.length > this.head ? this.times[this.times.length - 1]! : -Infinity;
+    const paced = this.gap > 0 && last + this.gap > now ? last + this.gap - now : 0;
+    if (this.used < count) return paced;
     const oldest = this.times[this.times.length - count]!;
-    return Math.max(1, oldest + this.window.perMs - now);
+    return Math.max(1, paced, oldest + this.window.perMs - now);
   }
 
   /** Counts one message sent at `now` (call after `wait` returned 0). */

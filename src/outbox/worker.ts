@@ -40,6 +40,12 @@ export interface OutboxOptions {
   batchSize?: number;
   /** Longest sleep between looks at the store: picks up other instances' items (default 1 s). */
   pollMs?: number;
+  /** Spread each platform's sends across its window (a message every window/limit ms), and hold a chat in
+   * the store after each send (counted from the send's completion) so that no instance sends to it sooner
+   * than the platform's per-chat limit allows. main.ts turns it on; off, a window's sends may go at once. */
+  pace?: boolean;
+  /** Instances sharing the platforms' limits (each takes 1/n of the overall limit); default 1. */
+  share?: () => number;
   /** [0, 1), for the backoff jitter. */
   random?: () => number;
   onEvent?: (event: OutboxEvent) => void;
@@ -93,6 +99,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
   const batchSize = Math.max(1, opts.batchSize ?? 16);
   const pollMs = opts.pollMs ?? 1000;
   const random = opts.random ?? Math.random;
+  const pace = opts.pace ?? false;
+  const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
   const emit = (e: OutboxEvent) => {
     try {
       opts.onEvent?.(e);
@@ -144,7 +152,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     }
     const t = clock.now();
     if (outcome.ok) {
-      await store.markSent(item.id, t);
+      await store.markSent(item.id, t, pace ? { channel: item.channel, chat: item.chat, until: t + lane.limiter.chatGapMs } : undefined);
       emit({ item, result: 'sent' });
       return;
     }
@@ -171,6 +179,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
 
   /** Sends until nothing more is due and allowed now; returns when to look again. */
   async function pass(lane: Lane): Promise<{ handled: number; nextAt: number }> {
+    lane.limiter.share(opts.share?.() ?? 1, pace);
+    if (pace) return pacedPass(lane);
     let handled = 0;
     for (;;) {
       if (halted) return { handled, nextAt: Infinity };
@@ -185,6 +195,42 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       }
       await Promise.all(items.map((item) => handle(lane, item)));
       handled += items.length;
+    }
+  }
+
+  /** Pacing: one item claimed at a time, each when the platform's window allows it, sends overlapping (up
+   * to `batchSize` in flight); short waits are slept here, longer ones left to the lane's timer. */
+  async function pacedPass(lane: Lane): Promise<{ handled: number; nextAt: number }> {
+    let handled = 0;
+    const inFlight = new Set<Promise<void>>();
+    try {
+      for (;;) {
+        if (halted) return { handled, nextAt: Infinity };
+        const now = clock.now();
+        const wait = lane.limiter.global.wait(now);
+        if (wait > 0) {
+          if (wait > 250 || stopping) return { handled, nextAt: now + wait };
+          await sleep(wait);
+          continue;
+        }
+        if (inFlight.size >= batchSize) {
+          await Promise.race(inFlight);
+          continue;
+        }
+        const [item] = await store.claimDue(lane.channel, clock.now(), 1, leaseMs);
+        if (!item) {
+          await Promise.all(inFlight);
+          const next = await store.nextDue(lane.channel);
+          return { handled, nextAt: next ?? Infinity };
+        }
+        const p: Promise<void> = handle(lane, item)
+          .catch((err: unknown) => logger.error({ err, channel: lane.channel }, 'outbox: send failed to record'))
+          .finally(() => inFlight.delete(p));
+        inFlight.add(p);
+        handled += 1;
+      }
+    } finally {
+      await Promise.all(inFlight);
     }
   }
 

@@ -20,6 +20,7 @@ export class Metrics {
   readonly outboxResults: Counter<'channel' | 'result'>;
   readonly timeToClaim: Histogram<'urgent'>;
   readonly connectionsRefused: Counter;
+  readonly sessionConflicts: Counter;
 
   constructor(opts: { defaults?: boolean } = {}) {
     const registers = [this.registry];
@@ -93,6 +94,11 @@ export class Metrics {
     this.connectionsRefused = new Counter({
       name: 'jiuyi_http_connections_refused_total',
       help: 'HTTP connections closed on arrival: too many from one address (JIUYI_MAX_CONNECTIONS_PER_IP)',
+      registers,
+    });
+    this.sessionConflicts = new Counter({
+      name: 'jiuyi_session_conflicts_total',
+      help: 'Turns run again because another writer (another instance) saved the conversation\'s session meanwhile',
       registers,
     });
     if (opts.defaults) collectDefaultMetrics({ register: this.registry });

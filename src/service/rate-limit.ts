@@ -1,16 +1,31 @@
-// Message rate limits (per user, per client address): a fixed one-minute window per key, in memory (each
-// instance counts its own).
-export class RateLimiter {
+// Message rate limits (per user, per client address): how many in a one-minute window. One instance (SQLite)
+// counts in memory; several (MongoDB) count in the store, so that the limit holds whichever instance a
+// message reaches (shared-limit.ts).
+
+export interface LimitResult {
+  limited: boolean;
+  /** The first message over the limit in this window (the user is told once a window, not every time). */
+  firstOver: boolean;
+  retryAfterMs: number;
+  /** Messages counted in this window, this one included. */
+  count: number;
+}
+
+export interface Limiter {
+  readonly perMinute: number;
+  hit(key: string, now: number): LimitResult | Promise<LimitResult>;
+}
+
+/** A fixed one-minute window per key, from the key's first message, in this process's memory. */
+export class RateLimiter implements Limiter {
   private readonly windows = new Map<string, { start: number; count: number; warned: boolean }>();
 
   constructor(
-    private readonly perMinute: number,
+    readonly perMinute: number,
     private readonly windowMs = 60_000,
   ) {}
 
-  /** Counts one message; `limited` once the user is over the limit in this window, `firstOver` on the
-   * first message over it (so the user is told once per window, not on every message). */
-  hit(key: string, now: number): { limited: boolean; firstOver: boolean; retryAfterMs: number; count: number } {
+  hit(key: string, now: number): LimitResult {
     let w = this.windows.get(key);
     if (!w || now - w.start >= this.windowMs) {
       w = { start: now, count: 0, warned: false };

@@ -5,12 +5,15 @@ import type { Config } from '../config';
 import type { NewOutboxItem, Store } from '../store/port';
 import type { Metrics } from './metrics';
 import type { TurnRunner } from './turn';
+import type { Limiter } from './rate-limit';
 import type { ChannelRegistry } from './registry';
 import type { Channel, ChannelDeps, Ticket } from './ports';
 
 /** Where replies to platform channels go: the outbox (its worker sends them, rate-limited and retried). */
 export interface OutboxSink {
   enqueue(item: NewOutboxItem): Promise<{ id: string; duplicate: boolean }>;
+  /** Items of `channel` were written to the store directly (with a turn's other writes): look now. */
+  kick?(channel: import('../core/types').ChannelName): void;
 }
 
 /**
@@ -34,6 +37,11 @@ export interface ServiceOptions {
   now?: () => number;
   /** Per-user messages per minute (JIUYI_RATE_LIMIT). */
   rateLimit: number;
+  /** Counts the per-user limit (default: in this process's memory, `rateLimit` a minute); with several
+   * instances, in the store (shared-limit.ts). */
+  limiter?: Limiter;
+  /** Other instances use this store (MongoDB): a message another instance is answering is waited for. */
+  sharedStore?: boolean;
   /** JIUYI_ESCALATE_AFTER_S */
   escalateAfterS: number;
   /** Highest escalation level (default 3). */

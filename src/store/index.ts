@@ -21,6 +21,8 @@ export interface StoreOptions {
   /** The data key sealing personal data (key.ts; JIUYI_DATA_KEY). Absent: the data directory's key file,
    * created on first use (a random key for `:memory:`). */
   key?: Buffer;
+  /** MongoDB: JIUYI_RETENTION_DAYS, checked against the TTL indexes `jiuyi store migrate` made. */
+  retentionDays?: number;
 }
 
 /** The configured store, sealing personal data at rest (sealed.ts). */
@@ -36,7 +38,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   const sealer = createSealer(opts.key ?? (memory ? randomBytes(32) : dataDirKey(opts.dataDir)));
   if (opts.mongoUri) {
     const { openMongoStore } = await import('./mongo');
-    return sealedStore(await openMongoStore({ uri: opts.mongoUri }), sealer);
+    return sealedStore(await openMongoStore({ uri: opts.mongoUri, retentionDays: opts.retentionDays }), sealer);
   }
   const { openSqliteStore } = await import('./sqlite');
   if (memory) return sealedStore(openSqliteStore({ file: ':memory:' }), sealer);

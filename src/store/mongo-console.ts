@@ -1,34 +1,32 @@
 // The console's part of the MongoDB store (console-port.ts): same behaviour as sqlite-console.ts.
+// Indexes: mongo-migrate.ts (none is built at start-up); staff sessions go at their expiry, review items and
+// conversation tokens after the retention (TTL indexes on `dropAt`, `keptSince`).
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { ChannelName } from '../core/types';
 import type { AuditEntry, ConsoleStore, ReviewItem, StaffAccount, StaffSessionRecord } from './console-port';
+import { isDuplicateKey, retryRaces } from './mongo-errors';
+import type { Sequence } from './seq';
 import { newReviewId } from './sqlite-console';
 
 interface StaffDoc extends Omit<StaffAccount, 'username'> { _id: string }
-interface SessionDoc extends Omit<StaffSessionRecord, 'idHash'> { _id: string }
+interface SessionDoc extends Omit<StaffSessionRecord, 'idHash'> { _id: string; dropAt?: Date }
 interface AuditDoc extends Omit<AuditEntry, 'id'> { seq: number }
-interface ReviewDoc extends Omit<ReviewItem, 'id'> { _id: string; seq: number }
-interface TokenDoc { channel: string; user: string; tokenHash: string; createdAt: number }
+interface ReviewDoc extends Omit<ReviewItem, 'id'> { _id: string; seq: number; keptSince?: Date }
+interface TokenDoc { channel: string; user: string; tokenHash: string; createdAt: number; keptSince?: Date }
 
-const opts = { versionKey: false, strict: true } as const;
-const isDuplicateKey = (e: unknown): boolean => (e as { code?: number } | null)?.code === 11000;
+const opts = { versionKey: false, strict: true, autoIndex: false, autoCreate: false } as const;
 
-function models(conn: Connection, prefix: string) {
+export function consoleModels(conn: Connection, prefix: string) {
   const m = <T>(name: string, schema: Schema<T>): Model<T> => conn.model<T>(`${prefix}${name}`, schema, `${prefix}${name}`);
   const staff = new Schema<StaffDoc>(
     { _id: String, displayName: String, role: String, passwordHash: String, tokenHash: String, disabled: Boolean, createdAt: Number, updatedAt: Number },
     opts,
   );
-  staff.index({ tokenHash: 1 }, { unique: true, partialFilterExpression: { tokenHash: { $type: 'string' } } });
-  const session = new Schema<SessionDoc>({ _id: String, username: String, csrf: String, createdAt: Number, expiresAt: Number }, opts);
-  session.index({ username: 1 });
-  session.index({ expiresAt: 1 });
+  const session = new Schema<SessionDoc>({ _id: String, username: String, csrf: String, createdAt: Number, expiresAt: Number, dropAt: Date }, opts);
   const audit = new Schema<AuditDoc>(
     { seq: Number, at: Number, actor: String, action: String, target: String, detail: Schema.Types.Mixed },
     opts,
   );
-  audit.index({ seq: -1 });
-  audit.index({ at: 1 });
   const review = new Schema<ReviewDoc>(
     {
       _id: String,
@@ -46,14 +44,11 @@ function models(conn: Connection, prefix: string) {
       note: String,
       reviewedBy: String,
       reviewedAt: Number,
+      keptSince: Date,
     },
     opts,
   );
-  review.index({ channel: 1, messageId: 1 }, { unique: true });
-  review.index({ at: -1, seq: -1 });
-  const token = new Schema<TokenDoc>({ channel: String, user: String, tokenHash: String, createdAt: Number }, opts);
-  token.index({ channel: 1, user: 1 }, { unique: true });
-  token.index({ createdAt: 1 });
+  const token = new Schema<TokenDoc>({ channel: String, user: String, tokenHash: String, createdAt: Number, keptSince: Date }, opts);
   return {
     Staff: m('staff', staff),
     Session: m('staff_sessions', session),
@@ -71,21 +66,20 @@ const toStaff = (d: StaffDoc): StaffAccount => {
 };
 
 const toReview = (d: ReviewDoc): ReviewItem => {
-  const { _id, seq: _seq, ...rest } = d;
+  const { _id, seq: _seq, keptSince: _kept, ...rest } = d;
   const r: ReviewItem = { id: _id, ...rest, channel: rest.channel as ChannelName };
   for (const k of ['locality', 'verdict', 'rightIntent', 'note', 'reviewedBy', 'reviewedAt'] as const) if (r[k] == null) delete r[k];
   return r;
 };
 
-/** The console's collections on `conn`; `nextSeq` is the store's counter (ordering within the same ms). */
-export async function mongoConsole(conn: Connection, prefix: string, nextSeq: (name: string) => Promise<number>): Promise<ConsoleStore> {
-  const M = models(conn, prefix);
-  await Promise.all(Object.values(M).map((model) => (model as Model<unknown>).init()));
+/** The console's collections on `conn`; `seq` orders audit lines and review items written in the same ms. */
+export function mongoConsole(conn: Connection, prefix: string, seq: Sequence): ConsoleStore {
+  const M = consoleModels(conn, prefix);
 
   return {
     async createStaff(a, now) {
       try {
-        await M.Staff.create({ _id: a.username, displayName: a.displayName, role: a.role, passwordHash: a.passwordHash, disabled: false, createdAt: now, updatedAt: now });
+        await retryRaces(() => M.Staff.create({ _id: a.username, displayName: a.displayName, role: a.role, passwordHash: a.passwordHash, disabled: false, createdAt: now, updatedAt: now }));
       } catch (e) {
         if (isDuplicateKey(e)) return null;
         throw e;
@@ -116,7 +110,7 @@ export async function mongoConsole(conn: Connection, prefix: string, nextSeq: (n
     },
 
     async createStaffSession(s) {
-      await M.Session.create({ _id: s.idHash, username: s.username, csrf: s.csrf, createdAt: s.createdAt, expiresAt: s.expiresAt });
+      await M.Session.create({ _id: s.idHash, username: s.username, csrf: s.csrf, createdAt: s.createdAt, expiresAt: s.expiresAt, dropAt: new Date(s.expiresAt) });
     },
     async getStaffSession(idHash) {
       const d = await M.Session.findById(idHash).lean();
@@ -130,7 +124,7 @@ export async function mongoConsole(conn: Connection, prefix: string, nextSeq: (n
     },
 
     async addAudit(e) {
-      const doc: AuditDoc = { seq: await nextSeq('audit'), at: e.at, actor: e.actor, action: e.action };
+      const doc: AuditDoc = { seq: seq(), at: e.at, actor: e.actor, action: e.action };
       if (e.target !== undefined) doc.target = e.target;
       if (e.detail !== undefined) doc.detail = JSON.parse(JSON.stringify(e.detail)) as Record<string, unknown>;
       await M.Audit.create(doc);
@@ -150,10 +144,10 @@ export async function mongoConsole(conn: Connection, prefix: string, nextSeq: (n
     },
 
     async addReviewItem(i) {
-      const doc: ReviewDoc = { _id: newReviewId(), seq: await nextSeq('review'), ...i };
+      const doc: ReviewDoc = { _id: newReviewId(), seq: seq(), ...i, keptSince: new Date(i.at) };
       if (doc.locality == null) delete doc.locality;
       try {
-        await M.Review.create(doc);
+        await retryRaces(() => M.Review.create(doc));
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
       }
@@ -181,7 +175,7 @@ export async function mongoConsole(conn: Connection, prefix: string, nextSeq: (n
 
     async putConversationToken(channel, user, tokenHash, now) {
       try {
-        await M.Token.create({ channel, user, tokenHash, createdAt: now });
+        await retryRaces(() => M.Token.create({ channel, user, tokenHash, createdAt: now, keptSince: new Date(now) }));
         return tokenHash;
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;

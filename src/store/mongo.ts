@@ -1,12 +1,23 @@
 // The store on MongoDB through mongoose, for several instances behind a load balancer. Same behaviour as
-// sqlite.ts (the contract suite runs against both): unique indexes de-duplicate, findOneAndUpdate leases.
-import mongoose, { Schema, type Connection, type Model } from 'mongoose';
-import { liveStatus } from './status';
-import type { ChannelName, Inbound, Session } from '../core/types';
-import type { MailboxMessage, OutboxItem, Ticket } from '../service/ports';
-import { newOutboxId, newTicket } from './ids';
+// sqlite.ts (the contract suite runs against both), and what one process cannot guarantee on its own is
+// held by the database: unique indexes de-duplicate messages, replies and open tickets (mapping every
+// "already exists" a server answers, retrying the races it cannot order: mongo-errors.ts); a session is
+// saved only if its version is still the one read; leases are findOneAndUpdates one instance wins; rate
+// counters and chat holds are documents every instance shares. Indexes come from `jiuyi store migrate`
+// (mongo-migrate.ts), never from start-up; TTL indexes expire old data; orderings come from a hybrid clock
+// (seq.ts), not from a counter document every write would go through.
+import mongoose, { type Connection } from 'mongoose';
+import type { Inbound, Session } from '../core/types';
+import type { MailboxMessage, Ticket } from '../service/ports';
+import { newTicket } from './ids';
 import { mongoConsole } from './mongo-console';
-import type { ConversationLine, NewTicket, OutboxRecord, Store, TicketFilter } from './port';
+import { isDuplicateKey, retryRaces } from './mongo-errors';
+import { checkSchema } from './mongo-migrate';
+import { models, openKeyOf, type InboundDoc, type Models, type TicketDoc } from './mongo-models';
+import { mongoOutbox, plain } from './mongo-outbox';
+import type { ConversationLine, InboundSummary, NewTicket, Store, StoredSession, TicketFilter, TurnWrite } from './port';
+import { hybridClock } from './seq';
+import { liveStatus } from './status';
 
 export interface MongoStoreOptions {
   uri: string;
@@ -14,243 +25,126 @@ export interface MongoStoreOptions {
   dbName?: string;
   /** Prefix for collection names (tests use a fresh one per store). */
   prefix?: string;
+  /** JIUYI_RETENTION_DAYS: checked against what `store migrate` gave the TTL indexes. */
+  retentionDays?: number;
+  /** Skip the check that `store migrate` ran (the migrate command itself). */
+  unchecked?: boolean;
 }
 
-interface InboundDoc {
-  channel: string;
-  messageId: string;
-  user: string;
-  sentAt: number;
-  raw?: Inbound | null;
-  processed: boolean;
-  intent?: string;
-  locality?: string;
-  urgent?: boolean;
-  handoff?: boolean;
-  redacted?: string;
-  outcome?: string | null;
+/** The connection as the store and `store migrate` open it: no index or collection built implicitly. */
+export async function connectMongo(o: Pick<MongoStoreOptions, 'uri' | 'dbName'>): Promise<Connection> {
+  return mongoose
+    .createConnection(o.uri, { ...(o.dbName ? { dbName: o.dbName } : {}), serverSelectionTimeoutMS: 5000, autoIndex: false, autoCreate: false })
+    .asPromise();
 }
-interface MessageDoc { channel: string; user: string; from: string; text: string; at: number; seq: number }
-interface SessionDoc { _id: string; data: Session; updatedAt: number }
-interface TicketDoc extends Omit<Ticket, 'id'> { _id: string }
-interface StatusDoc { _id: string; state: 'open' | 'full' | 'closed'; load?: string; note?: string; updatedAt: number }
-interface OutboxDoc {
-  _id: string;
-  seq: number;
-  dedupeKey?: string;
-  channel: string;
-  chat: string;
-  text: string;
-  urgent: number;
-  quickReplies: OutboxItem['quickReplies'];
-  meta?: Record<string, unknown>;
-  attempts: number;
-  createdAt: number;
-  notBefore: number;
-  leaseUntil: number;
-  state: 'pending' | 'sent' | 'dead';
-  lastError?: string;
-  doneAt?: number;
-}
-interface MailboxDoc { _id: string; channel: string; chat: string; message: MailboxMessage; at: number; seq: number }
-interface KvDoc { _id: string; value: string }
-interface CounterDoc { _id: string; n: number }
-
-const opts = { versionKey: false, strict: true } as const;
-
-function models(conn: Connection, prefix: string) {
-  const m = <T>(name: string, schema: Schema<T>): Model<T> => conn.model<T>(`${prefix}${name}`, schema, `${prefix}${name}`);
-
-  const inbound = new Schema<InboundDoc>(
-    {
-      channel: { type: String, required: true },
-      messageId: { type: String, required: true },
-      user: { type: String, required: true },
-      sentAt: { type: Number, required: true },
-      raw: { type: Schema.Types.Mixed, default: null },
-      processed: { type: Boolean, default: false },
-      intent: String,
-      locality: String,
-      urgent: Boolean,
-      handoff: Boolean,
-      redacted: String,
-      outcome: { type: String, default: null },
-    },
-    opts,
-  );
-  inbound.index({ channel: 1, messageId: 1 }, { unique: true });
-  inbound.index({ processed: 1, sentAt: 1 });
-  inbound.index({ sentAt: 1 });
-
-  const message = new Schema<MessageDoc>(
-    { channel: String, user: String, from: String, text: String, at: Number, seq: Number },
-    opts,
-  );
-  message.index({ channel: 1, user: 1, seq: -1 });
-  message.index({ at: 1 });
-
-  const session = new Schema<SessionDoc>(
-    { _id: String, data: { type: Schema.Types.Mixed, required: true }, updatedAt: Number },
-    { ...opts, minimize: false },
-  );
-  session.index({ updatedAt: 1 });
-
-  const ticket = new Schema<TicketDoc>(
-    {
-      _id: String,
-      channel: String,
-      user: String,
-      chat: String,
-      locality: String,
-      reason: String,
-      urgent: Boolean,
-      state: String,
-      claimedBy: String,
-      level: Number,
-      createdAt: Number,
-      updatedAt: Number,
-      lastMessages: { type: Schema.Types.Mixed, default: [] },
-    },
-    opts,
-  );
-  ticket.index({ channel: 1, user: 1, state: 1 });
-  ticket.index({ state: 1, createdAt: -1 });
-
-  const status = new Schema<StatusDoc>({ _id: String, state: String, load: String, note: String, updatedAt: Number }, opts);
-
-  const outbox = new Schema<OutboxDoc>(
-    {
-      _id: String,
-      seq: Number,
-      dedupeKey: String,
-      channel: String,
-      chat: String,
-      text: String,
-      urgent: Number,
-      quickReplies: { type: Schema.Types.Mixed, default: [] },
-      meta: Schema.Types.Mixed,
-      attempts: { type: Number, default: 0 },
-      createdAt: Number,
-      notBefore: Number,
-      leaseUntil: { type: Number, default: 0 },
-      state: String,
-      lastError: String,
-      doneAt: Number,
-    },
-    opts,
-  );
-  outbox.index({ dedupeKey: 1 }, { unique: true, partialFilterExpression: { dedupeKey: { $type: 'string' } } });
-  outbox.index({ channel: 1, state: 1, urgent: -1, createdAt: 1, seq: 1 });
-  outbox.index({ channel: 1, chat: 1, state: 1, seq: 1 });
-  outbox.index({ state: 1, doneAt: 1 });
-
-  const mailbox = new Schema<MailboxDoc>(
-    { _id: String, channel: String, chat: String, message: { type: Schema.Types.Mixed, required: true }, at: Number, seq: Number },
-    opts,
-  );
-  mailbox.index({ channel: 1, chat: 1, seq: 1 });
-  mailbox.index({ at: 1 });
-
-  const kv = new Schema<KvDoc>({ _id: String, value: String }, opts);
-  const counter = new Schema<CounterDoc>({ _id: String, n: Number }, opts);
-
-  return {
-    Inbound: m('inbound', inbound),
-    Message: m('messages', message),
-    Session: m('sessions', session),
-    Ticket: m('tickets', ticket),
-    Status: m('facility_status', status),
-    Outbox: m('outbox', outbox),
-    Mailbox: m('mailbox', mailbox),
-    Kv: m('kv', kv),
-    Counter: m('counters', counter),
-  };
-}
-
-/** What SQLite's JSON columns keep: no `undefined` (the driver would store it as null). */
-const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-
-const isDuplicateKey = (e: unknown): boolean => (e as { code?: number } | null)?.code === 11000;
 
 const toTicket = (d: TicketDoc): Ticket => {
-  const { _id, ...rest } = d;
+  const { _id, openKey: _open, keptSince: _kept, ...rest } = d;
   const t: Ticket = { id: _id, ...rest, lastMessages: rest.lastMessages ?? [] };
   if (t.locality == null) delete t.locality;
   if (t.claimedBy == null) delete t.claimedBy;
   return t;
 };
 
-const toItem = (d: OutboxDoc): OutboxItem => ({
-  id: d._id,
-  channel: d.channel as ChannelName,
-  chat: d.chat,
-  text: d.text,
-  urgent: d.urgent === 1,
-  quickReplies: d.quickReplies ?? [],
-  attempts: d.attempts,
-  createdAt: d.createdAt,
-  ...(d.meta != null ? { meta: d.meta } : {}),
-});
-
-const toRecord = (d: OutboxDoc): OutboxRecord => ({
-  ...toItem(d),
-  state: d.state,
-  notBefore: d.notBefore,
-  leaseUntil: d.leaseUntil,
-  ...(d.lastError != null ? { lastError: d.lastError } : {}),
-  ...(d.dedupeKey != null ? { dedupeKey: d.dedupeKey } : {}),
+const summarySet = (s: InboundSummary): Record<string, unknown> => ({
+  raw: null,
+  processed: true,
+  intent: s.intent,
+  urgent: s.urgent,
+  handoff: s.handoff,
+  redacted: s.redactedText,
+  outcome: s.outcome ?? null,
+  ...(s.locality != null ? { locality: s.locality } : {}),
 });
 
 export async function openMongoStore(o: MongoStoreOptions): Promise<Store> {
-  const conn = await mongoose
-    .createConnection(o.uri, { ...(o.dbName ? { dbName: o.dbName } : {}), serverSelectionTimeoutMS: 5000 })
-    .asPromise();
-  const M = models(conn, o.prefix ?? '');
-  await Promise.all(Object.values(M).map((model) => (model as Model<unknown>).init()));
+  const conn = await connectMongo(o);
+  try {
+    if (!o.unchecked) await checkSchema(conn, { prefix: o.prefix, retentionDays: o.retentionDays });
+  } catch (e) {
+    await conn.close();
+    throw e;
+  }
+  return mongoStore(conn, o.prefix ?? '');
+}
 
-  const nextSeq = async (name: string): Promise<number> => {
-    const c = await M.Counter.findOneAndUpdate({ _id: name }, { $inc: { n: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
-    return c!.n;
+function mongoStore(conn: Connection, prefix: string): Store {
+  const M: Models = models(conn, prefix);
+  const seq = hybridClock();
+  let closed = false;
+
+  const line = (channel: string, user: string, l: ConversationLine, n = seq()) => ({
+    channel,
+    user,
+    from: l.from,
+    text: l.text,
+    at: l.at,
+    seq: n,
+    keptSince: new Date(l.at),
+  });
+
+  const recordInbound = async (inbound: Inbound): Promise<{ duplicate: boolean }> => {
+    const doc: InboundDoc = {
+      channel: inbound.channel,
+      messageId: inbound.messageId,
+      user: inbound.user,
+      sentAt: inbound.sentAt,
+      raw: plain(inbound),
+      processed: false,
+      outcome: null,
+      keptSince: new Date(inbound.sentAt),
+    };
+    try {
+      await retryRaces(() => M.Inbound.collection.insertOne(doc as never));
+      return { duplicate: false };
+    } catch (e) {
+      if (isDuplicateKey(e)) return { duplicate: true };
+      throw e;
+    }
   };
 
-  let closed = false;
-  const consoleStore = await mongoConsole(conn, o.prefix ?? '', nextSeq);
+  const readSession = async (key: string): Promise<StoredSession | null> => {
+    const d = await M.Session.findById(key, { data: 1, v: 1 }).lean();
+    return d ? { session: d.data as Session, version: d.v ?? 0 } : null;
+  };
+
+  const saveSession = async (key: string, session: Session, now: number, expect?: number | null): Promise<boolean> => {
+    const fields = { data: plain(session), updatedAt: now, keptSince: new Date(now) };
+    if (expect === undefined) {
+      await retryRaces(() => M.Session.updateOne({ _id: key }, { $set: fields, $inc: { v: 1 } }, { upsert: true }));
+      return true;
+    }
+    if (expect === null) {
+      try {
+        await retryRaces(() => M.Session.collection.insertOne({ _id: key, ...fields, v: 1 } as never));
+        return true;
+      } catch (e) {
+        if (isDuplicateKey(e)) return false;
+        throw e;
+      }
+    }
+    const r = await retryRaces(() => M.Session.updateOne({ _id: key, ...(expect === 0 ? { $or: [{ v: 0 }, { v: { $exists: false } }] } : { v: expect }) }, { $set: fields, $inc: { v: 1 } }));
+    return r.modifiedCount === 1;
+  };
+
+  /** The summary replaces the raw message; true the first time (the user's line is appended then). */
+  const process = async (channel: string, messageId: string, s: InboundSummary): Promise<InboundDoc | null> => {
+    const $set = summarySet(s);
+    const first = await M.Inbound.findOneAndUpdate({ channel, messageId, processed: false }, { $set }, { projection: { user: 1, sentAt: 1 } }).lean();
+    if (!first) await M.Inbound.updateOne({ channel, messageId }, { $set });
+    return first as InboundDoc | null;
+  };
 
   const store: Store = {
     kind: 'mongo',
-    ...consoleStore,
+    expiresItself: true,
+    ...mongoConsole(conn, prefix, seq),
+    ...mongoOutbox(M, seq),
 
-    async recordInbound(inbound) {
-      try {
-        await M.Inbound.create({
-          channel: inbound.channel,
-          messageId: inbound.messageId,
-          user: inbound.user,
-          sentAt: inbound.sentAt,
-          raw: plain(inbound),
-          processed: false,
-        });
-        return { duplicate: false };
-      } catch (e) {
-        if (isDuplicateKey(e)) return { duplicate: true };
-        throw e;
-      }
-    },
+    recordInbound,
     async markProcessed(channel, messageId, s) {
-      const $set: Record<string, unknown> = {
-        raw: null,
-        processed: true,
-        intent: s.intent,
-        urgent: s.urgent,
-        handoff: s.handoff,
-        redacted: s.redactedText,
-        outcome: s.outcome ?? null,
-      };
-      if (s.locality != null) $set.locality = s.locality;
-      const before = await M.Inbound.findOneAndUpdate({ channel, messageId }, { $set }, { returnDocument: 'before' }).lean();
-      if (before && !before.processed) {
-        await M.Message.create({ channel, user: before.user, from: 'user', text: s.redactedText, at: before.sentAt, seq: await nextSeq('messages') });
-      }
+      const first = await process(channel, messageId, s);
+      if (first) await M.Message.collection.insertOne(line(channel, first.user, { from: 'user', text: s.redactedText, at: first.sentAt }) as never);
     },
     async inboundOutcome(channel, messageId) {
       const d = await M.Inbound.findOne({ channel, messageId }, { processed: 1, outcome: 1 }).lean();
@@ -263,40 +157,72 @@ export async function openMongoStore(o: MongoStoreOptions): Promise<Store> {
         .lean();
       return docs.map((d) => d.raw as Inbound);
     },
-    async appendMessage(channel, user, line) {
-      await M.Message.create({ channel, user, from: line.from, text: line.text, at: line.at, seq: await nextSeq('messages') });
+    async appendMessage(channel, user, l) {
+      await M.Message.collection.insertOne(line(channel, user, l) as never);
     },
     async recentMessages(channel, user, limit) {
-      const docs = await M.Message.find({ channel, user }).sort({ seq: -1 }).limit(limit).lean();
+      const docs = await M.Message.find({ channel, user }, { from: 1, text: 1, at: 1 }).sort({ seq: -1 }).limit(limit).lean();
       return docs.reverse().map((d) => ({ from: d.from as ConversationLine['from'], text: d.text, at: d.at }));
     },
 
-    async loadSession(key) {
-      const d = await M.Session.findById(key).lean();
-      return d ? (d.data as Session) : null;
+    async beginTurn(inbound, key) {
+      const [{ duplicate }, stored] = await Promise.all([recordInbound(inbound), readSession(key)]);
+      return { duplicate, stored };
     },
-    async saveSession(key, session, now) {
-      await M.Session.replaceOne({ _id: key }, { _id: key, data: plain(session), updatedAt: now }, { upsert: true });
+    async finishTurn(w: TurnWrite) {
+      if (!(await saveSession(w.sessionKey, w.session, w.now, w.expect))) return false;
+      const { channel, messageId, user, sentAt } = w.inbound;
+      const userSeq = seq(); // before the bot's lines, whenever it is written
+      const lines = w.lines.map((l) => line(channel, user, l));
+      await Promise.all([
+        process(channel, messageId, w.summary).then(async (first) => {
+          if (first) await M.Message.collection.insertOne(line(channel, user, { from: 'user', text: w.summary.redactedText, at: sentAt }, userSeq) as never);
+        }),
+        lines.length ? M.Message.collection.insertMany(lines as never[], { ordered: false }) : null,
+        ...w.outbox.map((item) => store.enqueue(item)),
+      ]);
+      return true;
     },
 
-    async createTicket(input: NewTicket, now) {
+    async loadSession(key) {
+      return (await readSession(key))?.session ?? null;
+    },
+    readSession,
+    saveSession,
+
+    async openTicket(input: NewTicket, now) {
       const t = newTicket(input, now);
       const { id, ...rest } = plain(t);
-      await M.Ticket.create({ _id: id, ...rest });
-      return t;
+      const open = t.state === 'open' || t.state === 'claimed';
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await retryRaces(() => M.Ticket.collection.insertOne({ _id: id, ...rest, ...(open ? { openKey: openKeyOf(t.channel, t.user) } : {}) } as never));
+          return { ticket: t, created: true };
+        } catch (e) {
+          if (!isDuplicateKey(e)) throw e;
+        }
+        const existing = await store.openTicketFor(t.channel, t.user);
+        if (existing) return { ticket: existing, created: false };
+        // closed in between: try again (a few times; then it is a broken index, not a race)
+        if (attempt >= 3) throw new Error('store: could not open a ticket: the open-ticket index refuses it and no open ticket is found');
+      }
     },
-    async updateTicket(id, patch, now, ifState) {
+    async updateTicket(id, patch, now, ifState, ifLevel) {
       const $set: Record<string, unknown> = { updatedAt: now };
       const $unset: Record<string, 1> = {};
       for (const [k, v] of Object.entries(patch)) {
         if (v === undefined) $unset[k] = 1;
         else $set[k] = plain(v);
       }
+      if (patch.state === 'closed') {
+        $unset.openKey = 1;
+        $set.keptSince = new Date(now);
+      }
       const filter: Record<string, unknown> = { _id: id };
       if (ifState) filter.state = { $in: ifState };
-      const d = await M.Ticket.findOneAndUpdate(filter, Object.keys($unset).length ? { $set, $unset } : { $set }, {
-        returnDocument: 'after',
-      }).lean();
+      if (ifLevel !== undefined) filter.level = ifLevel;
+      const update = Object.keys($unset).length ? { $set, $unset } : { $set };
+      const d = await retryRaces(() => M.Ticket.findOneAndUpdate(filter, update, { returnDocument: 'after' }).lean());
       return d ? toTicket(d as TicketDoc) : null;
     },
     async getTicket(id) {
@@ -321,110 +247,11 @@ export async function openMongoStore(o: MongoStoreOptions): Promise<Store> {
       return liveStatus(docs.map((d) => ({ facility: d._id, state: d.state, load: d.load, note: d.note, updatedAt: d.updatedAt })));
     },
     async setFacilityStatus(facilityId, s, now) {
-      const doc: StatusDoc = { _id: facilityId, state: s.state, updatedAt: now };
-      if (s.load != null) doc.load = s.load;
-      if (s.note != null) doc.note = s.note;
-      await M.Status.replaceOne({ _id: facilityId }, doc, { upsert: true });
+      const doc = { _id: facilityId, state: s.state, updatedAt: now, ...(s.load != null ? { load: s.load } : {}), ...(s.note != null ? { note: s.note } : {}) };
+      await retryRaces(() => M.Status.replaceOne({ _id: facilityId }, doc, { upsert: true }));
     },
     async clearFacilityStatus(facilityId) {
       await M.Status.deleteOne({ _id: facilityId });
-    },
-
-    async enqueue(item) {
-      if (item.dedupeKey != null) {
-        const existing = await M.Outbox.findOne({ dedupeKey: item.dedupeKey }, { _id: 1 }).lean();
-        if (existing) return { id: existing._id, duplicate: true };
-      }
-      const id = item.id ?? newOutboxId();
-      const doc: OutboxDoc = {
-        _id: id,
-        seq: await nextSeq('outbox'),
-        channel: item.channel,
-        chat: item.chat,
-        text: item.text,
-        urgent: item.urgent ? 1 : 0,
-        quickReplies: plain(item.quickReplies ?? []),
-        attempts: 0,
-        createdAt: item.createdAt,
-        notBefore: item.notBefore ?? item.createdAt,
-        leaseUntil: 0,
-        state: 'pending',
-      };
-      if (item.dedupeKey != null) doc.dedupeKey = item.dedupeKey;
-      if (item.meta !== undefined) doc.meta = plain(item.meta);
-      try {
-        await M.Outbox.create(doc);
-        return { id, duplicate: false };
-      } catch (e) {
-        if (!isDuplicateKey(e)) throw e;
-        const existing = item.dedupeKey != null ? await M.Outbox.findOne({ dedupeKey: item.dedupeKey }, { _id: 1 }).lean() : null;
-        return { id: existing?._id ?? id, duplicate: true };
-      }
-    },
-    async claimDue(channel, now, limit, leaseMs) {
-      const candidates = await M.Outbox.find({ channel, state: 'pending', notBefore: { $lte: now }, leaseUntil: { $lte: now } })
-        .sort({ urgent: -1, createdAt: 1, seq: 1 })
-        .limit(limit * 4 + 20)
-        .lean();
-      const out: OutboxItem[] = [];
-      const chats = new Set<string>();
-      for (const c of candidates) {
-        if (out.length >= limit) break;
-        if (chats.has(c.chat)) continue;
-        chats.add(c.chat);
-        // only the head of the chat's queue: parts go out in order, a retrying part holds back the rest
-        const ahead = await M.Outbox.exists({
-          channel,
-          chat: c.chat,
-          state: 'pending',
-          $or: [{ urgent: { $gt: c.urgent } }, { urgent: c.urgent, seq: { $lt: c.seq } }],
-        });
-        if (ahead) continue;
-        const leased = await M.Outbox.findOneAndUpdate(
-          { _id: c._id, state: 'pending', leaseUntil: { $lte: now } },
-          { $set: { leaseUntil: now + leaseMs }, $inc: { attempts: 1 } },
-          { returnDocument: 'after' },
-        ).lean();
-        if (leased) out.push(toItem(leased as OutboxDoc));
-      }
-      return out;
-    },
-    async markSent(id, now) {
-      await M.Outbox.updateOne({ _id: id }, { $set: { state: 'sent', leaseUntil: 0, doneAt: now } });
-    },
-    async defer(id, notBefore) {
-      await M.Outbox.updateOne({ _id: id, state: 'pending', attempts: { $gt: 0 } }, { $set: { notBefore, leaseUntil: 0 }, $inc: { attempts: -1 } });
-      await M.Outbox.updateOne({ _id: id, state: 'pending', attempts: 0 }, { $set: { notBefore, leaseUntil: 0 } });
-    },
-    async markRetry(id, notBefore, error) {
-      await M.Outbox.updateOne({ _id: id, state: 'pending' }, { $set: { notBefore, leaseUntil: 0, lastError: error } });
-    },
-    async markDead(id, error, now) {
-      await M.Outbox.updateOne({ _id: id }, { $set: { state: 'dead', leaseUntil: 0, lastError: error, doneAt: now } });
-    },
-    async releaseLeases() {
-      const r = await M.Outbox.updateMany({ state: 'pending', leaseUntil: { $gt: 0 } }, { $set: { leaseUntil: 0 } });
-      return r.modifiedCount;
-    },
-    async outboxDepth(channel) {
-      return M.Outbox.countDocuments(channel ? { state: 'pending', channel } : { state: 'pending' });
-    },
-    async getOutboxItem(id) {
-      const d = await M.Outbox.findById(id).lean();
-      return d ? toRecord(d as OutboxDoc) : null;
-    },
-    async deadLetters(limit = 100) {
-      const docs = await M.Outbox.find({ state: 'dead' }).sort({ doneAt: -1, seq: -1 }).limit(limit).lean();
-      return docs.map((d) => toRecord(d as OutboxDoc));
-    },
-    async nextDue(channel) {
-      const [r] = await M.Outbox.aggregate<{ t: number }>([
-        { $match: { channel, state: 'pending' } },
-        { $sort: { chat: 1, urgent: -1, seq: 1 } },
-        { $group: { _id: '$chat', t: { $first: { $max: ['$notBefore', '$leaseUntil'] } } } },
-        { $group: { _id: null, t: { $min: '$t' } } },
-      ]);
-      return r ? r.t : null;
     },
 
     async get(key) {
@@ -432,15 +259,47 @@ export async function openMongoStore(o: MongoStoreOptions): Promise<Store> {
       return d ? d.value : null;
     },
     async set(key, value) {
-      await M.Kv.replaceOne({ _id: key }, { _id: key, value }, { upsert: true });
+      await retryRaces(() => M.Kv.replaceOne({ _id: key }, { _id: key, value }, { upsert: true }));
     },
     async delete(key) {
       await M.Kv.deleteOne({ _id: key });
     },
 
-    async mailboxPut(channel, chat, message) {
+    async countHit(key, windowStart, windowMs, by = 1) {
+      const _id = `${key}@${windowStart}`;
+      // an update first: the window's document exists but for the first hit of the window, and an upsert
+      // racing another instance's is what FerretDB answers "deadlock detected" to
+      const hit = await M.Counter.findOneAndUpdate({ _id }, { $inc: { n: by } }, { returnDocument: 'after', projection: { n: 1 } }).lean();
+      if (hit) return hit.n;
       try {
-        await M.Mailbox.create({ _id: message.id, channel, chat, message: plain(message), at: message.at, seq: await nextSeq('mailbox') });
+        await retryRaces(() => M.Counter.collection.insertOne({ _id, n: by, dropAt: new Date(windowStart + windowMs + 60_000) } as never));
+        return by;
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
+      const again = await retryRaces(() => M.Counter.findOneAndUpdate({ _id }, { $inc: { n: by } }, { returnDocument: 'after', projection: { n: 1 } }).lean());
+      return again?.n ?? by;
+    },
+    async heartbeat(self, now, ttlMs) {
+      await retryRaces(() =>
+        M.Instance.updateOne(
+          { _id: self.id },
+          { $set: { host: self.host, pid: self.pid, startedAt: self.startedAt, seenAt: now, dropAt: new Date(now + ttlMs) } },
+          { upsert: true },
+        ),
+      );
+      const docs = await M.Instance.find({ dropAt: { $gt: new Date(now) } }).sort({ startedAt: 1, _id: 1 }).lean();
+      return docs.map((d) => ({ id: d._id, host: d.host, pid: d.pid, startedAt: d.startedAt, seenAt: d.seenAt }));
+    },
+    async leave(id) {
+      await M.Instance.deleteOne({ _id: id });
+    },
+
+    async mailboxPut(channel, chat, message: MailboxMessage) {
+      try {
+        await retryRaces(() =>
+          M.Mailbox.collection.insertOne({ _id: message.id, channel, chat, message: plain(message), at: message.at, seq: seq(), keptSince: new Date(message.at) } as never),
+        );
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
       }

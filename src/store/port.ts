@@ -61,6 +61,37 @@ export interface OutboxRecord extends OutboxItem {
   dedupeKey?: string;
 }
 
+/** A session as stored, with the version a conditional save compares (`saveSession`'s `expect`). */
+export interface StoredSession {
+  session: Session;
+  version: number;
+}
+
+/** Everything a processed message writes, in one store operation (`finishTurn`). */
+export interface TurnWrite {
+  sessionKey: string;
+  session: Session;
+  /** The version read with the session (`beginTurn`), null when there was none: nothing is written when
+   * another writer (another instance) saved the session since. */
+  expect: number | null;
+  now: number;
+  inbound: Pick<Inbound, 'channel' | 'messageId' | 'user' | 'sentAt'>;
+  summary: InboundSummary;
+  /** Lines after the user's (the bot's reply): the user's own line comes from the summary, once. */
+  lines: ConversationLine[];
+  /** The reply, when it goes through the outbox. */
+  outbox: NewOutboxItem[];
+}
+
+/** One running instance of the service, as the others see it. */
+export interface InstanceInfo {
+  id: string;
+  host: string;
+  pid: number;
+  startedAt: number;
+  seenAt: number;
+}
+
 export interface PurgeCounts {
   inbound: number;
   messages: number;
@@ -91,15 +122,31 @@ export interface Store extends KeyValuePort, ConsoleStore {
   /** The user's last `limit` conversation lines, oldest first. */
   recentMessages(channel: ChannelName, user: string, limit: number): Promise<ConversationLine[]>;
 
+  // --- a message's turn: what the service reads before and writes after running the core -------------
+  /** `recordInbound` and `readSession` in one operation. */
+  beginTurn(inbound: Inbound, sessionKey: string): Promise<{ duplicate: boolean; stored: StoredSession | null }>;
+  /** Saves the session unless its version moved on since it was read (then returns false and writes
+   * nothing); then marks the message processed (the user's line appended the first time), appends the
+   * lines and enqueues the outbox items. SQLite: one transaction. MongoDB: the session first, conditionally,
+   * then the rest (a crash in between leaves the message unprocessed: it is answered again on recovery). */
+  finishTurn(write: TurnWrite): Promise<boolean>;
+
   // --- sessions (key: the service's choice, e.g. `${channel}:${user}`) -------------------------------
   loadSession(key: string): Promise<Session | null>;
-  saveSession(key: string, session: Session, now: number): Promise<void>;
+  /** The session with its version (0 for a session saved unconditionally before versions). */
+  readSession(key: string): Promise<StoredSession | null>;
+  /** `expect` undefined: saved whatever is stored. null: only if no session is stored. A number: only if
+   * the stored version is that one. Returns whether it was saved; each save raises the version by one. */
+  saveSession(key: string, session: Session, now: number, expect?: number | null): Promise<boolean>;
 
   // --- handoff tickets -------------------------------------------------------------------------------
-  createTicket(ticket: NewTicket, now: number): Promise<Ticket>;
+  /** A new open ticket, unless the conversation (channel + user) has an open or claimed one: then that one,
+   * `created: false` (a unique index holds it, whichever instance asks). */
+  openTicket(ticket: NewTicket, now: number): Promise<{ ticket: Ticket; created: boolean }>;
   /** Applies `patch`; with `ifState`, only when the ticket is in one of those states (compare-and-set,
-   * so two staff cannot both claim). Returns null when not found or the condition failed. */
-  updateTicket(id: string, patch: TicketPatch, now: number, ifState?: Ticket['state'][]): Promise<Ticket | null>;
+   * so two staff cannot both claim), with `ifLevel` only at that escalation level (two instances sweeping
+   * for escalations raise it once). Returns null when not found or the condition failed. */
+  updateTicket(id: string, patch: TicketPatch, now: number, ifState?: Ticket['state'][], ifLevel?: number): Promise<Ticket | null>;
   getTicket(id: string): Promise<Ticket | null>;
   /** Newest first. */
   listTickets(filter?: TicketFilter): Promise<Ticket[]>;
@@ -121,7 +168,9 @@ export interface Store extends KeyValuePort, ConsoleStore {
    * counts an attempt on each (the returned `attempts` is this attempt's number, 1 for the first).
    * Items leased by a process that died become due again when their lease expires. */
   claimDue(channel: ChannelName, now: number, limit: number, leaseMs: number): Promise<OutboxItem[]>;
-  markSent(id: string, now: number): Promise<void>;
+  /** `hold`: nothing more is claimed for this chat until then (the platform's per-chat spacing, shared by
+   * every instance: counted from the send's completion). Set before the item stops holding the chat's queue. */
+  markSent(id: string, now: number, hold?: { channel: ChannelName; chat: string; until: number }): Promise<void>;
   /** Puts a claimed item back unsent until `notBefore` (a local rate limit), not counting the claim's attempt. */
   defer(id: string, notBefore: number): Promise<void>;
   /** Back to pending, due at `notBefore`, lease released. */
@@ -149,7 +198,21 @@ export interface Store extends KeyValuePort, ConsoleStore {
   // --- key/value (KeyValuePort: get, set) ------------------------------------------------------------
   delete(key: string): Promise<void>;
 
+  // --- shared counters (rate limits across instances) ------------------------------------------------
+  /** Adds `by` (default 1) to `key`'s count in the window starting at `windowStart` and returns the count
+   * after it; the window's count is forgotten after `windowStart + windowMs`. */
+  countHit(key: string, windowStart: number, windowMs: number, by?: number): Promise<number>;
+
+  // --- instances -------------------------------------------------------------------------------------
+  /** Says `self` is alive until `now + ttlMs` and returns every instance alive now (self included). */
+  heartbeat(self: Omit<InstanceInfo, 'seenAt'>, now: number, ttlMs: number): Promise<InstanceInfo[]>;
+  /** `self` is stopping: the others stop counting it. */
+  leave(id: string): Promise<void>;
+
   // --- housekeeping ----------------------------------------------------------------------------------
+  /** Whether this store expires old personal data itself (MongoDB's TTL indexes); if not, the service calls
+   * `purgeOlderThan` every hour. */
+  readonly expiresItself: boolean;
   /** Removes personal data older than `ageMs` before `now`: inbound rows (by `sentAt`), conversation lines,
    * sessions not saved since, closed tickets, sent and dead outbox items, mailbox messages never taken. */
   purgeOlderThan(ageMs: number, now: number): Promise<PurgeCounts>;

@@ -21,7 +21,7 @@
 // and comes out in clear.
 import type { Inbound, Session } from '../core/types';
 import type { MailboxMessage, OutboxItem, Ticket } from '../service/ports';
-import type { ConversationLine, InboundSummary, NewOutboxItem, NewTicket, OutboxRecord, Store, TicketPatch } from './port';
+import type { ConversationLine, InboundSummary, NewOutboxItem, NewTicket, OutboxRecord, Store, StoredSession, TicketPatch } from './port';
 import type { Sealer } from './seal';
 import { sealedConsole } from './sealed-console';
 
@@ -104,9 +104,35 @@ export function sealedStore(inner: Store, s: Sealer): Store {
   // the outcome kept for a retry is the bot's answer (its own words, a ticket's id and state): in clear
   const sealSummary = (x: InboundSummary): InboundSummary => ({ ...x, redactedText: S(x.redactedText) });
 
+  const sealItem = (item: NewOutboxItem): NewOutboxItem => ({
+    ...item,
+    chat: K(item.chat),
+    text: S(item.text),
+    ...(item.meta !== undefined ? { meta: sealObject(item.meta) as unknown as Record<string, unknown> } : {}),
+    ...(item.dedupeKey !== undefined ? { dedupeKey: K(item.dedupeKey) } : {}),
+  });
+  const openStored = (v: StoredSession | null): StoredSession | null => (v === null ? null : { ...v, session: openObject<Session>(v.session) });
+  const sealSession = (v: Session): Session => sealObject(v) as unknown as Session;
+
   return {
     kind: inner.kind,
+    expiresItself: inner.expiresItself,
     ...sealedConsole(inner, s),
+
+    beginTurn: async (m, key) => {
+      const r = await inner.beginTurn(sealInbound(m), K(key));
+      return { duplicate: r.duplicate, stored: openStored(r.stored) };
+    },
+    finishTurn: (w) =>
+      inner.finishTurn({
+        ...w,
+        sessionKey: K(w.sessionKey),
+        session: sealSession(w.session),
+        inbound: { ...w.inbound, messageId: T(w.inbound.messageId), user: K(w.inbound.user) },
+        summary: sealSummary(w.summary),
+        lines: w.lines.map(sealLine),
+        outbox: w.outbox.map(sealItem),
+      }),
 
     recordInbound: (m) => inner.recordInbound(sealInbound(m)),
     markProcessed: (channel, messageId, summary) => inner.markProcessed(channel, T(messageId), sealSummary(summary)),
@@ -119,17 +145,18 @@ export function sealedStore(inner: Store, s: Sealer): Store {
       const v = await inner.loadSession(K(key));
       return v === null ? null : openObject<Session>(v);
     },
-    saveSession: (key, session, now) => inner.saveSession(K(key), sealObject(session) as unknown as Session, now),
+    readSession: async (key) => openStored(await inner.readSession(K(key))),
+    saveSession: (key, session, now, expect) => inner.saveSession(K(key), sealSession(session), now, expect),
 
     // what was just sealed is given back from the clear values, not opened again
-    createTicket: async (t: NewTicket, now) => ({
-      ...(await inner.createTicket({ ...t, user: K(t.user), chat: K(t.chat), lastMessages: sealLines(t.lastMessages) }, now)),
-      user: t.user,
-      chat: t.chat,
-      lastMessages: t.lastMessages,
-    }),
-    updateTicket: async (id, patch, now, ifState) => {
-      const t = await inner.updateTicket(id, sealPatch(patch), now, ifState);
+    openTicket: async (t: NewTicket, now) => {
+      const r = await inner.openTicket({ ...t, user: K(t.user), chat: K(t.chat), lastMessages: sealLines(t.lastMessages) }, now);
+      return r.created
+        ? { created: true, ticket: { ...r.ticket, user: t.user, chat: t.chat, lastMessages: t.lastMessages } }
+        : { created: false, ticket: openTicket(r.ticket) };
+    },
+    updateTicket: async (id, patch, now, ifState, ifLevel) => {
+      const t = await inner.updateTicket(id, sealPatch(patch), now, ifState, ifLevel);
       if (!t) return null;
       const { lastMessages, claimedBy } = patch;
       return openTicket({ ...t, ...(lastMessages !== undefined ? { lastMessages: [] } : {}) }, { lastMessages, claimedBy });
@@ -148,16 +175,9 @@ export function sealedStore(inner: Store, s: Sealer): Store {
     setFacilityStatus: (id, st, now) => inner.setFacilityStatus(id, st, now),
     clearFacilityStatus: (id) => inner.clearFacilityStatus(id),
 
-    enqueue: (item: NewOutboxItem) =>
-      inner.enqueue({
-        ...item,
-        chat: K(item.chat),
-        text: S(item.text),
-        ...(item.meta !== undefined ? { meta: sealObject(item.meta) as unknown as Record<string, unknown> } : {}),
-        ...(item.dedupeKey !== undefined ? { dedupeKey: K(item.dedupeKey) } : {}),
-      }),
+    enqueue: (item: NewOutboxItem) => inner.enqueue(sealItem(item)),
     claimDue: async (channel, now, limit, leaseMs) => (await inner.claimDue(channel, now, limit, leaseMs)).map(openItem),
-    markSent: (id, now) => inner.markSent(id, now),
+    markSent: (id, now, hold) => inner.markSent(id, now, hold && { ...hold, chat: K(hold.chat) }),
     defer: (id, notBefore) => inner.defer(id, notBefore),
     markRetry: (id, notBefore, error) => inner.markRetry(id, notBefore, error),
     markDead: (id, error, now) => inner.markDead(id, error, now),
@@ -179,6 +199,11 @@ export function sealedStore(inner: Store, s: Sealer): Store {
     },
     set: (key, value) => inner.set(K(key), S(value)),
     delete: (key) => inner.delete(K(key)),
+
+    // rate-limit keys name users and client addresses: sealed by value like every other key
+    countHit: (key, windowStart, windowMs, by) => inner.countHit(K(key), windowStart, windowMs, by),
+    heartbeat: (self, now, ttlMs) => inner.heartbeat(self, now, ttlMs),
+    leave: (id) => inner.leave(id),
 
     purgeOlderThan: (ageMs, now) => inner.purgeOlderThan(ageMs, now),
     ping: () => inner.ping(),

@@ -175,6 +175,26 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE inbound ADD COLUMN outcome TEXT;
   `,
+  // 5: sessions saved conditionally (a version), one open ticket per conversation (the newest is kept open
+  // where an older version left two), per-chat send holds, shared counters
+  `
+  ALTER TABLE sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  UPDATE tickets SET state = 'closed' WHERE state IN ('open', 'claimed') AND rowid NOT IN (
+    SELECT max(rowid) FROM tickets WHERE state IN ('open', 'claimed') GROUP BY channel, user);
+  CREATE UNIQUE INDEX tickets_one_open ON tickets (channel, user) WHERE state IN ('open', 'claimed');
+  CREATE TABLE chat_holds (
+    channel TEXT NOT NULL,
+    chat TEXT NOT NULL,
+    until INTEGER NOT NULL,
+    PRIMARY KEY (channel, chat)
+  ) WITHOUT ROWID;
+  CREATE TABLE counters (
+    key TEXT PRIMARY KEY,
+    n INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX counters_expires ON counters (expires_at);
+  `,
 ];
 
 /** Brings the database up to the latest schema; throws if it is newer than this code knows. */

@@ -2,19 +2,10 @@
 import type Database from 'better-sqlite3';
 import { liveStatus } from './status';
 import type { ChannelName, Inbound, Session } from '../core/types';
-import type { MailboxMessage, OutboxItem, Ticket } from '../service/ports';
-import { newOutboxId, newTicket } from './ids';
-import type {
-  ConversationLine,
-  InboundSummary,
-  NewOutboxItem,
-  NewTicket,
-  OutboxRecord,
-  PurgeCounts,
-  Store,
-  TicketFilter,
-  TicketPatch,
-} from './port';
+import type { MailboxMessage, Ticket } from '../service/ports';
+import { newTicket } from './ids';
+import type { ConversationLine, InboundSummary, InstanceInfo, NewTicket, PurgeCounts, Store, StoredSession, TicketFilter, TicketPatch, TurnWrite } from './port';
+import { sqliteOutbox } from './sqlite-outbox';
 import { createBatcher } from './sqlite-batch';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpoint';
 import { migrate } from './sqlite-schema';
@@ -54,23 +45,6 @@ interface TicketRow {
   last_messages: string;
 }
 
-interface OutboxRow {
-  id: string;
-  dedupe_key: string | null;
-  channel: string;
-  chat: string;
-  text: string;
-  urgent: number;
-  quick_replies: string;
-  meta: string | null;
-  attempts: number;
-  created_at: number;
-  not_before: number;
-  lease_until: number;
-  state: string;
-  last_error: string | null;
-}
-
 const toTicket = (r: TicketRow): Ticket => ({
   id: r.id,
   channel: r.channel as ChannelName,
@@ -85,27 +59,6 @@ const toTicket = (r: TicketRow): Ticket => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   lastMessages: JSON.parse(r.last_messages) as Ticket['lastMessages'],
-});
-
-const toItem = (r: OutboxRow): OutboxItem => ({
-  id: r.id,
-  channel: r.channel as ChannelName,
-  chat: r.chat,
-  text: r.text,
-  urgent: r.urgent === 1,
-  quickReplies: JSON.parse(r.quick_replies) as OutboxItem['quickReplies'],
-  attempts: r.attempts,
-  createdAt: r.created_at,
-  ...(r.meta != null ? { meta: JSON.parse(r.meta) as Record<string, unknown> } : {}),
-});
-
-const toRecord = (r: OutboxRow): OutboxRecord => ({
-  ...toItem(r),
-  state: r.state as OutboxRecord['state'],
-  notBefore: r.not_before,
-  leaseUntil: r.lease_until,
-  ...(r.last_error != null ? { lastError: r.last_error } : {}),
-  ...(r.dedupe_key != null ? { dedupeKey: r.dedupe_key } : {}),
 });
 
 const b = (v: boolean): number => (v ? 1 : 0);
@@ -134,12 +87,17 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       `INSERT INTO inbound (channel, message_id, user, sent_at, raw) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (channel, message_id) DO NOTHING`,
     ),
-    processInbound: db.prepare(
+    // the first time only (processed = 0): the user's line is appended when this changes a row
+    processFirst: db.prepare(
+      `UPDATE inbound SET raw = NULL, processed = 1, intent = ?, locality = ?, urgent = ?, handoff = ?, redacted = ?, outcome = ?
+       WHERE channel = ? AND message_id = ? AND processed = 0`,
+    ),
+    processAgain: db.prepare(
       `UPDATE inbound SET raw = NULL, processed = 1, intent = ?, locality = ?, urgent = ?, handoff = ?, redacted = ?, outcome = ?
        WHERE channel = ? AND message_id = ?`,
     ),
     inboundOutcome: db.prepare('SELECT processed, outcome FROM inbound WHERE channel = ? AND message_id = ?'),
-    inboundUser: db.prepare('SELECT user, sent_at, processed FROM inbound WHERE channel = ? AND message_id = ?'),
+    inboundUser: db.prepare('SELECT user, sent_at FROM inbound WHERE channel = ? AND message_id = ?'),
     unprocessed: db.prepare(
       'SELECT raw FROM inbound WHERE processed = 0 AND sent_at < ? AND raw IS NOT NULL ORDER BY sent_at LIMIT ?',
     ),
@@ -147,14 +105,17 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     recentMessages: db.prepare(
       'SELECT sender, text, at FROM messages WHERE channel = ? AND user = ? ORDER BY seq DESC LIMIT ?',
     ),
-    loadSession: db.prepare('SELECT data FROM sessions WHERE key = ?'),
+    readSession: db.prepare('SELECT data, version FROM sessions WHERE key = ?'),
     saveSession: db.prepare(
       `INSERT INTO sessions (key, data, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+       ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, version = version + 1`,
     ),
+    insertSession: db.prepare('INSERT INTO sessions (key, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING'),
+    updateSession: db.prepare('UPDATE sessions SET data = ?, updated_at = ?, version = version + 1 WHERE key = ? AND version = ?'),
     insertTicket: db.prepare(
       `INSERT INTO tickets (id, channel, user, chat, locality, reason, urgent, state, claimed_by, level, created_at, updated_at, last_messages)
-       VALUES (@id, @channel, @user, @chat, @locality, @reason, @urgent, @state, @claimed_by, @level, @created_at, @updated_at, @last_messages)`,
+       VALUES (@id, @channel, @user, @chat, @locality, @reason, @urgent, @state, @claimed_by, @level, @created_at, @updated_at, @last_messages)
+       ON CONFLICT DO NOTHING`,
     ),
     replaceTicket: db.prepare(
       `UPDATE tickets SET locality = @locality, reason = @reason, urgent = @urgent, state = @state, claimed_by = @claimed_by,
@@ -172,54 +133,22 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
        updated_at = excluded.updated_at`,
     ),
     clearStatus: db.prepare('DELETE FROM facility_status WHERE facility_id = ?'),
-    enqueue: db.prepare(
-      `INSERT INTO outbox (id, dedupe_key, channel, chat, text, urgent, quick_replies, meta, created_at, not_before, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') ON CONFLICT DO NOTHING`,
-    ),
-    outboxByKey: db.prepare('SELECT id FROM outbox WHERE dedupe_key = ?'),
-    // Due items, urgent first then oldest, at most one per chat: the head of each chat's queue, so a
-    // reply's parts go out in order and a part waiting on a retry holds back the parts after it.
-    due: db.prepare(
-      `SELECT o.* FROM outbox o
-       WHERE o.channel = @channel AND o.state = 'pending' AND o.not_before <= @now AND o.lease_until <= @now
-         AND NOT EXISTS (
-           SELECT 1 FROM outbox p
-           WHERE p.channel = o.channel AND p.chat = o.chat AND p.state = 'pending'
-             AND (p.urgent > o.urgent OR (p.urgent = o.urgent AND p.seq < o.seq)))
-       ORDER BY o.urgent DESC, o.created_at, o.seq LIMIT @limit`,
-    ),
-    lease: db.prepare('UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?'),
-    sent: db.prepare(`UPDATE outbox SET state = 'sent', lease_until = 0, done_at = ? WHERE id = ?`),
-    defer: db.prepare(
-      `UPDATE outbox SET not_before = ?, lease_until = 0, attempts = max(attempts - 1, 0) WHERE id = ? AND state = 'pending'`,
-    ),
-    retry: db.prepare(
-      `UPDATE outbox SET state = 'pending', not_before = ?, lease_until = 0, last_error = ? WHERE id = ? AND state = 'pending'`,
-    ),
-    release: db.prepare(`UPDATE outbox SET lease_until = 0 WHERE state = 'pending' AND lease_until > 0`),
-    dead: db.prepare(`UPDATE outbox SET state = 'dead', lease_until = 0, last_error = ?, done_at = ? WHERE id = ?`),
-    depthAll: db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`),
-    depthChannel: db.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND channel = ?`),
-    getItem: db.prepare('SELECT * FROM outbox WHERE id = ?'),
-    deadLetters: db.prepare(`SELECT * FROM outbox WHERE state = 'dead' ORDER BY done_at DESC, seq DESC LIMIT ?`),
-    nextDue: db.prepare(
-      `SELECT min(max(o.not_before, o.lease_until)) AS t FROM outbox o
-       WHERE o.channel = ? AND o.state = 'pending'
-         AND NOT EXISTS (
-           SELECT 1 FROM outbox p
-           WHERE p.channel = o.channel AND p.chat = o.chat AND p.state = 'pending'
-             AND (p.urgent > o.urgent OR (p.urgent = o.urgent AND p.seq < o.seq)))`,
-    ),
     kvGet: db.prepare('SELECT value FROM kv WHERE key = ?'),
     kvSet: db.prepare(
       'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ),
     kvDelete: db.prepare('DELETE FROM kv WHERE key = ?'),
+    countHit: db.prepare(
+      `INSERT INTO counters (key, n, expires_at) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET n = n + excluded.n RETURNING n`,
+    ),
+    purgeCounters: db.prepare('DELETE FROM counters WHERE expires_at < ?'),
     purgeInbound: db.prepare('DELETE FROM inbound WHERE sent_at < ?'),
     purgeMessages: db.prepare('DELETE FROM messages WHERE at < ?'),
     purgeSessions: db.prepare('DELETE FROM sessions WHERE updated_at < ?'),
     purgeTickets: db.prepare(`DELETE FROM tickets WHERE state = 'closed' AND updated_at < ?`),
     purgeOutbox: db.prepare(`DELETE FROM outbox WHERE state IN ('sent', 'dead') AND done_at < ?`),
+    purgeHolds: db.prepare('DELETE FROM chat_holds WHERE until < ?'),
     purgeMailbox: db.prepare('DELETE FROM mailbox WHERE at < ?'),
     mailboxPut: db.prepare(
       'INSERT INTO mailbox (id, channel, chat, message, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
@@ -227,47 +156,38 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     mailboxTake: db.prepare('DELETE FROM mailbox WHERE seq IN (SELECT seq FROM mailbox WHERE channel = ? AND chat = ? ORDER BY seq LIMIT ?) RETURNING seq, message'),
   };
 
-  // The first time: the summary replaces the raw message and the user's line joins the conversation.
-  // Again (it changes nothing else): the summary is updated. (A SELECT then an UPDATE: an UPDATE … RETURNING
-  // measured six times slower through better-sqlite3.)
-  const markProcessed = db.transaction((channel: ChannelName, messageId: string, s: InboundSummary) => {
-    const row = q.inboundUser.get(channel, messageId) as { user: string; sent_at: number; processed: number } | undefined;
-    if (!row) return;
-    q.processInbound.run(s.intent, s.locality ?? null, b(s.urgent), b(s.handoff), s.redactedText, s.outcome ?? null, channel, messageId);
-    if (!row.processed) q.insertMessage.run(channel, row.user, 'user', s.redactedText, row.sent_at);
-  });
+  const batch = createBatcher(db, { windowMs: opts.commitWindowMs ?? 1, beforeFlush: wal.hold });
+  const run = <T>(fn: () => T): Promise<T> => {
+    if (closed) return Promise.reject(new Error('store: closed'));
+    return batch.run(fn);
+  };
+  const outbox = sqliteOutbox(db, run);
 
-  const claim = db.transaction((channel: ChannelName, now: number, limit: number, leaseMs: number) => {
-    const rows = q.due.all({ channel, now, limit }) as OutboxRow[];
-    for (const r of rows) {
-      q.lease.run(now + leaseMs, r.id);
-      r.attempts += 1;
-      r.lease_until = now + leaseMs;
+  /** The summary replaces the raw message; the first time, the user's line joins the conversation. Plain
+   * statements, no savepoint: they run inside the group commit's transaction (sqlite-batch.ts), and none of
+   * them can fail on a constraint. */
+  const processed = (channel: ChannelName, messageId: string, s: InboundSummary, user: () => { user: string; sent_at: number } | undefined): void => {
+    const args = [s.intent, s.locality ?? null, b(s.urgent), b(s.handoff), s.redactedText, s.outcome ?? null, channel, messageId] as const;
+    if (q.processFirst.run(...args).changes === 0) {
+      q.processAgain.run(...args);
+      return;
     }
-    return rows.map(toItem);
-  });
+    const row = user();
+    if (row) q.insertMessage.run(channel, row.user, 'user', s.redactedText, row.sent_at);
+  };
 
-  const enqueue = db.transaction((item: NewOutboxItem) => {
-    const id = item.id ?? newOutboxId();
-    const res = q.enqueue.run(
-      id,
-      item.dedupeKey ?? null,
-      item.channel,
-      item.chat,
-      item.text,
-      b(item.urgent),
-      JSON.stringify(item.quickReplies ?? []),
-      item.meta === undefined ? null : JSON.stringify(item.meta),
-      item.createdAt,
-      item.notBefore ?? item.createdAt,
-    );
-    if (res.changes > 0) return { id, duplicate: false };
-    if (item.dedupeKey != null) {
-      const row = q.outboxByKey.get(item.dedupeKey) as { id: string } | undefined;
-      if (row) return { id: row.id, duplicate: true };
-    }
-    return { id, duplicate: true }; // same id enqueued twice
-  });
+  /** Saves unless the version moved on: false then, and nothing written. */
+  const save = (key: string, session: Session, now: number, expect?: number | null): boolean => {
+    const data = JSON.stringify(session);
+    if (expect === undefined) return q.saveSession.run(key, data, now).changes > 0;
+    if (expect === null) return q.insertSession.run(key, data, now).changes > 0;
+    return q.updateSession.run(data, now, key, expect).changes > 0;
+  };
+
+  const readSession = (key: string): StoredSession | null => {
+    const row = q.readSession.get(key) as { data: string; version: number } | undefined;
+    return row ? { session: JSON.parse(row.data) as Session, version: row.version } : null;
+  };
 
   const ticketParams = (t: Ticket) => ({
     id: t.id,
@@ -285,44 +205,43 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     last_messages: JSON.stringify(t.lastMessages ?? []),
   });
 
-  const updateTicket = db.transaction(
-    (id: string, patch: TicketPatch, now: number, ifState?: Ticket['state'][]): Ticket | null => {
-      const row = q.getTicket.get(id) as TicketRow | undefined;
-      if (!row) return null;
-      const t = toTicket(row);
-      if (ifState && !ifState.includes(t.state)) return null;
-      const next: Ticket = { ...t, ...patch, updatedAt: now };
-      q.replaceTicket.run(ticketParams(next));
-      return next;
-    },
-  );
+  const updateTicket = (id: string, patch: TicketPatch, now: number, ifState?: Ticket['state'][], ifLevel?: number): Ticket | null => {
+    const row = q.getTicket.get(id) as TicketRow | undefined;
+    if (!row) return null;
+    const t = toTicket(row);
+    if (ifState && !ifState.includes(t.state)) return null;
+    if (ifLevel !== undefined && t.level !== ifLevel) return null;
+    const next: Ticket = { ...t, ...patch, updatedAt: now };
+    q.replaceTicket.run(ticketParams(next));
+    return next;
+  };
 
-  const purge = db.transaction((cutoff: number): PurgeCounts => ({
+  const purge = (cutoff: number): PurgeCounts => ({
     inbound: q.purgeInbound.run(cutoff).changes,
     messages: q.purgeMessages.run(cutoff).changes,
     sessions: q.purgeSessions.run(cutoff).changes,
     tickets: q.purgeTickets.run(cutoff).changes,
     outbox: q.purgeOutbox.run(cutoff).changes,
     mailbox: q.purgeMailbox.run(cutoff).changes,
-  }));
+  });
 
-  const batch = createBatcher(db, { windowMs: opts.commitWindowMs ?? 1, beforeFlush: wal.hold });
-  const run = <T>(fn: () => T): Promise<T> => {
-    if (closed) return Promise.reject(new Error('store: closed'));
-    return batch.run(fn);
-  };
   const listStatements = new Map<string, Database.Statement>();
+  /** SQLite serves one process: the only instance is this one. */
+  let self: InstanceInfo | null = null;
 
   const store: Store = {
     kind: 'sqlite',
+    expiresItself: false,
     ...sqliteConsole(db, run),
+    ...outbox,
 
     recordInbound: (inbound: Inbound) =>
       run(() => {
         const res = q.insertInbound.run(inbound.channel, inbound.messageId, inbound.user, inbound.sentAt, JSON.stringify(inbound));
         return { duplicate: res.changes === 0 };
       }),
-    markProcessed: (channel, messageId, summary) => run(() => void markProcessed(channel, messageId, summary)),
+    markProcessed: (channel, messageId, summary) =>
+      run(() => processed(channel, messageId, summary, () => q.inboundUser.get(channel, messageId) as { user: string; sent_at: number } | undefined)),
     inboundOutcome: (channel, messageId) =>
       run(() => {
         const row = q.inboundOutcome.get(channel, messageId) as { processed: number; outcome: string | null } | undefined;
@@ -341,20 +260,34 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
         return rows.reverse().map((r) => ({ from: r.sender as ConversationLine['from'], text: r.text, at: r.at }));
       }),
 
-    loadSession: (key) =>
+    beginTurn: (inbound, key) =>
       run(() => {
-        const row = q.loadSession.get(key) as { data: string } | undefined;
-        return row ? (JSON.parse(row.data) as Session) : null;
+        const res = q.insertInbound.run(inbound.channel, inbound.messageId, inbound.user, inbound.sentAt, JSON.stringify(inbound));
+        return { duplicate: res.changes === 0, stored: readSession(key) };
       }),
-    saveSession: (key, session, now) => run(() => void q.saveSession.run(key, JSON.stringify(session), now)),
+    finishTurn: (w: TurnWrite) =>
+      run(() => {
+        if (!save(w.sessionKey, w.session, w.now, w.expect)) return false;
+        const { channel, messageId, user, sentAt } = w.inbound;
+        processed(channel, messageId, w.summary, () => ({ user, sent_at: sentAt }));
+        for (const l of w.lines) q.insertMessage.run(channel, user, l.from, l.text, l.at);
+        for (const item of w.outbox) outbox.enqueueNow(item);
+        return true;
+      }),
 
-    createTicket: (input: NewTicket, now) =>
+    loadSession: (key) => run(() => readSession(key)?.session ?? null),
+    readSession: (key) => run(() => readSession(key)),
+    saveSession: (key, session, now, expect) => run(() => save(key, session, now, expect)),
+
+    openTicket: (input: NewTicket, now) =>
       run(() => {
         const t = newTicket(input, now);
-        q.insertTicket.run(ticketParams(t));
-        return t;
+        if (q.insertTicket.run(ticketParams(t)).changes > 0) return { ticket: t, created: true };
+        const row = q.openTicketFor.get(t.channel, t.user) as TicketRow | undefined;
+        if (!row) throw new Error('store: a ticket id collided'); // 48 random bits: not in this lifetime
+        return { ticket: toTicket(row), created: false };
       }),
-    updateTicket: (id, patch, now, ifState) => run(() => updateTicket(id, patch, now, ifState)),
+    updateTicket: (id, patch, now, ifState, ifLevel) => run(() => updateTicket(id, patch, now, ifState, ifLevel)),
     getTicket: (id) =>
       run(() => {
         const row = q.getTicket.get(id) as TicketRow | undefined;
@@ -407,23 +340,6 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       run(() => void q.setStatus.run(facilityId, st.state, st.load ?? null, st.note ?? null, now)),
     clearFacilityStatus: (facilityId) => run(() => void q.clearStatus.run(facilityId)),
 
-    enqueue: (item) => run(() => enqueue(item)),
-    claimDue: (channel, now, limit, leaseMs) => run(() => claim(channel, now, limit, leaseMs)),
-    markSent: (id, now) => run(() => void q.sent.run(now, id)),
-    defer: (id, notBefore) => run(() => void q.defer.run(notBefore, id)),
-    markRetry: (id, notBefore, error) => run(() => void q.retry.run(notBefore, error, id)),
-    markDead: (id, error, now) => run(() => void q.dead.run(error, now, id)),
-    releaseLeases: () => run(() => q.release.run().changes),
-    outboxDepth: (channel) =>
-      run(() => ((channel ? q.depthChannel.get(channel) : q.depthAll.get()) as { n: number }).n),
-    getOutboxItem: (id) =>
-      run(() => {
-        const row = q.getItem.get(id) as OutboxRow | undefined;
-        return row ? toRecord(row) : null;
-      }),
-    deadLetters: (limit = 100) => run(() => (q.deadLetters.all(limit) as OutboxRow[]).map(toRecord)),
-    nextDue: (channel) => run(() => (q.nextDue.get(channel) as { t: number | null }).t),
-
     mailboxPut: (channel, chat, m) => run(() => void q.mailboxPut.run(m.id, channel, chat, JSON.stringify(m), m.at)),
     mailboxTake: (channel, chat, limit) =>
       run(() =>
@@ -440,7 +356,22 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
     set: (key, value) => run(() => void q.kvSet.run(key, value)),
     delete: (key) => run(() => void q.kvDelete.run(key)),
 
-    purgeOlderThan: (ageMs, now) => run(() => purge(now - ageMs)),
+    countHit: (key, windowStart, windowMs, by = 1) =>
+      run(() => (q.countHit.get(`${key}@${windowStart}`, by, windowStart + windowMs) as { n: number }).n),
+    heartbeat: async (me, now) => {
+      self = { ...me, startedAt: self?.id === me.id ? self.startedAt : me.startedAt, seenAt: now };
+      return [self];
+    },
+    leave: async (id) => {
+      if (self?.id === id) self = null;
+    },
+
+    purgeOlderThan: (ageMs, now) =>
+      run(() => {
+        q.purgeCounters.run(now);
+        q.purgeHolds.run(now);
+        return purge(now - ageMs);
+      }),
     // A write, as every message needs one: a database that can be read but not written (a full disk, a lock
     // held elsewhere, a log the checkpoints cannot keep under twice its bound) is not ready.
     ping: () =>

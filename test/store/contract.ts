@@ -22,6 +22,13 @@ const inbound = (over: Partial<Inbound> = {}): Inbound => ({
   ...over,
 });
 
+/** A new ticket, which it must be (the conversation has no open one). */
+export async function openTicket(store: Store, ...args: Parameters<Store['openTicket']>) {
+  const r = await store.openTicket(...args);
+  expect(r.created).toBe(true);
+  return r.ticket;
+}
+
 export function storeContract(name: string, harness: StoreHarness): void {
   describe(`${name} store contract`, () => {
     let store: Store;
@@ -113,7 +120,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       if (harness.reopen) {
         it('keeps sessions, tickets, status, outbox, mailbox and kv across a restart', async () => {
           await store.saveSession('api:alice', { turns: 3, locality: 'xinzhou', audience: 'sealed_zone' }, T0);
-          const t = await store.createTicket(
+          const t = await openTicket(store, 
             { channel: 'api', user: 'alice', chat: 'alice', reason: 'urgent:labour', urgent: true, lastMessages: [] },
             T0,
           );
@@ -148,7 +155,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       });
 
       it('creates a ticket open at level 0 and reads it back', async () => {
-        const t = await store.createTicket(newTicket(), T0);
+        const t = await openTicket(store, newTicket(), T0);
         expect(t).toMatchObject({ state: 'open', level: 0, createdAt: T0, updatedAt: T0, urgent: true });
         expect(t.id).toMatch(/^\S{6,}$/);
         expect(t.claimedBy).toBeUndefined();
@@ -157,7 +164,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       });
 
       it('claims with compare-and-set: a second claim fails', async () => {
-        const t = await store.createTicket(newTicket(), T0);
+        const t = await openTicket(store, newTicket(), T0);
         const claimed = await store.updateTicket(t.id, { state: 'claimed', claimedBy: 'staff-a' }, T0 + 5, ['open']);
         expect(claimed).toMatchObject({ state: 'claimed', claimedBy: 'staff-a', updatedAt: T0 + 5, createdAt: T0 });
         expect(await store.updateTicket(t.id, { state: 'claimed', claimedBy: 'staff-b' }, T0 + 6, ['open'])).toBeNull();
@@ -169,9 +176,9 @@ export function storeContract(name: string, harness: StoreHarness): void {
       });
 
       it('lists by state, urgency and age, newest first, and finds a user\'s open ticket', async () => {
-        const a = await store.createTicket(newTicket('a', true), T0);
-        const b2 = await store.createTicket(newTicket('b', false), T0 + 10);
-        const c = await store.createTicket(newTicket('c', true), T0 + 20);
+        const a = await openTicket(store, newTicket('a', true), T0);
+        const b2 = await openTicket(store, newTicket('b', false), T0 + 10);
+        const c = await openTicket(store, newTicket('c', true), T0 + 20);
         await store.updateTicket(c.id, { state: 'closed' }, T0 + 30);
 
         expect((await store.listTickets()).map((t) => t.id)).toEqual([c.id, b2.id, a.id]);
@@ -364,9 +371,9 @@ export function storeContract(name: string, harness: StoreHarness): void {
         await store.recordInbound(inbound({ messageId: 'new', sentAt: T0 }));
         await store.saveSession('telegram:old', { turns: 1 }, old);
         await store.saveSession('telegram:new', { turns: 1 }, T0);
-        const closedOld = await store.createTicket({ channel: 'telegram', user: 'o', chat: 'o', reason: 'requested', urgent: false, lastMessages: [] }, old);
+        const closedOld = await openTicket(store, { channel: 'telegram', user: 'o', chat: 'o', reason: 'requested', urgent: false, lastMessages: [] }, old);
         await store.updateTicket(closedOld.id, { state: 'closed' }, old);
-        const openOld = await store.createTicket({ channel: 'telegram', user: 'p', chat: 'p', reason: 'requested', urgent: false, lastMessages: [] }, old);
+        const openOld = await openTicket(store, { channel: 'telegram', user: 'p', chat: 'p', reason: 'requested', urgent: false, lastMessages: [] }, old);
         const sent = await store.enqueue({ channel: 'telegram', chat: 'c', text: 'a', urgent: false, quickReplies: [], createdAt: old });
         await store.claimDue('telegram', old, 10, 1000);
         await store.markSent(sent.id, old);

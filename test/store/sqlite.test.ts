@@ -11,6 +11,7 @@ import { createSealer } from '../../src/store/seal';
 import { sealedStore } from '../../src/store/sealed';
 import { consoleStoreContract } from './console-contract';
 import { storeContract, type StoreHarness } from './contract';
+import { sharedStoreContract } from './shared-contract';
 
 const dirs: string[] = [];
 const files = new WeakMap<Store, string>();
@@ -57,6 +58,8 @@ const sealedHarness: StoreHarness = {
 };
 storeContract('sqlite, sealed', sealedHarness);
 consoleStoreContract('sqlite, sealed', sealedHarness);
+sharedStoreContract('sqlite', harness);
+sharedStoreContract('sqlite, sealed', sealedHarness);
 
 describe('sqlite store specifics', () => {
   it('opens in memory, and in a data directory it creates, in WAL mode with the schema version recorded', async () => {

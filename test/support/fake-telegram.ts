@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 export interface FakeCall {
   method: string;
   body: Record<string, any>;
+  /** When the call arrived (ms): what the platform's rate limits count. */
+  at: number;
 }
 
 export interface FakeMessage {
@@ -230,7 +232,7 @@ export async function startFakeTelegram(token = '123456:TEST-token_abc'): Promis
       for (const k of ['reply_markup', 'reply_parameters', 'allowed_updates'])
         if (typeof body[k] === 'string') try { body[k] = JSON.parse(body[k]); } catch { /* left as it is */ }
       const method = m[2]!;
-      calls.push({ method, body });
+      calls.push({ method, body, at: Date.now() });
       const { status, json } = await answer(method, body);
       send(status, json);
     });

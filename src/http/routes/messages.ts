@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ChannelName, Inbound } from '../../core/types';
 import type { Mailbox } from '../../service/mailbox';
-import { RateLimiter } from '../../service/rate-limit';
+import { RateLimiter, type Limiter } from '../../service/rate-limit';
 import type { Service } from '../../service/service';
 import type { ConversationTokens } from '../conversations';
 import { ApiError } from '../errors';
@@ -45,13 +45,15 @@ export interface MessageRouteDeps {
   conversations: ConversationTokens;
   /** Messages (and new conversations) one client address may send a minute. */
   perClient: number;
+  /** Counts the per-client limit (default: in this process's memory); several instances: in the store. */
+  clientLimiter?: Limiter;
 }
 
 export function messageRoutes(d: MessageRouteDeps) {
-  const clients = new RateLimiter(d.perClient);
+  const clients: Limiter = d.clientLimiter ?? new RateLimiter(d.perClient);
   /** Counts one request of the address; refuses it (429, nothing else done) over the limit. */
-  const countClient = (req: FastifyRequest) => {
-    const rl = clients.hit(req.ip, Date.now());
+  const countClient = async (req: FastifyRequest) => {
+    const rl = await clients.hit(req.ip, Date.now());
     if (rl.limited) throw new ApiError('client_rate_limited', undefined, undefined, { 'retry-after': String(Math.max(1, Math.ceil(rl.retryAfterMs / 1000))) });
   };
 
@@ -68,7 +70,7 @@ export function messageRoutes(d: MessageRouteDeps) {
         },
       },
       async (req) => {
-        countClient(req);
+        await countClient(req);
         const channel: ChannelName = req.body?.channel ?? 'api';
         const user = `${channel}-${randomUUID()}`;
         const token = await d.conversations.issue(channel, user);
@@ -92,7 +94,7 @@ export function messageRoutes(d: MessageRouteDeps) {
         },
       },
       async (req, reply) => {
-        countClient(req);
+        await countClient(req);
         const b = req.body;
         const channel: ChannelName = b.channel ?? 'api';
         const check = await d.conversations.forMessage(channel, b.user, tokenOf(req));
