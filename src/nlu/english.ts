@@ -270,6 +270,18 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
         pos = (ts[owner[hit.end - 1] as number] as Token).end;
         i = hit.end;
       } else {
+        // a contraction's later part may start a phrase: isn't breathing → is + (not breathing)
+        let j = i + 1;
+        let inner: { gloss: string; end: number } | undefined;
+        for (; j < st.length && ts[owner[j] as number] === tok && !inner; j++) inner = longest(st, raw, breaks, wordEnd, j);
+        if (inner) {
+          emit(raw.slice(i, j - 1).join(' '), false, tok.start);
+          pos = tok.start;
+          emit(inner.gloss, true, tok.start);
+          pos = (ts[owner[inner.end - 1] as number] as Token).end;
+          i = inner.end;
+          continue;
+        }
         emit(text.slice(tok.start, tok.end), false, tok.start);
         pos = tok.end;
         while (i < st.length && ts[owner[i] as number] === tok) i++;

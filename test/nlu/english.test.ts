@@ -21,6 +21,12 @@ describe('English', () => {
     expect(norm('our 11-month-old baby')).toContain('11个月大');
   });
 
+  it('reads a phrase that starts inside a contraction (isn’t breathing, didn’t black out)', () => {
+    expect(norm("my dad isn't breathing")).toContain('没有呼吸');
+    expect(norm("he didn't black out")).toContain('没有晕倒');
+    expect(norm("her face isn't drooping")).toContain('没有嘴歪');
+  });
+
   it('leaves a real English word alone, however near a vocabulary word it is', () => {
     // cooking is one edit from choking, message from massage
     expect(norm('he was cooking dinner')).not.toContain('喘不上气');

@@ -37,6 +37,7 @@ describe('urgent detection', () => {
     ['外婆床底下藏了一盒安眠药，一直说活着没意思', 'suicide'],
     ['她说这次跟以前不一样，绳子都买好了', 'suicide'],
     ["my sister sent me a goodbye message and her phone is switched off", 'suicide'],
+    ["my dad isn't breathing, please help", 'unconscious'],
     // an English full stop ends a sentence: a past time before it is not the emergency after it
     ['We came back from Xinzhou last month. Tonight my husband suddenly cannot move his left arm and his face droops.', 'stroke'],
     ['剖腹产刀口裂开了，血一直往外流，纱布都湿透了', 'bleeding'],
@@ -52,7 +53,7 @@ describe('urgent detection', () => {
     expect(flags(text)).toContain(id);
   });
 
-  it.each(['I want to end it with my boyfriend', 'I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '天天加班，感觉要中风了', '看到房租涨价我心梗都快犯了😂', '外公三年前脑梗，现在半身不遂在家，想找康复师', 'I passed out once years ago at the dentist, fine ever since. Where can I get a check-up?', 'my son cut himself on a knife while cooking, small cut', '孕妇呢？', 'and the next one?'])(
+  it.each(['I want to end it with my boyfriend', 'I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '天天加班，感觉要中风了', '看到房租涨价我心梗都快犯了😂', '外公三年前脑梗，现在半身不遂在家，想找康复师', 'I passed out once years ago at the dentist, fine ever since. Where can I get a check-up?', 'my son cut himself on a knife while cooking, small cut', "grandpa slipped in the bathroom but didn't black out and isn't hurt", '孕妇呢？', 'and the next one?'])(
     'does not raise %s',
     (text) => {
       expect(flags(text)).toEqual([]);
