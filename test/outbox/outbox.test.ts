@@ -7,6 +7,7 @@ import type { NewOutboxItem, Store } from '../../src/store/port';
 import { openSqliteStore } from '../../src/store/sqlite';
 import { FakeClock } from '../support/fake-clock';
 import { FakeSender } from '../support/fake-sender';
+import { maxInWindow } from '../support/sliding';
 
 const TELEGRAM: RateLimit = DEFAULT_LIMITS.telegram!;
 
@@ -64,16 +65,6 @@ async function settle(o: Outbox, ms: number): Promise<void> {
   await o.idle();
 }
 
-/** The largest number of `times` inside any window of `perMs` (half-open). */
-function maxInWindow(times: number[], perMs: number): number {
-  const t = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < t.length; i++) {
-    while (t[i]! - t[j]! >= perMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
 
 describe('outbox rate limits', () => {
   it('sends to one chat at most once a second (Telegram) and keeps the parts in order', async () => {

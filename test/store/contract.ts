@@ -9,9 +9,9 @@ export interface StoreHarness {
   reopen?(store: Store): Promise<Store>;
 }
 
-const T0 = Date.UTC(2026, 10, 23, 4, 0, 0);
+export const T0 = Date.UTC(2026, 10, 23, 4, 0, 0);
 
-const inbound = (over: Partial<Inbound> = {}): Inbound => ({
+export const inbound = (over: Partial<Inbound> = {}): Inbound => ({
   channel: 'telegram',
   messageId: 'm1',
   user: 'u1',

@@ -3,20 +3,10 @@
 // Concurrent calls here race as two instances would: on MongoDB each goes to the server on its own.
 import type { Inbound } from '../../src/core/types';
 import type { Store } from '../../src/store/port';
-import type { StoreHarness } from './contract';
+import { inbound as baseInbound, T0, type StoreHarness } from './contract';
 
-const T0 = Date.UTC(2026, 10, 23, 4, 0, 0);
-
-const inbound = (over: Partial<Inbound> = {}): Inbound => ({
-  channel: 'telegram',
-  messageId: 'm1',
-  user: 'u1',
-  chat: 'c1',
-  kind: 'text',
-  text: '我在忻州，透析去哪',
-  sentAt: T0,
-  ...over,
-});
+/** A message without personal data (the contract's own carries a phone number). */
+const inbound = (over: Partial<Inbound> = {}): Inbound => baseInbound({ text: '我在忻州，透析去哪', ...over });
 
 const ticket = (user: string) => ({ channel: 'telegram' as const, user, chat: `chat-${user}`, reason: 'requested', urgent: false, lastMessages: [] });
 
