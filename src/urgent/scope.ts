@@ -214,8 +214,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
 
       // past: a past time before it (or 疼过一次), unless it goes on: 开始/一直 in its clause, or a later clause
       // saying the symptom continues (现在还疼, 现在越来越厉害 — not 现在随身带糖)
-      // (or after it in its clause, as English puts it: fainted once last year)
-      const pastHits = hits.filter((h) => h.cues & Cue.Past && (before(h) || (h.start >= m.end && h.end <= ce)));
+      // (or after it in its clause where English puts it: "fainted once last year" → 晕倒 once 去年)
+      const pastHits = hits.filter((h) => h.cues & Cue.Past && (before(h) || (h.start >= m.end && h.end <= ce && /[a-z]/.test(text.slice(m.end, h.start)))));
       const experiential =
         /^了?过(?!去|来|不|得)/.test(text.slice(m.end, m.end + 3)) || hits.some((h) => h.cues & Cue.PastAfter && h.start >= m.end && h.start <= m.end + 1);
       let past = !CONCEPTS_NOT_PAST.has(m.concept) && (pastHits.length > 0 || experiential);
@@ -230,7 +230,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
           const [, hce] = bounds(text, h.start, CLAUSE_END);
           return hits.some((o) => o.cues & Cue.Continuing && o.start >= h.end && o.end <= hce);
         });
-        if (goesOn) past = false;
+        // a clause that opens on now in the clinical register (…末次透析5天前，现端坐呼吸) is now
+        if (goesOn || /^(?:现|今|刻下)(?![在象金代实场有时])/.test(text.slice(cs, ce))) past = false;
       }
 
       // history: a history word before it in its clause, or a duration right after (脑梗五年了); a sequela word
