@@ -248,7 +248,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const hypothetical =
         hits.some((h) => h.cues & Cue.Hypo && h.start >= cs && h.end <= m.start) || hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1);
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
-      const happened = mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || happening.has(o.concept)));
+      // (a reading taken — 38.3度, SpO2 86 — is something happening too)
+      const happened = mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || happening.has(o.concept) || /\d/.test(o.text)));
       // 疼不疼, 喘不喘: asked, not said
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1];
       const knowledge =
