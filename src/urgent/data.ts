@@ -88,6 +88,7 @@ export const ScopeSchema = z.strictObject({
   history: words,
   sequela: words,
   lasting_states: words.default([]),
+  emergency_now: words.default([]),
   history_durations: words,
   now: words,
   hypothetical: words,

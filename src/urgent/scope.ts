@@ -113,6 +113,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.past_after, Cue.PastAfter);
   add(data.plain_words, Cue.Plain);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
+  const emergencyNow = data.emergency_now.map((w) => simplify(w.normalize('NFKC')).toLowerCase());
   const lastingStates = new Set(data.lasting_states.map((w) => simplify(w.normalize('NFKC')).toLowerCase()));
 
   function hitsOf(text: string): Hit[] {
@@ -286,6 +287,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     // 心脏病都要犯了, 心梗快犯了: about to, not happening
     if (/^(?:都|就|也|真的)?(?:要|快要|快)(?:犯|发作|来)/.test(text.slice(m.end, m.end + 6))) return false;
     if (/^了/.test(text.slice(m.end)) || /了$/.test(m.text)) return true;
+    if (emergencyNow.some((w) => text.includes(w))) return true;
     const hits = hitsOf(text);
     const [cs, ce] = clauseOf(text, hits, m);
     return hits.some((h) => h.cues & Cue.Now && h.start >= cs && h.end <= ce && (h.end <= m.start || h.start >= m.end));
