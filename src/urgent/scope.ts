@@ -247,7 +247,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= m.end && h.start <= m.end + 2 && h.end <= ce) ||
         (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSentence(h)));
       const hypothetical =
-        hits.some((h) => h.cues & Cue.Hypo && h.start >= cs && h.end <= m.start) || hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1);
+        hits.some((h) => h.cues & Cue.Hypo && h.start >= cs && h.end <= m.start) || hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1 && !CLAUSE_END.test(text.slice(m.end, h.start)));
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)
       const happened = mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || happening.has(o.concept) || /\d/.test(o.text)));

@@ -38,6 +38,12 @@ describe('urgent detection', () => {
     ['她说这次跟以前不一样，绳子都买好了', 'suicide'],
     ["my sister sent me a goodbye message and her phone is switched off", 'suicide'],
     ["my dad isn't breathing, please help", 'unconscious'],
+    // a baby's age in words, a bulging soft spot, a dialysis patient plainly breathless, a centre closed
+    ['我家闺女三个星期，摸着发烫，量了37.9', 'infant_fever'],
+    ['孙子头顶软的地方鼓起来了，一直哭', 'infant_fever'],
+    ['邻居阿姨做透析的，越来越喘，说躺下就憋', 'dialysis_distress'],
+    ['我们这里的透析室停诊了，我妈已经一周没透，现在腿肿得穿不上鞋', 'dialysis_distress'],
+    ['群里转的：一位老人脑梗，家属打了120半天进不来', 'stroke'],
     // an English full stop ends a sentence: a past time before it is not the emergency after it
     ['We came back from Xinzhou last month. Tonight my husband suddenly cannot move his left arm and his face droops.', 'stroke'],
     ['剖腹产刀口裂开了，血一直往外流，纱布都湿透了', 'bleeding'],

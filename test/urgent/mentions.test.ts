@@ -15,7 +15,9 @@ describe('urgent concept mentions', () => {
   it('reads numbers in range after their words', () => {
     expect(concepts('血氧只有86了')).toContain('spo2_low:血氧只有86');
     expect(concepts('血氧98')).not.toContain('spo2_low:血氧98');
-    expect(concepts('宝宝2个月，烧到38.5度')).toEqual(expect.arrayContaining(['young_infant:2个月', 'fever:38.5度']));
+    const baby = concepts('宝宝2个月，烧到38.5度');
+    expect(baby).toContain('fever:38.5度');
+    expect(baby.some((c) => c.startsWith('young_infant:') && c.includes('2个月'))).toBe(true);
   });
 
   it('reads homophone typos that are whole words, not pieces of others', () => {
