@@ -7,7 +7,7 @@ import { buildConceptLexicon, type ConceptLexicon } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import { createRuleEngine, type RuleEngine } from './rules';
 import { createScopeReader, type Scope, type ScopeReader } from './scope';
-import { conceptFeatures, ngramsOf, NONE, score, trainScorer, type ScorerModel, type TrainingDoc } from './scorer';
+import { atCachePrecision, conceptFeatures, ngramsOf, NONE, score, trainScorer, type ScorerModel, type TrainingDoc } from './scorer';
 
 /** Characters (or twice the English words) a message needs besides the words for who it is about before the scorer judges it. */
 const MIN_EVIDENCE = 8;
@@ -112,7 +112,8 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
       if (rules.judge(n, mentions, scopes).hits.length) continue;
       docs.push({ features: featuresOf(n, mentions, scopes), label: NONE });
     }
-    model = trainScorer(docs, data.scorer);
+    // at the precision the start-up cache keeps: the first start after a change decides as every later one
+    model = atCachePrecision(trainScorer(docs, data.scorer));
   }
   const subjects = new Map(Object.entries(data.classes.classes).map(([id, c]) => [id, c.subject ?? []]));
   /** The classes the scorer may raise: one about someone (a baby, a pregnancy) only when the message names them. */

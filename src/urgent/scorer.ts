@@ -174,6 +174,14 @@ export function isScorerJson(v: unknown): v is ScorerJson {
   return !!j && Array.isArray(j.labels) && Array.isArray(j.bias) && j.bias.length === j.labels.length && Array.isArray(j.features) && typeof j.weights === 'string';
 }
 
+/** The model with its weights at the precision the start-up cache keeps them (Float32): a model trained at this
+ * start and one read from the cache then score alike, to the last bit. */
+export function atCachePrecision(m: ScorerModel): ScorerModel {
+  const weights = new Map<string, Float64Array>();
+  for (const [f, w] of m.weights) weights.set(f, w.map(Math.fround));
+  return { labels: m.labels, bias: m.bias, weights };
+}
+
 export function scorerFromJson(j: ScorerJson): ScorerModel {
   const n = j.labels.length;
   const bytes = Buffer.from(j.weights, 'base64');
