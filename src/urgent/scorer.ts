@@ -56,9 +56,14 @@ export function ngramsOf(text: string, sizes: readonly number[], marks?: Uint8Ar
     } else flush();
   }
   flush();
-  const words = t.match(/[a-z]{3,}/g);
-  if (words) for (const w of words) out.push(`w:${w}`);
+  out.push(...wordFeatures(t));
   return out;
+}
+
+/** The Latin words of a lower-cased message as features (w:chest). */
+export function wordFeatures(lower: string): string[] {
+  const words = lower.match(/[a-z]{3,}/g);
+  return words ? words.map((w) => `w:${w}`) : [];
 }
 
 /** Concept features: in scope as C:id, out of scope as X:id:why (the first reason); `skip`: concepts left out
@@ -210,6 +215,12 @@ export function score(model: ScorerModel, features: readonly string[], admits?: 
     if (!w) continue;
     for (let c = 0; c < n; c++) z[c] = (z[c] as number) + (w[c] as number) * scale;
   }
+  return verdictOf(model.labels, z, admits);
+}
+
+/** From the labels' scores: the softmax's mass on the urgent labels the message admits, and the likeliest of them. */
+export function verdictOf(labels: readonly string[], z: Float64Array, admits?: (label: string) => boolean): ScorerVerdict {
+  const n = labels.length;
   let max = -Infinity;
   for (let c = 0; c < n; c++) max = Math.max(max, z[c] as number);
   let sum = 0;
@@ -217,7 +228,7 @@ export function score(model: ScorerModel, features: readonly string[], admits?: 
   let best = NONE;
   let bestP = -1;
   for (let c = 0; c < n; c++) {
-    const label = model.labels[c] as string;
+    const label = labels[c] as string;
     if (label !== NONE && admits && !admits(label)) continue;
     const p = Math.exp((z[c] as number) - max);
     sum += p;
