@@ -192,8 +192,10 @@ export function scorerFromJson(j: ScorerJson): ScorerModel {
   const bytes = Buffer.from(j.weights, 'base64');
   const block = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   if (block.length !== j.features.length * n) throw new Error('urgent scorer cache: weights do not match the features');
+  // one block at double precision, each feature's weights a view of it (a read model is never trained)
+  const wide = Float64Array.from(block);
   const weights = new Map<string, Float64Array>();
-  j.features.forEach((f, i) => weights.set(f, Float64Array.from(block.subarray(i * n, i * n + n))));
+  j.features.forEach((f, i) => weights.set(f, wide.subarray(i * n, i * n + n)));
   return { labels: j.labels, bias: Float64Array.from(j.bias), weights };
 }
 export interface ScorerVerdict {
