@@ -7,7 +7,7 @@ import { buildLexicon, type EntityLexicon } from './lexicon';
 import { createNormaliser, toSimplified, type Normalised } from './normalise';
 import { createVarietyMapper } from './varieties';
 import { createEnglishGlosser, type Phrase } from './english';
-import { placePhrases } from './place-names';
+import { placePhrases, toneless } from './place-names';
 import { createUrgentDetector, type UrgentDetector } from '../urgent/detect';
 import { isScorerJson, scorerFromJson, scorerToJson } from '../urgent/scorer';
 import { cacheName, contentKey, fileCache } from './model-cache';
@@ -18,7 +18,7 @@ import { extractEntities } from './entities';
 import { buildGazetteer, shortName, type Gazetteer } from './gazetteer';
 import { jiebaLexiconOf, loadJiebaLexicon } from './wordfreq';
 import { intentModelOf, trainIntentModel, trainNatural, type IntentModel, type TrainingDoc } from './classifier';
-import { isNluBuild, nluBuildKey, type NluBuild } from './prebuilt';
+import { isNluBuild, nluBuildKey, rememberingSyllables, type NluBuild } from './prebuilt';
 import { featuresOf } from './features';
 
 export type { Analysis, Entity, Nlu, RedFlag, IntentResult, EntityType, Script } from './types';
@@ -66,17 +66,24 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   };
   const data = loadIntentsData(opts.intentsDir ?? defaultIntentsDir());
   lap('data');
+  // what is derived from the data files alone, from the cache when they and the code are unchanged
+  const cache = fileCache(opts.cacheDir === null ? undefined : (opts.cacheDir ?? defaultCacheDir()));
+  const rulesDir = rules.books[0] ? dirname(rules.books[0].file) : '';
+  const buildKey = nluBuildKey([data.dir, rulesDir], opts.segmenter ?? 'node-rs');
+  const built = cache.read(cacheName('nlu-build'), buildKey, isNluBuild);
+  const syllables = rememberingSyllables(built?.syllables, toneless);
+  lap('cache');
   const lexicon = buildLexicon(rules, data.lexicon);
   lap('lexicon');
   const gazetteer = buildGazetteer(rules);
   lap('gazetteer');
   const places: Phrase[] = [
     ...rules.books.flatMap((b) => [
-      ...[b.name, ...b.aliases].flatMap((n) => placePhrases(n)),
-      ...b.places.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => placePhrases(n, p.name))),
+      ...[b.name, ...b.aliases].flatMap((n) => placePhrases(n, n, syllables.of)),
+      ...b.places.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => placePhrases(n, p.name, syllables.of))),
     ]),
     // every province and city in English too (Wuhan, Shandong), for "no notice for …"
-    ...gazetteer.divisions.filter((d) => d.level !== 'county' && !d.code.includes('/')).flatMap((d) => placePhrases(shortName(d.name), d.name)),
+    ...gazetteer.divisions.filter((d) => d.level !== 'county' && !d.code.includes('/')).flatMap((d) => placePhrases(shortName(d.name), d.name, syllables.of)),
     ...ENGLISH_NAMES,
   ];
   const english = createEnglishGlosser(data.english.file, data.english.data, dedupePhrases(places));
@@ -85,12 +92,6 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   lap('normaliser');
   const segmenter = createSegmenter(opts.segmenter ?? 'node-rs', lexicon.words);
   lap('segmenter');
-  // what is derived from the data files alone, from the cache when they and the code are unchanged
-  const cache = fileCache(opts.cacheDir === null ? undefined : (opts.cacheDir ?? defaultCacheDir()));
-  const rulesDir = rules.books[0] ? dirname(rules.books[0].file) : '';
-  const buildKey = nluBuildKey([data.dir, rulesDir], segmenter.name);
-  const built = cache.read(cacheName('nlu-build'), buildKey, isNluBuild);
-  lap('cache');
   const jiebaLex = built ? jiebaLexiconOf(built.lookAlikes) : loadJiebaLexicon(lexicon.places.map((p) => p.surface));
   const freq = jiebaLex.freq;
   lap('wordfreq');
@@ -128,7 +129,6 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
         const k = key(normalise(e).text);
         examples.set(k, examples.has(k) && examples.get(k) !== i.intent ? null : i.intent);
       }
-  if (!built) cache.write(cacheName('nlu-build'), buildKey, { intent: model.tables, examples: [...examples], lookAlikes: jiebaLex.entries } satisfies NluBuild);
   lap('examples');
   const plain = createNormaliser({ forwardPrefixes: [], varieties });
   const normaliseWord = (w: string): string => plain(w).text;
@@ -147,9 +147,11 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     // the data's words are read as messages are (traditional, numerals: 分钟疼一次 → 分钟疼1次)
     simplify: (w) => normaliseWord(w),
     extraNegatives: data.intents.flatMap((i) => i.examples),
+    syllables: syllables.of,
   });
   if (!cached || urgent.model.labels.length === 0) cache.write(cacheName('urgent-scorer'), modelKey, scorerToJson(urgent.model));
   lap('urgent');
+  if (!built) cache.write(cacheName('nlu-build'), buildKey, { intent: model.tables, examples: [...examples], lookAlikes: jiebaLex.entries, syllables: syllables.entries() } satisfies NluBuild);
 
   function analyse(text: string, o: { forwarded?: boolean } = {}): Analysis {
     const p = prepare(text, o);

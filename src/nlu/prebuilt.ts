@@ -15,6 +15,21 @@ export interface NluBuild {
   examples: [string, string | null][];
   /** Dictionary words that look like a place name of ours, and their frequency. */
   lookAlikes: [string, number][];
+  /** The toneless pinyin of the place names and urgent concept words read at start-up. */
+  syllables: [string, string[]][];
+}
+
+/** `toneless` remembering what it read (and starting from what a build remembered). */
+export function rememberingSyllables(known: [string, string[]][] | undefined, toneless: (text: string) => string[]) {
+  const seen = new Map(known);
+  return {
+    of: (text: string): string[] => {
+      let s = seen.get(text);
+      if (!s) seen.set(text, (s = toneless(text)));
+      return [...s];
+    },
+    entries: (): [string, string[]][] => [...seen],
+  };
 }
 
 export function isNluBuild(v: unknown): v is NluBuild {
@@ -25,7 +40,9 @@ export function isNluBuild(v: unknown): v is NluBuild {
     Array.isArray(b.examples) &&
     b.examples.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && (e[1] === null || typeof e[1] === 'string')) &&
     Array.isArray(b.lookAlikes) &&
-    b.lookAlikes.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'number')
+    b.lookAlikes.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'number') &&
+    Array.isArray(b.syllables) &&
+    b.syllables.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1]) && e[1].every((x) => typeof x === 'string'))
   );
 }
 
@@ -34,5 +51,5 @@ export function nluBuildKey(dataDirs: readonly string[], segmenter: string): str
   const code = join(__dirname, '..');
   const lock = join(projectRoot(), 'package-lock.json');
   const paths = [...dataDirs, ...['nlu', 'urgent', 'rules', 'data'].map((d) => join(code, d)), ...(existsSync(lock) ? [lock] : [])];
-  return contentKey(paths, `nlu-build/1 ${segmenter}`);
+  return contentKey(paths, `nlu-build/2 ${segmenter}`);
 }

@@ -56,6 +56,8 @@ export interface UrgentOptions {
   extraNegatives?: readonly string[];
   /** Train on these corpus entries only (leave-one-family-out evaluation). */
   train?: (entry: UrgentData['corpus'][number]) => boolean;
+  /** Toneless pinyin syllables of a word (default: pinyin-pro's). */
+  syllables?: (word: string) => string[];
   /** A trained model to use instead of training (the start-up cache). */
   model?: ScorerModel;
   threshold?: number;
@@ -63,7 +65,7 @@ export interface UrgentOptions {
 }
 
 export function createUrgentDetector(data: UrgentData, o: UrgentOptions): UrgentDetector {
-  const lexicon = buildConceptLexicon(data.concepts, o.simplify);
+  const lexicon = buildConceptLexicon(data.concepts, o.simplify, o.syllables);
   const scope = createScopeReader(data.scope, o.simplify);
   const rules = createRuleEngine(data.classes, scope);
   const isWord = o.isWord ?? (() => false);
