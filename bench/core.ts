@@ -1,45 +1,77 @@
 // `npm run -s bench -- --core`: the whole pure core (normalise → NLU → dialogue → answer → render) on the
-// NLU corpus, in conversations of four messages each (so follow-ups and remembered slots are exercised),
-// with start-up time and memory. The last line is one JSON object:
-// {"core": {"msgs_per_s", "p50_us", "p99_us", "startup_ms", "rss_mb", "messages"}}.
+// NLU corpus, in conversations of four messages each (so follow-ups and remembered slots are exercised).
+// Pinned to one CPU: the run starts itself again under `taskset -c 0` (`--cpu=N` for another, `--no-pin` not
+// to). Method: two warm-up passes, then `--rounds` (7) timed passes over the whole corpus; the median pass's
+// throughput; latency percentiles over every message of every pass, in wall time and in CPU time (what the
+// turn cost, without the time another process had the CPU); the CPU the run used beside its wall time.
+// The last line is one JSON object: {"core": {...}}.
 import { readCorpus } from './corpus';
+import { cpuMicros, machine, median, percentile, pinnedRerun, summarisePasses, type Pass } from './measure';
 import { loadCore } from '../src/core/load';
 import { newSession, type Session } from '../src/core/types';
 import { EMPTY_STATUS } from '../src/rules/types';
 
+const arg = (args: string[], name: string, fallback: string): string => args.find((a) => a.startsWith(`${name}=`))?.split('=')[1] ?? fallback;
+
 export async function run(args: string[]): Promise<void> {
-  const rounds = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? 5);
+  const cpu = arg(args, '--cpu', '0');
+  if (pinnedRerun('--core', args, cpu)) return;
+  const rounds = Number(arg(args, '--rounds', '7'));
   const corpus = readCorpus();
   const t0 = performance.now();
   const core = await loadCore();
   const startupMs = performance.now() - t0;
   const ctx = { status: EMPTY_STATUS, now: 0 };
-  const pass = (lat?: Float64Array, offset = 0): void => {
+  const wallUs = new Float64Array(rounds * corpus.length);
+  const cpuUs = new Float64Array(rounds * corpus.length);
+  const pass = (offset = -1): Pass => {
     let session: Session = newSession();
-    corpus.forEach((text, i) => {
+    const w0 = process.hrtime.bigint();
+    const c0 = cpuMicros();
+    for (let i = 0; i < corpus.length; i++) {
       if (i % 4 === 0) session = newSession();
       const t = process.hrtime.bigint();
-      session = core.turn({ channel: 'cli', messageId: String(i), user: 'bench', chat: 'bench', kind: 'text', text, sentAt: 0 }, session, ctx).session;
-      if (lat) lat[offset + i] = Number(process.hrtime.bigint() - t) / 1000;
-    });
+      const c = cpuMicros();
+      const inbound = { channel: 'cli' as const, messageId: String(i), user: 'bench', chat: 'bench', kind: 'text', text: corpus[i] as string, sentAt: 0 };
+      session = core.turn(inbound, session, ctx).session;
+      if (offset >= 0) {
+        cpuUs[offset + i] = cpuMicros() - c;
+        wallUs[offset + i] = Number(process.hrtime.bigint() - t) / 1000;
+      }
+    }
+    return { messages: corpus.length, wallS: Number(process.hrtime.bigint() - w0) / 1e9, cpuS: (cpuMicros() - c0) / 1e6 };
   };
-  pass(); // warm-up: JIT, and the traditional converter's first load
-  const lat = new Float64Array(rounds * corpus.length);
-  const started = performance.now();
-  for (let r = 0; r < rounds; r++) pass(lat, r * corpus.length);
-  const seconds = (performance.now() - started) / 1000;
-  lat.sort();
-  const pct = (p: number): number => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] as number;
+  pass(); // warm-up: JIT, the traditional converter's first load
+  pass();
+  const passes: Pass[] = [];
+  for (let r = 0; r < rounds; r++) passes.push(pass(r * corpus.length));
+  const s = summarisePasses(passes);
+  wallUs.sort();
+  cpuUs.sort();
+  const pinned = process.env.JIUYI_BENCH_PINNED;
   const result = {
     core: {
-      msgs_per_s: Math.round(lat.length / seconds),
-      p50_us: Math.round(pct(50)),
-      p99_us: Math.round(pct(99)),
+      msgs_per_s: s.msgs_per_s,
+      passes: s.passes,
+      p50_us: Math.round(percentile(wallUs, 50)),
+      p99_us: Math.round(percentile(wallUs, 99)),
+      cpu_p50_us: Math.round(percentile(cpuUs, 50)),
+      cpu_p99_us: Math.round(percentile(cpuUs, 99)),
+      cpu_us_per_msg: s.cpu_us_per_msg,
+      cores_used: s.cores_used,
+      pinned_cpu: pinned ?? null,
       startup_ms: Math.round(startupMs),
       rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
-      messages: lat.length,
+      messages: wallUs.length,
+      machine: machine(),
+      method: `2 warm-up passes, then the median of ${rounds} passes over ${corpus.length} messages; ${pinned ? `pinned to CPU ${pinned} (taskset)` : 'not pinned'}; latency percentiles over every timed message (wall, and process CPU time)`,
     },
   };
-  process.stdout.write(`bench core: ${result.core.msgs_per_s} msgs/s, p50 ${result.core.p50_us} µs, p99 ${result.core.p99_us} µs, start-up ${result.core.startup_ms} ms, rss ${result.core.rss_mb} MB\n`);
+  const c = result.core;
+  process.stdout.write(
+    `bench core: ${c.msgs_per_s} msgs/s (median of ${rounds} passes: ${s.passes.join(', ')}), ${pinned ? `pinned to CPU ${pinned}` : 'NOT pinned'}, ` +
+      `${c.cpu_us_per_msg} µs CPU a message (${c.cores_used} cores); p50 ${c.p50_us} µs, p99 ${c.p99_us} µs wall, p50 ${c.cpu_p50_us} µs, p99 ${c.cpu_p99_us} µs CPU; ` +
+      `start-up ${c.startup_ms} ms, rss ${c.rss_mb} MB; load average ${c.machine.loadavg.join(' ')} (median rate ${Math.round(median(s.passes))})\n`,
+  );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

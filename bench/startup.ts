@@ -2,11 +2,17 @@
 // on a new data directory each time; then, with one core worker thread (JIUYI_CORE_THREADS=1) given two
 // seconds to load its core, the first replies in traditional script and in simplified script, each from a
 // new conversation, and the next ones (the first traditional reply used to wait for OpenCC's tables).
-// Options: --runs N (default 3). Last line: {"startup": {"ready_ms": [...], "first_traditional_ms", …}}.
+// First, `node dist/src/main.js` to /healthz (startup-direct.ts; --peer-dir=DIR alternates with another build).
+// Options: --runs N (default 3). Last line: {"startup": {"healthz_ms": …, "ready_ms": [...], "first_traditional_ms", …}}.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { arg, build, freePort, median, serverEnv, startServer, stopChild, waitReady, ROOT } from './server';
+import { directStarts, type DirectStart } from './startup-direct';
+import { machine } from './measure';
+
+const summary = (xs: DirectStart[]) =>
+  xs.length ? { wall_ms: xs.map((x) => x.wall_ms), median_wall_ms: median(xs, (x) => x.wall_ms).wall_ms, median_cpu_ms: median(xs, (x) => x.cpu_ms ?? 0).cpu_ms } : null;
 
 async function timed(url: string, user: string, text: string): Promise<number> {
   const t0 = performance.now();
@@ -19,6 +25,15 @@ async function timed(url: string, user: string, text: string): Promise<number> {
 export async function run(args: string[]): Promise<void> {
   const runs = Math.min(10, arg(args, '--runs', 3));
   build();
+  const peerDir = args.find((a) => a.startsWith('--peer-dir='))?.slice('--peer-dir='.length);
+  const direct = await directStarts(Math.max(runs, 5), peerDir);
+  const healthz = summary(direct.ours);
+  const peer = summary(direct.peer);
+  process.stderr.write(
+    `bench startup: node dist/src/main.js to /healthz ${healthz?.median_wall_ms} ms (median of ${healthz?.wall_ms.join(', ')}), ${healthz?.median_cpu_ms} ms of CPU` +
+      (peer ? `; ${peerDir}: ${peer.median_wall_ms} ms (${peer.wall_ms.join(', ')}), ${peer.median_cpu_ms} ms of CPU, alternating` : '') +
+      `; load average ${machine().loadavg.join(' ')}\n`,
+  );
   const ready: number[] = [];
   const replies: { trad1: number; trad2: number; simp1: number; simp2: number }[] = [];
   for (let i = 0; i < runs; i++) {
@@ -45,6 +60,10 @@ export async function run(args: string[]): Promise<void> {
   }
   const m = (k: keyof (typeof replies)[number]) => median(replies, (r) => r[k])[k];
   const out = {
+    healthz,
+    ...(peer ? { peer: { dir: peerDir, ...peer } } : {}),
+    method: 'node dist/src/main.js until GET /healthz (polled every 10 ms), one unmeasured start first, medians; CPU of the process by then from /proc; with --peer-dir the two builds alternate',
+    machine: machine(),
     runs,
     ready_ms: ready,
     ready_median_ms: median(ready, (x) => x),

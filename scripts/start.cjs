@@ -45,15 +45,30 @@ function staleReason(root = ROOT) {
   return changed > built ? 'sources changed since the last build' : null;
 }
 
-/** Compiles src/ to dist/ and records when; returns tsc's exit code. */
+/** Compiles src/ to dist/ and records when, then derives what the data files give (prebuild); returns tsc's
+ * exit code. */
 function build(root = ROOT) {
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  if (r.status === 0) fs.writeFileSync(path.join(root, STAMP), `${new Date().toISOString()}\n`);
+  if (r.status === 0) {
+    fs.writeFileSync(path.join(root, STAMP), `${new Date().toISOString()}\n`);
+    prebuild(root);
+  }
   return r.status ?? 1;
 }
 
-module.exports = { staleReason, build, STAMP };
+/**
+ * Loads the compiled core once, so that what it derives from the data files (the trained models, the
+ * look-alike frequencies: .cache/, keyed by the files' hashes) is there before the first start. A failure
+ * here fails nothing: the first start derives it and says what is wrong with the data.
+ */
+function prebuild(root = ROOT) {
+  const code = "require('./dist/src/core/load').loadCore().then(() => process.exit(0), (e) => { console.error(String(e && e.message || e)); process.exit(1); })";
+  const r = spawnSync(process.execPath, ['-e', code], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) process.stderr.write(`jiuyi: the start-up cache was not built (the first start builds it): ${(r.stderr || '').trim().split('\n')[0]}\n`);
+}
+
+module.exports = { staleReason, build, prebuild, STAMP };
 
 if (require.main === module) {
   const arg = process.argv[2];

@@ -26,11 +26,17 @@ export interface Bm25Index {
   search(terms: readonly string[], boost?: (doc: number) => number): Bm25Hit[];
 }
 
+/** A term's documents in one field, with each one's BM25 weight for it (idf times the length norm). */
+interface Posting {
+  docs: number[];
+  raw: Float64Array;
+}
+
 /** `docs[i][f]`: the distinct terms of field f of document i. */
 export function buildBm25(docs: readonly (readonly string[])[][], o: Bm25Options): Bm25Index {
   const n = docs.length;
   const fields = o.boosts.length;
-  const postings = Array.from({ length: fields }, () => new Map<string, number[]>());
+  const lists = Array.from({ length: fields }, () => new Map<string, number[]>());
   const lengths = Array.from({ length: fields }, () => new Float64Array(n));
   const average = new Float64Array(fields);
   docs.forEach((doc, i) => {
@@ -39,32 +45,49 @@ export function buildBm25(docs: readonly (readonly string[])[][], o: Bm25Options
       (lengths[f] as Float64Array)[i] = terms.length;
       average[f] = (average[f] as number) + terms.length / Math.max(1, n);
       for (const t of terms) {
-        const list = (postings[f] as Map<string, number[]>).get(t);
+        const list = (lists[f] as Map<string, number[]>).get(t);
         if (list) list.push(i);
-        else (postings[f] as Map<string, number[]>).set(t, [i]);
+        else (lists[f] as Map<string, number[]>).set(t, [i]);
       }
     }
   });
+  // everything but the query's boosts is known now: each term's postings in every field, weighed
+  const postings = new Map<string, (Posting | undefined)[]>();
+  for (let f = 0; f < fields; f++)
+    for (const [t, list] of lists[f] as Map<string, number[]>) {
+      const df = list.length;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const avg = average[f] as number;
+      const raw = Float64Array.from(list, (i) => {
+        const len = (lengths[f] as Float64Array)[i] as number;
+        return idf * (o.d + (o.k + 1) / (1 + o.k * (1 - o.b + (o.b * len) / avg)));
+      });
+      let byField = postings.get(t);
+      if (!byField) postings.set(t, (byField = new Array<Posting | undefined>(fields).fill(undefined)));
+      byField[f] = { docs: list, raw };
+    }
   const scores = new Float64Array(n);
+  const boosts = new Float64Array(n);
   const matched: string[][] = Array.from({ length: n }, () => []);
   const order: number[] = [];
 
   function search(terms: readonly string[], boost?: (doc: number) => number): Bm25Hit[] {
-    const boosts = boost ? Array.from({ length: n }, (_, i) => boost(i)) : undefined;
     for (const t of terms) {
+      const byField = postings.get(t);
+      if (!byField) continue;
       for (let f = 0; f < fields; f++) {
-        const docs = (postings[f] as Map<string, number[]>).get(t);
-        if (!docs) continue;
-        const df = docs.length;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        const avg = average[f] as number;
-        for (const i of docs) {
-          const len = (lengths[f] as Float64Array)[i] as number;
-          const raw = idf * (o.d + (o.k + 1) / (1 + o.k * (1 - o.b + (o.b * len) / avg)));
-          const w = (o.boosts[f] as number) * (boosts ? (boosts[i] as number) : 1) * raw;
-          if (!(matched[i] as string[]).length) order.push(i);
-          scores[i] = (scores[i] as number) + w;
+        const p = byField[f];
+        if (!p) continue;
+        const fieldBoost = o.boosts[f] as number;
+        for (let j = 0; j < p.docs.length; j++) {
+          const i = p.docs[j] as number;
           const m = matched[i] as string[];
+          // a document's boost, asked the first time it matches
+          if (!m.length) {
+            order.push(i);
+            boosts[i] = boost ? boost(i) : 1;
+          }
+          scores[i] = (scores[i] as number) + fieldBoost * (boosts[i] as number) * (p.raw[j] as number);
           if (m[m.length - 1] !== t) m.push(t);
         }
       }

@@ -77,23 +77,43 @@ export function termsOf(text: string, tokenize: Tokenize): string[] {
   return [...out];
 }
 
+/**
+ * What the retrieval reads of a text — its index terms and its distinct words — remembered for the last texts
+ * read. A turn searches the same few texts more than once and in every rule book (the question, then again for
+ * another answer; a question with no locality in all five books): one reader shared by the books cuts each once.
+ * The arrays given back are shared: read them, never change them.
+ */
+export interface TermReader {
+  terms(text: string): readonly string[];
+  /** The distinct words (wordsOf), in the order first found. */
+  words(text: string): readonly string[];
+}
+
+export function termReader(tokenize: Tokenize, size = 64): TermReader {
+  const remember = <T>(read: (text: string) => T): ((text: string) => T) => {
+    const last = new Map<string, T>();
+    return (text) => {
+      let v = last.get(text);
+      if (v === undefined) {
+        v = read(text);
+        if (last.size >= size) last.delete(last.keys().next().value as string);
+        last.set(text, v);
+      }
+      return v;
+    };
+  };
+  const cut = remember(tokenize);
+  return { terms: remember((t) => termsOf(t, cut)), words: remember((t) => [...new Set(wordsOf(t, cut))]) };
+}
+
 /** Below this BM25 score, or with fewer than this share of the question's terms matched, nothing is said. */
 const MIN_SCORE = 6;
 const MIN_SCORE_RECENT = 2;
 const MIN_SHARE = 0.2;
 
-export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, cut: Tokenize, cues: Readonly<Record<string, readonly string[]>> = {}): FactIndex {
-  // a turn searches the same few texts more than once (the question, then again for another answer)
-  const recentCuts = new Map<string, string[]>();
-  const tokenize: Tokenize = (text) => {
-    let tokens = recentCuts.get(text);
-    if (!tokens) {
-      tokens = cut(text);
-      if (recentCuts.size >= 16) recentCuts.delete(recentCuts.keys().next().value as string);
-      recentCuts.set(text, tokens);
-    }
-    return tokens;
-  };
+/** `read`: the segmenter, or a reader shared with the other books' indexes (termReader). */
+export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tokenize | TermReader, cues: Readonly<Record<string, readonly string[]>> = {}): FactIndex {
+  const reader = typeof read === 'function' ? termReader(read) : read;
   const units = factUnits(book, vocabulary, cues);
   const byId = new Map(units.map((u) => [u.id, u]));
   // the locality's own names say nothing of which fact is asked for, nor do the words of the user's status every
@@ -112,7 +132,7 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, cut: Toke
   // a lower length normalisation than BM25's usual 0.75: a short fact full of common words (a definition of
   // 定点医院) should not outrank the longer one that answers
   const bm25 = buildBm25(
-    units.map((u) => [termsOf(u.text, tokenize), termsOf(u.keys, tokenize)]),
+    units.map((u) => [reader.terms(u.text), reader.terms(u.keys)]),
     { boosts: [1, 0.5], k: 1.2, b: 0.4, d: 0.5 },
   );
   const counts = new Map<string, number>();
@@ -142,13 +162,26 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, cut: Toke
     return n >= 1 && n <= fewest;
   };
 
+  // the question without the locality's names, for the last few questions
+  const withoutPlaces = new Map<string, string>();
+  const dropPlaces = (question: string): string => {
+    let text = withoutPlaces.get(question);
+    if (text === undefined) {
+      text = question;
+      for (const d of places) if (text.includes(d)) text = text.split(d).join(' ');
+      if (withoutPlaces.size >= 16) withoutPlaces.delete(withoutPlaces.keys().next().value as string);
+      withoutPlaces.set(question, text);
+    }
+    return text;
+  };
+
   function search(q: RetrieveQuery, limit = 3): Retrieved[] {
     let text = q.text;
     for (const d of q.drop ?? []) if (d && text.includes(d)) text = text.split(d).join(' ');
-    for (const d of places) if (text.includes(d)) text = text.split(d).join(' ');
-    const terms = termsOf(text, tokenize);
+    text = dropPlaces(text);
+    const terms = reader.terms(text);
     if (!terms.length) return [];
-    const words = new Set(wordsOf(text, tokenize));
+    const words = reader.words(text);
     const topics = new Set(q.topics ?? []);
     const recent = new Set(q.recent ?? []);
     const found = bm25.search(terms, (i) => {
@@ -161,15 +194,17 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, cut: Toke
     });
     const out: Retrieved[] = [];
     for (const r of found) {
+      // best first: from here on none reaches even the lower floor
+      if (r.score < MIN_SCORE_RECENT) break;
       const unit = units[r.doc] as FactUnit;
       const matched = r.terms;
       // the question's words the fact has: as a term of both, or written inside a longer word of the notice's
       // (行动不便 in 高龄行动不便感染者)
-      const asked = [...words].filter((t) => matched.includes(t) || unit.text.includes(t));
+      const asked = words.filter((t) => matched.includes(t) || unit.text.includes(t));
       // a follow-up about the last answer ("收费怎么算", "签了有什么服务") needs less to stay with it, and so
       // does a fact found by a word of the question that one or two facts alone state (远程 in a short book)
       const floor = recent.has(unit.id) || asked.some((t) => stated(t) <= 2 && unit.text.includes(t)) ? MIN_SCORE_RECENT : MIN_SCORE;
-      const share = Math.max(matched.length / terms.length, words.size ? asked.length / words.size : 0);
+      const share = Math.max(matched.length / terms.length, words.length ? asked.length / words.length : 0);
       if (r.score < floor || share < MIN_SHARE) continue;
       out.push({ unit, score: r.score, matched, words: asked });
     }
@@ -180,9 +215,21 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, cut: Toke
 
   const byFirstLine = new Map<string, string>();
   for (const u of units) if (u.lines[0]) byFirstLine.set(JSON.stringify(u.lines[0]), byFirstLine.get(JSON.stringify(u.lines[0])) ?? u.id);
+  // a line equal to a unit's first line has its fact (or first step, or key) too: only those are written out whole
+  const firsts = { fact: new Set<unknown>(), step: new Set<unknown>(), key: new Set<unknown>() };
+  for (const u of units) if (u.lines[0]) mayBe(firsts, u.lines[0], true);
   const said = (lines: readonly Line[]): string[] => [
-    ...new Set(lines.map((l) => byFirstLine.get(JSON.stringify(l))).filter((id): id is string => !!id)),
+    ...new Set(lines.map((l) => (mayBe(firsts, l) ? byFirstLine.get(JSON.stringify(l)) : undefined)).filter((id): id is string => !!id)),
   ];
 
   return { units, search, spread, rare, said, unit: (id) => byId.get(id) };
+}
+
+/** Whether a line may equal one of the lines seen (`add`: see it): equal lines have the same fact, or the same
+ * first step, or the same message key. */
+function mayBe(seen: { fact: Set<unknown>; step: Set<unknown>; key: Set<unknown> }, l: Line, add = false): boolean {
+  const x = l as { fact?: unknown; steps?: unknown[]; key?: unknown };
+  const [set, v] = typeof x.fact === 'string' ? [seen.fact, x.fact] : Array.isArray(x.steps) ? [seen.step, x.steps[0]] : [seen.key, x.key];
+  if (add) set.add(v);
+  return set.has(v);
 }

@@ -6,7 +6,7 @@ import type { Domain } from '../answer/domain';
 import { plan, say, type Plan } from '../answer/plan';
 import { buildKb } from '../answer/kb';
 import { hotlineOf } from '../answer/contacts';
-import { buildFactIndex, type FactIndex, type Tokenize } from '../answer/retrieve';
+import { buildFactIndex, termReader, type FactIndex, type Tokenize } from '../answer/retrieve';
 import type { Nlu } from '../nlu/types';
 import type { Locales } from '../render/locale';
 import { render } from '../render/render';
@@ -34,7 +34,9 @@ export function createCore(d: CoreDeps): Core {
   const knownNumbers = new Set(d.rules.books.flatMap((b) => b.contacts.flatMap((c) => c.phones.map((p) => p.number.replace(/\D/g, '')))));
   const kb = buildKb(d);
   const facts = new Map<string, FactIndex>();
-  if (d.tokenize) for (const b of d.rules.books) facts.set(b.id, buildFactIndex(b, d.rules.vocabulary, d.tokenize, d.topicCues));
+  // one reader for every book: a question searched in several books is cut once
+  const reader = d.tokenize && termReader(d.tokenize);
+  if (reader) for (const b of d.rules.books) facts.set(b.id, buildFactIndex(b, d.rules.vocabulary, reader, d.topicCues));
 
   // the vocabulary's English names, for the care, audience and topic names an English reply shows
   const v = d.rules.vocabulary;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { loadDomain } from '../answer/domain';
 import { dataDir } from '../data/root';
-import { createNlu, type NluEngine } from '../nlu';
+import { createNlu, defaultCacheDir, type NluEngine } from '../nlu';
+import { useParsedCache } from '../data/parsed-cache';
 import type { RuleSet } from '../rules/types';
 import { LocaleError, loadLocales } from '../render/locale';
 import { buildRuleSet, loadRuleSet, type RuleFile } from '../rules/load';
@@ -38,12 +39,19 @@ export async function loadCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
 /** The core with the parts it was made of (the rule books, the NLU), for the tools that need both. */
 export async function loadCoreParts(opts: Partial<CoreOptions> = {}): Promise<{ core: Core; rules: RuleSet; nlu: NluEngine }> {
   const o: CoreOptions = { ...DEFAULT_DIRS, segmenter: 'node-rs', ...opts };
-  const rules = o.ruleFiles ? buildRuleSet(o.ruleFiles) : loadRuleSet(o.rulesDir);
-  const domain = loadDomain(join(o.intentsDir, 'domain', 'answers.yml'), rules.vocabulary);
-  const locales = loadLocales(o.localesDir);
-  const unsaid = domain.particulars.filter((p) => !(`particular_${p.id}` in locales.zh));
-  if (unsaid.length) throw new LocaleError(unsaid.map((p) => `${join(o.localesDir, 'zh-CN.yml')}: messages.particular_${p.id}: missing (answers.yml particulars names "${p.id}")`).join('\n'));
-  const nlu = createNlu(rules, { segmenter: o.segmenter, intentsDir: o.intentsDir });
+  // the data files as validated at the last start, when unchanged (the cache beside the trained models)
+  const parsed = useParsedCache(defaultCacheDir());
+  let rules: RuleSet, domain: ReturnType<typeof loadDomain>, locales: ReturnType<typeof loadLocales>, nlu: NluEngine;
+  try {
+    rules = o.ruleFiles ? buildRuleSet(o.ruleFiles) : loadRuleSet(o.rulesDir);
+    domain = loadDomain(join(o.intentsDir, 'domain', 'answers.yml'), rules.vocabulary);
+    locales = loadLocales(o.localesDir);
+    const unsaid = domain.particulars.filter((p) => !(`particular_${p.id}` in locales.zh));
+    if (unsaid.length) throw new LocaleError(unsaid.map((p) => `${join(o.localesDir, 'zh-CN.yml')}: messages.particular_${p.id}: missing (answers.yml particulars names "${p.id}")`).join('\n'));
+    nlu = createNlu(rules, { segmenter: o.segmenter, intentsDir: o.intentsDir });
+  } finally {
+    parsed.save();
+  }
   // Loading OpenCC's simplified → traditional tables takes a quarter of a second: done on the first
   // traditional reply unless `preloadTraditional` (the core worker threads load them before they take
   // turns). Replies are made of the same facts over and over, so each line's conversion is remembered (a

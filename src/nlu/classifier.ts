@@ -30,44 +30,77 @@ export interface TrainingDoc {
 
 export interface IntentModel {
   labels: string[];
-  /** natural's trained classifier, kept for the agreement test and `nlu eval`. */
-  natural: NaturalBayes;
+  /** natural's trained classifier, kept for the agreement test and `nlu eval` (trained when first asked for
+   * when the model came from the start-up cache). */
+  readonly natural: NaturalBayes;
+  /** What scoring reads: kept in the start-up cache. */
+  tables: IntentTables;
   /** Intents best first (the `top` best; all by default), confidences summing to 1 over all intents. */
   score(features: string[], top?: number): IntentResult[];
 }
 
-export function trainIntentModel(docs: TrainingDoc[], smoothing = 1): IntentModel {
+/** The trained model as scoring reads it: log priors and, per feature, a log likelihood per label. */
+export interface IntentTables {
+  labels: string[];
+  logPrior: number[];
+  /** [feature, log likelihood of each label], in natural's feature order. */
+  features: [string, number[]][];
+}
+
+export function trainNatural(docs: readonly TrainingDoc[], smoothing: number): NaturalBayes {
   const natural = new BayesClassifier(undefined, smoothing);
   for (const d of docs) natural.addDocument(d.features, d.label);
   natural.train();
+  return natural;
+}
 
+/** The tables scoring reads from what natural learned. */
+function tablesOf(natural: NaturalBayes): IntentTables {
   const { classFeatures, classTotals, totalExamples } = natural.classifier;
   const smooth = natural.classifier.smoothing;
   const labels = Object.keys(classFeatures);
-  const n = labels.length;
-  const logPrior = new Float64Array(n);
-  labels.forEach((l, c) => {
-    const total = classTotals[l] as number;
-    logPrior[c] = Math.log(total / totalExamples);
-  });
+  const logPrior = labels.map((l) => Math.log((classTotals[l] as number) / totalExamples));
   // feature index as natural's textToFeatures enumerates it (for…in order)
-  const table = new Map<string, Float64Array>();
+  const features: [string, number[]][] = [];
   let i = 0;
   for (const f in natural.features) {
-    const row = new Float64Array(n);
-    labels.forEach((l, c) => {
-      const count = (classFeatures[l] as Record<number, number>)[i] || smooth;
-      row[c] = Math.log(count / (classTotals[l] as number));
-    });
-    table.set(f, row);
+    features.push([f, labels.map((l) => Math.log(((classFeatures[l] as Record<number, number>)[i] || smooth) / (classTotals[l] as number)))]);
     i++;
   }
+  return { labels, logPrior, features };
+}
+
+export function trainIntentModel(docs: TrainingDoc[], smoothing = 1): IntentModel {
+  const natural = trainNatural(docs, smoothing);
+  return intentModelOf(tablesOf(natural), () => natural);
+}
+
+/** Tables read back from the start-up cache: intact when every row has one number a label. */
+export function isIntentTables(v: unknown): v is IntentTables {
+  const t = v as IntentTables;
+  if (!t || !Array.isArray(t.labels) || !Array.isArray(t.logPrior) || !Array.isArray(t.features)) return false;
+  const n = t.labels.length;
+  const numbers = (r: unknown): boolean => Array.isArray(r) && r.length === n && r.every((x) => typeof x === 'number' && Number.isFinite(x));
+  return n > 0 && t.labels.every((l) => typeof l === 'string') && numbers(t.logPrior) && t.features.every((e) => Array.isArray(e) && typeof e[0] === 'string' && numbers(e[1]));
+}
+
+/** The model over its tables; `natural()` trains natural's classifier when it is asked for (cached tables). */
+export function intentModelOf(tables: IntentTables, natural: () => NaturalBayes): IntentModel {
+  const { labels } = tables;
+  const n = labels.length;
+  const logPrior = Float64Array.from(tables.logPrior);
+  const table = new Map<string, Float64Array>();
+  for (const [f, row] of tables.features) table.set(f, Float64Array.from(row));
+  let trained: NaturalBayes | undefined;
 
   const scores = new Float64Array(n);
   const exp = new Float64Array(n);
   return {
     labels,
-    natural,
+    tables,
+    get natural(): NaturalBayes {
+      return (trained ??= natural());
+    },
     score(features: string[], top = n): IntentResult[] {
       scores.set(logPrior);
       for (let i = 0; i < features.length; i++) {

@@ -7,17 +7,18 @@ import { buildLexicon, type EntityLexicon } from './lexicon';
 import { createNormaliser, toSimplified, type Normalised } from './normalise';
 import { createVarietyMapper } from './varieties';
 import { createEnglishGlosser, type Phrase } from './english';
-import { placePhrases } from './place-names';
+import { placePhrases, toneless } from './place-names';
 import { createUrgentDetector, type UrgentDetector } from '../urgent/detect';
 import { isScorerJson, scorerFromJson, scorerToJson } from '../urgent/scorer';
-import { contentKey, fileCache } from './model-cache';
+import { cacheName, contentKey, fileCache } from './model-cache';
 import { projectRoot } from '../data/root';
 import { dirname, join } from 'node:path';
 import { createSegmenter, type Segmenter, type SegmenterName } from './segment';
 import { extractEntities } from './entities';
 import { buildGazetteer, shortName, type Gazetteer } from './gazetteer';
-import { loadJiebaLexicon } from './wordfreq';
-import { trainIntentModel, type IntentModel } from './classifier';
+import { jiebaLexiconOf, loadJiebaLexicon } from './wordfreq';
+import { intentModelOf, trainIntentModel, trainNatural, type IntentModel, type TrainingDoc } from './classifier';
+import { isNluBuild, nluBuildKey, rememberingSyllables, type NluBuild } from './prebuilt';
 import { featuresOf } from './features';
 
 export type { Analysis, Entity, Nlu, RedFlag, IntentResult, EntityType, Script } from './types';
@@ -65,17 +66,24 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   };
   const data = loadIntentsData(opts.intentsDir ?? defaultIntentsDir());
   lap('data');
+  // what is derived from the data files alone, from the cache when they and the code are unchanged
+  const cache = fileCache(opts.cacheDir === null ? undefined : (opts.cacheDir ?? defaultCacheDir()));
+  const rulesDir = rules.books[0] ? dirname(rules.books[0].file) : '';
+  const buildKey = nluBuildKey([data.dir, rulesDir], opts.segmenter ?? 'node-rs');
+  const built = cache.read(cacheName('nlu-build'), buildKey, isNluBuild);
+  const syllables = rememberingSyllables(built?.syllables, toneless);
+  lap('cache');
   const lexicon = buildLexicon(rules, data.lexicon);
   lap('lexicon');
   const gazetteer = buildGazetteer(rules);
   lap('gazetteer');
   const places: Phrase[] = [
     ...rules.books.flatMap((b) => [
-      ...[b.name, ...b.aliases].flatMap((n) => placePhrases(n)),
-      ...b.places.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => placePhrases(n, p.name))),
+      ...[b.name, ...b.aliases].flatMap((n) => placePhrases(n, n, syllables.of)),
+      ...b.places.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => placePhrases(n, p.name, syllables.of))),
     ]),
     // every province and city in English too (Wuhan, Shandong), for "no notice for …"
-    ...gazetteer.divisions.filter((d) => d.level !== 'county' && !d.code.includes('/')).flatMap((d) => placePhrases(shortName(d.name), d.name)),
+    ...gazetteer.divisions.filter((d) => d.level !== 'county' && !d.code.includes('/')).flatMap((d) => placePhrases(shortName(d.name), d.name, syllables.of)),
     ...ENGLISH_NAMES,
   ];
   const english = createEnglishGlosser(data.english.file, data.english.data, dedupePhrases(places));
@@ -84,7 +92,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   lap('normaliser');
   const segmenter = createSegmenter(opts.segmenter ?? 'node-rs', lexicon.words);
   lap('segmenter');
-  const jiebaLex = loadJiebaLexicon(lexicon.places.map((p) => p.surface));
+  const jiebaLex = built ? jiebaLexiconOf(built.lookAlikes) : loadJiebaLexicon(lexicon.places.map((p) => p.surface));
   const freq = jiebaLex.freq;
   lap('wordfreq');
   const threshold = data.lexicon.classifier.threshold;
@@ -107,19 +115,21 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     return { norm, tokens: tokens.filter((t) => t !== ' '), entities, features };
   }
 
-  const docs = data.intents.flatMap((i) => i.examples.map((e) => ({ features: prepare(e).features, label: i.intent })));
-  lap('features');
-  const model = trainIntentModel(docs, data.lexicon.classifier.smoothing);
+  const docs = (): TrainingDoc[] => data.intents.flatMap((i) => i.examples.map((e) => ({ features: prepare(e).features, label: i.intent })));
+  const smoothing = data.lexicon.classifier.smoothing;
+  const model = built ? intentModelOf(built.intent, () => trainNatural(docs(), smoothing)) : trainIntentModel(docs(), smoothing);
+  lap('train');
   // A message that is one of the training examples word for word ("在吗") gets that example's intent:
   // short messages carry too few features for the model to be confident.
   const key = (t: string): string => t.replace(/[\s\p{P}\p{S}]/gu, '');
-  const examples = new Map<string, string | null>();
-  for (const i of data.intents)
-    for (const e of i.examples) {
-      const k = key(normalise(e).text);
-      examples.set(k, examples.has(k) && examples.get(k) !== i.intent ? null : i.intent);
-    }
-  lap('train');
+  const examples = new Map<string, string | null>(built?.examples);
+  if (!built)
+    for (const i of data.intents)
+      for (const e of i.examples) {
+        const k = key(normalise(e).text);
+        examples.set(k, examples.has(k) && examples.get(k) !== i.intent ? null : i.intent);
+      }
+  lap('examples');
   const plain = createNormaliser({ forwardPrefixes: [], varieties });
   const normaliseWord = (w: string): string => plain(w).text;
   const isWord = (w: string): boolean => {
@@ -127,10 +137,8 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     return cut.length === 1 && cut[0] === w;
   };
   // the urgent scorer, from the cache when the data and the code it was trained from are unchanged
-  const cache = fileCache(opts.cacheDir === null ? undefined : (opts.cacheDir ?? defaultCacheDir()));
-  const rulesDir = rules.books[0] ? dirname(rules.books[0].file) : '';
   const modelKey = contentKey([data.dir, rulesDir, __dirname, join(__dirname, '..', 'urgent')], 'urgent-scorer/2');
-  const cached = cache.read('urgent-scorer', modelKey, isScorerJson);
+  const cached = cache.read(cacheName('urgent-scorer'), modelKey, isScorerJson);
   const urgent = createUrgentDetector(data.urgent, {
     model: cached ? fromCache(cached) : undefined,
     normalise: (t) => normalise(t).text,
@@ -139,9 +147,11 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     // the data's words are read as messages are (traditional, numerals: 分钟疼一次 → 分钟疼1次)
     simplify: (w) => normaliseWord(w),
     extraNegatives: data.intents.flatMap((i) => i.examples),
+    syllables: syllables.of,
   });
-  if (!cached || urgent.model.labels.length === 0) cache.write('urgent-scorer', modelKey, scorerToJson(urgent.model));
+  if (!cached || urgent.model.labels.length === 0) cache.write(cacheName('urgent-scorer'), modelKey, scorerToJson(urgent.model));
   lap('urgent');
+  if (!built) cache.write(cacheName('nlu-build'), buildKey, { intent: model.tables, examples: [...examples], lookAlikes: jiebaLex.entries, syllables: syllables.entries() } satisfies NluBuild);
 
   function analyse(text: string, o: { forwarded?: boolean } = {}): Analysis {
     const p = prepare(text, o);

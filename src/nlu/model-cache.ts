@@ -1,7 +1,8 @@
 // A cache of what is trained from the data files (the urgent scorer), so that a start (and every core worker
 // thread) reads it in milliseconds instead of training for a second. Keyed by a hash of every data file it is
 // trained from and of the code that reads them: change either and the model is trained again. Written
-// atomically (a temporary file renamed), read only when its key and shape match; any problem means training.
+// atomically (a temporary file renamed), its first line the SHA-256 of the rest; read only when that hash,
+// its key and its shape match; any problem means training.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,12 @@ export function contentKey(paths: readonly string[], salt = ''): string {
   return h.digest('hex').slice(0, 32);
 }
 
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A cache name for this copy of the code (src/ through tsx, or the build in dist/): each copy keys on its own
+ * files, so each keeps its own entry rather than evicting the other's. */
+export const cacheName = (base: string): string => `${base}-${/[\\/]dist[\\/]/.test(__dirname) ? 'dist' : 'src'}`;
+
 export interface ModelCache {
   read<T>(name: string, key: string, check: (value: unknown) => value is T): T | undefined;
   write(name: string, key: string, value: unknown): void;
@@ -42,7 +49,10 @@ export function fileCache(dir: string | undefined): ModelCache {
       const file = join(dir, `${name}.${key}.json`);
       if (!existsSync(file)) return undefined;
       try {
-        const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+        const text = readFileSync(file, 'utf8');
+        const nl = text.indexOf('\n');
+        if (nl !== 64 || sha256(text.slice(nl + 1)) !== text.slice(0, nl)) return undefined; // damaged or cut short
+        const value: unknown = JSON.parse(text.slice(nl + 1));
         return check(value) ? value : undefined;
       } catch {
         return undefined;
@@ -56,7 +66,8 @@ export function fileCache(dir: string | undefined): ModelCache {
         for (const f of readdirSync(dir)) if (f.startsWith(`${name}.`) && !f.includes(key)) unlinkSync(join(dir, f));
         const file = join(dir, `${name}.${key}.json`);
         const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-        writeFileSync(tmp, JSON.stringify(value));
+        const json = JSON.stringify(value);
+        writeFileSync(tmp, `${sha256(json)}\n${json}`);
         renameSync(tmp, file);
       } catch {
         // a read-only checkout: train at every start, as before

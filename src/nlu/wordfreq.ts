@@ -17,6 +17,14 @@ function key3(b: Uint8Array, i: number): number {
 export interface JiebaLexicon {
   /** Frequency of the dictionary words that look like one of our place names with one character changed. */
   freq: WordFrequency;
+  /** The look-alikes found and their frequencies (kept in the start-up cache). */
+  entries: [string, number][];
+}
+
+/** The frequencies of look-alikes found before (the start-up cache). */
+export function jiebaLexiconOf(entries: [string, number][]): JiebaLexicon {
+  const freq = new Map(entries);
+  return { freq: (word) => freq.get(word) ?? 0, entries };
 }
 
 export function lookAlikeFrequencies(names: Iterable<string>, dict: Uint8Array): JiebaLexicon {
@@ -54,7 +62,7 @@ export function lookAlikeFrequencies(names: Iterable<string>, dict: Uint8Array):
     }
     p = e + 1;
   }
-  return { freq: (word) => freq.get(word) ?? 0 };
+  return jiebaLexiconOf([...freq]);
 }
 
 export function loadJiebaLexicon(names: Iterable<string>): JiebaLexicon {

@@ -7,7 +7,8 @@ import { buildConceptLexicon, type ConceptLexicon } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import { createRuleEngine, type RuleEngine } from './rules';
 import { createScopeReader, type Scope, type ScopeReader } from './scope';
-import { conceptFeatures, ngramsOf, NONE, score, trainScorer, type ScorerModel, type TrainingDoc } from './scorer';
+import { compileScorer } from './gram-scorer';
+import { atCachePrecision, conceptFeatures, ngramsOf, NONE, trainScorer, wordFeatures, type ScorerModel, type TrainingDoc } from './scorer';
 
 /** Characters (or twice the English words) a message needs besides the words for who it is about before the scorer judges it. */
 const MIN_EVIDENCE = 8;
@@ -55,6 +56,8 @@ export interface UrgentOptions {
   extraNegatives?: readonly string[];
   /** Train on these corpus entries only (leave-one-family-out evaluation). */
   train?: (entry: UrgentData['corpus'][number]) => boolean;
+  /** Toneless pinyin syllables of a word (default: pinyin-pro's). */
+  syllables?: (word: string) => string[];
   /** A trained model to use instead of training (the start-up cache). */
   model?: ScorerModel;
   threshold?: number;
@@ -62,7 +65,7 @@ export interface UrgentOptions {
 }
 
 export function createUrgentDetector(data: UrgentData, o: UrgentOptions): UrgentDetector {
-  const lexicon = buildConceptLexicon(data.concepts, o.simplify);
+  const lexicon = buildConceptLexicon(data.concepts, o.simplify, o.syllables);
   const scope = createScopeReader(data.scope, o.simplify);
   const rules = createRuleEngine(data.classes, scope);
   const isWord = o.isWord ?? (() => false);
@@ -77,9 +80,12 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   /** The n-grams of what the message says, with the words that only say who it is about (孕妇, 宝宝, 透析病人)
    * left to their concept features: a topic is not an emergency. */
   function featuresOf(normalised: string, mentions: Mention[], scopes: Scope[]): string[] {
+    return [...ngramsOf(normalised, sizes, marksOf(normalised, mentions)), ...conceptFeatures(mentions, scopes, context)];
+  }
+  function marksOf(normalised: string, mentions: Mention[]): Uint8Array {
     const marks = scope.marks(normalised);
     for (const m of mentions) if (context.has(m.concept)) marks.fill(2, m.start, m.end);
-    return [...ngramsOf(normalised, sizes, marks), ...conceptFeatures(mentions, scopes, context)];
+    return marks;
   }
 
   /** Too little said for the scorer to judge ("孕妇呢", "and the next one?"): the rules alone decide. */
@@ -112,7 +118,8 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
       if (rules.judge(n, mentions, scopes).hits.length) continue;
       docs.push({ features: featuresOf(n, mentions, scopes), label: NONE });
     }
-    model = trainScorer(docs, data.scorer);
+    // at the precision the start-up cache keeps: the first start after a change decides as every later one
+    model = atCachePrecision(trainScorer(docs, data.scorer));
   }
   const subjects = new Map(Object.entries(data.classes.classes).map(([id, c]) => [id, c.subject ?? []]));
   /** The classes the scorer may raise: one about someone (a baby, a pregnancy) only when the message names them. */
@@ -126,11 +133,17 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   const threshold = o.threshold ?? data.scorer.threshold;
   const thresholdUnseen = o.thresholdUnseen ?? data.scorer.threshold_unseen;
   const trained = model;
+  const scorer = compileScorer(trained, sizes);
 
   function detect(normalised: string): UrgentVerdict {
     const { mentions, scopes } = analyse(normalised);
     const verdict = rules.judge(normalised, mentions, scopes);
-    const s = trained.labels.length > 1 ? score(trained, featuresOf(normalised, mentions, scopes), admitsOf(mentions, scopes)) : { urgent: 0, best: NONE };
+    // what featuresOf gives the scorer, read in place (gram-scorer.ts)
+    const lower = normalised.toLowerCase();
+    const s =
+      trained.labels.length > 1
+        ? scorer.score(lower, marksOf(normalised, mentions), [...wordFeatures(lower), ...conceptFeatures(mentions, scopes, context)], admitsOf(mentions, scopes))
+        : { urgent: 0, best: NONE };
     const flags: RedFlag[] = verdict.hits.map((h) => ({ id: h.id, text: h.mention.text, start: h.mention.start, end: h.mention.end }));
     const byScorer = s.urgent >= (verdict.unseen ? thresholdUnseen : threshold) && s.best !== NONE && !verdict.closed && !thin(normalised, mentions);
     if (!flags.length && byScorer) flags.push({ id: s.best, text: '', start: 0, end: 0 });

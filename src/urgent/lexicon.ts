@@ -63,8 +63,13 @@ export function readingsOf(ch: string): string[] {
   return r;
 }
 
-/** Builds the lexicon; `simplify` makes the data's words the form messages are normalised to. */
-export function buildConceptLexicon(data: ConceptsFile, simplify: (s: string) => string = (s) => s): ConceptLexicon {
+/** Builds the lexicon; `simplify` makes the data's words the form messages are normalised to; `syllablesOf`
+ * reads a word in toneless pinyin (pinyin-pro, or what the start-up cache remembers of it). */
+export function buildConceptLexicon(
+  data: ConceptsFile,
+  simplify: (s: string) => string = (s) => s,
+  syllablesOf: (s: string) => string[] = (s) => pinyin(s, { toneType: 'none', type: 'array' }) as string[],
+): ConceptLexicon {
   const norm = (w: string): string => simplify(w.normalize('NFKC')).toLowerCase();
   const words: Trie<string> = { next: new Map() };
   const terms: Trie<string> = { next: new Map() };
@@ -90,7 +95,7 @@ export function buildConceptLexicon(data: ConceptsFile, simplify: (s: string) =>
       maxLength = Math.max(maxLength, s.length);
       if (!c.exact && s.length >= 2 && CJK_ONLY.test(s)) {
         let node = pinyinRoot;
-        for (const syllable of pinyin(s, { toneType: 'none', type: 'array' }) as string[]) {
+        for (const syllable of syllablesOf(s)) {
           let n = node.next.get(syllable);
           if (!n) node.next.set(syllable, (n = { next: new Map() }));
           node = n;

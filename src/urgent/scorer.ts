@@ -56,9 +56,14 @@ export function ngramsOf(text: string, sizes: readonly number[], marks?: Uint8Ar
     } else flush();
   }
   flush();
-  const words = t.match(/[a-z]{3,}/g);
-  if (words) for (const w of words) out.push(`w:${w}`);
+  out.push(...wordFeatures(t));
   return out;
+}
+
+/** The Latin words of a lower-cased message as features (w:chest). */
+export function wordFeatures(lower: string): string[] {
+  const words = lower.match(/[a-z]{3,}/g);
+  return words ? words.map((w) => `w:${w}`) : [];
 }
 
 /** Concept features: in scope as C:id, out of scope as X:id:why (the first reason); `skip`: concepts left out
@@ -174,13 +179,23 @@ export function isScorerJson(v: unknown): v is ScorerJson {
   return !!j && Array.isArray(j.labels) && Array.isArray(j.bias) && j.bias.length === j.labels.length && Array.isArray(j.features) && typeof j.weights === 'string';
 }
 
+/** The model with its weights at the precision the start-up cache keeps them (Float32): a model trained at this
+ * start and one read from the cache then score alike, to the last bit. */
+export function atCachePrecision(m: ScorerModel): ScorerModel {
+  const weights = new Map<string, Float64Array>();
+  for (const [f, w] of m.weights) weights.set(f, w.map(Math.fround));
+  return { labels: m.labels, bias: m.bias, weights };
+}
+
 export function scorerFromJson(j: ScorerJson): ScorerModel {
   const n = j.labels.length;
   const bytes = Buffer.from(j.weights, 'base64');
   const block = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   if (block.length !== j.features.length * n) throw new Error('urgent scorer cache: weights do not match the features');
+  // one block at double precision, each feature's weights a view of it (a read model is never trained)
+  const wide = Float64Array.from(block);
   const weights = new Map<string, Float64Array>();
-  j.features.forEach((f, i) => weights.set(f, Float64Array.from(block.subarray(i * n, i * n + n))));
+  j.features.forEach((f, i) => weights.set(f, wide.subarray(i * n, i * n + n)));
   return { labels: j.labels, bias: Float64Array.from(j.bias), weights };
 }
 export interface ScorerVerdict {
@@ -202,6 +217,12 @@ export function score(model: ScorerModel, features: readonly string[], admits?: 
     if (!w) continue;
     for (let c = 0; c < n; c++) z[c] = (z[c] as number) + (w[c] as number) * scale;
   }
+  return verdictOf(model.labels, z, admits);
+}
+
+/** From the labels' scores: the softmax's mass on the urgent labels the message admits, and the likeliest of them. */
+export function verdictOf(labels: readonly string[], z: Float64Array, admits?: (label: string) => boolean): ScorerVerdict {
+  const n = labels.length;
   let max = -Infinity;
   for (let c = 0; c < n; c++) max = Math.max(max, z[c] as number);
   let sum = 0;
@@ -209,7 +230,7 @@ export function score(model: ScorerModel, features: readonly string[], admits?: 
   let best = NONE;
   let bestP = -1;
   for (let c = 0; c < n; c++) {
-    const label = model.labels[c] as string;
+    const label = labels[c] as string;
     if (label !== NONE && admits && !admits(label)) continue;
     const p = Math.exp((z[c] as number) - max);
     sum += p;

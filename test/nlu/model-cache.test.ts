@@ -1,6 +1,6 @@
 // The trained urgent scorer kept between starts: read back it decides as the one trained, a change of the
 // data makes a new key, and a damaged file is never used.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contentKey, fileCache } from '../../src/nlu/model-cache';
@@ -34,5 +34,15 @@ describe('model cache', () => {
     expect(cache.read('m', k1, isScorerJson)).toBeUndefined();
     writeFileSync(join(dir, 'c', `m.${k2}.json`), '{not json');
     expect(cache.read('m', k2, isScorerJson)).toBeUndefined();
+  });
+
+  it('reads back what it wrote, and not a file whose bytes changed', () => {
+    const cache = fileCache(join(dir, 'd'));
+    const value = { labels: ['a'], bias: [0.5], features: ['x'], weights: 'AAAA' };
+    cache.write('m', 'k', value);
+    expect(cache.read('m', 'k', isScorerJson)).toEqual(value);
+    const file = join(dir, 'd', 'm.k.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('0.5', '0.6'));
+    expect(cache.read('m', 'k', isScorerJson)).toBeUndefined();
   });
 });
