@@ -318,7 +318,7 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   // sure of the topic: its block stays and the fact asked besides is added; unsure: the fact is the answer
   if (sure) {
     const extra = asksElse.slice(0, 2);
-    return { ...r, lines: [...extra.flatMap((h) => h.unit.lines), ...r.lines], session: { ...r.session, lastUnits: extra.map((h) => h.unit.id) } };
+    return { ...r, lines: [...r.lines, ...extra.flatMap((h) => h.unit.lines)], session: { ...r.session, lastUnits: extra.map((h) => h.unit.id) } };
   }
   return factAnswer(a, asksElse.slice(0, 3));
 }
