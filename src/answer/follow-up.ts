@@ -51,6 +51,14 @@ function focus(unit: FactUnit, words: readonly string[], topics: readonly string
 
 /** The answer to a follow-up about the last answer, or undefined when that answer holds nothing for it. */
 export function followUp(f: FollowUpInput): { lines: Line[]; units: string[] } | undefined {
+  const r = carriedOver(f);
+  if (!r) return r;
+  // "星期几来" about the experts just named: a particular the notice leaves unstated is said to be
+  const topics = r.units.map((id) => f.facts.unit(id)?.topic ?? id.split(':').pop() ?? '');
+  return { ...r, lines: withUnstated(f.domain, f.book, f.text, topics, r.lines) };
+}
+
+function carriedOver(f: FollowUpInput): { lines: Line[]; units: string[] } | undefined {
   const recent = (f.session.lastUnits ?? []).map((id) => f.facts.unit(id)).filter((u): u is FactUnit => !!u);
   if (!recent.length) return undefined;
   const asksContact = f.answerKind === 'contacts' || f.slots.topics.some((t) => t === 'contact_info' || t === 'hotline');
@@ -67,7 +75,7 @@ export function followUp(f: FollowUpInput): { lines: Line[]; units: string[] } |
   const facility = facilityId ? f.book.facilities.find((x) => x.id === facilityId) : undefined;
   if (section && facility) {
     const lines = sectionLines(facility, section, { text: f.text, departments: f.domain.departments, topics: [] });
-    if (lines.length) return { lines: withUnstated(f.domain, f.book, f.text, [section], lines), units: [`facility:${facility.id}:${section}`] };
+    if (lines.length) return { lines, units: [`facility:${facility.id}:${section}`] };
   }
   // "收费怎么算": the part of a unit just stated that the question's words find
   const ids = new Set(recent.map((u) => u.id));

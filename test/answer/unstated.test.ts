@@ -32,6 +32,14 @@ describe('a particular the notice leaves unstated', () => {
     expect(reply).toContain('28220083');
   });
 
+  it('the experts' days, asked as a follow-up: unstated, with the experts the notice names', () => {
+    const t = talk(core);
+    expect(textOf(t.say('泉秀中心有没有呼吸科的专家'))).toContain('呼吸内科');
+    const reply = textOf(t.say('礼拜几来'));
+    expect(reply).toMatch(/哪天坐诊/);
+    expect(reply).toContain('呼吸内科');
+  });
+
   it('an hours question about what the notice states gets no such line', () => {
     expect(textOf(talk(core).say('泉秀社区卫生服务中心晚上开到几点'))).not.toMatch(/没有写/);
   });
