@@ -32,7 +32,7 @@ describe('a particular the notice leaves unstated', () => {
     expect(reply).toContain('28220083');
   });
 
-  it('the experts' days, asked as a follow-up: unstated, with the experts the notice names', () => {
+  it('the experts’ days, asked as a follow-up: unstated, with the experts the notice names', () => {
     const t = talk(core);
     expect(textOf(t.say('泉秀中心有没有呼吸科的专家'))).toContain('呼吸内科');
     const reply = textOf(t.say('礼拜几来'));
