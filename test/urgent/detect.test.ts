@@ -59,7 +59,7 @@ describe('urgent detection', () => {
     expect(flags(text)).toContain(id);
   });
 
-  it.each(['I want to end it with my boyfriend', 'I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '天天加班，感觉要中风了', '事情办好了，以后就不麻烦你们了，谢谢你', '谢谢你，我先走了，明天再来问', '看到房租涨价我心梗都快犯了😂', '外公三年前脑梗，现在半身不遂在家，想找康复师', 'I passed out once years ago at the dentist, fine ever since. Where can I get a check-up?', 'my son cut himself on a knife while cooking, small cut', "grandpa slipped in the bathroom but didn't black out and isn't hurt", '孕妇呢？', 'and the next one?'])(
+  it.each(['I want to end it with my boyfriend', 'I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '天天加班，感觉要中风了', '泉秀中心有没有呼吸科的专家', '事情办好了，以后就不麻烦你们了，谢谢你', '谢谢你，我先走了，明天再来问', '看到房租涨价我心梗都快犯了😂', '外公三年前脑梗，现在半身不遂在家，想找康复师', 'I passed out once years ago at the dentist, fine ever since. Where can I get a check-up?', 'my son cut himself on a knife while cooking, small cut', "grandpa slipped in the bathroom but didn't black out and isn't hurt", '孕妇呢？', 'and the next one?'])(
     'does not raise %s',
     (text) => {
       expect(flags(text)).toEqual([]);
