@@ -13,6 +13,8 @@ describe('language varieties', () => {
     expect(nlu.normalise('佢喺晉江').varieties).toEqual(['yue']);
     expect(norm('呢間收唔到人，去邊間？去邊？')).toBe('这家收不到人,去哪家?去哪?');
     expect(norm('佢喺床邊暈低咗')).toBe('他在床边晕倒了');
+    // 点 as a dot or a little stays (紫色细点, 快点), as a question word reads 怎么
+    expect(norm('佢身上有啲紫色細點，你哋快點嚟，點算')).toBe('他身上有些紫色细点,你们快点来,怎么办');
   });
 
   it('reads Minnan', () => {
