@@ -5,13 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchBrowser, signInStaff } from '../support/browser';
 import { run as reviewCli } from '../../src/cli/review';
 import { createLogger } from '../../src/log';
 import { start, type Running } from '../../src/main';
 import { StaffAccounts } from '../../src/staff/accounts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(__dirname, '..', '..', 'artifacts', 'screenshots');
 const PASSWORD = 'browser-test-password';
 jest.setTimeout(120_000);
@@ -21,7 +21,6 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   fs.mkdirSync(SHOTS, { recursive: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuyi-console-'));
   running = await start({
@@ -31,10 +30,7 @@ beforeAll(async () => {
   const accounts = new StaffAccounts(running.store);
   await accounts.add({ username: 'wang', displayName: '王医生', role: 'staff', password: PASSWORD });
   await accounts.add({ username: 'li', displayName: '李护士', role: 'staff', password: PASSWORD });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-  });
+  browser = await launchBrowser(['--autoplay-policy=no-user-gesture-required']);
 });
 
 afterAll(async () => {
@@ -44,15 +40,9 @@ afterAll(async () => {
 });
 
 async function staffPage(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${running.url}/staff`);
-  await page.fill('#login-user', username);
-  await page.fill('#login-pass', PASSWORD);
-  await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('#app:not([hidden])');
-  await page.waitForSelector('#live:text("实时")');
-  return { context, page };
+  const signedIn = await signInStaff(browser, running.url, username, PASSWORD);
+  await signedIn.page.waitForSelector('#live:text("实时")');
+  return signedIn;
 }
 
 /** The web chat, once it has greeted (its strings loaded). */

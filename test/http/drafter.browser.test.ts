@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchBrowser, signInStaff } from '../support/browser';
 import { createLogger } from '../../src/log';
 import { start, type Running } from '../../src/main';
 import { StaffAccounts } from '../../src/staff/accounts';
 import { fixture, SEEDS } from '../rules/draft/support';
 import { cleanRuleDirs, ruleDir } from '../support/rule-books';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(__dirname, '..', '..', 'artifacts', 'screenshots');
 const PASSWORD = 'browser-test-password';
 const QUESTION = '我在忻州封控区，要做透析，去哪家医院？';
@@ -26,7 +26,6 @@ let dir: string;
 let rules: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   if (!SEEDS) throw new Error('the seed notices (../shared/seeds) are missing');
   fs.mkdirSync(SHOTS, { recursive: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuyi-drafter-'));
@@ -39,10 +38,7 @@ beforeAll(async () => {
   const accounts = new StaffAccounts(running.store);
   await accounts.add({ username: 'zhang', displayName: '张主任', role: 'admin', password: PASSWORD });
   await accounts.add({ username: 'wang', displayName: '王医生', role: 'staff', password: PASSWORD });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -53,14 +49,7 @@ afterAll(async () => {
 });
 
 async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${running.url}/staff`);
-  await page.fill('#login-user', username);
-  await page.fill('#login-pass', PASSWORD);
-  await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('#app:not([hidden])');
-  return page;
+  return (await signInStaff(browser, running.url, username, PASSWORD, 1440)).page;
 }
 
 /** The web chat's answer to one question, in a fresh conversation. */

@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
 import { createLogger } from '../../src/log';
 import { start, type Running } from '../../src/main';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = path.join(__dirname, '..', '..', 'artifacts', 'screenshots', 'webchat-urgent.png');
 const TOKEN = 'browser-test-token-0123';
 jest.setTimeout(60_000);
@@ -19,17 +19,13 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuyi-web-'));
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   running = await start({
     env: { JIUYI_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', JIUYI_ADMIN_TOKEN: TOKEN },
     logger: createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) }),
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
