@@ -6,6 +6,7 @@
 // against many others, gives every rare n-gram to the small classes; its logistic regression is dense too.
 import type { Mention } from './mentions';
 import { SCOPE_KEYS, type Scope } from './scope';
+import { mulberry32 } from '../core/seeded-random';
 
 export const NONE = 'none';
 
@@ -85,17 +86,6 @@ export interface TrainOptions {
   rate: number;
 }
 
-/** A small deterministic generator for the shuffle (training is reproducible). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Multinomial logistic regression over the documents' features (present or not), trained by stochastic

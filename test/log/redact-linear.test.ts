@@ -3,6 +3,7 @@
 // expression), on long adversarial inputs made of each pattern's alphabet. The old implementation (kept
 // here as the reference) answers the same on short random texts.
 import { redact, redactCounted, REDACTIONS } from '../../src/log/redact';
+import { rng } from '../support/fuzz';
 
 /** The patterns as they were: one global regular expression each (quadratic on long runs for the e-mail). */
 function reference(text: string): string {
@@ -23,17 +24,6 @@ function reference(text: string): string {
   return out;
 }
 
-/** mulberry32: a small seeded generator, so every run sees the same texts. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pieces = ['1', '3', '8', '0', '9', '１', '０', '８', ' ', '-', '－', '+', '＋', '(', ')', '（', '）', '转', 'ext', '.', '@', 'a', 'Z', 'x', 'X', '_', '%', '电话', '，', '\n', '86', '139', '0595'];
 

@@ -1,19 +1,10 @@
 // Seeded generators for the fuzz tests: the same seed gives the same inputs on every run, so a failure
 // found in CI is found again on a laptop (the failing input is printed with its index).
 
-export type Rng = () => number;
+import { mulberry32, type Rng } from '../../src/core/seeded-random';
 
-/** mulberry32 */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Rng };
+export const rng = mulberry32;
 
 export const int = (r: Rng, max: number): number => Math.floor(r() * max);
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)]!;
