@@ -97,7 +97,7 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   // care route: the emergency route; "急诊的呢" after admission without a NAT result: admission, which speaks of 急诊)
   if (s.lastIntent && isContent(domain, s.lastIntent) && slotted && elliptical(analysis.normalised)) {
     const cues = analysis.entities.filter((e) => e.type === 'topic' && !domain.aspectTopics.includes(e.value) && topicIntent(domain, e.value) !== s.lastIntent);
-    const book = i.rules.byId.get(slots.locality ?? s.locality ?? '');
+    const book = cues.length ? i.rules.byId.get(slots.locality ?? s.locality ?? '') : undefined;
     const said = book ? topicLines(book, { topics: domain.intents[s.lastIntent]?.topics ?? [], text: '', departments: {} }).map(lineWords).join('\n') : '';
     const other = cues.find((e) => !said.includes(e.text));
     return (other && topicIntent(domain, other.value)) ?? s.lastIntent;

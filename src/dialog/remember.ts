@@ -11,25 +11,17 @@ export function remember(session: Session, slots: Slots, analysis: Analysis): Se
     script: session.preferred?.script ?? (analysis.langKnown === false && session.script ? session.script : analysis.script),
     lang: session.preferred?.lang ?? (analysis.langKnown === false && session.lang ? session.lang : analysis.lang),
   };
-  if (slots.locality && slots.locality !== s.locality) {
-    // A change of locality: what was said of the old one (its zones, its full hospitals) no longer holds.
-    if (s.locality) {
-      s.audience = undefined;
-      s.assumedFull = [];
-      s.lastFacility = undefined;
-      s.lastUnits = undefined;
-    }
-    s.locality = slots.locality;
-  }
-  // "我在武汉": the user is somewhere no notice covers — the locality talked of before is not theirs
-  if (slots.livesOutside && !slots.locality && s.locality) {
-    s.locality = undefined;
+  // A change of locality: what was said of the old one (its zones, its full hospitals, its lists) no longer
+  // holds; nor when the user says they are somewhere no notice covers ("我在武汉").
+  const leaving = (slots.locality && slots.locality !== s.locality) || (slots.livesOutside && !slots.locality);
+  if (leaving && s.locality) {
     s.audience = undefined;
     s.assumedFull = [];
     s.lastFacility = undefined;
     s.lastUnits = undefined;
     s.lastList = undefined;
   }
+  if (leaving) s.locality = slots.locality;
   if (slots.audience) s.audience = slots.audience;
   if (slots.categories[0]) {
     s.category = slots.categories[0];

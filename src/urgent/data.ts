@@ -8,6 +8,14 @@ import { formatProblem, readData, type Problem } from '../data/yaml';
 import { DataError } from '../nlu/data-error';
 
 const words = z.array(z.string().min(1));
+const pattern = z.string().refine((src) => {
+  try {
+    new RegExp(src);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
 
 const NumberSpec = z.strictObject({
   /** Words the number follows (血氧, SpO2); '' for a number standing alone before `unit`. */
@@ -89,6 +97,11 @@ export const ScopeSchema = z.strictObject({
   sequela: words,
   lasting_states: words.default([]),
   emergency_now: words.default([]),
+  /** Patterns (regular expressions) read around a named disease: feared before it (要中风了), about to after it
+   * (心脏病都要犯了) — neither is happening; and a clause opening on now in the clinical register (现端坐呼吸). */
+  feared_before: pattern.optional(),
+  about_to_after: pattern.optional(),
+  now_opener: pattern.optional(),
   history_durations: words,
   now: words,
   hypothetical: words,

@@ -113,6 +113,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.past_after, Cue.PastAfter);
   add(data.plain_words, Cue.Plain);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
+  const [fearedBefore, aboutToAfter, nowOpener] = [data.feared_before, data.about_to_after, data.now_opener].map((p) => (p ? new RegExp(p) : undefined));
   const emergencyNow = data.emergency_now.map((w) => simplify(w.normalize('NFKC')).toLowerCase());
   const lastingStates = new Set(data.lasting_states.map((w) => simplify(w.normalize('NFKC')).toLowerCase()));
 
@@ -232,7 +233,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
           return hits.some((o) => o.cues & Cue.Continuing && o.start >= h.end && o.end <= hce);
         });
         // a clause that opens on now in the clinical register (…末次透析5天前，现端坐呼吸) is now
-        if (goesOn || /^(?:现|今|刻下)(?![在象金代实场有时])/.test(text.slice(cs, ce))) past = false;
+        if (goesOn || nowOpener?.test(text.slice(cs, ce))) past = false;
       }
 
       // history: a history word before it in its clause, or a duration right after (脑梗五年了); a sequela word
@@ -282,10 +283,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
 
   function isNow(input: string, m: Mention): boolean {
     const text = input.toLowerCase();
-    // 感觉要中风了, 快要心梗了: feared or said in jest, not happening
-    if (/(?:要|快要|快|会|怕)$/.test(text.slice(Math.max(0, m.start - 2), m.start))) return false;
-    // 心脏病都要犯了, 心梗快犯了: about to, not happening
-    if (/^(?:都|就|也|真的)?(?:要|快要|快)(?:犯|发作|来)/.test(text.slice(m.end, m.end + 6))) return false;
+    // 感觉要中风了 (feared), 心脏病都要犯了 (about to): not happening
+    if (fearedBefore?.test(text.slice(Math.max(0, m.start - 2), m.start)) || aboutToAfter?.test(text.slice(m.end, m.end + 6))) return false;
     if (/^了/.test(text.slice(m.end)) || /了$/.test(m.text)) return true;
     if (emergencyNow.some((w) => text.includes(w))) return true;
     const hits = hitsOf(text);
