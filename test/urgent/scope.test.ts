@@ -1,5 +1,8 @@
 // Scope: what makes a symptom word not an emergency now (negation over lists, past, history, hypotheticals,
 // questions, figures of speech) — and what does not (a present emergency beside a past one).
+import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
+import { ScopeSchema } from '../../src/urgent/data';
 import { realNlu } from '../support/nlu';
 import { SCOPE_KEYS, type Scope } from '../../src/urgent/scope';
 
@@ -52,5 +55,15 @@ describe('urgent scope', () => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
     expect(scopes.some((s) => s.length === 0)).toBe(true);
+  });
+});
+
+describe('scope.yml patterns', () => {
+  it('refuses a pattern that is not a regular expression, naming the key', () => {
+    const data = yaml.load(readFileSync(`${__dirname}/../../intents/urgent/scope.yml`, 'utf8')) as Record<string, unknown>;
+    expect(ScopeSchema.safeParse(data).success).toBe(true);
+    const bad = ScopeSchema.safeParse({ ...data, feared_before: '(?:要' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['feared_before']);
   });
 });
