@@ -26,6 +26,8 @@ export interface ConceptLexicon {
   /** term id → its words, in one trie (a word may stand for several terms). */
   terms: Trie<string>;
   near: NearSpec[];
+  /** Indexes into `near` by a combination's first term, in the data's order: only those whose first term a message has are tried. */
+  nearByFirst: Map<string, number[]>;
   /** Concepts that are terms of other concepts' `near` (missed_dialysis near dialysis_patient). */
   conceptTerms: Set<string>;
   numbers: { concept: string; spec: NumberSpec }[];
@@ -110,5 +112,10 @@ export function buildConceptLexicon(
     for (const spec of c.numbers) numbers.push({ concept: c.id, spec: { ...spec, after: spec.after.map(norm), not_after: spec.not_after.map(norm) } });
     if (c.unless_followed.length || c.unless_preceded.length) blockers.set(c.id, { after: c.unless_followed.map(norm), before: c.unless_preceded.map(norm) });
   }
-  return { words, terms, near, conceptTerms, numbers, pinyin: pinyinRoot, maxLength, surfaces, blockers };
+  const nearByFirst = new Map<string, number[]>();
+  near.forEach((spec, i) => {
+    const first = spec.terms[0] as string;
+    nearByFirst.set(first, [...(nearByFirst.get(first) ?? []), i]);
+  });
+  return { words, terms, near, nearByFirst, conceptTerms, numbers, pinyin: pinyinRoot, maxLength, surfaces, blockers };
 }

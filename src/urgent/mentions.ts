@@ -2,7 +2,7 @@
 // clause (胸口…疼, 嘴…歪), numbers in range after their words (血氧 86), and words typed with homophones
 // (婚迷 → 昏迷), the last marked `typo` and, when the typed form is itself a dictionary word (抽出),
 // `realWord`. Pure: reads only its arguments.
-import type { ConceptLexicon, PinyinNode, Trie } from './lexicon';
+import type { ConceptLexicon, NearSpec, PinyinNode, Trie } from './lexicon';
 import { readingsOf } from './lexicon';
 
 export interface Mention {
@@ -48,23 +48,37 @@ function breakBetween(text: string, from: number, to: number): boolean {
 
 function nearMatches(text: string, lex: ConceptLexicon, termHits: Hit[], conceptHits: Hit[]): Mention[] {
   const byTerm = new Map<string, Hit[]>();
-  for (const h of [...termHits, ...conceptHits.filter((c) => lex.conceptTerms.has(c.id))]) byTerm.set(h.id, [...(byTerm.get(h.id) ?? []), h]);
+  const add = (h: Hit): void => {
+    const list = byTerm.get(h.id);
+    if (list) list.push(h);
+    else byTerm.set(h.id, [h]);
+  };
+  for (const h of termHits) add(h);
+  for (const h of conceptHits) if (lex.conceptTerms.has(h.id)) add(h);
+  if (!byTerm.size) return [];
+  // only the combinations whose first term the message has, in the data's order
+  const specs: number[] = [];
+  for (const id of byTerm.keys()) for (const i of lex.nearByFirst.get(id) ?? []) specs.push(i);
+  specs.sort((a, b) => a - b);
   const out: Mention[] = [];
-  for (const spec of lex.near) {
-    const extend = (at: number, last: Hit, first: Hit): void => {
-      if (at === spec.terms.length) {
-        out.push({ concept: spec.concept, start: first.start, end: last.end, text: text.slice(first.start, last.end) });
-        return;
-      }
-      for (const h of byTerm.get(spec.terms[at] as string) ?? []) {
-        if (h.start < last.end || h.start - last.end > spec.window || breakBetween(text, last.end, h.start)) continue;
-        if (NEGATOR.test(text.slice(last.end, h.start))) continue;
-        extend(at + 1, h, first);
-      }
-    };
-    for (const h of byTerm.get(spec.terms[0] as string) ?? []) extend(1, h, h);
+  for (const i of specs) {
+    const spec = lex.near[i] as NearSpec;
+    for (const h of byTerm.get(spec.terms[0] as string) as Hit[]) extendNear(text, spec, byTerm, 1, h, h, out);
   }
   return out;
+}
+
+/** Follows a `near` combination from its term `at`, after `last`; each complete chain is a mention. */
+function extendNear(text: string, spec: NearSpec, byTerm: Map<string, Hit[]>, at: number, last: Hit, first: Hit, out: Mention[]): void {
+  if (at === spec.terms.length) {
+    out.push({ concept: spec.concept, start: first.start, end: last.end, text: text.slice(first.start, last.end) });
+    return;
+  }
+  for (const h of byTerm.get(spec.terms[at] as string) ?? []) {
+    if (h.start < last.end || h.start - last.end > spec.window || breakBetween(text, last.end, h.start)) continue;
+    if (NEGATOR.test(text.slice(last.end, h.start))) continue;
+    extendNear(text, spec, byTerm, at + 1, h, first, out);
+  }
 }
 
 const DIGITS = /\d+(?:\.\d+)?/g;

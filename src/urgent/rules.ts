@@ -35,6 +35,11 @@ export interface RuleEngine {
 
 const itemConcepts = (item: RuleItem): string[] => (typeof item === 'string' ? [item] : 'any' in item ? item.any : [item.concept]);
 
+function someIn(usable: ReadonlyMap<string, unknown>, concepts: ReadonlySet<string>): boolean {
+  for (const c of usable.keys()) if (concepts.has(c)) return true;
+  return false;
+}
+
 export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEngine {
   const context = new Set(data.context);
   const needsNow = new Set(data.needs_now);
@@ -42,6 +47,7 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
   for (const [id, cls] of Object.entries(data.classes)) byClass.set(id, new Set(cls.rules.flatMap((r) => r.all.flatMap(itemConcepts))));
   const redFlagConcepts = new Set([...byClass.values()].flatMap((s) => [...s]).filter((c) => !context.has(c)));
   const supporting = new Set(data.supporting);
+  const classes = Object.entries(data.classes);
 
   function judge(text: string, mentions: readonly Mention[], scopes: readonly Scope[]): RuleVerdict {
     // usable mentions, by concept
@@ -59,8 +65,10 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
       (usable.get('mild') ?? []).some((x) => x.start >= m.end && x.start - m.end <= 1);
 
     const hits: ClassHit[] = [];
-    for (const [id, cls] of Object.entries(data.classes)) {
+    for (const [id, cls] of classes) {
       const own = byClass.get(id) as Set<string>;
+      // every item of a rule needs a mention of one of the class's concepts: none usable, no rule can hold
+      if (!usable.size || !someIn(usable, own)) continue;
       const found = (concept: string): Mention[] =>
         (usable.get(concept) ?? []).filter(
           (m) => !m.realWord || [...own].some((c) => c !== concept && (usable.get(c) ?? []).some((o) => !o.typo)),
