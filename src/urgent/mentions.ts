@@ -133,10 +133,14 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
     }
     return cuts.has(start) && cuts.has(end);
   };
+  // each character's readings, looked up once (a walk starts at every character)
+  const readings: string[][] = new Array(text.length);
+  for (let k = 0; k < text.length; k++) readings[k] = readingsOf(text[k] as string);
   for (let i = 0; i < text.length; i++) {
+    if (!(readings[i] as string[]).some((r) => lex.pinyin.next.has(r))) continue;
     let frontier: PinyinNode[] = [lex.pinyin];
     for (let j = i; j < text.length && j - i < lex.maxLength && frontier.length; j++) {
-      const rs = readingsOf(text[j] as string);
+      const rs = readings[j] as string[];
       if (!rs.length) break;
       const next: PinyinNode[] = [];
       for (const node of frontier) for (const r of rs) {
