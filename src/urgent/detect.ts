@@ -93,8 +93,16 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     let chars = 0;
     for (let i = 0; i < normalised.length; i++) {
       const c = normalised.charCodeAt(i);
-      if (c >= 0x3400 && c <= 0x9fff && !mentions.some((m) => context.has(m.concept) && m.start <= i && i < m.end)) chars++;
+      if (c >= 0x3400 && c <= 0x9fff) chars++;
     }
+    // less the characters of the words that only say who it is about, each counted once
+    let counted = -1;
+    for (const m of [...mentions].filter((x) => context.has(x.concept)).sort((a, b) => a.start - b.start))
+      for (let i = Math.max(m.start, counted + 1); i < m.end; i++) {
+        const c = normalised.charCodeAt(i);
+        if (c >= 0x3400 && c <= 0x9fff) chars--;
+        counted = i;
+      }
     const words = normalised.match(/[a-z]{3,}/gi)?.length ?? 0;
     return chars + 2 * words < MIN_EVIDENCE;
   }
@@ -145,7 +153,8 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
         ? scorer.score(lower, marksOf(normalised, mentions), [...wordFeatures(lower), ...conceptFeatures(mentions, scopes, context)], admitsOf(mentions, scopes))
         : { urgent: 0, best: NONE };
     const flags: RedFlag[] = verdict.hits.map((h) => ({ id: h.id, text: h.mention.text, start: h.mention.start, end: h.mention.end }));
-    const byScorer = s.urgent >= (verdict.unseen ? thresholdUnseen : threshold) && s.best !== NONE && !verdict.closed && !thin(normalised, mentions);
+    const tooThin = thin(normalised, mentions);
+    const byScorer = s.urgent >= (verdict.unseen ? thresholdUnseen : threshold) && s.best !== NONE && !verdict.closed && !tooThin;
     if (!flags.length && byScorer) flags.push({ id: s.best, text: '', start: 0, end: 0 });
     const by = verdict.hits.length ? (byScorer ? 'both' : 'rules') : byScorer ? 'scorer' : null;
     return {
@@ -153,7 +162,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
       caution: !flags.length && verdict.caution.length > 0,
       score: s.urgent,
       by,
-      closed: verdict.closed || thin(normalised, mentions),
+      closed: verdict.closed || tooThin,
       unseen: verdict.unseen,
       mentions,
       scopes,
