@@ -120,6 +120,17 @@ function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
   return out;
 }
 
+/** The nodes one character further on (any of its readings), written into `into`; undefined when the walk ends. */
+function advance(frontier: readonly PinyinNode[], readings: readonly string[], into: PinyinNode[]): PinyinNode[] | undefined {
+  into.length = 0;
+  for (const node of frontier)
+    for (const r of readings) {
+      const n = node.next.get(r);
+      if (n && !into.includes(n)) into.push(n);
+    }
+  return into.length ? into : undefined;
+}
+
 function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], isWord: (w: string) => boolean, segment?: (t: string) => string[]): Mention[] {
   const out: Mention[] = [];
   // a typo must be whole words of the segmented message: 封控区|血液 is not 呕血
@@ -136,20 +147,19 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
   // each character's readings, looked up once (a walk starts at every character)
   const readings: string[][] = new Array(text.length);
   for (let k = 0; k < text.length; k++) readings[k] = readingsOf(text[k] as string);
+  const start = [lex.pinyin];
+  // two buffers the walk's frontier alternates between: a step reads one and writes the other
+  const buffers: [PinyinNode[], PinyinNode[]] = [[], []];
   for (let i = 0; i < text.length; i++) {
-    if (!(readings[i] as string[]).some((r) => lex.pinyin.next.has(r))) continue;
-    let frontier: PinyinNode[] = [lex.pinyin];
-    for (let j = i; j < text.length && j - i < lex.maxLength && frontier.length; j++) {
+    let frontier: PinyinNode[] | undefined = start;
+    for (let j = i; j < text.length && j - i < lex.maxLength; j++) {
       const rs = readings[j] as string[];
       if (!rs.length) break;
-      const next: PinyinNode[] = [];
-      for (const node of frontier) for (const r of rs) {
-        const n = node.next.get(r);
-        if (n && !next.includes(n)) next.push(n);
-      }
-      frontier = next;
+      frontier = advance(frontier, rs, buffers[(j - i) & 1] as PinyinNode[]);
+      if (!frontier) break;
       for (const node of frontier) {
-        for (const w of node.words ?? []) {
+        if (!node.words) continue;
+        for (const w of node.words) {
           const window = text.slice(i, j + 1);
           if (window === w.surface) continue;
           let diffs = 0;

@@ -55,7 +55,10 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
     mentions.forEach((m, i) => {
       const s = scopes[i] as Scope;
       const ok = context.has(m.concept) ? !s.negated : inScope(s) && (!needsNow.has(m.concept) || scope.isNow(text, m));
-      if (ok) usable.set(m.concept, [...(usable.get(m.concept) ?? []), m]);
+      if (!ok) return;
+      const list = usable.get(m.concept);
+      if (list) list.push(m);
+      else usable.set(m.concept, [m]);
     });
     const severe = (usable.get('severe') ?? []).length > 0;
     // a mild word in the mention's own clause (有点胸闷), not one said of the rest (其他都还好，就是喘不上气)
