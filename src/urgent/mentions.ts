@@ -82,6 +82,8 @@ function extendNear(text: string, spec: NearSpec, byTerm: Map<string, Hit[]>, at
 }
 
 const DIGITS = /\d+(?:\.\d+)?/g;
+/** Words between a number and its unit that make it approximate: 20来天, 10几天, 30多度. */
+const APPROX = '多来几余';
 
 function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
   if (!lex.numbers.length || !/\d/.test(text)) return [];
@@ -96,8 +98,10 @@ function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
     for (const { concept, spec } of lex.numbers) {
       if (value < spec.min || value > spec.max) continue;
       if (spec.decimal && !m[0].includes('.')) continue;
-      if (spec.unit && !text.startsWith(spec.unit, e)) continue;
-      const end = spec.unit ? e + spec.unit.length : e;
+      // a unit may follow an approximation (20来天, 30多度)
+      const approx = spec.unit && APPROX.includes(text[e] as string) ? 1 : 0;
+      if (spec.unit && !text.startsWith(spec.unit, e + approx)) continue;
+      const end = spec.unit ? e + approx + spec.unit.length : e;
       if (spec.not_after.length) {
         const lead = text.slice(Math.max(0, s - 6), s);
         if (spec.not_after.some((w) => lead.includes(w))) continue;

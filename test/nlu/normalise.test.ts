@@ -39,6 +39,10 @@ describe('normalise', () => {
     expect(normalise('已经二十多分钟了').text).toBe('已经20多分钟了');
     expect(normalise('怀孕三十二周').text).toBe('怀孕32周');
     expect(normalise('三十九度五').text).toBe('39度五');
+    // an approximation between the numeral and its unit
+    expect(normalise('才生下来二十来天').text).toBe('才生下来20来天');
+    expect(normalise('十几天了').text).toBe('10几天了');
+    expect(normalise('三十多岁').text).toBe('30多岁');
   });
 
   it('removes forwarding prefixes and marks the message forwarded', () => {

@@ -15,6 +15,9 @@ describe('urgent concept mentions', () => {
   it('reads numbers in range after their words', () => {
     expect(concepts('血氧只有86了')).toContain('spo2_low:血氧只有86');
     expect(concepts('血氧98')).not.toContain('spo2_low:血氧98');
+    // a unit after an approximation (二十来天 → 20来天): still the baby's age
+    expect(concepts('娃才生下来二十来天')).toContain('young_infant:才生下来20来天');
+    expect(concepts('娃才生下来二十来岁').some((c) => c.startsWith('young_infant'))).toBe(false);
     const baby = concepts('宝宝2个月，烧到38.5度');
     expect(baby).toContain('fever:38.5度');
     expect(baby.some((c) => c.startsWith('young_infant:') && c.includes('2个月'))).toBe(true);

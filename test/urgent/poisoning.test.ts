@@ -1,0 +1,40 @@
+// Medicine, a poison or a household chemical swallowed: a child's (any amount said to be several doses, or by
+// accident), or anyone's who is now unresponsive. Checked here through the real NLU rather than in the urgent
+// corpus: the scorer is trained on the corpus, and these examples are for the concept rules (see
+// docs/urgent.md, "Poisoning").
+import { realNlu } from '../support/nlu';
+
+const nlu = realNlu();
+const flags = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).flags.map((f) => f.id);
+
+describe('poisoning', () => {
+  it.each([
+    '孩子把爷爷的降压药吃了好几片，现在嘴唇发白老想睡觉',
+    '两岁宝宝趁我不注意吞了一颗纽扣电池，我们是封控楼',
+    '我家小孩误服了奶奶的安眠药，大概五六粒，叫他反应很慢',
+    '小孩偷吃了药，一板感冒药都没了，现在吐了',
+    '女儿把洗衣液当饮料，喝了洗衣液一大口，一直咳',
+    '孙子误食了老鼠药，怎么办，我们在封控区出不去',
+    '3岁娃喝了消毒水，嘴巴里都是泡泡',
+    "my toddler got into grandma's heart pills, he's very sleepy now",
+    '囡囡食咗成板藥，而家好眼瞓，點算',
+    '娃把他爸的降糖药吃了四五粒，现在没精神，叫也不太应',
+    '老人家误喝了洁厕灵，现在叫不醒',
+    'my son swallowed a button battery about an hour ago, we are in lockdown',
+    '小朋友把一瓶退烧药喝了大半瓶，现在迷迷糊糊的',
+  ])('raises %s', (text) => {
+    expect(flags(text)).toContain('poisoning');
+  });
+
+  it.each([
+    '孩子发烧吃了退烧药，还是38度，去哪看',
+    '小孩感冒药一次吃几粒合适',
+    '孩子的药还剩一板，封控区怎么开药',
+    '给孩子喂了消炎药，还需要去复诊吗',
+    '孩子吃了好几天退烧药了还在咳，去哪看',
+    '爷爷的降压药还剩一板，封控期间怎么续方',
+    '去年孩子误服过一次药，洗胃后好了，现在想问儿童医院在哪',
+  ])('does not raise %s', (text) => {
+    expect(flags(text)).not.toContain('poisoning');
+  });
+});
