@@ -214,12 +214,15 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
       const e = out[k] as Entity;
       if (e.type === 'audience' && lex.groupIds.has(e.value)) out.splice(k, 1);
     }
-    const first = negated[0] as Candidate;
-    const last = negated[negated.length - 1] as Candidate;
-    const before = clauseBefore(text, first.start, 6);
-    const m = lex.negationBefore.exec(before);
-    const start = first.start - (m ? m[0].length : 0);
-    out.push({ type: 'audience', value: lex.defaultAudience, text: text.slice(start, last.end), start, end: last.end, score: 0.9 });
+    // 是防范区不是封控的: the status they do say is theirs; only with none is it the ordinary one
+    if (!out.some((e) => e.type === 'audience')) {
+      const first = negated[0] as Candidate;
+      const last = negated[negated.length - 1] as Candidate;
+      const before = clauseBefore(text, first.start, 6);
+      const m = lex.negationBefore.exec(before);
+      const start = first.start - (m ? m[0].length : 0);
+      out.push({ type: 'audience', value: lex.defaultAudience, text: text.slice(start, last.end), start, end: last.end, score: 0.9 });
+    }
   }
   // facilities: when a locality is named, keep that locality's candidates for an ambiguous span
   const localities = new Set(out.filter((e) => e.type === 'locality' || e.type === 'place').map((e) => e.value));
