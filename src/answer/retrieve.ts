@@ -227,7 +227,7 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
       // there room for another
       if (r.score < MIN_SCORE_RECENT || out.length >= limit || (out.length && r.score < (out[0] as Retrieved).score * 0.6)) break;
       const unit = units[r.doc] as FactUnit;
-      const matched = r.terms;
+      const matched = bm25.matched(terms, r.doc);
       // the question's words the fact has: as a term of both, or written inside a longer word of the notice's
       // (行动不便 in 高龄行动不便感染者)
       const asked = words.filter((t) => matched.includes(t) || unit.text.includes(t));
