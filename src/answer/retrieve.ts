@@ -39,6 +39,8 @@ export interface FactIndex {
   spread(word: string): number;
   /** A word few of the book's facts state names something particular (招远, 协议, 盆底康复), not 医院. */
   rare(word: string): boolean;
+  /** How many of the question's words (those `search` finds by) are rare: a hit's `words` are among them. */
+  rareWords(q: RetrieveQuery): number;
   /** The units a reply's lines state (each unit known by its first line): what a follow-up is about. */
   said(lines: readonly Line[]): string[];
   unit(id: string): FactUnit | undefined;
@@ -204,10 +206,21 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
     return text;
   };
 
-  function search(q: RetrieveQuery, limit = 3): Retrieved[] {
+  /** The question as searched: without the places it names nor the locality's names. */
+  const searched = (q: RetrieveQuery): string => {
     let text = q.text;
     for (const d of q.drop ?? []) if (d && text.includes(d)) text = text.split(d).join(' ');
-    text = dropPlaces(text);
+    return dropPlaces(text);
+  };
+
+  const rareWords = (q: RetrieveQuery): number => {
+    let n = 0;
+    for (const w of reader.words(searched(q))) if (rare(w)) n++;
+    return n;
+  };
+
+  function search(q: RetrieveQuery, limit = 3): Retrieved[] {
+    const text = searched(q);
     const terms = reader.terms(text);
     if (!terms.length) return [];
     const words = reader.words(text);
@@ -252,7 +265,7 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
     ...new Set(lines.map((l) => (mayBe(firsts, l) ? byFirstLine.get(JSON.stringify(l)) : undefined)).filter((id): id is string => !!id)),
   ];
 
-  return { units, search, spread, rare, said, unit: (id) => byId.get(id) };
+  return { units, search, spread, rare, rareWords, said, unit: (id) => byId.get(id) };
 }
 
 /** Whether a line may equal one of the lines seen (`add`: see it): equal lines have the same fact, or the same

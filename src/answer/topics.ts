@@ -167,8 +167,9 @@ export function dedupe(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
     if ('steps' in line) {
-      const fresh = line.steps.filter((t) => !seen.has(key(t)));
-      line.steps.forEach((t) => seen.add(key(t)));
+      const keys = line.steps.map(key);
+      const fresh = line.steps.filter((_, i) => !seen.has(keys[i] as string));
+      for (const k of keys) seen.add(k);
       if (fresh.length) out.push(fresh.length === line.steps.length ? line : { ...line, steps: fresh });
     } else {
       const k = 'fact' in line ? key(line.fact) : JSON.stringify(line);
