@@ -55,8 +55,9 @@ export function createCore(d: CoreDeps): Core {
 
   function turn(inbound: Inbound, session: Session, ctx: TurnContext): TurnResult {
     const raw = (inbound.choice ?? inbound.text ?? '').replace(/\u0000/g, '');
-    const chars = [...raw];
-    const text = chars.length > maxChars ? chars.slice(0, maxChars).join('') : raw;
+    // (a text of no more UTF-16 units than maxChars has no more characters either: only a longer one is split)
+    const chars = raw.length > maxChars ? [...raw] : undefined;
+    const text = chars && chars.length > maxChars ? chars.slice(0, maxChars).join('') : raw;
     const analysis = d.nlu.analyse(text, { forwarded: !!inbound.forwardedFrom });
     if (!analysis.normalised.trim() && !analysis.redFlags.length) {
       // A shared location: the notices give no boundaries to place it in, so ask for the place's name
