@@ -13,7 +13,7 @@ import type { Domain } from './domain';
 import { loadStatusAnswer } from './load-status';
 import { say, type Line } from './plan';
 import { dedupe, guidanceLines, topicLines } from './topics';
-import type { FactIndex, Retrieved } from './retrieve';
+import type { FactIndex, RetrieveQuery, Retrieved } from './retrieve';
 
 export interface AnswerInput {
   rules: RuleSet;
@@ -269,8 +269,12 @@ function wordsOf(lines: readonly Line[]): string {
 /** The facts a question asks for, by retrieval over the rule book. */
 export function retrieveFacts(a: AnswerInput, topics: readonly string[] = [], limit = 3): Retrieved[] {
   if (!a.facts) return [];
+  return a.facts.search(factQuery(a, topics), limit);
+}
+
+function factQuery(a: AnswerInput, topics: readonly string[]): RetrieveQuery {
   const facility = a.slots.facility?.locality === a.book.id ? a.slots.facility.facility.id : undefined;
-  return a.facts.search({ text: a.text, drop: a.placeTexts, topics, recent: a.session.lastUnits, facility }, limit);
+  return { text: a.text, drop: a.placeTexts, topics, recent: a.session.lastUnits, facility };
 }
 
 /** An answer made of retrieved facts. */
@@ -288,9 +292,11 @@ export function factAnswer(a: AnswerInput, hits: readonly Retrieved[]): AnswerRe
 const SURE = 0.95;
 
 /** The hits whose match rests on at least `n` words of the question that few facts of the book have. */
-function particular(a: AnswerInput, hits: readonly Retrieved[], n = 1): Retrieved[] {
+function particular(a: AnswerInput, topics: readonly string[], n = 1): Retrieved[] {
+  // a hit's words are the question's: with fewer than n rare ones in the question, no hit can have n, unsearched
+  if (!a.facts || a.facts.rareWords(factQuery(a, topics)) < n) return [];
   const rare = (t: string): boolean => a.facts?.rare(t) ?? false;
-  return hits.filter((h) => h.words.filter(rare).length >= n);
+  return retrieveFacts(a, topics).filter((h) => h.words.filter(rare).length >= n);
 }
 
 function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): AnswerResult {
@@ -337,7 +343,7 @@ export function answer(a: AnswerInput): AnswerResult {
       const categories = categoriesOf(a, spec.category);
       // no care named, and the question's own words name a fact (基层医疗卫生机构…家庭医生团队发挥): that fact
       if (!categories.length && !a.slots.topics.length) {
-        const hits = particular(a, retrieveFacts(a, spec.topics));
+        const hits = particular(a, spec.topics);
         if (hits.length) return factAnswer(a, hits);
       }
       // where the book designates nothing for the question, the facts it asks about may still be in it
@@ -345,7 +351,7 @@ export function answer(a: AnswerInput): AnswerResult {
       if (r.kind === 'answer' && !r.designated) return withFacts(a, r, spec.topics);
       // beside the hospitals, a fact the question asks for in words of its own (保障连续的医疗服务)
       if (r.kind === 'answer') {
-        const extra = particular(a, retrieveFacts(a, spec.topics), 2);
+        const extra = particular(a, spec.topics, 2);
         if (extra.length) return { ...r, lines: [...r.lines, ...extra.flatMap((h) => h.unit.lines)], units: extra.map((h) => h.unit.id) };
       }
       return r;

@@ -3,7 +3,7 @@
 // b 0.4, d 0.5, field boosts, a per-document boost, the sum times the number of query terms matched), at a tenth
 // of its cost for indexes this small: its general query machinery (query specs, per-term result maps) cost
 // ~125 µs a search here, more than the rest of the answer. Built once per book; `search` allocates per call only
-// what it returns.
+// what it returns, and the terms a document matched are found only for the hits read.
 
 export interface Bm25Options {
   /** Weight of each field's matches, in the order of the documents' fields. */
@@ -17,13 +17,14 @@ export interface Bm25Hit {
   /** Index of the document as added. */
   doc: number;
   score: number;
-  /** The query terms it matched, in the query's order. */
-  terms: string[];
 }
 
 export interface Bm25Index {
-  /** `boost(doc)`: a multiplier for a document's every match (topic, recent answer, facility). */
+  /** `boost(doc)`: a multiplier for a document's every match (topic, recent answer, facility). Highest first;
+   * equal scores in the order their documents were first matched. */
   search(terms: readonly string[], boost?: (doc: number) => number): Bm25Hit[];
+  /** The query terms a document matched, in the query's order (asked only of the few hits a caller reads). */
+  matched(terms: readonly string[], doc: number): string[];
 }
 
 /** A term's documents in one field, with each one's BM25 weight for it (idf times the length norm). */
@@ -68,12 +69,15 @@ export function buildBm25(docs: readonly (readonly string[])[][], o: Bm25Options
     }
   const scores = new Float64Array(n);
   const boosts = new Float64Array(n);
-  const matched: string[][] = Array.from({ length: n }, () => []);
+  // per document: how many of the query's terms it matched, and the last one (a term matching in both fields
+  // counts once)
+  const counts = new Int32Array(n);
+  const last = new Int32Array(n);
   const order: number[] = [];
 
   function search(terms: readonly string[], boost?: (doc: number) => number): Bm25Hit[] {
-    for (const t of terms) {
-      const byField = postings.get(t);
+    for (let ti = 0; ti < terms.length; ti++) {
+      const byField = postings.get(terms[ti] as string);
       if (!byField) continue;
       for (let f = 0; f < fields; f++) {
         const p = byField[f];
@@ -81,26 +85,35 @@ export function buildBm25(docs: readonly (readonly string[])[][], o: Bm25Options
         const fieldBoost = o.boosts[f] as number;
         for (let j = 0; j < p.docs.length; j++) {
           const i = p.docs[j] as number;
-          const m = matched[i] as string[];
           // a document's boost, asked the first time it matches
-          if (!m.length) {
+          if (!counts[i]) {
             order.push(i);
             boosts[i] = boost ? boost(i) : 1;
+            counts[i] = 1;
+            last[i] = ti;
+          } else if (last[i] !== ti) {
+            counts[i] = (counts[i] as number) + 1;
+            last[i] = ti;
           }
           scores[i] = (scores[i] as number) + fieldBoost * (boosts[i] as number) * (p.raw[j] as number);
-          if (m[m.length - 1] !== t) m.push(t);
         }
       }
     }
-    const hits: Bm25Hit[] = order.map((i) => ({ doc: i, score: (scores[i] as number) * (matched[i] as string[]).length, terms: matched[i] as string[] }));
+    const hits: Bm25Hit[] = order.map((i) => ({ doc: i, score: (scores[i] as number) * (counts[i] as number) }));
     for (const i of order) {
       scores[i] = 0;
-      matched[i] = [];
+      counts[i] = 0;
     }
     order.length = 0;
     // highest first; equal scores in the order their documents were first matched
     return hits.sort((a, b) => b.score - a.score);
   }
 
-  return { search };
+  function matched(terms: readonly string[], doc: number): string[] {
+    const out: string[] = [];
+    for (const t of terms) if (postings.get(t)?.some((p) => p?.docs.includes(doc))) out.push(t);
+    return out;
+  }
+
+  return { search, matched };
 }

@@ -5,6 +5,7 @@ import { expandGroup } from '../rules/query';
 import { designationAnswer, type DesignationQuery } from './designation';
 import type { AnswerInput, AnswerResult } from './answer';
 import { say, type Line } from './plan';
+import { lowerCase } from './domain';
 
 /** What a book designates for an audience, category by category: facilities and backups in order. */
 function designatedFor(a: AnswerInput, audience: string, categories: readonly string[]): string {
@@ -22,7 +23,7 @@ function designatedFor(a: AnswerInput, audience: string, categories: readonly st
 export function compareAudiences(a: AnswerInput, categories: readonly string[], query: (categories: string[]) => DesignationQuery): AnswerResult | undefined {
   const audiences = a.slots.audiences ?? [];
   const text = a.text.toLowerCase();
-  if (audiences.length < 2 || !a.domain.compareCues.some((c) => text.includes(c.toLowerCase()))) return undefined;
+  if (audiences.length < 2 || !lowerCase(a.domain.compareCues).some((c) => text.includes(c))) return undefined;
   const offered = [...new Set(a.book.designations.map((d) => d.category))];
   const asked = categories.filter((c) => offered.includes(c));
   const cats = asked.length ? asked : offered;

@@ -2,15 +2,24 @@
 // does not list is said not to be a medical contact, and a missing hotline is said to be missing.
 import type { Contact, RuleBook } from '../rules/types';
 import { say, type Line } from './plan';
+import { lowerCase } from './domain';
 import { findGuidance } from '../rules/query';
 import { contactLine, guidanceLines } from './topics';
 
 const PHONE = /\d[\d\- ]{3,}\d/g;
 const digits = (s: string): string => s.replace(/\D/g, '');
 
+const handlesOf = new WeakMap<Contact, string[]>();
+
 /** Words by which a user may name a contact: its name, role and phone labels, with and without 电话, and a
- * role by its office (医务科负责人 → 医务科). */
+ * role by its office (医务科负责人 → 医务科). Made once per contact. */
 function handles(c: Contact): string[] {
+  let out = handlesOf.get(c);
+  if (!out) handlesOf.set(c, (out = makeHandles(c)));
+  return out;
+}
+
+function makeHandles(c: Contact): string[] {
   const words = [c.name, c.role, ...c.phones.map((p) => p.label)].filter((w): w is string => !!w && w.length >= 2);
   const forms = words.flatMap((w) => [w, w.replace(/(联系)?电话$/, ''), w.replace(/(负责人|主任|办理人员|人员)$/, '')]);
   return [...new Set(forms.filter((w) => w.length >= 2))];
@@ -32,7 +41,9 @@ export function contactAnswer(book: RuleBook, q: ContactQuery): { lines: Line[];
   const lines: Line[] = [];
   const asked = (q.text.match(PHONE) ?? []).map(digits).filter((d) => d.length >= 5);
   if (asked.some((d) => !q.knownNumbers.has(d))) lines.push(say('contact_unknown_number'));
-  const channels = q.channels.filter((ch) => q.text.toLowerCase().includes(ch.toLowerCase()));
+  const text = q.text.toLowerCase();
+  const lower = lowerCase(q.channels);
+  const channels = q.channels.filter((_, i) => text.includes(lower[i] as string));
   if (channels.length) lines.push(say('contact_no_channel', { channel: channels }));
 
   const withPhones = book.contacts.filter((c) => c.phones.length && c.phones.some((p) => p.number !== '120'));

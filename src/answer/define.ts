@@ -2,10 +2,11 @@
 // means (answers.yml `defineCues`) — the audiences of the group that the rule book names. Pure.
 import type { AnswerInput, AnswerResult } from './answer';
 import { say, type Line } from './plan';
+import { lowerCase } from './domain';
 
 export function defineGroup(a: AnswerInput): AnswerResult | undefined {
   const text = a.text.toLowerCase();
-  if (!a.domain.defineCues.some((c) => text.includes(c.toLowerCase()))) return undefined;
+  if (!lowerCase(a.domain.defineCues).some((c) => text.includes(c))) return undefined;
   const v = a.rules.vocabulary;
   const lines: Line[] = [];
   for (const g of v.groups.filter((x) => a.slots.audiences?.includes(x.id))) {

@@ -90,3 +90,12 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
 
 export const loadDomain = (file: string, vocabulary: Vocabulary): Domain =>
   parseDomain(file, readFileSync(file, 'utf8'), vocabulary);
+
+const lowered = new WeakMap<readonly string[], readonly string[]>();
+
+/** A list of the domain's cue words in lower case, made once per list (they are matched against every message). */
+export function lowerCase(list: readonly string[]): readonly string[] {
+  let out = lowered.get(list);
+  if (!out) lowered.set(list, (out = list.map((w) => w.toLowerCase())));
+  return out;
+}

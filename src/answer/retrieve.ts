@@ -39,6 +39,8 @@ export interface FactIndex {
   spread(word: string): number;
   /** A word few of the book's facts state names something particular (招远, 协议, 盆底康复), not 医院. */
   rare(word: string): boolean;
+  /** How many of the question's words (those `search` finds by) are rare: a hit's `words` are among them. */
+  rareWords(q: RetrieveQuery): number;
   /** The units a reply's lines state (each unit known by its first line): what a follow-up is about. */
   said(lines: readonly Line[]): string[];
   unit(id: string): FactUnit | undefined;
@@ -49,31 +51,60 @@ const STOP = new Set(
   '的 了 是 吗 呢 啊 呀 吧 么 嘛 什么 怎么 怎么样 怎样 哪 哪里 哪儿 哪个 哪家 哪些 多少 几 如何 是否 可以 能 能不能 可不可以 会 会不会 有没有 没有 有 要 想 问 问问 请问 一下 我 我们 你 你们 他 她 他们 在 和 与 及 或 也 都 就 还 这 那 这个 那个 个 些 吗 说 说的 里 里面 方面 情况 问题 一般 现在 主要 干 干什么 做什么 该 应该 需要 去 到 给 让 被 把 对 为 从 以 及其 其 呢 啥 咋 那么 这么 如果 的话 请 谢谢 第一 第二 第三 第一步'.split(' '),
 );
 
-const CJK = /[\u3400-\u9fff]/;
+/** Whether a code unit is a CJK ideograph (U+3400–U+9FFF). */
+const isCjk = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
+
+/** Every code unit a CJK ideograph (and at least one). */
+function allCjk(t: string): boolean {
+  if (!t.length) return false;
+  for (let i = 0; i < t.length; i++) if (!isCjk(t.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Has a CJK ideograph, or is made of Latin lower-case letters and digits alone. */
+function wordLike(t: string): boolean {
+  let latin = true;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isCjk(c)) return true;
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) latin = false;
+  }
+  return latin && t.length > 0;
+}
+
+/** A token worth searching by: two characters or more, not an asking word. */
+const isWord = (t: string): boolean => t.length >= 2 && !STOP.has(t) && wordLike(t);
 
 /** The words of a text worth searching by: jieba's, two characters or more, not asking words. */
 export function wordsOf(text: string, tokenize: Tokenize): string[] {
-  return tokenize(text.toLowerCase()).filter((t) => t.length >= 2 && !STOP.has(t) && (CJK.test(t) || /^[a-z0-9]+$/.test(t)));
+  return tokenize(text.toLowerCase()).filter(isWord);
 }
+
+const LATIN = /[a-z]{3,}|\d{2,}/g;
 
 /**
  * Index terms of a text: its jieba words, Latin words, and the pairs of characters of every run of Chinese
  * words that are not asking words — so 盆底 finds 盆底康复室, but 有没有 adds no 有没 or 没有.
+ * (One cut of the text serves both the words and the runs: the words first, then the pairs, then the Latin
+ * words, the order the index and the search depend on.)
  */
 export function termsOf(text: string, tokenize: Tokenize): string[] {
   const lower = text.toLowerCase();
-  const out = new Set<string>(wordsOf(lower, tokenize));
+  const tokens = tokenize(lower);
+  const out = new Set<string>();
+  for (const t of tokens) if (isWord(t)) out.add(t);
   let run = '';
   const flush = (): void => {
     for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
     run = '';
   };
-  for (const t of tokenize(lower)) {
-    if (/^[\u3400-\u9fff]+$/.test(t) && !STOP.has(t)) run += t;
-    else flush();
+  for (const t of tokens) {
+    if (allCjk(t) && !STOP.has(t)) run += t;
+    else if (run) flush();
   }
   flush();
-  for (const w of lower.match(/[a-z]{3,}|\d{2,}/g) ?? []) out.add(w);
+  const latin = lower.match(LATIN);
+  if (latin) for (const w of latin) out.add(w);
   return [...out];
 }
 
@@ -175,10 +206,21 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
     return text;
   };
 
-  function search(q: RetrieveQuery, limit = 3): Retrieved[] {
+  /** The question as searched: without the places it names nor the locality's names. */
+  const searched = (q: RetrieveQuery): string => {
     let text = q.text;
     for (const d of q.drop ?? []) if (d && text.includes(d)) text = text.split(d).join(' ');
-    text = dropPlaces(text);
+    return dropPlaces(text);
+  };
+
+  const rareWords = (q: RetrieveQuery): number => {
+    let n = 0;
+    for (const w of reader.words(searched(q))) if (rare(w)) n++;
+    return n;
+  };
+
+  function search(q: RetrieveQuery, limit = 3): Retrieved[] {
+    const text = searched(q);
     const terms = reader.terms(text);
     if (!terms.length) return [];
     const words = reader.words(text);
@@ -194,10 +236,11 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
     });
     const out: Retrieved[] = [];
     for (const r of found) {
-      // best first: from here on none reaches even the lower floor
-      if (r.score < MIN_SCORE_RECENT) break;
+      // best first: from here on none reaches even the lower floor, nor 0.6 of the best kept (below), nor is
+      // there room for another
+      if (r.score < MIN_SCORE_RECENT || out.length >= limit || (out.length && r.score < (out[0] as Retrieved).score * 0.6)) break;
       const unit = units[r.doc] as FactUnit;
-      const matched = r.terms;
+      const matched = bm25.matched(terms, r.doc);
       // the question's words the fact has: as a term of both, or written inside a longer word of the notice's
       // (行动不便 in 高龄行动不便感染者)
       const asked = words.filter((t) => matched.includes(t) || unit.text.includes(t));
@@ -222,7 +265,7 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
     ...new Set(lines.map((l) => (mayBe(firsts, l) ? byFirstLine.get(JSON.stringify(l)) : undefined)).filter((id): id is string => !!id)),
   ];
 
-  return { units, search, spread, rare, said, unit: (id) => byId.get(id) };
+  return { units, search, spread, rare, rareWords, said, unit: (id) => byId.get(id) };
 }
 
 /** Whether a line may equal one of the lines seen (`add`: see it): equal lines have the same fact, or the same

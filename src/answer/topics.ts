@@ -1,6 +1,5 @@
 // The general answer: everything a rule book says under some topics — guidance entries, a facility's
 // services and sections (address, hours, departments, experts, insurance), contacts and figures.
-import { findGuidance } from '../rules/query';
 import type { Contact, Facility, FacilityService, Guidance, RuleBook } from '../rules/types';
 import { fact, say, steps, type Line } from './plan';
 
@@ -27,8 +26,42 @@ const FACILITY_SECTIONS = new Set(['address', 'hours', 'departments', 'experts',
  * asked (晋江's dialysis arrangements are not the care route of a child, nor of someone who named no care).
  */
 export function topicGuidance(book: RuleBook, topic: string, audiences?: string[], categories: readonly string[] = []): Guidance[] {
-  const items = findGuidance(book, { topics: [topic], audiences }).items;
-  return items.filter((g) => !g.categories.length || g.categories.some((c) => categories.includes(c)));
+  // (findGuidance's items for the one topic, without the report of what is missing nobody reads here)
+  const items = indexOf(book).guidance.get(topic);
+  if (!items) return [];
+  return items.filter(
+    (g) =>
+      (!audiences || g.audiences.length === 0 || audiences.some((a) => g.audiences.includes(a))) &&
+      (!g.categories.length || g.categories.some((c) => categories.includes(c))),
+  );
+}
+
+/** What a book holds under each topic, found once per book rather than by walking the book for every topic asked. */
+interface TopicIndex {
+  /** Guidance entries by topic, in the notice's order. */
+  guidance: Map<string, Guidance[]>;
+  /** The facilities not standing for a kind (所有定点医院), and the ids of their services. */
+  facilities: Facility[];
+  services: Set<string>;
+  /** Contacts by topic, in the notice's order. */
+  contacts: Map<string, Contact[]>;
+  /** Topics with figures. */
+  stats: Set<string>;
+}
+
+const indexes = new WeakMap<RuleBook, TopicIndex>();
+
+function indexOf(book: RuleBook): TopicIndex {
+  let x = indexes.get(book);
+  if (x) return x;
+  const guidance = new Map<string, Guidance[]>();
+  for (const g of book.guidance) guidance.set(g.topic, [...(guidance.get(g.topic) ?? []), g]);
+  const facilities = book.facilities.filter((f) => !f.generic);
+  const contacts = new Map<string, Contact[]>();
+  for (const c of book.contacts) for (const t of new Set(c.topics)) contacts.set(t, [...(contacts.get(t) ?? []), c]);
+  x = { guidance, facilities, services: new Set(facilities.flatMap((f) => f.services.map((s) => s.id))), contacts, stats: new Set(book.stats.map((s) => s.topic).filter((t): t is string => !!t)) };
+  indexes.set(book, x);
+  return x;
 }
 
 export function guidanceLines(g: Guidance): Line[] {
@@ -91,7 +124,8 @@ export function sectionLines(f: Facility, topic: string, q: TopicQuery): Line[] 
 
 /** What the facility (or every facility of the book) says under `topic`. */
 function facilityLines(book: RuleBook, topic: string, q: TopicQuery): Line[] {
-  const facilities = q.facility ? [q.facility] : book.facilities.filter((f) => !f.generic);
+  if (!q.facility && !FACILITY_SECTIONS.has(topic) && !indexOf(book).services.has(topic)) return [];
+  const facilities = q.facility ? [q.facility] : indexOf(book).facilities;
   return facilities.flatMap((f) => [
     ...(FACILITY_SECTIONS.has(topic) ? sectionLines(f, topic, q) : []),
     ...f.services.filter((s) => s.id === topic).flatMap((s) => serviceLines(f, s, book)),
@@ -104,16 +138,19 @@ function facilityLines(book: RuleBook, topic: string, q: TopicQuery): Line[] {
  * contact whose number is already given is not repeated.
  */
 export function topicLines(book: RuleBook, q: TopicQuery): Line[] {
+  if (!q.topics.length) return [];
+  const index = indexOf(book);
   const lines: Line[] = [];
   for (const topic of q.topics) {
     const own = facilityLines(book, topic, q);
     const said = own.length ? own : topicGuidance(book, topic, q.audiences, q.categories).flatMap(guidanceLines);
     lines.push(...said);
     // Figures: those the message asks for by name ("多少个家庭医生团队"), or all of the topic's when it has nothing else.
-    for (const s of book.stats)
-      if (s.topic === topic && (!said.length || (q.counts && q.text.includes(s.label)))) lines.push(fact(s.text));
-    const topicContacts = book.contacts.filter((c) => c.topics.includes(topic));
-    if (!topicContacts.length) continue;
+    if (index.stats.has(topic))
+      for (const s of book.stats)
+        if (s.topic === topic && (!said.length || (q.counts && q.text.includes(s.label)))) lines.push(fact(s.text));
+    const topicContacts = index.contacts.get(topic);
+    if (!topicContacts) continue;
     const given = lines.map(lineWords).join('\n');
     for (const c of topicContacts) if (!c.phones.some((p) => given.includes(p.number))) lines.push(contactLine(c));
   }
@@ -127,12 +164,12 @@ export const lineWords = (l: Line): string =>
 /** A sentence the notice repeats in several entries (the rural plan's tiers) is said once. */
 export function dedupe(lines: Line[]): Line[] {
   const seen = new Set<string>();
-  const key = (t: string): string => t.replace(/[。；;，,\s]+$/u, '');
   const out: Line[] = [];
   for (const line of lines) {
     if ('steps' in line) {
-      const fresh = line.steps.filter((t) => !seen.has(key(t)));
-      line.steps.forEach((t) => seen.add(key(t)));
+      const keys = line.steps.map(key);
+      const fresh = line.steps.filter((_, i) => !seen.has(keys[i] as string));
+      for (const k of keys) seen.add(k);
       if (fresh.length) out.push(fresh.length === line.steps.length ? line : { ...line, steps: fresh });
     } else {
       const k = 'fact' in line ? key(line.fact) : JSON.stringify(line);
@@ -141,4 +178,19 @@ export function dedupe(lines: Line[]): Line[] {
     }
   }
   return out;
+}
+
+const TRAILING = new Set(['。', '；', ';', '，', ',']);
+const SPACE = /\s/u;
+
+/** A sentence without the punctuation and spaces it ends with (as `t.replace(/[。；;，,\s]+$/u, '')`, without a
+ * regex scanning the whole sentence). */
+function key(t: string): string {
+  let end = t.length;
+  while (end > 0) {
+    const c = t[end - 1] as string;
+    if (!TRAILING.has(c) && !SPACE.test(c)) break;
+    end--;
+  }
+  return end === t.length ? t : t.slice(0, end);
 }

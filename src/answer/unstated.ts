@@ -2,7 +2,7 @@
 // mentioned nowhere in what the rule book says on the topic, it is said to be unstated, then what the book does
 // say, then the numbers to ask. Pure.
 import { contactAnswer } from './contacts';
-import type { Domain } from './domain';
+import { lowerCase, type Domain } from './domain';
 import { say, type Line } from './plan';
 import { lineWords } from './topics';
 import type { RuleBook } from '../rules/types';
@@ -12,7 +12,7 @@ export function withUnstated(domain: Domain, book: RuleBook, text: string, topic
   const asking = text.toLowerCase();
   const said = lines.map(lineWords).join('\n');
   const asked = domain.particulars.filter(
-    (p) => topics.includes(p.topic) && p.asks.some((w) => asking.includes(w.toLowerCase())) && !p.said.some((w) => said.includes(w)),
+    (p) => topics.includes(p.topic) && lowerCase(p.asks).some((w) => asking.includes(w)) && !p.said.some((w) => said.includes(w)),
   );
   if (!asked.length) return [...lines];
   const ask = contactAnswer(book, { text: '', channels: [], knownNumbers: new Set(), topics: ['contact_info'] });

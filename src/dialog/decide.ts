@@ -2,12 +2,12 @@
 // Pure: the analysis, the session, the rule books and the live status come in; a plan and the new
 // session go out (a null plan when a human holds the conversation).
 import { answer, designationQuery, factAnswer, missing, retrieveFacts, walkList, type AnswerInput } from '../answer/answer';
-import type { FactIndex } from '../answer/retrieve';
+import type { FactIndex, Retrieved } from '../answer/retrieve';
 import { hotlineOf } from '../answer/contacts';
 import { lineWords, topicLines } from '../answer/topics';
 import { designationAnswer } from '../answer/designation';
 import { followUp, isFollowUp } from '../answer/follow-up';
-import type { Domain } from '../answer/domain';
+import { lowerCase, type Domain } from '../answer/domain';
 import { plan, say, steps, type Line, type Plan } from '../answer/plan';
 import type { QuickReply, Session } from '../core/types';
 import type { Analysis } from '../nlu/types';
@@ -54,9 +54,19 @@ function alternativesOf(i: DecideInput, intent: string): string[] {
   return [...new Set([...ranked, ...named])];
 }
 
+/** Each topic's intent, per domain: found once rather than by walking the intents every turn. */
+const topicOwners = new WeakMap<Domain, Map<string, string>>();
+
 /** The intent whose answer draws on a topic (the first in answers.yml's order), for words only a topic cue reads. */
 function topicIntent(domain: Domain, topic: string): string | undefined {
-  return Object.entries(domain.intents).find(([, spec]) => spec.answer === 'topics' && spec.topics.includes(topic))?.[0];
+  let owners = topicOwners.get(domain);
+  if (!owners) {
+    owners = new Map();
+    for (const [name, spec] of Object.entries(domain.intents))
+      if (spec.answer === 'topics') for (const t of spec.topics) if (!owners.has(t)) owners.set(t, name);
+    topicOwners.set(domain, owners);
+  }
+  return owners.get(topic);
 }
 
 /** "急诊的呢", "那孕妇呢", "what about my dad?": a short question that only puts something new in the last one's place. */
@@ -190,8 +200,16 @@ const place_free = (i: DecideInput): boolean => !i.slots.unknownPlace;
 /** Without a locality: the rural plan's answer, when it alone clearly holds what is asked. */
 function factsOfOneBook(i: DecideInput, s: Session, intent: string): { plan: Plan; session: Session } | undefined {
   if (LOCAL_ANSWERS.has(i.domain.intents[intent]?.answer ?? '') || !i.facts) return undefined;
+  // only a fallback book's facts are answered: unless one of them matches this well, no other book need be searched
+  const searched = new Map<RuleBook, Retrieved[]>();
+  const hitsOf = (book: RuleBook): Retrieved[] => {
+    let hits = searched.get(book);
+    if (!hits) searched.set(book, (hits = retrieveFacts(answerInput(i, book, intent, s))));
+    return hits;
+  };
+  if (!i.rules.books.some((book) => book.fallback && (hitsOf(book)[0]?.score ?? 0) >= ONE_BOOK_SCORE)) return undefined;
   const best = i.rules.books
-    .map((book) => ({ book, hits: retrieveFacts(answerInput(i, book, intent, s)) }))
+    .map((book) => ({ book, hits: hitsOf(book) }))
     .filter((x) => x.hits.length)
     .map((x) => ({ ...x, score: (x.hits[0] as { score: number }).score }))
     .sort((a, b) => b.score - a.score);
@@ -218,7 +236,7 @@ function commandIntent(i: DecideInput): string | undefined {
 /** "English" / "繁體中文": the user's language choice, when that is all the message says. */
 function languageChoice(i: DecideInput): Session['preferred'] | undefined {
   const said = i.analysis.original.trim().toLowerCase();
-  const c = i.domain.languageChoices.find((x) => x.words.some((w) => w.toLowerCase() === said));
+  const c = i.domain.languageChoices.find((x) => lowerCase(x.words).includes(said));
   return c && { lang: c.lang, script: c.script };
 }
 

@@ -1,7 +1,7 @@
 // "线上看不了的呢", "网格员联系不上怎么办": the way the last answer gave does not work for the user. The other ways the
 // notice gives to the same end are answered: the topics of the question the last one is part of (the care route
 // holds online care), without the one that failed. Pure.
-import type { Domain } from '../answer/domain';
+import { lowerCase, type Domain } from '../answer/domain';
 import { topicLines } from '../answer/topics';
 import type { Line } from '../answer/plan';
 import type { Session } from '../core/types';
@@ -23,7 +23,7 @@ export function otherWay(i: OtherWayInput): { intent: string; lines: Line[] } | 
   const spec = last ? i.domain.intents[last] : undefined;
   if (!last || spec?.answer !== 'topics') return undefined;
   const t = i.text.toLowerCase().replace(/[\s,.!?;:，。！？；：]+/g, '');
-  if (t.length > i.domain.followUpLength + 6 || !i.domain.failCues.some((c) => t.includes(c.toLowerCase()))) return undefined;
+  if (t.length > i.domain.followUpLength + 6 || !lowerCase(i.domain.failCues).some((c) => t.includes(c))) return undefined;
   // what failed: the topic the message names of the last question's, else the last question's own
   const named = spec.topics.filter((x) => i.topics.includes(x));
   const failed = named.length ? named : spec.topics;

@@ -60,13 +60,38 @@ export function loadLocales(dir: string): Locales {
   return parseLocales(files);
 }
 
+/** Each template cut once at its placeholders: [text, name, text, name, …, text]. Templates are few (the locale
+ * files'), and a reply fills several. */
+const cut = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = cut.get(template);
+  if (!parts) {
+    parts = [];
+    const re = /\{(\w+)\}/g;
+    let at = 0;
+    for (let m = re.exec(template); m; m = re.exec(template)) {
+      parts.push(template.slice(at, m.index), m[1] as string);
+      at = m.index + m[0].length;
+    }
+    parts.push(template.slice(at));
+    if (cut.size >= 10_000) cut.clear();
+    cut.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fills a template's {placeholders}. A missing value is a programming error: it throws. */
 export function format(messages: Messages, key: string, vars: Record<string, string | number> = {}): string {
   const template = messages[key];
   if (template === undefined) throw new LocaleError(`no message "${key}"`);
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const parts = partsOf(template);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
     const value = vars[name];
     if (value === undefined) throw new LocaleError(`message "${key}" needs {${name}}`);
-    return String(value);
-  });
+    out += String(value) + (parts[i + 1] as string);
+  }
+  return out;
 }

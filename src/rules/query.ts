@@ -141,8 +141,16 @@ export function findFacility(book: RuleBook, nameOrId: string): Facility | undef
   );
 }
 
+const facilityIds = new WeakMap<RuleBook, Map<FacilityId, Facility>>();
+
 function facilityById(book: RuleBook, id: FacilityId): Facility {
-  const f = book.facilities.find((x) => x.id === id);
+  let ids = facilityIds.get(book);
+  if (!ids) {
+    ids = new Map();
+    for (const x of book.facilities) if (!ids.has(x.id)) ids.set(x.id, x);
+    facilityIds.set(book, ids);
+  }
+  const f = ids.get(id);
   if (!f) throw new Error(`${book.file}: unknown facility "${id}" (the loader should have refused it)`);
   return f;
 }
@@ -224,7 +232,8 @@ export function findDesignations(
     missing.push(m);
   }
   const shape = (a: DesignationAnswer) => JSON.stringify([a.designation.facilities, a.designation.backups]);
-  return { items, missing, uniform: items.every((a) => items[0] !== undefined && shape(a) === shape(items[0])) };
+  const first = items.length > 1 ? shape(items[0] as DesignationAnswer) : '';
+  return { items, missing, uniform: items.length < 2 || items.every((a, i) => i === 0 || shape(a) === first) };
 }
 
 /** The audiences a query stands for: `audiences` when given, else `[audience]`, else undefined (any). */
@@ -241,7 +250,7 @@ export function expandGroup(vocab: Vocabulary, id: string): AudienceId[] {
 function stateOf(status: LiveStatus, full: Set<string>, id: FacilityId): { state: FacilityState; load?: string; note?: string } {
   const s = status.facilities[id];
   const state: FacilityState = full.has(id) ? (s?.state === 'closed' ? 'closed' : 'full') : (s?.state ?? 'open');
-  return { state, ...(s?.load ? { load: s.load } : {}), ...(s?.note ? { note: s.note } : {}) };
+  return s ? { state, ...(s.load ? { load: s.load } : {}), ...(s.note ? { note: s.note } : {}) } : { state };
 }
 
 function answerDesignation(book: RuleBook, d: Designation, status: LiveStatus, full: Set<string>): DesignationAnswer {
