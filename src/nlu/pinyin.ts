@@ -5,6 +5,10 @@ import type * as PinyinPro from 'pinyin-pro';
 
 let loaded: typeof PinyinPro | undefined;
 
+/** Loads it now (a core worker thread, before its first turn: every message's homophone check reads it). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const loadPinyin = (): void => void (loaded ??= require('pinyin-pro') as typeof PinyinPro);
+
 export const pinyin: typeof PinyinPro.pinyin = ((...a: Parameters<typeof PinyinPro.pinyin>) =>
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   (loaded ??= require('pinyin-pro') as typeof PinyinPro).pinyin(...a)) as typeof PinyinPro.pinyin;
