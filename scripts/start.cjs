@@ -58,12 +58,14 @@ function build(root = ROOT) {
 }
 
 /**
- * Loads the compiled core once, so that what it derives from the data files (the trained models, the
- * look-alike frequencies: .cache/, keyed by the files' hashes) is there before the first start. A failure
- * here fails nothing: the first start derives it and says what is wrong with the data.
+ * Starts the compiled service once, on an in-memory store and a port of the system's choosing, and stops it:
+ * what it derives from the data files (the trained models, the look-alike frequencies) and the routes'
+ * compiled validators (.cache/, keyed by the files' and schemas' hashes) is then there before the first
+ * start. A failure here fails nothing: the first start derives it and says what is wrong with the data.
  */
 function prebuild(root = ROOT) {
-  const code = "require('./dist/src/core/load').loadCore().then(() => process.exit(0), (e) => { console.error(String(e && e.message || e)); process.exit(1); })";
+  const env = "{ PORT: '0', HOST: '127.0.0.1', JIUYI_DATA_DIR: ':memory:', LOG_LEVEL: 'silent', JIUYI_CORE_THREADS: '0' }";
+  const code = `require('./dist/src/main').start({ env: ${env} }).then(async (r) => { await r.stop(); process.exit(0); }, (e) => { console.error(String(e && e.message || e)); process.exit(1); })`;
   const r = spawnSync(process.execPath, ['-e', code], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) process.stderr.write(`jiuyi: the start-up cache was not built (the first start builds it): ${(r.stderr || '').trim().split('\n')[0]}\n`);
 }

@@ -1,7 +1,7 @@
 // The lines every value of a YAML document spans, by path (`facilities[2].name`): how the console's rule
 // book editor knows which value the cursor is on, to show the sentence of the notice it was drafted from.
 // A document with a syntax error gives what could be read of it.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 
 export interface PathRange {
   path: string;
@@ -12,6 +12,9 @@ export interface PathRange {
 }
 
 export function pathRanges(text: string): PathRange[] {
+  // required here, not at start-up: only the console's editor asks (the `yaml` package is 30 ms to load)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
   const counter = new LineCounter();
   let doc;
   try {

@@ -1,7 +1,7 @@
 // The HTTP server (fastify 5): JSON API, staff endpoints, ops endpoints, OpenAPI docs, web chat, and the
 // channels' webhook routes from the registry. Built, not listening: main.ts listens, tests use inject().
 import { randomBytes } from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Logger } from 'pino';
@@ -14,6 +14,9 @@ import { createStaffDesk, type StaffDesk } from '../staff';
 import { RuleDesk } from '../staff/rulebooks/desk';
 import { RuleBookThread, type RuleBookWorker } from '../staff/rulebooks/thread';
 import { ConversationTokens } from './conversations';
+import { precompiledSchemas } from './precompiled-schemas';
+import { projectRoot } from '../data/root';
+import { join } from 'node:path';
 import { ApiError, errorHandler } from './errors';
 import { consoleRoutes } from './routes/console';
 import { deskRoutes } from './routes/desk';
@@ -53,6 +56,9 @@ export interface HttpDeps {
   rulesDir?: string;
   /** What drafts and checks rule books (default: a worker thread of its own, started on the first draft). */
   ruleBookWorker?: RuleBookWorker;
+  /** Where the routes' compiled validators and serializers are kept between starts (precompiled-schemas.ts;
+   * default <checkout>/.cache; null: compiled at every start). */
+  schemaCacheDir?: string | null;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -64,6 +70,7 @@ const newRequestId = (): string => `${REQ_PREFIX}${(++reqSeq).toString(36)}`;
 
 export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...d.limits };
+  const schemas = precompiledSchemas(d.schemaCacheDir === undefined ? join(projectRoot(), '.cache') : d.schemaCacheDir);
   const app = Fastify({
     ...serverOptions(limits),
     loggerInstance: d.logger,
@@ -76,6 +83,7 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     trustProxy: (d.trustProxy ?? false) as boolean | string,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    schemaController: { compilersFactory: schemas.compilersFactory as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'] },
   }) as unknown as FastifyInstance;
 
   capConnections(app.server, limits, d.logger, () => d.metrics.connectionsRefused.inc());
@@ -135,5 +143,6 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
     d.logger.debug({ channel: name }, 'channel routes registered');
   }
   await app.ready();
+  schemas.save();
   return app;
 }

@@ -3,11 +3,10 @@
 // dense `classify` computes, in log space.
 import type { IntentResult } from './types';
 
+type BayesClassifier = new (stemmer?: unknown, smoothing?: number) => NaturalBayes;
+/** natural's classifier, required when training (a start from the cache never needs it). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier') as new (
-  stemmer?: unknown,
-  smoothing?: number,
-) => NaturalBayes;
+const bayesClassifier = (): BayesClassifier => require('natural/lib/natural/classifiers/bayes_classifier') as BayesClassifier;
 
 export interface NaturalBayes {
   addDocument(tokens: string[], label: string): void;
@@ -48,7 +47,7 @@ export interface IntentTables {
 }
 
 export function trainNatural(docs: readonly TrainingDoc[], smoothing: number): NaturalBayes {
-  const natural = new BayesClassifier(undefined, smoothing);
+  const natural = new (bayesClassifier())(undefined, smoothing);
   for (const d of docs) natural.addDocument(d.features, d.label);
   natural.train();
   return natural;

@@ -9,7 +9,7 @@ import { createVarietyMapper } from './varieties';
 import { createEnglishGlosser, type Phrase } from './english';
 import { placePhrases, toneless } from './place-names';
 import { createUrgentDetector, type UrgentDetector } from '../urgent/detect';
-import { isScorerJson, scorerFromJson, scorerToJson } from '../urgent/scorer';
+import { scorerTablesFromBytes, scorerTablesToBytes } from '../urgent/scorer-cache';
 import { cacheName, contentKey, fileCache } from './model-cache';
 import { projectRoot } from '../data/root';
 import { dirname, join } from 'node:path';
@@ -137,10 +137,11 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     return cut.length === 1 && cut[0] === w;
   };
   // the urgent scorer, from the cache when the data and the code it was trained from are unchanged
-  const modelKey = contentKey([data.dir, rulesDir, __dirname, join(__dirname, '..', 'urgent')], 'urgent-scorer/2');
-  const cached = cache.read(cacheName('urgent-scorer'), modelKey, isScorerJson);
+  const modelKey = contentKey([data.dir, rulesDir, __dirname, join(__dirname, '..', 'urgent')], 'urgent-scorer/3');
+  const bytes = cache.readBytes(cacheName('urgent-scorer'), modelKey);
+  const cached = bytes && scorerTablesFromBytes(bytes);
   const urgent = createUrgentDetector(data.urgent, {
-    model: cached ? fromCache(cached) : undefined,
+    ...(cached ? { tables: cached } : {}),
     normalise: (t) => normalise(t).text,
     isWord,
     segment: (t) => segmenter.cut(t),
@@ -149,7 +150,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     extraNegatives: data.intents.flatMap((i) => i.examples),
     syllables: syllables.of,
   });
-  if (!cached || urgent.model.labels.length === 0) cache.write(cacheName('urgent-scorer'), modelKey, scorerToJson(urgent.model));
+  if (!cached || urgent.tables.labels.length === 0) cache.writeBytes(cacheName('urgent-scorer'), modelKey, scorerTablesToBytes(urgent.tables));
   lap('urgent');
   if (!built) cache.write(cacheName('nlu-build'), buildKey, { intent: model.tables, examples: [...examples], lookAlikes: jiebaLex.entries, syllables: syllables.entries() } satisfies NluBuild);
 
@@ -229,15 +230,6 @@ function dedupePhrases(list: Phrase[]): Phrase[] {
 }
 
 export { defaultIntentsDir };
-
-/** A cached scorer, or nothing when it cannot be read (it is trained again). */
-function fromCache(j: import('../urgent/scorer').ScorerJson): import('../urgent/scorer').ScorerModel | undefined {
-  try {
-    return scorerFromJson(j);
-  } catch {
-    return undefined;
-  }
-}
 
 /** <checkout>/.cache: trained models kept between starts (JIUYI_CACHE_DIR is read at the edges, not here). */
 export const defaultCacheDir = (): string => join(projectRoot(), '.cache');

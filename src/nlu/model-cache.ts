@@ -39,7 +39,12 @@ export const cacheName = (base: string): string => `${base}-${/[\\/]dist[\\/]/.t
 export interface ModelCache {
   read<T>(name: string, key: string, check: (value: unknown) => value is T): T | undefined;
   write(name: string, key: string, value: unknown): void;
+  /** The bytes of a binary entry (`<name>.<key>.bin`, the hash of the rest on its first line), when intact. */
+  readBytes(name: string, key: string): Buffer | undefined;
+  writeBytes(name: string, key: string, parts: readonly Uint8Array[]): void;
 }
+
+const HASH_LINE = 65; // 64 hex digits and a newline
 
 /** A cache in `dir` (none when `dir` is undefined): files `<name>.<key>.json`. */
 export function fileCache(dir: string | undefined): ModelCache {
@@ -59,19 +64,46 @@ export function fileCache(dir: string | undefined): ModelCache {
       }
     },
     write(name: string, key: string, value: unknown): void {
-      if (!dir) return;
+      const json = JSON.stringify(value);
+      store(name, `${key}.json`, () => [Buffer.from(`${sha256(json)}\n${json}`)]);
+    },
+    readBytes(name: string, key: string): Buffer | undefined {
+      if (!dir) return undefined;
+      const file = join(dir, `${name}.${key}.bin`);
+      if (!existsSync(file)) return undefined;
       try {
-        mkdirSync(dir, { recursive: true });
-        // other keys of the same model are stale: keep the directory small
-        for (const f of readdirSync(dir)) if (f.startsWith(`${name}.`) && !f.includes(key)) unlinkSync(join(dir, f));
-        const file = join(dir, `${name}.${key}.json`);
-        const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-        const json = JSON.stringify(value);
-        writeFileSync(tmp, `${sha256(json)}\n${json}`);
-        renameSync(tmp, file);
+        const bytes = readFileSync(file);
+        if (bytes.length < HASH_LINE || bytes[HASH_LINE - 1] !== 10) return undefined;
+        const body = bytes.subarray(HASH_LINE);
+        if (createHash('sha256').update(body).digest('hex') !== bytes.toString('latin1', 0, HASH_LINE - 1)) return undefined; // damaged or cut short
+        return body;
       } catch {
-        // a read-only checkout: train at every start, as before
+        return undefined;
       }
     },
+    writeBytes(name: string, key: string, parts: readonly Uint8Array[]): void {
+      store(name, `${key}.bin`, () => {
+        const h = createHash('sha256');
+        for (const p of parts) h.update(p);
+        return [Buffer.from(`${h.digest('hex')}\n`), ...parts];
+      });
+    },
   };
+
+  /** Writes `<name>.<suffix>` atomically (a temporary file renamed), dropping the name's other keys. */
+  function store(name: string, suffix: string, content: () => Uint8Array[]): void {
+    if (!dir) return;
+    try {
+      mkdirSync(dir, { recursive: true });
+      // other keys of the same model are stale: keep the directory small
+      const key = suffix.slice(0, suffix.lastIndexOf('.'));
+      for (const f of readdirSync(dir)) if (f.startsWith(`${name}.`) && !f.includes(key)) unlinkSync(join(dir, f));
+      const file = join(dir, `${name}.${suffix}`);
+      const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      writeFileSync(tmp, Buffer.concat(content()));
+      renameSync(tmp, file);
+    } catch {
+      // a read-only checkout: train at every start, as before
+    }
+  }
 }

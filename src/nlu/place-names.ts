@@ -1,7 +1,7 @@
 // Place names as English writers spell them: the pinyin of every locality and place of the rule books
 // (Xinzhou, Xinfu District, Cizao Town, Quanxiu Subdistrict), generated at load with pinyin-pro, so that a
 // new place in a rule book is read in English with no other change.
-import { pinyin } from 'pinyin-pro';
+import { pinyin } from './pinyin';
 import type { Phrase } from './english';
 
 const SUFFIXES: [RegExp, string[]][] = [

@@ -3,6 +3,7 @@
 // shared with the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCore, type CoreOptions } from '../core/load';
+import { loadPinyin } from '../nlu/pinyin';
 import type { Core, Inbound, Session, TurnContext } from '../core/types';
 import { outcomeOf } from './turn';
 
@@ -32,8 +33,12 @@ async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('core-worker.ts runs in a worker thread');
   const post = (m: WorkerMessage) => port.postMessage(m);
-  // OpenCC's tables are loaded before the first turn, not on the first traditional-script reply.
-  const load = (o: Partial<CoreOptions>) => loadCore({ ...o, preloadTraditional: true });
+  // OpenCC's tables and pinyin-pro are loaded before the first turn, not on the first (traditional-script) reply.
+  const load = async (o: Partial<CoreOptions>) => {
+    const c = await loadCore({ ...o, preloadTraditional: true });
+    loadPinyin();
+    return c;
+  };
   let core: Core;
   try {
     core = await load(workerData as Partial<CoreOptions>);

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { formatProblem, readData, type Problem } from '../data/yaml';
+import { cachedData, keepData } from '../data/parsed-cache';
 import { DataError } from '../nlu/data-error';
 
 const words = z.array(z.string().min(1));
@@ -166,29 +167,47 @@ function load<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   return data;
 }
 
-/** Reads the JSON-lines corpus files of a directory (sorted), each line validated. */
+type CorpusLineData = z.infer<typeof CorpusLine>;
+const isLines = (v: unknown): v is [number, CorpusLineData][] => Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'number');
+
+/** Reads the JSON-lines corpus files of a directory (sorted), each line validated. A file as validated at the
+ * last start comes from the start-up cache (parsed-cache.ts: keyed by its name and text); the classes, which
+ * another file names, are checked every time. */
 export function readCorpus(dir: string, classes: ReadonlySet<string>): CorpusEntry[] {
   if (!existsSync(dir)) return [];
   const out: CorpusEntry[] = [];
+  const checkClass = (file: string, line: number, e: CorpusLineData): void => {
+    if (e.urgent && (!e.class || !classes.has(e.class))) throw new DataError(`${file}: line ${line}: class: "${e.class}" is not a red-flag class`);
+    if (!e.urgent && e.class !== null && !classes.has(e.class)) throw new DataError(`${file}: line ${line}: class: "${e.class}" is not a red-flag class`);
+  };
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
     const file = join(dir, name);
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .forEach((raw, i) => {
-        if (!raw.trim()) return;
-        let json: unknown;
-        try {
-          json = JSON.parse(raw);
-        } catch (err) {
-          throw new DataError(`${file}: line ${i + 1}: not JSON: ${(err as Error).message}`);
-        }
-        const r = CorpusLine.safeParse(json);
-        if (!r.success) throw new DataError(`${file}: line ${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.') || 'line'}: ${x.message}`).join('; ')}`);
-        const e = r.data;
-        if (e.urgent && (!e.class || !classes.has(e.class))) throw new DataError(`${file}: line ${i + 1}: class: "${e.class}" is not a red-flag class`);
-        if (!e.urgent && e.class !== null && !classes.has(e.class)) throw new DataError(`${file}: line ${i + 1}: class: "${e.class}" is not a red-flag class`);
-        out.push({ ...e, file, line: i + 1 });
-      });
+    const text = readFileSync(file, 'utf8');
+    const cached = cachedData(file, text);
+    if (isLines(cached)) {
+      for (const [line, e] of cached) {
+        checkClass(file, line, e);
+        out.push({ ...e, file, line });
+      }
+      continue;
+    }
+    const lines: [number, CorpusLineData][] = [];
+    text.split('\n').forEach((raw, i) => {
+      if (!raw.trim()) return;
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch (err) {
+        throw new DataError(`${file}: line ${i + 1}: not JSON: ${(err as Error).message}`);
+      }
+      const r = CorpusLine.safeParse(json);
+      if (!r.success) throw new DataError(`${file}: line ${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.') || 'line'}: ${x.message}`).join('; ')}`);
+      const e = r.data;
+      checkClass(file, i + 1, e);
+      lines.push([i + 1, e]);
+      out.push({ ...e, file, line: i + 1 });
+    });
+    keepData(file, text, lines);
   }
   return out;
 }

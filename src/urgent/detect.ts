@@ -7,7 +7,7 @@ import { buildConceptLexicon, type ConceptLexicon } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import { createRuleEngine, type RuleEngine } from './rules';
 import { createScopeReader, type Scope, type ScopeReader } from './scope';
-import { compileScorer } from './gram-scorer';
+import { compileTables, modelOfTables, scorerTables, type ScorerTables } from './gram-scorer';
 import { atCachePrecision, conceptFeatures, ngramsOf, NONE, trainScorer, wordFeatures, type ScorerModel, type TrainingDoc } from './scorer';
 
 /** Characters (or twice the English words) a message needs besides the words for who it is about before the scorer judges it. */
@@ -39,7 +39,10 @@ export interface UrgentDetector {
   lexicon: ConceptLexicon;
   threshold: number;
   thresholdUnseen: number;
-  model: ScorerModel;
+  /** The trained model (made from `tables` when first asked for, when those came from the start-up cache). */
+  readonly model: ScorerModel;
+  /** Its rows as the compiled scorer reads them (what the start-up cache keeps). */
+  tables: ScorerTables;
   rules: RuleEngine;
   scope: ScopeReader;
 }
@@ -58,8 +61,10 @@ export interface UrgentOptions {
   train?: (entry: UrgentData['corpus'][number]) => boolean;
   /** Toneless pinyin syllables of a word (default: pinyin-pro's). */
   syllables?: (word: string) => string[];
-  /** A trained model to use instead of training (the start-up cache). */
+  /** A trained model to use instead of training. */
   model?: ScorerModel;
+  /** A trained model's rows to use instead of training (the start-up cache). */
+  tables?: ScorerTables;
   threshold?: number;
   thresholdUnseen?: number;
 }
@@ -113,7 +118,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   }
 
   let model = o.model;
-  if (!model) {
+  if (!model && !o.tables) {
     const docs: TrainingDoc[] = [];
     for (const e of data.corpus) {
       if (o.train && !o.train(e)) continue;
@@ -140,8 +145,9 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   }
   const threshold = o.threshold ?? data.scorer.threshold;
   const thresholdUnseen = o.thresholdUnseen ?? data.scorer.threshold_unseen;
-  const trained = model;
-  const scorer = compileScorer(trained, sizes);
+  const tables = o.tables ?? scorerTables(model as ScorerModel);
+  const modelOf = (): ScorerModel => (model ??= modelOfTables(tables));
+  const scorer = compileTables(tables, sizes, modelOf);
 
   function detect(normalised: string): UrgentVerdict {
     const { mentions, scopes } = analyse(normalised);
@@ -149,7 +155,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     // what featuresOf gives the scorer, read in place (gram-scorer.ts)
     const lower = normalised.toLowerCase();
     const s =
-      trained.labels.length > 1
+      tables.labels.length > 1
         ? scorer.score(lower, marksOf(normalised, mentions), [...wordFeatures(lower), ...conceptFeatures(mentions, scopes, context)], admitsOf(mentions, scopes))
         : { urgent: 0, best: NONE };
     const flags: RedFlag[] = verdict.hits.map((h) => ({ id: h.id, text: h.mention.text, start: h.mention.start, end: h.mention.end }));
@@ -169,5 +175,18 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     };
   }
 
-  return { detect, features, admitsOf, lexicon, threshold, thresholdUnseen, model: trained, rules, scope };
+  return {
+    detect,
+    features,
+    admitsOf,
+    lexicon,
+    threshold,
+    thresholdUnseen,
+    get model() {
+      return modelOf();
+    },
+    tables,
+    rules,
+    scope,
+  };
 }

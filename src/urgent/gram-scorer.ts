@@ -72,13 +72,27 @@ export interface GramScorer {
   score(text: string, marks: Uint8Array, others: readonly string[], admits?: (label: string) => boolean): ScorerVerdict;
 }
 
-export function compileScorer(model: ScorerModel, sizes: readonly number[]): GramScorer {
+/**
+ * A trained model as the compiled scorer reads it: one row of weights a feature, in the model's order; an
+ * n-gram feature's row known by its key, any other's by its name. This is what the start-up cache keeps
+ * (scorer-cache.ts): typed arrays load in milliseconds where 68,000 feature names and a map of them did not.
+ */
+export interface ScorerTables {
+  labels: string[];
+  bias: Float64Array;
+  /** Per row, the n-gram's key (keyOf), or -1 for a feature read by name. */
+  rowKeys: Float64Array;
+  /** [feature name, row] of the features that are not n-grams of one to three CJK characters. */
+  named: [string, number][];
+  /** The weights, `labels.length` a row. */
+  block: Float64Array;
+}
+
+/** The rows of a model, in its order. */
+export function scorerTables(model: ScorerModel): ScorerTables {
   const n = model.labels.length;
-  // n-grams of more than three characters do not fit a key: the general path then
-  if (sizes.some((s) => s < 1 || s > 3))
-    return { score: (text, marks, others, admits) => score(model, [...ngramsOf(text, sizes, marks).filter((f) => !f.startsWith('w:')), ...others], admits) };
-  const grams = new GramTable(model.weights.size);
-  const named = new Map<string, number>();
+  const rowKeys = new Float64Array(model.weights.size);
+  const named: [string, number][] = [];
   const block = new Float64Array(model.weights.size * n);
   let row = 0;
   for (const [f, w] of model.weights) {
@@ -87,10 +101,55 @@ export function compileScorer(model: ScorerModel, sizes: readonly number[]): Gra
     const g = mark ? f.slice(1) : f;
     let cjk = g.length >= 1 && g.length <= 3;
     for (let k = 0; cjk && k < g.length; k++) cjk = isCjk(g.charCodeAt(k));
-    if (cjk) grams.add(keyOf(g, 0, g.length, mark), row);
-    else named.set(f, row);
+    if (cjk) rowKeys[row] = keyOf(g, 0, g.length, mark);
+    else {
+      rowKeys[row] = -1;
+      named.push([f, row]);
+    }
     row++;
   }
+  return { labels: model.labels, bias: model.bias, rowKeys, named, block };
+}
+
+/** The model back from its rows: each n-gram's name from its key (characters in base 65536, then the mark). */
+export function modelOfTables(t: ScorerTables): ScorerModel {
+  const n = t.labels.length;
+  const names: string[] = [];
+  for (const [f, row] of t.named) names[row] = f;
+  const weights = new Map<string, Float64Array>();
+  for (let row = 0; row < t.rowKeys.length; row++) {
+    const key = t.rowKeys[row] as number;
+    let name = names[row];
+    if (name === undefined) {
+      const mark = key % 2;
+      let v = (key - mark) / 2;
+      name = '';
+      while (v > 0) {
+        name = String.fromCharCode(v % 65536) + name;
+        v = Math.floor(v / 65536);
+      }
+      if (mark) name = `~${name}`;
+    }
+    weights.set(name, t.block.subarray(row * n, row * n + n));
+  }
+  return { labels: t.labels, bias: t.bias, weights };
+}
+
+export function compileScorer(model: ScorerModel, sizes: readonly number[]): GramScorer {
+  return compileTables(scorerTables(model), sizes, () => model);
+}
+
+/** The scorer over a model's rows; `model` is asked for only when n-grams are longer than keys hold. */
+export function compileTables(t: ScorerTables, sizes: readonly number[], model: () => ScorerModel = () => modelOfTables(t)): GramScorer {
+  const n = t.labels.length;
+  // n-grams of more than three characters do not fit a key: the general path then
+  if (sizes.some((s) => s < 1 || s > 3))
+    return { score: (text, marks, others, admits) => score(model(), [...ngramsOf(text, sizes, marks).filter((f) => !f.startsWith('w:')), ...others], admits) };
+  const grams = new GramTable(t.rowKeys.length);
+  for (let row = 0; row < t.rowKeys.length; row++) if ((t.rowKeys[row] as number) >= 0) grams.add(t.rowKeys[row] as number, row);
+  const named = new Map<string, number>(t.named);
+  const block = t.block;
+  const bias = t.bias;
   // per message: the distinct n-grams in the order first seen (as `new Set(features)` keeps them)
   let seen = new GramTable(1024);
   let order = new Float64Array(2048);
@@ -132,7 +191,7 @@ export function compileScorer(model: ScorerModel, sizes: readonly number[]): Gra
     }
     const distinct = [...new Set(others)];
     const scale = 1 / Math.sqrt(Math.max(1, count + distinct.length));
-    z.set(model.bias);
+    z.set(bias);
     for (let k = 0; k < count; k++) {
       const r = grams.get(order[k] as number);
       if (r < 0) continue;
@@ -143,7 +202,7 @@ export function compileScorer(model: ScorerModel, sizes: readonly number[]): Gra
       if (r === undefined) continue;
       for (let c = 0, at = r * n; c < n; c++, at++) z[c] = (z[c] as number) + (block[at] as number) * scale;
     }
-    return verdictOf(model.labels, z, admits);
+    return verdictOf(t.labels, z, admits);
   }
   return { score: scoreMessage };
 }

@@ -1,7 +1,7 @@
 // The concept lexicon compiled for matching: a character trie of every concept's words, a trie of the
 // terms that `near` combinations are made of, the number specs, and a trie over toneless pinyin of the
 // words that may be typed with homophones (婚迷 for 昏迷). Built once; matching is in mentions.ts.
-import { pinyin } from 'pinyin-pro';
+import { pinyin } from '../nlu/pinyin';
 import type { ConceptsFile, NumberSpec } from './data';
 
 export interface Trie<T> {
