@@ -84,8 +84,9 @@ export interface ScorerTables {
   rowKeys: Float64Array;
   /** [feature name, row] of the features that are not n-grams of one to three CJK characters. */
   named: [string, number][];
-  /** The weights, `labels.length` a row. */
-  block: Float64Array;
+  /** The weights, `labels.length` a row, in single precision: the model's weights are rounded to it when trained
+   * (atCachePrecision), so they are read exactly, from half the memory (fewer cache misses a message). */
+  block: Float32Array;
 }
 
 /** The rows of a model, in its order. */
@@ -93,7 +94,7 @@ export function scorerTables(model: ScorerModel): ScorerTables {
   const n = model.labels.length;
   const rowKeys = new Float64Array(model.weights.size);
   const named: [string, number][] = [];
-  const block = new Float64Array(model.weights.size * n);
+  const block = new Float32Array(model.weights.size * n);
   let row = 0;
   for (const [f, w] of model.weights) {
     block.set(w, row * n);
@@ -130,7 +131,7 @@ export function modelOfTables(t: ScorerTables): ScorerModel {
       }
       if (mark) name = `~${name}`;
     }
-    weights.set(name, t.block.subarray(row * n, row * n + n));
+    weights.set(name, Float64Array.from(t.block.subarray(row * n, row * n + n)));
   }
   return { labels: t.labels, bias: t.bias, weights };
 }

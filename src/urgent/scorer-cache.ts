@@ -31,7 +31,7 @@ export function scorerTablesToBytes(t: ScorerTables): Uint8Array[] {
   const size = Buffer.alloc(4);
   size.writeUInt32LE(json.length);
   const keys = Buffer.from(t.rowKeys.buffer, t.rowKeys.byteOffset, t.rowKeys.byteLength);
-  const weights = Float32Array.from(t.block);
+  const weights = t.block;
   return [size, json, keys, Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength)];
 }
 
@@ -51,7 +51,7 @@ export function scorerTablesFromBytes(bytes: Buffer): ScorerTables | undefined {
     new Uint8Array(rowKeys.buffer).set(bytes.subarray(at, at + header.rows * 8));
     const weights = new Float32Array(header.rows * n);
     new Uint8Array(weights.buffer).set(bytes.subarray(at + header.rows * 8));
-    const block = new Float64Array(weights);
+    const block = weights;
     const named = new Set(header.named.map((e) => e[1]));
     for (let row = 0; row < header.rows; row++) {
       const key = rowKeys[row] as number;
