@@ -14,6 +14,7 @@ import { createStaffDesk, type StaffDesk } from '../staff';
 import { RuleDesk } from '../staff/rulebooks/desk';
 import { RuleBookThread, type RuleBookWorker } from '../staff/rulebooks/thread';
 import { ConversationTokens } from './conversations';
+import { lazyChildLogger } from './lazy-logger';
 import { ApiError, errorHandler } from './errors';
 import { consoleRoutes } from './routes/console';
 import { deskRoutes } from './routes/desk';
@@ -69,6 +70,7 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
     loggerInstance: d.logger,
     bodyLimit: d.bodyLimit ?? 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
+    childLoggerFactory: lazyChildLogger,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newRequestId();
