@@ -17,6 +17,7 @@ import { ConversationTokens } from './conversations';
 import { precompiledSchemas } from './precompiled-schemas';
 import { projectRoot } from '../data/root';
 import { join } from 'node:path';
+import { lazyChildLogger } from './lazy-logger';
 import { ApiError, errorHandler } from './errors';
 import { consoleRoutes } from './routes/console';
 import { deskRoutes } from './routes/desk';
@@ -76,6 +77,7 @@ export async function buildServer(d: HttpDeps): Promise<FastifyInstance> {
     loggerInstance: d.logger,
     bodyLimit: d.bodyLimit ?? 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
+    childLoggerFactory: lazyChildLogger,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newRequestId();

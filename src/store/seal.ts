@@ -21,6 +21,8 @@ export interface Sealer {
 const NONCE = 12;
 const TAG = 16;
 const CACHE = 20_000;
+/** Tags remembered: the messages in flight (a turn takes milliseconds), not every message seen. */
+const TAG_CACHE = 1_000;
 
 export class SealError extends Error {
   override name = 'SealError';
@@ -36,6 +38,8 @@ export function createSealer(key: Buffer): Sealer {
   // user ids, chats and session keys come back again and again: their sealed forms are remembered
   const keys = new Map<string, string>();
   const opened = new Map<string, string>();
+  // a message's id is tagged when its turn begins and again when it ends, a few ms apart
+  const tags = new Map<string, string>();
 
   const encrypt = (k: Buffer, nonce: Buffer, plain: string, prefix: string): string => {
     const c = createCipheriv('aes-256-gcm', k, nonce);
@@ -62,7 +66,15 @@ export function createSealer(key: Buffer): Sealer {
 
   return {
     seal: (plain) => encrypt(kRandom, nonce(), plain, 's1.'),
-    tag: (plain) => `t1.${createHmac('sha256', kTag).update(plain, 'utf8').digest().subarray(0, 16).toString('base64url')}`,
+    tag(plain) {
+      let out = tags.get(plain);
+      if (out === undefined) {
+        out = `t1.${createHmac('sha256', kTag).update(plain, 'utf8').digest().subarray(0, 16).toString('base64url')}`;
+        if (tags.size >= TAG_CACHE) tags.clear();
+        tags.set(plain, out);
+      }
+      return out;
+    },
     sealKey(plain) {
       let out = keys.get(plain);
       if (out === undefined) {
