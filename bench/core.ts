@@ -1,12 +1,13 @@
 // `npm run -s bench -- --core`: the whole pure core (normalise → NLU → dialogue → answer → render) on the
 // NLU corpus, in conversations of four messages each (so follow-ups and remembered slots are exercised).
 // Pinned to one CPU: the run starts itself again under `taskset -c 0` (`--cpu=N` for another, `--no-pin` not
-// to). Method: two warm-up passes, then `--rounds` (7) timed passes over the whole corpus; the median pass's
-// throughput; latency percentiles over every message of every pass, in wall time and in CPU time (what the
+// to). Method: warm-up passes for `--warmup` seconds (15; at least two passes: V8 is still optimising the turn's
+// paths for the first ~20,000 messages), then `--rounds` (7) timed passes over the whole corpus; the median pass's
+// throughput (the warm-up's passes are reported too); latency percentiles over every message of every pass, in wall time and in CPU time (what the
 // turn cost, without the time another process had the CPU); the CPU the run used beside its wall time.
 // The last line is one JSON object: {"core": {...}}.
 import { readCorpus } from './corpus';
-import { cpuMicros, machine, median, percentile, pinnedRerun, summarisePasses, type Pass } from './measure';
+import { cpuMicros, machine, median, percentile, pinnedRerun, summarisePasses, warmUp, type Pass } from './measure';
 import { loadCore } from '../src/core/load';
 import { newSession, type Session } from '../src/core/types';
 import { EMPTY_STATUS } from '../src/rules/types';
@@ -17,6 +18,7 @@ export async function run(args: string[]): Promise<void> {
   const cpu = arg(args, '--cpu', '0');
   if (pinnedRerun('--core', args, cpu)) return;
   const rounds = Number(arg(args, '--rounds', '7'));
+  const warmupS = Number(arg(args, '--warmup', '15'));
   const corpus = readCorpus();
   const t0 = performance.now();
   const core = await loadCore();
@@ -41,8 +43,7 @@ export async function run(args: string[]): Promise<void> {
     }
     return { messages: corpus.length, wallS: Number(process.hrtime.bigint() - w0) / 1e9, cpuS: (cpuMicros() - c0) / 1e6 };
   };
-  pass(); // warm-up: JIT, the traditional converter's first load
-  pass();
+  const warm = await warmUp(() => pass(), warmupS); // JIT, the traditional converter's first load
   const passes: Pass[] = [];
   for (let r = 0; r < rounds; r++) passes.push(pass(r * corpus.length));
   const s = summarisePasses(passes);
@@ -53,6 +54,9 @@ export async function run(args: string[]): Promise<void> {
     core: {
       msgs_per_s: s.msgs_per_s,
       passes: s.passes,
+      /** The warm-up's passes (messages/s): the core as a freshly started service runs it. */
+      warmup_passes: warm.map((w) => Math.round(w.messages / w.wallS)),
+      warmup_s: warmupS,
       p50_us: Math.round(percentile(wallUs, 50)),
       p99_us: Math.round(percentile(wallUs, 99)),
       cpu_p50_us: Math.round(percentile(cpuUs, 50)),
@@ -64,12 +68,12 @@ export async function run(args: string[]): Promise<void> {
       rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
       messages: wallUs.length,
       machine: machine(),
-      method: `2 warm-up passes, then the median of ${rounds} passes over ${corpus.length} messages; ${pinned ? `pinned to CPU ${pinned} (taskset)` : 'not pinned'}; latency percentiles over every timed message (wall, and process CPU time)`,
+      method: `warm-up passes for ${warmupS} s (${warm.length} passes; at least 2), then the median of ${rounds} passes over ${corpus.length} messages; ${pinned ? `pinned to CPU ${pinned} (taskset)` : 'not pinned'}; latency percentiles over every timed message (wall, and process CPU time)`,
     },
   };
   const c = result.core;
   process.stdout.write(
-    `bench core: ${c.msgs_per_s} msgs/s (median of ${rounds} passes: ${s.passes.join(', ')}), ${pinned ? `pinned to CPU ${pinned}` : 'NOT pinned'}, ` +
+    `bench core: ${c.msgs_per_s} msgs/s (median of ${rounds} passes: ${s.passes.join(', ')}; warm-up ${warm.length} passes in ${warmupS} s, the first five ${c.warmup_passes.slice(0, 5).join(', ')}), ${pinned ? `pinned to CPU ${pinned}` : 'NOT pinned'}, ` +
       `${c.cpu_us_per_msg} µs CPU a message (${c.cores_used} cores); p50 ${c.p50_us} µs, p99 ${c.p99_us} µs wall, p50 ${c.cpu_p50_us} µs, p99 ${c.cpu_p99_us} µs CPU; ` +
       `start-up ${c.startup_ms} ms, rss ${c.rss_mb} MB; load average ${c.machine.loadavg.join(' ')} (median rate ${Math.round(median(s.passes))})\n`,
   );

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { RuleSet } from '../src/rules/types';
 import { readCorpus } from './corpus';
-import { cpuMicros, machine, median, percentile, pinnedRerun, summarisePasses, type Pass } from './measure';
+import { cpuMicros, machine, median, percentile, pinnedRerun, summarisePasses, warmUp, type Pass } from './measure';
 import type { NluEngine } from '../src/nlu';
 import type { Segmenter } from '../src/nlu/segment';
 
@@ -30,7 +30,7 @@ function log(line: string): void {
 }
 
 const METHOD =
-  'same for both: warm-up on the training examples, then alternating passes over the whole corpus (the first engine alternating), ' +
+  'same for both: warm-up on the training examples, then passes over the corpus for the same number of seconds each, then alternating passes over the whole corpus (the first engine alternating), ' +
   'the median pass of each by wall time; latency percentiles over every message of every pass; NLP.js: sentiment off, NER off, its utterance cache emptied before each pass; ' +
   'accuracy of both on the intents\u2019 held-out examples';
 
@@ -76,6 +76,7 @@ function heldOut(nlu: NluEngine): { text: string; intent: string }[] {
 export async function run(args: string[]): Promise<void> {
   if (pinnedRerun('--nlu', args, args.find((a) => a.startsWith('--cpu='))?.split('=')[1] ?? '0')) return;
   const rounds = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? 7);
+  const warmupS = Number(args.find((a) => a.startsWith('--warmup='))?.split('=')[1] ?? 10);
   const corpus = readCorpus();
   const avgLen = corpus.reduce((s, t) => s + t.length, 0) / corpus.length;
   log(`corpus: ${corpus.length} messages (${avgLen.toFixed(1)} characters on average), ${rounds} passes each`);
@@ -104,14 +105,15 @@ export async function run(args: string[]): Promise<void> {
   for (const t of tests) if ((await peer.process('zh', t.text)).intent === t.intent) peerOk++;
   const peerAcc = peerOk / tests.length;
 
-  // warm-up, the same for both: three passes over the training examples and one over the corpus
+  // warm-up, the same for both: three passes over the training examples, then passes over the corpus for
+  // `--warmup` seconds each (V8 optimises for a while: see warmUp in measure.ts)
   const examples = nlu.data.intents.flatMap((i) => i.examples);
   for (let r = 0; r < 3; r++) {
     ourPass(nlu, examples);
     await peerPass(peer, examples);
   }
-  ourPass(nlu, corpus);
-  await peerPass(peer, corpus);
+  const ourWarm = await warmUp(() => ourPass(nlu, corpus), warmupS, 1);
+  const peerWarm = await warmUp(() => peerPass(peer, corpus), warmupS, 1);
   const ourLat = new Float64Array(corpus.length * rounds);
   const peerLat = new Float64Array(corpus.length * rounds);
   const ours: Pass[] = [];
@@ -193,7 +195,7 @@ export async function run(args: string[]): Promise<void> {
     ratio: Number(ratio.toFixed(1)),
     ratio_by_pass: roundRatios.map((x) => Number(x.toFixed(1))),
     held_out: tests.length,
-    method: `${METHOD}; ${rounds} passes of ${corpus.length} messages; ${process.env.JIUYI_BENCH_PINNED ? `pinned to CPU ${process.env.JIUYI_BENCH_PINNED} (taskset)` : 'not pinned'}`,
+    method: `${METHOD}; warm-up ${warmupS} s each (${ourWarm.length} and ${peerWarm.length} passes); ${rounds} passes of ${corpus.length} messages; ${process.env.JIUYI_BENCH_PINNED ? `pinned to CPU ${process.env.JIUYI_BENCH_PINNED} (taskset)` : 'not pinned'}`,
     machine: machine(),
     segmenters,
   };
