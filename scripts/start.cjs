@@ -66,8 +66,9 @@ function build(root = ROOT) {
 function prebuild(root = ROOT) {
   const env = "{ PORT: '0', HOST: '127.0.0.1', JIUYI_DATA_DIR: ':memory:', LOG_LEVEL: 'silent', JIUYI_CORE_THREADS: '0' }";
   const code = `require('./dist/src/main').start({ env: ${env} }).then(async (r) => { await r.stop(); process.exit(0); }, (e) => { console.error(String(e && e.message || e)); process.exit(1); })`;
-  const r = spawnSync(process.execPath, ['-e', code], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  if (r.status !== 0) process.stderr.write(`jiuyi: the start-up cache was not built (the first start builds it): ${(r.stderr || '').trim().split('\n')[0]}\n`);
+  // bounded: a start that hangs must not hang the install (the first real start derives what is missing)
+  const r = spawnSync(process.execPath, ['-e', code], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) process.stderr.write(`jiuyi: the start-up cache was not built (the first start builds it): ${r.error ? r.error.message : (r.stderr || '').trim().split('\n')[0]}\n`);
 }
 
 module.exports = { staleReason, build, prebuild, STAMP };
