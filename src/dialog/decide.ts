@@ -76,6 +76,11 @@ function elliptical(text: string): boolean {
 }
 
 /** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */
+/** The phone-like numbers of the message (five digits or more), digits only. */
+const numbersIn = (i: DecideInput): string[] => (i.analysis.normalised.match(/\d[\d\- ]{3,}\d/g) ?? []).map((n) => n.replace(/\D/g, '')).filter((n) => n.length >= 5);
+/** …those no notice lists. */
+const unknownNumbers = (i: DecideInput): string[] => numbersIn(i).filter((n) => !i.knownNumbers.has(n));
+
 export function resolveIntent(i: DecideInput, s: Session): string {
   const { analysis, slots, domain } = i;
   const said = analysis.intent.name;
@@ -87,6 +92,11 @@ export function resolveIntent(i: DecideInput, s: Session): string {
       (p.slot === 'zone' && !!slots.audience) ||
       (p.slot === 'category' && slots.categories.length > 0);
     if (fills && (vague || said === p.intent || !isContent(domain, said))) return p.intent;
+  }
+  // "网上查到…的电话3309576，这个能问看病的事吗": a number no notice lists, asked about, is a question about contacts
+  if (slots.topics.includes('contact_info') && unknownNumbers(i).length) {
+    const contacts = Object.keys(domain.intents).find((k) => domain.intents[k]?.answer === 'contacts');
+    if (contacts) return contacts;
   }
   const slotted = slots.categories.length > 0 || !!slots.audience || slots.loadMarks.length > 0 || !!slots.facility || slots.full || !!slots.locality;
   if (vague && slotted && s.lastIntent && isContent(domain, s.lastIntent)) return slots.full ? 'backup' : s.lastIntent;
@@ -318,7 +328,7 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     const only = place_free(i) ? factsOfOneBook(i, s, intent) : undefined;
     if (only) return only;
     // "96678是看病的电话吗": a number no notice lists is not a medical contact, wherever the user is
-    const numbers = (i.analysis.normalised.match(/\d[\d\- ]{3,}\d/g) ?? []).map((n) => n.replace(/\D/g, '')).filter((n) => n.length >= 5);
+    const numbers = numbersIn(i);
     if (i.domain.intents[intent]?.answer === 'contacts' && numbers.length && numbers.every((n) => !i.knownNumbers.has(n))) {
       return { plan: plan(intent, [say('contact_unknown_number'), say('ask_locality', { localities })], { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives } } };
     }

@@ -36,6 +36,17 @@ describe('intent resolution', () => {
     const t = talk(core);
     expect(textOf(t.say('烟台芝罘区，爷爷的降压药快吃完了，找谁'))).toContain('家庭医生');
   });
+
+  it('…and a book with neither a prescription rule nor family doctors with its route for any medical need', () => {
+    expect(textOf(talk(core).say('忻州封控区，爸爸的降糖药只剩三天的了，上哪开'))).toContain('网格员');
+  });
+
+  it('a number no notice lists, asked about, is a question about contacts whatever else is said (网上查到的电话)', () => {
+    const r = talk(core).say('忻州的，在网上看到一个号码0350-1234567，打这个能问看病吗');
+    expect(r?.intent).toBe('contact');
+    expect(textOf(r)).toContain('不在通告公布的就医联系方式中');
+    expect(textOf(r)).toContain('0350-3301599');
+  });
 });
 
 describe('topics named beside the main question', () => {
