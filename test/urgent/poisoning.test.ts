@@ -22,6 +22,9 @@ describe('poisoning', () => {
     '老人家误喝了洁厕灵，现在叫不醒',
     'my son swallowed a button battery about an hour ago, we are in lockdown',
     '小朋友把一瓶退烧药喝了大半瓶，现在迷迷糊糊的',
+    // someone else's medicine, whatever the dose
+    '娃吃了他爷爷的降压药，现在很困',
+    '小孩把外婆的安眠药吃了',
   ])('raises %s', (text) => {
     expect(flags(text)).toContain('poisoning');
   });
@@ -34,6 +37,8 @@ describe('poisoning', () => {
     '孩子吃了好几天退烧药了还在咳，去哪看',
     '爷爷的降压药还剩一板，封控期间怎么续方',
     '去年孩子误服过一次药，洗胃后好了，现在想问儿童医院在哪',
+    '奶奶的降压药吃完了，孩子能帮她去开吗',
+    '孩子吃了自己的退烧药还是烧',
   ])('does not raise %s', (text) => {
     expect(flags(text)).not.toContain('poisoning');
   });
