@@ -9,7 +9,7 @@ import { compareAudiences } from './compare';
 import { defineGroup } from './define';
 import { expandGroup, findDesignations } from '../rules/query';
 import { designationAnswer, routeLines, type DesignationQuery } from './designation';
-import type { Domain } from './domain';
+import { lowerCase, type Domain } from './domain';
 import { loadStatusAnswer } from './load-status';
 import { say, type Line } from './plan';
 import { dedupe, guidanceLines, topicLines } from './topics';
@@ -359,7 +359,7 @@ export function answer(a: AnswerInput): AnswerResult {
     case 'backup':
       return backup(a);
     case 'contacts': {
-      const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics });
+      const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics, ownNumberCues: lowerCase(a.domain.ownNumberCues) });
       const result: AnswerResult = { kind: 'answer', lines: r.lines, session: a.session, found: r.found };
       if (r.found) return result;
       // no number for it: that said first, then any fact the question's words find

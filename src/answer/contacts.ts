@@ -33,13 +33,32 @@ export interface ContactQuery {
   channels: readonly string[];
   /** Every phone number any rule book lists (digits only), to tell a medical contact from another number. */
   knownNumbers: ReadonlySet<string>;
+  /** Words that give a number as the user's own (answers.yml `ownNumberCues`). */
+  ownNumberCues?: readonly string[];
   /** Topics the message names (home_nursing, rehab…): the contacts for them come first. */
   topics?: readonly string[];
 }
 
+/**
+ * The phone-like numbers a message asks about (five digits or more, digits only): not those it gives as the user's
+ * own (`ownCues` within a few characters before the number: 我的电话是139…, call me on …).
+ */
+export function askedNumbers(text: string, ownCues: readonly string[] = []): string[] {
+  const out: string[] = [];
+  const lower = text.toLowerCase();
+  for (const m of text.matchAll(PHONE)) {
+    const d = digits(m[0]);
+    if (d.length < 5) continue;
+    const before = lower.slice(Math.max(0, (m.index ?? 0) - 12), m.index);
+    if (ownCues.some((c) => before.includes(c))) continue;
+    out.push(d);
+  }
+  return out;
+}
+
 export function contactAnswer(book: RuleBook, q: ContactQuery): { lines: Line[]; found: boolean } {
   const lines: Line[] = [];
-  const asked = (q.text.match(PHONE) ?? []).map(digits).filter((d) => d.length >= 5);
+  const asked = askedNumbers(q.text, q.ownNumberCues);
   if (asked.some((d) => !q.knownNumbers.has(d))) lines.push(say('contact_unknown_number'));
   const text = q.text.toLowerCase();
   const lower = lowerCase(q.channels);

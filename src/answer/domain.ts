@@ -38,6 +38,7 @@ const DomainFile = z
     emergencyCategories: z.array(z.string()).default([]),
     defineCues: z.array(z.string().min(1)).default([]),
     failCues: z.array(z.string().min(1)).default([]),
+    ownNumberCues: z.array(z.string().min(1)).default([]),
     topicFallbacks: z.record(z.string(), z.array(z.string())).default({}),
     maxDesignationGroups: z.number().int().min(0),
     languageChoices: z.array(

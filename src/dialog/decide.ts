@@ -3,7 +3,7 @@
 // session go out (a null plan when a human holds the conversation).
 import { answer, designationQuery, factAnswer, missing, retrieveFacts, walkList, type AnswerInput } from '../answer/answer';
 import type { FactIndex, Retrieved } from '../answer/retrieve';
-import { hotlineOf } from '../answer/contacts';
+import { askedNumbers, hotlineOf } from '../answer/contacts';
 import { lineWords, topicLines } from '../answer/topics';
 import { designationAnswer } from '../answer/designation';
 import { followUp, isFollowUp } from '../answer/follow-up';
@@ -77,7 +77,7 @@ function elliptical(text: string): boolean {
 
 /** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */
 /** The phone-like numbers of the message (five digits or more), digits only. */
-const numbersIn = (i: DecideInput): string[] => (i.analysis.normalised.match(/\d[\d\- ]{3,}\d/g) ?? []).map((n) => n.replace(/\D/g, '')).filter((n) => n.length >= 5);
+const numbersIn = (i: DecideInput): string[] => askedNumbers(i.analysis.normalised, lowerCase(i.domain.ownNumberCues));
 /** …those no notice lists. */
 const unknownNumbers = (i: DecideInput): string[] => numbersIn(i).filter((n) => !i.knownNumbers.has(n));
 

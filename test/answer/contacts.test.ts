@@ -38,4 +38,11 @@ describe('contact answers', () => {
     expect(text).toMatch(/家庭医生|发热哨点/);
     expect(text).not.toMatch(/0531|96678/);
   });
+
+  it('does not take the number a user gives as their own for one they ask about', () => {
+    const own = textOf(talk(core).say('晋江的，我手机是13912345678，医院能回个电话吗'));
+    expect(own).not.toContain('不在通告公布的就医联系方式中');
+    const asked = textOf(talk(core).say('晋江的，朋友给了个号码13912345678，打这个能问看病吗'));
+    expect(asked).toContain('不在通告公布的就医联系方式中');
+  });
 });
