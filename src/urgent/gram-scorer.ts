@@ -62,6 +62,41 @@ class GramTable {
   }
 }
 
+/**
+ * The model's n-gram keys → rows, read-only once built: key and row side by side in one array (a probe reads one
+ * cache line, not three: the table is megabytes and most of a message's n-grams miss the CPU's caches). An empty
+ * slot has key 0 (a key is at least 2: a character's code times two).
+ */
+class FrozenGrams {
+  slots: Float64Array;
+  mask: number;
+  constructor(keys: Float64Array) {
+    let cap = 16;
+    while (cap < keys.length * 2) cap *= 2;
+    this.slots = new Float64Array(cap * 2);
+    this.mask = cap - 1;
+    for (let row = 0; row < keys.length; row++) {
+      const key = keys[row] as number;
+      if (key < 0) continue;
+      let i = hashOf(key) & this.mask;
+      while (this.slots[2 * i] !== 0 && this.slots[2 * i] !== key) i = (i + 1) & this.mask;
+      // the first row of a key, as GramTable.add keeps it
+      if (this.slots[2 * i] === 0) {
+        this.slots[2 * i] = key;
+        this.slots[2 * i + 1] = row;
+      }
+    }
+  }
+  /** The row of `key`, or -1. */
+  get(key: number): number {
+    for (let i = hashOf(key) & this.mask; ; i = (i + 1) & this.mask) {
+      const k = this.slots[2 * i] as number;
+      if (k === key) return this.slots[2 * i + 1] as number;
+      if (k === 0) return -1;
+    }
+  }
+}
+
 /** A trained model's n-gram features as n-gram keys; the others (w:…, C:…, X:…) by name. */
 export interface GramScorer {
   /**
@@ -146,8 +181,7 @@ export function compileTables(t: ScorerTables, sizes: readonly number[], model: 
   // n-grams of more than three characters do not fit a key: the general path then
   if (sizes.some((s) => s < 1 || s > 3))
     return { score: (text, marks, others, admits) => score(model(), [...ngramsOf(text, sizes, marks).filter((f) => !f.startsWith('w:')), ...others], admits) };
-  const grams = new GramTable(t.rowKeys.length);
-  for (let row = 0; row < t.rowKeys.length; row++) if ((t.rowKeys[row] as number) >= 0) grams.add(t.rowKeys[row] as number, row);
+  const grams = new FrozenGrams(t.rowKeys);
   const named = new Map<string, number>(t.named);
   const block = t.block;
   const bias = t.bias;
