@@ -92,6 +92,23 @@ function needsNfkc(s: string): boolean {
   return false;
 }
 
+/**
+ * Standard simplified characters that OpenCC's Taiwan table maps to another one (么 → 幺: Taiwan writes 幺 as 么):
+ * "能去医院么" is simplified Chinese, not traditional, and its 么 stays 么.
+ */
+const AS_TYPED = '么';
+
+/** The converted text with the AS_TYPED characters of the original put back (when the conversion kept the length). */
+function keepAsTyped(original: string, converted: string): string {
+  if (converted.length !== original.length) return converted;
+  let out = converted;
+  for (let i = 0; i < original.length; i++) {
+    const ch = original[i] as string;
+    if (AS_TYPED.includes(ch) && out[i] !== ch) out = out.slice(0, i) + ch + out.slice(i + 1);
+  }
+  return out;
+}
+
 /** OpenCC's traditional → simplified converter, loaded once and shared (the data files' keys use it too). */
 let simplifier: ((text: string) => string) | undefined;
 export const toSimplified = (text: string): string => (simplifier ??= OpenCC.Converter({ from: 'tw', to: 'cn' }))(text);
@@ -100,7 +117,7 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
   // a bitmap over UTF-16 code units: 1 = traditional (opencc changes it), 2 = a Chinese numeral
   const marks = new Uint8Array(0x10000);
   for (const ch of changingChars([...(OpenCC.Locale.from.tw ?? []), ...(OpenCC.Locale.to.cn ?? [])])) {
-    if (ch.length === 1 && toSimplified(ch) !== ch) marks[ch.charCodeAt(0)] = 1;
+    if (ch.length === 1 && !AS_TYPED.includes(ch) && toSimplified(ch) !== ch) marks[ch.charCodeAt(0)] = 1;
   }
   for (const ch of '零〇一二两三四五六七八九十') marks[ch.charCodeAt(0)] = 2;
   const prefixes = config.forwardPrefixes.map((p) => new RegExp(`^(?:${p})`));
@@ -132,7 +149,7 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
       else if (marks[c] === 1) trad = true;
     }
     if (trad) {
-      const converted = toSimplified(text);
+      const converted = keepAsTyped(text, toSimplified(text));
       if (converted !== text) {
         script = 'traditional';
         text = converted;

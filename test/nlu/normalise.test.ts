@@ -33,6 +33,12 @@ describe('normalise', () => {
     expect(normalise('真的吗?!?!').text).toBe('真的吗?');
   });
 
+  it('reads a question ending in 么 as simplified Chinese, and keeps the 么 (OpenCC's Taiwan table maps it to 幺)', () => {
+    expect(normalise('封控区能去医院么')).toMatchObject({ text: '封控区能去医院么', script: 'simplified' });
+    expect(normalise('醫院可以去么')).toMatchObject({ text: '医院可以去么', script: 'traditional' });
+    expect(normalise('什麼意思').text).toBe('什么意思');
+  });
+
   it('turns Chinese numerals before units into digits', () => {
     expect(normalise('宝宝高烧四十度').text).toBe('宝宝高烧40度');
     expect(normalise('一礼拜洗三回肾').text).toBe('一礼拜洗3回肾');
