@@ -33,7 +33,7 @@ describe('normalise', () => {
     expect(normalise('真的吗?!?!').text).toBe('真的吗?');
   });
 
-  it('reads a question ending in 么 as simplified Chinese, and keeps the 么 (OpenCC's Taiwan table maps it to 幺)', () => {
+  it('reads a question ending in 么 as simplified Chinese, and keeps the 么 (OpenCC\'s Taiwan table maps it to 幺)', () => {
     expect(normalise('封控区能去医院么')).toMatchObject({ text: '封控区能去医院么', script: 'simplified' });
     expect(normalise('醫院可以去么')).toMatchObject({ text: '医院可以去么', script: 'traditional' });
     expect(normalise('什麼意思').text).toBe('什么意思');
