@@ -75,12 +75,12 @@ function elliptical(text: string): boolean {
   return t.length > 0 && t.length <= 8 && /呢$/.test(t) && !/什么|怎么|哪|谁|多少|几|吗/.test(t);
 }
 
-/** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */
-/** The phone-like numbers of the message (five digits or more), digits only. */
+/** The phone-like numbers the message asks about (five digits or more, digits only; not the user's own). */
 const numbersIn = (i: DecideInput): string[] => askedNumbers(i.analysis.normalised, lowerCase(i.domain.ownNumberCues));
 /** …those no notice lists. */
 const unknownNumbers = (i: DecideInput): string[] => numbersIn(i).filter((n) => !i.knownNumbers.has(n));
 
+/** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */
 export function resolveIntent(i: DecideInput, s: Session): string {
   const { analysis, slots, domain } = i;
   const said = analysis.intent.name;

@@ -102,7 +102,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     }
     // less the characters of the words that only say who it is about, each counted once
     let counted = -1;
-    for (const m of [...mentions].filter((x) => context.has(x.concept)).sort((a, b) => a.start - b.start))
+    for (const m of mentions.filter((x) => context.has(x.concept)).sort((a, b) => a.start - b.start))
       for (let i = Math.max(m.start, counted + 1); i < m.end; i++) {
         const c = normalised.charCodeAt(i);
         if (c >= 0x3400 && c <= 0x9fff) chars--;

@@ -71,7 +71,7 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
     for (const [id, cls] of classes) {
       const own = byClass.get(id) as Set<string>;
       // every item of a rule needs a mention of one of the class's concepts: none usable, no rule can hold
-      if (!usable.size || !someIn(usable, own)) continue;
+      if (!someIn(usable, own)) continue;
       const found = (concept: string): Mention[] =>
         (usable.get(concept) ?? []).filter(
           (m) => !m.realWord || [...own].some((c) => c !== concept && (usable.get(c) ?? []).some((o) => !o.typo)),
