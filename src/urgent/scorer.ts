@@ -148,27 +148,6 @@ export function trainScorer(docs: readonly TrainingDoc[], o: TrainOptions): Scor
   return { labels, bias, weights };
 }
 
-/** The model as JSON for the start-up cache: feature names, and their weights as one base64 Float32 block. */
-export interface ScorerJson {
-  labels: string[];
-  bias: number[];
-  features: string[];
-  weights: string;
-}
-
-export function scorerToJson(m: ScorerModel): ScorerJson {
-  const n = m.labels.length;
-  const features = [...m.weights.keys()];
-  const block = new Float32Array(features.length * n);
-  features.forEach((f, i) => block.set(m.weights.get(f) as Float64Array, i * n));
-  return { labels: m.labels, bias: Array.from(m.bias), features, weights: Buffer.from(block.buffer).toString('base64') };
-}
-
-export function isScorerJson(v: unknown): v is ScorerJson {
-  const j = v as ScorerJson;
-  return !!j && Array.isArray(j.labels) && Array.isArray(j.bias) && j.bias.length === j.labels.length && Array.isArray(j.features) && typeof j.weights === 'string';
-}
-
 /** The model with its weights at the precision the start-up cache keeps them (Float32): a model trained at this
  * start and one read from the cache then score alike, to the last bit. */
 export function atCachePrecision(m: ScorerModel): ScorerModel {
@@ -177,17 +156,6 @@ export function atCachePrecision(m: ScorerModel): ScorerModel {
   return { labels: m.labels, bias: m.bias, weights };
 }
 
-export function scorerFromJson(j: ScorerJson): ScorerModel {
-  const n = j.labels.length;
-  const bytes = Buffer.from(j.weights, 'base64');
-  const block = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  if (block.length !== j.features.length * n) throw new Error('urgent scorer cache: weights do not match the features');
-  // one block at double precision, each feature's weights a view of it (a read model is never trained)
-  const wide = Float64Array.from(block);
-  const weights = new Map<string, Float64Array>();
-  j.features.forEach((f, i) => weights.set(f, wide.subarray(i * n, i * n + n)));
-  return { labels: j.labels, bias: Float64Array.from(j.bias), weights };
-}
 export interface ScorerVerdict {
   /** Probability mass on the urgent labels (every label but `none`). */
   urgent: number;

@@ -4,8 +4,22 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contentKey, fileCache } from '../../src/nlu/model-cache';
-import { isScorerJson, scorerFromJson, scorerToJson, score } from '../../src/urgent/scorer';
+import { score } from '../../src/urgent/scorer';
+import { modelOfTables } from '../../src/urgent/gram-scorer';
+import { scorerTablesFromBytes, scorerTablesToBytes } from '../../src/urgent/scorer-cache';
 import { realNlu } from '../support/nlu';
+
+/** The shape the cache entries below are written in: fileCache takes a guard for what it reads. */
+interface Entry {
+  labels: string[];
+  bias: number[];
+  features: string[];
+  weights: string;
+}
+const isEntry = (v: unknown): v is Entry => {
+  const j = v as Entry;
+  return !!j && Array.isArray(j.labels) && Array.isArray(j.bias) && j.bias.length === j.labels.length && Array.isArray(j.features) && typeof j.weights === 'string';
+};
 
 describe('model cache', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jiuyi-cache-'));
@@ -13,7 +27,7 @@ describe('model cache', () => {
 
   it('gives back a scorer that scores as the trained one', () => {
     const nlu = realNlu();
-    const back = scorerFromJson(scorerToJson(nlu.urgent.model));
+    const back = modelOfTables(scorerTablesFromBytes(Buffer.concat(scorerTablesToBytes(nlu.urgent.tables))) as NonNullable<ReturnType<typeof scorerTablesFromBytes>>);
     for (const t of ['我爸胸口疼得厉害还出冷汗', '封控区透析去哪家医院', 'my mum collapsed and is not responding']) {
       const f = nlu.urgent.features(nlu.normalise(t).text);
       expect(score(back, f).urgent).toBeCloseTo(score(nlu.urgent.model, f).urgent, 4);
@@ -31,18 +45,18 @@ describe('model cache', () => {
     cache.write('m', k1, { labels: [], bias: [], features: [], weights: '' });
     cache.write('m', k2, { labels: [], bias: [], features: [], weights: '' });
     expect(readdirSync(join(dir, 'c'))).toEqual([`m.${k2}.json`]);
-    expect(cache.read('m', k1, isScorerJson)).toBeUndefined();
+    expect(cache.read('m', k1, isEntry)).toBeUndefined();
     writeFileSync(join(dir, 'c', `m.${k2}.json`), '{not json');
-    expect(cache.read('m', k2, isScorerJson)).toBeUndefined();
+    expect(cache.read('m', k2, isEntry)).toBeUndefined();
   });
 
   it('reads back what it wrote, and not a file whose bytes changed', () => {
     const cache = fileCache(join(dir, 'd'));
     const value = { labels: ['a'], bias: [0.5], features: ['x'], weights: 'AAAA' };
     cache.write('m', 'k', value);
-    expect(cache.read('m', 'k', isScorerJson)).toEqual(value);
+    expect(cache.read('m', 'k', isEntry)).toEqual(value);
     const file = join(dir, 'd', 'm.k.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('0.5', '0.6'));
-    expect(cache.read('m', 'k', isScorerJson)).toBeUndefined();
+    expect(cache.read('m', 'k', isEntry)).toBeUndefined();
   });
 });
