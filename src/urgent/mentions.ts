@@ -4,6 +4,7 @@
 // `realWord`. Pure: reads only its arguments.
 import type { ConceptLexicon, NearSpec, PinyinNode, Trie } from './lexicon';
 import { readingsOf } from './lexicon';
+import { APPROXIMATE } from '../nlu/normalise';
 
 export interface Mention {
   concept: string;
@@ -82,8 +83,6 @@ function extendNear(text: string, spec: NearSpec, byTerm: Map<string, Hit[]>, at
 }
 
 const DIGITS = /\d+(?:\.\d+)?/g;
-/** Words between a number and its unit that make it approximate: 20来天, 10几天, 30多度. */
-const APPROX = '多来几余';
 
 function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
   if (!lex.numbers.length || !/\d/.test(text)) return [];
@@ -99,7 +98,7 @@ function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
       if (value < spec.min || value > spec.max) continue;
       if (spec.decimal && !m[0].includes('.')) continue;
       // a unit may follow an approximation (20来天, 30多度)
-      const approx = spec.unit && APPROX.includes(text[e] as string) ? 1 : 0;
+      const approx = spec.unit && APPROXIMATE.includes(text[e] as string) ? 1 : 0;
       if (spec.unit && !text.startsWith(spec.unit, e + approx)) continue;
       const end = spec.unit ? e + approx + spec.unit.length : e;
       if (spec.not_after.length) {
