@@ -50,6 +50,10 @@ export const ConceptsSchema = z.strictObject({
       unless_followed: words.default([]),
       /** …or precedes it (皮试没反应). */
       unless_preceded: words.default([]),
+      /** Scope readings that never apply to it: a farewell said or means made ready stay in force once done
+       * (`past`, `resolved`: 昨晚发来…照顾好妈妈, 绳子买好了); acts and words of farewell are not symptoms, so a figure of
+       * speech around them (让我, 逼得) does not make them `figurative`. */
+      in_force: z.array(z.enum(['past', 'resolved', 'figurative'])).default([]),
     }),
   ),
 });

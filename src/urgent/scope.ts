@@ -73,13 +73,15 @@ export interface ScopeReader {
 const SENTENCE_END = /[。!?;\n！？；]/;
 const CLAUSE_END = /[,，:：、。!?;\n！？；]/;
 const PAST_UNIT = /(?:\d+|[一二两三四五六七八九十几半多]+)(?:天|周|星期|个星期|个月|月|年)(?:多)?前|(?:19|20)\d\d年/g;
-const CONCEPTS_NOT_RESOLVED = new Set(['suicidal', 'overdose', 'farewell_strong', 'farewell_weak', 'hopeless', 'suicide_means', 'jump_plan']);
-/** Farewells said and means made ready stay in force once done (昨晚发来…照顾好妈妈, 绳子买好了): never past. */
-const CONCEPTS_NOT_PAST = new Set(['farewell_strong', 'farewell_weak', 'suicide_means', 'jump_plan']);
-/** Acts and words of farewell, not symptoms: a figure of speech (让我, 逼得) does not make them figurative. */
-const CONCEPTS_NOT_FIGURES = new Set(['farewell_strong', 'farewell_weak', 'unreachable', 'suicide_means', 'jump_plan', 'overdose']);
+/** Concepts a scope reading never applies to (concepts.yml `in_force`), by reading. */
+export interface InForce {
+  past: ReadonlySet<string>;
+  resolved: ReadonlySet<string>;
+  figurative: ReadonlySet<string>;
+}
+const NONE_IN_FORCE: InForce = { past: new Set(), resolved: new Set(), figurative: new Set() };
 
-export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s): ScopeReader {
+export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s, inForce: InForce = NONE_IN_FORCE): ScopeReader {
   const happening = new Set(data.happening);
   const trie: Trie<number> = { next: new Map() };
   const add = (list: readonly string[], cue: CueBit): void => {
@@ -209,7 +211,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
 
       // over: a resolution after it, in its sentence or the next
       let resolved = false;
-      if (!CONCEPTS_NOT_RESOLVED.has(m.concept)) {
+      if (!inForce.resolved.has(m.concept)) {
         const [, nextEnd] = se < text.length ? bounds(text, Math.min(se + 1, text.length - 1), SENTENCE_END) : [se, se];
         resolved = hits.some((h) => h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd));
       }
@@ -220,7 +222,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const pastHits = hits.filter((h) => h.cues & Cue.Past && (before(h) || (h.start >= m.end && h.end <= ce && /[a-z]/.test(text.slice(m.end, h.start)))));
       const experiential =
         /^了?过(?!去|来|不|得)/.test(text.slice(m.end, m.end + 3)) || hits.some((h) => h.cues & Cue.PastAfter && h.start >= m.end && h.start <= m.end + 1);
-      let past = !CONCEPTS_NOT_PAST.has(m.concept) && (pastHits.length > 0 || experiential);
+      let past = !inForce.past.has(m.concept) && (pastHits.length > 0 || experiential);
       if (past) {
         const from = pastHits.length ? Math.min(...pastHits.map((h) => h.start)) : m.start;
         const saysOver = (h: Hit): boolean => hits.some((o) => o.start >= h.end && o.start <= h.end + 2 && o.cues & (Cue.Neg | Cue.Resolved));
@@ -262,7 +264,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative
       let figurative = hits.some((h) => h.cues & Cue.Joke && inSentence(h) && !/(?:不是|没有|没|并非|别|不)(?:在|是|开)?$/.test(text.slice(Math.max(0, h.start - 4), h.start)));
       for (const h of hits) {
-        if (figurative || CONCEPTS_NOT_FIGURES.has(m.concept)) break;
+        if (figurative || inForce.figurative.has(m.concept)) break;
         if (h.start < cs || h.end > m.start) continue;
         if (h.cues & Cue.FigSubject && m.start - h.end <= 3) figurative = true;
         if (!(h.cues & Cue.Fig) || m.start - h.end > 8) continue;
