@@ -223,7 +223,9 @@ function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): A
   const lastKind = a.session.lastIntent ? a.domain.intents[a.session.lastIntent]?.answer : undefined;
   const told = lastKind === 'designation' || lastKind === 'backup';
   if (!asked && !emergency.length && (!designates || told)) return r;
-  const all = emergency.length ? emergency : categoriesOf(a);
+  // no care named: how someone of a known audience gets to hospital is answered with their hospital for general care
+  const said = categoriesOf(a);
+  const all = emergency.length ? emergency : said.length || !designates || !a.session.audience ? said : a.domain.broadCategories;
   const narrow = all.filter((c) => !a.domain.broadCategories.includes(c));
   const specific = narrow.length ? narrow : all;
   const categories = (asked ? categoriesOf(a) : specific).filter((c) => a.book.designations.some((d) => d.category === c));

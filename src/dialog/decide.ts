@@ -122,6 +122,10 @@ export function resolveIntent(i: DecideInput, s: Session): string {
     const other = cues.find((e) => !said.includes(e.text));
     return (other && topicIntent(domain, other.value)) ?? s.lastIntent;
   }
+  // an intent made for a care the message does not name while it names another ("透析去哪，电话多少" read as fever
+  // clinics): where to go for the care it names
+  if (own && slots.categories.length && !slots.categories.includes(own) && domain.whereCues.some((c) => analysis.normalised.includes(c)))
+    return slots.full ? 'backup' : 'designation';
   if (slots.full && (said === 'designation' || said === 'fallback')) return 'backup';
   return said;
 }

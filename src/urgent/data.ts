@@ -96,6 +96,8 @@ export const ScopeSchema = z.strictObject({
   /** Past cues right after the mention (胸痛那次…, 晕过去那回…). */
   past_after: words,
   past_units: words,
+  /** Words before a past time that make it the start of something still going on (自从上周, "since last week"). */
+  since: words.default([]),
   ongoing: words,
   continuing: words,
   history: words,

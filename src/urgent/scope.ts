@@ -51,6 +51,7 @@ const Cue = {
   KnowAfter: 1 << 25,
   PastAfter: 1 << 26,
   Plain: 1 << 27,
+  Since: 1 << 28,
 } as const;
 type CueBit = number;
 
@@ -114,6 +115,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.knowledge_after, Cue.KnowAfter);
   add(data.past_after, Cue.PastAfter);
   add(data.plain_words, Cue.Plain);
+  add(data.since, Cue.Since);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
   const [fearedBefore, aboutToAfter, nowOpener] = [data.feared_before, data.about_to_after, data.now_opener].map((p) => (p ? new RegExp(p) : undefined));
   const emergencyNow = data.emergency_now.map((w) => simplify(w.normalize('NFKC')).toLowerCase());
@@ -218,8 +220,15 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
 
       // past: a past time before it (or 疼过一次), unless it goes on: 开始/一直 in its clause, or a later clause
       // saying the symptom continues (现在还疼, 现在越来越厉害 — not 现在随身带糖)
-      // (or after it in its clause where English puts it: "fainted once last year" → 晕倒 once 去年)
-      const pastHits = hits.filter((h) => h.cues & Cue.Past && (before(h) || (h.start >= m.end && h.end <= ce && /[a-z]/.test(text.slice(m.end, h.start)))));
+      // (or after it in its clause where English puts it: "fainted once last year" → 晕倒 once 去年, "had chest
+      // tightness last week" → 胸痛上周)
+      const english = /[a-z]/.test(text.slice(cs, ce));
+      const since = (h: Hit): boolean => {
+        let p = h.start;
+        while (p > 0 && text[p - 1] === ' ') p--;
+        return hits.some((o) => o.cues & Cue.Since && o.end === p);
+      };
+      const pastHits = hits.filter((h) => h.cues & Cue.Past && !since(h) && (before(h) || (english && h.start >= m.end && h.end <= ce)));
       const experiential =
         /^了?过(?!去|来|不|得)/.test(text.slice(m.end, m.end + 3)) || hits.some((h) => h.cues & Cue.PastAfter && h.start >= m.end && h.start <= m.end + 1);
       let past = !inForce.past.has(m.concept) && (pastHits.length > 0 || experiential);

@@ -29,6 +29,11 @@ describe('a how-to-get-care answer names the hospitals for the care asked', () =
     expect(reply).toMatch(/Designated hospitals for children/);
     expect(reply).not.toContain('透析');
   });
+  it('how someone of a known group gets to hospital, no care named: their hospital for general care', () => {
+    const reply = textOf(talk(core).say('How do people in centralised isolation in Jinjiang get taken to a hospital?'));
+    expect(reply).toContain('晋江市医院');
+    expect(reply).toMatch(/120/);
+  });
   it('not again right after the designation was given', () => {
     const t = talk(core);
     expect(textOf(t.say('晋江隔离的孩子发烧去哪家医院'))).toContain('晋江市医院');

@@ -21,6 +21,12 @@ describe('where the ambulance goes', () => {
     expect(textOf(t.say('Which hospital will the ambulance take me to?'))).toMatch(/晋江市医院/);
   });
 
+  it('"送哪" without the word hospital asks the same', () => {
+    const t = talk(core);
+    expect(t.say('忻州管控区 我妈胸口压着疼 一身冷汗')?.urgent).toBe(true);
+    expect(textOf(t.say('车到了 要拉去哪'))).toContain('忻州市人民医院');
+  });
+
   it('without an emergency before it, a where-question is not taken for one', () => {
     expect(textOf(talk(core).say('忻州封控区急诊要怎么去医院'))).not.toMatch(/心脑血管/);
   });

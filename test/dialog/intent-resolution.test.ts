@@ -49,7 +49,25 @@ describe('intent resolution', () => {
   });
 });
 
+describe('a where-question for a named care', () => {
+  it('is answered for that care whatever intent the classifier reads (透析…电话 is not fever clinics)', () => {
+    const reply = textOf(talk(core).say('忻州封控区做透析的去哪，电话多少'));
+    expect(reply).toContain('血液透析');
+    expect(reply).not.toContain('发热门诊');
+  });
+});
+
 describe('topics named beside the main question', () => {
+  it('the hotline asked beside where to go is given too', () => {
+    const reply = textOf(talk(core).say('忻州管控区孕妇产检去哪，遇到问题打什么电话'));
+    expect(reply).toContain('忻州市妇幼');
+    expect(reply).toContain('0350-3301599');
+  });
+
+  it('"where is" in English asks for the address', () => {
+    expect(textOf(talk(core).say('Where is the Quanxiu community health centre, and is there a gynaecology clinic?'))).toContain('灯荣路');
+  });
+
   it('a test a department does ("blood test") asks about departments', () => {
     const reply = textOf(talk(core).say('Can I get a blood count done at the Quanxiu community health centre?'));
     expect(reply).toContain('检验科');

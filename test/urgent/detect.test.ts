@@ -14,6 +14,9 @@ describe('urgent detection', () => {
     ['my dad has crushing chest pain and he is sweating', 'chest_pain'],
     ['her water just broke and contractions are 4 minutes apart', 'labour'],
     ['我妈叫不应了！怎么拍都没反应', 'unconscious'],
+    // hedged, still not rousable (叫不太醒, 喊了也不怎么应)
+    ['外公下午一直睡，拍他也不太醒', 'unconscious'],
+    ['奶奶躺在沙发上，喊她不怎么应', 'unconscious'],
     ['老公一直抽出，全身在抖，嘴里吐沫', 'convulsion'],
     ['我已经写好遗书了，不想再拖累家人', 'suicide'],
     ['My grandmother collapsed and is unresponsive', 'unconscious'],

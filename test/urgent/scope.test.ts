@@ -38,6 +38,9 @@ describe('urgent scope', () => {
     ['问他胸口疼不疼，他说没有', 'chest_pain', 'knowledge'],
     ['工作压得我喘不过气', 'dyspnea', 'figurative'],
     ['气得我脑溢血，哈哈', 'stroke_named', 'figurative'],
+    ['点球大战吓得我心脏骤停', 'not_breathing', 'figurative'],
+    // English puts the time after the symptom, and its gloss may stand right against it (胸痛上周)
+    ['My dad had a bad chest pain last month but the tests were clear', 'chest_pain', 'past'],
     ['新闻里说有人在方舱晕倒了', 'unresponsive', 'reported'],
   ])('%s is out of scope (%s: %s)', (text, concept, why) => {
     const scopes = scopeOf(text, concept);
@@ -51,6 +54,9 @@ describe('urgent scope', () => {
     ['昨天开始胸痛，现在越来越厉害', 'chest_pain'],
     ['胸口压得喘不过气', 'dyspnea'],
     ['我爸胸口疼得厉害还出冷汗', 'chest_pain'],
+    // "since" a past time: it began then and goes on
+    ["She's had crushing chest pain since this morning", 'chest_pain'],
+    ['My husband has had chest pain ever since yesterday evening', 'chest_pain'],
   ])('keeps %s in scope', (text, concept) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
