@@ -39,6 +39,7 @@ const DomainFile = z
     defineCues: z.array(z.string().min(1)).default([]),
     failCues: z.array(z.string().min(1)).default([]),
     ownNumberCues: z.array(z.string().min(1)).default([]),
+    serviceNumbers: z.array(z.string().regex(/^\d+$/)).default([]),
     topicFallbacks: z.record(z.string(), z.array(z.string())).default({}),
     maxDesignationGroups: z.number().int().min(0),
     languageChoices: z.array(

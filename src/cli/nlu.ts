@@ -119,6 +119,8 @@ function urgentEval(nlu: NluEngine, args: string[]): number {
   if (args.includes('--misses')) {
     for (const m of r.misses) lines.push(`  miss [${m.entry.family}/${m.entry.class}] ${m.score.toFixed(2)} ${m.entry.text}`);
     for (const m of r.falseAlarms) lines.push(`  false alarm [${m.entry.family}/${m.entry.class}] ${m.rules.join(',') || `scorer ${m.score.toFixed(2)} ${m.best}`} ${m.entry.text}`);
+    for (const m of blindReport?.misses ?? []) lines.push(`  blind miss [${m.entry.family}/${m.entry.class}] ${m.score.toFixed(2)} ${m.entry.text}`);
+    for (const m of blindReport?.falseAlarms ?? []) lines.push(`  blind false alarm [${m.entry.family}/${m.entry.class}] ${m.rules.join(',') || `scorer ${m.score.toFixed(2)} ${m.best}`} ${m.entry.text}`);
   }
   process.stdout.write(lines.join('\n') + '\n');
   const summary = { threshold, heldOut: { recall: r.overall.recall, precision: r.overall.precision, byClass: r.byClass, byFamily: r.byFamily }, blind: blindReport && { recall: blindReport.overall.recall, precision: blindReport.overall.precision } };

@@ -1,43 +1,22 @@
 // The dialogue policy for one turn: urgent first, then handoff, small talk, slot filling and answers.
 // Pure: the analysis, the session, the rule books and the live status come in; a plan and the new
 // session go out (a null plan when a human holds the conversation).
-import { answer, designationQuery, factAnswer, missing, retrieveFacts, walkList, type AnswerInput } from '../answer/answer';
-import type { FactIndex, Retrieved } from '../answer/retrieve';
+import { answer, factAnswer, missing, retrieveFacts, walkList } from '../answer/answer';
+import type { Retrieved } from '../answer/retrieve';
 import { askedNumbers, hotlineOf } from '../answer/contacts';
 import { lineWords, topicLines } from '../answer/topics';
-import { designationAnswer } from '../answer/designation';
 import { followUp, isFollowUp } from '../answer/follow-up';
 import { lowerCase, type Domain } from '../answer/domain';
-import { plan, say, steps, type Line, type Plan } from '../answer/plan';
+import { plan, say, type Line, type Plan } from '../answer/plan';
 import type { QuickReply, Session } from '../core/types';
-import type { Analysis } from '../nlu/types';
-import { emergencyRoute } from '../rules/query';
-import type { LiveStatus, RuleBook, RuleSet } from '../rules/types';
+import type { RuleBook, RuleSet } from '../rules/types';
+import { answerInput, isContent, type DecideInput } from './input';
 import { otherWay } from './other-way';
 import { remember } from './remember';
-import type { Slots } from './slots';
+import { URGENT_ROUTE, urgent, urgentRoute } from './urgent';
 
-export interface DecideInput {
-  analysis: Analysis;
-  slots: Slots;
-  session: Session;
-  rules: RuleSet;
-  domain: Domain;
-  status: LiveStatus;
-  now: number;
-  knownNumbers: ReadonlySet<string>;
-  /** A person on duty hears of a handoff (a staff route is configured). */
-  staffAlerted: boolean;
-  /** Each locality's facts, for questions the structured answers do not hold. */
-  facts?: ReadonlyMap<string, FactIndex>;
-}
+export type { DecideInput } from './input';
 
-/** Answer kinds that need no rule book; every other kind asks one, so without a locality the bot asks where. */
-const SMALL_TALK = new Set(['greeting', 'thanks', 'locality', 'handoff', 'out_of_scope']);
-const isContent = (domain: Domain, intent: string): boolean => {
-  const kind = domain.intents[intent]?.answer;
-  return !!kind && !SMALL_TALK.has(kind);
-};
 
 export function localityChoices(rules: RuleSet): QuickReply[] {
   return rules.books.map((b) => ({ label: b.name, value: b.name }));
@@ -77,8 +56,8 @@ function elliptical(text: string): boolean {
 
 /** The phone-like numbers the message asks about (five digits or more, digits only; not the user's own). */
 const numbersIn = (i: DecideInput): string[] => askedNumbers(i.analysis.normalised, lowerCase(i.domain.ownNumberCues));
-/** …those no notice lists. */
-const unknownNumbers = (i: DecideInput): string[] => numbersIn(i).filter((n) => !i.knownNumbers.has(n));
+/** …those no notice lists (and no public service number: 打了一天12345). */
+const unknownNumbers = (i: DecideInput): string[] => numbersIn(i).filter((n) => !i.knownNumbers.has(n) && !i.domain.serviceNumbers.includes(n));
 
 /** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */
 export function resolveIntent(i: DecideInput, s: Session): string {
@@ -86,6 +65,8 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   const said = analysis.intent.name;
   const vague = said === 'fallback' || said === 'give_locality';
   const p = s.pending;
+  // the locality given after an urgent reply that had none, and no question with it: the route it promised
+  if (p?.intent === URGENT_ROUTE && slots.locality && !domain.questionCues.some((c) => analysis.normalised.includes(c))) return URGENT_ROUTE;
   if (p) {
     const fills =
       (p.slot === 'locality' && !!slots.locality) ||
@@ -130,54 +111,6 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   return said;
 }
 
-function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, intent: string): { plan: Plan; session: Session } {
-  const flags = i.analysis.redFlags.map((f) => f.id);
-  const first: Line[] = [say('urgent_call')];
-  const emergency = book && emergencyRoute(book);
-  if (book && emergency) first.push(say('urgent_route', { locality: book.name }), steps(emergency.steps));
-  const categories = [...new Set(flags.map((f) => i.domain.redFlagCategories[f]).filter((c): c is string => !!c))];
-  const rest: Line[] = [];
-  const designated = book ? categories.filter((c) => book.designations.some((d) => d.category === c)) : [];
-  if (book && designated.length) {
-    const r = designationAnswer(book, designationQuery(answerInput(i, book, intent, s), designated, s.assumedFull ?? []));
-    if (r.kind === 'answer') rest.push(...r.lines);
-  }
-  const asks = i.domain.questionCues.some((c) => i.analysis.normalised.includes(c));
-  if (book && asks && isContent(i.domain, intent) && intent !== 'designation') {
-    const r = answer(answerInput(i, book, intent, s));
-    if (r.kind === 'answer' && r.found) rest.push(say('urgent_then'), ...r.lines);
-  }
-  const reason = `urgent:${flags.join(',')}`;
-  // 120 and the route first, as a message of their own; then whether a person was alerted, truthfully.
-  const handoff = say(i.staffAlerted ? 'urgent_handoff' : 'urgent_handoff_queued');
-  const where = book ? [] : [say('urgent_where')];
-  const lines = [...first, handoff, ...where, ...rest];
-  // the emergency's kind of care is what the conversation is about now ("which hospital will they take her to?")
-  const about = categories.length ? { category: categories[0], categories } : {};
-  const session: Session = { ...s, ...about, handoff: s.handoff ?? { since: i.now, reason } };
-  return {
-    plan: plan('urgent', lines, { urgent: true, handoff: true, handoffReason: reason, locality: book?.id, cite: book ? [book] : [], firstPart: first.length + 1 }),
-    session,
-  };
-}
-
-function answerInput(i: DecideInput, book: RuleBook, intent: string, s: Session): AnswerInput {
-  const confidence = i.analysis.intent.name === intent ? i.analysis.intent.confidence : 0;
-  return {
-    rules: i.rules,
-    domain: i.domain,
-    status: i.status,
-    slots: i.slots,
-    knownNumbers: i.knownNumbers,
-    book,
-    intent,
-    session: s,
-    text: i.analysis.normalised,
-    facts: i.facts?.get(book.id),
-    placeTexts: i.slots.placeTexts,
-    confidence,
-  };
-}
 
 /** A message the NLU could not read, in a known locality: the facts it asks about, when the notice has them. */
 function factsFor(i: DecideInput, s: Session, book: RuleBook | undefined): { plan: Plan; session: Session } | undefined {
@@ -300,6 +233,7 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   const book = s.locality ? i.rules.byId.get(s.locality) : undefined;
   let intent = command ?? resolveIntent(i, s);
   if (i.analysis.redFlags.length) return urgent(i, s, book, intent);
+  if (intent === URGENT_ROUTE && book) return urgentRoute(i, s, book);
   if (s.handoff?.heldBy) return { plan: null, session: s };
 
   // "我住鲤城区，能打泉秀的家庭护理电话吗": the notice named is another locality's, and none covers where they live

@@ -70,7 +70,7 @@ export function chineseNumber(s: string): number | undefined {
 /** Words between a number and its unit that make it approximate: 二十来天, 十几天, 三十多度 (the urgent numbers read them too). */
 export const APPROXIMATE = '多来几余';
 /** A Chinese numeral before a unit, or before an approximation and a unit. */
-const NUMERAL_BEFORE_UNIT = new RegExp(`([零〇一二两三四五六七八九十]{1,3})(?=[${APPROXIMATE}]?(?:度|周|个月|个多月|岁|次|回|天|分钟|小时))`, 'g');
+const NUMERAL_BEFORE_UNIT = new RegExp(`([零〇一二两三四五六七八九十]{1,3})(?=[${APPROXIMATE}]?(?:度|周|个星期|星期|个月|个多月|岁|次|回|天|分钟|小时))`, 'g');
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const REPEATED_PUNCT = /([!?,.。~…、;:\-=*#])\1+/g;
 const MIXED_END_PUNCT = /[!?]{2,}/g;

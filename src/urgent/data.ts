@@ -98,6 +98,8 @@ export const ScopeSchema = z.strictObject({
   past_units: words,
   /** Words before a past time that make it the start of something still going on (自从上周, "since last week"). */
   since: words.default([]),
+  /** Concepts that qualify a symptom rather than name one (剧烈, 有点, 突然, 半小时). */
+  modifiers: words.default([]),
   ongoing: words,
   continuing: words,
   history: words,

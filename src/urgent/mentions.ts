@@ -180,6 +180,15 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
   return out;
 }
 
+/** The spans of hashtags (#宝宝发烧#, #忻州疫情求助#): a post's topic tags, not something said to be happening. */
+function hashtags(text: string): [number, number][] {
+  if (!text.includes('#')) return [];
+  const out: [number, number][] = [];
+  const re = /#[^#\s,。!?]{1,20}#/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
 /** Every concept mention, by position; a mention inside a longer one of the same concept is dropped. */
 export function findMentions(
   input: string,
@@ -198,7 +207,8 @@ export function findMentions(
     const b = lex.blockers.get(m.concept);
     return !!b && (b.after.some((w) => text.startsWith(w, m.end)) || b.before.some((w) => text.slice(0, m.start).endsWith(w)));
   };
-  const kept = all.filter((m) => !blocked(m));
+  const tags = hashtags(text);
+  const kept = all.filter((m) => !blocked(m) && !tags.some(([s, e]) => m.start >= s && m.end <= e));
   return kept.filter(
     (m, i) =>
       !kept.some((o, k) => k !== i && o.concept === m.concept && o.start <= m.start && o.end >= m.end && (o.end - o.start > m.end - m.start || k < i)),

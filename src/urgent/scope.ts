@@ -84,6 +84,7 @@ const NONE_IN_FORCE: InForce = { past: new Set(), resolved: new Set(), figurativ
 
 export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s, inForce: InForce = NONE_IN_FORCE): ScopeReader {
   const happening = new Set(data.happening);
+  const modifiers = new Set(data.modifiers);
   const trie: Trie<number> = { next: new Map() };
   const add = (list: readonly string[], cue: CueBit): void => {
     for (const w of list) insert(trie, simplify(w.normalize('NFKC')).toLowerCase(), cue);
@@ -178,6 +179,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         continue;
       }
       const item = endingAt(hits, pos, Cue.Symptom) ?? mentions.find((o) => o !== m && o.end === pos);
+      // a word saying a case is under way ends the list unless it is denied itself: 无发热突发抽搐 is a fit with no
+      // fever (没有突然胸痛 is none)
+      if (item && 'concept' in item && happening.has(item.concept)) return !!endingAt(hits, item.start, Cue.Neg);
       if (item && item.start < pos) {
         pos = item.start;
         continue;
@@ -194,7 +198,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     for (const h of hits) {
       if (h.start !== pos || !(h.cues & Cue.NegAfter)) continue;
       const next = text[h.end];
-      if (next === undefined || CLAUSE_END.test(next) || next === ' ') return true;
+      // (not English "without" and what it is without: 喘不上气没有 stopping)
+      if (next === undefined || CLAUSE_END.test(next) || (next === ' ' && !/[a-z]/.test(text[h.end + 1] ?? ''))) return true;
     }
     return false;
   }
@@ -241,6 +246,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
           // a time cue between the past one and the mention moves the story to now (十年前…，刚刚…，捂着胸口)
           if (h.start < m.start) return true;
           const [, hce] = bounds(text, h.start, CLAUSE_END);
+          // (a clause with a symptom of its own says something new, read on its own: 三岁那年高烧…今天又有点发烧; not
+          // one that only qualifies it: …现在又疼得厉害)
+          if (mentions.some((o) => o !== m && !modifiers.has(o.concept) && o.start >= h.end && o.end <= hce)) return false;
           return hits.some((o) => o.cues & Cue.Continuing && o.start >= h.end && o.end <= hce);
         });
         // a clause that opens on now in the clinical register (…末次透析5天前，现端坐呼吸) is now

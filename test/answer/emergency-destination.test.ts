@@ -27,6 +27,27 @@ describe('where the ambulance goes', () => {
     expect(textOf(t.say('车到了 要拉去哪'))).toContain('忻州市人民医院');
   });
 
+  it('the locality given after an urgent reply that had none: 120 again, the route and the hospital it promised', () => {
+    const t = talk(core);
+    const first = t.say('my grandfather suddenly cannot move his right arm and his mouth is crooked');
+    expect(first?.urgent).toBe(true);
+    expect(first?.ask).toBeNull();
+    const next = t.say('Xinzhou, controlled area');
+    const text = textOf(next);
+    expect(text).toContain('120');
+    expect(text).toContain('忻州市人民医院');
+    expect(next?.urgent).toBe(false);
+  });
+
+  it('…and says so where the notice has no emergency route, naming no hospital', () => {
+    const t = talk(core);
+    t.say('我老公吃了海鲜，现在嘴唇肿了，喉咙发紧喘不上气');
+    const text = textOf(t.say('泉州泉秀街道'));
+    expect(text).toContain('120');
+    expect(text).toMatch(/没有写急诊流程/);
+    expect(text).not.toMatch(/医院：/);
+  });
+
   it('without an emergency before it, a where-question is not taken for one', () => {
     expect(textOf(talk(core).say('忻州封控区急诊要怎么去医院'))).not.toMatch(/心脑血管/);
   });

@@ -41,6 +41,12 @@ describe('intent resolution', () => {
     expect(textOf(talk(core).say('忻州封控区，爸爸的降糖药只剩三天的了，上哪开'))).toContain('网格员');
   });
 
+  it('the citizens\' hotline called all day is not a number asked about (打了一天12345)', () => {
+    const r = talk(core).say('忻州封控区，社区电话打不通，12345打了一天也没用，爸爸透析去哪家医院');
+    expect(r?.intent).not.toBe('contact');
+    expect(textOf(r)).toContain('忻州市中医医院');
+  });
+
   it('a number no notice lists, asked about, is a question about contacts whatever else is said (网上查到的电话)', () => {
     const r = talk(core).say('忻州的，在网上看到一个号码0350-1234567，打这个能问看病吗');
     expect(r?.intent).toBe('contact');

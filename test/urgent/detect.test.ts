@@ -58,11 +58,38 @@ describe('urgent detection', () => {
     ['the baby is limp, refuses to feed and feels hot to the touch', 'infant_fever'],
     ['佢食咗成樽安眠藥', 'suicide'],
     ['紅嬰仔燒甲足燒，才一個月', 'infant_fever'],
+    // something stuck in the airway with no voice or air, anywhere in the message
+    ['孙女吃花生米噎住了，咳了两下就说不出话，小脸憋紫', 'breathing'],
+    ['個仔食糖鯁住咗，發唔到聲', 'breathing'],
+    // a time set to drink poison; standing by the water saying goodbye; the whole bottle swallowed, said first
+    ['我受够了，等下就喝农药', 'suicide'],
+    ['我现在在江边，跟你说声再见', 'suicide'],
+    ['她已经吞下全部安眠药了，不肯说在哪', 'suicide'],
+    // Cantonese "for so long" (咁耐) read as Mandarin: thanks for the years beside "better for everyone"
+    ['我唔喺度對大家都好，多謝你哋咁耐以嚟照顧我', 'suicide'],
+    // a baby's age in weeks with a numeral (三星期), and Cantonese 個B
+    ['宝宝三星期，今天摸着烫，量了38.2', 'infant_fever'],
+    ['個B五星期大，發燒38度', 'infant_fever'],
+    // English: not able to breathe, blue lips, cannot finish a sentence
+    ['my uncle is not able to breathe properly and his lips are going blue', 'breathing'],
+    ['she cannot even finish one sentence without stopping for air', 'breathing'],
+    // a wasp sting with a wheeze
+    ['被马蜂蜇了，嘴巴肿了，喘气有呼呼声', 'allergy'],
+    // a big wound bleeding freely
+    ['我爸锯木头手上豁了个大口子，血哗哗往下流', 'bleeding'],
   ])('raises %s', (text, id) => {
     expect(flags(text)).toContain(id);
   });
 
-  it.each(['I want to end it with my boyfriend', 'I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '天天加班，感觉要中风了', '泉秀中心有没有呼吸科的专家', '事情办好了，以后就不麻烦你们了，谢谢你', '谢谢你，我先走了，明天再来问', '看到房租涨价我心梗都快犯了😂', '外公三年前脑梗，现在半身不遂在家，想找康复师', 'I passed out once years ago at the dentist, fine ever since. Where can I get a check-up?', 'my son cut himself on a knife while cooking, small cut', "grandpa slipped in the bathroom but didn't black out and isn't hurt", '孕妇呢？', 'and the next one?'])(
+  it.each(['I want to end it with my boyfriend', 'I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '天天加班，感觉要中风了', '泉秀中心有没有呼吸科的专家', '事情办好了，以后就不麻烦你们了，谢谢你', '谢谢你，我先走了，明天再来问', '看到房租涨价我心梗都快犯了😂', '外公三年前脑梗，现在半身不遂在家，想找康复师', 'I passed out once years ago at the dentist, fine ever since. Where can I get a check-up?', 'my son cut himself on a knife while cooking, small cut', "grandpa slipped in the bathroom but didn't black out and isn't hurt", '孕妇呢？', 'and the next one?',
+    // a daughter is not a baby (Cantonese 囡囡 is read as 女儿, a daughter of any age)
+    '我女儿发烧了，38度，去哪看',
+    // the topic tags of a post are not something happening (#宝宝发烧#)
+    '#宝宝发烧# #晋江疫情# 想问问晋江的儿科门诊在哪',
+    // "no breathing problem" is a breathing problem denied, not "no breathing"
+    'No fever, no breathing problem, just need my insulin refill',
+    // the citizens' hotline called all day is a complaint, not an emergency
+    '打了一天12345都说不归他们管，透析到底去哪做'])(
     'does not raise %s',
     (text) => {
       expect(flags(text)).toEqual([]);

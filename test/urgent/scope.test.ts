@@ -39,6 +39,8 @@ describe('urgent scope', () => {
     ['工作压得我喘不过气', 'dyspnea', 'figurative'],
     ['气得我脑溢血，哈哈', 'stroke_named', 'figurative'],
     ['点球大战吓得我心脏骤停', 'not_breathing', 'figurative'],
+    // a later clause with a symptom of its own says something new; the earlier one stays past
+    ['儿子两岁那年高烧抽过，今天有点低烧', 'high_fever', 'past'],
     // English puts the time after the symptom, and its gloss may stand right against it (胸痛上周)
     ['My dad had a bad chest pain last month but the tests were clear', 'chest_pain', 'past'],
     ['新闻里说有人在方舱晕倒了', 'unresponsive', 'reported'],
@@ -54,6 +56,10 @@ describe('urgent scope', () => {
     ['昨天开始胸痛，现在越来越厉害', 'chest_pain'],
     ['胸口压得喘不过气', 'dyspnea'],
     ['我爸胸口疼得厉害还出冷汗', 'chest_pain'],
+    // a later clause that only qualifies it says it goes on
+    ['前年胸口疼过一回，今天又疼得厉害', 'chest_pain'],
+    // a word saying a case is under way ends a negated list: 无发热 does not deny the fit
+    ['患儿无发热突发抽搐，已持续十分钟', 'seizure'],
     // "since" a past time: it began then and goes on
     ["She's had crushing chest pain since this morning", 'chest_pain'],
     ['My husband has had chest pain ever since yesterday evening', 'chest_pain'],

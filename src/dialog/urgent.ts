@@ -1,0 +1,66 @@
+// An urgent turn: 120 and the locality's emergency route first, then whether a person was alerted; and, when the
+// locality comes after the alarm, what the urgent reply promised for it. Pure.
+import { answer, designationQuery } from '../answer/answer';
+import { designationAnswer } from '../answer/designation';
+import { plan, say, steps, type Line, type Plan } from '../answer/plan';
+import type { Session } from '../core/types';
+import { emergencyRoute } from '../rules/query';
+import type { RuleBook } from '../rules/types';
+import { answerInput, isContent, type DecideInput } from './input';
+
+/** The pending question an urgent reply without a locality leaves: the locality, for its emergency route. */
+export const URGENT_ROUTE = 'urgent_route';
+
+/** 120 again, the book's emergency route, and the hospital for the emergency's care. */
+function routeLines(i: DecideInput, s: Session, book: RuleBook, categories: readonly string[], intent: string, orEmergency = true): { first: Line[]; rest: Line[] } {
+  const first: Line[] = [say('urgent_call')];
+  const emergency = emergencyRoute(book);
+  if (emergency) first.push(say('urgent_route', { locality: book.name }), steps(emergency.steps));
+  const rest: Line[] = [];
+  const designated = categories.filter((c) => book.designations.some((d) => d.category === c));
+  const wanted = designated.length || !orEmergency ? designated : i.domain.emergencyCategories.filter((c) => book.designations.some((d) => d.category === c)).slice(0, 1);
+  if (wanted.length) {
+    const r = designationAnswer(book, designationQuery(answerInput(i, book, intent, s), wanted, s.assumedFull ?? []));
+    if (r.kind === 'answer') rest.push(...r.lines);
+  }
+  return { first, rest };
+}
+
+export function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, intent: string): { plan: Plan; session: Session } {
+  const flags = i.analysis.redFlags.map((f) => f.id);
+  const categories = [...new Set(flags.map((f) => i.domain.redFlagCategories[f]).filter((c): c is string => !!c))];
+  const { first, rest } = book ? routeLines(i, s, book, categories, intent, false) : { first: [say('urgent_call')], rest: [] };
+  const asks = i.domain.questionCues.some((c) => i.analysis.normalised.includes(c));
+  if (book && asks && isContent(i.domain, intent) && intent !== 'designation') {
+    const r = answer(answerInput(i, book, intent, s));
+    if (r.kind === 'answer' && r.found) rest.push(say('urgent_then'), ...r.lines);
+  }
+  const reason = `urgent:${flags.join(',')}`;
+  // 120 and the route first, as a message of their own; then whether a person was alerted, truthfully.
+  const handoff = say(i.staffAlerted ? 'urgent_handoff' : 'urgent_handoff_queued');
+  const where = book ? [] : [say('urgent_where')];
+  const lines = [...first, handoff, ...where, ...rest];
+  // the emergency's kind of care is what the conversation is about now ("which hospital will they take her to?");
+  // without a locality, the next message naming one gets the route (urgent_where promises it)
+  const about = categories.length ? { category: categories[0], categories } : {};
+  const pending = book ? s.pending : { slot: 'locality' as const, intent: URGENT_ROUTE };
+  const session: Session = { ...s, ...about, pending, handoff: s.handoff ?? { since: i.now, reason } };
+  return {
+    plan: plan('urgent', lines, { urgent: true, handoff: true, handoffReason: reason, locality: book?.id, cite: book ? [book] : [], firstPart: first.length + 1 }),
+    session,
+  };
+}
+
+/**
+ * The locality given after an urgent reply that had none ("we are in Quanxiu street"): 120 again, the emergency
+ * route and the hospital it promised. The alarm was raised with the first message and is not raised again.
+ */
+export function urgentRoute(i: DecideInput, s: Session, book: RuleBook): { plan: Plan; session: Session } {
+  const { first, rest } = routeLines(i, s, book, s.categories ?? (s.category ? [s.category] : []), URGENT_ROUTE);
+  const said = first.length > 1 || rest.length > 0;
+  const lines = said ? [...first, ...rest] : [...first, say('urgent_no_route', { locality: book.name })];
+  return {
+    plan: plan(URGENT_ROUTE, lines, { locality: book.id, cite: said ? [book] : [] }),
+    session: { ...s, pending: undefined, lastIntent: undefined },
+  };
+}
