@@ -88,9 +88,20 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
   }
   const anyDesignated = categories.some((c) => book.designations.some((d) => d.category === c));
   const extra = secondary(a).filter((t) => t !== 'transport');
-  const lines = dedupe([...r.lines, ...(anyDesignated ? routeLines(book, audiencesOf(a), categories) : []), ...othersGuidance(a, categories), ...topicLines(book, { ...topicQuery(a), topics: extra })]);
+  // "which hospital for a diabetes check" where the notice designates none for that care: a known group's hospital
+  // for general care, beside what the notice does say of it
+  const general = !anyDesignated && a.session.audience && a.domain.whereCues.some((c) => a.text.includes(c)) ? generalFor(a, assumedFull) : [];
+  const lines = dedupe([...general, ...r.lines, ...(anyDesignated ? routeLines(book, audiencesOf(a), categories) : []), ...othersGuidance(a, categories), ...topicLines(book, { ...topicQuery(a), topics: extra })]);
   const lastList = listOf(a, categories, assumedFull);
   return { kind: 'answer', session: { ...a.session, assumedFull: [...assumedFull], lastList }, lines, found: anyDesignated || r.lines.length > 0, designated: anyDesignated };
+}
+
+/** The book's designation for general care for the user's group, when it has one. */
+function generalFor(a: AnswerInput, assumedFull: readonly string[]): Line[] {
+  const broad = a.domain.broadCategories.filter((c) => a.book.designations.some((d) => d.category === c));
+  if (!broad.length) return [];
+  const g = designationAnswer(a.book, designationQuery(a, broad, assumedFull));
+  return g.kind === 'answer' ? g.lines : [];
 }
 
 /** The ordered list a designation answer gives for its first category, and where the answer stands in it. */

@@ -209,10 +209,12 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
     out.push(toEntity(text, c));
   }
   if (negated.length) {
-    // 不是隔离人员也不是红黄码: an ordinary patient; a group named elsewhere (改成特定对象透析点) is not the person
+    // 不是隔离人员也不是红黄码: an ordinary patient; a group named elsewhere (改成特定对象透析点), or the status denied
+    // named again of something else (…磁灶变成隔离人员的透析定点了), is not the person
+    const denied = new Set(negated.map((c) => c.entry.value));
     for (let k = out.length - 1; k >= 0; k--) {
       const e = out[k] as Entity;
-      if (e.type === 'audience' && lex.groupIds.has(e.value)) out.splice(k, 1);
+      if (e.type === 'audience' && (lex.groupIds.has(e.value) || denied.has(e.value))) out.splice(k, 1);
     }
     // 是防范区不是封控的: the status they do say is theirs; only with none is it the ordinary one
     if (!out.some((e) => e.type === 'audience')) {

@@ -16,6 +16,20 @@ describe('what the notice says to those its designations leave out', () => {
   });
 });
 
+describe('a where-question for a care the notice designates nothing for', () => {
+  it("a known group is given its hospital for general care beside what the notice says of that care", async () => {
+    const core = await realCore();
+    const reply = textOf(talk(core).say('晋江的，我是红码，糖尿病要复查，能去哪家医院'));
+    expect(reply).toContain('晋江市医院');
+    expect(reply).toContain('慢性病');
+  });
+
+  it('without a group, nothing is assumed for one', async () => {
+    const core = await realCore();
+    expect(textOf(talk(core).say('晋江糖尿病复查去哪家医院'))).not.toMatch(/红码|黄码/);
+  });
+});
+
 describe('a place no notice covers, said after another locality', () => {
   it('"我在武汉" after a Yantai question is told there is no notice for it', async () => {
     const core = await realCore();

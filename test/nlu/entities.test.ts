@@ -79,6 +79,8 @@ describe('entities', () => {
     const neg = values('我一直在磁灶做透析,不是隔离人员也不是红黄码,现在那里改成特定对象透析点了', 'audience');
     expect(neg).toEqual(['ordinary']);
     expect(values('我不是密接', 'audience')).toEqual(['ordinary']);
+    // the status denied, named again of something else, is not the person's
+    expect(values('我爸不是密接，就是楼里有密接被拉走了，他透析去哪', 'audience')).toEqual(['ordinary']);
     // the status they do say is theirs, with or without a comma; 不 at a clause's end still asks (要隔离不)
     expect(values('我们是防范区不是封控的', 'audience')).toEqual(['prevention_zone']);
     expect(values('不是封控区，是管控区', 'audience')).toEqual(['controlled_zone']);

@@ -75,6 +75,9 @@ describe('urgent detection', () => {
     ['she cannot even finish one sentence without stopping for air', 'breathing'],
     // a wasp sting with a wheeze
     ['被马蜂蜇了，嘴巴肿了，喘气有呼呼声', 'allergy'],
+    // a fit seen on a video call is seen, not reported; a fit said in a dialect's intensity
+    ['跟我妈视频的时候她突然倒在地上抽', 'convulsion'],
+    ['娃又犯那病了，抽得停不下来', 'convulsion'],
     // a big wound bleeding freely
     ['我爸锯木头手上豁了个大口子，血哗哗往下流', 'bleeding'],
   ])('raises %s', (text, id) => {
@@ -88,6 +91,8 @@ describe('urgent detection', () => {
     '#宝宝发烧# #晋江疫情# 想问问晋江的儿科门诊在哪',
     // "no breathing problem" is a breathing problem denied, not "no breathing"
     'No fever, no breathing problem, just need my insulin refill',
+    // an office's line that does not answer is not a person gone silent
+    '#求助# 我爸要透析，社区电话打不通，医院说封控的不收，到底去哪',
     // the citizens' hotline called all day is a complaint, not an emergency
     '打了一天12345都说不归他们管，透析到底去哪做'])(
     'does not raise %s',
