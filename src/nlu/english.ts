@@ -107,6 +107,8 @@ const AGE_UNITS: Record<string, string> = { day: '天大', week: '周大', month
 const NUMBER_UNIT = /(\d+(?:\.\d+)?|几)[ \t]*-?[ \t]*(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?:[ \t]*-?[ \t]*(old|ago))?\b/gi;
 const DEGREES = /(\d+(?:\.\d+)?)[ \t]*(?:°[ \t]*[cC]?|℃|degrees?(?:[ \t]+(?:c|celsius))?)(?![a-zA-Z])/gi;
 const IN_YEAR = /\bin[ \t]+((?:19|20)\d\d)\b/gi;
+/** An age in the short form ("my 2yo", "a 3 y/o", "8mo"). */
+const SHORT_AGE = /\b(\d{1,2})[ \t]*(yo|y\/o|y\.o\.?|mo|m\/o)(?![a-z])/gi;
 
 const NUMBER_WORDS: Record<string, string> = {
   a: '1', an: '1', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
@@ -126,7 +128,8 @@ function units(text: string): string {
       if (tail?.toLowerCase() === 'old') return `${n}${AGE_UNITS[key] ?? UNITS[key] ?? unit}`;
       return `${n}${UNITS[key] ?? unit}${tail?.toLowerCase() === 'ago' ? '前' : ''}`;
     })
-    .replace(IN_YEAR, '$1年');
+    .replace(IN_YEAR, '$1年')
+    .replace(SHORT_AGE, (_, n: string, u: string) => `${n}${u.toLowerCase().startsWith('m') ? '个月大' : '岁'}`);
 }
 
 interface Token {

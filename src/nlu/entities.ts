@@ -226,6 +226,13 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
       out.push({ type: 'audience', value: lex.defaultAudience, text: text.slice(start, last.end), start, end: last.end, score: 0.9 });
     }
   }
+  // 阮是普通透析病人…那里变成特定对象透析定点: with the user's own ordinary status said, a group named of something
+  // else is not the person
+  if (out.some((e) => e.type === 'audience' && e.value === lex.defaultAudience))
+    for (let k = out.length - 1; k >= 0; k--) {
+      const e = out[k] as Entity;
+      if (e.type === 'audience' && lex.groupIds.has(e.value)) out.splice(k, 1);
+    }
   // facilities: when a locality is named, keep that locality's candidates for an ambiguous span
   const localities = new Set(out.filter((e) => e.type === 'locality' || e.type === 'place').map((e) => e.value));
   const facilityAt = new Map<string, Entity[]>();

@@ -100,6 +100,8 @@ export const ScopeSchema = z.strictObject({
   since: words.default([]),
   /** Concepts that qualify a symptom rather than name one (剧烈, 有点, 突然, 半小时). */
   modifiers: words.default([]),
+  /** A plea for help now (谁能帮帮, 救命): a relayed case with one is not hearsay. */
+  pleas: words.default([]),
   ongoing: words,
   continuing: words,
   history: words,

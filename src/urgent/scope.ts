@@ -52,6 +52,7 @@ const Cue = {
   PastAfter: 1 << 26,
   Plain: 1 << 27,
   Since: 1 << 28,
+  Plea: 1 << 29,
 } as const;
 type CueBit = number;
 
@@ -117,6 +118,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.past_after, Cue.PastAfter);
   add(data.plain_words, Cue.Plain);
   add(data.since, Cue.Since);
+  add(data.pleas, Cue.Plea);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
   const [fearedBefore, aboutToAfter, nowOpener] = [data.feared_before, data.about_to_after, data.now_opener].map((p) => (p ? new RegExp(p) : undefined));
   const emergencyNow = data.emergency_now.map((w) => simplify(w.normalize('NFKC')).toLowerCase());
@@ -288,7 +290,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         const literal = hits.some((o) => o.cues & Cue.Literal && o.end <= h.start && o.end >= h.start - 1 && o.start >= cs);
         if (!literal) figurative = true;
       }
-      const reported = hits.some((h) => h.cues & Cue.Reported && before(h));
+      // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
+      const reported = hits.some((h) => h.cues & Cue.Reported && before(h)) && !hits.some((h) => h.cues & Cue.Plea);
       return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)

@@ -55,6 +55,14 @@ describe('intent resolution', () => {
   });
 });
 
+describe('who the bot is', () => {
+  it('asking whether it is a person is not asking for one', () => {
+    const r = talk(core).say('你是机器人还是真人回复的');
+    expect(r?.handoff).toBe(false);
+    expect(textOf(r)).toContain('就医助手');
+  });
+});
+
 describe('a where-question for a named care', () => {
   it('is answered for that care whatever intent the classifier reads (透析…电话 is not fever clinics)', () => {
     const reply = textOf(talk(core).say('忻州封控区做透析的去哪，电话多少'));

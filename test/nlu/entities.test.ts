@@ -79,6 +79,8 @@ describe('entities', () => {
     const neg = values('我一直在磁灶做透析,不是隔离人员也不是红黄码,现在那里改成特定对象透析点了', 'audience');
     expect(neg).toEqual(['ordinary']);
     expect(values('我不是密接', 'audience')).toEqual(['ordinary']);
+    // the user's own ordinary status said: a group named of something else is not the person
+    expect(values('我是普通透析病人，听说那边改成特定对象的透析点了', 'audience')).toEqual(['ordinary']);
     // the status denied, named again of something else, is not the person's
     expect(values('我爸不是密接，就是楼里有密接被拉走了，他透析去哪', 'audience')).toEqual(['ordinary']);
     // the status they do say is theirs, with or without a comma; 不 at a clause's end still asks (要隔离不)

@@ -78,6 +78,14 @@ describe('urgent detection', () => {
     // a fit seen on a video call is seen, not reported; a fit said in a dialect's intensity
     ['跟我妈视频的时候她突然倒在地上抽', 'convulsion'],
     ['娃又犯那病了，抽得停不下来', 'convulsion'],
+    // a neighbour's case relayed from a group chat with a plea for help now is not hearsay
+    ['业主群里说隔壁单元的阿姨倒在家里一天了，叫门没人应，谁能帮帮忙', 'unconscious'],
+    // bleeding that soaks a towel, that pressing does not stop (Cantonese 止唔到)
+    ['老公切菜切到手，毛巾都湿透了，按住都止唔到', 'bleeding'],
+    // a goodbye said as a household matter, and a locked door
+    ['爸爸说以后不用等我吃饭了，就把房门反锁了，喊也不开', 'suicide'],
+    // an English short-form age and a household cleaner
+    ['my 3yo swallowed some bleach, he keeps coughing', 'poisoning'],
     // a big wound bleeding freely
     ['我爸锯木头手上豁了个大口子，血哗哗往下流', 'bleeding'],
   ])('raises %s', (text, id) => {
@@ -91,6 +99,10 @@ describe('urgent detection', () => {
     '#宝宝发烧# #晋江疫情# 想问问晋江的儿科门诊在哪',
     // "no breathing problem" is a breathing problem denied, not "no breathing"
     'No fever, no breathing problem, just need my insulin refill',
+    // 起 inside 抬不起来 is not "since": a stroke last year stays past
+    '我妈前年中风，当时手抬不起来，现在恢复得挺好，想问康复科在哪',
+    // an English symptom that stopped, with a normal scan since
+    'I had a little bleeding at 9 weeks but it stopped and the scan was fine. Where do I book my next antenatal check in Jinjiang?',
     // an office's line that does not answer is not a person gone silent
     '#求助# 我爸要透析，社区电话打不通，医院说封控的不收，到底去哪',
     // the citizens' hotline called all day is a complaint, not an emergency
