@@ -155,6 +155,8 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
       if (converted !== text) {
         script = 'traditional';
         text = converted;
+        // 兩個月 is 两个月 now: a numeral before its unit
+        if (!numeral) for (let i = 0; i < text.length && !numeral; i++) if (marks[text.charCodeAt(i)] === 2) numeral = true;
       }
     }
     const mapped = config.varieties ? config.varieties.map(text) : { text, varieties: [] };

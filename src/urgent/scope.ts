@@ -241,7 +241,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       let past = !inForce.past.has(m.concept) && (pastHits.length > 0 || experiential);
       if (past) {
         const from = pastHits.length ? Math.min(...pastHits.map((h) => h.start)) : m.start;
-        const saysOver = (h: Hit): boolean => hits.some((o) => o.start >= h.end && o.start <= h.end + 2 && o.cues & (Cue.Neg | Cue.Resolved));
+        // (现在不疼了 says it is over; 现在叫不醒了 does not: that 不 is the symptom's own)
+        const saysOver = (h: Hit): boolean =>
+          hits.some((o) => o.start >= h.end && o.start <= h.end + 2 && o.cues & (Cue.Neg | Cue.Resolved) && !mentions.some((x) => o.start >= x.start && o.end <= x.end));
         const goesOn = hits.some((h) => {
           if (!(h.cues & Cue.Ongoing) || !inSentence(h) || h.start < from || pastHits.includes(h) || saysOver(h)) return false;
           if (h.start >= cs && h.end <= ce) return true;
@@ -272,7 +274,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         hits.some((h) => h.cues & Cue.Hypo && h.start >= cs && h.end <= m.start) || hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1 && !CLAUSE_END.test(text.slice(m.end, h.start)));
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)
-      const happened = mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || happening.has(o.concept) || /\d/.test(o.text)));
+      const happened = mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || /\d/.test(o.text)));
       // 疼不疼, 喘不喘: asked, not said
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1];
       const knowledge =

@@ -86,6 +86,20 @@ describe('urgent detection', () => {
     ['爸爸说以后不用等我吃饭了，就把房门反锁了，喊也不开', 'suicide'],
     // an English short-form age and a household cleaner
     ['my 3yo swallowed some bleach, he keeps coughing', 'poisoning'],
+    // pains that come in waves, or a baby that stopped kicking, in a pregnancy
+    ['孕35周了，肚子一阵一阵地疼，越来越密', 'labour'],
+    ['怀孕八个月，今天宝宝一直没踢', 'labour'],
+    // fits with no waking between; a fit going on for minutes in one with epilepsy
+    ['外公抽了两次，中间都没醒过', 'convulsion'],
+    ['女儿有癫痫，刚才又抽了，抽了好几分钟', 'convulsion'],
+    // since yesterday, now not rousable (its own 不 does not say it is over)
+    ['奶奶从前天就迷迷糊糊的，现在叫不醒了', 'unconscious'],
+    // asked how to help while it is happening
+    ['我爸好像没气了，教我怎么按压', 'unconscious'],
+    // a baby's age in traditional script (兩個月)
+    ['BB兩個月，發燒38.4度', 'infant_fever'],
+    // English allergy words
+    ['he ate prawns and now his lips are swelling and his throat is tight', 'allergy'],
     // a big wound bleeding freely
     ['我爸锯木头手上豁了个大口子，血哗哗往下流', 'bleeding'],
   ])('raises %s', (text, id) => {
@@ -99,6 +113,8 @@ describe('urgent detection', () => {
     '#宝宝发烧# #晋江疫情# 想问问晋江的儿科门诊在哪',
     // "no breathing problem" is a breathing problem denied, not "no breathing"
     'No fever, no breathing problem, just need my insulin refill',
+    // a question of how long a fit lasts is a question
+    '抽搐一般几分钟会自己停',
     // 起 inside 抬不起来 is not "since": a stroke last year stays past
     '我妈前年中风，当时手抬不起来，现在恢复得挺好，想问康复科在哪',
     // an English symptom that stopped, with a normal scan since
@@ -112,6 +128,11 @@ describe('urgent detection', () => {
       expect(flags(text)).toEqual([]);
     },
   );
+
+  it('pains in waves without a pregnancy are not labour', () => {
+    expect(flags('孩子肚子一阵一阵地疼，拉了三次')).not.toContain('labour');
+    expect(flags('我老公胃一阵一阵的疼')).not.toContain('labour');
+  });
 
   it('gives a class about someone (a baby, a pregnancy) only when they are named', () => {
     const admits = (text: string) => {
