@@ -124,11 +124,13 @@ function listOf(a: AnswerInput, categories: string[], assumedFull: readonly stri
  */
 export function walkList(a: AnswerInput): AnswerResult | undefined {
   const list = a.session.lastList;
-  if (!list || list.locality !== a.book.id || (!a.slots.next && !a.slots.ordinal)) return undefined;
+  if (!list || list.locality !== a.book.id || (!a.slots.next && !a.slots.ordinal && !a.slots.last)) return undefined;
   const order = [...list.designated, ...list.backups];
   // an ordinal counts within the part of the list the last answer was about: the backups once they were in play
   const inBackups = list.at >= list.designated.length && list.backups.length > 0;
-  const target = a.slots.ordinal
+  const target = a.slots.last
+    ? order.length - 1
+    : a.slots.ordinal
     ? inBackups || (list.designated.length === 1 && list.backups.length)
       ? list.designated.length + a.slots.ordinal - 1
       : a.slots.ordinal - 1

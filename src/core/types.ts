@@ -86,6 +86,8 @@ export interface Session {
    * staff member claims it, `heldBy`: while a human holds the conversation the bot does not answer,
    * except to repeat the emergency instruction on a red flag). */
   handoff?: { ticketId?: string; since: number; reason: string; heldBy?: string } | null;
+  /** The turn an urgent reply was given in: the next one repeats 120 first unless help is said to be coming. */
+  urgentTurn?: number;
   turns: number;
 }
 

@@ -81,7 +81,13 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   }
   const slotted = slots.categories.length > 0 || !!slots.audience || slots.loadMarks.length > 0 || !!slots.facility || slots.full || !!slots.locality;
   if (vague && slotted && s.lastIntent && isContent(domain, s.lastIntent)) return slots.full ? 'backup' : s.lastIntent;
-  if (said === 'fallback' && slots.categories.length) return slots.full ? 'backup' : 'designation';
+  // (a care only in general — 看病 — beside a topic's words is that topic's question: 看病没有核酸证明咋办)
+  const onlyBroad = slots.categories.every((c) => domain.broadCategories.includes(c));
+  const topicOwner = slots.topics.map((t) => topicIntent(domain, t)).find((x) => !!x);
+  if (said === 'fallback' && slots.categories.length && !(onlyBroad && topicOwner)) return slots.full ? 'backup' : 'designation';
+  // "去的医院一样吗" read as nothing, in a conversation about a care: where to go for it
+  if (said === 'fallback' && !slots.topics.length && (s.category || s.categories?.length) && domain.whereCues.some((c) => analysis.normalised.includes(c)))
+    return 'designation';
   // words the classifier could not place but that name a topic ("怎么过去" → transport): the intent answering it
   if (said === 'fallback' && slots.topics.length) {
     const owner = slots.topics.map((t) => topicIntent(domain, t)).find((x) => !!x);
@@ -217,6 +223,11 @@ function smallTalk(i: DecideInput, s: Session, book: RuleBook | undefined, inten
 export function decide(i: DecideInput): { plan: Plan | null; session: Session } {
   const r = decideTurn(i);
   if (r.plan && !r.plan.urgent && i.analysis.urgency.caution) r.plan.lines.push(say('urgent_caution'));
+  // the message right after an urgent reply ("家庭医生能先来看看吗", "还要打120吗"): 120 first again, unless it says
+  // help is on its way (120打了, 救护车来了) or it is the route the urgent reply promised
+  const afterUrgent = i.session.urgentTurn !== undefined && i.session.urgentTurn === i.session.turns;
+  const coming = lowerCase(i.domain.helpComingCues).some((c) => i.analysis.normalised.toLowerCase().includes(c));
+  if (r.plan && !r.plan.urgent && afterUrgent && !coming && r.plan.intent !== URGENT_ROUTE) r.plan.lines.unshift(say('urgent_still'));
   return r;
 }
 
@@ -242,7 +253,7 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     return { plan: plan(intent, lines, { review: 'not_in_notice' }), session: { ...s, pending: undefined } };
   }
   // a follow-up over the last answer's list ("第二个呢", "再不行呢") walks it, whatever else the NLU read
-  const walked = book && ((i.slots.next && !i.slots.backupOrdinal && !i.slots.facility) || i.slots.ordinal) && !i.slots.categories.length ? walkList(answerInput(i, book, 'backup', s)) : undefined;
+  const walked = book && ((i.slots.next && !i.slots.backupOrdinal && !i.slots.facility) || i.slots.ordinal || i.slots.last) && !i.slots.categories.length ? walkList(answerInput(i, book, 'backup', s)) : undefined;
   if (book && walked && walked.kind === 'answer') {
     return { plan: plan('backup', walked.lines, { locality: book.id, cite: [book] }), session: { ...walked.session, pending: undefined, lastIntent: 'backup' } };
   }

@@ -21,6 +21,8 @@ export interface Slots {
   backupOrdinal?: number;
   /** An ordinal over the last answer's list ("第二个呢", "第二家叫什么", "the second one"). */
   ordinal?: number;
+  /** The last of the last answer's list ("最后那个呢", "the last one"). */
+  last?: boolean;
   /** The message asks for the next one of the last answer's list ("再不行呢", "下一个呢", "那里也满了呢"). */
   next: boolean;
   /** Place names as written, to match a facility called by its town ("磁灶那边满了"). */
@@ -107,6 +109,7 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     full: fullCues.some((cue) => normalised.includes(cue)),
     backupOrdinal: ordinal ? ORDINALS[ordinal] : undefined,
     ordinal: listOrdinal ? ORDINALS[listOrdinal] : undefined,
+    last: /最后(?:一|那|这)?(?:个|家|间|所)|the last one/i.test(normalised),
     next: nextCues.some((cue) => normalised.includes(cue)),
     placeTexts: placeEntities.map((e) => e.text),
     unknownPlace: of('other_place')[0]?.name ?? of('other_place')[0]?.text,

@@ -44,7 +44,7 @@ export function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, i
   // without a locality, the next message naming one gets the route (urgent_where promises it)
   const about = categories.length ? { category: categories[0], categories } : {};
   const pending = book ? s.pending : { slot: 'locality' as const, intent: URGENT_ROUTE };
-  const session: Session = { ...s, ...about, pending, handoff: s.handoff ?? { since: i.now, reason } };
+  const session: Session = { ...s, ...about, pending, urgentTurn: s.turns, handoff: s.handoff ?? { since: i.now, reason } };
   return {
     plan: plan('urgent', lines, { urgent: true, handoff: true, handoffReason: reason, locality: book?.id, cite: book ? [book] : [], firstPart: first.length + 1 }),
     session,

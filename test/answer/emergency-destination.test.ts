@@ -48,6 +48,21 @@ describe('where the ambulance goes', () => {
     expect(text).not.toMatch(/医院：/);
   });
 
+  it('the message right after an urgent reply repeats 120 first, unless it says help is coming', () => {
+    const t = talk(core);
+    expect(t.say('烟台福山，我妈突然说不出话，右边手脚都没劲了')?.urgent).toBe(true);
+    expect(textOf(t.say('能不能先找社区医生来看看'))).toMatch(/^⚠️ 如果情况仍然紧急，请先拨打 120/);
+    const u = talk(core);
+    u.say('烟台福山，我妈突然说不出话，右边手脚都没劲了');
+    expect(textOf(u.say('120已经打了，车快到了，要带什么'))).not.toContain('请先拨打 120');
+  });
+
+  it('"去的医院一样吗" in an emergency conversation asks where its care is designated', () => {
+    const t = talk(core);
+    t.say('孩子喘得说不出话，嘴唇发紫，忻州管控区');
+    expect(textOf(t.say('那封控区的话去的医院一样吗'))).toContain('忻州市人民医院');
+  });
+
   it('without an emergency before it, a where-question is not taken for one', () => {
     expect(textOf(talk(core).say('忻州封控区急诊要怎么去医院'))).not.toMatch(/心脑血管/);
   });

@@ -55,6 +55,34 @@ describe('intent resolution', () => {
   });
 });
 
+describe('walking a list', () => {
+  it('"最后那个呢" is the last of the list', () => {
+    const t = talk(core);
+    t.say('晋江封控区的孩子看病去哪');
+    expect(textOf(t.say('最后那家呢'))).toContain('内坑镇卫生院');
+  });
+
+  it('"if that one can\'t take her" is the next one', () => {
+    const t = talk(core);
+    t.say('We have red codes in Jinjiang and my dad needs dialysis. Where?');
+    expect(textOf(t.say("What if that one can't take him?"))).toContain('东石');
+  });
+});
+
+describe('a load mark said short', () => {
+  it('"红的呢" after a question on a mark is the red mark', () => {
+    const t = talk(core);
+    t.say('烟台龙口地图上卫生院标蓝色啥意思');
+    expect(textOf(t.say('红的呢'))).toContain('确认');
+  });
+});
+
+describe('a topic with care only in general', () => {
+  it('看病 without a NAT result asks of admission, not of the hospitals', () => {
+    expect(textOf(talk(core).say('忻州封控区的，看病没带核酸报告会不会进不去'))).toMatch(/核酸/);
+  });
+});
+
 describe('who the bot is', () => {
   it('asking whether it is a person is not asking for one', () => {
     const r = talk(core).say('你是机器人还是真人回复的');

@@ -100,6 +100,8 @@ describe('urgent detection', () => {
     ['BB兩個月，發燒38.4度', 'infant_fever'],
     // English allergy words
     ['he ate prawns and now his lips are swelling and his throat is tight', 'allergy'],
+    // English: no point any more, pills saved up
+    ["honestly I don't really see the point anymore and I've been saving up my pills", 'suicide'],
     // a big wound bleeding freely
     ['我爸锯木头手上豁了个大口子，血哗哗往下流', 'bleeding'],
   ])('raises %s', (text, id) => {
