@@ -319,7 +319,14 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   // ranked by the words alone: the block already says what the topic has; this asks what else is asked
   const hits = retrieveFacts(a, [], 6);
   if (!hits.length) return r;
-  if (!r.found) return factAnswer(a, hits.slice(0, 3));
+  if (!r.found) {
+    // the message names a topic the book is silent on (晋江…能几个人陪着): that it is silent is said first, and
+    // what the words find besides is offered after it, not in its place
+    const silent = topics.some((t) => a.slots.topics.includes(t) && !a.domain.aspectTopics.includes(t)) && !hits.some((h) => h.unit.topic && topics.includes(h.unit.topic));
+    const found = factAnswer(a, hits.slice(0, 3));
+    if (!silent || found.kind !== 'answer') return found;
+    return { ...found, lines: [say('missing', { locality: a.book.name }), ...found.lines] };
+  }
   const said = wordsOf(r.lines);
   const inside = (h: Retrieved): boolean => h.unit.sentences.some((x) => x && said.includes(x.slice(0, 24)));
   // the topic's block stands unless the question asks for something it does not mention: a word of the question

@@ -53,3 +53,11 @@ describe('answers.yml particulars', () => {
     expect(() => parseDomain(file, text, rules.vocabulary)).toThrow(/particulars\[0\]\.topic: unknown topic "opening_hours"/);
   });
 });
+
+describe('a topic the notice is silent on', () => {
+  it('is said to be missing before anything the words find besides (晋江 has no companion rule)', () => {
+    const reply = textOf(talk(core).say('晋江封控区的老人去医院看病，家属可以陪同吗'));
+    expect(reply.split('\n')[0]).toMatch(/晋江市的通告没有提到/);
+    expect(reply).not.toMatch(/48小时|过渡病房/);
+  });
+});
