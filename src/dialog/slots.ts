@@ -61,6 +61,7 @@ function oneAudience(list: Entity[]): string | undefined {
 const RESIDENCE = /(?:我|我们|我家|家|人)(?:现在|目前|就|也|都)?(?:住在?|在|家住|住的是)[^,。?!;]{0,3}$/;
 
 /** Someone is in a place (屋企人在晋江, 病人就在晋江): the notice of that place is for them. */
+const THERE = /^(?:那边|那里|那儿|那头)/;
 const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$/;
 
 /**
@@ -71,6 +72,9 @@ const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$/;
 function livesIn(text: string, places: readonly Entity[], covered: readonly Entity[]): string | undefined {
   const before = (e: Entity): string => text.slice(Math.max(0, e.start - 10), e.start);
   if (covered.some((e) => LOCATED.test(before(e)))) return undefined;
+  // a covered place named only as over there (听说泉秀那边有夜诊) beside one of the user's own (鲤城区…我们这边)
+  const there = covered.length > 0 && covered.every((e) => THERE.test(text.slice(e.end, e.end + 3)));
+  if (there && places[0]) return places[0].name ?? places[0].text;
   const p = places.find((e) => RESIDENCE.test(before(e)));
   return p ? (p.name ?? p.text) : undefined;
 }

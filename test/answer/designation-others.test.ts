@@ -30,6 +30,15 @@ describe('a where-question for a care the notice designates nothing for', () => 
   });
 });
 
+describe('a covered place named only as over there', () => {
+  it('beside the user\'s own uncovered place, the notice is not theirs (听说泉秀那边…我们这边)', async () => {
+    const core = await realCore();
+    const reply = textOf(talk(core).say('我们在泉州洛江区，听说泉秀那边有夜诊，我们这边社区医院晚上开吗'));
+    expect(reply).toContain('洛江区');
+    expect(reply).not.toContain('晚上9点');
+  });
+});
+
 describe('a place no notice covers, said after another locality', () => {
   it('"我在武汉" after a Yantai question is told there is no notice for it', async () => {
     const core = await realCore();
