@@ -289,7 +289,10 @@ export function retrieveFacts(a: AnswerInput, topics: readonly string[] = [], li
 
 function factQuery(a: AnswerInput, topics: readonly string[]): RetrieveQuery {
   const facility = a.slots.facility?.locality === a.book.id ? a.slots.facility.facility.id : undefined;
-  return { text: a.text, drop: a.placeTexts, topics, recent: a.session.lastUnits, facility };
+  // the notices' own words for the resident's (城里的大医院…来帮 → 二级及以上…帮扶), searched beside them
+  let text = a.text;
+  for (const [plain, notice] of Object.entries(a.domain.plainWords)) if (a.text.includes(plain)) text += ` ${notice.join(' ')}`;
+  return { text, drop: a.placeTexts, topics, recent: a.session.lastUnits, facility };
 }
 
 /** An answer made of retrieved facts. */

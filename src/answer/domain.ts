@@ -41,6 +41,7 @@ const DomainFile = z
     ownNumberCues: z.array(z.string().min(1)).default([]),
     serviceNumbers: z.array(z.string().regex(/^\d+$/)).default([]),
     helpComingCues: z.array(z.string().min(1)).default([]),
+    plainWords: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
     topicFallbacks: z.record(z.string(), z.array(z.string())).default({}),
     maxDesignationGroups: z.number().int().min(0),
     languageChoices: z.array(
