@@ -41,6 +41,19 @@ const DomainFile = z
     ownNumberCues: z.array(z.string().min(1)).default([]),
     serviceNumbers: z.array(z.string().regex(/^\d+$/)).default([]),
     helpComingCues: z.array(z.string().min(1)).default([]),
+    handoffAsks: z
+      .array(z.string().min(1))
+      .default([])
+      .transform((list, ctx) =>
+        list.map((p, i) => {
+          try {
+            return new RegExp(p, 'i');
+          } catch (e) {
+            ctx.addIssue({ code: 'custom', path: [i], message: `not a regular expression: ${(e as Error).message}` });
+            return /$^/;
+          }
+        }),
+      ),
     plainWords: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
     topicFallbacks: z.record(z.string(), z.array(z.string())).default({}),
     maxDesignationGroups: z.number().int().min(0),

@@ -74,6 +74,8 @@ export function resolveIntent(i: DecideInput, s: Session): string {
       (p.slot === 'category' && slots.categories.length > 0);
     if (fills && (vague || said === p.intent || !isContent(domain, said))) return p.intent;
   }
+  // a person asked for in so many words (机器人说不清楚，给我找个值班的真人)
+  if (said !== 'handoff_request' && domain.handoffAsks.some((re) => re.test(analysis.normalised)) && domain.intents.handoff_request) return 'handoff_request';
   // "网上查到…的电话3309576，这个能问看病的事吗": a number no notice lists, asked about, is a question about contacts
   if (slots.topics.includes('contact_info') && unknownNumbers(i).length) {
     const contacts = Object.keys(domain.intents).find((k) => domain.intents[k]?.answer === 'contacts');

@@ -70,8 +70,13 @@ export function chineseNumber(s: string): number | undefined {
 /** Words between a number and its unit that make it approximate: 二十来天, 十几天, 三十多度 (the urgent numbers read them too). */
 export const APPROXIMATE = '多来几余';
 /** A Chinese numeral before a unit, or before an approximation and a unit. */
+const TENTHS_AFTER_DEGREES = /(3\d|4[0-2])度([一二三四五六七八九])(?![十百千万度])/g;
 const NUMERAL_BEFORE_UNIT = new RegExp(`([零〇一二两三四五六七八九十]{1,3})(?=[${APPROXIMATE}]?(?:度|周|个星期|星期|个月|个多月|岁|次|回|天|分钟|小时))`, 'g');
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
+/** Punctuation said aloud to a dictating phone, when two or more are said (a lone 句号 may be a word). */
+const SPOKEN_MARKS: Record<string, string> = { 逗号: ',', 句号: '。', 问号: '?', 感叹号: '!', 叹号: '!', 顿号: '、', 冒号: ':', 分号: ';' };
+const SPOKEN_PUNCT = /逗号|句号|问号|感叹号|叹号|顿号|冒号|分号/g;
+const SPOKEN_PUNCT_ANY = /(?:逗号|句号|问号|感叹号|叹号|顿号|冒号|分号).*(?:逗号|句号|问号|感叹号|叹号|顿号|冒号|分号)/;
 const REPEATED_PUNCT = /([!?,.。~…、;:\-=*#])\1+/g;
 const MIXED_END_PUNCT = /[!?]{2,}/g;
 
@@ -179,12 +184,20 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
         const n = chineseNumber(m);
         return n === undefined ? m : String(n);
       });
+      // a temperature's tenths said after 度 (三十八度八 → 38.8度)
+      text = text.replace(TENTHS_AFTER_DEGREES, (_, whole: string, tenth: string) => `${whole}.${'〇一二三四五六七八九'.indexOf(tenth)}度`);
     }
     if (spaces) {
       text = text.trim();
-      // a space between two CJK characters is voice-typing noise
-      text = text.replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1,');
+      // every character typed apart (村 里 阳 了 先 去 哪 看): the spaces are no breaks at all; else a space between
+      // two CJK characters is voice-typing noise, a pause
+      const apart = text.match(/[\u3400-\u9fff] (?=[\u3400-\u9fff])/g)?.length ?? 0;
+      const cjk = text.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+      if (cjk >= 4 && apart >= (cjk - 1) * 0.7) text = text.replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1');
+      else text = text.replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1,');
     }
+    // punctuation said aloud to a dictating phone (…逗号…问号): the marks themselves
+    if (SPOKEN_PUNCT_ANY.test(text)) text = text.replace(SPOKEN_PUNCT, (w) => SPOKEN_MARKS[w] as string);
 
     const removed: string[] = [];
     for (let changed = anyPrefix !== undefined && anyPrefix.test(text); changed; ) {

@@ -102,6 +102,8 @@ export const ScopeSchema = z.strictObject({
   modifiers: words.default([]),
   /** A plea for help now (谁能帮帮, 救命): a relayed case with one is not hearsay. */
   pleas: words.default([]),
+  /** Words that suppose (假设, 打个比方): said as a clause of their own, the rest of the sentence is hypothetical. */
+  supposing: words.default([]),
   ongoing: words,
   continuing: words,
   history: words,

@@ -53,6 +53,7 @@ const Cue = {
   Plain: 1 << 27,
   Since: 1 << 28,
   Plea: 1 << 29,
+  Suppose: 1 << 30,
 } as const;
 type CueBit = number;
 
@@ -119,6 +120,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.plain_words, Cue.Plain);
   add(data.since, Cue.Since);
   add(data.pleas, Cue.Plea);
+  add(data.supposing, Cue.Suppose);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
   const [fearedBefore, aboutToAfter, nowOpener] = [data.feared_before, data.about_to_after, data.now_opener].map((p) => (p ? new RegExp(p) : undefined));
   const emergencyNow = data.emergency_now.map((w) => simplify(w.normalize('NFKC')).toLowerCase());
@@ -211,6 +213,14 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     const hits = hitsOf(text);
     PAST_UNIT.lastIndex = 0;
     for (let r = PAST_UNIT.exec(text); r; r = PAST_UNIT.exec(text)) hits.push({ start: r.index, end: r.index + r[0].length, cues: Cue.Past });
+    // a hypothetical said as a clause of its own (假设啊，只是假设，…) holds for the rest of its sentence
+    const supposed: [number, number][] = [];
+    for (const h of hits) {
+      if (!(h.cues & Cue.Suppose)) continue;
+      const [a, b] = bounds(text, h.start, CLAUSE_END);
+      const rest = (text.slice(a, h.start) + text.slice(h.end, b)).replace(/[\s啊呀吧哈嘛呢]|只是|就是|说|比如|打个比方/g, '');
+      if (!rest) supposed.push([h.end, bounds(text, h.start, SENTENCE_END)[1]]);
+    }
     const scopes = mentions.map((m) => {
       const [ss, se] = bounds(text, m.start, SENTENCE_END);
       const [cs, ce] = clauseOf(text, hits, m);
@@ -271,6 +281,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= m.end && h.start <= m.end + 2 && h.end <= ce) ||
         (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSentence(h)));
       const hypothetical =
+        (supposed.some(([from, to]) => m.start >= from && m.end <= to) && !hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce)) ||
         hits.some((h) => h.cues & Cue.Hypo && h.start >= cs && h.end <= m.start) || hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1 && !CLAUSE_END.test(text.slice(m.end, h.start)));
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)

@@ -83,6 +83,15 @@ describe('a topic with care only in general', () => {
   });
 });
 
+describe('a person asked for in so many words', () => {
+  it.each(['机器人说不清楚，给我找个值班的真人', 'I want to talk to a human, not a machine'])('"%s" is a handoff', (q) => {
+    expect(talk(core).say(q)?.handoff).toBe(true);
+  });
+  it('"家人能和工作人员一起去吗" is not', () => {
+    expect(talk(core).say('家人能和工作人员一起去吗')?.handoff).toBe(false);
+  });
+});
+
 describe('who the bot is', () => {
   it('asking whether it is a person is not asking for one', () => {
     const r = talk(core).say('你是机器人还是真人回复的');
@@ -100,6 +109,12 @@ describe('a where-question for a named care', () => {
 });
 
 describe('topics named beside the main question', () => {
+  it('who takes them to hospital, asked among other numbered questions, is answered too', () => {
+    const reply = textOf(talk(core).say('忻州管控区 1 能陪同吗 2 去医院谁送'));
+    expect(reply).toContain('48小时');
+    expect(reply).toContain('转运车');
+  });
+
   it('the hotline asked beside where to go is given too', () => {
     const reply = textOf(talk(core).say('忻州管控区孕妇产检去哪，遇到问题打什么电话'));
     expect(reply).toContain('忻州市妇幼');

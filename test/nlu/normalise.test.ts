@@ -23,6 +23,21 @@ describe('normalise', () => {
     }
   });
 
+  it('joins characters typed one by one, and keeps a space between words as a pause', () => {
+    expect(normalise('村 里 阳 了 先 去 哪 看').text).toBe('村里阳了先去哪看');
+    expect(normalise('我妈 晕倒了 叫不醒').text).toBe('我妈,晕倒了,叫不醒');
+  });
+
+  it('reads punctuation said aloud to a dictating phone, when it is said more than once', () => {
+    expect(normalise('我在忻州逗号要出门看病谁来接送问号').text).toBe('我在忻州,要出门看病谁来接送?');
+    expect(normalise('句号是什么意思').text).toBe('句号是什么意思');
+  });
+
+  it('reads a temperature\'s tenths said after 度 (三十八度八)', () => {
+    expect(normalise('三十八度八').text).toBe('38.8度');
+    expect(normalise('烧到三十九度五了').text).toBe('烧到39.5度了');
+  });
+
   it('makes full width half width (NFKC)', () => {
     expect(normalise('ＱＱ号是多少？０３５０－３０２６８３３').text).toBe('QQ号是多少?0350-3026833');
   });
@@ -44,7 +59,7 @@ describe('normalise', () => {
     expect(normalise('一礼拜洗三回肾').text).toBe('一礼拜洗3回肾');
     expect(normalise('已经二十多分钟了').text).toBe('已经20多分钟了');
     expect(normalise('怀孕三十二周').text).toBe('怀孕32周');
-    expect(normalise('三十九度五').text).toBe('39度五');
+    expect(normalise('三十九度五').text).toBe('39.5度');
     // an approximation between the numeral and its unit
     expect(normalise('才生下来二十来天').text).toBe('才生下来20来天');
     expect(normalise('十几天了').text).toBe('10几天了');

@@ -102,6 +102,14 @@ describe('urgent detection', () => {
     ['he ate prawns and now his lips are swelling and his throat is tight', 'allergy'],
     // English: no point any more, pills saved up
     ["honestly I don't really see the point anymore and I've been saving up my pills", 'suicide'],
+    // English: all the pills taken, not wanting to be a burden any more; falling down shaking
+    ["grandma says she took all of her sleeping pills and doesn't want to be a burden anymore", 'suicide'],
+    ['my uncle fell down shaking and his eyes rolled back', 'convulsion'],
+    // carbon monoxide named, or smelt where people lie unresponsive
+    ['邻居家烧炭取暖，屋里一股煤烟味，两个人喊也不动', 'poisoning'],
+    // an eye that newly cannot see; a baby of 俩月 with 38度8
+    ['我妈左眼突然看不见了', 'stroke'],
+    ['娃才俩月，烧到三十八度六', 'infant_fever'],
     // a big wound bleeding freely
     ['我爸锯木头手上豁了个大口子，血哗哗往下流', 'bleeding'],
   ])('raises %s', (text, id) => {
@@ -121,6 +129,10 @@ describe('urgent detection', () => {
     '我妈前年中风，当时手抬不起来，现在恢复得挺好，想问康复科在哪',
     // an English symptom that stopped, with a normal scan since
     'I had a little bleeding at 9 weeks but it stopped and the scan was fine. Where do I book my next antenatal check in Jinjiang?',
+    // a blind user telling the bot so is not a stroke
+    '我眼睛看不见，在忻州管控区，出门看病谁来接送',
+    // a supposition said first
+    '假设啊，只是假设，孕妇半夜要生了，先打120还是找网格员',
     // an office's line that does not answer is not a person gone silent
     '#求助# 我爸要透析，社区电话打不通，医院说封控的不收，到底去哪',
     // the citizens' hotline called all day is a complaint, not an emergency

@@ -39,6 +39,8 @@ describe('urgent scope', () => {
     ['工作压得我喘不过气', 'dyspnea', 'figurative'],
     ['气得我脑溢血，哈哈', 'stroke_named', 'figurative'],
     ['点球大战吓得我心脏骤停', 'not_breathing', 'figurative'],
+    // a supposition said as a clause of its own holds for the rest of the sentence
+    ['打个比方，半夜孩子抽搐了，先打哪个电话', 'seizure', 'hypothetical'],
     // a later clause with a symptom of its own says something new; the earlier one stays past
     ['儿子两岁那年高烧抽过，今天有点低烧', 'high_fever', 'past'],
     // English puts the time after the symptom, and its gloss may stand right against it (胸痛上周)
@@ -60,6 +62,8 @@ describe('urgent scope', () => {
     ['前年胸口疼过一回，今天又疼得厉害', 'chest_pain'],
     // a word saying a case is under way ends a negated list: 无发热 does not deny the fit
     ['患儿无发热突发抽搐，已持续十分钟', 'seizure'],
+    // a fear said alone is no supposition
+    ['好怕，我爸晕倒了叫不醒', 'unresponsive'],
     // "since" a past time: it began then and goes on
     ["She's had crushing chest pain since this morning", 'chest_pain'],
     ['My husband has had chest pain ever since yesterday evening', 'chest_pain'],
