@@ -92,6 +92,12 @@ describe('a person asked for in so many words', () => {
   });
 });
 
+describe('a number to call asked in English', () => {
+  it('is the notice\'s hotline', () => {
+    expect(textOf(talk(core).say('Is there a number my grandpa can call with medical questions? We are in Xinzhou.'))).toContain('0350-3301599');
+  });
+});
+
 describe('who the bot is', () => {
   it('asking whether it is a person is not asking for one', () => {
     const r = talk(core).say('你是机器人还是真人回复的');
