@@ -104,6 +104,8 @@ export const ScopeSchema = z.strictObject({
   pleas: words.default([]),
   /** Words that suppose (假设, 打个比方): said as a clause of their own, the rest of the sentence is hypothetical. */
   supposing: words.default([]),
+  /** Joking aside (说正经的): the mentions before it were not meant. */
+  serious_turn: words.default([]),
   ongoing: words,
   continuing: words,
   history: words,

@@ -54,6 +54,7 @@ const Cue = {
   Since: 1 << 28,
   Plea: 1 << 29,
   Suppose: 1 << 30,
+  Serious: 2 ** 31,
 } as const;
 type CueBit = number;
 
@@ -75,6 +76,10 @@ export interface ScopeReader {
 
 const SENTENCE_END = /[。!?;\n！？；]/;
 const CLAUSE_END = /[,，:：、。!?;\n！？；]/;
+/** After 说正经的: a question follows (…卫生院标黄色是啥意思) and the joke is not denied (说正经的不是开玩笑). */
+const jokingAside = (after: string): boolean =>
+  /[?？]|吗|啥|什么|哪|几|which|what|where/.test(after.replace(/怎么办|咋办|how/g, '')) && !/不是开玩笑|没开玩笑|不是玩笑|真的|not joking/.test(after);
+const CLAUSE_NO_LIST = /[,，:：。!?;\n！？；]/;
 const PAST_UNIT = /(?:\d+|[一二两三四五六七八九十几半多]+)(?:天|周|星期|个星期|个月|月|年)(?:多)?前|(?:19|20)\d\d年/g;
 /** Concepts a scope reading never applies to (concepts.yml `in_force`), by reading. */
 export interface InForce {
@@ -121,6 +126,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.since, Cue.Since);
   add(data.pleas, Cue.Plea);
   add(data.supposing, Cue.Suppose);
+  add(data.serious_turn, Cue.Serious);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
   const [fearedBefore, aboutToAfter, nowOpener] = [data.feared_before, data.about_to_after, data.now_opener].map((p) => (p ? new RegExp(p) : undefined));
   const emergencyNow = data.emergency_now.map((w) => simplify(w.normalize('NFKC')).toLowerCase());
@@ -282,7 +288,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSentence(h)));
       const hypothetical =
         (supposed.some(([from, to]) => m.start >= from && m.end <= to) && !hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce)) ||
-        hits.some((h) => h.cues & Cue.Hypo && h.start >= cs && h.end <= m.start) || hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1 && !CLAUSE_END.test(text.slice(m.end, h.start)));
+        // (a hypothetical runs on over an enumeration: 万一她腿肿得厉害、躺下就喘不过气了)
+        hits.some((h) => h.cues & Cue.Hypo && h.start >= bounds(text, m.start, CLAUSE_NO_LIST)[0] && h.end <= m.start) || hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1 && !CLAUSE_END.test(text.slice(m.end, h.start)));
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)
       const happened = mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || /\d/.test(o.text)));
@@ -294,7 +301,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
         hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1);
       // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative
-      let figurative = hits.some((h) => h.cues & Cue.Joke && inSentence(h) && !/(?:不是|没有|没|并非|别|不)(?:在|是|开)?$/.test(text.slice(Math.max(0, h.start - 4), h.start)));
+      let figurative =
+        hits.some((h) => h.cues & Cue.Joke && inSentence(h) && !/(?:不是|没有|没|并非|别|不)(?:在|是|开)?$/.test(text.slice(Math.max(0, h.start - 4), h.start))) ||
+        (hits.some((h) => h.cues & Cue.Serious && h.start >= m.end && jokingAside(text.slice(h.end))) &&
+          !mentions.some((o) => happening.has(o.concept) && o.end <= m.start + 4 && o.start >= ss));
       for (const h of hits) {
         if (figurative || inForce.figurative.has(m.concept)) break;
         if (h.start < cs || h.end > m.start) continue;

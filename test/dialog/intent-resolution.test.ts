@@ -92,6 +92,15 @@ describe('a person asked for in so many words', () => {
   });
 });
 
+describe('a department asked by name', () => {
+  it('"有外科吗" asks the centre\'s departments', () => {
+    expect(textOf(talk(core).say('泉秀社区卫生服务中心有外科吗'))).toContain('外科');
+  });
+  it('Cantonese "开耐啲" asks how long a prescription can be', () => {
+    expect(textOf(talk(core).say('晉江嘅，高血壓藥可唔可以開耐啲'))).toMatch(/12[周週]/);
+  });
+});
+
 describe('a number to call asked in English', () => {
   it('is the notice\'s hotline', () => {
     expect(textOf(talk(core).say('Is there a number my grandpa can call with medical questions? We are in Xinzhou.'))).toContain('0350-3301599');

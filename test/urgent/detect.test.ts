@@ -110,6 +110,16 @@ describe('urgent detection', () => {
     // an eye that newly cannot see; a baby of 俩月 with 38度8
     ['我妈左眼突然看不见了', 'stroke'],
     ['娃才俩月，烧到三十八度六', 'infant_fever'],
+    // a stroke told by its effects: veering to one side, a corner of the mouth drooling
+    ['邻居说老爷子走路老往一边偏，一边嘴角在淌口水', 'stroke'],
+    // a baby drying out and floppy, without fever
+    ['宝宝四个月，吐了一天，尿布一天都是干的，现在软塌塌的', 'infant_fever'],
+    // English: pads soaked after a birth; a face grown big and a throat grown small after peanuts; a goodbye in deeds
+    ['my wife had the baby last week and now one pad is full in half an hour', 'bleeding'],
+    ['he ate peanut cake, his face become big and red and his throat is small', 'allergy'],
+    ["my sister has been giving away her things and texted 'thanks for everything, look after mum for me'", 'suicide'],
+    // 说正经的 does not take back an emergency said beside it
+    ['我爸突然叫不醒了，说正经的，怎么办', 'unconscious'],
     // a big wound bleeding freely
     ['我爸锯木头手上豁了个大口子，血哗哗往下流', 'bleeding'],
   ])('raises %s', (text, id) => {
@@ -133,6 +143,14 @@ describe('urgent detection', () => {
     '我眼睛看不见，在忻州管控区，出门看病谁来接送',
     // a supposition said first
     '假设啊，只是假设，孕妇半夜要生了，先打120还是找网格员',
+    // joking aside, the question that follows is the message (说正经的)
+    '今天上班困到叫都叫不醒😂 说正经的，烟台的卫生院标红色是啥意思',
+    // a supposition runs on over an enumeration
+    '万一她腿肿得厉害、躺下就喘不过气了，该找谁？先问好',
+    // a dentist's anaesthetic explains a crooked mouth
+    '拔牙打了麻药，说话含糊，嘴角有点歪，牙医说两个小时就好',
+    // a poem asked for
+    '帮我写首诗，要有"喘不过气"这几个字',
     // an office's line that does not answer is not a person gone silent
     '#求助# 我爸要透析，社区电话打不通，医院说封控的不收，到底去哪',
     // the citizens' hotline called all day is a complaint, not an emergency
