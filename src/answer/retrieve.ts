@@ -233,7 +233,8 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
       if (recent.has(u.id)) b *= 1.5;
       if (q.facility && u.facility === q.facility) b *= 1.3;
       return b;
-    });
+      // (a hit below the lower floor ends the reading below: none is kept from there on)
+    }, MIN_SCORE_RECENT);
     const out: Retrieved[] = [];
     for (const r of found) {
       // best first: from here on none reaches even the lower floor, nor 0.6 of the best kept (below), nor is
@@ -261,9 +262,11 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
   // a line equal to a unit's first line has its fact (or first step, or key) too: only those are written out whole
   const firsts = { fact: new Set<unknown>(), step: new Set<unknown>(), key: new Set<unknown>() };
   for (const u of units) if (u.lines[0]) mayBe(firsts, u.lines[0], true);
-  const said = (lines: readonly Line[]): string[] => [
-    ...new Set(lines.map((l) => (mayBe(firsts, l) ? byFirstLine.get(JSON.stringify(l)) : undefined)).filter((id): id is string => !!id)),
-  ];
+  // a unit's own first line (the object itself, as a fact answer repeats it) is known without writing it out
+  const ofFirst = new Map<Line, string | undefined>();
+  for (const u of units) if (u.lines[0]) ofFirst.set(u.lines[0], byFirstLine.get(JSON.stringify(u.lines[0])));
+  const unitOf = (l: Line): string | undefined => (ofFirst.has(l) ? ofFirst.get(l) : mayBe(firsts, l) ? byFirstLine.get(JSON.stringify(l)) : undefined);
+  const said = (lines: readonly Line[]): string[] => [...new Set(lines.map(unitOf).filter((id): id is string => !!id))];
 
   return { units, search, spread, rare, rareWords, said, unit: (id) => byId.get(id) };
 }
