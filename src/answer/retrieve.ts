@@ -193,13 +193,17 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
     return n >= 1 && n <= fewest;
   };
 
+  const firstChars = new Set(places.map((p) => p.charCodeAt(0)));
   // the question without the locality's names, for the last few questions
   const withoutPlaces = new Map<string, string>();
   const dropPlaces = (question: string): string => {
     let text = withoutPlaces.get(question);
     if (text === undefined) {
       text = question;
-      for (const d of places) if (text.includes(d)) text = text.split(d).join(' ');
+      // (a question with none of the places' first characters has none of them)
+      let may = false;
+      for (let i = 0; i < question.length && !may; i++) may = firstChars.has(question.charCodeAt(i));
+      if (may) for (const d of places) if (text.includes(d)) text = text.split(d).join(' ');
       if (withoutPlaces.size >= 16) withoutPlaces.delete(withoutPlaces.keys().next().value as string);
       withoutPlaces.set(question, text);
     }
