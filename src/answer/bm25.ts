@@ -21,8 +21,9 @@ export interface Bm25Hit {
 
 export interface Bm25Index {
   /** `boost(doc)`: a multiplier for a document's every match (topic, recent answer, facility). Highest first;
-   * equal scores in the order their documents were first matched. */
-  search(terms: readonly string[], boost?: (doc: number) => number): Bm25Hit[];
+   * equal scores in the order their documents were first matched. `min`: documents scoring less are left out
+   * (the order of the others is the same). */
+  search(terms: readonly string[], boost?: (doc: number) => number, min?: number): Bm25Hit[];
   /** The query terms a document matched, in the query's order (asked only of the few hits a caller reads). */
   matched(terms: readonly string[], doc: number): string[];
 }
@@ -75,7 +76,7 @@ export function buildBm25(docs: readonly (readonly string[])[][], o: Bm25Options
   const last = new Int32Array(n);
   const order: number[] = [];
 
-  function search(terms: readonly string[], boost?: (doc: number) => number): Bm25Hit[] {
+  function search(terms: readonly string[], boost?: (doc: number) => number, min = -Infinity): Bm25Hit[] {
     for (let ti = 0; ti < terms.length; ti++) {
       const byField = postings.get(terms[ti] as string);
       if (!byField) continue;
@@ -99,14 +100,22 @@ export function buildBm25(docs: readonly (readonly string[])[][], o: Bm25Options
         }
       }
     }
-    const hits: Bm25Hit[] = order.map((i) => ({ doc: i, score: (scores[i] as number) * (counts[i] as number) }));
+    // highest first; equal scores in the order their documents were first matched: a stable insertion sort (a few
+    // dozen documents at most), as the stable Array#sort ordered them, without a comparator call per comparison
+    const hits: Bm25Hit[] = [];
     for (const i of order) {
+      const score = (scores[i] as number) * (counts[i] as number);
       scores[i] = 0;
       counts[i] = 0;
+      if (!(score >= min)) continue;
+      const hit = { doc: i, score };
+      let k = hits.length;
+      hits.push(hit);
+      for (; k > 0 && (hits[k - 1] as Bm25Hit).score < score; k--) hits[k] = hits[k - 1] as Bm25Hit;
+      hits[k] = hit;
     }
     order.length = 0;
-    // highest first; equal scores in the order their documents were first matched
-    return hits.sort((a, b) => b.score - a.score);
+    return hits;
   }
 
   function matched(terms: readonly string[], doc: number): string[] {

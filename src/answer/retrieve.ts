@@ -193,13 +193,17 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
     return n >= 1 && n <= fewest;
   };
 
+  const firstChars = new Set(places.map((p) => p.charCodeAt(0)));
   // the question without the locality's names, for the last few questions
   const withoutPlaces = new Map<string, string>();
   const dropPlaces = (question: string): string => {
     let text = withoutPlaces.get(question);
     if (text === undefined) {
       text = question;
-      for (const d of places) if (text.includes(d)) text = text.split(d).join(' ');
+      // (a question with none of the places' first characters has none of them)
+      let may = false;
+      for (let i = 0; i < question.length && !may; i++) may = firstChars.has(question.charCodeAt(i));
+      if (may) for (const d of places) if (text.includes(d)) text = text.split(d).join(' ');
       if (withoutPlaces.size >= 16) withoutPlaces.delete(withoutPlaces.keys().next().value as string);
       withoutPlaces.set(question, text);
     }
@@ -233,7 +237,8 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
       if (recent.has(u.id)) b *= 1.5;
       if (q.facility && u.facility === q.facility) b *= 1.3;
       return b;
-    });
+      // (a hit below the lower floor ends the reading below: none is kept from there on)
+    }, MIN_SCORE_RECENT);
     const out: Retrieved[] = [];
     for (const r of found) {
       // best first: from here on none reaches even the lower floor, nor 0.6 of the best kept (below), nor is
@@ -261,9 +266,11 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
   // a line equal to a unit's first line has its fact (or first step, or key) too: only those are written out whole
   const firsts = { fact: new Set<unknown>(), step: new Set<unknown>(), key: new Set<unknown>() };
   for (const u of units) if (u.lines[0]) mayBe(firsts, u.lines[0], true);
-  const said = (lines: readonly Line[]): string[] => [
-    ...new Set(lines.map((l) => (mayBe(firsts, l) ? byFirstLine.get(JSON.stringify(l)) : undefined)).filter((id): id is string => !!id)),
-  ];
+  // a unit's own first line (the object itself, as a fact answer repeats it) is known without writing it out
+  const ofFirst = new Map<Line, string | undefined>();
+  for (const u of units) if (u.lines[0]) ofFirst.set(u.lines[0], byFirstLine.get(JSON.stringify(u.lines[0])));
+  const unitOf = (l: Line): string | undefined => (ofFirst.has(l) ? ofFirst.get(l) : mayBe(firsts, l) ? byFirstLine.get(JSON.stringify(l)) : undefined);
+  const said = (lines: readonly Line[]): string[] => [...new Set(lines.map(unitOf).filter((id): id is string => !!id))];
 
   return { units, search, spread, rare, rareWords, said, unit: (id) => byId.get(id) };
 }

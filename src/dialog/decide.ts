@@ -228,8 +228,12 @@ export function decide(i: DecideInput): { plan: Plan | null; session: Session } 
   // the message right after an urgent reply ("家庭医生能先来看看吗", "还要打120吗"): 120 first again, unless it says
   // help is on its way (120打了, 救护车来了) or it is the route the urgent reply promised
   const afterUrgent = i.session.urgentTurn !== undefined && i.session.urgentTurn === i.session.turns;
-  const coming = lowerCase(i.domain.helpComingCues).some((c) => i.analysis.normalised.toLowerCase().includes(c));
-  if (r.plan && !r.plan.urgent && afterUrgent && !coming && r.plan.intent !== URGENT_ROUTE) r.plan.lines.unshift(say('urgent_still'));
+  // (the message lower-cased once, and read for the cues only right after an urgent reply)
+  const coming = (): boolean => {
+    const lower = i.analysis.normalised.toLowerCase();
+    return lowerCase(i.domain.helpComingCues).some((c) => lower.includes(c));
+  };
+  if (r.plan && !r.plan.urgent && afterUrgent && r.plan.intent !== URGENT_ROUTE && !coming()) r.plan.lines.unshift(say('urgent_still'));
   return r;
 }
 

@@ -8,7 +8,9 @@ export interface Segmenter {
   readonly name: SegmenterName;
   /** Milliseconds it took to load the dictionary and the user words. */
   readonly loadMs: number;
-  /** Cut without HMM: every token is a dictionary word (main or user) or a single character. */
+  /** Cut without HMM: every token is a dictionary word (main or user) or a single character. The last few texts'
+   * cuts are remembered (a turn cuts its message in the NLU, then often the same text for the fact retrieval):
+   * the arrays given back are shared — read them, never change them. */
   cut(text: string): string[];
 }
 
@@ -53,10 +55,29 @@ function nodejieba(words: string[]): Segmenter {
   return { name: 'nodejieba', loadMs, cut: (text) => nj.cut(text, false) };
 }
 
+/** How many of the last texts cut are remembered. */
+const REMEMBERED = 4;
+
+/** The segmenter's cut, remembering the last few texts' (a cut is deterministic: the same text, the same words). */
+function remembering(s: Segmenter): Segmenter {
+  const texts: string[] = [];
+  const cuts: string[][] = [];
+  let next = 0;
+  const cut = (text: string): string[] => {
+    for (let i = 0; i < texts.length; i++) if (texts[i] === text) return cuts[i] as string[];
+    const words = s.cut(text);
+    texts[next] = text;
+    cuts[next] = words;
+    next = (next + 1) % REMEMBERED;
+    return words;
+  };
+  return { name: s.name, loadMs: s.loadMs, cut };
+}
+
 /** Loads the chosen segmenter (throws when nodejieba's native binding is missing). */
 export function createSegmenter(name: SegmenterName, userWords: Iterable<string>): Segmenter {
   const words = userDictionaryWords(userWords);
-  if (name === 'nodejieba') return nodejieba(words);
+  if (name === 'nodejieba') return remembering(nodejieba(words));
   if (name !== 'node-rs') throw new Error(`unknown segmenter "${String(name)}" (node-rs | nodejieba)`);
-  return nodeRs(words);
+  return remembering(nodeRs(words));
 }

@@ -123,6 +123,38 @@ function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
   return out;
 }
 
+/** Only CJK ideographs have readings (readingsOf): those of each, by code, looked up once a process. */
+const CJK_FIRST = 0x3400;
+const CJK_LAST = 0x9fff;
+const NO_READINGS: readonly string[] = [];
+const readingsByCode: (readonly string[] | undefined)[] = new Array(CJK_LAST - CJK_FIRST + 1);
+/** readingsOf(text[k]) for the code unit at k, without making a one-character string and hashing it per character. */
+function readingsAt(text: string, k: number): readonly string[] {
+  const c = text.charCodeAt(k);
+  if (c < CJK_FIRST || c > CJK_LAST) return NO_READINGS;
+  return (readingsByCode[c - CJK_FIRST] ??= readingsOf(text[k] as string));
+}
+
+/**
+ * Per pinyin trie, per CJK character: the nodes a walk from the root reaches by it (null: none). A walk starts at
+ * every character of every message and most end after this first step, so it is looked up once a character, not
+ * once a message (the same nodes, in the same order, as `advance` from the root finds).
+ */
+const firstSteps = new WeakMap<PinyinNode, (PinyinNode[] | null | undefined)[]>();
+function firstStep(root: PinyinNode, text: string, k: number): PinyinNode[] | undefined {
+  const c = text.charCodeAt(k);
+  if (c < CJK_FIRST || c > CJK_LAST) return undefined;
+  let steps = firstSteps.get(root);
+  if (!steps) firstSteps.set(root, (steps = new Array(CJK_LAST - CJK_FIRST + 1)));
+  let nodes = steps[c - CJK_FIRST];
+  if (nodes === undefined) {
+    const rs = readingsAt(text, k);
+    nodes = (rs.length ? advance([root], rs, []) : undefined) ?? null;
+    steps[c - CJK_FIRST] = nodes;
+  }
+  return nodes ?? undefined;
+}
+
 /** The nodes one character further on (any of its readings), written into `into`; undefined when the walk ends. */
 function advance(frontier: readonly PinyinNode[], readings: readonly string[], into: PinyinNode[]): PinyinNode[] | undefined {
   into.length = 0;
@@ -147,18 +179,18 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
     }
     return cuts.has(start) && cuts.has(end);
   };
-  // each character's readings, looked up once (a walk starts at every character)
-  const readings: string[][] = new Array(text.length);
-  for (let k = 0; k < text.length; k++) readings[k] = readingsOf(text[k] as string);
-  const start = [lex.pinyin];
-  // two buffers the walk's frontier alternates between: a step reads one and writes the other
+  // two buffers the walk's frontier alternates between: a step reads one and writes the other (the first step's
+  // nodes are shared, read only)
   const buffers: [PinyinNode[], PinyinNode[]] = [[], []];
   for (let i = 0; i < text.length; i++) {
-    let frontier: PinyinNode[] | undefined = start;
+    let frontier: PinyinNode[] | undefined;
     for (let j = i; j < text.length && j - i < lex.maxLength; j++) {
-      const rs = readings[j] as string[];
-      if (!rs.length) break;
-      frontier = advance(frontier, rs, buffers[(j - i) & 1] as PinyinNode[]);
+      if (j === i) frontier = firstStep(lex.pinyin, text, i);
+      else {
+        const rs = readingsAt(text, j);
+        if (!rs.length) break;
+        frontier = advance(frontier as PinyinNode[], rs, buffers[(j - i) & 1] as PinyinNode[]);
+      }
       if (!frontier) break;
       for (const node of frontier) {
         if (!node.words) continue;

@@ -80,6 +80,8 @@ const CLAUSE_END = /[,，:：、。!?;\n！？；]/;
 const jokingAside = (after: string): boolean =>
   /[?？]|吗|啥|什么|哪|几|which|what|where/.test(after.replace(/怎么办|咋办|how/g, '')) && !/不是开玩笑|没开玩笑|不是玩笑|真的|not joking/.test(after);
 const CLAUSE_NO_LIST = /[,，:：。!?;\n！？；]/;
+/** CLAUSE_END's characters, by code (a test a character without making a string of it). */
+const CLAUSE_END_CODES = new Set([...',，:：、。!?;\n！？；'].map((c) => c.charCodeAt(0)));
 const PAST_UNIT = /(?:\d+|[一二两三四五六七八九十几半多]+)(?:天|周|星期|个星期|个月|月|年)(?:多)?前|(?:19|20)\d\d年/g;
 /** Concepts a scope reading never applies to (concepts.yml `in_force`), by reading. */
 export interface InForce {
@@ -132,7 +134,19 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const emergencyNow = data.emergency_now.map((w) => simplify(w.normalize('NFKC')).toLowerCase());
   const lastingStates = new Set(data.lasting_states.map((w) => simplify(w.normalize('NFKC')).toLowerCase()));
 
-  function hitsOf(text: string): Hit[] {
+  // The cue hits of the last text read: a message's are asked for by `read`, `marks` and `isNow` in turn. The
+  // array and its hits are shared: read them, never change them (`read` copies the array to add to it).
+  let lastText: string | undefined;
+  let lastHits: readonly Hit[] = [];
+  function hitsOf(text: string): readonly Hit[] {
+    if (text !== lastText) {
+      lastHits = cueHits(text);
+      lastText = text;
+    }
+    return lastHits;
+  }
+
+  function cueHits(text: string): Hit[] {
     const out: Hit[] = [];
     for (let i = 0; i < text.length; i++) {
       let node = trie.next.get(text.charCodeAt(i));
@@ -162,7 +176,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   }
 
   /** The clause: between punctuation, and after the last clause-break word (但是, 现在…) before the mention. */
-  function clauseOf(text: string, hits: Hit[], m: Mention): [number, number] {
+  function clauseOf(text: string, hits: readonly Hit[], m: Mention): [number, number] {
     let [s, e] = bounds(text, m.start, CLAUSE_END);
     for (const h of hits) if (h.cues & Cue.Break && h.end <= m.start && h.start >= s) s = Math.max(s, h.start);
     for (const h of hits) if (h.cues & Cue.Break && h.start >= m.end && h.start < e) e = h.start;
@@ -216,7 +230,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
 
   function read(input: string, mentions: readonly Mention[]): Scope[] {
     const text = input.toLowerCase();
-    const hits = hitsOf(text);
+    const hits = hitsOf(text).slice();
     PAST_UNIT.lastIndex = 0;
     for (let r = PAST_UNIT.exec(text); r; r = PAST_UNIT.exec(text)) hits.push({ start: r.index, end: r.index + r[0].length, cues: Cue.Past });
     // a hypothetical said as a clause of its own (假设啊，只是假设，…) holds for the rest of its sentence
@@ -345,7 +359,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     const hits = hitsOf(text);
     let start = 0;
     for (let i = 0; i <= text.length; i++) {
-      if (i < text.length && !CLAUSE_END.test(text[i] as string)) continue;
+      if (i < text.length && !CLAUSE_END_CODES.has(text.charCodeAt(i))) continue;
       if (hits.some((h) => h.cues & MARKING && h.start >= start && h.end <= i)) out.fill(1, start, i);
       start = i + 1;
     }
