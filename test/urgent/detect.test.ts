@@ -120,6 +120,8 @@ describe('urgent detection', () => {
     ["my sister has been giving away her things and texted 'thanks for everything, look after mum for me'", 'suicide'],
     // 说正经的 does not take back an emergency said beside it
     ['我爸突然叫不醒了，说正经的，怎么办', 'unconscious'],
+    // fumes with despair and a locked door
+    ['他说活着没意思，屋里一股炭火味，敲门不开', 'suicide'],
     // a big wound bleeding freely
     ['我爸锯木头手上豁了个大口子，血哗哗往下流', 'bleeding'],
   ])('raises %s', (text, id) => {
@@ -143,6 +145,8 @@ describe('urgent detection', () => {
     '我眼睛看不见，在忻州管控区，出门看病谁来接送',
     // a supposition said first
     '假设啊，只是假设，孕妇半夜要生了，先打120还是找网格员',
+    // a smell of gas alone is not a suicide (a leak is the fire service's)
+    '厨房里有煤气味，物业电话多少',
     // joking aside, the question that follows is the message (说正经的)
     '今天上班困到叫都叫不醒😂 说正经的，烟台的卫生院标红色是啥意思',
     // a supposition runs on over an enumeration
