@@ -80,6 +80,9 @@ export const ClassesSchema = z.strictObject({
       /** Who the class is about (a baby, a pregnancy, a dialysis patient): the scorer may raise it only when the
        * message names one of these. A class without it is about a symptom, open to words no concept knows. */
       subject: z.array(z.string()).optional(),
+      /** Concepts saying the class's event has not begun (预产期还有三周): with one of these and none of the class's
+       * own signs, the scorer may not raise the class. */
+      not_yet: z.array(z.string()).optional(),
       rules: z.array(z.strictObject({ all: z.array(Item).min(1), mild_blocks: z.boolean().default(false) })).min(1),
     }),
   ),

@@ -5,7 +5,7 @@ import type { RedFlag } from '../nlu/types';
 import type { UrgentData } from './data';
 import { buildConceptLexicon, type ConceptLexicon } from './lexicon';
 import { findMentions, type Mention } from './mentions';
-import { createRuleEngine, type RuleEngine } from './rules';
+import { createRuleEngine, itemConcepts as itemConceptsOf, type RuleEngine } from './rules';
 import { createScopeReader, type Scope, type ScopeReader } from './scope';
 import { compileTables, modelOfTables, scorerTables, type ScorerTables } from './gram-scorer';
 import { atCachePrecision, conceptFeatures, ngramsOf, NONE, trainScorer, wordFeatures, type ScorerModel, type TrainingDoc } from './scorer';
@@ -36,6 +36,8 @@ export interface UrgentDetector {
   features(normalised: string): string[];
   /** The classes the scorer may raise for a message's mentions (`subject` in classes.yml). */
   admitsOf(mentions: readonly Mention[], scopes: readonly Scope[]): (label: string) => boolean;
+  /** The classes the message says have not begun (`not_yet`), with none of their own signs: not the scorer's to raise. */
+  notYetOf(mentions: readonly Mention[], scopes: readonly Scope[]): ReadonlySet<string>;
   lexicon: ConceptLexicon;
   threshold: number;
   thresholdUnseen: number;
@@ -137,6 +139,22 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   }
   const subjects = new Map(Object.entries(data.classes.classes).map(([id, c]) => [id, c.subject ?? []]));
   /** The classes the scorer may raise: one about someone (a baby, a pregnancy) only when the message names them. */
+  // each class's not-yet concepts, and its own signs (its rules' concepts, less who it is about and the not-yet ones)
+  const notYetSpecs = Object.entries(data.classes.classes)
+    .filter(([, c]) => c.not_yet?.length)
+    .map(([id, c]) => {
+      const said = new Set(c.not_yet);
+      const signs = new Set(c.rules.flatMap((r) => r.all.flatMap((item) => itemConceptsOf(item))).filter((x) => !context.has(x) && !said.has(x)));
+      return { id, said, signs };
+    });
+  function notYetOf(mentions: readonly Mention[], scopes: readonly Scope[]): ReadonlySet<string> {
+    const out = new Set<string>();
+    if (!notYetSpecs.length) return out;
+    const named = new Set(mentions.filter((_, i) => !(scopes[i] as Scope).negated).map((m) => m.concept));
+    for (const { id, said, signs } of notYetSpecs) if ([...said].some((c) => named.has(c)) && ![...signs].some((c) => named.has(c))) out.add(id);
+    return out;
+  }
+
   function admitsOf(mentions: readonly Mention[], scopes: readonly Scope[]): (label: string) => boolean {
     const named = new Set(mentions.filter((_, i) => !(scopes[i] as Scope).negated).map((m) => m.concept));
     return (label) => {
@@ -161,7 +179,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
         : { urgent: 0, best: NONE };
     const flags: RedFlag[] = verdict.hits.map((h) => ({ id: h.id, text: h.mention.text, start: h.mention.start, end: h.mention.end }));
     const tooThin = thin(normalised, mentions);
-    const byScorer = s.urgent >= (verdict.unseen ? thresholdUnseen : threshold) && s.best !== NONE && !verdict.closed && !tooThin;
+    const byScorer = s.urgent >= (verdict.unseen ? thresholdUnseen : threshold) && s.best !== NONE && !verdict.closed && !tooThin && !notYetOf(mentions, scopes).has(s.best);
     if (!flags.length && byScorer) flags.push({ id: s.best, text: '', start: 0, end: 0 });
     const by = verdict.hits.length ? (byScorer ? 'both' : 'rules') : byScorer ? 'scorer' : null;
     return {
@@ -180,6 +198,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     detect,
     features,
     admitsOf,
+    notYetOf,
     lexicon,
     threshold,
     thresholdUnseen,

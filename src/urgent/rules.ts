@@ -33,7 +33,7 @@ export interface RuleEngine {
   conceptsOf(classId: string): ReadonlySet<string>;
 }
 
-const itemConcepts = (item: RuleItem): string[] => (typeof item === 'string' ? [item] : 'any' in item ? item.any : [item.concept]);
+export const itemConcepts = (item: RuleItem): string[] => (typeof item === 'string' ? [item] : 'any' in item ? item.any : [item.concept]);
 
 function someIn(usable: ReadonlyMap<string, unknown>, concepts: ReadonlySet<string>): boolean {
   for (const c of usable.keys()) if (concepts.has(c)) return true;

@@ -120,6 +120,8 @@ describe('urgent detection', () => {
     ["my sister has been giving away her things and texted 'thanks for everything, look after mum for me'", 'suicide'],
     // 说正经的 does not take back an emergency said beside it
     ['我爸突然叫不醒了，说正经的，怎么办', 'unconscious'],
+    // …and with a sign of labour it is labour whatever the due date
+    ['预产期还有三周，刚才破水了', 'labour'],
     // fumes with despair and a locked door
     ['他说活着没意思，屋里一股炭火味，敲门不开', 'suicide'],
     // a big wound bleeding freely
@@ -145,6 +147,8 @@ describe('urgent detection', () => {
     '我眼睛看不见，在忻州管控区，出门看病谁来接送',
     // a supposition said first
     '假设啊，只是假设，孕妇半夜要生了，先打120还是找网格员',
+    // a birth weeks away with no sign of labour is a routine question (预产期还有三周)
+    '我老婆也是黄码，预产期还有四周，到时候去哪生',
     // a smell of gas alone is not a suicide (a leak is the fire service's)
     '厨房里有煤气味，物业电话多少',
     // joking aside, the question that follows is the message (说正经的)
