@@ -96,6 +96,15 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
   return { kind: 'answer', session: { ...a.session, assumedFull: [...assumedFull], lastList }, lines, found: anyDesignated || r.lines.length > 0, designated: anyDesignated };
 }
 
+/** Where to go for the care the message names (孩子要去看病…能陪几个: the children's hospital), beside a topic the
+ * book is silent on. */
+function whereFor(a: AnswerInput): Line[] {
+  const cares = a.slots.categories.filter((c) => !a.domain.broadCategories.includes(c) && a.book.designations.some((d) => d.category === c));
+  if (!cares.length) return [];
+  const where = designationAnswer(a.book, designationQuery(a, cares, a.session.assumedFull ?? []));
+  return where.kind === 'answer' ? where.lines : [];
+}
+
 /** The book's designation for general care for the user's group, when it has one. */
 function generalFor(a: AnswerInput, assumedFull: readonly string[]): Line[] {
   const broad = a.domain.broadCategories.filter((c) => a.book.designations.some((d) => d.category === c));
@@ -321,14 +330,14 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   if (r.kind !== 'answer') return r;
   // ranked by the words alone: the block already says what the topic has; this asks what else is asked
   const hits = retrieveFacts(a, [], 6);
-  if (!hits.length) return r;
+  if (!hits.length) return r.found ? r : { ...r, lines: [...r.lines.slice(0, 1), ...whereFor(a), ...r.lines.slice(1)] };
   if (!r.found) {
     // the message names a topic the book is silent on (晋江…能几个人陪着): that it is silent is said first, and
     // what the words find besides is offered after it, not in its place
     const silent = topics.some((t) => a.slots.topics.includes(t) && !a.domain.aspectTopics.includes(t)) && !hits.some((h) => h.unit.topic && topics.includes(h.unit.topic));
     const found = factAnswer(a, hits.slice(0, 3));
     if (!silent || found.kind !== 'answer') return found;
-    return { ...found, lines: [say('missing', { locality: a.book.name }), ...found.lines] };
+    return { ...found, lines: [say('missing', { locality: a.book.name }), ...whereFor(a), ...found.lines] };
   }
   const said = wordsOf(r.lines);
   const inside = (h: Retrieved): boolean => h.unit.sentences.some((x) => x && said.includes(x.slice(0, 24)));

@@ -61,3 +61,11 @@ describe('a topic the notice is silent on', () => {
     expect(reply).not.toMatch(/48小时|过渡病房/);
   });
 });
+
+describe('a silent topic beside a named care', () => {
+  it('gives where to go for that care after saying the topic is missing', () => {
+    const reply = textOf(talk(core).say('晋江管控区，宝宝8个月要看病，家长能陪几个人'));
+    expect(reply.split('\n')[0]).toMatch(/晋江市的通告没有提到/);
+    expect(reply).toContain('晋江市医院');
+  });
+});

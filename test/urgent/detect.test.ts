@@ -122,6 +122,8 @@ describe('urgent detection', () => {
     ['我爸突然叫不醒了，说正经的，怎么办', 'unconscious'],
     // …and with a sign of labour it is labour whatever the due date
     ['预产期还有三周，刚才破水了', 'labour'],
+    // words like a will (遗书一样的话) are no conditional
+    ['邻居在群里发了遗书一样的话，说房子卖了还债，之后就不回消息了', 'suicide'],
     // fumes with despair and a locked door
     ['他说活着没意思，屋里一股炭火味，敲门不开', 'suicide'],
     // a big wound bleeding freely
@@ -149,6 +151,9 @@ describe('urgent detection', () => {
     '假设啊，只是假设，孕妇半夜要生了，先打120还是找网格员',
     // a birth weeks away with no sign of labour is a routine question (预产期还有三周)
     '我老婆也是黄码，预产期还有四周，到时候去哪生',
+    // a conditional closing the clause (…倒地的话), and a question after 正经问
+    '给老师做培训，学生上课突然抽搐倒地的话，先做什么',
+    '在家闷得我喘不过气 正经问 降压药能不能多开点',
     // a smell of gas alone is not a suicide (a leak is the fire service's)
     '厨房里有煤气味，物业电话多少',
     // joking aside, the question that follows is the message (说正经的)
