@@ -7,13 +7,16 @@ import { contactAnswer, hotlineOf } from './contacts';
 import { withUnstated } from './unstated';
 import { compareAudiences } from './compare';
 import { defineGroup } from './define';
-import { expandGroup, findDesignations } from '../rules/query';
-import { designationAnswer, routeLines, type DesignationQuery } from './designation';
+import { findDesignations } from '../rules/query';
+import { designationAnswer, routeLines } from './designation';
 import { lowerCase, type Domain } from './domain';
 import { loadStatusAnswer } from './load-status';
+import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, generalFor, othersGuidance, whereFor } from './asked';
 import { say, type Line } from './plan';
-import { dedupe, guidanceLines, topicLines } from './topics';
+import { dedupe, topicLines } from './topics';
 import type { FactIndex, RetrieveQuery, Retrieved } from './retrieve';
+
+export { designationQuery } from './asked';
 
 export interface AnswerInput {
   rules: RuleSet;
@@ -42,28 +45,7 @@ export type AnswerResult =
 const names = (list: { id: string; name: string }[], ids: string[]): QuickReply[] =>
   ids.map((id) => list.find((t) => t.id === id)).filter((t) => !!t).map((t) => ({ label: t.name, value: t.name }));
 
-/** Categories asked about: the message's, else the intent's own, else the conversation's last. */
-function categoriesOf(a: AnswerInput, intentCategory?: string): string[] {
-  const said = a.slots.categories.filter((c) => !a.domain.broadCategories.includes(c));
-  const fromMessage = said.length ? said : a.slots.categories;
-  const remembered = a.session.categories ?? (a.session.category ? [a.session.category] : []);
-  const asked = fromMessage.length ? fromMessage : remembered.filter((c) => !a.domain.broadCategories.includes(c) || remembered.length === 1);
-  if (intentCategory) return [intentCategory, ...asked.filter((c) => c !== intentCategory)];
-  return asked;
-}
 
-export function designationQuery(a: AnswerInput, categories: string[], assumedFull: readonly string[]): DesignationQuery {
-  return {
-    categories,
-    audience: a.session.audience,
-    status: a.status,
-    assumedFull,
-    vocabulary: a.rules.vocabulary,
-    categoryTopics: a.domain.categoryTopics,
-    fallbackTopics: a.domain.fallbackTopics,
-    topicQuery: { text: a.text, departments: a.domain.departments, facility: a.slots.facility?.facility },
-  };
-}
 
 function designation(a: AnswerInput, assumedFull: readonly string[], categories: string[]): AnswerResult {
   const { book } = a;
@@ -96,22 +78,7 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
   return { kind: 'answer', session: { ...a.session, assumedFull: [...assumedFull], lastList }, lines, found: anyDesignated || r.lines.length > 0, designated: anyDesignated };
 }
 
-/** Where to go for the care the message names (孩子要去看病…能陪几个: the children's hospital), beside a topic the
- * book is silent on. */
-function whereFor(a: AnswerInput): Line[] {
-  const cares = a.slots.categories.filter((c) => !a.domain.broadCategories.includes(c) && a.book.designations.some((d) => d.category === c));
-  if (!cares.length) return [];
-  const where = designationAnswer(a.book, designationQuery(a, cares, a.session.assumedFull ?? []));
-  return where.kind === 'answer' ? where.lines : [];
-}
 
-/** The book's designation for general care for the user's group, when it has one. */
-function generalFor(a: AnswerInput, assumedFull: readonly string[]): Line[] {
-  const broad = a.domain.broadCategories.filter((c) => a.book.designations.some((d) => d.category === c));
-  if (!broad.length) return [];
-  const g = designationAnswer(a.book, designationQuery(a, broad, assumedFull));
-  return g.kind === 'answer' ? g.lines : [];
-}
 
 /** The ordered list a designation answer gives for its first category, and where the answer stands in it. */
 function listOf(a: AnswerInput, categories: string[], assumedFull: readonly string[]): Session['lastList'] {
@@ -165,26 +132,7 @@ export function walkList(a: AnswerInput): AnswerResult | undefined {
   return { ...r, session: { ...r.session, lastList: { ...list, at: target } } };
 }
 
-/**
- * No audience said: what the notice says, for the care asked, to the audiences its designations leave out
- * (晋江's ordinary dialysis patients, moved within the 医共体), after the designated hospitals.
- */
-function othersGuidance(a: AnswerInput, categories: readonly string[]): Line[] {
-  if (a.session.audience) return [];
-  const designated = a.book.designations.filter((d) => categories.includes(d.category));
-  if (!designated.length) return [];
-  const covered = new Set(designated.flatMap((d) => d.audiences));
-  return a.book.guidance
-    .filter((g) => g.categories.some((c) => categories.includes(c)) && g.audiences.length > 0 && g.audiences.every((x) => !covered.has(x)))
-    .flatMap(guidanceLines);
-}
 
-/** Guidance the notice gives for the user's audience alone, where no designation names that audience. */
-function audienceGuidance(a: AnswerInput): Line[] {
-  const audience = a.session.audience;
-  if (!audience || a.book.designations.some((d) => d.audiences.includes(audience))) return [];
-  return a.book.guidance.filter((g) => g.audiences.includes(audience)).flatMap(guidanceLines);
-}
 
 /** "要是晋江市医院收满了呢" / "第一后备也满了呢": mark what is full, then answer with the backups in force. */
 function backup(a: AnswerInput): AnswerResult {
@@ -227,9 +175,6 @@ function topicQuery(a: AnswerInput) {
   return { text: a.text, departments: a.domain.departments, facility, audiences: audiencesOf(a), counts, categories: categoriesOf(a) };
 }
 
-/** The user's audience, a group standing for its members (特定对象 → 密接, 隔离人员…). */
-const audiencesOf = (a: AnswerInput): string[] | undefined =>
-  a.session.audience ? expandGroup(a.rules.vocabulary, a.session.audience) : undefined;
 
 /**
  * "产检去哪，能陪同吗": a care category and a where-question beside another question get the designation too; so

@@ -1,0 +1,73 @@
+// What the user's words and conversation ask a rule book for, read the same way by every kind of answer: the care
+// categories, the designation query, the audience standing for its members, and the designations and guidance
+// that go with them. Pure.
+import type { AnswerInput } from './answer';
+import { designationAnswer, type DesignationQuery } from './designation';
+import type { Line } from './plan';
+import { expandGroup } from '../rules/query';
+import { guidanceLines } from './topics';
+
+/** Categories asked about: the message's, else the intent's own, else the conversation's last. */
+export function categoriesOf(a: AnswerInput, intentCategory?: string): string[] {
+  const said = a.slots.categories.filter((c) => !a.domain.broadCategories.includes(c));
+  const fromMessage = said.length ? said : a.slots.categories;
+  const remembered = a.session.categories ?? (a.session.category ? [a.session.category] : []);
+  const asked = fromMessage.length ? fromMessage : remembered.filter((c) => !a.domain.broadCategories.includes(c) || remembered.length === 1);
+  if (intentCategory) return [intentCategory, ...asked.filter((c) => c !== intentCategory)];
+  return asked;
+}
+
+export function designationQuery(a: AnswerInput, categories: string[], assumedFull: readonly string[]): DesignationQuery {
+  return {
+    categories,
+    audience: a.session.audience,
+    status: a.status,
+    assumedFull,
+    vocabulary: a.rules.vocabulary,
+    categoryTopics: a.domain.categoryTopics,
+    fallbackTopics: a.domain.fallbackTopics,
+    topicQuery: { text: a.text, departments: a.domain.departments, facility: a.slots.facility?.facility },
+  };
+}
+
+/**
+ * No audience said: what the notice says, for the care asked, to the audiences its designations leave out
+ * (晋江's ordinary dialysis patients, moved within the 医共体), after the designated hospitals.
+ */
+export function othersGuidance(a: AnswerInput, categories: readonly string[]): Line[] {
+  if (a.session.audience) return [];
+  const designated = a.book.designations.filter((d) => categories.includes(d.category));
+  if (!designated.length) return [];
+  const covered = new Set(designated.flatMap((d) => d.audiences));
+  return a.book.guidance
+    .filter((g) => g.categories.some((c) => categories.includes(c)) && g.audiences.length > 0 && g.audiences.every((x) => !covered.has(x)))
+    .flatMap(guidanceLines);
+}
+
+/** Guidance the notice gives for the user's audience alone, where no designation names that audience. */
+export function audienceGuidance(a: AnswerInput): Line[] {
+  const audience = a.session.audience;
+  if (!audience || a.book.designations.some((d) => d.audiences.includes(audience))) return [];
+  return a.book.guidance.filter((g) => g.audiences.includes(audience)).flatMap(guidanceLines);
+}
+
+/** Where to go for the care the message names (孩子要去看病…能陪几个: the children's hospital), beside a topic the
+ * book is silent on. */
+export function whereFor(a: AnswerInput): Line[] {
+  const cares = a.slots.categories.filter((c) => !a.domain.broadCategories.includes(c) && a.book.designations.some((d) => d.category === c));
+  if (!cares.length) return [];
+  const where = designationAnswer(a.book, designationQuery(a, cares, a.session.assumedFull ?? []));
+  return where.kind === 'answer' ? where.lines : [];
+}
+
+/** The book's designation for general care for the user's group, when it has one. */
+export function generalFor(a: AnswerInput, assumedFull: readonly string[]): Line[] {
+  const broad = a.domain.broadCategories.filter((c) => a.book.designations.some((d) => d.category === c));
+  if (!broad.length) return [];
+  const g = designationAnswer(a.book, designationQuery(a, broad, assumedFull));
+  return g.kind === 'answer' ? g.lines : [];
+}
+
+/** The user's audience, a group standing for its members (特定对象 → 密接, 隔离人员…). */
+export const audiencesOf = (a: AnswerInput): string[] | undefined =>
+  a.session.audience ? expandGroup(a.rules.vocabulary, a.session.audience) : undefined;
