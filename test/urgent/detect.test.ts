@@ -124,6 +124,8 @@ describe('urgent detection', () => {
     ['预产期还有三周，刚才破水了', 'labour'],
     // words like a will (遗书一样的话) are no conditional
     ['邻居在群里发了遗书一样的话，说房子卖了还债，之后就不回消息了', 'suicide'],
+    // an asthma attack the inhaler does not relieve, bent over a table to breathe
+    ['奶奶哮喘又犯了，只能趴着喘', 'breathing'],
     // fumes with despair and a locked door
     ['他说活着没意思，屋里一股炭火味，敲门不开', 'suicide'],
     // a big wound bleeding freely
