@@ -9,7 +9,7 @@ import { compareAudiences } from './compare';
 import { defineGroup } from './define';
 import { findDesignations } from '../rules/query';
 import { designationAnswer, routeLines } from './designation';
-import { lowerCase, type Domain } from './domain';
+import { asksWhere, lowerCase, type Domain } from './domain';
 import { loadStatusAnswer } from './load-status';
 import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, generalFor, othersGuidance, whereFor } from './asked';
 import { say, type Line } from './plan';
@@ -45,8 +45,6 @@ export type AnswerResult =
 const names = (list: { id: string; name: string }[], ids: string[]): QuickReply[] =>
   ids.map((id) => list.find((t) => t.id === id)).filter((t) => !!t).map((t) => ({ label: t.name, value: t.name }));
 
-
-
 function designation(a: AnswerInput, assumedFull: readonly string[], categories: string[]): AnswerResult {
   const { book } = a;
   if (!categories.length) {
@@ -72,13 +70,11 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
   const extra = secondary(a).filter((t) => t !== 'transport');
   // "which hospital for a diabetes check" where the notice designates none for that care: a known group's hospital
   // for general care, beside what the notice does say of it
-  const general = !anyDesignated && a.session.audience && a.domain.whereCues.some((c) => a.text.includes(c)) ? generalFor(a, assumedFull) : [];
+  const general = !anyDesignated && a.session.audience && asksWhere(a.domain, a.text) ? generalFor(a, assumedFull) : [];
   const lines = dedupe([...general, ...r.lines, ...(anyDesignated ? routeLines(book, audiencesOf(a), categories) : []), ...othersGuidance(a, categories), ...topicLines(book, { ...topicQuery(a), topics: extra })]);
   const lastList = listOf(a, categories, assumedFull);
   return { kind: 'answer', session: { ...a.session, assumedFull: [...assumedFull], lastList }, lines, found: anyDesignated || r.lines.length > 0, designated: anyDesignated };
 }
-
-
 
 /** The ordered list a designation answer gives for its first category, and where the answer stands in it. */
 function listOf(a: AnswerInput, categories: string[], assumedFull: readonly string[]): Session['lastList'] {
@@ -132,8 +128,6 @@ export function walkList(a: AnswerInput): AnswerResult | undefined {
   return { ...r, session: { ...r.session, lastList: { ...list, at: target } } };
 }
 
-
-
 /** "要是晋江市医院收满了呢" / "第一后备也满了呢": mark what is full, then answer with the backups in force. */
 function backup(a: AnswerInput): AnswerResult {
   const { book, slots } = a;
@@ -175,14 +169,13 @@ function topicQuery(a: AnswerInput) {
   return { text: a.text, departments: a.domain.departments, facility, audiences: audiencesOf(a), counts, categories: categoriesOf(a) };
 }
 
-
 /**
  * "产检去哪，能陪同吗": a care category and a where-question beside another question get the designation too; so
  * does an answer on how to get care (`designates`) in a conversation about a care the notice designates for.
  */
 function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): AnswerResult {
   if (r.kind !== 'answer') return r;
-  const where = a.domain.whereCues.some((c) => a.text.includes(c));
+  const where = asksWhere(a.domain, a.text);
   const asked = a.slots.categories.length > 0 && where;
   // "120来了会送哪个医院": after an emergency, where the ambulance goes — the emergency's care, else emergencies
   const emergency = where && a.session.handoff?.reason.startsWith('urgent:') ? urgentCategories(a) : [];
@@ -222,7 +215,6 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   if (!lines.length) return { kind: 'answer', lines: missing(a.book), session: a.session, found: false };
   return { kind: 'answer', lines: withUnstated(a.domain, a.book, a.text, named.length ? named : own, lines), session: a.session, found: true };
 }
-
 
 /** A fact the book lacks is said to be missing, with the locality's hotline where it has one. */
 export function missing(book: RuleBook): Line[] {

@@ -51,22 +51,20 @@ export function audienceGuidance(a: AnswerInput): Line[] {
   return a.book.guidance.filter((g) => g.audiences.includes(audience)).flatMap(guidanceLines);
 }
 
-/** Where to go for the care the message names (孩子要去看病…能陪几个: the children's hospital), beside a topic the
- * book is silent on. */
-export function whereFor(a: AnswerInput): Line[] {
-  const cares = a.slots.categories.filter((c) => !a.domain.broadCategories.includes(c) && a.book.designations.some((d) => d.category === c));
-  if (!cares.length) return [];
-  const where = designationAnswer(a.book, designationQuery(a, cares, a.session.assumedFull ?? []));
-  return where.kind === 'answer' ? where.lines : [];
+/** The designated hospitals for those of the categories the book designates for (none: no lines). */
+export function designatedLines(a: AnswerInput, categories: readonly string[], assumedFull: readonly string[] = a.session.assumedFull ?? []): Line[] {
+  const designated = categories.filter((c) => a.book.designations.some((d) => d.category === c));
+  if (!designated.length) return [];
+  const r = designationAnswer(a.book, designationQuery(a, designated, assumedFull));
+  return r.kind === 'answer' ? r.lines : [];
 }
 
+/** Where to go for the care the message names (孩子要去看病…能陪几个: the children's hospital), beside a topic the
+ * book is silent on. */
+export const whereFor = (a: AnswerInput): Line[] => designatedLines(a, a.slots.categories.filter((c) => !a.domain.broadCategories.includes(c)));
+
 /** The book's designation for general care for the user's group, when it has one. */
-export function generalFor(a: AnswerInput, assumedFull: readonly string[]): Line[] {
-  const broad = a.domain.broadCategories.filter((c) => a.book.designations.some((d) => d.category === c));
-  if (!broad.length) return [];
-  const g = designationAnswer(a.book, designationQuery(a, broad, assumedFull));
-  return g.kind === 'answer' ? g.lines : [];
-}
+export const generalFor = (a: AnswerInput, assumedFull: readonly string[]): Line[] => designatedLines(a, a.domain.broadCategories, assumedFull);
 
 /** The user's audience, a group standing for its members (特定对象 → 密接, 隔离人员…). */
 export const audiencesOf = (a: AnswerInput): string[] | undefined =>

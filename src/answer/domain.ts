@@ -116,3 +116,11 @@ export function lowerCase(list: readonly string[]): readonly string[] {
   if (!out) lowered.set(list, (out = list.map((w) => w.toLowerCase())));
   return out;
 }
+
+/** The message asks where to go (去哪, 哪家医院, 送哪: `whereCues`). */
+export const asksWhere = (domain: Domain, text: string): boolean => domain.whereCues.some((c) => text.includes(c));
+
+/** The intent answered by a kind of answer (`contacts`, `handoff`), the first in answers.yml's order. */
+export function intentAnswering(domain: Domain, kind: string): string | undefined {
+  return Object.keys(domain.intents).find((k) => domain.intents[k]?.answer === kind);
+}

@@ -6,7 +6,7 @@ import type { Retrieved } from '../answer/retrieve';
 import { askedNumbers, hotlineOf } from '../answer/contacts';
 import { lineWords, topicLines } from '../answer/topics';
 import { followUp, isFollowUp } from '../answer/follow-up';
-import { lowerCase, type Domain } from '../answer/domain';
+import { asksWhere, intentAnswering, lowerCase, type Domain } from '../answer/domain';
 import { plan, say, type Line, type Plan } from '../answer/plan';
 import type { QuickReply, Session } from '../core/types';
 import type { RuleBook, RuleSet } from '../rules/types';
@@ -75,10 +75,11 @@ export function resolveIntent(i: DecideInput, s: Session): string {
     if (fills && (vague || said === p.intent || !isContent(domain, said))) return p.intent;
   }
   // a person asked for in so many words (机器人说不清楚，给我找个值班的真人)
-  if (said !== 'handoff_request' && domain.handoffAsks.some((re) => re.test(analysis.normalised)) && domain.intents.handoff_request) return 'handoff_request';
+  const handoff = intentAnswering(domain, 'handoff');
+  if (handoff && said !== handoff && domain.handoffAsks.some((re) => re.test(analysis.normalised))) return handoff;
   // "网上查到…的电话3309576，这个能问看病的事吗": a number no notice lists, asked about, is a question about contacts
   if (slots.topics.includes('contact_info') && unknownNumbers(i).length) {
-    const contacts = Object.keys(domain.intents).find((k) => domain.intents[k]?.answer === 'contacts');
+    const contacts = intentAnswering(domain, 'contacts');
     if (contacts) return contacts;
   }
   const slotted = slots.categories.length > 0 || !!slots.audience || slots.loadMarks.length > 0 || !!slots.facility || slots.full || !!slots.locality;
@@ -88,7 +89,7 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   const topicOwner = slots.topics.map((t) => topicIntent(domain, t)).find((x) => !!x);
   if (said === 'fallback' && slots.categories.length && !(onlyBroad && topicOwner)) return slots.full ? 'backup' : 'designation';
   // "去的医院一样吗" read as nothing, in a conversation about a care: where to go for it
-  if (said === 'fallback' && !slots.topics.length && (s.category || s.categories?.length) && domain.whereCues.some((c) => analysis.normalised.includes(c)))
+  if (said === 'fallback' && !slots.topics.length && (s.category || s.categories?.length) && asksWhere(domain, analysis.normalised))
     return 'designation';
   // words the classifier could not place but that name a topic ("怎么过去" → transport): the intent answering it
   if (said === 'fallback' && slots.topics.length) {
@@ -113,7 +114,7 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   }
   // an intent made for a care the message does not name while it names another ("透析去哪，电话多少" read as fever
   // clinics): where to go for the care it names
-  if (own && slots.categories.length && !slots.categories.includes(own) && domain.whereCues.some((c) => analysis.normalised.includes(c)))
+  if (own && slots.categories.length && !slots.categories.includes(own) && asksWhere(domain, analysis.normalised))
     return slots.full ? 'backup' : 'designation';
   if (slots.full && (said === 'designation' || said === 'fallback')) return 'backup';
   return said;

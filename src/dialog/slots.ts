@@ -60,8 +60,9 @@ function oneAudience(list: Entity[]): string | undefined {
 /** Words saying where the user lives or is, just before a place (我住鲤城区, 家在太原, I live in …). */
 const RESIDENCE = /(?:我|我们|我家|家|人)(?:现在|目前|就|也|都)?(?:住在?|在|家住|住的是)[^,。?!;]{0,3}$/;
 
-/** Someone is in a place (屋企人在晋江, 病人就在晋江): the notice of that place is for them. */
+/** A place said to be over there (泉秀那边): not where the user is. */
 const THERE = /^(?:那边|那里|那儿|那头)/;
+/** Someone is in a place (屋企人在晋江, 病人就在晋江): the notice of that place is for them. */
 const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$/;
 
 /**

@@ -1,7 +1,7 @@
 // An urgent turn: 120 and the locality's emergency route first, then whether a person was alerted; and, when the
 // locality comes after the alarm, what the urgent reply promised for it. Pure.
-import { answer, designationQuery } from '../answer/answer';
-import { designationAnswer } from '../answer/designation';
+import { answer } from '../answer/answer';
+import { designatedLines } from '../answer/asked';
 import { plan, say, steps, type Line, type Plan } from '../answer/plan';
 import type { Session } from '../core/types';
 import { emergencyRoute } from '../rules/query';
@@ -16,12 +16,12 @@ function routeLines(i: DecideInput, s: Session, book: RuleBook, categories: read
   const first: Line[] = [say('urgent_call')];
   const emergency = emergencyRoute(book);
   if (emergency) first.push(say('urgent_route', { locality: book.name }), steps(emergency.steps));
-  const rest: Line[] = [];
-  const designated = categories.filter((c) => book.designations.some((d) => d.category === c));
-  const wanted = designated.length || !orEmergency ? designated : i.domain.emergencyCategories.filter((c) => book.designations.some((d) => d.category === c)).slice(0, 1);
-  if (wanted.length) {
-    const r = designationAnswer(book, designationQuery(answerInput(i, book, intent, s), wanted, s.assumedFull ?? []));
-    if (r.kind === 'answer') rest.push(...r.lines);
+  const a = answerInput(i, book, intent, s);
+  let rest = designatedLines(a, categories);
+  // none for the emergency's own care: the book's emergency (or general) designation, the first it has
+  if (!rest.length && orEmergency) {
+    const emergencyCare = i.domain.emergencyCategories.find((c) => book.designations.some((d) => d.category === c));
+    if (emergencyCare) rest = designatedLines(a, [emergencyCare]);
   }
   return { first, rest };
 }

@@ -208,14 +208,17 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
     }
     out.push(toEntity(text, c));
   }
-  if (negated.length) {
-    // 不是隔离人员也不是红黄码: an ordinary patient; a group named elsewhere (改成特定对象透析点), or the status denied
-    // named again of something else (…磁灶变成隔离人员的透析定点了), is not the person
+  // 不是隔离人员也不是红黄码, 阮是普通透析病人: with a status denied or the ordinary one said, a group named elsewhere
+  // (改成特定对象透析点), or the status denied named again of something else (…磁灶变成隔离人员的透析定点了), is not the person
+  const ordinary = out.some((e) => e.type === 'audience' && e.value === lex.defaultAudience);
+  if (negated.length || ordinary) {
     const denied = new Set(negated.map((c) => c.entry.value));
     for (let k = out.length - 1; k >= 0; k--) {
       const e = out[k] as Entity;
       if (e.type === 'audience' && (lex.groupIds.has(e.value) || denied.has(e.value))) out.splice(k, 1);
     }
+  }
+  if (negated.length) {
     // 是防范区不是封控的: the status they do say is theirs; only with none is it the ordinary one
     if (!out.some((e) => e.type === 'audience')) {
       const first = negated[0] as Candidate;
@@ -226,13 +229,6 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
       out.push({ type: 'audience', value: lex.defaultAudience, text: text.slice(start, last.end), start, end: last.end, score: 0.9 });
     }
   }
-  // 阮是普通透析病人…那里变成特定对象透析定点: with the user's own ordinary status said, a group named of something
-  // else is not the person
-  if (out.some((e) => e.type === 'audience' && e.value === lex.defaultAudience))
-    for (let k = out.length - 1; k >= 0; k--) {
-      const e = out[k] as Entity;
-      if (e.type === 'audience' && lex.groupIds.has(e.value)) out.splice(k, 1);
-    }
   // facilities: when a locality is named, keep that locality's candidates for an ambiguous span
   const localities = new Set(out.filter((e) => e.type === 'locality' || e.type === 'place').map((e) => e.value));
   const facilityAt = new Map<string, Entity[]>();

@@ -75,8 +75,11 @@ const NUMERAL_BEFORE_UNIT = new RegExp(`([零〇一二两三四五六七八九�
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
 /** Punctuation said aloud to a dictating phone, when two or more are said (a lone 句号 may be a word). */
 const SPOKEN_MARKS: Record<string, string> = { 逗号: ',', 句号: '。', 问号: '?', 感叹号: '!', 叹号: '!', 顿号: '、', 冒号: ':', 分号: ';' };
-const SPOKEN_PUNCT = /逗号|句号|问号|感叹号|叹号|顿号|冒号|分号/g;
-const SPOKEN_PUNCT_ANY = /(?:逗号|句号|问号|感叹号|叹号|顿号|冒号|分号).*(?:逗号|句号|问号|感叹号|叹号|顿号|冒号|分号)/;
+const SPOKEN = Object.keys(SPOKEN_MARKS).join('|');
+const SPOKEN_PUNCT = new RegExp(SPOKEN, 'g');
+const SPOKEN_TWICE = new RegExp(`(?:${SPOKEN}).*(?:${SPOKEN})`);
+/** A space between two CJK characters. */
+const CJK_SPACE = /([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g;
 const REPEATED_PUNCT = /([!?,.。~…、;:\-=*#])\1+/g;
 const MIXED_END_PUNCT = /[!?]{2,}/g;
 
@@ -191,13 +194,12 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
       text = text.trim();
       // every character typed apart (村 里 阳 了 先 去 哪 看): the spaces are no breaks at all; else a space between
       // two CJK characters is voice-typing noise, a pause
-      const apart = text.match(/[\u3400-\u9fff] (?=[\u3400-\u9fff])/g)?.length ?? 0;
+      const apart = text.match(CJK_SPACE)?.length ?? 0;
       const cjk = text.match(/[\u3400-\u9fff]/g)?.length ?? 0;
-      if (cjk >= 4 && apart >= (cjk - 1) * 0.7) text = text.replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1');
-      else text = text.replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1,');
+      text = text.replace(CJK_SPACE, cjk >= 4 && apart >= (cjk - 1) * 0.7 ? '$1' : '$1,');
     }
     // punctuation said aloud to a dictating phone (…逗号…问号): the marks themselves
-    if (SPOKEN_PUNCT_ANY.test(text)) text = text.replace(SPOKEN_PUNCT, (w) => SPOKEN_MARKS[w] as string);
+    if (SPOKEN_TWICE.test(text)) text = text.replace(SPOKEN_PUNCT, (w) => SPOKEN_MARKS[w] as string);
 
     const removed: string[] = [];
     for (let changed = anyPrefix !== undefined && anyPrefix.test(text); changed; ) {

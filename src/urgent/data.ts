@@ -120,6 +120,12 @@ export const ScopeSchema = z.strictObject({
   feared_before: pattern.optional(),
   about_to_after: pattern.optional(),
   now_opener: pattern.optional(),
+  /** Patterns for the rest of the clause after a mention that make it a condition (…抽搐倒地的话, not 遗书一样的话); for
+   * what follows 说正经的 when it is a question (so what came before was a joke); and for a joke denied after it
+   * (说正经的不是开玩笑). */
+  conditional_end: pattern.optional(),
+  serious_question: pattern.optional(),
+  joke_denied: pattern.optional(),
   history_durations: words,
   now: words,
   hypothetical: words,

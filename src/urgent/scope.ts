@@ -76,9 +76,6 @@ export interface ScopeReader {
 
 const SENTENCE_END = /[。!?;\n！？；]/;
 const CLAUSE_END = /[,，:：、。!?;\n！？；]/;
-/** After 说正经的: a question follows (…卫生院标黄色是啥意思) and the joke is not denied (说正经的不是开玩笑). */
-const jokingAside = (after: string): boolean =>
-  /[?？]|吗|啥|什么|哪|几|能不能|可不可以|要不要|有没有|which|what|where/.test(after.replace(/怎么办|咋办|how/g, '')) && !/不是开玩笑|没开玩笑|不是玩笑|真的|not joking/.test(after);
 const CLAUSE_NO_LIST = /[,，:：。!?;\n！？；]/;
 /** CLAUSE_END's characters, by code (a test a character without making a string of it). */
 const CLAUSE_END_CODES = new Set([...',，:：、。!?;\n！？；'].map((c) => c.charCodeAt(0)));
@@ -130,7 +127,16 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.supposing, Cue.Suppose);
   add(data.serious_turn, Cue.Serious);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
-  const [fearedBefore, aboutToAfter, nowOpener] = [data.feared_before, data.about_to_after, data.now_opener].map((p) => (p ? new RegExp(p) : undefined));
+  const [fearedBefore, aboutToAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied] = [
+    data.feared_before,
+    data.about_to_after,
+    data.now_opener,
+    data.conditional_end,
+    data.serious_question,
+    data.joke_denied,
+  ].map((p) => (p ? new RegExp(p) : undefined));
+  /** After 说正经的: a question follows (…卫生院标黄色是啥意思) and the joke is not denied (说正经的不是开玩笑). */
+  const jokingAside = (after: string): boolean => !!seriousQuestion?.test(after) && !jokeDenied?.test(after);
   const emergencyNow = data.emergency_now.map((w) => simplify(w.normalize('NFKC')).toLowerCase());
   const lastingStates = new Set(data.lasting_states.map((w) => simplify(w.normalize('NFKC')).toLowerCase()));
 
@@ -306,8 +312,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         hits.some((h) => h.cues & Cue.Hypo && h.start >= bounds(text, m.start, CLAUSE_NO_LIST)[0] && h.end <= m.start) ||
         hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1 && !CLAUSE_END.test(text.slice(m.end, h.start))) ||
         // a conditional closing the mention's clause (学生突然抽搐倒地的话…)
-        // (not words said: 遗书一样的话, 说的话)
-        (/的话$/.test(text.slice(m.end, ce)) && !/(?:一样|那样|这样|似|说|讲|写)的话$/.test(text.slice(m.end, ce)));
+        !!conditionalEnd?.test(text.slice(m.end, ce));
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)
       const happened = mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || /\d/.test(o.text)));
