@@ -205,7 +205,9 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   const q = topicQuery(a);
   // Of the intent's topics, those the message names (CT → the green channel, not the herbal decoction).
   const named = own.filter((t) => a.slots.topics.includes(t));
-  let lines = topicLines(a.book, { ...q, topics: [...new Set([...(named.length ? named : own), ...secondary(a)])] });
+  // (with the topics their procedures go on in: 按相应流程就诊 → the transport procedure)
+  const asked = named.length ? named : own;
+  let lines = topicLines(a.book, { ...q, topics: [...new Set([...asked, ...asked.flatMap((t) => a.domain.continues[t] ?? []), ...secondary(a)])] });
   // a book silent on the topic asked may say who handles it (medicines: the family doctors who bring them)
   const handlers = (list: readonly string[]): string[] => [...new Set(list.flatMap((t) => a.domain.topicFallbacks[t] ?? []))];
   if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: handlers(named) });
@@ -238,7 +240,9 @@ function factQuery(a: AnswerInput, topics: readonly string[]): RetrieveQuery {
   // the notices' own words for the resident's (城里的大医院…来帮 → 二级及以上…帮扶), searched beside them
   let text = a.text;
   for (const [plain, notice] of Object.entries(a.domain.plainWords)) if (a.text.includes(plain)) text += ` ${notice.join(' ')}`;
-  return { text, drop: a.placeTexts, topics, recent: a.session.lastUnits, facility };
+  // (the notice named as where to look is not what is asked: 方案里有没有说…)
+  const mentions = a.domain.documentMentions.filter((m) => text.includes(m));
+  return { text, drop: mentions.length ? [...(a.placeTexts ?? []), ...mentions] : a.placeTexts, topics, recent: a.session.lastUnits, facility };
 }
 
 /** An answer made of retrieved facts. */

@@ -54,8 +54,10 @@ const DomainFile = z
           }
         }),
       ),
+    documentMentions: z.array(z.string().min(1)).default([]),
     plainWords: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
     topicFallbacks: z.record(z.string(), z.array(z.string())).default({}),
+    continues: z.record(z.string(), z.array(z.string())).default({}),
     maxDesignationGroups: z.number().int().min(0),
     languageChoices: z.array(
       z.object({ lang: z.enum(['zh', 'en']), script: z.enum(['simplified', 'traditional']), words: z.array(z.string().min(1)).min(1) }).strict(),
@@ -94,6 +96,10 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
   for (const [t, list] of Object.entries(d.topicFallbacks)) {
     checkTopics(`topicFallbacks.${t}`, [t]);
     checkTopics(`topicFallbacks.${t}`, list);
+  }
+  for (const [t, list] of Object.entries(d.continues)) {
+    checkTopics(`continues.${t}`, [t]);
+    checkTopics(`continues.${t}`, list);
   }
   checkTopics('secondaryTopics', d.secondaryTopics);
   checkTopics('aspectTopics', d.aspectTopics);

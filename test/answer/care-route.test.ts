@@ -41,6 +41,21 @@ describe('a how-to-get-care answer names the hospitals for the care asked', () =
   });
 });
 
+describe('a procedure that goes on in another (answers.yml `continues`)', () => {
+  it('忻州: going out for care is the care route and then the transport it points to (按相应流程)', () => {
+    const reply = textOf(talk(core).say('小区在原平市 是管控区 邻居老人要去医院拿药复诊 具体手续怎么走'));
+    expect(reply).toContain('网格员');
+    expect(reply).toMatch(/专用转运车/);
+  });
+  it('晋江, which has only the transport procedure: whoever looks after an isolated person reports to the 120 centre', () => {
+    for (const text of ['晋江密接在隔离 要去医院复查 手续怎么走', 'Jinjiang quarantine site: a resident needs a doctor for a rash, how do we arrange getting her there?']) {
+      const reply = textOf(talk(core).say(text));
+      expect(reply).toContain('晋江市医院');
+      expect(reply).toContain('报市120急救指挥中心');
+    }
+  });
+});
+
 describe('a named hospital that cannot take patients', () => {
   it("its covid cases are the hospital's: the backup in force for the care it is designated for", () => {
     const t = talk(core);
