@@ -71,6 +71,8 @@ export const ClassesSchema = z.strictObject({
   version: z.literal(1),
   context: z.array(z.string()),
   supporting: z.array(z.string()).default([]),
+  /** Concepts the scorer does not read: signs too common alone (头晕, 吐) that only the rules weigh beside another. */
+  unscored: z.array(z.string()).default([]),
   needs_now: z.array(z.string()),
   classes: z.record(
     z.string().regex(/^[a-z_]+$/),
@@ -257,6 +259,7 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
   };
   d.classes.context.forEach((c, i) => check(`context[${i}]`, c));
   d.classes.supporting.forEach((c, i) => check(`supporting[${i}]`, c));
+  d.classes.unscored.forEach((c, i) => check(`unscored[${i}]`, c));
   d.classes.needs_now.forEach((c, i) => check(`needs_now[${i}]`, c));
   for (const [name, cls] of Object.entries(d.classes.classes)) (cls.subject ?? []).forEach((c, i) => check(`classes.${name}.subject[${i}]`, c));
   for (const [name, cls] of Object.entries(d.classes.classes))

@@ -85,10 +85,11 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   }
 
   const context = new Set(data.classes.context);
+  const unscored = new Set([...context, ...data.classes.unscored]);
   /** The n-grams of what the message says, with the words that only say who it is about (孕妇, 宝宝, 透析病人)
    * left to their concept features: a topic is not an emergency. */
   function featuresOf(normalised: string, mentions: Mention[], scopes: Scope[]): string[] {
-    return [...ngramsOf(normalised, sizes, marksOf(normalised, mentions)), ...conceptFeatures(mentions, scopes, context)];
+    return [...ngramsOf(normalised, sizes, marksOf(normalised, mentions)), ...conceptFeatures(mentions, scopes, unscored)];
   }
   function marksOf(normalised: string, mentions: Mention[]): Uint8Array {
     const marks = scope.marks(normalised);
@@ -175,7 +176,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     const lower = normalised.toLowerCase();
     const s =
       tables.labels.length > 1
-        ? scorer.score(lower, marksOf(normalised, mentions), [...wordFeatures(lower), ...conceptFeatures(mentions, scopes, context)], admitsOf(mentions, scopes))
+        ? scorer.score(lower, marksOf(normalised, mentions), [...wordFeatures(lower), ...conceptFeatures(mentions, scopes, unscored)], admitsOf(mentions, scopes))
         : { urgent: 0, best: NONE };
     const flags: RedFlag[] = verdict.hits.map((h) => ({ id: h.id, text: h.mention.text, start: h.mention.start, end: h.mention.end }));
     const tooThin = thin(normalised, mentions);

@@ -43,3 +43,35 @@ describe('poisoning', () => {
     expect(flags(text)).not.toContain('poisoning');
   });
 });
+
+// An adult's poisoning: what was taken (a pesticide, rat poison, bootleg liquor, bleach mixed with toilet cleaner,
+// wild mushrooms), with any sign of it — or a deadly poison alone, or the poisoning named (有机磷中毒).
+describe('poisoning by what was taken and what it does', () => {
+  it.each([
+    '我舅喝了半瓶敌敌畏 被邻居发现的',
+    '村里的老李刚喝下去一口百草枯',
+    '社区医生：患者疑似有机磷中毒，瞳孔缩小，大汗',
+    '老公下地喷农药回来 一直吐 手在抖',
+    '我们几个吃了山上采的野生菌 现在都上吐下泻 我爸有点迷糊',
+    '宿舍有人喝了散装酒 说眼前一片模糊 看不清东西',
+    '我婆婆把84和洁厕灵混在一起刷厕所，现在一直咳，胸口发紧',
+    'my uncle drank some weedkiller in the shed, he is sweating and drooling',
+    'we ate wild mushrooms for lunch and now my dad is throwing up and seeing things',
+    '阿爸飲咗農藥，而家一直嘔',
+  ])('raises %s', (text) => {
+    expect(flags(text)).toContain('poisoning');
+  });
+
+  it.each([
+    // knowledge, storage, prevention, the past, a small harmless taste
+    '农药应该放在哪里才不会被孩子拿到',
+    '喷农药的时候要戴什么口罩',
+    '84消毒液和洁厕灵为什么不能混用',
+    '我爸十年前喝过农药，救回来了，现在身体还行，想问慢病怎么开药',
+    '野生菌季节到了，怎么分辨毒蘑菇',
+    '宝宝舔了一下洗衣液的瓶盖，马上漱口了，现在玩得很开心',
+    '买了一箱杀虫剂，楼里蟑螂太多了',
+  ])('does not raise %s', (text) => {
+    expect(flags(text)).not.toContain('poisoning');
+  });
+});
