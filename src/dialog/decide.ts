@@ -269,7 +269,8 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   if (book && other) return { plan: plan(other.intent, other.lines, { locality: book.id, cite: [book] }), session: { ...s, pending: undefined, lastIntent: other.intent } };
   const carried = book && (intent === 'fallback' || isContent(i.domain, intent)) ? followUpOf(i, s, book, intent) : undefined;
   if (carried) return carried;
-  if (intent === 'fallback') {
+  // (and a message read as out of scope that names a topic of the locality's notice: 泉秀的通知是什么时候发的？文号多少？)
+  if (intent === 'fallback' || (i.slots.topics.length && i.domain.intents[intent]?.answer === 'out_of_scope')) {
     const found = factsFor(i, s, book);
     if (found) return found;
   }

@@ -16,6 +16,12 @@ describe('intent resolution', () => {
     expect(textOf(r)).toMatch(/互联网|线上/);
   });
 
+  it('a message read as out of scope that names a topic of the notice gets its facts (通知哪天发的，文号多少)', () => {
+    const reply = textOf(talk(core).say('晋江那份通知是哪个单位发的？我要抄下来发到业主群'));
+    expect(reply).toContain('晋江市卫生健康局');
+    expect(reply).not.toMatch(/不在我能回答的范围/);
+  });
+
   it('"有没有发热门诊" still asks for fever care', () => {
     expect(textOf(talk(core).say('忻州封控区有没有发热门诊'))).toContain('忻州市人民医院');
   });

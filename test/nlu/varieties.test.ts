@@ -25,6 +25,16 @@ describe('language varieties', () => {
     expect(norm('阮囝真可愛')).toBe('我们孩子很可爱');
   });
 
+  it('reads Wu (Shanghainese)', () => {
+    expect(norm('阿拉姆妈今朝勿发烧，胸口也勿痛')).toBe('我们姆妈今天不发烧,胸口也不痛');
+    expect(norm('侬晓得伐，透析啥辰光排？')).toBe('你晓得吗,透析什么时候排?');
+    expect(norm('伊拉勒拉忻州，药吃完了哪能办')).toBe('他们在忻州,药吃完了怎么办');
+    expect(nlu.normalise('阿拉勒拉晋江').varieties).toEqual(['wuu']);
+    // marked forms need a Wu word beside them: 勿 is Mandarin in 请勿, 额 in 额头
+    expect(norm('请勿吸烟，额头有点烫')).toBe('请勿吸烟,额头有点烫');
+    expect(norm('阿拉额头有眼烫')).toBe('我们额头有点烫');
+  });
+
   it('leaves Mandarin words alone, and marked forms without a marker', () => {
     expect(norm('几点开门？有点发烧，吃了食物')).toBe('几点开门?有点发烧,吃了食物');
     expect(norm('无发热')).toBe('无发热');

@@ -169,12 +169,20 @@ describe('urgent detection', () => {
     // an office's line that does not answer is not a person gone silent
     '#求助# 我爸要透析，社区电话打不通，医院说封控的不收，到底去哪',
     // the citizens' hotline called all day is a complaint, not an emergency
-    '打了一天12345都说不归他们管，透析到底去哪做'])(
+    '打了一天12345都说不归他们管，透析到底去哪做',
+    // medicine run out (药吃光了), not swallowed
+    '奶奶的降压药吃光了，小区封着，去哪配药'])(
     'does not raise %s',
     (text) => {
       expect(flags(text)).toEqual([]);
     },
   );
+
+  it("an office's line said as its own (网格员的电话打不通) is no person gone silent; a son's still is", () => {
+    const concepts = (t: string): string[] => nlu.urgent.detect(nlu.normalise(t).text).mentions.map((m) => m.concept);
+    expect(concepts('网格员的电话打不通，封控区的居民要透析找谁')).not.toContain('unreachable');
+    expect(concepts('我儿子的电话打不通，他刚才发消息说不想活了')).toContain('unreachable');
+  });
 
   it('pains in waves without a pregnancy are not labour', () => {
     expect(flags('孩子肚子一阵一阵地疼，拉了三次')).not.toContain('labour');
