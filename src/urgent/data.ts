@@ -133,6 +133,8 @@ export const ScopeSchema = z.strictObject({
   hypothetical: words,
   hypothetical_after: words,
   knowledge: words,
+  /** A red flag said as past, with one of these asking what to do if it comes back (如果再发生怎么办): the safety line. */
+  recurrence: words.default([]),
   /** Knowledge cues that count only right after the mention (宫缩多久一次, 见红之后多久会生). */
   knowledge_after: words,
   /** Words that hold a cue's characters but are no cue (别 in 特别, 非 in 非常, 如 in 不如). */

@@ -69,6 +69,8 @@ export interface ScopeReader {
   read(text: string, mentions: readonly Mention[]): Scope[];
   /** Whether the mention's clause says it is happening now (脑梗了, 突然, 怀疑). */
   isNow(text: string, m: Mention): boolean;
+  /** Whether the message asks what to do if something past comes back (如果再发生，应该怎么办). */
+  recurs(text: string): boolean;
   /** Per character of the lower-cased text: 1 when its clause carries a scope cue (a negation, a past
    * time, a hypothetical, a question about knowledge, a figure of speech…), for the scorer's features. */
   marks(text: string): Uint8Array;
@@ -375,5 +377,11 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     return out;
   }
 
-  return { read, isNow, marks };
+  const recurrence = data.recurrence.map((w) => w.toLowerCase());
+  const recurs = (text: string): boolean => {
+    const lower = text.toLowerCase();
+    return recurrence.some((w) => lower.includes(w));
+  };
+
+  return { read, isNow, marks, recurs };
 }

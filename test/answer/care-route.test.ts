@@ -56,6 +56,14 @@ describe('a procedure that goes on in another (answers.yml `continues`)', () => 
   });
 });
 
+describe('who arranges the care, asked beside where to go', () => {
+  it('晋江 dialysis for a close contact: the centre, and the working group that sets the times', () => {
+    const reply = textOf(talk(core).say('我姑父是次密接，在晋江透析，医院在哪？透析时间谁来安排？'));
+    expect(reply).toContain('磁灶中心卫生院');
+    expect(reply).toMatch(/工作组|专人/);
+  });
+});
+
 describe('a named hospital that cannot take patients', () => {
   it("its covid cases are the hospital's: the backup in force for the care it is designated for", () => {
     const t = talk(core);

@@ -27,6 +27,14 @@ describe('where the ambulance goes', () => {
     expect(textOf(t.say('车到了 要拉去哪'))).toContain('忻州市人民医院');
   });
 
+  it('"会送到什么地方" / "送到哪儿" ask the same', () => {
+    for (const [first, then] of [['晋江 我爸突然说不出话 右手抬不起来', '救护车叫了，会送到什么地方？'], ['忻州封控区 孩子抽搐 叫不醒', '120在路上了 送到哪儿']] as const) {
+      const t = talk(core);
+      expect(t.say(first)?.urgent).toBe(true);
+      expect(textOf(t.say(then))).toMatch(/晋江市医院|忻州市人民医院/);
+    }
+  });
+
   it('the locality given after an urgent reply that had none: 120 again, the route and the hospital it promised', () => {
     const t = talk(core);
     const first = t.say('my grandfather suddenly cannot move his right arm and his mouth is crooked');

@@ -28,6 +28,7 @@ describe('language varieties', () => {
   it('reads Wu (Shanghainese)', () => {
     expect(norm('阿拉姆妈今朝勿发烧，胸口也勿痛')).toBe('我们姆妈今天不发烧,胸口也不痛');
     expect(norm('侬晓得伐，透析啥辰光排？')).toBe('你晓得吗,透析什么时候排?');
+    expect(norm('阿拉勿晓得啥人排辰光')).toBe('我们不晓得谁排时间');
     expect(norm('伊拉勒拉忻州，药吃完了哪能办')).toBe('他们在忻州,药吃完了怎么办');
     expect(nlu.normalise('阿拉勒拉晋江').varieties).toEqual(['wuu']);
     // marked forms need a Wu word beside them: 勿 is Mandarin in 请勿, 额 in 额头

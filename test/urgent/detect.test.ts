@@ -212,6 +212,17 @@ describe('urgent detection', () => {
     expect(detect('胸痛一般挂什么科？').caution).toBe(true);
     expect(detect('万一在封控区里破水了怎么办').caution).toBe(true);
     expect(detect('封控区透析去哪').caution).toBe(false);
+    // the signs of something asked (脑梗的征状是怎样的)
+    expect(detect('脑梗的征状是怎样的？我想提前了解').caution).toBe(true);
+  });
+
+  it('asks for the safety line when a past red flag may come back (…好了，要是再犯怎么办)', () => {
+    const v = detect('我爸前年心梗，抢救回来了，现在每天吃药，要是再犯了家里人该怎么做');
+    expect(v.flags).toEqual([]);
+    expect(v.caution).toBe(true);
+    expect(detect('my daughter had an asthma attack in spring, all fine now. what should we do if it happens again?').caution).toBe(true);
+    // a past one with no such question stays as it was
+    expect(detect('我爸前年心梗，抢救回来了，现在想开点药').caution).toBe(false);
   });
 
   it('catches the corpus it was built on (a regression guard, not a measurement: see nlu urgent-eval)', () => {
