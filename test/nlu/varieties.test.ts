@@ -36,6 +36,19 @@ describe('language varieties', () => {
     expect(norm('阿拉额头有眼烫')).toBe('我们额头有点烫');
   });
 
+  it('reads Wu 勿 everywhere but in Mandarin set phrases, and its verb endings', () => {
+    expect(norm('伊喘勿过气，坐也坐勿牢')).toBe('他喘不过气,坐也坐不住');
+    expect(norm('请勿打扰')).toBe('请勿打扰');
+  });
+
+  it('reads Southwestern Mandarin (Sichuan, Chongqing, Guizhou, Yunnan)', () => {
+    expect(norm('娃儿脑壳烫得很，咋个办')).toBe('孩子头烫得很,怎么办');
+    expect(norm('我老汉屋头莫得药了')).toBe('我爸爸家里没有药了');
+    // marked forms need a Southwestern word beside them: 老汉 is an old man, 恼火 annoyed, in Mandarin
+    expect(norm('这件事让老汉很恼火')).toBe('这件事让老汉很恼火');
+    expect(nlu.normalise('咋个办嘛').varieties).toEqual(['swm']);
+  });
+
   it('leaves Mandarin words alone, and marked forms without a marker', () => {
     expect(norm('几点开门？有点发烧，吃了食物')).toBe('几点开门?有点发烧,吃了食物');
     expect(norm('无发热')).toBe('无发热');
