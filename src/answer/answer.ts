@@ -334,9 +334,10 @@ export function answer(a: AnswerInput): AnswerResult {
     case 'backup':
       return backup(a);
     case 'contacts': {
-      const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics, ownNumberCues: lowerCase(a.domain.ownNumberCues) });
+      const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics, ownNumberCues: lowerCase(a.domain.ownNumberCues), serviceNumbers: a.domain.serviceNumbers });
       const result: AnswerResult = { kind: 'answer', lines: r.lines, session: a.session, found: r.found };
-      if (r.found) return result;
+      // (a care and where to go for it asked beside the number: 心衰…想问定点医院 另外…打哪个电话)
+      if (r.found) return withDesignation(a, result);
       // no number for it: that said first, then any fact the question's words find
       const facts = withFacts(a, result, spec.topics);
       return facts === result || facts.kind !== 'answer' ? result : { ...facts, lines: [...r.lines, ...facts.lines] };

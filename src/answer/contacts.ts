@@ -35,6 +35,8 @@ export interface ContactQuery {
   knownNumbers: ReadonlySet<string>;
   /** Words that give a number as the user's own (answers.yml `ownNumberCues`). */
   ownNumberCues?: readonly string[];
+  /** Public service lines (12345, 110…): named by the user, they are no number asked about. */
+  serviceNumbers?: readonly string[];
   /** Topics the message names (home_nursing, rehab…): the contacts for them come first. */
   topics?: readonly string[];
 }
@@ -59,7 +61,7 @@ export function askedNumbers(text: string, ownCues: readonly string[] = []): str
 export function contactAnswer(book: RuleBook, q: ContactQuery): { lines: Line[]; found: boolean } {
   const lines: Line[] = [];
   const asked = askedNumbers(q.text, q.ownNumberCues);
-  if (asked.some((d) => !q.knownNumbers.has(d))) lines.push(say('contact_unknown_number'));
+  if (asked.some((d) => !q.knownNumbers.has(d) && !q.serviceNumbers?.includes(d))) lines.push(say('contact_unknown_number'));
   const text = q.text.toLowerCase();
   const lower = lowerCase(q.channels);
   const channels = q.channels.filter((_, i) => text.includes(lower[i] as string));

@@ -55,6 +55,7 @@ const DomainFile = z
         }),
       ),
     documentMentions: z.array(z.string().min(1)).default([]),
+    forwardCues: z.array(z.string().min(1)).default([]),
     plainWords: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
     topicFallbacks: z.record(z.string(), z.array(z.string())).default({}),
     continues: z.record(z.string(), z.array(z.string())).default({}),

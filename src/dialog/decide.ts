@@ -82,6 +82,11 @@ export function resolveIntent(i: DecideInput, s: Session): string {
     const contacts = intentAnswering(domain, 'contacts');
     if (contacts) return contacts;
   }
+  // "麻烦给我一段能直接转给居民的话": the last answer again, as text to pass on
+  if (s.lastIntent && isContent(domain, s.lastIntent) && !slots.categories.length && !slots.topics.length) {
+    const lower = analysis.normalised.toLowerCase();
+    if (lowerCase(domain.forwardCues).some((c) => lower.includes(c))) return s.lastIntent;
+  }
   const slotted = slots.categories.length > 0 || !!slots.audience || slots.loadMarks.length > 0 || !!slots.facility || slots.full || !!slots.locality;
   if (vague && slotted && s.lastIntent && isContent(domain, s.lastIntent)) return slots.full ? 'backup' : s.lastIntent;
   // (a care only in general — 看病 — beside a topic's words is that topic's question: 看病没有核酸证明咋办)

@@ -45,4 +45,11 @@ describe('contact answers', () => {
     const asked = textOf(talk(core).say('晋江的，朋友给了个号码13912345678，打这个能问看病吗'));
     expect(asked).toContain('不在通告公布的就医联系方式中');
   });
+
+  it('a relay from the citizens\' hotline: 12345 is no number asked about, and where to go is answered beside the line', () => {
+    const text = textOf(talk(core).say('12345那边转过来一个：忻州原平封控区老人脑梗后遗症，问去哪个定点医院，有事打什么电话'));
+    expect(text).not.toContain('不在通告公布的就医联系方式中');
+    expect(text).toContain('忻州市人民医院');
+    expect(text).toContain('0350-3301599');
+  });
 });

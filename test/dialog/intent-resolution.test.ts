@@ -22,6 +22,16 @@ describe('intent resolution', () => {
     expect(reply).not.toMatch(/不在我能回答的范围/);
   });
 
+  it('asked for the answer as text to pass on, the last question is answered again', () => {
+    const t = talk(core);
+    expect(textOf(t.say('晋江封控区的孕妇产检去哪家医院'))).toContain('晋江市医院');
+    expect(textOf(t.say('能不能整理一段文字，我发给她家属'))).toContain('晋江市医院');
+  });
+
+  it('"跟人工客服说" asks for a person', () => {
+    expect(talk(core).say('忻州封控区 我妈化疗的事 想和人工客服聊')?.handoff).toBe(true);
+  });
+
   it('"有没有发热门诊" still asks for fever care', () => {
     expect(textOf(talk(core).say('忻州封控区有没有发热门诊'))).toContain('忻州市人民医院');
   });

@@ -170,6 +170,8 @@ describe('urgent detection', () => {
     '#求助# 我爸要透析，社区电话打不通，医院说封控的不收，到底去哪',
     // the citizens' hotline called all day is a complaint, not an emergency
     '打了一天12345都说不归他们管，透析到底去哪做',
+    // cooped up at home (天天关在家…憋死了) is a figure of speech
+    '天天宅在家快憋死了，泉秀那边能不能做针灸',
     // medicine run out (药吃光了), not swallowed
     '奶奶的降压药吃光了，小区封着，去哪配药'])(
     'does not raise %s',
