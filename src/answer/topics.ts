@@ -98,7 +98,9 @@ function departmentLines(f: Facility, q: TopicQuery): Line[] {
     const asked = aliases.filter((a) => q.text.includes(a));
     if (asked.length) lines.push(say('facility_department_match', { asked, department }));
   }
-  return [...lines, say('facility_departments', { facility: f.name, departments: f.departments })];
+  // (a care found at the facility is somewhere to go: where the facility is)
+  const where = lines.length && f.address ? [say('facility_address', { facility: f.name, address: f.address })] : [];
+  return [...lines, say('facility_departments', { facility: f.name, departments: f.departments }), ...where];
 }
 
 export function sectionLines(f: Facility, topic: string, q: TopicQuery): Line[] {

@@ -64,6 +64,14 @@ describe('who arranges the care, asked beside where to go', () => {
   });
 });
 
+describe('a care found at a facility is somewhere to go', () => {
+  it('泉秀: the department, the list, and where the centre is', () => {
+    const reply = textOf(talk(core).say('泉秀这边孩子要打预防针，去哪儿打'));
+    expect(reply).toContain('预防接种科');
+    expect(reply).toContain('灯荣路');
+  });
+});
+
 describe('a named hospital that cannot take patients', () => {
   it("its covid cases are the hospital's: the backup in force for the care it is designated for", () => {
     const t = talk(core);
