@@ -151,6 +151,7 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
   const root: Node = { next: new Map() };
   const seen = new Map<string, string>();
   const vocabulary = new Map<string, string>(); // word as written → its stem (for spelling correction)
+  const names = new Set<string>(); // one-word place names (pinyin), for a misspelt name (jinjang)
   let size = 0;
   // a name (pinyin: baoding, baode) is matched as written; a gloss's English words without their inflections
   const keyOf = (w: string, exact: boolean): string => (w === GAP ? GAP : exact ? `=${w}` : stem(w));
@@ -166,6 +167,7 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
     for (const w of words) {
       const k = keyOf(w, exact);
       if (!exact && w !== GAP && w.length >= 5 && /^[a-z]+$/.test(w)) vocabulary.set(w, k);
+      if (exact && words.length === 1 && w.length >= 6 && /^[a-z]+$/.test(w)) names.add(w);
       let n = node.next.get(k);
       if (!n) node.next.set(k, (n = { next: new Map() }));
       node = n;
@@ -196,6 +198,17 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
     return best === undefined || isEnglishWord(word) ? undefined : vocabulary.get(best);
   }
 
+  /** A misspelt place name one edit away (jinjang → jinjiang), for names of seven letters or more: the only one, or the
+   * only one the word drops a letter of (a letter left out is the commonest slip: jinjang is jinjiang, not jinjing). */
+  function nameOf(word: string): string | undefined {
+    if (word.length < 7 || names.has(word) || !/^[a-z]+$/.test(word) || isEnglishWord(word)) return undefined;
+    const near: string[] = [];
+    for (const n of names) if (n[0] === word[0] && Math.abs(n.length - word.length) <= 1 && DamerauLevenshteinDistance(word, n) === 1) near.push(n);
+    if (near.length === 1) return near[0];
+    const dropped = near.filter((n) => n.length === word.length + 1);
+    return dropped.length === 1 ? dropped[0] : undefined;
+  }
+
   function tokens(text: string): Token[] {
     const out: Token[] = [];
     WORD.lastIndex = 0;
@@ -203,9 +216,12 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
       const between = prevEnd < 0 ? 'x' : text.slice(prevEnd, m.index);
       const words = m[0].split('-').flatMap(expandWord);
-      const st = words.map((w) => {
+      const st = words.map((w, i) => {
         const s = stem(w);
-        return root.next.has(s) || root.next.has(`=${w}`) ? s : (corrected(w) ?? s);
+        if (root.next.has(s) || root.next.has(`=${w}`)) return s;
+        const name = corrected(w) === undefined ? nameOf(w) : undefined;
+        if (name) words[i] = name;
+        return name ? stem(name) : (corrected(w) ?? s);
       });
       out.push({ start: m.index, end: m.index + m[0].length, stems: st, raws: words, word: m[0].toLowerCase(), joined: /^[ \t]*$/.test(between) });
       prevEnd = m.index + m[0].length;

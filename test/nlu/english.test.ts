@@ -40,6 +40,13 @@ describe('English', () => {
     expect(norm('Quanxiu subdistrict')).toContain('泉秀街道');
   });
 
+  it('reads a place name with a letter left out or swapped, when one name is meant', () => {
+    expect(norm('we live in Jinjang')).toContain('晋江');
+    expect(norm('Quanxui street')).toContain('泉秀');
+    // a word of its own is no misspelt place
+    expect(norm('my cousin is at home')).not.toMatch(/[\u3400-\u9fff]{2}市/);
+  });
+
   it('does not gloss inside words nor Chinese text', () => {
     expect(norm('he keeps rubbing his chest')).not.toContain('宝宝');
     expect(norm('我在忻州封控区')).toBe('我在忻州封控区');
