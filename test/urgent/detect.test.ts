@@ -186,6 +186,17 @@ describe('urgent detection', () => {
     expect(concepts('我儿子的电话打不通，他刚才发消息说不想活了')).toContain('unreachable');
   });
 
+  it('a wrist cut with blood, or the means made ready, is suicidal; a kitchen cut is not', () => {
+    expect(flags('女儿把自己关在卫生间，手腕割了好几刀，地上都是血')).toContain('suicide');
+    expect(flags('他说活着没意思，绳子都备好了')).toContain('suicide');
+    expect(flags('切土豆的时候手腕划了一刀，已经贴好创可贴了')).not.toContain('suicide');
+  });
+
+  it('a rant (吐槽) can carry a real emergency; lips and nails named together are still blue', () => {
+    expect(flags('吐槽一下物业，送菜送了三天还没到，我爸刚才吃饭噎住了，现在说不出话，脸憋得通红')).toContain('breathing');
+    expect(flags('孩子突然嘴唇和手指甲都发紫了，喘得很急')).toContain('breathing');
+  });
+
   it('pains in waves without a pregnancy are not labour', () => {
     expect(flags('孩子肚子一阵一阵地疼，拉了三次')).not.toContain('labour');
     expect(flags('我老公胃一阵一阵的疼')).not.toContain('labour');

@@ -58,6 +58,9 @@ describe('poisoning by what was taken and what it does', () => {
     'my uncle drank some weedkiller in the shed, he is sweating and drooling',
     'we ate wild mushrooms for lunch and now my dad is throwing up and seeing things',
     '阿爸飲咗農藥，而家一直嘔',
+    // a gas leak where someone lies collapsed; a poisonous mushroom named, with hallucinations
+    '厨房燃气灶漏气了，我爸倒在厨房叫不醒',
+    '吃了自己采的见手青，老公说看见墙上有小人在跳，一直吐',
   ])('raises %s', (text) => {
     expect(flags(text)).toContain('poisoning');
   });
