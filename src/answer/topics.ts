@@ -97,6 +97,8 @@ function departmentLines(f: Facility, q: TopicQuery): Line[] {
     if (!f.departments.includes(department)) continue;
     const asked = aliases.filter((a) => q.text.includes(a));
     if (asked.length) lines.push(say('facility_department_match', { asked, department }));
+    // the department named as such (犬伤门诊哪里有): that the facility has it
+    else if (q.text.includes(department)) lines.push(say('facility_department_named', { facility: f.name, department }));
   }
   // (a care found at the facility is somewhere to go: where the facility is)
   const where = lines.length && f.address ? [say('facility_address', { facility: f.name, address: f.address })] : [];

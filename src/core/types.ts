@@ -79,7 +79,8 @@ export interface Session {
    * "第二个呢", "再不行呢", "and the next one?" can walk it. `at`: the index the answer put first. */
   lastList?: { locality: string; category: string; designated: string[]; backups: string[]; at: number };
   /** A question the bot asked and waits on. */
-  pending?: { slot: Slot; intent: string; alternatives?: string[] };
+  /** A question waiting on a slot; `text`: its words (personal numbers removed), answered with the reply that fills it. */
+  pending?: { slot: Slot; intent: string; alternatives?: string[]; text?: string };
   /** Facilities the user told us are full in this conversation ("要是晋江市医院收满了呢"). */
   assumedFull?: string[];
   /** A handoff is open (set by the core when it hands off; the service adds the ticket id and, when a

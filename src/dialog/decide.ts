@@ -7,6 +7,7 @@ import { askedNumbers, hotlineOf } from '../answer/contacts';
 import { lineWords, topicLines } from '../answer/topics';
 import { followUp, isFollowUp } from '../answer/follow-up';
 import { asksWhere, intentAnswering, lowerCase, type Domain } from '../answer/domain';
+import { redact } from '../log/redact';
 import { plan, say, type Line, type Plan } from '../answer/plan';
 import type { QuickReply, Session } from '../core/types';
 import type { RuleBook, RuleSet } from '../rules/types';
@@ -59,11 +60,20 @@ const numbersIn = (i: DecideInput): string[] => askedNumbers(i.analysis.normalis
 /** …those no notice lists (and no public service number: 打了一天12345). */
 const unknownNumbers = (i: DecideInput): string[] => numbersIn(i).filter((n) => !i.knownNumbers.has(n) && !i.domain.serviceNumbers.includes(n));
 
+/** The message names a place and little else (泉秀那边, 晋江的, Jinjiang, Fujian). */
+function onlyPlace(i: DecideInput): boolean {
+  if (!i.slots.locality || !i.slots.placeTexts.length) return false;
+  let rest = i.analysis.normalised;
+  for (const p of i.slots.placeTexts) rest = rest.split(p).join('');
+  return rest.replace(/[\s\p{P}\p{S}]|那边|这边|那里|这里|的|呢|啊|呀|我们|我在|在|是/gu, '').length <= 1;
+}
+
 /** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */
 export function resolveIntent(i: DecideInput, s: Session): string {
   const { analysis, slots, domain } = i;
   const said = analysis.intent.name;
-  const vague = said === 'fallback' || said === 'give_locality';
+  // (a message that is only a place — 丰泽 泉秀那边 — says nothing more, whatever the classifier made of it)
+  const vague = said === 'fallback' || said === 'give_locality' || onlyPlace(i);
   const p = s.pending;
   // the locality given after an urgent reply that had none, and no question with it: the route it promised
   if (p?.intent === URGENT_ROUTE && slots.locality && !domain.questionCues.some((c) => analysis.normalised.includes(c))) return URGENT_ROUTE;
@@ -125,6 +135,9 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   return said;
 }
 
+
+/** The words of a question kept while it waits for its locality: personal numbers removed, and no more than a post. */
+const questionText = (i: DecideInput): string => redact(i.analysis.normalised).slice(0, 300);
 
 /** A message the NLU could not read, in a known locality: the facts it asks about, when the notice has them. */
 function factsFor(i: DecideInput, s: Session, book: RuleBook | undefined): { plan: Plan; session: Session } | undefined {
@@ -292,13 +305,15 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     // "96678是看病的电话吗": a number no notice lists is not a medical contact, wherever the user is
     const numbers = numbersIn(i);
     if (i.domain.intents[intent]?.answer === 'contacts' && numbers.length && numbers.every((n) => !i.knownNumbers.has(n))) {
-      return { plan: plan(intent, [say('contact_unknown_number'), say('ask_locality', { localities })], { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives } } };
+      return { plan: plan(intent, [say('contact_unknown_number'), say('ask_locality', { localities })], { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives, text: questionText(i) } } };
     }
     const place = i.slots.unknownPlace;
     const lines = [place ? say('uncovered_place', { place, localities }) : say('ask_locality', { localities })];
-    return { plan: plan(intent, lines, { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives } } };
+    return { plan: plan(intent, lines, { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives, text: questionText(i) } } };
   }
-  const ask = (name: string) => answer(answerInput(i, book, name, s));
+  // a question resumed once its locality is given is answered in its own words too (请问犬伤门诊哪里有 … 泉秀那边)
+  const asked = resumed && s.pending?.text ? `${s.pending.text}，${i.analysis.normalised}` : undefined;
+  const ask = (name: string) => answer({ ...answerInput(i, book, name, s), ...(asked ? { text: asked } : {}) });
   let r = ask(intent);
   for (const alt of r.kind === 'answer' && !r.found ? alternatives : []) {
     const other = ask(alt);

@@ -32,6 +32,15 @@ describe('intent resolution', () => {
     expect(talk(core).say('忻州封控区 我妈化疗的事 想和人工客服聊')?.handoff).toBe(true);
   });
 
+  it('a question that waited for its locality is answered in its own words (its numbers not kept)', () => {
+    const t = talk(core);
+    expect(t.say('孩子手被猫抓破了，我电话13812345678，打疫苗去哪个门诊')?.ask).toBe('locality');
+    expect(JSON.stringify(t.session)).not.toContain('13812345678');
+    const reply = textOf(t.say('泉秀街道'));
+    expect(reply).toContain('犬伤门诊');
+    expect(reply).toContain('灯荣路');
+  });
+
   it('"有没有发热门诊" still asks for fever care', () => {
     expect(textOf(talk(core).say('忻州封控区有没有发热门诊'))).toContain('忻州市人民医院');
   });
