@@ -56,6 +56,16 @@ describe('a procedure that goes on in another (answers.yml `continues`)', () => 
   });
 });
 
+describe('how they go out, asked after where to go', () => {
+  it('a grid worker told the hospitals asks how the residents get out: the route and the transport', () => {
+    const t = talk(core);
+    expect(textOf(t.say('定襄县封控小区 网格员问 两户人一户要透析一户要化疗 分别去哪'))).toContain('忻州市第二人民医院');
+    const reply = textOf(t.say('那他们出去怎么走，我要做什么'));
+    expect(reply).toContain('包片');
+    expect(reply).toContain('转运车');
+  });
+});
+
 describe('who arranges the care, asked beside where to go', () => {
   it('晋江 dialysis for a close contact: the centre, and the working group that sets the times', () => {
     const reply = textOf(talk(core).say('我姑父是次密接，在晋江透析，医院在哪？透析时间谁来安排？'));
