@@ -158,9 +158,11 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
 
   function admitsOf(mentions: readonly Mention[], scopes: readonly Scope[]): (label: string) => boolean {
     const named = new Set(mentions.filter((_, i) => !(scopes[i] as Scope).negated).map((m) => m.concept));
+    // (someone named and nothing said of them — 我妈一周要透析三次，谁给她透 — is a question about them, not an emergency)
+    const saysMore = [...named].some((c) => !context.has(c));
     return (label) => {
       const needs = subjects.get(label);
-      return !needs?.length || needs.some((c) => named.has(c));
+      return !needs?.length || (needs.some((c) => named.has(c)) && saysMore);
     };
   }
   const threshold = o.threshold ?? data.scorer.threshold;

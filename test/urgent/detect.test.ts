@@ -197,6 +197,11 @@ describe('urgent detection', () => {
     expect(flags('孩子突然嘴唇和手指甲都发紫了，喘得很急')).toContain('breathing');
   });
 
+  it('someone named and nothing said of them is a question about them (透析病人…谁给他透)', () => {
+    expect(flags('我爸在晋江隔离点，每周透析两次，这几天谁给他安排透析')).toEqual([]);
+    expect(flags('孕妇在封控区，下周产检找谁')).toEqual([]);
+  });
+
   it('pains in waves without a pregnancy are not labour', () => {
     expect(flags('孩子肚子一阵一阵地疼，拉了三次')).not.toContain('labour');
     expect(flags('我老公胃一阵一阵的疼')).not.toContain('labour');
