@@ -215,7 +215,9 @@ describe('urgent detection', () => {
     expect(admits('孩子发烧了，我们在管控区，怎么办')('infant_fever')).toBe(false);
     expect(admits('我老公发烧38度5，去哪')('labour')).toBe(false);
     expect(admits('刚满月的宝宝发烧了')('infant_fever')).toBe(true);
-    expect(admits('我老婆怀孕了，预产期下个月')('labour')).toBe(true);
+    expect(admits('我老婆怀孕了，肚子一阵一阵地疼')('labour')).toBe(true);
+    // …and only when something is said of them besides who they are
+    expect(admits('我老婆怀孕了，预产期下个月')('labour')).toBe(false);
     expect(admits('孩子发烧了')('chest_pain')).toBe(true);
     expect(flags('孩子有点发烧，我们在管控区，先找谁')).toEqual([]);
   });
