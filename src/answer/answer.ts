@@ -294,7 +294,9 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   // (sure of the topic, the fact is only added: it need only be a fair match beside the block)
   const top = asksElse[0];
   // (sure too when the message names the topic by its own words: 谁能帮忙转诊)
-  const sure = (a.confidence ?? 0) >= SURE || topics.some((t) => a.slots.topics.includes(t) && !a.domain.aspectTopics.includes(t));
+  // (and when the block matched the question's own words to what the facility has: 颈椎 → 针灸推拿科)
+  const matched = r.lines.some((l) => 'key' in l && (l.key === 'facility_department_match' || l.key === 'facility_department_named'));
+  const sure = (a.confidence ?? 0) >= SURE || matched || topics.some((t) => a.slots.topics.includes(t) && !a.domain.aspectTopics.includes(t));
   if (!top || top.score < blockScore * (sure ? 0.5 : 1.2)) return { ...r, session: { ...r.session, lastUnits: hits.map((h) => h.unit.id) } };
   // sure of the topic: its block stays and the fact asked besides is added; unsure: the fact is the answer
   if (sure) {

@@ -75,6 +75,12 @@ describe('who arranges the care, asked beside where to go', () => {
 });
 
 describe('a care found at a facility is somewhere to go', () => {
+  it("泉秀: a complaint named in the resident's words finds its department, whatever else the words match", () => {
+    const reply = textOf(talk(core).say('肩周炎好几年了，上班天天对着电脑，泉秀社区卫生服务中心能看吗'));
+    expect(reply).toContain('针灸推拿科');
+    expect(reply).toContain('灯荣路');
+  });
+
   it('泉秀: the department, the list, and where the centre is', () => {
     const reply = textOf(talk(core).say('泉秀这边孩子要打预防针，去哪儿打'));
     expect(reply).toContain('预防接种科');

@@ -52,4 +52,15 @@ describe('contact answers', () => {
     expect(text).toContain('忻州市人民医院');
     expect(text).toContain('0350-3301599');
   });
+
+  it('a number no notice lists, asked about as a hotline in a locality, is said to be none, with where contacts are found', () => {
+    const text = textOf(talk(core).say('网上看到一个0535-1234567说是烟台的看病热线，真的假的？我在莱山'));
+    expect(text).toContain('不是就医咨询电话');
+    expect(text).toMatch(/家庭医生|发热哨点/);
+  });
+
+  it('whoever is in charge (负责人是谁) is a contact asked for', () => {
+    const text = textOf(talk(core).say('泉秀社区卫生服务中心那边谁负责？我们单位想对接一下'));
+    expect(text).toContain('15906085258');
+  });
 });
