@@ -141,6 +141,8 @@ describe('entities', () => {
     expect(values('標紅色是什麼意思', 'load_mark')).toEqual(['red']);
     expect(values('标了个"×"是什么情况', 'load_mark')).toEqual(['x']);
     expect(values('我们这是农村,村里有老人阳了', 'rural').length).toBeGreaterThan(0);
+    // a village in the hills, said as a Cantonese writer says it (我哋條村喺山區 → 我们条村在山区)
+    expect(values('我们条村在山区,老人有高血压', 'rural').length).toBeGreaterThan(0);
     // a topic word inside a role phrase is not a topic cue
     expect(values('我是热线接线员', 'topic')).not.toContain('hotline');
   });
