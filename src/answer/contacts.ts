@@ -1,6 +1,6 @@
 // The contact answer: the numbers a notice gives, the ones the user named first; a number the notice
 // does not list is said not to be a medical contact, and a missing hotline is said to be missing.
-import type { Contact, RuleBook } from '../rules/types';
+import type { Contact, OtherNumber, RuleBook } from '../rules/types';
 import { say, type Line } from './plan';
 import { lowerCase } from './domain';
 import { findGuidance } from '../rules/query';
@@ -58,10 +58,23 @@ export function askedNumbers(text: string, ownCues: readonly string[] = []): str
   return out;
 }
 
+/** A number printed on one of the books' pages that is no medical contact (a news site's line), by its digits. */
+export function otherNumberOf(books: readonly RuleBook[], asked: readonly string[]): OtherNumber | undefined {
+  for (const b of books) for (const o of b.otherNumbers) if (asked.includes(digits(o.number))) return o;
+  return undefined;
+}
+
+/** The line for numbers no notice lists as a medical contact: what it is when the page says, never the number itself. */
+export function unknownNumberLine(books: readonly RuleBook[], asked: readonly string[]): Line {
+  const other = otherNumberOf(books, asked);
+  return other ? say('contact_other_number', { what: other.what }) : say('contact_unknown_number');
+}
+
 export function contactAnswer(book: RuleBook, q: ContactQuery): { lines: Line[]; found: boolean } {
   const lines: Line[] = [];
   const asked = askedNumbers(q.text, q.ownNumberCues);
-  if (asked.some((d) => !q.knownNumbers.has(d) && !q.serviceNumbers?.includes(d))) lines.push(say('contact_unknown_number'));
+  const unknown = asked.filter((d) => !q.knownNumbers.has(d) && !q.serviceNumbers?.includes(d));
+  if (unknown.length) lines.push(unknownNumberLine([book], unknown));
   const text = q.text.toLowerCase();
   const lower = lowerCase(q.channels);
   const channels = q.channels.filter((_, i) => text.includes(lower[i] as string));

@@ -3,7 +3,7 @@
 // session go out (a null plan when a human holds the conversation).
 import { answer, factAnswer, missing, retrieveFacts, walkList } from '../answer/answer';
 import type { Retrieved } from '../answer/retrieve';
-import { askedNumbers, hotlineOf } from '../answer/contacts';
+import { askedNumbers, hotlineOf, unknownNumberLine } from '../answer/contacts';
 import { lineWords, topicLines } from '../answer/topics';
 import { followUp, isFollowUp } from '../answer/follow-up';
 import { asksWhere, intentAnswering, lowerCase, type Domain } from '../answer/domain';
@@ -306,7 +306,7 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     // "96678是看病的电话吗": a number no notice lists is not a medical contact, wherever the user is
     const numbers = numbersIn(i);
     if (i.domain.intents[intent]?.answer === 'contacts' && numbers.length && numbers.every((n) => !i.knownNumbers.has(n))) {
-      return { plan: plan(intent, [say('contact_unknown_number'), say('ask_locality', { localities })], { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives, text: questionText(i) } } };
+      return { plan: plan(intent, [unknownNumberLine(i.rules.books, numbers), say('ask_locality', { localities })], { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives, text: questionText(i) } } };
     }
     const place = i.slots.unknownPlace;
     const lines = [place ? say('uncovered_place', { place, localities }) : say('ask_locality', { localities })];

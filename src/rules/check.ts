@@ -162,6 +162,11 @@ function checkBook(book: RuleBook, vocab: Vocabulary, report: Report): void {
   });
   book.stats.forEach((s, i) => topic(`stats[${i}].topic`, s.topic));
   if (book.loadMarks) duplicates(book.loadMarks.marks.map((m) => m.id), (i, v) => report(`loadMarks.marks[${i}].id`, `duplicate id "${v}"`));
+  // a number on the page that is no medical contact cannot be one of the book's contacts too
+  const phones = new Set(book.contacts.flatMap((c) => c.phones.map((p) => p.number.replace(/\D/g, ''))));
+  book.otherNumbers.forEach((o, i) => {
+    if (phones.has(o.number.replace(/\D/g, ''))) report(`otherNumbers[${i}].number`, `"${o.number}" is also a contact's phone`);
+  });
   if (book.escalation) contact('escalation', book.escalation);
   if (book.emergency && !guidance.has(book.emergency)) report('emergency', `unknown guidance "${book.emergency}"${didYouMean(book.emergency, guidance)}`);
 }

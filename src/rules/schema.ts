@@ -162,6 +162,7 @@ export const RuleBookSchema = z.strictObject({
   guidance: list(guidance),
   contacts: list(contact),
   loadMarks: z.strictObject({ area: text, marks: z.array(loadMark) }).optional(),
+  otherNumbers: list(z.strictObject({ number: text, what: text })),
   stats: list(stat),
   escalation: ref.optional(),
   emergency: ref.optional(),

@@ -172,6 +172,12 @@ export interface Stat {
   topic: TopicId;
 }
 
+export interface OtherNumber {
+  number: string;
+  /** What the page says it is, in the notice's words. */
+  what: string;
+}
+
 export interface RuleBook {
   version: number;
   id: LocalityId;
@@ -195,6 +201,9 @@ export interface RuleBook {
   contacts: Contact[];
   /** Longkou's colour marks, and the like: which place they are used in. */
   loadMarks?: { area: string; marks: LoadMark[] };
+  /** Numbers printed on the notice's page that are no medical contact (a news site's own line, a tip-off hotline), and
+   *  what they are: asked about, the reply says what they are without repeating them. */
+  otherNumbers: OtherNumber[];
   stats: Stat[];
   /** Contact id of the human who takes urgent handoffs, when the notice names one. */
   escalation?: ContactId;

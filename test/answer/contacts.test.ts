@@ -63,4 +63,13 @@ describe('contact answers', () => {
     const text = textOf(talk(core).say('泉秀社区卫生服务中心那边谁负责？我们单位想对接一下'));
     expect(text).toContain('15906085258');
   });
+
+  it("a number printed on the notice's page says what it is (a news site's line), never repeating it", () => {
+    const text = textOf(talk(core).say('烟台那篇报道下面的0531-66661234，能打过去问看病吗'));
+    expect(text).toContain('新闻热线');
+    expect(text).toContain('不是就医咨询电话');
+    expect(text).not.toContain('66661234');
+    // without a locality too
+    expect(textOf(talk(core).say('3309576这个电话能问就医吗'))).toContain('忻州新闻网');
+  });
 });

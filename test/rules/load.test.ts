@@ -65,6 +65,11 @@ describe('broken rule books are refused with the file and the path named', () =>
       /^rules\/jinjiang\.yml:\d+: designations\[6\]\.backups\[0\]\.facility: unknown facility "jj_nowhere"$/,
     ],
     [
+      'a number on the page that is no medical contact, listed as a contact too',
+      { file: 'xinzhou.yml', data: (d) => void (d.otherNumbers[0].number = '0350-3301599') },
+      /^rules\/xinzhou\.yml:\d+: otherNumbers\[0\]\.number: "0350-3301599" is also a contact's phone$/,
+    ],
+    [
       'unknown category',
       { file: 'xinzhou.yml', data: (d) => void (d.designations[0].category = 'dialisys') },
       /^rules\/xinzhou\.yml:\d+: designations\[0\]\.category: unknown category "dialisys" \(did you mean "dialysis"\?\)$/,

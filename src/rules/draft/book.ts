@@ -153,6 +153,7 @@ export function assemble(parts: Parts, log: EvidenceLog): DraftBook {
     designations: outDesignations,
     guidance: outGuidance,
     contacts: outContacts,
+    otherNumbers: [],
     stats: [],
   };
   if (locality.parent) book.parent = locality.parent.value;
