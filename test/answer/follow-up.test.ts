@@ -89,4 +89,10 @@ describe('short questions the classifier cannot place', () => {
     const t = talk(core);
     expect(textOf(t.say('网上看到一个12399，是看病的热线吗'))).toContain('不是就医咨询电话');
   });
+
+  it("a resident's word for another subject (症状轻的呢 after the severe cases) asks about it, not about the last answer", () => {
+    const t = talk(core);
+    expect(textOf(t.say('村里阳了病重的人该送到哪'))).toMatch(/县级医院|重症救治/);
+    expect(textOf(t.say('症状轻的呢'))).toMatch(/居家治疗|乡镇卫生院/);
+  });
 });
