@@ -88,6 +88,8 @@ function carriedOver(f: FollowUpInput): { lines: Line[]; units: string[] } | und
 
 /** Words and characters that ask or fill, not name (谁去报 → 报, 具体怎么帮 → 帮). */
 const FILLERS = /具体|详细|到底|一下|其实|的话|怎么|什么|哪里|哪个|多少|可以|能不能/g;
+/** Asking for the details of what was said. */
+const DETAIL = /具体|详细|细说|展开说|详情/;
 const ASKING = new Set([...'的了吗呢啊吧嘛呀是在有去来我你他她它们谁啥咋哪些个这那要能会就都也还和与及或把被给让对为从以想问请说做办得着过']);
 
 /**
@@ -98,7 +100,10 @@ function byCharacter(text: string, recent: readonly FactUnit[]): { lines: Line[]
   const chars = [...text.replace(FILLERS, '')].filter((c) => /[\u3400-\u9fff]/.test(c) && !ASKING.has(c));
   if (!chars.length) return undefined;
   const has = (t: string): boolean => chars.some((c) => t.includes(c));
+  // asked for the details (具体怎么帮): every step of what it finds, not only the steps with its characters
+  const whole = DETAIL.test(text);
   for (const unit of recent) {
+    if (whole && unit.lines.some((l) => has(JSON.stringify(l)))) return { lines: unit.lines, units: [unit.id] };
     const lines: Line[] = [];
     for (const l of unit.lines) {
       if ('steps' in l) {

@@ -62,6 +62,12 @@ describe('short questions the classifier cannot place', () => {
     t.say('晋江隔离酒店里的人要做的治疗本地没有开展，怎么办');
     expect(textOf(t.say('谁负责报'))).toContain('医政科');
   });
+  it('asked for the details (具体是怎么…), every step of what was said, not only the steps with its characters', () => {
+    const t = talk(core);
+    t.say('农村那个方案 城市里的医院怎么支援县里');
+    const reply = textOf(t.say('具体是怎么支援的'));
+    expect(reply).toMatch(/巡诊|派驻|远程/);
+  });
   it('a topic cue alone (咋过去) is that topic’s question', () => {
     const t = talk(core);
     t.say('忻州封控区透析去哪家医院');
