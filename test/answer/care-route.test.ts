@@ -66,6 +66,13 @@ describe('how they go out, asked after where to go', () => {
   });
 });
 
+describe('pupils are children', () => {
+  it('a school asking for its pupils gets the children designation', () => {
+    const reply = textOf(talk(core).say('我们是忻州一所小学，管控区的小学生病了该去哪个定点医院'));
+    expect(reply).toContain('妇幼保健');
+  });
+});
+
 describe('who arranges the care, asked beside where to go', () => {
   it('晋江 dialysis for a close contact: the centre, and the working group that sets the times', () => {
     const reply = textOf(talk(core).say('我姑父是次密接，在晋江透析，医院在哪？透析时间谁来安排？'));
