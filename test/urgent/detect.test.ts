@@ -172,6 +172,9 @@ describe('urgent detection', () => {
     '打了一天12345都说不归他们管，透析到底去哪做',
     // cooped up at home (天天关在家…憋死了) is a figure of speech
     '天天宅在家快憋死了，泉秀那边能不能做针灸',
+    // English past said by a season or a childhood, and nothing since
+    'my nephew had a febrile seizure as a baby, none since, can he get his jab at the community centre?',
+    'grandma fainted once back in the spring, fine since, which clinic does her check-up?',
     // medicine run out (药吃光了), not swallowed
     '奶奶的降压药吃光了，小区封着，去哪配药'])(
     'does not raise %s',
@@ -190,6 +193,10 @@ describe('urgent detection', () => {
     expect(flags('女儿把自己关在卫生间，手腕割了好几刀，地上都是血')).toContain('suicide');
     expect(flags('他说活着没意思，绳子都备好了')).toContain('suicide');
     expect(flags('切土豆的时候手腕划了一刀，已经贴好创可贴了')).not.toContain('suicide');
+  });
+
+  it('an English place after "back in" is no past (a seizure back in the kitchen just now)', () => {
+    expect(flags('my wife had a seizure back in the bedroom just now and is still shaking')).toContain('convulsion');
   });
 
   it('a rant (吐槽) can carry a real emergency; lips and nails named together are still blue', () => {
@@ -232,6 +239,8 @@ describe('urgent detection', () => {
     expect(detect('胸痛一般挂什么科？').caution).toBe(true);
     expect(detect('万一在封控区里破水了怎么办').caution).toBe(true);
     expect(detect('封控区透析去哪').caution).toBe(false);
+    // which department, asked in Cantonese (睇边科 → 看哪科)
+    expect(detect('胸口痛要睇邊科').caution).toBe(true);
     // the signs of something asked (脑梗的征状是怎样的)
     expect(detect('脑梗的征状是怎样的？我想提前了解').caution).toBe(true);
   });
