@@ -209,6 +209,14 @@ describe('urgent detection', () => {
     expect(flags('孕妇在封控区，下周产检找谁')).toEqual([]);
   });
 
+  it('labour and an unrousable child told by their effects (下面有水流出来, 想拉屎一样, 捏他都不哭)', () => {
+    expect(flags('怀孕36周了，刚才下面有水流出来，止不住')).toContain('labour');
+    expect(flags('老婆预产期就这几天，现在一直喊想拉大便，肚子疼得厉害')).toContain('labour');
+    expect(flags('宝宝烧到39度多，一直睡，掐他脚底也不哭')).toContain('unconscious');
+    // the same effects without a pregnancy are no labour
+    expect(flags('下雨天屋顶漏，下面有水流出来，物业不管')).not.toContain('labour');
+  });
+
   it('pains in waves without a pregnancy are not labour', () => {
     expect(flags('孩子肚子一阵一阵地疼，拉了三次')).not.toContain('labour');
     expect(flags('我老公胃一阵一阵的疼')).not.toContain('labour');
