@@ -303,14 +303,15 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     // any other notice's fact may differ from the user's locality's, so the locality is asked for
     const only = place_free(i) ? factsOfOneBook(i, s, intent) : undefined;
     if (only) return only;
+    const waiting = { slot: 'locality' as const, intent, alternatives, text: questionText(i) };
     // "96678是看病的电话吗": a number no notice lists is not a medical contact, wherever the user is
     const numbers = numbersIn(i);
     if (i.domain.intents[intent]?.answer === 'contacts' && numbers.length && numbers.every((n) => !i.knownNumbers.has(n))) {
-      return { plan: plan(intent, [unknownNumberLine(i.rules.books, numbers), say('ask_locality', { localities })], { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives, text: questionText(i) } } };
+      return { plan: plan(intent, [unknownNumberLine(i.rules.books, numbers), say('ask_locality', { localities })], { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: waiting } };
     }
     const place = i.slots.unknownPlace;
     const lines = [place ? say('uncovered_place', { place, localities }) : say('ask_locality', { localities })];
-    return { plan: plan(intent, lines, { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: { slot: 'locality', intent, alternatives, text: questionText(i) } } };
+    return { plan: plan(intent, lines, { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: waiting } };
   }
   // a question resumed once its locality is given is answered in its own words too (请问犬伤门诊哪里有 … 泉秀那边)
   const asked = resumed && s.pending?.text ? `${s.pending.text}，${i.analysis.normalised}` : undefined;

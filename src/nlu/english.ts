@@ -219,9 +219,12 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
       const st = words.map((w, i) => {
         const s = stem(w);
         if (root.next.has(s) || root.next.has(`=${w}`)) return s;
-        const name = corrected(w) === undefined ? nameOf(w) : undefined;
-        if (name) words[i] = name;
-        return name ? stem(name) : (corrected(w) ?? s);
+        const fixed = corrected(w);
+        if (fixed !== undefined) return fixed;
+        const name = nameOf(w);
+        if (!name) return s;
+        words[i] = name;
+        return stem(name);
       });
       out.push({ start: m.index, end: m.index + m[0].length, stems: st, raws: words, word: m[0].toLowerCase(), joined: /^[ \t]*$/.test(between) });
       prevEnd = m.index + m[0].length;

@@ -166,9 +166,6 @@ function advance(frontier: readonly PinyinNode[], readings: readonly string[], i
   return into.length ? into : undefined;
 }
 
-/** Text ending with a word, or with the word and what is its (网格员的…, 网格员的电话…打不通). */
-const endsWithOwn = (before: string, w: string): boolean => before.endsWith(w) || before.replace(/的(?:电话)?$/, '').endsWith(w);
-
 function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], isWord: (w: string) => boolean, segment?: (t: string) => string[]): Mention[] {
   const out: Mention[] = [];
   // a typo must be whole words of the segmented message: 封控区|血液 is not 呕血
@@ -240,7 +237,12 @@ export function findMentions(
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const blocked = (m: Mention): boolean => {
     const b = lex.blockers.get(m.concept);
-    return !!b && (b.after.some((w) => text.startsWith(w, m.end)) || b.before.some((w) => endsWithOwn(text.slice(0, m.start), w)));
+    if (!b) return false;
+    if (b.after.some((w) => text.startsWith(w, m.end))) return true;
+    // a word right before, or the word and what is its (网格员的…, 网格员的电话…打不通)
+    const before = text.slice(0, m.start);
+    const owner = before.replace(/的(?:电话)?$/, '');
+    return b.before.some((w) => before.endsWith(w) || owner.endsWith(w));
   };
   const tags = hashtags(text);
   const kept = all.filter((m) => !blocked(m) && !tags.some(([s, e]) => m.start >= s && m.end <= e));

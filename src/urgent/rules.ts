@@ -96,12 +96,13 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
         break;
       }
     }
+    let recurs: boolean | undefined;
     const caution = hits.length
       ? []
       : mentions.filter((m, i) => {
           const s = scopes[i] as Scope;
           // (or said as past, with a question of what to do if it comes back: 过敏性休克…治好了…如果再发生怎么办)
-          const again = (s.past || s.resolved || s.history) && scope.recurs(text);
+          const again = (s.past || s.resolved || s.history) && (recurs ??= scope.recurs(text));
           return redFlagConcepts.has(m.concept) && (s.hypothetical || s.knowledge || again) && !s.negated && !s.figurative;
         });
     // what opens the message to the scorer: a red-flag symptom (not a supporting word, not a guessed homophone that is a word of its own)
