@@ -96,13 +96,18 @@ export function buildConceptLexicon(
       surfaces.add(s);
       maxLength = Math.max(maxLength, s.length);
       if (!c.exact && s.length >= 2 && CJK_ONLY.test(s)) {
-        let node = pinyinRoot;
-        for (const syllable of syllablesOf(s)) {
-          let n = node.next.get(syllable);
-          if (!n) node.next.set(syllable, (n = { next: new Map() }));
-          node = n;
+        // the word as it is read (喝了 he le) and as the walk reads a message, a character at a time (了 liao)
+        const inWord = syllablesOf(s);
+        const byChar = [...s].map((ch, k) => readingsOf(ch)[0] ?? inWord[k] ?? '');
+        for (const path of byChar.join() === inWord.join() ? [inWord] : [inWord, byChar]) {
+          let node = pinyinRoot;
+          for (const syllable of path) {
+            let n = node.next.get(syllable);
+            if (!n) node.next.set(syllable, (n = { next: new Map() }));
+            node = n;
+          }
+          (node.words ??= []).push({ concept: c.id, surface: s });
         }
-        (node.words ??= []).push({ concept: c.id, surface: s });
       }
     }
     for (const combo of c.near) {

@@ -29,6 +29,17 @@ describe('urgent concept mentions', () => {
     expect(concepts('忻州封控区血液透析的定点医院').some((c) => c.startsWith('vomit_blood'))).toBe(false);
   });
 
+  it('reads a typo in a word whose characters read apart otherwise than together (了 is le in 喝了, liao alone)', () => {
+    expect(concepts('我妈喝了白草枯')).toContain('overdose:喝了白草枯');
+  });
+
+  it('finds a door knocked on that stays shut, someone lying still, a pet left in someone\'s care', () => {
+    expect(concepts('我敲她门她不开')).toContain('unreachable:敲她门她不开');
+    expect(concepts('躺在厕所地上吐完就不动了').some((c) => c.startsWith('unresponsive:'))).toBe(true);
+    expect(concepts('躺在沙发上一动不动地看电视').some((c) => c.startsWith('unresponsive:'))).toBe(false);
+    expect(concepts('说她的猫拜托我养')).toContain('farewell_weak:猫拜托我养');
+  });
+
   it('leaves a word that is something else when followed or preceded by its blockers', () => {
     expect(concepts('没有呼吸困难').some((c) => c.startsWith('not_breathing'))).toBe(false);
     expect(concepts('想死你们了').some((c) => c.startsWith('suicidal'))).toBe(false);

@@ -61,6 +61,9 @@ describe('poisoning by what was taken and what it does', () => {
     // a gas leak where someone lies collapsed; a poisonous mushroom named, with hallucinations
     '厨房燃气灶漏气了，我爸倒在厨房叫不醒',
     '吃了自己采的见手青，老公说看见墙上有小人在跳，一直吐',
+    // a medicine taken twice over by mistake, with what it does
+    '我爸把降压药重复吃了一遍，现在头晕得站不住',
+    'grandma took a double dose of her heart pills by mistake, now her heart is very slow',
   ])('raises %s', (text) => {
     expect(flags(text)).toContain('poisoning');
   });
@@ -74,6 +77,8 @@ describe('poisoning by what was taken and what it does', () => {
     '野生菌季节到了，怎么分辨毒蘑菇',
     '宝宝舔了一下洗衣液的瓶盖，马上漱口了，现在玩得很开心',
     '买了一箱杀虫剂，楼里蟑螂太多了',
+    '降压药好像重复吃了一次，现在没什么感觉',
+    '吃了两次药还是头疼',
   ])('does not raise %s', (text) => {
     expect(flags(text)).not.toContain('poisoning');
   });
