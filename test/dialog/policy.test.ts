@@ -23,6 +23,17 @@ describe('reply policy', () => {
     expect(textOf(r)).toContain('封控区、管控区');
   });
 
+  it('answers no notice for a place the user lives in when a covered one is named only to say how near it is', () => {
+    for (const text of ['南安水头的 跟安海就隔一座桥 我们这边管控了 孕妇产检去哪', '我在石狮，离晋江很近，透析去哪家医院']) {
+      const reply = textOf(talk(core).say(text));
+      expect(reply).not.toContain('晋江市医院');
+      expect(reply).not.toContain('磁灶');
+      expect(reply).toMatch(/没有(?:南安|石狮)市的就医通告/);
+    }
+    // where they live is covered, the other place is the landmark
+    expect(textOf(talk(core).say('我住晋江，离石狮很近，孕妇产检去哪'))).toContain('晋江市医院');
+  });
+
   it('answers both halves of "产检去哪，能陪同吗"', () => {
     const text = textOf(talk(core).say('忻州封控区孕妇产检去哪，家属能陪同吗'));
     expect(text).toContain('忻州市妇幼保健计划生育服务中心');

@@ -63,6 +63,22 @@ describe('entities', () => {
     expect(values('住在莱山区', 'place')).toEqual(['yantai']);
   });
 
+  it('knows the streets and towns of the prefectures a rule book lies in, by full name, short name in context, or after their county', () => {
+    expect(values('秀容街道网格员', 'place')).toEqual(['xinzhou']);
+    expect(values('住毓璜顶医院后头', 'place')).toEqual(['yantai']);
+    // 南安 is Quanzhou's but no book's; 水头 read as its town only after it
+    expect(values('南安水头的，我们这边管控了', 'other_place')).toEqual(['南安市', '水头镇']);
+    expect(values('水头有点疼', 'other_place')).toEqual([]);
+  });
+
+  it('reads a district in English with its kind, and a full name written out over a look-alike of a book place', () => {
+    expect(values('I live in Jinjiang District in Chengdu', 'other_place')).toEqual(['锦江区', '成都市']);
+    expect(values('I live in Jinjiang District in Chengdu', 'locality')).toEqual([]);
+    expect(values('我在信州区', 'locality')).toEqual([]);
+    expect(values('我在信州区', 'other_place')).toEqual(['信州区']);
+    expect(values('I live in Jinjiang', 'locality')).toEqual(['jinjiang']);
+  });
+
   it('finds audiences, with negation', () => {
     expect(values('我在封控区', 'audience')).toEqual(['sealed_zone']);
     expect(values('晋江隔力人员要化疗', 'audience')).toEqual(['isolated']);
