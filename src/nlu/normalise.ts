@@ -54,9 +54,11 @@ function changingChars(groups: readonly (readonly DictLike[])[]): Set<string> {
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** 三十八 → 38, 二十 → 20, 十 → 10, 四十一 → 41; up to 99 (what temperatures, weeks, counts need). */
+/** 三十八 → 38, 二十 → 20, 十 → 10, 四十一 → 41, 零十 → 10; up to 99 (what temperatures, weeks, counts need). */
 export function chineseNumber(s: string): number | undefined {
   if (!s) return undefined;
+  // 两个月零十天: the 零 joins, it is not a digit of the number
+  if (s.length > 1 && (s[0] === '零' || s[0] === '〇')) s = s.slice(1);
   const ten = s.indexOf('十');
   if (ten < 0) return s.length === 1 ? CN_DIGITS[s] : undefined;
   const head = s.slice(0, ten);
@@ -71,7 +73,8 @@ export function chineseNumber(s: string): number | undefined {
 export const APPROXIMATE = '多来几余';
 /** A Chinese numeral before a unit, or before an approximation and a unit. */
 const TENTHS_AFTER_DEGREES = /(3\d|4[0-2])度([一二三四五六七八九])(?![十百千万度])/g;
-const NUMERAL_BEFORE_UNIT = new RegExp(`([零〇一二两三四五六七八九十]{1,3})(?=[${APPROXIMATE}]?(?:度|周|个星期|星期|个月|个多月|岁|次|回|天|分钟|小时))`, 'g');
+// (not a weekday: 周二周四周六透 is not 2周, 4周)
+const NUMERAL_BEFORE_UNIT = new RegExp(`(?<!周|星期|礼拜)([零〇一二两三四五六七八九十]{1,3})(?=[${APPROXIMATE}]?(?:度|周|个星期|星期|个月|个多月|岁|次|回|天|分钟|小时))`, 'g');
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
 /** Punctuation said aloud to a dictating phone, when two or more are said (a lone 句号 may be a word). */
 const SPOKEN_MARKS: Record<string, string> = { 逗号: ',', 句号: '。', 问号: '?', 感叹号: '!', 叹号: '!', 顿号: '、', 冒号: ':', 分号: ';' };

@@ -31,11 +31,15 @@ const NumberSpec = z.strictObject({
   decimal: z.boolean().default(false),
   /** Words that, just before the number, make it something else: 孕 3 个月 is a pregnancy, 还有 3 周 a wait. */
   not_after: z.array(z.string().min(1)).default([]),
+  /** Words that, right after it, make it something else: 1周透析3次 is how often, not a baby's age. */
+  not_followed: z.array(z.string().min(1)).default([]),
 });
 export type NumberSpec = z.infer<typeof NumberSpec>;
 
 export const ConceptsSchema = z.strictObject({
   version: z.literal(1),
+  /** Characters a homophone typo never stands for another in a word (在那儿 is not 栽那儿): the commonest words. */
+  typo_never: z.array(z.string().length(1)).default([]),
   terms: z.record(z.string().regex(/^[a-z_]+$/), words.min(1)),
   concepts: z.array(
     z.strictObject({

@@ -38,6 +38,8 @@ export interface ConceptLexicon {
   surfaces: Set<string>;
   /** Words that, following or preceding a concept's mention, say it is something else. */
   blockers: Map<string, { after: string[]; before: string[] }>;
+  /** Characters never read as a homophone typo of another (concepts.yml `typo_never`). */
+  typoNever: Set<string>;
 }
 
 export function insert<T>(root: Trie<T>, key: string, value: T): void {
@@ -114,7 +116,7 @@ export function buildConceptLexicon(
       near.push({ concept: c.id, terms: combo, window: c.window });
       for (const t of combo) if (conceptIds.has(t)) conceptTerms.add(t);
     }
-    for (const spec of c.numbers) numbers.push({ concept: c.id, spec: { ...spec, after: spec.after.map(norm), not_after: spec.not_after.map(norm) } });
+    for (const spec of c.numbers) numbers.push({ concept: c.id, spec: { ...spec, after: spec.after.map(norm), not_after: spec.not_after.map(norm), not_followed: spec.not_followed.map(norm) } });
     if (c.unless_followed.length || c.unless_preceded.length) blockers.set(c.id, { after: c.unless_followed.map(norm), before: c.unless_preceded.map(norm) });
   }
   const nearByFirst = new Map<string, number[]>();
@@ -122,5 +124,5 @@ export function buildConceptLexicon(
     const first = spec.terms[0] as string;
     nearByFirst.set(first, [...(nearByFirst.get(first) ?? []), i]);
   });
-  return { words, terms, near, nearByFirst, conceptTerms, numbers, pinyin: pinyinRoot, maxLength, surfaces, blockers };
+  return { words, terms, near, nearByFirst, conceptTerms, numbers, pinyin: pinyinRoot, maxLength, surfaces, blockers, typoNever: new Set(data.typo_never) };
 }

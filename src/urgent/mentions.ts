@@ -101,6 +101,7 @@ function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
       const approx = spec.unit && APPROXIMATE.includes(text[e] as string) ? 1 : 0;
       if (spec.unit && !text.startsWith(spec.unit, e + approx)) continue;
       const end = spec.unit ? e + approx + spec.unit.length : e;
+      if (spec.not_followed.some((w) => text.startsWith(w, end))) continue;
       if (spec.not_after.length) {
         const lead = text.slice(Math.max(0, s - 6), s);
         if (spec.not_after.some((w) => lead.includes(w))) continue;
@@ -198,8 +199,13 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
           const window = text.slice(i, j + 1);
           if (window === w.surface) continue;
           let diffs = 0;
-          for (let k = 0; k < window.length; k++) if (window[k] !== w.surface[k]) diffs++;
-          if (diffs > Math.ceil(window.length / 3)) continue;
+          let common = false;
+          for (let k = 0; k < window.length; k++)
+            if (window[k] !== w.surface[k]) {
+              diffs++;
+              if (lex.typoNever.has(window[k] as string)) common = true;
+            }
+          if (diffs > Math.ceil(window.length / 3) || common) continue;
           // two characters with one of them guessed: only when what was typed is not a word of its own
           if (window.length === 2 && isWord(window)) continue;
           if (literal.some((m) => m.concept === w.concept && m.start <= i && m.end >= j + 1)) continue;

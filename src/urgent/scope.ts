@@ -291,7 +291,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
           // (a clause with a symptom of its own says something new, read on its own: 三岁那年高烧…今天又有点发烧; not
           // one that only qualifies it: …现在又疼得厉害)
           if (mentions.some((o) => o !== m && !modifiers.has(o.concept) && o.start >= h.end && o.end <= hce)) return false;
-          return hits.some((o) => o.cues & Cue.Continuing && o.start >= h.end && o.end <= hce);
+          // (and not one whose word is part of another symptom's: 我也开始嗓子疼 is a new sore throat, not the old shock)
+          const otherSymptom = (o: Hit): boolean => hits.some((x) => x.cues & Cue.Symptom && x.start <= o.start && x.end >= o.end && x.end - x.start > o.end - o.start);
+          return hits.some((o) => o.cues & Cue.Continuing && o.start >= h.end && o.end <= hce && !otherSymptom(o));
         });
         // a clause that opens on now in the clinical register (…末次透析5天前，现端坐呼吸) is now
         if (goesOn || nowOpener?.test(text.slice(cs, ce))) past = false;
@@ -318,8 +320,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)
       const happened = mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || /\d/.test(o.text)));
-      // 疼不疼, 喘不喘: asked, not said
-      const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1];
+      // 疼不疼, 喘不喘: asked, not said (痛得不得了 is said: very much)
+      const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
       const knowledge =
         asked ||
         (hits.some((h) => h.cues & Cue.Know && inSentence(h)) && !happened && !hits.some((h) => h.cues & Cue.Present && inSentence(h))) ||

@@ -38,6 +38,12 @@ describe('normalise', () => {
     expect(normalise('烧到三十九度五了').text).toBe('烧到39.5度了');
   });
 
+  it('reads numerals before a unit, not a weekday, and a joining 零 (两个月零十天)', () => {
+    expect(normalise('孩子两个月零十天').text).toBe('孩子2个月10天');
+    expect(normalise('周二周四周六透').text).toBe('周二周四周六透');
+    expect(normalise('一周透析三次').text).toBe('1周透析3次');
+  });
+
   it('makes full width half width (NFKC)', () => {
     expect(normalise('ＱＱ号是多少？０３５０－３０２６８３３').text).toBe('QQ号是多少?0350-3026833');
   });

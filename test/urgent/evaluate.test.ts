@@ -7,8 +7,9 @@ const nlu = realNlu();
 
 describe('urgent evaluation', () => {
   it('holds each family out of the scorer that judges it, the everyday questions among them', () => {
-    const pick = (family: string, n: number) => nlu.data.urgent.corpus.filter((e) => e.family === family).slice(0, n);
-    const data: UrgentData = { ...nlu.data.urgent, corpus: [...pick('colloquial', 30), ...pick('negated', 30), ...pick('english', 30)] };
+    const pick = (family: string, n: number, urgent?: boolean) =>
+      nlu.data.urgent.corpus.filter((e) => e.family === family && (urgent === undefined || e.urgent === urgent)).slice(0, n);
+    const data: UrgentData = { ...nlu.data.urgent, corpus: [...pick('colloquial', 30), ...pick('negated', 30, false), ...pick('english', 30)] };
     const inputs = {
       data,
       detector: nlu.urgent,

@@ -40,6 +40,19 @@ describe('urgent concept mentions', () => {
     expect(concepts('说她的猫拜托我养')).toContain('farewell_weak:猫拜托我养');
   });
 
+  it('reads no homophone typo into the commonest words (在那儿 is not 栽那儿), nor a baby in how often or which weekday', () => {
+    expect(concepts('孩子还在那儿玩积木').some((c) => c.startsWith('unresponsive:'))).toBe(false);
+    expect(concepts('老人栽那儿了').some((c) => c.startsWith('unresponsive:'))).toBe(true);
+    expect(concepts('我爸尿毒症 一周透析三次').some((c) => c.startsWith('young_infant:'))).toBe(false);
+    expect(concepts('血透患者 周二周四周六透').some((c) => c.startsWith('young_infant:'))).toBe(false);
+    expect(concepts('宝宝出生才3周').some((c) => c.startsWith('young_infant:'))).toBe(true);
+  });
+
+  it('reads one side of the face swollen as not the airway (牙疼，半边脸都肿了)', () => {
+    expect(concepts('今天开始牙疼 半边脸都肿了').some((c) => c.startsWith('airway_swelling:'))).toBe(false);
+    expect(concepts('吃了虾 脸都肿了').some((c) => c.startsWith('airway_swelling:'))).toBe(true);
+  });
+
   it('leaves a word that is something else when followed or preceded by its blockers', () => {
     expect(concepts('没有呼吸困难').some((c) => c.startsWith('not_breathing'))).toBe(false);
     expect(concepts('想死你们了').some((c) => c.startsWith('suicidal'))).toBe(false);

@@ -46,6 +46,8 @@ describe('urgent scope', () => {
     // English puts the time after the symptom, and its gloss may stand right against it (胸痛上周)
     ['My dad had a bad chest pain last month but the tests were clear', 'chest_pain', 'past'],
     ['新闻里说有人在方舱晕倒了', 'unresponsive', 'reported'],
+    // a later clause about another symptom (嗓子疼) does not carry the old one on
+    ['十几年前打针休克过一回 抢救过来的 现在我也开始嗓子疼', 'unresponsive', 'past'],
   ])('%s is out of scope (%s: %s)', (text, concept, why) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
@@ -67,6 +69,9 @@ describe('urgent scope', () => {
     // "since" a past time: it began then and goes on
     ["She's had crushing chest pain since this morning", 'chest_pain'],
     ['My husband has had chest pain ever since yesterday evening', 'chest_pain'],
+    // 痛得不得了 says how much, it asks nothing; 现在也不哭 is a sign, not an end
+    ['我爸胸口痛得不得了，汗一直出', 'chest_pain'],
+    ['刚才孩子突然一阵一阵抽，眼睛直勾勾的，现在也不哭就是蔫蔫的', 'seizure'],
   ])('keeps %s in scope', (text, concept) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
