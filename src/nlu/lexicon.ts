@@ -4,6 +4,9 @@ import type { RuleSet } from '../rules/types';
 import type { EntityType } from './types';
 import { compile, DataError, type Lexicon } from './data';
 
+/** A road, street or compound in an address: 灯荣路, 浦西花园 (not its number). */
+const ADDRESS_PART = /[\u4e00-\u9fff]{2,8}?(?:大道|路|街|巷|花园|小区|新村|苑|广场)/g;
+
 /** Entities of different layers may overlap; within a layer, leftmost-longest wins. */
 export const LAYERS: Record<EntityType, number> = {
   locality: 0,
@@ -149,6 +152,12 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
       }
     }
     for (const f of book.facilities) {
+      // the roads and compounds of its printed address are places of the book (灯荣路29号（浦西花园）: 住灯荣路附近)
+      for (const part of f.address?.match(ADDRESS_PART) ?? []) {
+        const entry: LexEntry = { type: 'place', value: book.id, name: part };
+        add(part, entry, `book ${book.id} facility ${f.id} address`);
+        places.push({ surface: part, entry });
+      }
       const entry: LexEntry = {
         type: 'facility',
         value: `${book.id}/${f.id}`,

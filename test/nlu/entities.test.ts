@@ -71,6 +71,11 @@ describe('entities', () => {
     expect(values('水头有点疼', 'other_place')).toEqual([]);
   });
 
+  it("reads the roads and compounds of a facility's printed address as its book's places", () => {
+    expect(values('住灯荣路附近 发烧了', 'place')).toEqual(['quanxiu']);
+    expect(values('浦西花园那个社区卫生服务中心', 'place')).toEqual(['quanxiu']);
+  });
+
   it('reads a district in English with its kind, and a full name written out over a look-alike of a book place', () => {
     expect(values('I live in Jinjiang District in Chengdu', 'other_place')).toEqual(['锦江区', '成都市']);
     expect(values('I live in Jinjiang District in Chengdu', 'locality')).toEqual([]);
