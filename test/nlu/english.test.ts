@@ -21,6 +21,11 @@ describe('English', () => {
     expect(norm('our 11-month-old baby')).toContain('11个月大');
   });
 
+  it('reads a contract as an agreement and contractions as labour, though they share a stem', () => {
+    expect(norm('he has a family doctor contract')).not.toContain('宫缩');
+    expect(norm('the contractions are 5 minutes apart')).toContain('宫缩');
+  });
+
   it('reads a phrase that starts inside a contraction (isn’t breathing, didn’t black out)', () => {
     expect(norm("my dad isn't breathing")).toContain('没有呼吸');
     expect(norm("he didn't black out")).toContain('没有晕倒');
