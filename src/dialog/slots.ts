@@ -87,8 +87,28 @@ function livesIn(text: string, places: readonly Entity[], covered: readonly Enti
   return p ? { place: p.name ?? p.text, landmarks: false } : undefined;
 }
 
+/** Spans in quotation marks long enough to be a sentence pasted from a notice (“在定点医院因发现阳性病例…”). */
+const QUOTED = /["“「『]([^"”」』]{12,})["”」』]/g;
+
+/**
+ * The entities the user says in their own words: those inside a pasted quotation count only for a type the rest of
+ * the message does not name (the quote's 阳性病例 is not the user's category when they say 黄码, 看病 themselves).
+ */
+function ownEntities(entities: readonly Entity[], text: string): readonly Entity[] {
+  if (!text.includes('"') && !/[“「『]/.test(text)) return entities;
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(QUOTED)) spans.push([m.index, m.index + m[0].length]);
+  if (!spans.length) return entities;
+  const quoted = (e: Entity): boolean => spans.some(([s, t]) => e.start >= s && e.end <= t);
+  const outside = new Set(entities.filter((e) => !quoted(e)).map((e) => e.type));
+  return entities.filter((e) => !quoted(e) || !outside.has(e.type));
+}
+
 export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly string[], nextCues: readonly string[] = []): Slots {
-  const { entities, normalised } = analysis;
+  const { normalised } = analysis;
+  const entities = ownEntities(analysis.entities, normalised);
+  // (what the user says is full or wants next, not what a pasted notice says: 收治能力满容)
+  const own = normalised.replace(QUOTED, ' ');
   // (the lists are shared: copied before sorting)
   const of = byType(entities);
   const facilityEntity = best(of('facility'));
@@ -120,11 +140,11 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     role: role && ROLES.has(role) ? (role as Role) : analysis.forwarded ? 'family_doctor' : undefined,
     topics: [...new Set(of('topic').map((e) => e.value))],
     loadMarks: [...new Set(of('load_mark').map((e) => e.value))],
-    full: fullCues.some((cue) => normalised.includes(cue)),
+    full: fullCues.some((cue) => own.includes(cue)),
     backupOrdinal: ordinal ? ORDINALS[ordinal] : undefined,
     ordinal: listOrdinal ? ORDINALS[listOrdinal] : undefined,
     last: /最后(?:一|那|这)?(?:个|家|间|所)|the last one/i.test(normalised),
-    next: nextCues.some((cue) => normalised.includes(cue)),
+    next: nextCues.some((cue) => own.includes(cue)),
     placeTexts: placeEntities.map((e) => e.text),
     unknownPlace: of('other_place')[0]?.name ?? of('other_place')[0]?.text,
     livesOutside: outside?.place,

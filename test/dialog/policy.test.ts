@@ -34,6 +34,14 @@ describe('reply policy', () => {
     expect(textOf(talk(core).say('我住晋江，离石狮很近，孕妇产检去哪'))).toContain('晋江市医院');
   });
 
+  it("reads a sentence pasted from the notice in quotes as the notice's words, not the user's", () => {
+    const reply = textOf(
+      talk(core).say('通知里这句看不懂：“在定点医院因发现阳性病例应急处置、收治能力满容等情形时，按顺序启动第一、第二、第三后备医院接收特定对象。”我们是晋江英林的 黄码 后备的是哪几家 按什么顺序'),
+    );
+    expect(reply).toContain('晋江市医院经济开发区院区');
+    expect(reply).not.toContain('已满');
+  });
+
   it('answers both halves of "产检去哪，能陪同吗"', () => {
     const text = textOf(talk(core).say('忻州封控区孕妇产检去哪，家属能陪同吗'));
     expect(text).toContain('忻州市妇幼保健计划生育服务中心');
