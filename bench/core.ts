@@ -3,8 +3,10 @@
 // Pinned to one CPU: the run starts itself again under `taskset -c 0` (`--cpu=N` for another, `--no-pin` not
 // to). Method: warm-up passes for `--warmup` seconds (15; at least two passes: V8 is still optimising the turn's
 // paths for the first ~20,000 messages), then `--rounds` (7) timed passes over the whole corpus; the median pass's
-// throughput (the warm-up's passes are reported too); latency percentiles over every message of every pass, in wall time and in CPU time (what the
-// turn cost, without the time another process had the CPU); the CPU the run used beside its wall time.
+// throughput (the warm-up's passes are reported too); latency percentiles over every message of as many latency
+// passes, run in alternation with the timed ones (the clock and CPU time read around each message, which the timed
+// passes do not pay), in wall time and in CPU time (what the turn cost, without the time another process had the
+// CPU); the CPU the run used beside its wall time.
 // The last line is one JSON object: {"core": {...}}.
 import { readCorpus } from './corpus';
 import { cpuMicros, machine, median, percentile, pinnedRerun, summarisePasses, warmUp, type Pass } from './measure';
@@ -26,26 +28,34 @@ export async function run(args: string[]): Promise<void> {
   const ctx = { status: EMPTY_STATUS, now: 0 };
   const wallUs = new Float64Array(rounds * corpus.length);
   const cpuUs = new Float64Array(rounds * corpus.length);
+  const inbounds = corpus.map((text, i) => ({ channel: 'cli' as const, messageId: String(i), user: 'bench', chat: 'bench', kind: 'text', text, sentAt: 0 }));
+  // A throughput pass times the corpus as a whole; a latency pass also reads the clock and the process's CPU
+  // time around every message (two system calls a message, a few per cent of a turn: kept out of throughput).
   const pass = (offset = -1): Pass => {
     let session: Session = newSession();
     const w0 = process.hrtime.bigint();
     const c0 = cpuMicros();
-    for (let i = 0; i < corpus.length; i++) {
+    for (let i = 0; i < inbounds.length; i++) {
       if (i % 4 === 0) session = newSession();
+      if (offset < 0) {
+        session = core.turn(inbounds[i] as (typeof inbounds)[number], session, ctx).session;
+        continue;
+      }
       const t = process.hrtime.bigint();
       const c = cpuMicros();
-      const inbound = { channel: 'cli' as const, messageId: String(i), user: 'bench', chat: 'bench', kind: 'text', text: corpus[i] as string, sentAt: 0 };
-      session = core.turn(inbound, session, ctx).session;
-      if (offset >= 0) {
-        cpuUs[offset + i] = cpuMicros() - c;
-        wallUs[offset + i] = Number(process.hrtime.bigint() - t) / 1000;
-      }
+      session = core.turn(inbounds[i] as (typeof inbounds)[number], session, ctx).session;
+      cpuUs[offset + i] = cpuMicros() - c;
+      wallUs[offset + i] = Number(process.hrtime.bigint() - t) / 1000;
     }
     return { messages: corpus.length, wallS: Number(process.hrtime.bigint() - w0) / 1e9, cpuS: (cpuMicros() - c0) / 1e6 };
   };
   const warm = await warmUp(() => pass(), warmupS); // JIT, the traditional converter's first load
   const passes: Pass[] = [];
-  for (let r = 0; r < rounds; r++) passes.push(pass(r * corpus.length));
+  // throughput and latency passes in alternation, so that both see the same machine
+  for (let r = 0; r < rounds; r++) {
+    passes.push(pass());
+    pass(r * corpus.length);
+  }
   const s = summarisePasses(passes);
   wallUs.sort();
   cpuUs.sort();
@@ -68,7 +78,7 @@ export async function run(args: string[]): Promise<void> {
       rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
       messages: wallUs.length,
       machine: machine(),
-      method: `warm-up passes for ${warmupS} s (${warm.length} passes; at least 2), then the median of ${rounds} passes over ${corpus.length} messages; ${pinned ? `pinned to CPU ${pinned} (taskset)` : 'not pinned'}; latency percentiles over every timed message (wall, and process CPU time)`,
+      method: `warm-up passes for ${warmupS} s (${warm.length} passes; at least 2), then the median of ${rounds} passes over ${corpus.length} messages timed as a whole; ${pinned ? `pinned to CPU ${pinned} (taskset)` : 'not pinned'}; latency percentiles over every message of ${rounds} latency passes in alternation with them (wall, and process CPU time, read around each message)`,
     },
   };
   const c = result.core;
