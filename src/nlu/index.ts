@@ -3,7 +3,7 @@
 import type { RuleSet } from '../rules/types';
 import type { Analysis, Entity, Nlu } from './types';
 import { loadIntentsData, defaultIntentsDir, type IntentsData } from './data';
-import { buildLexicon, type EntityLexicon } from './lexicon';
+import { ADDRESS_PART, buildLexicon, type EntityLexicon } from './lexicon';
 import { createNormaliser, toSimplified, type Normalised } from './normalise';
 import { createVarietyMapper } from './varieties';
 import { createEnglishGlosser, type Phrase } from './english';
@@ -82,6 +82,8 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     ...rules.books.flatMap((b) => [
       ...[b.name, ...b.aliases].flatMap((n) => placePhrases(n, n, syllables.of)),
       ...b.places.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => placePhrases(n, p.name, syllables.of))),
+      // the roads and compounds of its facilities' addresses (Puxi Garden, Dengrong Road)
+      ...b.facilities.flatMap((f) => (f.address?.match(ADDRESS_PART) ?? []).flatMap((n) => placePhrases(n, n, syllables.of))),
     ]),
     // every province and city in English too (Wuhan, Shandong), for "no notice for …"
     ...gazetteer.divisions.filter((d) => (d.level === 'province' || d.level === 'city') && !d.code.includes('/')).flatMap((d) => placePhrases(shortName(d.name), d.name, syllables.of)),

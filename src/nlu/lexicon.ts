@@ -5,7 +5,7 @@ import type { EntityType } from './types';
 import { compile, DataError, type Lexicon } from './data';
 
 /** A road, street or compound in an address: 灯荣路, 浦西花园 (not its number). */
-const ADDRESS_PART = /[\u4e00-\u9fff]{2,8}?(?:大道|路|街|巷|花园|小区|新村|苑|广场)/g;
+export const ADDRESS_PART = /[\u4e00-\u9fff]{2,8}?(?:大道|路|街|巷|花园|小区|新村|苑|广场)/g;
 
 /** Entities of different layers may overlap; within a layer, leftmost-longest wins. */
 export const LAYERS: Record<EntityType, number> = {

@@ -11,6 +11,10 @@ const SUFFIXES: [RegExp, string[]][] = [
   [/县$/, ['county']],
   [/镇$/, ['town', 'township']],
   [/乡$/, ['township']],
+  [/花园$/, ['garden', 'gardens']],
+  [/小区$/, ['compound', 'estate', 'residential compound']],
+  [/路$/, ['road', 'rd']],
+  [/街$/, ['street', 'st']],
 ];
 
 /** Toneless pinyin syllables of a text, as pinyin-pro reads it (the start-up cache may remember them). */

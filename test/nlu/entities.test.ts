@@ -74,6 +74,9 @@ describe('entities', () => {
   it("reads the roads and compounds of a facility's printed address as its book's places", () => {
     expect(values('住灯荣路附近 发烧了', 'place')).toEqual(['quanxiu']);
     expect(values('浦西花园那个社区卫生服务中心', 'place')).toEqual(['quanxiu']);
+    // and in English, with their kind (Puxi Garden, Dengrong Road)
+    expect(values('I live near Puxi Garden in Fengze', 'place')).toEqual(['quanxiu']);
+    expect(values('is the centre on Dengrong Road?', 'place')).toEqual(['quanxiu']);
   });
 
   it('reads a district in English with its kind, and a full name written out over a look-alike of a book place', () => {
