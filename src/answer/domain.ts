@@ -8,6 +8,21 @@ import type { Vocabulary } from '../rules/types';
 const ANSWERS = ['designation', 'backup', 'topics', 'contacts', 'load_status', 'greeting', 'thanks', 'locality', 'handoff', 'out_of_scope'] as const;
 export type AnswerKind = (typeof ANSWERS)[number];
 
+/** Regular expressions, case-insensitive, each checked at load (an invalid one names its index). */
+const patterns = z
+  .array(z.string().min(1))
+  .default([])
+  .transform((list, ctx) =>
+    list.map((p, i) => {
+      try {
+        return new RegExp(p, 'i');
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', path: [i], message: `not a regular expression: ${(e as Error).message}` });
+        return /$^/;
+      }
+    }),
+  );
+
 const DomainFile = z
   .object({
     version: z.literal(1),
@@ -41,19 +56,8 @@ const DomainFile = z
     ownNumberCues: z.array(z.string().min(1)).default([]),
     serviceNumbers: z.array(z.string().regex(/^\d+$/)).default([]),
     helpComingCues: z.array(z.string().min(1)).default([]),
-    handoffAsks: z
-      .array(z.string().min(1))
-      .default([])
-      .transform((list, ctx) =>
-        list.map((p, i) => {
-          try {
-            return new RegExp(p, 'i');
-          } catch (e) {
-            ctx.addIssue({ code: 'custom', path: [i], message: `not a regular expression: ${(e as Error).message}` });
-            return /$^/;
-          }
-        }),
-      ),
+    handoffAsks: patterns,
+    identityAsks: patterns,
     documentMentions: z.array(z.string().min(1)).default([]),
     forwardCues: z.array(z.string().min(1)).default([]),
     plainWords: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),

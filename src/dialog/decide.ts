@@ -86,7 +86,10 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   }
   // a person asked for in so many words (机器人说不清楚，给我找个值班的真人)
   const handoff = intentAnswering(domain, 'handoff');
-  if (handoff && said !== handoff && domain.handoffAsks.some((re) => re.test(analysis.normalised))) return handoff;
+  const askedForPerson = domain.handoffAsks.some((re) => re.test(analysis.normalised));
+  if (handoff && said !== handoff && askedForPerson) return handoff;
+  // "你是机器人还是真人", "are you a real person?": who answers, not a request for one (the greeting says who)
+  if (handoff && said === handoff && !askedForPerson && domain.identityAsks.some((re) => re.test(analysis.normalised))) return intentAnswering(domain, 'greeting') ?? said;
   // "网上查到…的电话3309576，这个能问看病的事吗", "那个96678是看病的热线吗": a number no notice lists, asked about, is a
   // question about contacts
   if ((slots.topics.includes('contact_info') || slots.topics.includes('hotline')) && unknownNumbers(i).length) {

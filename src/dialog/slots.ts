@@ -145,7 +145,8 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     ordinal: listOrdinal ? ORDINALS[listOrdinal] : undefined,
     last: /最后(?:一|那|这)?(?:个|家|间|所)|the last one/i.test(normalised),
     next: nextCues.some((cue) => own.includes(cue)),
-    placeTexts: placeEntities.map((e) => e.text),
+    // (an address's road or compound is searched for: it is how the facility's address is asked after)
+    placeTexts: placeEntities.filter((e) => !e.address).map((e) => e.text),
     unknownPlace: of('other_place')[0]?.name ?? of('other_place')[0]?.text,
     livesOutside: outside?.place,
   };

@@ -251,5 +251,6 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
 function toEntity(text: string, c: Candidate): Entity {
   const e: Entity = { type: c.entry.type, value: c.entry.value, text: text.slice(c.start, c.end), start: c.start, end: c.end, score: c.score };
   if (c.entry.name) e.name = c.entry.name;
+  if (c.entry.address) e.address = true;
   return e;
 }

@@ -34,6 +34,8 @@ export function featuresOf(norm: Normalised, tokens: string[], entities: Entity[
   const cover = new Array<string | undefined>(text.length);
   const out: string[] = [];
   for (const e of entities) {
+    // (an address's road or compound is read as its words: they ask where the facility is)
+    if (e.address) continue;
     if (REPLACED.has(e.type)) {
       const type = e.type === 'locality' ? 'place' : e.type;
       for (let i = e.start; i < e.end; i++) cover[i] = type;

@@ -30,6 +30,8 @@ export interface LexEntry {
   /** Locality a facility belongs to; generic facilities (乡镇卫生院) are ranked after named ones. */
   locality?: string;
   generic?: boolean;
+  /** A road or compound of a facility's address: a place, whose words still say what is asked (its address). */
+  address?: boolean;
 }
 
 export interface RegexCue {
@@ -124,7 +126,8 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     if (!s) return;
     insert(trie, s, entry);
     if (/^[A-Za-z]+$/.test(s)) insert(trie, s.toLowerCase(), entry);
-    words.add(s);
+    // (an address's parts are found as places but not cut as words: the notice's own sentences keep their words)
+    if (!entry.address) words.add(s);
   };
 
   const vocab = rules.vocabulary;
@@ -154,7 +157,7 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     for (const f of book.facilities) {
       // the roads and compounds of its printed address are places of the book (灯荣路29号（浦西花园）: 住灯荣路附近)
       for (const part of f.address?.match(ADDRESS_PART) ?? []) {
-        const entry: LexEntry = { type: 'place', value: book.id, name: part };
+        const entry: LexEntry = { type: 'place', value: book.id, name: part, address: true };
         add(part, entry, `book ${book.id} facility ${f.id} address`);
         places.push({ surface: part, entry });
       }

@@ -28,6 +28,8 @@ export interface Entity {
   name?: string;
   /** 1 for an exact match, lower for a typo-tolerant one. */
   score: number;
+  /** A place named by a facility's address (灯荣路, 浦西花园): its words are features too. */
+  address?: boolean;
 }
 
 export interface RedFlag {

@@ -16,6 +16,11 @@ describe('intent resolution', () => {
     expect(textOf(r)).toMatch(/互联网|线上/);
   });
 
+  it('asked whether it is a bot or a person, it says who answers, and hands off only when a person is asked for', () => {
+    for (const text of ['你系唔系机械人嚟㗎？定系真人', 'r u a bot or human?', 'are you a real person?']) expect(talk(core).say(text)?.intent).toBe('greeting');
+    for (const text of ['你是机器人吧 给我转人工', 'can I talk to a real person']) expect(talk(core).say(text)?.intent).toBe('handoff_request');
+  });
+
   it('a message read as out of scope that names a topic of the notice gets its facts (通知哪天发的，文号多少)', () => {
     const reply = textOf(talk(core).say('晋江那份通知是哪个单位发的？我要抄下来发到业主群'));
     expect(reply).toContain('晋江市卫生健康局');
