@@ -146,7 +146,8 @@ export const ScopeSchema = z.strictObject({
   /** Concepts that say a case is under way (突然, 1小时, 不缓解): a question beside them asks about it, not in general. */
   happening: words.default([]),
   figurative: words,
-  jokes: words,
+  // (a joke word makes its whole sentence figurative: one character would be most sentences' — a list split at a comma)
+  jokes: z.array(z.string().refine((w) => [...w].length >= 2 || /\p{Extended_Pictographic}/u.test(w), 'a joke cue of one character (not an emoji) would make most sentences figurative')),
   literal_before: words,
   figurative_subjects: words,
   service_after: words,
