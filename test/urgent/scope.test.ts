@@ -46,6 +46,9 @@ describe('urgent scope', () => {
     // English puts the time after the symptom, and its gloss may stand right against it (胸痛上周)
     ['My dad had a bad chest pain last month but the tests were clear', 'chest_pain', 'past'],
     ['新闻里说有人在方舱晕倒了', 'unresponsive', 'reported'],
+    // venting said as such: to death of an itch, a sleeper like a log, not an illness
+    ['皮肤过敏痒到我想死 药膏用完了', 'suicidal', 'figurative'],
+    ['值班的在帐篷里睡得跟死猪一样 喊了半天都不理我', 'unresponsive', 'figurative'],
     // a later clause about another symptom (嗓子疼) does not carry the old one on
     ['十几年前打针休克过一回 抢救过来的 现在我也开始嗓子疼', 'unresponsive', 'past'],
   ])('%s is out of scope (%s: %s)', (text, concept, why) => {
@@ -86,5 +89,14 @@ describe('scope.yml patterns', () => {
     const bad = ScopeSchema.safeParse({ ...data, feared_before: '(?:要' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path).toEqual(['feared_before']);
+  });
+
+  it('refuses a joke cue of one character (a list split at an unquoted comma), not an emoji', () => {
+    const data = yaml.load(readFileSync(`${__dirname}/../../intents/urgent/scope.yml`, 'utf8')) as Record<string, unknown>;
+    const jokes = data.jokes as string[];
+    const bad = ScopeSchema.safeParse({ ...data, jokes: [...jokes, '是'] });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['jokes', jokes.length]);
+    expect(ScopeSchema.safeParse({ ...data, jokes: [...jokes, '🤪'] }).success).toBe(true);
   });
 });
