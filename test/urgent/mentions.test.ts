@@ -48,6 +48,13 @@ describe('urgent concept mentions', () => {
     expect(concepts('宝宝出生才3周').some((c) => c.startsWith('young_infant:'))).toBe(true);
   });
 
+  it('reads a faint that nearly happened as none, and thanks for years of care as a goodbye', () => {
+    expect(concepts('排队排了两个钟头 我差点晕过去').some((c) => c.startsWith('unresponsive:'))).toBe(false);
+    expect(concepts('I nearly passed out when they said the hospital is full').some((c) => c.startsWith('unresponsive:'))).toBe(false);
+    expect(concepts('我爸晕过去了').some((c) => c.startsWith('unresponsive:'))).toBe(true);
+    expect(concepts('她说谢谢我这些年照顾').some((c) => c.startsWith('farewell_strong:'))).toBe(true);
+  });
+
   it('reads one side of the face swollen as not the airway (牙疼，半边脸都肿了)', () => {
     expect(concepts('今天开始牙疼 半边脸都肿了').some((c) => c.startsWith('airway_swelling:'))).toBe(false);
     expect(concepts('吃了虾 脸都肿了').some((c) => c.startsWith('airway_swelling:'))).toBe(true);
