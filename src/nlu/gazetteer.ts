@@ -152,11 +152,14 @@ export function buildGazetteer(rules: RuleSet, counties: Division[] = loadDivisi
           (streetShorts.get(e.division.code)?.some((s) => text.startsWith(s, end)) ?? false),
       );
       if (!usable.length) continue;
+      // a street's short name yields to a larger division of the same name (石家庄 the city, not 石家庄乡 of 五寨)
+      const larger = usable.filter((e) => !(e.division.level === 'street' && e.shortCounty));
+      const pool = larger.length ? larger : usable;
       const pick =
-        usable.find((e) => bookOf(e.division.code)) ??
-        usable.find((e) => within.has(e.division.code)) ??
-        usable.find((e) => e.division.level === 'city') ??
-        (usable[0] as Entry);
+        pool.find((e) => bookOf(e.division.code)) ??
+        pool.find((e) => within.has(e.division.code)) ??
+        pool.find((e) => e.division.level === 'city') ??
+        (pool[0] as Entry);
       const book = bookOf(pick.division.code);
       found.push({ start: i, end: best.end, division: pick.division, book, within: !book && within.has(pick.division.code) });
       i = best.end - 1;

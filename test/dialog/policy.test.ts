@@ -42,6 +42,11 @@ describe('reply policy', () => {
     expect(reply).not.toContain('已满');
   });
 
+  it("adds the notice's way for a treatment the designated hospital says it cannot give", () => {
+    const reply = textOf(talk(core).say('我爸要做放疗 晋江市医院说他们做不了 我们是管控区 到底谁来管'));
+    expect(reply).toContain('医政科');
+  });
+
   it('answers both halves of "产检去哪，能陪同吗"', () => {
     const text = textOf(talk(core).say('忻州封控区孕妇产检去哪，家属能陪同吗'));
     expect(text).toContain('忻州市妇幼保健计划生育服务中心');

@@ -69,6 +69,9 @@ describe('entities', () => {
     // 南安 is Quanzhou's but no book's; 水头 read as its town only after it
     expect(values('南安水头的，我们这边管控了', 'other_place')).toEqual(['南安市', '水头镇']);
     expect(values('水头有点疼', 'other_place')).toEqual([]);
+    // a street's short name yields to a larger division of that name (石家庄乡 of 五寨县 is not 石家庄)
+    expect(values('我在石家庄 封控区', 'other_place')).toEqual(['石家庄市']);
+    expect(values('我在石家庄 封控区', 'place')).toEqual([]);
   });
 
   it("reads the roads and compounds of a facility's printed address as its book's places", () => {
