@@ -182,10 +182,12 @@ function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): A
   // (not again when the conversation has just been given the hospitals)
   const lastKind = a.session.lastIntent ? a.domain.intents[a.session.lastIntent]?.answer : undefined;
   const told = lastKind === 'designation' || lastKind === 'backup';
-  if (!asked && !emergency.length && (!designates || told)) return r;
+  // "黄码 血压药快吃完了 该去哪里看": where someone of a known audience goes, no care named — their hospital for care
+  const whereGoes = where && !a.slots.categories.length && !!a.session.audience && !told;
+  if (!asked && !emergency.length && !whereGoes && (!designates || told)) return r;
   // no care named: how someone of a known audience gets to hospital is answered with their hospital for general care
   const said = categoriesOf(a);
-  const all = emergency.length ? emergency : said.length || !designates || !a.session.audience ? said : a.domain.broadCategories;
+  const all = emergency.length ? emergency : said.length || !(designates || whereGoes) || !a.session.audience ? said : a.domain.broadCategories;
   const narrow = all.filter((c) => !a.domain.broadCategories.includes(c));
   const specific = narrow.length ? narrow : all;
   const categories = (asked ? categoriesOf(a) : specific).filter((c) => a.book.designations.some((d) => d.category === c));

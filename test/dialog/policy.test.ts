@@ -47,6 +47,12 @@ describe('reply policy', () => {
     expect(reply).toContain('医政科');
   });
 
+  it('tells someone of a known audience asking where to go, with no care named, their hospital beside what was asked', () => {
+    const reply = textOf(talk(core).say('我在晋江陈埭 黄码 血压药快吃完了 该去哪里看'));
+    expect(reply).toContain('晋江市医院');
+    expect(reply).toContain('12周');
+  });
+
   it('answers both halves of "产检去哪，能陪同吗"', () => {
     const text = textOf(talk(core).say('忻州封控区孕妇产检去哪，家属能陪同吗'));
     expect(text).toContain('忻州市妇幼保健计划生育服务中心');
