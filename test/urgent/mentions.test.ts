@@ -55,6 +55,13 @@ describe('urgent concept mentions', () => {
     expect(concepts('她说谢谢我这些年照顾').some((c) => c.startsWith('farewell_strong:'))).toBe(true);
   });
 
+  it('reads the rules\' own words for what the scorer alone used to catch: pills poured out, a groan for an answer, going to join the dead', () => {
+    expect(concepts('我已经把所有的药都倒出来放在桌上了').some((c) => c.startsWith('suicide_means:'))).toBe(true);
+    expect(concepts('喊她只会哼一声').some((c) => c.startsWith('unresponsive:'))).toBe(true);
+    expect(concepts('今天晚上就去找他').some((c) => c.startsWith('farewell_strong:'))).toBe(true);
+    expect(concepts('My mother is shaking whole body not stop, foam in mouth').some((c) => c.startsWith('seizure:'))).toBe(true);
+  });
+
   it('reads one side of the face swollen as not the airway (牙疼，半边脸都肿了)', () => {
     expect(concepts('今天开始牙疼 半边脸都肿了').some((c) => c.startsWith('airway_swelling:'))).toBe(false);
     expect(concepts('吃了虾 脸都肿了').some((c) => c.startsWith('airway_swelling:'))).toBe(true);
