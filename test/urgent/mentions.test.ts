@@ -62,6 +62,15 @@ describe('urgent concept mentions', () => {
     expect(concepts('My mother is shaking whole body not stop, foam in mouth').some((c) => c.startsWith('seizure:'))).toBe(true);
   });
 
+  it('reads a burn over a large area, a baby\'s age in weeks said as 礼拜 or days after birth (生后45天), fits that follow each other', () => {
+    expect(concepts('孙女被热水瓶烫到两条腿').some((c) => c.startsWith('burn_large:'))).toBe(true);
+    expect(concepts('手指被烫了一下 起了个小泡').some((c) => c.startsWith('burn_large:'))).toBe(false);
+    expect(concepts('我BB得七個禮拜').some((c) => c.startsWith('young_infant:'))).toBe(true);
+    expect(concepts('我妈咳嗽一个礼拜了').some((c) => c.startsWith('young_infant:'))).toBe(false);
+    expect(concepts('患儿，生后45天').some((c) => c.startsWith('young_infant:'))).toBe(true);
+    expect(concepts('咱家小子抽了，抽完又抽，中间没醒').some((c) => c.startsWith('seizure:'))).toBe(true);
+  });
+
   it('reads one side of the face swollen as not the airway (牙疼，半边脸都肿了)', () => {
     expect(concepts('今天开始牙疼 半边脸都肿了').some((c) => c.startsWith('airway_swelling:'))).toBe(false);
     expect(concepts('吃了虾 脸都肿了').some((c) => c.startsWith('airway_swelling:'))).toBe(true);

@@ -73,6 +73,8 @@ describe('urgent scope', () => {
     // "since" a past time: it began then and goes on
     ["She's had crushing chest pain since this morning", 'chest_pain'],
     ['My husband has had chest pain ever since yesterday evening', 'chest_pain'],
+    // 已经好几分钟了 is how long, not 已经好 (better)
+    ['孩子全身抽抽眼睛往上翻叫不答应已经好几分钟了', 'seizure'],
     // 痛得不得了 says how much, it asks nothing; 现在也不哭 is a sign, not an end
     ['我爸胸口痛得不得了，汗一直出', 'chest_pain'],
     ['刚才孩子突然一阵一阵抽，眼睛直勾勾的，现在也不哭就是蔫蔫的', 'seizure'],
