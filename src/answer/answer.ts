@@ -192,7 +192,8 @@ function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): A
   const specific = narrow.length ? narrow : all;
   const categories = (asked ? categoriesOf(a) : specific).filter((c) => a.book.designations.some((d) => d.category === c));
   if (!categories.length) return r;
-  const d = designationAnswer(a.book, designationQuery(a, categories, a.session.assumedFull ?? []));
+  // (where an ambulance takes them is not a question to answer with one: each zone's hospitals when the zone is not known)
+  const d = designationAnswer(a.book, { ...designationQuery(a, categories, a.session.assumedFull ?? []), everyZone: emergency.length > 0 });
   return d.kind === 'answer' ? { ...r, lines: [...d.lines, ...r.lines], found: true } : r;
 }
 
@@ -305,7 +306,10 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
     const extra = asksElse.slice(0, 2);
     return { ...r, lines: [...r.lines, ...extra.flatMap((h) => h.unit.lines)], session: { ...r.session, lastUnits: extra.map((h) => h.unit.id) } };
   }
-  return factAnswer(a, asksElse.slice(0, 3));
+  // (the hospitals a where-question was given stay: 120打了…送到哪个医院)
+  const facts = factAnswer(a, asksElse.slice(0, 3));
+  const hospitals = r.lines.filter((l) => 'key' in l && l.key === 'designation');
+  return facts.kind === 'answer' && hospitals.length ? { ...facts, lines: [...hospitals, ...facts.lines] } : facts;
 }
 
 export function answer(a: AnswerInput): AnswerResult {

@@ -20,6 +20,8 @@ export interface DesignationQuery {
   categoryTopics: Readonly<Record<string, readonly string[]>>;
   fallbackTopics: readonly string[];
   topicQuery: Omit<TopicQuery, 'topics'>;
+  /** Zones differing and none known: each zone's hospitals rather than a question (where an ambulance takes them). */
+  everyZone?: boolean;
 }
 
 export type DesignationResult =
@@ -110,6 +112,7 @@ function oneCategory(book: RuleBook, category: string, q: DesignationQuery): Cat
     if (own.length) return { kind: 'lines', lines: [none, ...own.flatMap(guidanceLines)] };
     return { kind: 'lines', lines: [none, ...lookup.items.flatMap((a) => designationLines(a, [category], q, audienceLabel(a.designation, v, book)))] };
   }
+  if (!lookup.uniform && q.everyZone) return found(lookup.items, (a) => audienceLabel(a.designation, v, book));
   if (!lookup.uniform) return { kind: 'ask_zone', audiences: [...new Set(lookup.items.flatMap((a) => a.designation.audiences))] };
   const first = lookup.items[0] as DesignationAnswer;
   const label =

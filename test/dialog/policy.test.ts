@@ -53,6 +53,16 @@ describe('reply policy', () => {
     expect(reply).toContain('12周');
   });
 
+  it('after an emergency, where the ambulance takes them is answered with the hospital, whatever else the words find', () => {
+    const t = talk(core);
+    t.say('奶奶刚才说话突然说不清楚了 嘴歪到一边 右手拿不住碗 我们在定襄县');
+    expect(textOf(t.say('我打了120了 他们会把奶奶送到哪个医院'))).toContain('忻州市人民医院');
+  });
+
+  it('answers an online consultation asked beside where to go', () => {
+    expect(textOf(talk(core).say('孩子刚满月 吃完奶吐一点 不发烧 精神好 我们忻州忻府区管控区 能不能先在线上问问医生'))).toMatch(/线上|互联网|网上/);
+  });
+
   it('answers both halves of "产检去哪，能陪同吗"', () => {
     const text = textOf(talk(core).say('忻州封控区孕妇产检去哪，家属能陪同吗'));
     expect(text).toContain('忻州市妇幼保健计划生育服务中心');

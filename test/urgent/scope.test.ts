@@ -50,6 +50,8 @@ describe('urgent scope', () => {
     ['皮肤过敏痒到我想死 药膏用完了', 'suicidal', 'figurative'],
     ['值班的在帐篷里睡得跟死猪一样 喊了半天都不理我', 'unresponsive', 'figurative'],
     ['天天关在家里憋得我喘不过气来', 'dyspnea', 'figurative'],
+    // what a doctor called it is its history (医生说是热性惊厥)
+    ['去年发烧抽过一次 医生说是热性惊厥 今天又烧到37.8 没抽', 'seizure', 'history'],
     // a later clause about another symptom (嗓子疼) does not carry the old one on
     ['十几年前打针休克过一回 抢救过来的 现在我也开始嗓子疼', 'unresponsive', 'past'],
   ])('%s is out of scope (%s: %s)', (text, concept, why) => {
