@@ -38,6 +38,13 @@ describe('normalise', () => {
     expect(normalise('烧到三十九度五了').text).toBe('烧到39.5度了');
   });
 
+  it('joins words typed one by one, keeping a negated word in a clause of its own', () => {
+    expect(normalise('妈妈 胸口 疼 很久 出汗 多 脸 白').text).toBe('妈妈胸口疼很久出汗多脸白');
+    expect(normalise('不 发烧 胸口 疼 得 厉害').text).toBe('不发烧,胸口疼得厉害');
+    // a pause between phrases stays a pause
+    expect(normalise('我在晋江 封控区 透析去哪').text).toBe('我在晋江,封控区,透析去哪');
+  });
+
   it('reads numerals before a unit, not a weekday, and a joining 零 (两个月零十天)', () => {
     expect(normalise('孩子两个月零十天').text).toBe('孩子2个月10天');
     expect(normalise('周二周四周六透').text).toBe('周二周四周六透');
