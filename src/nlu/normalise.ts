@@ -83,6 +83,8 @@ const SPOKEN_PUNCT = new RegExp(SPOKEN, 'g');
 const SPOKEN_TWICE = new RegExp(`(?:${SPOKEN}).*(?:${SPOKEN})`);
 /** A word of its own that negates the next (不, 没有, 冇…). */
 const NEGATOR = /^(?:不|没|没有|无|冇|唔|未|毋|勿|袂|别|沒|沒有|無)$/;
+/** A verb a negated phrase goes on after (不 想 活 了: not 不想,活了). */
+const MODAL = /^(?:想|要|能|会|敢|是|用|让|肯|愿|愿意|可以|应该)$/;
 /** A space between two CJK characters. */
 const CJK_SPACE = /([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g;
 const REPEATED_PUNCT = /([!?,.。~…、;:\-=*#])\1+/g;
@@ -212,7 +214,7 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
           const prev = pieces[k - 1] as string;
           const cur = pieces[k] as string;
           const between = /[\u3400-\u9fff]$/.test(prev) && /^[\u3400-\u9fff]/.test(cur);
-          out += !between ? ` ${cur}` : k >= 2 && NEGATOR.test(pieces[k - 2] as string) ? `,${cur}` : cur;
+          out += !between ? ` ${cur}` : k >= 2 && NEGATOR.test(pieces[k - 2] as string) && !MODAL.test(prev) ? `,${cur}` : cur;
         }
         text = out;
       } else text = text.replace(CJK_SPACE, cjk >= 4 && apart >= (cjk - 1) * 0.7 ? '$1' : '$1,');

@@ -41,6 +41,8 @@ describe('normalise', () => {
   it('joins words typed one by one, keeping a negated word in a clause of its own', () => {
     expect(normalise('妈妈 胸口 疼 很久 出汗 多 脸 白').text).toBe('妈妈胸口疼很久出汗多脸白');
     expect(normalise('不 发烧 胸口 疼 得 厉害').text).toBe('不发烧,胸口疼得厉害');
+    // (a negated modal goes on: 不想活了 stays one phrase)
+    expect(normalise('我 不 想 活 了 药 准备 好 了').text).toBe('我不想活了药准备好了');
     // a pause between phrases stays a pause
     expect(normalise('我在晋江 封控区 透析去哪').text).toBe('我在晋江,封控区,透析去哪');
   });
