@@ -51,10 +51,16 @@ function byType(entities: readonly Entity[]): (type: Entity['type']) => Entity[]
 const best = (list: Entity[]): Entity | undefined =>
   list.reduce<Entity | undefined>((a, e) => (!a || e.score > a.score || (e.score === a.score && e.start >= a.start) ? e : a), undefined);
 
-/** The audience the message states; none when it names several ("不清楚算封控区还是管控区"). */
-function oneAudience(list: Entity[]): string | undefined {
+/**
+ * The audience the message states; none when it names several ("不清楚算封控区还是管控区") — unless they are all of
+ * one group (小区被封了…我是黄码: both special targets), which is then what it states.
+ */
+function oneAudience(list: Entity[], rules: RuleSet): string | undefined {
   const values = [...new Set(list.map((e) => e.value))];
-  return values.length === 1 ? values[0] : undefined;
+  if (values.length <= 1) return values[0];
+  const groupsOf = (id: string): readonly string[] => rules.vocabulary.audiences.find((a) => a.id === id)?.groups ?? [];
+  const shared = groupsOf(values[0] as string).filter((g) => values.every((v) => groupsOf(v).includes(g)));
+  return shared.length === 1 ? shared[0] : undefined;
 }
 
 /** Words saying where the user lives or is, just before a place (我住鲤城区, 家在太原, I live in …). */
@@ -132,7 +138,7 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
   const listOrdinal = /第([一二三四1234])(个|家|间|所)/.exec(normalised)?.[1];
   return {
     locality,
-    audience: oneAudience(of('audience')),
+    audience: oneAudience(of('audience'), rules),
     audiences: [...new Set([...of('audience')].sort((a, b) => a.start - b.start).map((e) => e.value))],
     categories: [...new Set([...of('category')].sort((a, b) => a.start - b.start).map((e) => e.value))],
     denied: [...new Set(of('denied').map((e) => e.value))],

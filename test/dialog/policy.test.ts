@@ -47,6 +47,11 @@ describe('reply policy', () => {
     expect(reply).toContain('医政科');
   });
 
+  it('reads several audiences of one group as that group (小区被封了…我是黄码: special targets in Jinjiang)', () => {
+    const reply = textOf(talk(core).say('我在晋江陈埭的厂里 整个厂区被封了 我是黄码 血压药快吃完了 该去哪里看'));
+    expect(reply).toContain('晋江市医院');
+  });
+
   it('tells someone of a known audience asking where to go, with no care named, their hospital beside what was asked', () => {
     const reply = textOf(talk(core).say('我在晋江陈埭 黄码 血压药快吃完了 该去哪里看'));
     expect(reply).toContain('晋江市医院');
