@@ -71,6 +71,11 @@ describe('urgent concept mentions', () => {
     expect(concepts('咱家小子抽了，抽完又抽，中间没醒').some((c) => c.startsWith('seizure:'))).toBe(true);
   });
 
+  it('reads a lockdown announced suddenly as no sudden onset (突然说封控了)', () => {
+    expect(concepts('我们小区今天一早突然说封控了').some((c) => c.startsWith('sudden:'))).toBe(false);
+    expect(concepts('我爸突然说话不清楚').some((c) => c.startsWith('sudden:'))).toBe(true);
+  });
+
   it('reads one side of the face swollen as not the airway (牙疼，半边脸都肿了)', () => {
     expect(concepts('今天开始牙疼 半边脸都肿了').some((c) => c.startsWith('airway_swelling:'))).toBe(false);
     expect(concepts('吃了虾 脸都肿了').some((c) => c.startsWith('airway_swelling:'))).toBe(true);
