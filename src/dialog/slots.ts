@@ -110,6 +110,22 @@ function ownEntities(entities: readonly Entity[], text: string): readonly Entity
   return entities.filter((e) => !quoted(e) || !outside.has(e.type));
 }
 
+/** The user is somewhere (我被封在晋江, 我住…), someone else lives somewhere (阿嬷一个人住泉秀). */
+const SELF_IN = /(?:我|俺|阮)(?:们|现在|目前|就|也|都|还)?(?:被)?(?:封|困|关|隔离|堵)?(?:在|住)$/;
+const OTHER_IN = /(?:住|在)$/;
+
+/**
+ * Two localities, the user said to be in one and someone else to live in the other (我阿嬷一个人住泉秀…我被封在晋江过不去):
+ * the other's is the one the message is about — the user asks for them.
+ */
+function whoseAbout(text: string, places: readonly Entity[]): Entity | undefined {
+  if (new Set(places.map((e) => e.value)).size < 2) return undefined;
+  const before = (e: Entity): string => text.slice(Math.max(0, e.start - 8), e.start);
+  const self = places.filter((e) => SELF_IN.test(before(e)));
+  const others = places.filter((e) => !SELF_IN.test(before(e)) && OTHER_IN.test(before(e)));
+  return self.length && others.length === 1 && self.every((e) => e.value !== (others[0] as Entity).value) ? others[0] : undefined;
+}
+
 export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly string[], nextCues: readonly string[] = []): Slots {
   const { normalised } = analysis;
   const entities = ownEntities(analysis.entities, normalised);
@@ -127,7 +143,7 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
   // the most specific place wins: a county of a rule book over the rural plan's 农村 in the same message
   const placeEntities = [...of('locality'), ...of('place')];
   const specific = placeEntities.filter((e) => !rules.byId.get(e.value)?.fallback);
-  const place = best(specific.length ? specific : placeEntities);
+  const place = whoseAbout(normalised, specific) ?? best(specific.length ? specific : placeEntities);
   const rural = of('rural').length ? rules.books.find((b) => b.fallback)?.id : undefined;
   // A named (not generic) facility tells where the user is when no place does.
   const outside = livesIn(normalised, of('other_place'), placeEntities);

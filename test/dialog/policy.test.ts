@@ -47,6 +47,14 @@ describe('reply policy', () => {
     expect(reply).toContain('医政科');
   });
 
+  it("answers for the place where the person asked about lives, not where the user is stuck", () => {
+    const reply = textOf(talk(core).say('我妈一个人住泉秀 她要透析 我被封在晋江过不去 她去哪透析'));
+    expect(reply).not.toContain('晋江市医院');
+    expect(reply).not.toContain('磁灶');
+    // the user's own place, when no one else is said to be elsewhere
+    expect(textOf(talk(core).say('我在晋江 封控区 透析去哪'))).toContain('磁灶');
+  });
+
   it('reads several audiences of one group as that group (小区被封了…我是黄码: special targets in Jinjiang)', () => {
     const reply = textOf(talk(core).say('我在晋江陈埭的厂里 整个厂区被封了 我是黄码 血压药快吃完了 该去哪里看'));
     expect(reply).toContain('晋江市医院');
