@@ -7,7 +7,7 @@ import { ADDRESS_PART, buildLexicon, type EntityLexicon } from './lexicon';
 import { createNormaliser, toSimplified, type Normalised } from './normalise';
 import { createVarietyMapper } from './varieties';
 import { createEnglishGlosser, type Phrase } from './english';
-import { placePhrases, toneless } from './place-names';
+import { pinyinOf, placePhrases, toneless } from './place-names';
 import { createUrgentDetector, type UrgentDetector } from '../urgent/detect';
 import { scorerTablesFromBytes, scorerTablesToBytes } from '../urgent/scorer-cache';
 import { cacheName, contentKey, fileCache } from './model-cache';
@@ -87,10 +87,9 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     ]),
     // every province and city in English too (Wuhan, Shandong), for "no notice for …"
     ...gazetteer.divisions.filter((d) => (d.level === 'province' || d.level === 'city') && !d.code.includes('/')).flatMap((d) => placePhrases(shortName(d.name), d.name, syllables.of)),
-    // and every county and district with its kind (Jinjiang District in Chengdu, Xinzhou District of Wuhan: not 晋江, 忻州)
-    ...gazetteer.divisions
-      .filter((d) => d.level === 'county' && !d.code.includes('/'))
-      .flatMap((d) => placePhrases(d.name, d.name, syllables.of).filter((p) => p.gloss === d.name && !p.phrase.endsWith(' area'))),
+    // and, with its kind, every county or district that sounds like one of the books' places (Jinjiang District in
+    // Chengdu, Xinzhou District of Wuhan: not 晋江, 忻州)
+    ...soundAlikeCounties(rules, gazetteer, syllables.of),
     ...ENGLISH_NAMES,
   ];
   const english = createEnglishGlosser(data.english.file, data.english.data, dedupePhrases(places));
@@ -233,6 +232,16 @@ function gazetteerEntities(text: string, entities: Entity[], gazetteer: Gazettee
     );
   }
   return out;
+}
+
+/** English phrases of the counties and districts whose name sounds like a rule book's place, with their kind only. */
+function soundAlikeCounties(rules: RuleSet, gazetteer: Gazetteer, syllablesOf: (text: string) => string[]): Phrase[] {
+  const ours = new Set(
+    rules.books.flatMap((b) => [b.name, ...b.aliases, ...b.places.flatMap((p) => [p.name, ...p.aliases])]).map((n) => pinyinOf(shortName(n), syllablesOf).joined),
+  );
+  return gazetteer.divisions
+    .filter((d) => d.level === 'county' && !d.code.includes('/') && ours.has(pinyinOf(shortName(d.name), syllablesOf).joined))
+    .flatMap((d) => placePhrases(d.name, d.name, syllablesOf).filter((p) => p.gloss === d.name && !p.phrase.endsWith(' area')));
 }
 
 /** One gloss per phrase: a place name shared by two books' aliases is read as the first. */
