@@ -118,7 +118,11 @@ export function buildGazetteer(rules: RuleSet, counties: Division[] = loadDivisi
     // 香港, 澳门, 台湾 are said without 特别行政区/省
     const short = d.level === 'street' ? d.name.replace(STREET_SUFFIX, '') : shortName(d.name);
     if (short.length >= 2 && short !== d.name && !NOT_SHORT.has(short)) insert(trie, short, { division: d, shortCounty: d.level === 'county' || d.level === 'street' });
-    if (d.level === 'street' && short.length >= 2) streetShorts.set(d.parent, [...(streetShorts.get(d.parent) ?? []), short]);
+    if (d.level === 'street' && short.length >= 2) {
+      const list = streetShorts.get(d.parent);
+      if (list) list.push(short);
+      else streetShorts.set(d.parent, [short]);
+    }
   }
   const bookOf = (code: string): string | undefined => {
     for (let d = byCode.get(code); d; d = byCode.get(d.parent)) {

@@ -203,12 +203,13 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
       // two CJK characters is voice-typing noise, a pause
       const apart = text.match(CJK_SPACE)?.length ?? 0;
       const cjk = text.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+      const everyCharacter = cjk >= 4 && apart >= (cjk - 1) * 0.7;
       // …or word by word (妈妈 胸口 疼 很久 出汗 多): most of five or more pieces a word of one or two characters; a
       // negated word keeps its clause (不 发烧 胸口 疼 → 不发烧,胸口疼)
       const pieces = text.split(' ');
       const cjkPieces = pieces.filter((p) => /[\u3400-\u9fff]/.test(p));
       const wordByWord = cjkPieces.length >= 5 && cjkPieces.filter((p) => /^[\u3400-\u9fff]{1,2}$/.test(p)).length >= cjkPieces.length * 0.7;
-      if (wordByWord && !(cjk >= 4 && apart >= (cjk - 1) * 0.7)) {
+      if (wordByWord && !everyCharacter) {
         let out = pieces[0] as string;
         for (let k = 1; k < pieces.length; k++) {
           const prev = pieces[k - 1] as string;
@@ -217,7 +218,7 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
           out += !between ? ` ${cur}` : k >= 2 && NEGATOR.test(pieces[k - 2] as string) && !MODAL.test(prev) ? `,${cur}` : cur;
         }
         text = out;
-      } else text = text.replace(CJK_SPACE, cjk >= 4 && apart >= (cjk - 1) * 0.7 ? '$1' : '$1,');
+      } else text = text.replace(CJK_SPACE, everyCharacter ? '$1' : '$1,');
     }
     // punctuation said aloud to a dictating phone (…逗号…问号): the marks themselves
     if (SPOKEN_TWICE.test(text)) text = text.replace(SPOKEN_PUNCT, (w) => SPOKEN_MARKS[w] as string);
