@@ -47,6 +47,28 @@ function breakBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Longest clause read as a fragment of the one before it (血流的,好多 spoken in pauses): the term, one more character at most. */
+const FRAGMENT = 3;
+/** Longest clause before such a fragment. */
+const PHRASE = 6;
+
+/**
+ * Whether `h` stands in a fragment that a single comma after `from` sets apart: a pause, not a new clause
+ * (血流的,好多 · 喉咙,肿). A longer clause (胸前长了个痘,按着疼), or any other mark, is a break.
+ */
+function fragmentAfter(text: string, from: number, h: Hit): boolean {
+  const comma = text.indexOf(',', from);
+  if (comma < 0 || comma >= h.start || breakBetween(text, from, comma) || breakBetween(text, comma + 1, h.start)) return false;
+  // the clause before is short too: a message said phrase by phrase
+  let begin = from;
+  while (begin > 0 && !NEAR_BREAK.test(text[begin - 1] as string)) begin--;
+  if (comma - begin > PHRASE) return false;
+  let end = h.end;
+  while (end < text.length && !NEAR_BREAK.test(text[end] as string)) end++;
+  const length = end - (comma + 1);
+  return length <= FRAGMENT && length <= h.end - h.start + 1;
+}
+
 function nearMatches(text: string, lex: ConceptLexicon, termHits: Hit[], conceptHits: Hit[]): Mention[] {
   const byTerm = new Map<string, Hit[]>();
   const add = (h: Hit): void => {
@@ -76,7 +98,8 @@ function extendNear(text: string, spec: NearSpec, byTerm: Map<string, Hit[]>, at
     return;
   }
   for (const h of byTerm.get(spec.terms[at] as string) ?? []) {
-    if (h.start < last.end || h.start - last.end > spec.window || breakBetween(text, last.end, h.start)) continue;
+    if (h.start < last.end || h.start - last.end > spec.window) continue;
+    if (breakBetween(text, last.end, h.start) && !fragmentAfter(text, last.end, h)) continue;
     if (NEGATOR.test(text.slice(last.end, h.start))) continue;
     extendNear(text, spec, byTerm, at + 1, h, first, out);
   }

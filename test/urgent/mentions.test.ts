@@ -12,6 +12,16 @@ describe('urgent concept mentions', () => {
     expect(concepts('没有头痛、没有胸痛').filter((c) => c.startsWith('chest_pain'))).toEqual(['chest_pain:胸痛']);
   });
 
+  it('reads a short fragment after a pause as part of the phrase before it, not a longer clause', () => {
+    // spoken phrase by phrase: the pauses became commas
+    expect(concepts('手被机器 切到了 血流的 好多 止不住')).toContain('heavy_bleeding:血流的,好多');
+    expect(concepts('过敏 喉咙 肿 喘不了').some((c) => c.startsWith('airway_swelling'))).toBe(true);
+    // a clause that says more is its own (a pimple on the chest, sore when pressed), and so is a long one before
+    expect(concepts('胸前长了个痘，按着疼').some((c) => c.startsWith('chest_pain'))).toBe(false);
+    expect(concepts('手上瘘管那里出血，好多').some((c) => c.startsWith('heavy_bleeding'))).toBe(false);
+    expect(concepts('胸口，不疼').some((c) => c.startsWith('chest_pain'))).toBe(false);
+  });
+
   it('reads numbers in range after their words', () => {
     expect(concepts('血氧只有86了')).toContain('spo2_low:血氧只有86');
     expect(concepts('血氧98')).not.toContain('spo2_low:血氧98');
