@@ -30,6 +30,8 @@ export const LexiconSchema = z.strictObject({
   categories: idPatterns.default({}),
   /** Synonyms of the vocabulary that must not be matched (too ambiguous on their own). */
   ignore_synonyms: z.array(z.string()).default([]),
+  /** Words that hold a cue but are something else (邻居家 is not 居家, 阿莫西林 no 西林县): no entity inside them. */
+  not_inside: z.array(z.string().min(2)).default([]),
   negation: z.strictObject({
     /** Regex source that, ending right before an audience term, negates it. */
     before: z.string(),

@@ -50,12 +50,14 @@ function isCjk(ch: string | undefined): boolean {
 
 export function extractEntities(text: string, lex: EntityLexicon, freq: WordFrequency): Entity[] {
   const cands: Candidate[] = [];
+  let sawPlain = false;
   // literals
   const trie = lex.trie.next;
   for (let i = 0; i < text.length; i++) {
     let node = trie.get(text.charCodeAt(i));
     let j = i + 1;
     while (node) {
+      if (node.plain) sawPlain = true;
       // a Latin cue (CT, QQ) is a word of its own, not letters inside another (doctor, connect)
       if (node.entries && !(isLatin(text.charCodeAt(i)) && (isLatin(text.charCodeAt(i - 1)) || isLatin(text.charCodeAt(j)))))
         for (const entry of node.entries) cands.push({ entry, start: i, end: j, score: 1 });
@@ -87,12 +89,27 @@ export function extractEntities(text: string, lex: EntityLexicon, freq: WordFreq
     }
   }
 
-  const chosen = select(cands);
+  const plain = sawPlain ? plainSpans(text, lex) : [];
+  const chosen = select(plain.length ? cands.filter((c) => !plain.some(([s, e]) => s <= c.start && c.end <= e)) : cands);
   // a message naming one of our places exactly is not searched for misspelt ones
   const exactPlace = chosen.some((c) => c.entry.type === 'locality' || c.entry.type === 'place');
   const placesFound = !exactPlace && fuzzyPlaces(text, lex, freq, chosen);
   const facilitiesFound = fuzzyFacilities(text, lex, chosen);
   return finish(text, lex, placesFound || facilitiesFound ? select(chosen) : chosen);
+}
+
+/** Where the message has words that hold cues but are none (lexicon.yml `not_inside`): 阿莫西林, 楼道里. */
+export function plainSpans(text: string, lex: EntityLexicon): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < text.length; i++) {
+    let node = lex.trie.next.get(text.charCodeAt(i));
+    for (let j = i + 1; node; j++) {
+      if (node.plain) out.push([i, j]);
+      if (j >= text.length) break;
+      node = node.next.get(text.charCodeAt(j));
+    }
+  }
+  return out;
 }
 
 /** Leftmost-longest per layer; candidates with the same span and layer are all kept (红黄码). */

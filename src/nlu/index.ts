@@ -14,7 +14,7 @@ import { cacheName, contentKey, fileCache } from './model-cache';
 import { projectRoot } from '../data/root';
 import { dirname, join } from 'node:path';
 import { createSegmenter, type Segmenter, type SegmenterName } from './segment';
-import { extractEntities } from './entities';
+import { extractEntities, plainSpans } from './entities';
 import { buildGazetteer, loadStreets, shortName, type Division, type Gazetteer } from './gazetteer';
 import { jiebaLexiconOf, loadJiebaLexicon } from './wordfreq';
 import { intentModelOf, trainIntentModel, trainNatural, type IntentModel, type TrainingDoc } from './classifier';
@@ -109,7 +109,11 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     if (o.forwarded) norm.forwarded = true;
     const tokens = segmenter.cut(norm.text);
     const entities = extractEntities(norm.text, lexicon, freq);
-    const others = gazetteerEntities(norm.text, entities, gazetteer);
+    let others = gazetteerEntities(norm.text, entities, gazetteer);
+    if (others.length) {
+      const plain = plainSpans(norm.text, lexicon);
+      if (plain.length) others = others.filter((e) => !plain.some(([s, end]) => s <= e.start && e.end <= end));
+    }
     if (others.length) {
       entities.push(...others);
       entities.sort((a, b) => a.start - b.start || a.end - b.end);

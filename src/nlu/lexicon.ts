@@ -43,6 +43,8 @@ export interface TrieNode {
   /** Keyed by UTF-16 code unit. */
   next: Map<number, TrieNode>;
   entries?: LexEntry[];
+  /** A word ends here that holds cues but is none (邻居家 holds 居家): what it covers is no entity. */
+  plain?: true;
 }
 
 export interface PlaceName {
@@ -242,6 +244,17 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
   for (const f of facilities) {
     const tail = f.surface.slice(-2);
     facilityTails.set(tail, [...(facilityTails.get(tail) ?? []), f]);
+  }
+
+  for (const w of lex.not_inside) {
+    let node = trie;
+    for (const ch of w.normalize('NFKC')) {
+      const code = ch.charCodeAt(0);
+      let next = node.next.get(code);
+      if (!next) node.next.set(code, (next = { next: new Map() }));
+      node = next;
+    }
+    node.plain = true;
   }
 
   const anyRegex = regexes.length ? compile(regexes.map((r) => `(?:${r.re.source})`).join('|'), `${file}: regex cues`, 'g') : undefined;

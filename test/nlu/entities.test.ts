@@ -47,6 +47,16 @@ describe('entities', () => {
     }
   });
 
+  it('finds nothing inside a word that holds a cue but is something else (lexicon not_inside)', () => {
+    expect(values('刚被邻居家的狗咬了一口', 'topic')).not.toContain('home_treatment');
+    expect(values('居家治疗要注意什么', 'topic')).toContain('home_treatment');
+    expect(values('吃了阿莫西林还是烧', 'other_place')).toEqual([]);
+    expect(values('通知贴在楼道里了', 'other_place')).toEqual([]);
+    expect(values('我在哈尔滨道里区', 'other_place')).toContain('道里区');
+    expect(values('孩子嘴唇红红的', 'load_mark')).toEqual([]);
+    expect(values('龙口那家诊所标红了', 'load_mark')).toContain('red');
+  });
+
   it('marks places no rule book covers, by the divisions of China, in Chinese and in English', () => {
     expect(values('我在广州封控区要透析', 'other_place')).toEqual(['广州市']);
     expect(values('我在太原,孩子发烧', 'other_place')).toEqual(['太原市']);
