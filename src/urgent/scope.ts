@@ -139,6 +139,21 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   ].map((p) => (p ? new RegExp(p) : undefined));
   /** After 说正经的: a question follows (…卫生院标黄色是啥意思) and the joke is not denied (说正经的不是开玩笑). */
   const jokingAside = (after: string): boolean => !!seriousQuestion?.test(after) && !jokeDenied?.test(after);
+  const escape = (w: string): string => simplify(w.normalize('NFKC')).toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // (a Latin word stands alone: dog is no animal in clopidogrel)
+  const alternation = (ws: readonly string[]): string =>
+    ws.map((w) => (/^[a-z]+$/i.test(w) ? `\\b${escape(w)}\\b` : escape(w))).sort((a, b) => b.length - a.length).join('|');
+  const animal = data.animal_subject;
+  const animalRe = animal && new RegExp(`(?<!${alternation(animal.agent_before)})(?:${alternation(animal.animals)})`, 'g');
+  const personRe = animal && new RegExp(alternation(animal.people));
+  /** Whether the sentence before a mention is about an animal: the last animal named, and no person after it. */
+  const aboutAnimal = (before: string): boolean => {
+    if (!animalRe || !personRe) return false;
+    let last = -1;
+    animalRe.lastIndex = 0;
+    for (let a = animalRe.exec(before); a; a = animalRe.exec(before)) last = a.index + a[0].length;
+    return last >= 0 && !personRe.test(before.slice(last));
+  };
   const emergencyNow = data.emergency_now.map((w) => simplify(w.normalize('NFKC')).toLowerCase());
   const lastingStates = new Set(data.lasting_states.map((w) => simplify(w.normalize('NFKC')).toLowerCase()));
 
@@ -210,7 +225,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         pos = gap.start;
         continue;
       }
-      const item = endingAt(hits, pos, Cue.Symptom) ?? mentions.find((o) => o !== m && o.end === pos);
+      // (the longest item ending here: 喉咙肿 the mention, not its 肿)
+      const symptom = endingAt(hits, pos, Cue.Symptom);
+      const mention = mentions.find((o) => o !== m && o.end === pos && (!symptom || o.start < symptom.start));
+      const item = mention ?? symptom;
       // a word saying a case is under way ends the list unless it is denied itself: 无发热突发抽搐 is a fit with no
       // fever (没有突然胸痛 is none)
       if (item && 'concept' in item && happening.has(item.concept)) return !!endingAt(hits, item.start, Cue.Neg);
@@ -341,7 +359,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         if (!literal) figurative = true;
       }
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
-      const reported = hits.some((h) => h.cues & Cue.Reported && before(h)) && !hits.some((h) => h.cues & Cue.Plea);
+      const reported = (hits.some((h) => h.cues & Cue.Reported && before(h)) && !hits.some((h) => h.cues & Cue.Plea)) || aboutAnimal(text.slice(ss, m.start));
       return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)

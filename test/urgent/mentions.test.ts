@@ -22,6 +22,15 @@ describe('urgent concept mentions', () => {
     expect(concepts('胸口，不疼').some((c) => c.startsWith('chest_pain'))).toBe(false);
   });
 
+  it('reads a letter left only beside despair, and a jump said as a plan (今晚我会跳落去, "says she will jump")', () => {
+    const flags = (t: string): string[] => nlu.urgent.detect(nlu.normalise(t).text).flags.map((f) => f.id);
+    expect(flags('反正过了今晚也用不上了，信都写好放抽屉里了')).toContain('suicide');
+    expect(flags('介绍信写好了，明天去社区盖章')).toEqual([]);
+    expect(flags('今晚我會跳落去，唔好搵我')).toContain('suicide');
+    expect(flags('neighbour standing on the window ledge 12th floor, crying, says she will jump')).toContain('suicide');
+    expect(flags('我怕他会跳下去')).toEqual([]);
+  });
+
   it('reads numbers in range after their words', () => {
     expect(concepts('血氧只有86了')).toContain('spo2_low:血氧只有86');
     expect(concepts('血氧98')).not.toContain('spo2_low:血氧98');

@@ -24,6 +24,10 @@ describe('urgent scope', () => {
     ['No fever, no chest pain, no shortness of breath', 'dyspnea'],
     ['我沒有想自殺，只是很焦慮', 'suicidal'],
     ['我爸吃华法林，没流鼻血', 'bleeding_any'],
+    // a list item that ends in a symptom word is the whole mention (喉咙肿, not its 肿)
+    ['没有喉咙肿或呼吸困难', 'dyspnea'],
+    ['hives, no lip swelling or breathing problem', 'dyspnea'],
+    ['I feel anxious and can\'t sleep, no thoughts of harming myself', 'suicidal'],
   ])('negates %s', (text, concept) => {
     expect(scopeOf(text, concept).every((s) => s.includes('negated'))).toBe(true);
   });
@@ -88,6 +92,16 @@ describe('urgent scope', () => {
 });
 
 describe('scope.yml patterns', () => {
+  it('reads a pet\'s fit or a drama\'s collapse as no one\'s here, but not a dog\'s bite or a cough like a dog\'s bark', () => {
+    expect(scopeOf('我家狗刚才抽搐，口吐白沫，吓死我了', 'seizure').every((s) => s.includes('reported'))).toBe(true);
+    expect(scopeOf('刚追的剧里那个孕妇在电梯里破水了', 'waters_broken').every((s) => s.includes('reported'))).toBe(true);
+    expect(scopeOf('被狗咬了，血止不住', 'heavy_bleeding')).toEqual([[]]);
+    expect(scopeOf('大狗把孙子的脸咬破了，血止不住', 'heavy_bleeding')).toEqual([[]]);
+    expect(nlu.urgent.detect(nlu.normalise('孩子咳嗽像狗叫，喘气的时候肋骨下面一吸一吸凹进去，嘴唇有点紫').text).flags.length).toBeGreaterThan(0);
+    // (clopidogrel is no dog)
+    expect(nlu.urgent.detect(nlu.normalise('拔牙之后 gum 一直 bleeding，我在吃 aspirin 和 clopidogrel，嘴里全是血块').text).by).toMatch(/rules|both/);
+  });
+
   it('refuses a pattern that is not a regular expression, naming the key', () => {
     const data = yaml.load(readFileSync(`${__dirname}/../../intents/urgent/scope.yml`, 'utf8')) as Record<string, unknown>;
     expect(ScopeSchema.safeParse(data).success).toBe(true);
