@@ -1,6 +1,7 @@
 // Clinic load marks (Longkou's blue / yellow / red / ×) and today's marks from the live status.
 import type { LiveStatus, RuleBook } from '../rules/types';
 import { say, type Line } from './plan';
+import { escapeRegExp } from '../data/regex';
 
 /**
  * Marks the text names: by their full names (蓝色, 标红), and by single characters only where they are listed
@@ -10,7 +11,7 @@ function namedMarks(book: RuleBook, marks: readonly string[], text: string): rea
   const all = book.loadMarks?.marks ?? [];
   const single = new Map<string, string>();
   for (const m of all) for (const s of m.synonyms) if (s.length === 1 && /[\u3400-\u9fff×]/.test(s)) single.set(s, m.id);
-  const chars = [...single.keys()].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('');
+  const chars = [...single.keys()].map(escapeRegExp).join('');
   const listed = chars ? [...text.matchAll(new RegExp(`[${chars}](?:[、，,/和与及或]?[${chars}])+`, 'gu'))].flatMap((m) => [...m[0]].map((c) => single.get(c))) : [];
   const full = all.filter((m) => m.synonyms.some((s) => s.length >= 2 && text.includes(s))).map((m) => m.id);
   const named = new Set([...full, ...listed.filter((x): x is string => !!x)]);

@@ -30,6 +30,9 @@ export const LexiconSchema = z.strictObject({
   categories: idPatterns.default({}),
   /** Synonyms of the vocabulary that must not be matched (too ambiguous on their own). */
   ignore_synonyms: z.array(z.string()).default([]),
+  /** Typing word by word (妈妈 胸口 疼): a word of `negators` keeps the next in its clause, unless it is one of `modals`,
+   * after which the phrase goes on (不 想 活 了 is 不想活了). */
+  word_by_word: z.strictObject({ negators: z.array(z.string().min(1)).min(1), modals: z.array(z.string().min(1)) }),
   /** Words that hold a cue but are something else (邻居家 is not 居家, 阿莫西林 no 西林县): no entity inside them. */
   not_inside: z.array(z.string().min(2)).default([]),
   negation: z.strictObject({

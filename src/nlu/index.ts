@@ -94,7 +94,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   ];
   const english = createEnglishGlosser(data.english.file, data.english.data, dedupePhrases(places));
   const varieties = createVarietyMapper(data.varieties, toSimplified);
-  const normalise = createNormaliser({ forwardPrefixes: data.lexicon.forward_prefixes, varieties, english });
+  const normalise = createNormaliser({ forwardPrefixes: data.lexicon.forward_prefixes, varieties, english, wordByWord: data.lexicon.word_by_word });
   lap('normaliser');
   const segmenter = createSegmenter(opts.segmenter ?? 'node-rs', lexicon.words);
   lap('segmenter');
@@ -140,7 +140,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
         examples.set(k, examples.has(k) && examples.get(k) !== i.intent ? null : i.intent);
       }
   lap('examples');
-  const plain = createNormaliser({ forwardPrefixes: [], varieties });
+  const plain = createNormaliser({ forwardPrefixes: [], varieties, wordByWord: data.lexicon.word_by_word });
   const normaliseWord = (w: string): string => plain(w).text;
   const isWord = (w: string): boolean => {
     const cut = segmenter.cut(w);

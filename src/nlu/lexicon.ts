@@ -96,7 +96,8 @@ function isRegex(p: string): boolean {
   return p.length > 2 && p.startsWith('/') && p.endsWith('/');
 }
 
-function insert(root: TrieNode, surface: string, entry: LexEntry): void {
+/** The node a surface ends at, made on the way. */
+function nodeAt(root: TrieNode, surface: string): TrieNode {
   let node = root;
   for (let i = 0; i < surface.length; i++) {
     const ch = surface.charCodeAt(i);
@@ -107,6 +108,11 @@ function insert(root: TrieNode, surface: string, entry: LexEntry): void {
     }
     node = next;
   }
+  return node;
+}
+
+function insert(root: TrieNode, surface: string, entry: LexEntry): void {
+  const node = nodeAt(root, surface);
   const entries = (node.entries ??= []);
   if (!entries.some((e) => e.type === entry.type && e.value === entry.value)) entries.push(entry);
 }
@@ -246,16 +252,7 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     facilityTails.set(tail, [...(facilityTails.get(tail) ?? []), f]);
   }
 
-  for (const w of lex.not_inside) {
-    let node = trie;
-    for (const ch of w.normalize('NFKC')) {
-      const code = ch.charCodeAt(0);
-      let next = node.next.get(code);
-      if (!next) node.next.set(code, (next = { next: new Map() }));
-      node = next;
-    }
-    node.plain = true;
-  }
+  for (const w of lex.not_inside) nodeAt(trie, w.normalize('NFKC')).plain = true;
 
   const anyRegex = regexes.length ? compile(regexes.map((r) => `(?:${r.re.source})`).join('|'), `${file}: regex cues`, 'g') : undefined;
   const stickyRegexes = regexes.map((r) => ({ re: new RegExp(r.re.source, 'y'), entry: r.entry }));

@@ -13,6 +13,8 @@ export interface NormaliseConfig {
   varieties?: VarietyMapper;
   /** English phrases → the Chinese the rest of the NLU reads (applied last). */
   english?: EnglishGlosser;
+  /** Typing word by word: the words that negate the next, and the verbs a negated phrase goes on after (lexicon.yml). */
+  wordByWord: { negators: readonly string[]; modals: readonly string[] };
 }
 
 export interface Normalised {
@@ -81,10 +83,6 @@ const SPOKEN_MARKS: Record<string, string> = { 逗号: ',', 句号: '。', 问�
 const SPOKEN = Object.keys(SPOKEN_MARKS).join('|');
 const SPOKEN_PUNCT = new RegExp(SPOKEN, 'g');
 const SPOKEN_TWICE = new RegExp(`(?:${SPOKEN}).*(?:${SPOKEN})`);
-/** A word of its own that negates the next (不, 没有, 冇…). */
-const NEGATOR = /^(?:不|没|没有|无|冇|唔|未|毋|勿|袂|别|沒|沒有|無)$/;
-/** A verb a negated phrase goes on after (不 想 活 了: not 不想,活了). */
-const MODAL = /^(?:想|要|能|会|敢|是|用|让|肯|愿|愿意|可以|应该)$/;
 /** A space between two CJK characters. */
 const CJK_SPACE = /([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g;
 const REPEATED_PUNCT = /([!?,.。~…、;:\-=*#])\1+/g;
@@ -131,6 +129,8 @@ let simplifier: ((text: string) => string) | undefined;
 export const toSimplified = (text: string): string => (simplifier ??= OpenCC.Converter({ from: 'tw', to: 'cn' }))(text);
 
 export function createNormaliser(config: NormaliseConfig): Normaliser {
+  const negators = new Set(config.wordByWord.negators);
+  const modals = new Set(config.wordByWord.modals);
   // a bitmap over UTF-16 code units: 1 = traditional (opencc changes it), 2 = a Chinese numeral
   const marks = new Uint8Array(0x10000);
   for (const ch of changingChars([...(OpenCC.Locale.from.tw ?? []), ...(OpenCC.Locale.to.cn ?? [])])) {
@@ -215,7 +215,7 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
           const prev = pieces[k - 1] as string;
           const cur = pieces[k] as string;
           const between = /[\u3400-\u9fff]$/.test(prev) && /^[\u3400-\u9fff]/.test(cur);
-          out += !between ? ` ${cur}` : k >= 2 && NEGATOR.test(pieces[k - 2] as string) && !MODAL.test(prev) ? `,${cur}` : cur;
+          out += !between ? ` ${cur}` : k >= 2 && negators.has(pieces[k - 2] as string) && !modals.has(prev) ? `,${cur}` : cur;
         }
         text = out;
       } else text = text.replace(CJK_SPACE, everyCharacter ? '$1' : '$1,');

@@ -6,6 +6,7 @@
 import type { ScopeFile } from './data';
 import { insert, type Trie } from './lexicon';
 import type { Mention } from './mentions';
+import { escapeRegExp } from '../data/regex';
 
 export interface Scope {
   negated: boolean;
@@ -94,8 +95,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const happening = new Set(data.happening);
   const modifiers = new Set(data.modifiers);
   const trie: Trie<number> = { next: new Map() };
+  /** A data word as messages are read: NFKC, simplified, lower case. */
+  const norm = (w: string): string => simplify(w.normalize('NFKC')).toLowerCase();
   const add = (list: readonly string[], cue: CueBit): void => {
-    for (const w of list) insert(trie, simplify(w.normalize('NFKC')).toLowerCase(), cue);
+    for (const w of list) insert(trie, norm(w), cue);
   };
   add(data.negation.before, Cue.Neg);
   add(data.negation.gap, Cue.Gap);
@@ -139,10 +142,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   ].map((p) => (p ? new RegExp(p) : undefined));
   /** After 说正经的: a question follows (…卫生院标黄色是啥意思) and the joke is not denied (说正经的不是开玩笑). */
   const jokingAside = (after: string): boolean => !!seriousQuestion?.test(after) && !jokeDenied?.test(after);
-  const escape = (w: string): string => simplify(w.normalize('NFKC')).toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // (a Latin word stands alone: dog is no animal in clopidogrel)
   const alternation = (ws: readonly string[]): string =>
-    ws.map((w) => (/^[a-z]+$/i.test(w) ? `\\b${escape(w)}\\b` : escape(w))).sort((a, b) => b.length - a.length).join('|');
+    ws.map((w) => escapeRegExp(norm(w))).map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w)).sort((a, b) => b.length - a.length).join('|');
   const animal = data.animal_subject;
   const animalRe = animal && new RegExp(`(?<!${alternation(animal.agent_before)})(?:${alternation(animal.animals)})`, 'g');
   const personRe = animal && new RegExp(alternation(animal.people));
@@ -154,8 +156,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     for (let a = animalRe.exec(before); a; a = animalRe.exec(before)) last = a.index + a[0].length;
     return last >= 0 && !personRe.test(before.slice(last));
   };
-  const emergencyNow = data.emergency_now.map((w) => simplify(w.normalize('NFKC')).toLowerCase());
-  const lastingStates = new Set(data.lasting_states.map((w) => simplify(w.normalize('NFKC')).toLowerCase()));
+  const emergencyNow = data.emergency_now.map(norm);
+  const lastingStates = new Set(data.lasting_states.map(norm));
 
   // The cue hits of the last text read: a message's are asked for by `read`, `marks` and `isNow` in turn. The
   // array and its hits are shared: read them, never change them (`read` copies the array to add to it).

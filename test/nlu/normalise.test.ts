@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ROOT } from '../support/nlu';
 
 const data = loadIntentsData(join(ROOT, 'intents'));
-const normalise = createNormaliser({ forwardPrefixes: data.lexicon.forward_prefixes });
+const normalise = createNormaliser({ forwardPrefixes: data.lexicon.forward_prefixes, wordByWord: data.lexicon.word_by_word });
 
 describe('normalise', () => {
   it('converts traditional to simplified with opencc and reports the script', () => {

@@ -6,6 +6,7 @@ import { BRANCH_SUFFIXES, FACILITY_SUFFIXES, GENERIC_MODIFIERS, LEVEL_TIER, NAME
 import { alignedPlaces } from './places';
 import type { DraftTools } from './tools';
 import type { VocabMatcher } from './vocab';
+import { escapeRegExp } from '../../data/regex';
 
 export interface Mention {
   /** As printed (within the searched string). */
@@ -19,11 +20,10 @@ export interface Mention {
   head?: string;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TIERS = TIER_NOUNS.flatMap((t) => [t.name, ...t.variants].map((v) => ({ surface: v, name: t.name })));
 const TIER_OF = new Map(TIERS.map((t) => [t.surface, t.name]));
 const NOUNS = [...new Set([...TIERS.map((t) => t.surface), ...ROLE_NOUNS, ...FACILITY_SUFFIXES])].sort((a, b) => b.length - a.length);
-const NOUN_RE = new RegExp(`${LEVEL_TIER}|${NOUNS.map(esc).join('|')}`, 'g');
+const NOUN_RE = new RegExp(`${LEVEL_TIER}|${NOUNS.map(escapeRegExp).join('|')}`, 'g');
 const LEVEL_RE = new RegExp(`^${LEVEL_TIER}$`);
 const BRANCH_RE = new RegExp(`^[\\u4e00-\\u9fa5]{0,8}?(?:${BRANCH_SUFFIXES.join('|')})`);
 const NOT_IN_NAME = /[为是与和及或到至在由向对从将把被的等并要需可]/;
@@ -62,7 +62,7 @@ export function findMentions(norm: string, tools: DraftTools, vocab: VocabMatche
     const paren = /^[(（]([^()（）]{2,20})[)）]/.exec(norm.slice(end));
     if (paren) {
       const inner = paren[1] as string;
-      const innerNoun = new RegExp(`(?:${NOUNS.map(esc).join('|')})$`).exec(inner);
+      const innerNoun = new RegExp(`(?:${NOUNS.map(escapeRegExp).join('|')})$`).exec(inner);
       if (innerNoun) {
         mention.aliases.push(mention.name, inner);
         mention.name = norm.slice(mention.start, end + paren[0].length);
