@@ -4,26 +4,29 @@ import { realNlu } from '../support/nlu';
 
 const nlu = realNlu();
 const concepts = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).mentions.map((m) => `${m.concept}:${m.text}`);
+/** Whether a message mentions a concept. */
+const has = (text: string, concept: string): boolean => concepts(text).some((c) => c.startsWith(`${concept}:`));
+/** The red-flag classes a message raises. */
+const flags = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).flags.map((f) => f.id);
 
 describe('urgent concept mentions', () => {
   it('finds a body part and a sign apart in one clause, not across a negator or a clause', () => {
     expect(concepts('胸口像被人攥住一样疼')).toContain('chest_pain:胸口像被人攥住一样疼');
-    expect(concepts('胸口不疼').some((c) => c.startsWith('chest_pain'))).toBe(false);
+    expect(has('胸口不疼', 'chest_pain')).toBe(false);
     expect(concepts('没有头痛、没有胸痛').filter((c) => c.startsWith('chest_pain'))).toEqual(['chest_pain:胸痛']);
   });
 
   it('reads a short fragment after a pause as part of the phrase before it, not a longer clause', () => {
     // spoken phrase by phrase: the pauses became commas
     expect(concepts('手被机器 切到了 血流的 好多 止不住')).toContain('heavy_bleeding:血流的,好多');
-    expect(concepts('过敏 喉咙 肿 喘不了').some((c) => c.startsWith('airway_swelling'))).toBe(true);
+    expect(has('过敏 喉咙 肿 喘不了', 'airway_swelling')).toBe(true);
     // a clause that says more is its own (a pimple on the chest, sore when pressed), and so is a long one before
-    expect(concepts('胸前长了个痘，按着疼').some((c) => c.startsWith('chest_pain'))).toBe(false);
-    expect(concepts('手上瘘管那里出血，好多').some((c) => c.startsWith('heavy_bleeding'))).toBe(false);
-    expect(concepts('胸口，不疼').some((c) => c.startsWith('chest_pain'))).toBe(false);
+    expect(has('胸前长了个痘，按着疼', 'chest_pain')).toBe(false);
+    expect(has('手上瘘管那里出血，好多', 'heavy_bleeding')).toBe(false);
+    expect(has('胸口，不疼', 'chest_pain')).toBe(false);
   });
 
   it('reads a letter left only beside despair, and a jump said as a plan (今晚我会跳落去, "says she will jump")', () => {
-    const flags = (t: string): string[] => nlu.urgent.detect(nlu.normalise(t).text).flags.map((f) => f.id);
     expect(flags('反正过了今晚也用不上了，信都写好放抽屉里了')).toContain('suicide');
     expect(flags('介绍信写好了，明天去社区盖章')).toEqual([]);
     expect(flags('今晚我會跳落去，唔好搵我')).toContain('suicide');
@@ -36,7 +39,7 @@ describe('urgent concept mentions', () => {
     expect(concepts('血氧98')).not.toContain('spo2_low:血氧98');
     // a unit after an approximation (二十来天 → 20来天): still the baby's age
     expect(concepts('娃才生下来二十来天')).toContain('young_infant:才生下来20来天');
-    expect(concepts('娃才生下来二十来岁').some((c) => c.startsWith('young_infant'))).toBe(false);
+    expect(has('娃才生下来二十来岁', 'young_infant')).toBe(false);
     const baby = concepts('宝宝2个月，烧到38.5度');
     expect(baby).toContain('fever:38.5度');
     expect(baby.some((c) => c.startsWith('young_infant:') && c.includes('2个月'))).toBe(true);
@@ -45,7 +48,7 @@ describe('urgent concept mentions', () => {
   it('reads homophone typos that are whole words, not pieces of others', () => {
     expect(concepts('老人婚迷了')).toContain('unresponsive:婚迷');
     expect(concepts('下面一直出雪')).toContain('bleeding_any:出雪');
-    expect(concepts('忻州封控区血液透析的定点医院').some((c) => c.startsWith('vomit_blood'))).toBe(false);
+    expect(has('忻州封控区血液透析的定点医院', 'vomit_blood')).toBe(false);
   });
 
   it('reads a typo in a word whose characters read apart otherwise than together (了 is le in 喝了, liao alone)', () => {
@@ -54,55 +57,55 @@ describe('urgent concept mentions', () => {
 
   it('finds a door knocked on that stays shut, someone lying still, a pet left in someone\'s care', () => {
     expect(concepts('我敲她门她不开')).toContain('unreachable:敲她门她不开');
-    expect(concepts('躺在厕所地上吐完就不动了').some((c) => c.startsWith('unresponsive:'))).toBe(true);
-    expect(concepts('躺在沙发上一动不动地看电视').some((c) => c.startsWith('unresponsive:'))).toBe(false);
+    expect(has('躺在厕所地上吐完就不动了', 'unresponsive')).toBe(true);
+    expect(has('躺在沙发上一动不动地看电视', 'unresponsive')).toBe(false);
     expect(concepts('说她的猫拜托我养')).toContain('farewell_weak:猫拜托我养');
   });
 
   it('reads no homophone typo into the commonest words (在那儿 is not 栽那儿), nor a baby in how often or which weekday', () => {
-    expect(concepts('孩子还在那儿玩积木').some((c) => c.startsWith('unresponsive:'))).toBe(false);
-    expect(concepts('老人栽那儿了').some((c) => c.startsWith('unresponsive:'))).toBe(true);
-    expect(concepts('我爸尿毒症 一周透析三次').some((c) => c.startsWith('young_infant:'))).toBe(false);
-    expect(concepts('血透患者 周二周四周六透').some((c) => c.startsWith('young_infant:'))).toBe(false);
-    expect(concepts('宝宝出生才3周').some((c) => c.startsWith('young_infant:'))).toBe(true);
+    expect(has('孩子还在那儿玩积木', 'unresponsive')).toBe(false);
+    expect(has('老人栽那儿了', 'unresponsive')).toBe(true);
+    expect(has('我爸尿毒症 一周透析三次', 'young_infant')).toBe(false);
+    expect(has('血透患者 周二周四周六透', 'young_infant')).toBe(false);
+    expect(has('宝宝出生才3周', 'young_infant')).toBe(true);
   });
 
   it('reads a faint that nearly happened as none, and thanks for years of care as a goodbye', () => {
-    expect(concepts('排队排了两个钟头 我差点晕过去').some((c) => c.startsWith('unresponsive:'))).toBe(false);
-    expect(concepts('I nearly passed out when they said the hospital is full').some((c) => c.startsWith('unresponsive:'))).toBe(false);
-    expect(concepts('我爸晕过去了').some((c) => c.startsWith('unresponsive:'))).toBe(true);
-    expect(concepts('她说谢谢我这些年照顾').some((c) => c.startsWith('farewell_strong:'))).toBe(true);
+    expect(has('排队排了两个钟头 我差点晕过去', 'unresponsive')).toBe(false);
+    expect(has('I nearly passed out when they said the hospital is full', 'unresponsive')).toBe(false);
+    expect(has('我爸晕过去了', 'unresponsive')).toBe(true);
+    expect(has('她说谢谢我这些年照顾', 'farewell_strong')).toBe(true);
   });
 
   it('reads the rules\' own words for what the scorer alone used to catch: pills poured out, a groan for an answer, going to join the dead', () => {
-    expect(concepts('我已经把所有的药都倒出来放在桌上了').some((c) => c.startsWith('suicide_means:'))).toBe(true);
-    expect(concepts('喊她只会哼一声').some((c) => c.startsWith('unresponsive:'))).toBe(true);
-    expect(concepts('今天晚上就去找他').some((c) => c.startsWith('farewell_strong:'))).toBe(true);
-    expect(concepts('My mother is shaking whole body not stop, foam in mouth').some((c) => c.startsWith('seizure:'))).toBe(true);
+    expect(has('我已经把所有的药都倒出来放在桌上了', 'suicide_means')).toBe(true);
+    expect(has('喊她只会哼一声', 'unresponsive')).toBe(true);
+    expect(has('今天晚上就去找他', 'farewell_strong')).toBe(true);
+    expect(has('My mother is shaking whole body not stop, foam in mouth', 'seizure')).toBe(true);
   });
 
   it('reads a burn over a large area, a baby\'s age in weeks said as 礼拜 or days after birth (生后45天), fits that follow each other', () => {
-    expect(concepts('孙女被热水瓶烫到两条腿').some((c) => c.startsWith('burn_large:'))).toBe(true);
-    expect(concepts('手指被烫了一下 起了个小泡').some((c) => c.startsWith('burn_large:'))).toBe(false);
-    expect(concepts('我BB得七個禮拜').some((c) => c.startsWith('young_infant:'))).toBe(true);
-    expect(concepts('我妈咳嗽一个礼拜了').some((c) => c.startsWith('young_infant:'))).toBe(false);
-    expect(concepts('患儿，生后45天').some((c) => c.startsWith('young_infant:'))).toBe(true);
-    expect(concepts('咱家小子抽了，抽完又抽，中间没醒').some((c) => c.startsWith('seizure:'))).toBe(true);
+    expect(has('孙女被热水瓶烫到两条腿', 'burn_large')).toBe(true);
+    expect(has('手指被烫了一下 起了个小泡', 'burn_large')).toBe(false);
+    expect(has('我BB得七個禮拜', 'young_infant')).toBe(true);
+    expect(has('我妈咳嗽一个礼拜了', 'young_infant')).toBe(false);
+    expect(has('患儿，生后45天', 'young_infant')).toBe(true);
+    expect(has('咱家小子抽了，抽完又抽，中间没醒', 'seizure')).toBe(true);
   });
 
   it('reads a lockdown announced suddenly as no sudden onset (突然说封控了)', () => {
-    expect(concepts('我们小区今天一早突然说封控了').some((c) => c.startsWith('sudden:'))).toBe(false);
-    expect(concepts('我爸突然说话不清楚').some((c) => c.startsWith('sudden:'))).toBe(true);
+    expect(has('我们小区今天一早突然说封控了', 'sudden')).toBe(false);
+    expect(has('我爸突然说话不清楚', 'sudden')).toBe(true);
   });
 
   it('reads one side of the face swollen as not the airway (牙疼，半边脸都肿了)', () => {
-    expect(concepts('今天开始牙疼 半边脸都肿了').some((c) => c.startsWith('airway_swelling:'))).toBe(false);
-    expect(concepts('吃了虾 脸都肿了').some((c) => c.startsWith('airway_swelling:'))).toBe(true);
+    expect(has('今天开始牙疼 半边脸都肿了', 'airway_swelling')).toBe(false);
+    expect(has('吃了虾 脸都肿了', 'airway_swelling')).toBe(true);
   });
 
   it('leaves a word that is something else when followed or preceded by its blockers', () => {
-    expect(concepts('没有呼吸困难').some((c) => c.startsWith('not_breathing'))).toBe(false);
-    expect(concepts('想死你们了').some((c) => c.startsWith('suicidal'))).toBe(false);
-    expect(concepts('我不想活动').some((c) => c.startsWith('suicidal'))).toBe(false);
+    expect(has('没有呼吸困难', 'not_breathing')).toBe(false);
+    expect(has('想死你们了', 'suicidal')).toBe(false);
+    expect(has('我不想活动', 'suicidal')).toBe(false);
   });
 });

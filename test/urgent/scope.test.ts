@@ -8,10 +8,11 @@ import { SCOPE_KEYS, type Scope } from '../../src/urgent/scope';
 
 const nlu = realNlu();
 
+const detect = (text: string) => nlu.urgent.detect(nlu.normalise(text).text);
+
 /** The scope reasons of the mentions of `concept` in a message. */
 function scopeOf(text: string, concept: string): string[][] {
-  const n = nlu.normalise(text).text;
-  const v = nlu.urgent.detect(n);
+  const v = detect(text);
   return v.mentions.flatMap((m, i) => (m.concept === concept ? [SCOPE_KEYS.filter((k) => (v.scopes[i] as Scope)[k])] : []));
 }
 
@@ -97,9 +98,9 @@ describe('scope.yml patterns', () => {
     expect(scopeOf('刚追的剧里那个孕妇在电梯里破水了', 'waters_broken').every((s) => s.includes('reported'))).toBe(true);
     expect(scopeOf('被狗咬了，血止不住', 'heavy_bleeding')).toEqual([[]]);
     expect(scopeOf('大狗把孙子的脸咬破了，血止不住', 'heavy_bleeding')).toEqual([[]]);
-    expect(nlu.urgent.detect(nlu.normalise('孩子咳嗽像狗叫，喘气的时候肋骨下面一吸一吸凹进去，嘴唇有点紫').text).flags.length).toBeGreaterThan(0);
+    expect(detect('孩子咳嗽像狗叫，喘气的时候肋骨下面一吸一吸凹进去，嘴唇有点紫').flags.length).toBeGreaterThan(0);
     // (clopidogrel is no dog)
-    expect(nlu.urgent.detect(nlu.normalise('拔牙之后 gum 一直 bleeding，我在吃 aspirin 和 clopidogrel，嘴里全是血块').text).by).toMatch(/rules|both/);
+    expect(detect('拔牙之后 gum 一直 bleeding，我在吃 aspirin 和 clopidogrel，嘴里全是血块').by).toMatch(/rules|both/);
   });
 
   it('refuses a pattern that is not a regular expression, naming the key', () => {
