@@ -20,6 +20,9 @@ import { jiebaLexiconOf, loadJiebaLexicon } from './wordfreq';
 import { intentModelOf, trainIntentModel, trainNatural, type IntentModel, type TrainingDoc } from './classifier';
 import { isNluBuild, nluBuildKey, rememberingSyllables, type NluBuild } from './prebuilt';
 import { featuresOf } from './features';
+import { buildRomanisedModel, syllableInventory, type RomanisedModel } from './romanised-model';
+import { createRomanisedReader } from './romanised';
+import { pinyin } from './pinyin';
 
 export type { Analysis, Entity, Nlu, RedFlag, IntentResult, EntityType, Script } from './types';
 export type { SegmenterName } from './segment';
@@ -94,10 +97,14 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   ];
   const english = createEnglishGlosser(data.english.file, data.english.data, dedupePhrases(places));
   const varieties = createVarietyMapper(data.varieties, toSimplified);
-  const normalise = createNormaliser({ forwardPrefixes: data.lexicon.forward_prefixes, varieties, english, wordByWord: data.lexicon.word_by_word });
+  const config = { forwardPrefixes: data.lexicon.forward_prefixes, varieties, english, wordByWord: data.lexicon.word_by_word };
   lap('normaliser');
   const segmenter = createSegmenter(opts.segmenter ?? 'node-rs', lexicon.words);
   lap('segmenter');
+  // pinyin typed for want of a Chinese keyboard, read with the words of our own data
+  const romanisedModel = built?.romanised ?? romanisedModelOf(data, rules, createNormaliser(config), segmenter);
+  const normalise = createNormaliser({ ...config, romanised: createRomanisedReader(romanisedModel) });
+  lap('romanised');
   const jiebaLex = built ? jiebaLexiconOf(built.lookAlikes) : loadJiebaLexicon(lexicon.places.map((p) => p.surface));
   const freq = jiebaLex.freq;
   lap('wordfreq');
@@ -162,7 +169,15 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   });
   if (!cached || urgent.tables.labels.length === 0) cache.writeBytes(cacheName('urgent-scorer'), modelKey, scorerTablesToBytes(urgent.tables));
   lap('urgent');
-  if (!built) cache.write(cacheName('nlu-build'), buildKey, { intent: model.tables, examples: [...examples], lookAlikes: jiebaLex.entries, syllables: syllables.entries(), streets: (streets ?? []).map((d) => [d.code, d.name, d.parent] as [string, string, string]) } satisfies NluBuild);
+  if (!built)
+    cache.write(cacheName('nlu-build'), buildKey, {
+      intent: model.tables,
+      examples: [...examples],
+      lookAlikes: jiebaLex.entries,
+      syllables: syllables.entries(),
+      streets: (streets ?? []).map((d) => [d.code, d.name, d.parent] as [string, string, string]),
+      romanised: romanisedModel,
+    } satisfies NluBuild);
 
   function analyse(text: string, o: { forwarded?: boolean } = {}): Analysis {
     const p = prepare(text, o);
@@ -246,6 +261,21 @@ function soundAlikeCounties(rules: RuleSet, gazetteer: Gazetteer, syllablesOf: (
   return gazetteer.divisions
     .filter((d) => d.level === 'county' && !d.code.includes('/') && ours.has(pinyinOf(shortName(d.name), syllablesOf).joined))
     .flatMap((d) => placePhrases(d.name, d.name, syllablesOf).filter((p) => p.gloss === d.name && !p.phrase.endsWith(' area')));
+}
+
+/** The romanised reader's words: the intents' examples, the urgent corpus and the rule books' place names, cut as messages are. */
+function romanisedModelOf(data: IntentsData, rules: RuleSet, normalise: (t: string) => Normalised, segmenter: Segmenter): RomanisedModel {
+  const texts = [...data.intents.flatMap((i) => i.examples), ...data.urgent.corpus.map((c) => c.text)];
+  const names = rules.books.flatMap((b) => [b.name, ...b.aliases, ...b.places.flatMap((p) => [p.name, ...p.aliases])]);
+  // and the words the data defines: concept terms and words, the English glosses
+  const { concepts } = data.urgent;
+  const defined = [...names, ...Object.values(concepts.terms).flat(), ...concepts.concepts.flatMap((c) => c.words), ...Object.keys(data.english.data.glosses)];
+  const sentences = [...texts.map((t) => segmenter.cut(normalise(t).text)), ...defined.map((w) => [normalise(w).text])];
+  const readings = {
+    word: (w: string) => pinyin(w, { toneType: 'none', type: 'array' }) as string[],
+    char: (c: string) => pinyin(c, { toneType: 'none', type: 'array', multiple: true }) as string[],
+  };
+  return buildRomanisedModel(sentences, readings, syllableInventory(readings));
 }
 
 /** One gloss per phrase: a place name shared by two books' aliases is read as the first. */

@@ -11,6 +11,8 @@ export interface NormaliseConfig {
   forwardPrefixes: string[];
   /** Cantonese and Minnan forms → Mandarin (applied after traditional → simplified). */
   varieties?: VarietyMapper;
+  /** Chinese typed in pinyin → characters (romanised.ts; before numerals and English). */
+  romanised?: (text: string) => string;
   /** English phrases → the Chinese the rest of the NLU reads (applied last). */
   english?: EnglishGlosser;
   /** Typing word by word: the words that negate the next, and the verbs a negated phrase goes on after (lexicon.yml). */
@@ -183,6 +185,14 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
         .replace(/[“”"'‘’「」『』]/g, (q) => (q === '“' || q === '”' || q === '"' ? '"' : "'"));
     }
     if (spaces) text = text.replace(/\s+/g, ' ');
+    if (config.romanised && spaces && latinAny(text)) {
+      const read = config.romanised(text);
+      if (read !== text) {
+        text = read;
+        // san tian → 三天, a numeral before its unit
+        for (let i = 0; i < text.length && !numeral; i++) if (marks[text.charCodeAt(i)] === 2) numeral = true;
+      }
+    }
     if (punct || exotic) {
       text = text
         .replace(REPEATED_PUNCT, '$1')

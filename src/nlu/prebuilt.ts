@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isIntentTables, type IntentTables } from './classifier';
 import { contentKey } from './model-cache';
+import { isRomanisedModel, type RomanisedModel } from './romanised-model';
 import { projectRoot } from '../data/root';
 
 export interface NluBuild {
@@ -19,6 +20,8 @@ export interface NluBuild {
   syllables: [string, string[]][];
   /** The streets and towns of the rule books' prefectures (code, name, county): the national list is 4 MB of JSON. */
   streets: [string, string, string][];
+  /** The romanised reader's words and pairs (segmenting the data for them takes a second). */
+  romanised: RomanisedModel;
 }
 
 /** `toneless` remembering what it read (and starting from what a build remembered). */
@@ -45,6 +48,7 @@ export function isNluBuild(v: unknown): v is NluBuild {
     b.lookAlikes.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'number') &&
     Array.isArray(b.streets) &&
     b.streets.every((e) => Array.isArray(e) && e.length === 3 && e.every((x) => typeof x === 'string')) &&
+    isRomanisedModel(b.romanised) &&
     Array.isArray(b.syllables) &&
     b.syllables.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1]) && e[1].every((x) => typeof x === 'string'))
   );
