@@ -94,7 +94,7 @@ function urgentEval(nlu: NluEngine, args: string[]): number {
   const corpus = nlu.data.urgent.corpus;
   const lines = [
     `urgent corpus: ${corpus.filter((e) => e.urgent).length} urgent, ${corpus.filter((e) => !e.urgent).length} not urgent, ${new Set(corpus.map((e) => e.family)).size} phrasing families`,
-    `held out by family (scorer trained on the other families), thresholds ${threshold.open} (a red-flag concept found) / ${threshold.unseen} (none found):`,
+    `held out by family (scorer trained on the other families), thresholds ${threshold.open} (a red-flag concept of the scorer's class found) / ${threshold.unseen} (none):`,
     `  recall ${pct(r.overall.recall)} (${r.overall.tp}/${r.overall.tp + r.overall.fn}), precision ${pct(r.overall.precision)} (${r.overall.fp} false alarms); rules alone: recall ${pct(r.rulesOnly.recall)}, precision ${pct(r.rulesOnly.precision)}`,
     ...table('by class:', r.byClass),
     ...table('by family (each held out in turn):', r.byFamily),

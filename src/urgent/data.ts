@@ -152,9 +152,9 @@ export const ScopeSchema = z.strictObject({
   figurative_subjects: words,
   service_after: words,
   reported: words,
-  /** An animal the sentence is about before a mention (我家狗刚才抽搐): no person's emergency, unless a person is named
-   * between (狗咬了我，血止不住) or the animal is the one who did it (被狗咬了). */
-  animal_subject: z.strictObject({ animals: words, people: words, agent_before: words }).optional(),
+  /** An animal or a thing the sentence is about before a mention (我家狗刚才抽搐, 机器说不清楚): no person's emergency,
+   * unless a person is named between (狗咬了我，血止不住) or the animal is the one who did it (被狗咬了). */
+  nonhuman_subject: z.strictObject({ subjects: words, people: words, agent_before: words }).optional(),
 });
 export type ScopeFile = z.infer<typeof ScopeSchema>;
 

@@ -26,6 +26,8 @@ export interface UrgentVerdict {
   closed: boolean;
   /** No red-flag concept was found: the scorer needs `thresholdUnseen` to raise the flag alone. */
   unseen: boolean;
+  /** The classes an open red-flag mention belongs to: the scorer needs only `threshold` for these. */
+  openClasses: ReadonlySet<string>;
   mentions: Mention[];
   scopes: Scope[];
 }
@@ -182,7 +184,8 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
         : { urgent: 0, best: NONE };
     const flags: RedFlag[] = verdict.hits.map((h) => ({ id: h.id, text: h.mention.text, start: h.mention.start, end: h.mention.end }));
     const tooThin = thin(normalised, mentions);
-    const byScorer = s.urgent >= (verdict.unseen ? thresholdUnseen : threshold) && s.best !== NONE && !verdict.closed && !tooThin && !notYetOf(mentions, scopes).has(s.best);
+    // the lower threshold where a red-flag mention of the scorer's class is open; else as if none were found
+    const byScorer = s.urgent >= (verdict.openClasses.has(s.best) ? threshold : thresholdUnseen) && s.best !== NONE && !verdict.closed && !tooThin && !notYetOf(mentions, scopes).has(s.best);
     if (!flags.length && byScorer) flags.push({ id: s.best, text: '', start: 0, end: 0 });
     const by = verdict.hits.length ? (byScorer ? 'both' : 'rules') : byScorer ? 'scorer' : null;
     return {
@@ -192,6 +195,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
       by,
       closed: verdict.closed || tooThin,
       unseen: verdict.unseen,
+      openClasses: verdict.openClasses,
       mentions,
       scopes,
     };

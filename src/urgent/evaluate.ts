@@ -23,7 +23,7 @@ export interface Judged {
   best: string;
   /** The scope rules closed the message to the scorer. */
   closed: boolean;
-  /** No red-flag concept in it. */
+  /** No open red-flag mention of the scorer's class in it (the scorer needs its `unseen` threshold). */
   unseen: boolean;
 }
 
@@ -83,7 +83,7 @@ function prepare(inputs: EvalInputs, entries: readonly CorpusEntry[]) {
     const n = inputs.normalise(entry.text);
     const v = inputs.detector.detect(n);
     const rules = v.by === 'rules' || v.by === 'both' ? v.flags.map((f) => f.id) : [];
-    return { entry, features: inputs.detector.features(n), admits: inputs.detector.admitsOf(v.mentions, v.scopes), notYet: inputs.detector.notYetOf(v.mentions, v.scopes), rules, closed: v.closed, unseen: v.unseen };
+    return { entry, features: inputs.detector.features(n), admits: inputs.detector.admitsOf(v.mentions, v.scopes), notYet: inputs.detector.notYetOf(v.mentions, v.scopes), rules, closed: v.closed, openClasses: v.openClasses };
   });
 }
 
@@ -109,7 +109,7 @@ export function heldOutFamilies(inputs: EvalInputs, threshold: Thresholds = { op
     const model = trainScorer(prepared.filter((p) => p.entry.family !== family).map(asDoc), inputs.data.scorer);
     for (const p of prepared.filter((x) => x.entry.family === family)) {
       const s = score(model, p.features, p.admits);
-      judged.push({ entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed || p.notYet.has(s.best), unseen: p.unseen });
+      judged.push({ entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed || p.notYet.has(s.best), unseen: !p.openClasses.has(s.best) });
     }
   }
   return report(judged, threshold);
@@ -124,7 +124,7 @@ export function blind(
 ): HeldOutReport {
   const judged = prepare(inputs, entries).map((p) => {
     const s = score(model, p.features, p.admits);
-    return { entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed || p.notYet.has(s.best), unseen: p.unseen };
+    return { entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed || p.notYet.has(s.best), unseen: !p.openClasses.has(s.best) };
   });
   return report(judged, threshold);
 }

@@ -25,6 +25,9 @@ export interface RuleVerdict {
   closed: boolean;
   /** No red-flag concept was found at all: only the scorer can judge (a phrasing the concepts do not know). */
   unseen: boolean;
+  /** The classes an open red-flag mention belongs to: the scorer's lower threshold holds only for these (a fever
+   * says nothing for suicide). */
+  openClasses: ReadonlySet<string>;
 }
 
 export interface RuleEngine {
@@ -108,7 +111,9 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
     // what opens the message to the scorer: a red-flag symptom (not a supporting word, not a guessed homophone that is a word of its own)
     const red = mentions.filter((m) => redFlagConcepts.has(m.concept) && !supporting.has(m.concept) && !m.realWord);
     const open = red.filter((m) => (usable.get(m.concept) ?? []).includes(m) && (severe || !mildIn(m)));
-    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: red.length > 0 && open.length === 0, unseen: red.length === 0 };
+    const openClasses = new Set<string>();
+    for (const [id, own] of byClass) if (open.some((m) => own.has(m.concept))) openClasses.add(id);
+    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: red.length > 0 && open.length === 0, unseen: red.length === 0, openClasses };
   }
 
   return { judge, conceptsOf: (id) => byClass.get(id) ?? new Set() };

@@ -145,15 +145,15 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   // (a Latin word stands alone: dog is no animal in clopidogrel)
   const alternation = (ws: readonly string[]): string =>
     ws.map((w) => escapeRegExp(norm(w))).map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w)).sort((a, b) => b.length - a.length).join('|');
-  const animal = data.animal_subject;
-  const animalRe = animal && new RegExp(`(?<!${alternation(animal.agent_before)})(?:${alternation(animal.animals)})`, 'g');
-  const personRe = animal && new RegExp(alternation(animal.people));
-  /** Whether the sentence before a mention is about an animal: the last animal named, and no person after it. */
-  const aboutAnimal = (before: string): boolean => {
-    if (!animalRe || !personRe) return false;
+  const nonhuman = data.nonhuman_subject;
+  const nonhumanRe = nonhuman && new RegExp(`(?<!${alternation(nonhuman.agent_before)})(?:${alternation(nonhuman.subjects)})`, 'g');
+  const personRe = nonhuman && new RegExp(alternation(nonhuman.people));
+  /** Whether the sentence before a mention is about an animal or a bot: the last one named, and no person after it. */
+  const aboutNonhuman = (before: string): boolean => {
+    if (!nonhumanRe || !personRe) return false;
     let last = -1;
-    animalRe.lastIndex = 0;
-    for (let a = animalRe.exec(before); a; a = animalRe.exec(before)) last = a.index + a[0].length;
+    nonhumanRe.lastIndex = 0;
+    for (let a = nonhumanRe.exec(before); a; a = nonhumanRe.exec(before)) last = a.index + a[0].length;
     return last >= 0 && !personRe.test(before.slice(last));
   };
   const emergencyNow = data.emergency_now.map(norm);
@@ -361,7 +361,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         if (!literal) figurative = true;
       }
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
-      const reported = (hits.some((h) => h.cues & Cue.Reported && before(h)) && !hits.some((h) => h.cues & Cue.Plea)) || aboutAnimal(text.slice(ss, m.start));
+      const reported = (hits.some((h) => h.cues & Cue.Reported && before(h)) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text.slice(ss, m.start));
       return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)

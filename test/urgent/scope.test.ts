@@ -96,6 +96,9 @@ describe('scope.yml patterns', () => {
   it('reads a pet\'s fit or a drama\'s collapse as no one\'s here, but not a dog\'s bite or a cough like a dog\'s bark', () => {
     expect(scopeOf('我家狗刚才抽搐，口吐白沫，吓死我了', 'seizure').every((s) => s.includes('reported'))).toBe(true);
     expect(scopeOf('刚追的剧里那个孕妇在电梯里破水了', 'waters_broken').every((s) => s.includes('reported'))).toBe(true);
+    // a chat-bot that cannot say it clearly is no stroke; a person who cannot is
+    expect(detect('转人工吧 机器人说话说不清楚 答非所问').flags).toEqual([]);
+    expect(detect('我爸刚才说话突然说不清楚，嘴也歪了').flags.length).toBeGreaterThan(0);
     expect(scopeOf('被狗咬了，血止不住', 'heavy_bleeding')).toEqual([[]]);
     expect(scopeOf('大狗把孙子的脸咬破了，血止不住', 'heavy_bleeding')).toEqual([[]]);
     expect(detect('孩子咳嗽像狗叫，喘气的时候肋骨下面一吸一吸凹进去，嘴唇有点紫').flags.length).toBeGreaterThan(0);
