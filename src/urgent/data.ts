@@ -132,6 +132,10 @@ export const ScopeSchema = z.strictObject({
   conditional_end: pattern.optional(),
   serious_question: pattern.optional(),
   joke_denied: pattern.optional(),
+  /** What closes an if-clause before a mention (如果是中风呢…). */
+  hypothetical_closers: pattern.optional(),
+  /** The text right before a mention that makes the bot, spoken to, its subject (你都答非所问). */
+  addressee_before: pattern.optional(),
   history_durations: words,
   now: words,
   hypothetical: words,

@@ -145,6 +145,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   // (a Latin word stands alone: dog is no animal in clopidogrel)
   const alternation = (ws: readonly string[]): string =>
     ws.map((w) => escapeRegExp(norm(w))).map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w)).sort((a, b) => b.length - a.length).join('|');
+  const hypoClosed = data.hypothetical_closers ? new RegExp(data.hypothetical_closers) : undefined;
+  const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
   const nonhuman = data.nonhuman_subject;
   const nonhumanRe = nonhuman && new RegExp(`(?<!${alternation(nonhuman.agent_before)})(?:${alternation(nonhuman.subjects)})`, 'g');
   const personRe = nonhuman && new RegExp(alternation(nonhuman.people));
@@ -333,7 +335,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const hypothetical =
         (supposed.some(([from, to]) => m.start >= from && m.end <= to) && !hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce)) ||
         // (a hypothetical runs on over an enumeration: 万一她腿肿得厉害、躺下就喘不过气了)
-        hits.some((h) => h.cues & Cue.Hypo && h.start >= bounds(text, m.start, CLAUSE_NO_LIST)[0] && h.end <= m.start) ||
+        hits.some((h) => h.cues & Cue.Hypo && h.start >= bounds(text, m.start, CLAUSE_NO_LIST)[0] && h.end <= m.start && !hypoClosed?.test(text.slice(h.end, m.start))) ||
         hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1 && !CLAUSE_END.test(text.slice(m.end, h.start))) ||
         // a conditional closing the mention's clause (学生突然抽搐倒地的话…)
         !!conditionalEnd?.test(text.slice(m.end, ce));
@@ -361,7 +363,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         if (!literal) figurative = true;
       }
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
-      const reported = (hits.some((h) => h.cues & Cue.Reported && before(h)) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text.slice(ss, m.start));
+      const reported = (hits.some((h) => h.cues & Cue.Reported && before(h)) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text.slice(ss, m.start)) || !!addressee?.test(text.slice(ss, m.start));
       return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)

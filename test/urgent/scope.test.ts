@@ -96,6 +96,13 @@ describe('scope.yml patterns', () => {
   it('reads a pet\'s fit or a drama\'s collapse as no one\'s here, but not a dog\'s bite or a cough like a dog\'s bark', () => {
     expect(scopeOf('我家狗刚才抽搐，口吐白沫，吓死我了', 'seizure').every((s) => s.includes('reported'))).toBe(true);
     expect(scopeOf('刚追的剧里那个孕妇在电梯里破水了', 'waters_broken').every((s) => s.includes('reported'))).toBe(true);
+    // the bot spoken to is no one's emergency (你老是答非所问); someone named after it is
+    expect(detect('问了半天你都答非所问，找个人工').flags).toEqual([]);
+    expect(detect('你又答非所问了').flags).toEqual([]);
+    expect(detect('你快派车来 我爸说不清楚话了 嘴也歪了').flags.length).toBeGreaterThan(0);
+    // an if-clause closed by 呢 ends there; a rule said of anyone (只要…就) is no one's now
+    expect(detect('万一是脑梗呢他现在右手拿不住东西嘴也歪了').flags.length).toBeGreaterThan(0);
+    expect(detect('群里说只要出现抽搐就要马上送医 对吗').flags).toEqual([]);
     // a chat-bot that cannot say it clearly is no stroke; a person who cannot is
     expect(detect('转人工吧 机器人说话说不清楚 答非所问').flags).toEqual([]);
     expect(detect('我爸刚才说话突然说不清楚，嘴也歪了').flags.length).toBeGreaterThan(0);
