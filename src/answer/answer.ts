@@ -342,7 +342,7 @@ export function answer(a: AnswerInput): AnswerResult {
     case 'backup':
       return backup(a);
     case 'contacts': {
-      const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics, ownNumberCues: lowerCase(a.domain.ownNumberCues), serviceNumbers: a.domain.serviceNumbers });
+      const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics, ownNumberCues: lowerCase(a.domain.ownNumberCues), serviceNumbers: a.domain.serviceNumbers, unanswered: lowerCase(a.domain.unansweredCues).some((c) => a.text.toLowerCase().includes(c)) });
       const result: AnswerResult = { kind: 'answer', lines: r.lines, session: a.session, found: r.found };
       // (a care and where to go for it asked beside the number: 心衰…想问定点医院 另外…打哪个电话)
       if (r.found) return withDesignation(a, result);

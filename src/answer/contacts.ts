@@ -39,6 +39,8 @@ export interface ContactQuery {
   serviceNumbers?: readonly string[];
   /** Topics the message names (home_nursing, rehab…): the contacts for them come first. */
   topics?: readonly string[];
+  /** The user says a number goes unanswered or asks for another (打不通, 没人接, 还有别的号吗): the other ones. */
+  unanswered?: boolean;
 }
 
 /**
@@ -85,6 +87,10 @@ export function contactAnswer(book: RuleBook, q: ContactQuery): { lines: Line[];
   // "找谁做康复", "home nursing, who do I call": the contacts the notice gives for what is asked about
   const forTopic = withPhones.filter((c) => c.topics.some((t) => q.topics?.includes(t)));
   const hotlines = withPhones.filter((c) => c.kind === 'hotline');
+  if (q.unanswered) {
+    const o = othersThan(book, named.length ? named : [hotlineOf(book)], withPhones, q);
+    return { lines: [...lines, ...o.lines], found: o.found };
+  }
   const chosen = named.length ? named : forTopic.length ? forTopic : hotlines.length ? hotlines : withPhones;
   if (chosen.length) return { lines: [...lines, ...chosen.map(contactLine)], found: true };
 
@@ -92,6 +98,19 @@ export function contactAnswer(book: RuleBook, q: ContactQuery): { lines: Line[];
   const info = findGuidance(book, { topics: ['contact_info'], audiences: q.audiences }).items;
   for (const g of info) lines.push(...guidanceLines(g));
   return { lines, found: info.length > 0 };
+}
+
+/** The contacts besides those the user could not reach (those for the same things first), or what the notice
+ * says of reaching help when it lists no other; then the ones tried, whose number may have been mistyped. */
+function othersThan(book: RuleBook, tried: readonly (Contact | undefined)[], withPhones: readonly Contact[], q: ContactQuery): { lines: Line[]; found: boolean } {
+  const known = tried.filter((c): c is Contact => !!c && withPhones.includes(c));
+  const others = withPhones.filter((c) => !known.includes(c));
+  const topics = new Set([...known.flatMap((c) => c.topics), ...(q.topics ?? [])]);
+  const related = others.filter((c) => c.topics.some((t) => topics.has(t)));
+  const chosen = related.length ? related : others;
+  if (chosen.length) return { lines: [say('contact_others'), ...chosen.map(contactLine), ...known.map(contactLine)], found: true };
+  const info = findGuidance(book, { topics: ['contact_info'], audiences: q.audiences }).items;
+  return { lines: [say('contact_no_other', { locality: book.name }), ...info.flatMap(guidanceLines), ...known.map(contactLine)], found: info.length + known.length > 0 };
 }
 
 /** The number to give a user who waits for a human, or who hits a gap in the rule book. */

@@ -54,6 +54,7 @@ const DomainFile = z
     defineCues: z.array(z.string().min(1)).default([]),
     failCues: z.array(z.string().min(1)).default([]),
     ownNumberCues: z.array(z.string().min(1)).default([]),
+    unansweredCues: z.array(z.string().min(1)).default([]),
     serviceNumbers: z.array(z.string().regex(/^\d+$/)).default([]),
     helpComingCues: z.array(z.string().min(1)).default([]),
     handoffAsks: patterns,

@@ -148,7 +148,9 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
   // A named (not generic) facility tells where the user is when no place does.
   const outside = livesIn(normalised, of('other_place'), placeEntities);
   // the covered places named only to say how near they are (我在石狮，离晋江很近): the user is not in them
-  const locality = outside?.landmarks ? undefined : (place?.value ?? (facility && !facility.facility.generic ? facility.locality : undefined) ?? rural);
+  // …nor a facility, a person the notice names as a contact does (黄鑫那个号码没人接)
+  const contact = best(of('contact'))?.value.split('/')[0];
+  const locality = outside?.landmarks ? undefined : (place?.value ?? (facility && !facility.facility.generic ? facility.locality : undefined) ?? contact ?? rural);
   const role = best(of('role'))?.value;
   const ordinal = /第([一二三123])(个)?后备/.exec(normalised)?.[1];
   const listOrdinal = /第([一二三四1234])(个|家|间|所)/.exec(normalised)?.[1];

@@ -4,7 +4,7 @@ import type { Entity } from './types';
 import type { EntityLexicon } from './lexicon';
 import type { Normalised } from './normalise';
 
-const REPLACED = new Set(['locality', 'place', 'facility', 'audience', 'category', 'other_place', 'denied']);
+const REPLACED = new Set(['locality', 'place', 'facility', 'contact', 'audience', 'category', 'other_place', 'denied']);
 const NOISE = /^[\s\p{P}\p{S}]+$/u;
 const EMPTY: ReadonlySet<string> = new Set();
 const KEEP_NUMBERS = new Set(['120', '12345', '12320', '110']);

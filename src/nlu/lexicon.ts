@@ -12,6 +12,7 @@ export const LAYERS: Record<EntityType, number> = {
   locality: 0,
   place: 0,
   facility: 1,
+  contact: 1,
   audience: 2,
   category: 3,
   topic: 4,
@@ -180,6 +181,11 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
         add(s, entry, `book ${book.id} facility ${f.id}`);
         if (s.length >= 6) facilities.push({ surface: s, entry });
       }
+    }
+    // a person the notice names as a contact (黄鑫那个号码打不通): where the user is, when nothing else says
+    for (const c of book.contacts) {
+      if (c.kind !== 'person' || !c.name || c.name.length < 2) continue;
+      add(c.name, { type: 'contact', value: `${book.id}/${c.id}`, name: c.name, locality: book.id }, `book ${book.id} contact ${c.id}`);
     }
     for (const m of book.loadMarks?.marks ?? []) {
       for (const s of [m.name, ...m.synonyms]) {

@@ -8,6 +8,7 @@ export type EntityType =
   | 'audience' // zone or person status, value = audience id (sealed_zone, close_contact…)
   | 'category' // care category, value = category id (dialysis…)
   | 'facility' // a named facility, value = `${locality}/${facilityId}`
+  | 'contact' // a person a rule book names as a contact (黄鑫), value = `${locality}/${contactId}`
   | 'topic' // a topic cue (companion, transport, hours…), value = topic id
   | 'role' // family_doctor | hotline_staff | grid_worker | relative | resident
   | 'time' // night | today | tomorrow …

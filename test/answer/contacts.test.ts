@@ -26,6 +26,21 @@ describe('contact answers', () => {
     expect(text).not.toContain('379022001');
   });
 
+  it('gives the other contacts when the one named goes unanswered, and knows the locality by that person', () => {
+    // (林海峰 is 泉秀's rehabilitation contact: no locality said, the name says it)
+    const text = textOf(talk(core).say('林海峰的电话一直没人接，还有别的电话吗'));
+    expect(text).toContain('打不通的话');
+    expect(text).toMatch(/28220083|28220052|15906085258/);
+    expect(text.indexOf('打不通的话')).toBeLessThan(text.indexOf('林海峰') < 0 ? Infinity : text.indexOf('林海峰'));
+    expect(text).not.toContain('请问您在哪个地区');
+  });
+
+  it('says a notice lists no other number, and how else to reach help, when its one hotline goes unanswered', () => {
+    const text = textOf(talk(core).say('忻州的就医咨询电话一直占线，还有别的电话吗'));
+    expect(text).toContain('没有公布其他电话');
+    expect(text).toContain('0350-3301599');
+  });
+
   it('names the contact the user asks for by role', () => {
     const text = textOf(talk(core).say('泉秀街道社区卫生服务中心医务科负责人电话'));
     expect(text).toContain('蔡裕雄');

@@ -180,6 +180,9 @@ describe('entities', () => {
     expect(values('我们这是农村,村里有老人阳了', 'rural').length).toBeGreaterThan(0);
     // a village in the hills, said as a Cantonese writer says it (我哋條村喺山區 → 我们条村在山区)
     expect(values('我们条村在山区,老人有高血压', 'rural').length).toBeGreaterThan(0);
+    // (a village said as "ours" in any variety: 俺们村, 咱村)
+    expect(values('俺们村好几个人阳了', 'rural').length).toBeGreaterThan(0);
+    expect(values('咱村的卫生室关门了', 'rural').length).toBeGreaterThan(0);
     // a topic word inside a role phrase is not a topic cue
     expect(values('我是热线接线员', 'topic')).not.toContain('hotline');
   });

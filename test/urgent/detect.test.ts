@@ -187,6 +187,10 @@ describe('urgent detection', () => {
     const concepts = (t: string): string[] => nlu.urgent.detect(nlu.normalise(t).text).mentions.map((m) => m.concept);
     expect(concepts('网格员的电话打不通，封控区的居民要透析找谁')).not.toContain('unreachable');
     expect(concepts('我儿子的电话打不通，他刚才发消息说不想活了')).toContain('unreachable');
+    // (the line's owner read past 电话, "打了几遍" and 都; the bot's own number, "this one")
+    expect(concepts('咨询电话我打了好几遍都打不通')).not.toContain('unreachable');
+    expect(concepts('你给的那个号码一直打不通')).not.toContain('unreachable');
+    expect(concepts('我妈的电话打了十几遍都打不通')).toContain('unreachable');
   });
 
   it('a wrist cut with blood, or the means made ready, is suicidal; a kitchen cut is not', () => {
