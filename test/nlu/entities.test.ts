@@ -129,6 +129,10 @@ describe('entities', () => {
   it('a symptom denied right before it asks for no care (不发烧, 冇發燒)', () => {
     expect(values('孩子没发烧就是咳嗽', 'category')).toEqual(['children', 'general']);
     expect(values('不发烧，能在社区看吗', 'category')).toEqual([]);
+    // a temperature is a fever from 37 up, and a thermometer read wrong is none (看错体温计了 36度8)
+    expect(values('看错体温计了 36度8 就是咳嗽', 'category')).toEqual(['general']);
+    expect(new Set(values('烧到38度5了', 'category'))).toEqual(new Set(['fever']));
+    expect(values('外面才5度 好冷', 'category')).toEqual([]);
   });
 
   it('finds care categories from synonyms and colloquial forms', () => {
