@@ -66,6 +66,8 @@ function oneAudience(list: Entity[], rules: RuleSet): string | undefined {
 /** Words saying where the user lives or is, just before a place (我住鲤城区, 家在太原, I live in …). */
 const RESIDENCE = /(?:我|我们|我家|家|人)(?:现在|目前|就|也|都)?(?:住在?|在|家住|住的是)[^,。?!;]{0,3}$/;
 
+/** A place that opens the message with the user's zone after it (太原小店区 封控 透析去哪): where the user is. */
+const ZONED = /^[\s,，]*(?:的)?(?:封控|管控|防范|被封|封了|封闭|静默|隔离)/;
 /** A place said to be over there (泉秀那边): not where the user is. */
 const THERE = /^(?:那边|那里|那儿|那头)/;
 /** A place said to be near (离晋江很近, 跟安海就隔一座桥, 靠近晋江): a landmark, not where the user is. */
@@ -89,8 +91,20 @@ function livesIn(text: string, places: readonly Entity[], covered: readonly Enti
   if (covered.some((e) => !reference(e) && LOCATED.test(before(e)))) return undefined;
   const there = covered.length > 0 && covered.every(reference);
   if (there && places[0]) return { place: places[0].name ?? places[0].text, landmarks: covered.some((e) => !THERE.test(after(e))) };
-  const p = places.find((e) => RESIDENCE.test(before(e)));
+  const p = places.find((e) => RESIDENCE.test(before(e))) ?? openingZoned(text, places);
   return p ? { place: p.name ?? p.text, landmarks: false } : undefined;
+}
+
+/** The places the message opens with (太原小店区), when the user's zone follows them (封控): the last, most specific. */
+function openingZoned(text: string, places: readonly Entity[]): Entity | undefined {
+  let end = 0;
+  let last: Entity | undefined;
+  for (const e of [...places].sort((a, b) => a.start - b.start)) {
+    if (text.slice(end, e.start).replace(/[\s,，]/g, '')) break;
+    last = e;
+    end = e.end;
+  }
+  return last && ZONED.test(text.slice(end, end + 6)) ? last : undefined;
 }
 
 /** Spans in quotation marks long enough to be a sentence pasted from a notice (“在定点医院因发现阳性病例…”). */

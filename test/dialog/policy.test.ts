@@ -34,6 +34,14 @@ describe('reply policy', () => {
     expect(textOf(talk(core).say('我住晋江，离石狮很近，孕妇产检去哪'))).toContain('晋江市医院');
   });
 
+  it('reads a place that opens the message with a zone after it as where the user is (成都武侯区 管控 …)', () => {
+    const reply = textOf(talk(core).say('成都武侯区 管控了 孕妇产检去哪 晋江的办法我们能用吗'));
+    expect(reply).not.toContain('晋江市医院');
+    expect(reply).toMatch(/武侯区/);
+    // a covered place opening the message is the user's, as before
+    expect(textOf(talk(core).say('晋江 封控了 孕妇产检去哪'))).toContain('晋江市医院');
+  });
+
   it("reads a sentence pasted from the notice in quotes as the notice's words, not the user's", () => {
     const reply = textOf(
       talk(core).say('通知里这句看不懂：“在定点医院因发现阳性病例应急处置、收治能力满容等情形时，按顺序启动第一、第二、第三后备医院接收特定对象。”我们是晋江英林的 黄码 后备的是哪几家 按什么顺序'),
