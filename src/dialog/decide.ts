@@ -60,12 +60,23 @@ const numbersIn = (i: DecideInput): string[] => askedNumbers(i.analysis.normalis
 /** …those no notice lists (and no public service number: 打了一天12345). */
 const unknownNumbers = (i: DecideInput): string[] => numbersIn(i).filter((n) => !i.knownNumbers.has(n) && !i.domain.serviceNumbers.includes(n));
 
-/** The message names a place and little else (泉秀那边, 晋江的, Jinjiang, Fujian). */
+/** Entities that say where: a place, a road or compound, a facility near which the user is. */
+const WHERE = new Set(['locality', 'place', 'facility', 'other_place']);
+
+/** The message names a place and little else (泉秀那边, 晋江的, Jinjiang, Fujian, 就灯荣路浦西花园那边那个社区医院). */
 function onlyPlace(i: DecideInput): boolean {
-  if (!i.slots.locality || !i.slots.placeTexts.length) return false;
-  let rest = i.analysis.normalised;
-  for (const p of i.slots.placeTexts) rest = rest.split(p).join('');
-  return rest.replace(/[\s\p{P}\p{S}]|那边|这边|那里|这里|的|呢|啊|呀|我们|我在|在|是/gu, '').length <= 1;
+  if (!i.slots.locality) return false;
+  const { normalised, entities } = i.analysis;
+  const where = entities.filter((e) => WHERE.has(e.type) && e.end > e.start);
+  if (!where.length) return false;
+  let rest = '';
+  let from = 0;
+  for (const e of [...where].sort((a, b) => a.start - b.start)) {
+    if (e.start >= from) rest += normalised.slice(from, e.start);
+    from = Math.max(from, e.end);
+  }
+  rest += normalised.slice(from);
+  return rest.replace(/[\s\p{P}\p{S}]|那边|这边|那里|这里|那个|这个|附近|旁边|一带|那块|这块|社区医院|卫生服务中心|卫生院|医院|小区|的|呢|啊|呀|我们|我在|在|是|就/gu, '').length <= 1;
 }
 
 /** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */
@@ -316,8 +327,9 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     const lines = [place ? say('uncovered_place', { place, localities }) : say('ask_locality', { localities })];
     return { plan: plan(intent, lines, { ask: 'locality', quickReplies: localityChoices(i.rules) }), session: { ...s, pending: waiting } };
   }
-  // a question resumed once its locality is given is answered in its own words too (请问犬伤门诊哪里有 … 泉秀那边)
-  const asked = resumed && s.pending?.text ? `${s.pending.text}，${i.analysis.normalised}` : undefined;
+  // a question resumed once its locality is given is answered in its own words too (请问犬伤门诊哪里有 … 泉秀那边); a
+  // message that only says where (就灯荣路浦西花园那边) adds no words to search by: its road is no question of an address
+  const asked = resumed && s.pending?.text ? (onlyPlace(i) ? s.pending.text : `${s.pending.text}，${i.analysis.normalised}`) : undefined;
   const ask = (name: string) => answer({ ...answerInput(i, book, name, s), ...(asked ? { text: asked } : {}) });
   let r = ask(intent);
   for (const alt of r.kind === 'answer' && !r.found ? alternatives : []) {

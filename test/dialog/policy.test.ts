@@ -34,6 +34,13 @@ describe('reply policy', () => {
     expect(textOf(talk(core).say('我住晋江，离石狮很近，孕妇产检去哪'))).toContain('晋江市医院');
   });
 
+  it('takes a road, a compound and "that clinic there" as the locality asked for, and answers the question waiting', () => {
+    const chat = talk(core);
+    expect(chat.say('晚上能看病吗 有没有夜诊')?.ask).toBe('locality');
+    const reply = textOf(chat.say('就在灯荣路 浦西花园旁边那个社区医院'));
+    expect(reply).toMatch(/夜诊|晚上9点/);
+  });
+
   it('reads a place that opens the message with a zone after it as where the user is (成都武侯区 管控 …)', () => {
     const reply = textOf(talk(core).say('成都武侯区 管控了 孕妇产检去哪 晋江的办法我们能用吗'));
     expect(reply).not.toContain('晋江市医院');
