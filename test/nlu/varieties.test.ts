@@ -17,6 +17,15 @@ describe('language varieties', () => {
     expect(norm('佢身上有啲紫色細點，你哋快點嚟，點算')).toBe('他身上有些紫色细点,你们快点来,怎么办');
   });
 
+  it('reads a pinyin input method\'s wrong character where the context leaves no doubt (核算证明), and says no variety', () => {
+    expect(norm('做完核算多久出结果')).toBe('做完核酸多久出结果');
+    expect(norm('没有48小时核算能进医院吗')).toContain('48小时核酸');
+    expect(norm('抗元两条杠了')).toContain('抗原');
+    expect(nlu.normalise('核算报告在哪查').varieties).toEqual([]);
+    // the word itself, said of accounts, stays
+    expect(norm('单位的成本核算')).toBe('单位的成本核算');
+  });
+
   it('reads Minnan', () => {
     expect(norm('阮阿公喘袂過氣，欲按怎？')).toBe('我们爷爷喘不过气,怎么办?');
     expect(norm('家庭醫生會管阮無？')).toBe('家庭医生会管我们吗?');
