@@ -4,7 +4,7 @@
 import { answer, factAnswer, missing, retrieveFacts, walkList } from '../answer/answer';
 import type { Retrieved } from '../answer/retrieve';
 import { askedNumbers, hotlineOf, unknownNumberLine } from '../answer/contacts';
-import { lineWords, topicLines } from '../answer/topics';
+import { contactLine, lineWords, topicLines } from '../answer/topics';
 import { followUp, isFollowUp } from '../answer/follow-up';
 import { asksWhere, intentAnswering, lowerCase, type Domain } from '../answer/domain';
 import { redact } from '../log/redact';
@@ -342,7 +342,7 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   }
   if (r.kind === 'ask')
     return { plan: plan(intent, r.lines, { ask: r.slot, quickReplies: r.quickReplies, locality: book.id }), session: { ...r.session, pending: { slot: r.slot, intent } } };
-  const lines = r.lines.length ? r.lines : missing(book);
+  const lines = [...(r.lines.length ? r.lines : missing(book)), ...unansweredHotline(i, book, intent, r.lines)];
   const review = !r.found ? ('not_in_notice' as const) : undefined;
   // The rural plan is general: say so, so nobody takes it for their own locality's notice.
   const prefix: Line[] = book.fallback ? [say('rural_fallback', { source: book.source.title })] : [];
@@ -350,6 +350,18 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     plan: plan(intent, [...prefix, ...lines], { locality: book.id, cite: [book], ...(review ? { review } : {}) }),
     session: { ...r.session, pending: undefined, lastIntent: intent, lastUnits: saidUnits(i, book, lines) ?? r.session.lastUnits },
   };
+}
+
+/** Someone the user could not reach (网格员电话一直打不通), said beside another question: the notice's hotline too,
+ * when the answer does not give it already (a contacts answer lists the others itself). */
+function unansweredHotline(i: DecideInput, book: RuleBook, intent: string, lines: readonly Line[]): Line[] {
+  if (intent === intentAnswering(i.domain, 'contacts')) return [];
+  const text = i.analysis.normalised.toLowerCase();
+  if (!lowerCase(i.domain.unansweredCues).some((c) => text.includes(c))) return [];
+  const hotline = hotlineOf(book);
+  const numbers = hotline?.phones.map((p) => p.number) ?? [];
+  if (!hotline || lines.some((l) => numbers.some((n) => JSON.stringify(l).includes(n)))) return [];
+  return [contactLine(hotline)];
 }
 
 /** The fact units an answer stated, for the follow-ups that ask about them. */

@@ -41,6 +41,12 @@ describe('contact answers', () => {
     expect(text).toContain('0350-3301599');
   });
 
+  it('adds the hotline to another answer when the user says someone could not be reached', () => {
+    const text = textOf(talk(core).say('社区的电话一直没人接 家里老人发烧38度多 忻州忻府区的 去哪看'));
+    expect(text).toContain('忻州市人民医院');
+    expect(text).toContain('0350-3301599');
+  });
+
   it('names the contact the user asks for by role', () => {
     const text = textOf(talk(core).say('泉秀街道社区卫生服务中心医务科负责人电话'));
     expect(text).toContain('蔡裕雄');
