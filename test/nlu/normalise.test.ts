@@ -15,6 +15,11 @@ describe('normalise', () => {
     expect(normalise('煙臺龍口的診所標紅色是什麼意思？').text).toBe('烟台龙口的诊所标红色是什么意思?');
   });
 
+  it('keeps a laughing face as the laugh it is and drops other emoji', () => {
+    expect(normalise('看到账单我都要晕倒了😂😂').text).toBe('看到账单我都要晕倒了哈哈');
+    expect(normalise('我妈晕倒了😭').text).toBe('我妈晕倒了');
+  });
+
   it('leaves simplified text alone (no false traditional detection)', () => {
     for (const s of ['齐鲁网那篇烟台的报道下面', '俺娘在忻州管控区住着,一礼拜洗3回肾', '烟台发热哨点诊是的地址去哪查?', '龙口市有的卫生院标了个"×"']) {
       const n = normalise(s);
