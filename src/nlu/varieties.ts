@@ -4,6 +4,7 @@
 // the message carries one of the variety's markers. Pure once built.
 import { z } from 'zod';
 import { DataError } from './data-error';
+import { CharTrie, freezeTrie } from '../data/char-trie';
 
 
 export const VarietySchema = z.strictObject({
@@ -76,15 +77,19 @@ export function createVarietyMapper(files: { file: string; data: VarietyFile }[]
     }
   });
   const ids = files.map((f) => f.data.id);
+  // walked frozen (char-trie.ts): a walk starts at every character of every message that may start a key
+  const keys = freezeTrie(root, (n) => n.entries);
+  const marks = freezeTrie(markers, (n) => n.marker);
 
   function markedVarieties(text: string): number {
     let mask = 0;
     for (let i = 0; i < text.length; i++) {
       if (!(starts[text.charCodeAt(i)]! & 2)) continue;
-      let node: Node | undefined = markers;
-      for (let j = i; j < text.length && node; j++) {
-        node = node.next.get(text.charCodeAt(j));
-        if (node?.marker !== undefined) mask |= 1 << node.marker;
+      let node = CharTrie.ROOT;
+      for (let j = i; j < text.length && node >= 0; j++) {
+        node = marks.child(node, text.charCodeAt(j));
+        const marker = node >= 0 ? marks.payloads[node] : undefined;
+        if (marker !== undefined) mask |= 1 << marker;
       }
     }
     return mask;
@@ -103,11 +108,11 @@ export function createVarietyMapper(files: { file: string; data: VarietyFile }[]
         let best: Entry | undefined;
         let bestEnd = i;
         if (starts[text.charCodeAt(i)]! & 1) {
-          let node: Node | undefined = root;
+          let node = CharTrie.ROOT;
           for (let j = i; j < text.length; j++) {
-            node = node.next.get(text.charCodeAt(j));
-            if (!node) break;
-            const e = active(node.entries);
+            node = keys.child(node, text.charCodeAt(j));
+            if (node < 0) break;
+            const e = active(keys.payloads[node]);
             if (e) {
               best = e;
               bestEnd = j + 1;

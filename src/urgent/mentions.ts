@@ -5,6 +5,7 @@
 import type { ConceptLexicon, NearSpec, PinyinNode, Trie } from './lexicon';
 import { readingsOf } from './lexicon';
 import { APPROXIMATE } from '../nlu/normalise';
+import { CharTrie, frozenValues } from '../data/char-trie';
 
 export interface Mention {
   concept: string;
@@ -29,13 +30,16 @@ const NEGATOR = /[不没无未冇唔]/;
 
 function scan(text: string, root: Trie<string>): Hit[] {
   const out: Hit[] = [];
+  // walked frozen (char-trie.ts): a walk starts at every character of every message
+  const trie = frozenValues(root);
   for (let i = 0; i < text.length; i++) {
-    let node = root.next.get(text.charCodeAt(i));
+    let node = trie.child(CharTrie.ROOT, text.charCodeAt(i));
     let j = i + 1;
-    while (node) {
-      if (node.values) for (const id of node.values) out.push({ id, start: i, end: j });
+    while (node >= 0) {
+      const values = trie.payloads[node];
+      if (values) for (const id of values) out.push({ id, start: i, end: j });
       if (j >= text.length) break;
-      node = node.next.get(text.charCodeAt(j));
+      node = trie.child(node, text.charCodeAt(j));
       j++;
     }
   }
