@@ -3,7 +3,6 @@
 // facilities (one wrong character), English care words. Pure: reads only its arguments.
 import type { Entity } from './types';
 import { LAYERS, type EntityLexicon, type LexEntry } from './lexicon';
-import { CharTrie } from '../data/char-trie';
 
 interface Candidate {
   entry: LexEntry;
@@ -55,7 +54,7 @@ export function extractEntities(text: string, lex: EntityLexicon, freq: WordFreq
   // literals
   const cues = lex.cues;
   for (let i = 0; i < text.length; i++) {
-    let node = cues.child(CharTrie.ROOT, text.charCodeAt(i));
+    let node = cues.rootChild(text.charCodeAt(i));
     let j = i + 1;
     while (node >= 0) {
       const found = cues.payloads[node];
@@ -66,7 +65,7 @@ export function extractEntities(text: string, lex: EntityLexicon, freq: WordFreq
           for (const entry of found.entries) cands.push({ entry, start: i, end: j, score: 1 });
       }
       if (j >= text.length) break;
-      node = cues.child(node, text.charCodeAt(j));
+      node = cues.innerChild(node, text.charCodeAt(j));
       j++;
     }
   }
@@ -107,11 +106,11 @@ export function plainSpans(text: string, lex: EntityLexicon): [number, number][]
   const out: [number, number][] = [];
   const cues = lex.cues;
   for (let i = 0; i < text.length; i++) {
-    let node = cues.child(CharTrie.ROOT, text.charCodeAt(i));
+    let node = cues.rootChild(text.charCodeAt(i));
     for (let j = i + 1; node >= 0; j++) {
       if (cues.payloads[node]?.plain) out.push([i, j]);
       if (j >= text.length) break;
-      node = cues.child(node, text.charCodeAt(j));
+      node = cues.innerChild(node, text.charCodeAt(j));
     }
   }
   return out;

@@ -8,7 +8,7 @@
 // counties' are, or right after their county's short name (南安水头). Built once; `find` is pure.
 import type { RuleSet } from '../rules/types';
 import { insert, type Trie } from '../urgent/lexicon';
-import { CharTrie, freezeTrie } from '../data/char-trie';
+import { freezeTrie } from '../data/char-trie';
 
 export interface Division {
   code: string;
@@ -139,7 +139,7 @@ export function buildGazetteer(rules: RuleSet, counties: Division[] = loadDivisi
   function find(text: string): PlaceHit[] {
     const found: PlaceHit[] = [];
     for (let i = 0; i < text.length; i++) {
-      let node = names.child(CharTrie.ROOT, text.charCodeAt(i));
+      let node = names.rootChild(text.charCodeAt(i));
       if (node < 0) continue;
       let j = i + 1;
       let entries: Entry[] | undefined;
@@ -151,7 +151,7 @@ export function buildGazetteer(rules: RuleSet, counties: Division[] = loadDivisi
           end = j;
         }
         if (j >= text.length) break;
-        node = names.child(node, text.charCodeAt(j));
+        node = names.innerChild(node, text.charCodeAt(j));
         j++;
       }
       if (!entries) continue;

@@ -4,7 +4,7 @@
 // the message carries one of the variety's markers. Pure once built.
 import { z } from 'zod';
 import { DataError } from './data-error';
-import { CharTrie, freezeTrie } from '../data/char-trie';
+import { freezeTrie } from '../data/char-trie';
 
 
 export const VarietySchema = z.strictObject({
@@ -85,9 +85,8 @@ export function createVarietyMapper(files: { file: string; data: VarietyFile }[]
     let mask = 0;
     for (let i = 0; i < text.length; i++) {
       if (!(starts[text.charCodeAt(i)]! & 2)) continue;
-      let node = CharTrie.ROOT;
-      for (let j = i; j < text.length && node >= 0; j++) {
-        node = marks.child(node, text.charCodeAt(j));
+      for (let j = i, node = 0; j < text.length && node >= 0; j++) {
+        node = j === i ? marks.rootChild(text.charCodeAt(j)) : marks.innerChild(node, text.charCodeAt(j));
         const marker = node >= 0 ? marks.payloads[node] : undefined;
         if (marker !== undefined) mask |= 1 << marker;
       }
@@ -108,9 +107,8 @@ export function createVarietyMapper(files: { file: string; data: VarietyFile }[]
         let best: Entry | undefined;
         let bestEnd = i;
         if (starts[text.charCodeAt(i)]! & 1) {
-          let node = CharTrie.ROOT;
-          for (let j = i; j < text.length; j++) {
-            node = keys.child(node, text.charCodeAt(j));
+          for (let j = i, node = 0; j < text.length; j++) {
+            node = j === i ? keys.rootChild(text.charCodeAt(j)) : keys.innerChild(node, text.charCodeAt(j));
             if (node < 0) break;
             const e = active(keys.payloads[node]);
             if (e) {

@@ -5,7 +5,7 @@
 import type { ConceptLexicon, NearSpec, Trie } from './lexicon';
 import { pinyinWalk, readingsAt } from './pinyin-walk';
 import { APPROXIMATE } from '../nlu/normalise';
-import { CharTrie, frozenValues } from '../data/char-trie';
+import { frozenValues } from '../data/char-trie';
 
 export interface Mention {
   concept: string;
@@ -33,13 +33,13 @@ function scan(text: string, root: Trie<string>): Hit[] {
   // walked frozen (char-trie.ts): a walk starts at every character of every message
   const trie = frozenValues(root);
   for (let i = 0; i < text.length; i++) {
-    let node = trie.child(CharTrie.ROOT, text.charCodeAt(i));
+    let node = trie.rootChild(text.charCodeAt(i));
     let j = i + 1;
     while (node >= 0) {
       const values = trie.payloads[node];
       if (values) for (const id of values) out.push({ id, start: i, end: j });
       if (j >= text.length) break;
-      node = trie.child(node, text.charCodeAt(j));
+      node = trie.innerChild(node, text.charCodeAt(j));
       j++;
     }
   }

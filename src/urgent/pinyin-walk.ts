@@ -65,7 +65,7 @@ function createWalk(root: PinyinNode): PinyinWalk {
     into.length = 0;
     for (const node of frontier)
       for (const r of readings) {
-        const n = trie.child(node, r);
+        const n = node === CharTrie.ROOT ? trie.rootChild(r) : trie.innerChild(node, r);
         if (n >= 0 && !into.includes(n)) into.push(n);
       }
     return into.length ? into : undefined;
