@@ -47,6 +47,11 @@ function child(node: Node, code: number): Node {
   return n;
 }
 
+/** The first of a key's entries that applies: unmarked, or of a variety the message's markers show. */
+function activeEntry(entries: Entry[] | undefined, mask: number): Entry | undefined {
+  return entries?.find((e) => !e.marked || mask & (1 << e.variety));
+}
+
 /** Builds the mapper; `simplify` is the normaliser's traditional → simplified conversion, applied to the keys. */
 export function createVarietyMapper(files: { file: string; data: VarietyFile }[], simplify: (s: string) => string): VarietyMapper {
   const root: Node = { next: new Map() };
@@ -100,7 +105,6 @@ export function createVarietyMapper(files: { file: string; data: VarietyFile }[]
       for (let i = 0; i < text.length && !any; i++) if (starts[text.charCodeAt(i)]) any = true;
       if (!any) return { text, varieties: [] };
       const mask = markedVarieties(text);
-      const active = (entries: Entry[] | undefined): Entry | undefined => entries?.find((e) => !e.marked || mask & (1 << e.variety));
       let out = '';
       let changed = false;
       for (let i = 0; i < text.length; ) {
@@ -110,7 +114,7 @@ export function createVarietyMapper(files: { file: string; data: VarietyFile }[]
           for (let j = i, node = 0; j < text.length; j++) {
             node = j === i ? keys.rootChild(text.charCodeAt(j)) : keys.innerChild(node, text.charCodeAt(j));
             if (node < 0) break;
-            const e = active(keys.payloads[node]);
+            const e = activeEntry(keys.payloads[node], mask);
             if (e) {
               best = e;
               bestEnd = j + 1;
