@@ -251,14 +251,13 @@ export function decide(i: DecideInput): { plan: Plan | null; session: Session } 
   // the message right after an urgent reply ("家庭医生能先来看看吗", "还要打120吗"): 120 first again, unless it says
   // help is on its way (120打了, 救护车来了) or it is the route the urgent reply promised
   const afterUrgent = i.session.urgentTurn !== undefined && i.session.urgentTurn === i.session.turns;
-  if (r.plan && !r.plan.urgent && afterUrgent && r.plan.intent !== URGENT_ROUTE && !helpComing(i)) r.plan.lines.unshift(say('urgent_still'));
+  // (the message lower-cased once, and read for the cues only right after an urgent reply)
+  const coming = (): boolean => {
+    const lower = i.analysis.normalised.toLowerCase();
+    return lowerCase(i.domain.helpComingCues).some((c) => lower.includes(c));
+  };
+  if (r.plan && !r.plan.urgent && afterUrgent && r.plan.intent !== URGENT_ROUTE && !coming()) r.plan.lines.unshift(say('urgent_still'));
   return r;
-}
-
-/** The message says help is on its way (read only right after an urgent reply). */
-function helpComing(i: DecideInput): boolean {
-  const lower = i.analysis.normalised.toLowerCase();
-  return lowerCase(i.domain.helpComingCues).some((c) => lower.includes(c));
 }
 
 function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
@@ -319,9 +318,10 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   }
   // a question resumed once its locality is given is answered in its own words too (请问犬伤门诊哪里有 … 泉秀那边)
   const asked = resumed && s.pending?.text ? `${s.pending.text}，${i.analysis.normalised}` : undefined;
-  let r = answer({ ...answerInput(i, book, intent, s), ...(asked ? { text: asked } : {}) });
+  const ask = (name: string) => answer({ ...answerInput(i, book, name, s), ...(asked ? { text: asked } : {}) });
+  let r = ask(intent);
   for (const alt of r.kind === 'answer' && !r.found ? alternatives : []) {
-    const other = answer({ ...answerInput(i, book, alt, s), ...(asked ? { text: asked } : {}) });
+    const other = ask(alt);
     if (other.kind === 'answer' && other.found) {
       r = other;
       intent = alt;

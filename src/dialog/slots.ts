@@ -75,24 +75,21 @@ const BESIDE = /(?:靠近|挨着|紧挨着|邻近|隔壁是|旁边是)$/;
 /** Someone is in a place (屋企人在晋江, 病人就在晋江): the notice of that place is for them. */
 const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$/;
 
-// (module functions rather than closures made on every call: a turn reads slots once a message)
-const wordsBefore = (text: string, e: Entity): string => text.slice(Math.max(0, e.start - 10), e.start);
-const wordsAfter = (text: string, e: Entity): string => text.slice(e.end, e.end + 4);
-/** A covered place named only as over there (听说泉秀那边有夜诊), or to say how near it is (离晋江很近, 跟安海就隔一座桥),
- * beside one of the user's own (鲤城区…我们这边, 我在石狮). */
-const isReference = (text: string, e: Entity): boolean =>
-  THERE.test(wordsAfter(text, e)) || (NEAR_TO.test(wordsBefore(text, e)) && NEAR.test(wordsAfter(text, e))) || BESIDE.test(wordsBefore(text, e));
-
 /**
  * A place no rule book covers that the user says they live in, when no one is said to be in a covered one:
  * the locality's notice the message names is not theirs (我住鲤城区…泉秀的电话), but it is for a relative there
  * (我在香港，屋企人在晋江).
  */
 function livesIn(text: string, places: readonly Entity[], covered: readonly Entity[]): { place: string; landmarks: boolean } | undefined {
-  if (covered.some((e) => !isReference(text, e) && LOCATED.test(wordsBefore(text, e)))) return undefined;
-  const there = covered.length > 0 && covered.every((e) => isReference(text, e));
-  if (there && places[0]) return { place: places[0].name ?? places[0].text, landmarks: covered.some((e) => !THERE.test(wordsAfter(text, e))) };
-  const p = places.find((e) => RESIDENCE.test(wordsBefore(text, e)));
+  const before = (e: Entity): string => text.slice(Math.max(0, e.start - 10), e.start);
+  const after = (e: Entity): string => text.slice(e.end, e.end + 4);
+  // a covered place named only as over there (听说泉秀那边有夜诊), or to say how near it is (离晋江很近, 跟安海就隔一座桥),
+  // beside one of the user's own (鲤城区…我们这边, 我在石狮)
+  const reference = (e: Entity): boolean => THERE.test(after(e)) || (NEAR_TO.test(before(e)) && NEAR.test(after(e))) || BESIDE.test(before(e));
+  if (covered.some((e) => !reference(e) && LOCATED.test(before(e)))) return undefined;
+  const there = covered.length > 0 && covered.every(reference);
+  if (there && places[0]) return { place: places[0].name ?? places[0].text, landmarks: covered.some((e) => !THERE.test(after(e))) };
+  const p = places.find((e) => RESIDENCE.test(before(e)));
   return p ? { place: p.name ?? p.text, landmarks: false } : undefined;
 }
 
