@@ -204,6 +204,9 @@ function urgentCategories(a: AnswerInput): string[] {
   return a.domain.emergencyCategories.filter((c) => a.book.designations.some((d) => d.category === c)).slice(0, 1);
 }
 
+/** The topics of who handles what the topics ask, where a book is silent on them (medicines: the family doctors). */
+const handlersOf = (a: AnswerInput, list: readonly string[]): string[] => [...new Set(list.flatMap((t) => a.domain.topicFallbacks[t] ?? []))];
+
 function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, { kind: 'answer' }> {
   const q = topicQuery(a);
   // Of the intent's topics, those the message names (CT → the green channel, not the herbal decoction).
@@ -212,10 +215,9 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   const asked = named.length ? named : own;
   let lines = topicLines(a.book, { ...q, topics: [...new Set([...asked, ...asked.flatMap((t) => a.domain.continues[t] ?? []), ...secondary(a)])] });
   // a book silent on the topic asked may say who handles it (medicines: the family doctors who bring them)
-  const handlers = (list: readonly string[]): string[] => [...new Set(list.flatMap((t) => a.domain.topicFallbacks[t] ?? []))];
-  if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: handlers(named) });
+  if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: handlersOf(a, named) });
   if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: own });
-  if (!lines.length) lines = topicLines(a.book, { ...q, topics: handlers(own) });
+  if (!lines.length) lines = topicLines(a.book, { ...q, topics: handlersOf(a, own) });
   if (!lines.length && a.book.fallback) lines = topicLines(a.book, { ...q, topics: a.domain.fallbackTopics });
   if (!lines.length) return { kind: 'answer', lines: missing(a.book), session: a.session, found: false };
   return { kind: 'answer', lines: withUnstated(a.domain, a.book, a.text, named.length ? named : own, lines), session: a.session, found: true };

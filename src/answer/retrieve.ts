@@ -82,6 +82,11 @@ export function wordsOf(text: string, tokenize: Tokenize): string[] {
 
 const LATIN = /[a-z]{3,}|\d{2,}/g;
 
+/** Every pair of adjacent characters of a run. */
+function addPairs(out: Set<string>, run: string): void {
+  for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+}
+
 /**
  * Index terms of a text: its jieba words, Latin words, and the pairs of characters of every run of Chinese
  * words that are not asking words — so 盆底 finds 盆底康复室, but 有没有 adds no 有没 or 没有.
@@ -94,15 +99,14 @@ export function termsOf(text: string, tokenize: Tokenize): string[] {
   const out = new Set<string>();
   for (const t of tokens) if (isWord(t)) out.add(t);
   let run = '';
-  const flush = (): void => {
-    for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
-    run = '';
-  };
   for (const t of tokens) {
     if (allCjk(t) && !STOP.has(t)) run += t;
-    else if (run) flush();
+    else if (run) {
+      addPairs(out, run);
+      run = '';
+    }
   }
-  flush();
+  addPairs(out, run);
   const latin = lower.match(LATIN);
   if (latin) for (const w of latin) out.add(w);
   return [...out];

@@ -88,8 +88,14 @@ export function intentModelOf(tables: IntentTables, natural: () => NaturalBayes)
   const { labels } = tables;
   const n = labels.length;
   const logPrior = Float64Array.from(tables.logPrior);
-  const table = new Map<string, Float64Array>();
-  for (const [f, row] of tables.features) table.set(f, Float64Array.from(row));
+  // every feature's row in one block (where a message's rows are, not a typed array of its own each, scattered
+  // over the heap), found by the row's offset
+  const weights = new Float64Array(tables.features.length * n);
+  const offsets = new Map<string, number>();
+  tables.features.forEach(([f, row], r) => {
+    weights.set(row, r * n);
+    offsets.set(f, r * n);
+  });
   let trained: NaturalBayes | undefined;
 
   const scores = new Float64Array(n);
@@ -105,9 +111,9 @@ export function intentModelOf(tables: IntentTables, natural: () => NaturalBayes)
       for (let i = 0; i < features.length; i++) {
         const f = features[i] as string;
         if (features.indexOf(f) !== i) continue; // natural counts a feature once
-        const row = table.get(f);
-        if (!row) continue;
-        for (let c = 0; c < n; c++) scores[c] = (scores[c] as number) + (row[c] as number);
+        const at = offsets.get(f);
+        if (at === undefined) continue;
+        for (let c = 0; c < n; c++) scores[c] = (scores[c] as number) + (weights[at + c] as number);
       }
       let max = -Infinity;
       for (let c = 0; c < n; c++) if ((scores[c] as number) > max) max = scores[c] as number;

@@ -52,17 +52,20 @@ export function extractEntities(text: string, lex: EntityLexicon, freq: WordFreq
   const cands: Candidate[] = [];
   let sawPlain = false;
   // literals
-  const trie = lex.trie.next;
+  const cues = lex.cues;
   for (let i = 0; i < text.length; i++) {
-    let node = trie.get(text.charCodeAt(i));
+    let node = cues.rootChild(text.charCodeAt(i));
     let j = i + 1;
-    while (node) {
-      if (node.plain) sawPlain = true;
-      // a Latin cue (CT, QQ) is a word of its own, not letters inside another (doctor, connect)
-      if (node.entries && !(isLatin(text.charCodeAt(i)) && (isLatin(text.charCodeAt(i - 1)) || isLatin(text.charCodeAt(j)))))
-        for (const entry of node.entries) cands.push({ entry, start: i, end: j, score: 1 });
+    while (node >= 0) {
+      const found = cues.payloads[node];
+      if (found) {
+        if (found.plain) sawPlain = true;
+        // a Latin cue (CT, QQ) is a word of its own, not letters inside another (doctor, connect)
+        if (found.entries && !(isLatin(text.charCodeAt(i)) && (isLatin(text.charCodeAt(i - 1)) || isLatin(text.charCodeAt(j)))))
+          for (const entry of found.entries) cands.push({ entry, start: i, end: j, score: 1 });
+      }
       if (j >= text.length) break;
-      node = node.next.get(text.charCodeAt(j));
+      node = cues.innerChild(node, text.charCodeAt(j));
       j++;
     }
   }
@@ -101,12 +104,13 @@ export function extractEntities(text: string, lex: EntityLexicon, freq: WordFreq
 /** Where the message has words that hold cues but are none (lexicon.yml `not_inside`): 阿莫西林, 楼道里. */
 export function plainSpans(text: string, lex: EntityLexicon): [number, number][] {
   const out: [number, number][] = [];
+  const cues = lex.cues;
   for (let i = 0; i < text.length; i++) {
-    let node = lex.trie.next.get(text.charCodeAt(i));
-    for (let j = i + 1; node; j++) {
-      if (node.plain) out.push([i, j]);
+    let node = cues.rootChild(text.charCodeAt(i));
+    for (let j = i + 1; node >= 0; j++) {
+      if (cues.payloads[node]?.plain) out.push([i, j]);
       if (j >= text.length) break;
-      node = node.next.get(text.charCodeAt(j));
+      node = cues.innerChild(node, text.charCodeAt(j));
     }
   }
   return out;

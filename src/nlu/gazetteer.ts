@@ -8,6 +8,7 @@
 // counties' are, or right after their county's short name (南安水头). Built once; `find` is pure.
 import type { RuleSet } from '../rules/types';
 import { insert, type Trie } from '../urgent/lexicon';
+import { freezeTrie } from '../data/char-trie';
 
 export interface Division {
   code: string;
@@ -124,6 +125,8 @@ export function buildGazetteer(rules: RuleSet, counties: Division[] = loadDivisi
       else streetShorts.set(d.parent, [short]);
     }
   }
+  // every division's names, walked at every position of a message: frozen (char-trie.ts)
+  const names = freezeTrie(trie, (n) => n.values);
   const bookOf = (code: string): string | undefined => {
     for (let d = byCode.get(code); d; d = byCode.get(d.parent)) {
       const b = covered.get(d.code);
@@ -136,19 +139,24 @@ export function buildGazetteer(rules: RuleSet, counties: Division[] = loadDivisi
   function find(text: string): PlaceHit[] {
     const found: PlaceHit[] = [];
     for (let i = 0; i < text.length; i++) {
-      let node = trie.next.get(text.charCodeAt(i));
+      let node = names.rootChild(text.charCodeAt(i));
+      if (node < 0) continue;
       let j = i + 1;
-      let best: { end: number; entries: Entry[] } | undefined;
-      while (node) {
-        if (node.values) best = { end: j, entries: node.values };
+      let entries: Entry[] | undefined;
+      let end = 0;
+      while (node >= 0) {
+        const values = names.payloads[node];
+        if (values) {
+          entries = values;
+          end = j;
+        }
         if (j >= text.length) break;
-        node = node.next.get(text.charCodeAt(j));
+        node = names.innerChild(node, text.charCodeAt(j));
         j++;
       }
-      if (!best) continue;
+      if (!entries) continue;
       // several divisions share a name (朝阳区): the one a rule book covers, else a city over a county
-      const end = best.end;
-      const usable = best.entries.filter(
+      const usable = entries.filter(
         (e) =>
           !e.shortCounty ||
           CONTEXT_BEFORE.test(text.slice(Math.max(0, i - 3), i)) ||
@@ -165,8 +173,8 @@ export function buildGazetteer(rules: RuleSet, counties: Division[] = loadDivisi
         pool.find((e) => e.division.level === 'city') ??
         (pool[0] as Entry);
       const book = bookOf(pick.division.code);
-      found.push({ start: i, end: best.end, division: pick.division, book, within: !book && within.has(pick.division.code) });
-      i = best.end - 1;
+      found.push({ start: i, end, division: pick.division, book, within: !book && within.has(pick.division.code) });
+      i = end - 1;
     }
     return found;
   }

@@ -1,5 +1,6 @@
 // Builds the entity lexicon from the RuleSet (places, facilities, vocabulary) and intents/lexicon.yml
 // (cues). Everything here runs once, at load.
+import { freezeTrie, type CharTrie } from '../data/char-trie';
 import type { RuleSet } from '../rules/types';
 import type { EntityType } from './types';
 import { compile, DataError, type Lexicon } from './data';
@@ -60,6 +61,9 @@ export interface FacilityName {
 
 export interface EntityLexicon {
   trie: TrieNode;
+  /** `trie` frozen for the walks at every position of a message (char-trie.ts): a node's payload is the node
+   * itself where it has entries or is plain. */
+  cues: CharTrie<TrieNode>;
   regexes: RegexCue[];
   /** All the regex cues in one alternation: a scan finds where any of them may start. */
   anyRegex: RegExp | undefined;
@@ -265,6 +269,7 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
 
   return {
     trie,
+    cues: freezeTrie(trie, (n) => (n.entries || n.plain ? n : undefined)),
     anyRegex,
     stickyRegexes,
     facilityTails,

@@ -4,6 +4,7 @@
 // the message carries one of the variety's markers. Pure once built.
 import { z } from 'zod';
 import { DataError } from './data-error';
+import { freezeTrie } from '../data/char-trie';
 
 
 export const VarietySchema = z.strictObject({
@@ -46,6 +47,11 @@ function child(node: Node, code: number): Node {
   return n;
 }
 
+/** The first of a key's entries that applies: unmarked, or of a variety the message's markers show. */
+function activeEntry(entries: Entry[] | undefined, mask: number): Entry | undefined {
+  return entries?.find((e) => !e.marked || mask & (1 << e.variety));
+}
+
 /** Builds the mapper; `simplify` is the normaliser's traditional → simplified conversion, applied to the keys. */
 export function createVarietyMapper(files: { file: string; data: VarietyFile }[], simplify: (s: string) => string): VarietyMapper {
   const root: Node = { next: new Map() };
@@ -76,15 +82,18 @@ export function createVarietyMapper(files: { file: string; data: VarietyFile }[]
     }
   });
   const ids = files.map((f) => f.data.id);
+  // walked frozen (char-trie.ts): a walk starts at every character of every message that may start a key
+  const keys = freezeTrie(root, (n) => n.entries);
+  const marks = freezeTrie(markers, (n) => n.marker);
 
   function markedVarieties(text: string): number {
     let mask = 0;
     for (let i = 0; i < text.length; i++) {
       if (!(starts[text.charCodeAt(i)]! & 2)) continue;
-      let node: Node | undefined = markers;
-      for (let j = i; j < text.length && node; j++) {
-        node = node.next.get(text.charCodeAt(j));
-        if (node?.marker !== undefined) mask |= 1 << node.marker;
+      for (let j = i, node = 0; j < text.length && node >= 0; j++) {
+        node = j === i ? marks.rootChild(text.charCodeAt(j)) : marks.innerChild(node, text.charCodeAt(j));
+        const marker = node >= 0 ? marks.payloads[node] : undefined;
+        if (marker !== undefined) mask |= 1 << marker;
       }
     }
     return mask;
@@ -96,18 +105,16 @@ export function createVarietyMapper(files: { file: string; data: VarietyFile }[]
       for (let i = 0; i < text.length && !any; i++) if (starts[text.charCodeAt(i)]) any = true;
       if (!any) return { text, varieties: [] };
       const mask = markedVarieties(text);
-      const active = (entries: Entry[] | undefined): Entry | undefined => entries?.find((e) => !e.marked || mask & (1 << e.variety));
       let out = '';
       let changed = false;
       for (let i = 0; i < text.length; ) {
         let best: Entry | undefined;
         let bestEnd = i;
         if (starts[text.charCodeAt(i)]! & 1) {
-          let node: Node | undefined = root;
-          for (let j = i; j < text.length; j++) {
-            node = node.next.get(text.charCodeAt(j));
-            if (!node) break;
-            const e = active(node.entries);
+          for (let j = i, node = 0; j < text.length; j++) {
+            node = j === i ? keys.rootChild(text.charCodeAt(j)) : keys.innerChild(node, text.charCodeAt(j));
+            if (node < 0) break;
+            const e = activeEntry(keys.payloads[node], mask);
             if (e) {
               best = e;
               bestEnd = j + 1;

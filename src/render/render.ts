@@ -19,6 +19,9 @@ export interface RenderOptions {
 }
 
 
+/** A vocabulary name as the reply shows it (its English name in an English reply). */
+const shownName = (x: string, names?: ReadonlyMap<string, string>): string => names?.get(x) ?? x;
+
 function lineText(line: Line, messages: Messages, names?: ReadonlyMap<string, string>): string {
   if ('fact' in line) return line.fact;
   if ('steps' in line) {
@@ -27,11 +30,10 @@ function lineText(line: Line, messages: Messages, names?: ReadonlyMap<string, st
   }
   const sep = messages.list_sep ?? '、';
   const vars: Record<string, string | number> = {};
-  const name = (x: string): string => names?.get(x) ?? x;
   for (const [k, v] of Object.entries(line.vars ?? {}))
     vars[k] = Array.isArray(v)
-      ? v.map((x) => (typeof x === 'string' ? name(x) : lineText(x as Line, messages, names))).join(sep)
-      : typeof v === 'string' ? name(v) : (v as number);
+      ? v.map((x) => (typeof x === 'string' ? shownName(x, names) : lineText(x as Line, messages, names))).join(sep)
+      : typeof v === 'string' ? shownName(v, names) : (v as number);
   return format(messages, line.key, vars);
 }
 

@@ -194,15 +194,6 @@ export function compileTables(t: ScorerTables, sizes: readonly number[], model: 
     if (seen.keys.length < text.length * sizes.length * 2) seen = new GramTable(text.length * sizes.length);
     else seen.clear();
     let count = 0;
-    const push = (key: number): void => {
-      if (!seen.add(key, 0)) return;
-      if (count === order.length) {
-        const bigger = new Float64Array(order.length * 2);
-        bigger.set(order);
-        order = bigger;
-      }
-      order[count++] = key;
-    };
     // the runs of CJK characters, as ngramsOf cuts them
     for (let start = 0; start < text.length; ) {
       if (!isCjk(text.charCodeAt(start))) {
@@ -220,7 +211,15 @@ export function compileTables(t: ScorerTables, sizes: readonly number[], model: 
             if (v === 2) context = true;
             mark &= v === 1 ? 1 : 0;
           }
-          if (!context) push(keyOf(text, i, size, mark));
+          if (context) continue;
+          const key = keyOf(text, i, size, mark);
+          if (!seen.add(key, 0)) continue;
+          if (count === order.length) {
+            const bigger = new Float64Array(order.length * 2);
+            bigger.set(order);
+            order = bigger;
+          }
+          order[count++] = key;
         }
       start = end;
     }

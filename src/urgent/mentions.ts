@@ -2,9 +2,10 @@
 // clause (胸口…疼, 嘴…歪), numbers in range after their words (血氧 86), and words typed with homophones
 // (婚迷 → 昏迷), the last marked `typo` and, when the typed form is itself a dictionary word (抽出),
 // `realWord`. Pure: reads only its arguments.
-import type { ConceptLexicon, NearSpec, PinyinNode, Trie } from './lexicon';
-import { readingsOf } from './lexicon';
+import type { ConceptLexicon, NearSpec, Trie } from './lexicon';
+import { pinyinWalk, readingsAt } from './pinyin-walk';
 import { APPROXIMATE } from '../nlu/normalise';
+import { frozenValues } from '../data/char-trie';
 
 export interface Mention {
   concept: string;
@@ -29,13 +30,16 @@ const NEGATOR = /[不没无未冇唔]/;
 
 function scan(text: string, root: Trie<string>): Hit[] {
   const out: Hit[] = [];
+  // walked frozen (char-trie.ts): a walk starts at every character of every message
+  const trie = frozenValues(root);
   for (let i = 0; i < text.length; i++) {
-    let node = root.next.get(text.charCodeAt(i));
+    let node = trie.rootChild(text.charCodeAt(i));
     let j = i + 1;
-    while (node) {
-      if (node.values) for (const id of node.values) out.push({ id, start: i, end: j });
+    while (node >= 0) {
+      const values = trie.payloads[node];
+      if (values) for (const id of values) out.push({ id, start: i, end: j });
       if (j >= text.length) break;
-      node = node.next.get(text.charCodeAt(j));
+      node = trie.innerChild(node, text.charCodeAt(j));
       j++;
     }
   }
@@ -147,49 +151,6 @@ function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
   return out;
 }
 
-/** Only CJK ideographs have readings (readingsOf): those of each, by code, looked up once a process. */
-const CJK_FIRST = 0x3400;
-const CJK_LAST = 0x9fff;
-const NO_READINGS: readonly string[] = [];
-const readingsByCode: (readonly string[] | undefined)[] = new Array(CJK_LAST - CJK_FIRST + 1);
-/** readingsOf(text[k]) for the code unit at k, without making a one-character string and hashing it per character. */
-function readingsAt(text: string, k: number): readonly string[] {
-  const c = text.charCodeAt(k);
-  if (c < CJK_FIRST || c > CJK_LAST) return NO_READINGS;
-  return (readingsByCode[c - CJK_FIRST] ??= readingsOf(text[k] as string));
-}
-
-/**
- * Per pinyin trie, per CJK character: the nodes a walk from the root reaches by it (null: none). A walk starts at
- * every character of every message and most end after this first step, so it is looked up once a character, not
- * once a message (the same nodes, in the same order, as `advance` from the root finds).
- */
-const firstSteps = new WeakMap<PinyinNode, (PinyinNode[] | null | undefined)[]>();
-function firstStep(root: PinyinNode, text: string, k: number): PinyinNode[] | undefined {
-  const c = text.charCodeAt(k);
-  if (c < CJK_FIRST || c > CJK_LAST) return undefined;
-  let steps = firstSteps.get(root);
-  if (!steps) firstSteps.set(root, (steps = new Array(CJK_LAST - CJK_FIRST + 1)));
-  let nodes = steps[c - CJK_FIRST];
-  if (nodes === undefined) {
-    const rs = readingsAt(text, k);
-    nodes = (rs.length ? advance([root], rs, []) : undefined) ?? null;
-    steps[c - CJK_FIRST] = nodes;
-  }
-  return nodes ?? undefined;
-}
-
-/** The nodes one character further on (any of its readings), written into `into`; undefined when the walk ends. */
-function advance(frontier: readonly PinyinNode[], readings: readonly string[], into: PinyinNode[]): PinyinNode[] | undefined {
-  into.length = 0;
-  for (const node of frontier)
-    for (const r of readings) {
-      const n = node.next.get(r);
-      if (n && !into.includes(n)) into.push(n);
-    }
-  return into.length ? into : undefined;
-}
-
 function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], isWord: (w: string) => boolean, segment?: (t: string) => string[]): Mention[] {
   const out: Mention[] = [];
   // a typo must be whole words of the segmented message: 封控区|血液 is not 呕血
@@ -203,22 +164,24 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
     }
     return cuts.has(start) && cuts.has(end);
   };
-  // two buffers the walk's frontier alternates between: a step reads one and writes the other (the first step's
-  // nodes are shared, read only)
-  const buffers: [PinyinNode[], PinyinNode[]] = [[], []];
+  // the trie frozen, by syllable numbers (pinyin-walk.ts); two buffers the walk's frontier alternates between: a
+  // step reads one and writes the other (the first step's nodes are shared, read only)
+  const walk = pinyinWalk(lex.pinyin);
+  const buffers: [number[], number[]] = [[], []];
   for (let i = 0; i < text.length; i++) {
-    let frontier: PinyinNode[] | undefined;
+    let frontier: readonly number[] | undefined;
     for (let j = i; j < text.length && j - i < lex.maxLength; j++) {
-      if (j === i) frontier = firstStep(lex.pinyin, text, i);
+      if (j === i) frontier = walk.first(text, i);
       else {
         const rs = readingsAt(text, j);
         if (!rs.length) break;
-        frontier = advance(frontier as PinyinNode[], rs, buffers[(j - i) & 1] as PinyinNode[]);
+        frontier = walk.advance(frontier as readonly number[], rs, buffers[(j - i) & 1] as number[]);
       }
       if (!frontier) break;
       for (const node of frontier) {
-        if (!node.words) continue;
-        for (const w of node.words) {
+        const words = walk.words[node];
+        if (!words) continue;
+        for (const w of words) {
           const window = text.slice(i, j + 1);
           if (window === w.surface) continue;
           let diffs = 0;

@@ -5,6 +5,7 @@
 // once into cue hits, then each mention is judged from the hits around it. Pure.
 import type { ScopeFile } from './data';
 import { insert, type Trie } from './lexicon';
+import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
 
@@ -175,13 +176,15 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
 
   function cueHits(text: string): Hit[] {
     const out: Hit[] = [];
+    const cues = frozenValues(trie);
     for (let i = 0; i < text.length; i++) {
-      let node = trie.next.get(text.charCodeAt(i));
+      let node = cues.rootChild(text.charCodeAt(i));
       let j = i + 1;
-      while (node) {
-        if (node.values) out.push({ start: i, end: j, cues: node.values.reduce((a, b) => a | b, 0) });
+      while (node >= 0) {
+        const values = cues.payloads[node];
+        if (values) out.push({ start: i, end: j, cues: values.reduce((a, b) => a | b, 0) });
         if (j >= text.length) break;
-        node = node.next.get(text.charCodeAt(j));
+        node = cues.innerChild(node, text.charCodeAt(j));
         j++;
       }
     }
