@@ -274,6 +274,12 @@ describe('urgent detection', () => {
     expect(detect('没有发烧也没有胸痛').openClasses.size).toBe(0);
   });
 
+  it('reads sleep and tiredness said as a collapse in English as no collapse, and a collapse beside them as one', () => {
+    expect(detect('so tired after the night shift, passed out on the couch as soon as I got home').flags).toEqual([]);
+    expect(detect('the booster knocked me out for two days, is that normal').flags).toEqual([]);
+    expect(detect('my husband passed out on the couch and we cannot wake him up').flags.length).toBeGreaterThan(0);
+  });
+
   it('catches the corpus it was built on (a regression guard, not a measurement: see nlu urgent-eval)', () => {
     const corpus = nlu.data.urgent.corpus;
     const urgent = corpus.filter((e) => e.urgent);
