@@ -274,6 +274,12 @@ describe('urgent detection', () => {
     expect(detect('没有发烧也没有胸痛').openClasses.size).toBe(0);
   });
 
+  it('reads a grandchild\'s age in days, and an age said as reached (刚满), as a young infant\'s', () => {
+    expect(flags('外孙才满二十天 发烧38度2')).toContain('infant_fever');
+    expect(flags('宝宝刚满五十天，体温38.3')).toContain('infant_fever');
+    expect(flags('住院刚满10天 今天发烧38度')).toEqual([]);
+  });
+
   it('reads sleep and tiredness said as a collapse in English as no collapse, and a collapse beside them as one', () => {
     expect(detect('so tired after the night shift, passed out on the couch as soon as I got home').flags).toEqual([]);
     expect(detect('the booster knocked me out for two days, is that normal').flags).toEqual([]);
