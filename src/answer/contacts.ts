@@ -109,7 +109,9 @@ function othersThan(book: RuleBook, tried: readonly (Contact | undefined)[], wit
   const related = others.filter((c) => c.topics.some((t) => topics.has(t)));
   const chosen = related.length ? related : others;
   if (chosen.length) return { lines: [say('contact_others'), ...chosen.map(contactLine), ...known.map(contactLine)], found: true };
-  const info = findGuidance(book, { topics: ['contact_info'], audiences: q.audiences }).items;
+  // how else the notice says to reach help: its contact guidance, else its route to care (与网格员联系…)
+  const contactInfo = findGuidance(book, { topics: ['contact_info'], audiences: q.audiences }).items;
+  const info = contactInfo.length ? contactInfo : findGuidance(book, { topics: ['care_route'], audiences: q.audiences }).items.slice(0, 1);
   return { lines: [say('contact_no_other', { locality: book.name }), ...info.flatMap(guidanceLines), ...known.map(contactLine)], found: info.length + known.length > 0 };
 }
 

@@ -38,6 +38,8 @@ describe('contact answers', () => {
   it('says a notice lists no other number, and how else to reach help, when its one hotline goes unanswered', () => {
     const text = textOf(talk(core).say('忻州的就医咨询电话一直占线，还有别的电话吗'));
     expect(text).toContain('没有公布其他电话');
+    // (its route to care says whom to contact: the grid worker)
+    expect(text).toContain('网格员');
     expect(text).toContain('0350-3301599');
   });
 
