@@ -9,7 +9,7 @@ import { compareAudiences } from './compare';
 import { defineGroup } from './define';
 import { findDesignations } from '../rules/query';
 import { designationAnswer, routeLines } from './designation';
-import { asksWhere, lowerCase, type Domain } from './domain';
+import { asksWhere, lowerCase, saysUnanswered, type Domain } from './domain';
 import { loadStatusAnswer } from './load-status';
 import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, generalFor, othersGuidance, whereFor } from './asked';
 import { say, type Line } from './plan';
@@ -344,7 +344,7 @@ export function answer(a: AnswerInput): AnswerResult {
     case 'backup':
       return backup(a);
     case 'contacts': {
-      const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics, ownNumberCues: lowerCase(a.domain.ownNumberCues), serviceNumbers: a.domain.serviceNumbers, unanswered: lowerCase(a.domain.unansweredCues).some((c) => a.text.toLowerCase().includes(c)) });
+      const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics, ownNumberCues: lowerCase(a.domain.ownNumberCues), serviceNumbers: a.domain.serviceNumbers, unanswered: saysUnanswered(a.domain, a.text) });
       const result: AnswerResult = { kind: 'answer', lines: r.lines, session: a.session, found: r.found };
       // (a care and where to go for it asked beside the number: 心衰…想问定点医院 另外…打哪个电话)
       if (r.found) return withDesignation(a, result);

@@ -132,6 +132,12 @@ export function lowerCase(list: readonly string[]): readonly string[] {
 /** The message asks where to go (去哪, 哪家医院, 送哪: `whereCues`). */
 export const asksWhere = (domain: Domain, text: string): boolean => domain.whereCues.some((c) => text.includes(c));
 
+/** The message says a number goes unanswered or asks for another (`unansweredCues`: 打不通, 没人接, 还有别的号吗). */
+export function saysUnanswered(domain: Domain, text: string): boolean {
+  const lower = text.toLowerCase();
+  return lowerCase(domain.unansweredCues).some((c) => lower.includes(c));
+}
+
 /** The intent answered by a kind of answer (`contacts`, `handoff`), the first in answers.yml's order. */
 export function intentAnswering(domain: Domain, kind: string): string | undefined {
   return Object.keys(domain.intents).find((k) => domain.intents[k]?.answer === kind);

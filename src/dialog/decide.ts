@@ -6,7 +6,7 @@ import type { Retrieved } from '../answer/retrieve';
 import { askedNumbers, hotlineOf, unknownNumberLine } from '../answer/contacts';
 import { contactLine, lineWords, topicLines } from '../answer/topics';
 import { followUp, isFollowUp } from '../answer/follow-up';
-import { asksWhere, intentAnswering, lowerCase, type Domain } from '../answer/domain';
+import { asksWhere, intentAnswering, lowerCase, saysUnanswered, type Domain } from '../answer/domain';
 import { redact } from '../log/redact';
 import { plan, say, type Line, type Plan } from '../answer/plan';
 import type { QuickReply, Session } from '../core/types';
@@ -355,12 +355,10 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
 /** Someone the user could not reach (网格员电话一直打不通), said beside another question: the notice's hotline too,
  * when the answer does not give it already (a contacts answer lists the others itself). */
 function unansweredHotline(i: DecideInput, book: RuleBook, intent: string, lines: readonly Line[]): Line[] {
-  if (intent === intentAnswering(i.domain, 'contacts')) return [];
-  const text = i.analysis.normalised.toLowerCase();
-  if (!lowerCase(i.domain.unansweredCues).some((c) => text.includes(c))) return [];
+  if (intent === intentAnswering(i.domain, 'contacts') || !saysUnanswered(i.domain, i.analysis.normalised)) return [];
   const hotline = hotlineOf(book);
   const numbers = hotline?.phones.map((p) => p.number) ?? [];
-  if (!hotline || lines.some((l) => numbers.some((n) => JSON.stringify(l).includes(n)))) return [];
+  if (!hotline || lines.some((l) => numbers.some((n) => lineWords(l).includes(n)))) return [];
   return [contactLine(hotline)];
 }
 

@@ -253,11 +253,12 @@ function gazetteerEntities(text: string, entities: Entity[], gazetteer: Gazettee
   return out;
 }
 
+/** Every locality and place name of the rule books, with their aliases. */
+const bookPlaceNames = (rules: RuleSet): string[] => rules.books.flatMap((b) => [b.name, ...b.aliases, ...b.places.flatMap((p) => [p.name, ...p.aliases])]);
+
 /** English phrases of the counties and districts whose name sounds like a rule book's place, with their kind only. */
 function soundAlikeCounties(rules: RuleSet, gazetteer: Gazetteer, syllablesOf: (text: string) => string[]): Phrase[] {
-  const ours = new Set(
-    rules.books.flatMap((b) => [b.name, ...b.aliases, ...b.places.flatMap((p) => [p.name, ...p.aliases])]).map((n) => pinyinOf(shortName(n), syllablesOf).joined),
-  );
+  const ours = new Set(bookPlaceNames(rules).map((n) => pinyinOf(shortName(n), syllablesOf).joined));
   return gazetteer.divisions
     .filter((d) => d.level === 'county' && !d.code.includes('/') && ours.has(pinyinOf(shortName(d.name), syllablesOf).joined))
     .flatMap((d) => placePhrases(d.name, d.name, syllablesOf).filter((p) => p.gloss === d.name && !p.phrase.endsWith(' area')));
@@ -266,13 +267,12 @@ function soundAlikeCounties(rules: RuleSet, gazetteer: Gazetteer, syllablesOf: (
 /** The romanised reader's words: the intents' examples, the urgent corpus and the rule books' place names, cut as messages are. */
 function romanisedModelOf(data: IntentsData, rules: RuleSet, normalise: (t: string) => Normalised, segmenter: Segmenter): RomanisedModel {
   const texts = [...data.intents.flatMap((i) => i.examples), ...data.urgent.corpus.map((c) => c.text)];
-  const names = rules.books.flatMap((b) => [b.name, ...b.aliases, ...b.places.flatMap((p) => [p.name, ...p.aliases])]);
-  // and the words the data defines: concept terms and words, the English glosses
+  // and the words the data defines: place names, concept terms and words, the English glosses
   const { concepts } = data.urgent;
-  const defined = [...names, ...Object.values(concepts.terms).flat(), ...concepts.concepts.flatMap((c) => c.words), ...Object.keys(data.english.data.glosses)];
+  const defined = [...bookPlaceNames(rules), ...Object.values(concepts.terms).flat(), ...concepts.concepts.flatMap((c) => c.words), ...Object.keys(data.english.data.glosses)];
   const sentences = [...texts.map((t) => segmenter.cut(normalise(t).text)), ...defined.map((w) => [normalise(w).text])];
   const readings = {
-    word: (w: string) => pinyin(w, { toneType: 'none', type: 'array' }) as string[],
+    word: toneless,
     char: (c: string) => pinyin(c, { toneType: 'none', type: 'array', multiple: true }) as string[],
   };
   return buildRomanisedModel(sentences, readings, syllableInventory(readings));

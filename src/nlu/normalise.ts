@@ -79,7 +79,8 @@ export const APPROXIMATE = '多来几余';
 const TENTHS_AFTER_DEGREES = /(3\d|4[0-2])度([一二三四五六七八九])(?![十百千万度])/g;
 // (not a weekday: 周二周四周六透 is not 2周, 4周)
 const NUMERAL_BEFORE_UNIT = new RegExp(`(?<!周|星期|礼拜)([零〇一二两三四五六七八九十]{1,3})(?=[${APPROXIMATE}]?(?:度|周|个星期|星期|个月|个多月|岁|次|回|天|工|分钟|小时))`, 'g');
-const LAUGHING = /(?:[\u{1F602}\u{1F923}\u{1F606}\u{1F639}\u{1F605}\u{1F604}\u{1F601}]\u{FE0F}?)+/gu;
+/** Faces that laugh at something (😂 🤣 😆 😹) — not a nervous or polite smile (😅 😄), which a worried message has too. */
+const LAUGHING = /(?:[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]\u{FE0F}?)+/gu;
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
 /** Punctuation said aloud to a dictating phone, when two or more are said (a lone 句号 may be a word). */
 const SPOKEN_MARKS: Record<string, string> = { 逗号: ',', 句号: '。', 问号: '?', 感叹号: '!', 叹号: '!', 顿号: '、', 冒号: ':', 分号: ';' };

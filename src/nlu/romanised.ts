@@ -32,13 +32,13 @@ const MAX_SYLLABLES = 400;
 /** …and when this share of its syllables fall inside words of two or more characters. */
 const MIN_COVERED = 0.3;
 
+const LATIN_WORD = /[A-Za-zÜüÀ-ɏ]+/g;
+
 interface Piece {
   start: number;
   end: number;
-  /** Its syllables when it is pinyin; undefined for an English word or a name. */
+  /** Its syllables when it is pinyin; undefined for an English word or a name (Longkou), which break a run. */
   syllables?: string[];
-  /** A capitalised name (Longkou): neither pinyin nor English, it breaks a run. */
-  name: boolean;
 }
 
 /** Whether a word at `start` begins a sentence: only spaces before it, or a full stop, ! or ? and spaces. */
@@ -124,25 +124,29 @@ export function createRomanisedReader(model: RomanisedModel): RomanisedReader {
   }
 
   return function readRomanised(text: string): string {
+    const words = [...text.matchAll(LATIN_WORD)];
+    if (words.length < MIN_WORDS) return text;
+    // (an English message stops here after a few words: more English words than a share allows)
+    const englishAllowed = words.length * (1 - MIN_SHARE);
     const pieces: Piece[] = [];
     let pinyinWords = 0;
     let english = 0;
     let syllableCount = 0;
-    for (const m of text.matchAll(/[A-Za-zÜüÀ-ɏ]+/g)) {
+    for (const m of words) {
       const raw = m[0];
       const start = m.index;
       const lower = plainSyllable(raw.toLowerCase());
       const parts = /^[a-z]+$/.test(lower) ? split(lower) : undefined;
+      const end = start + raw.length;
       // a capitalised word of several syllables inside a sentence is a name (Longkou, Xinzhou Nanguan)
-      const name = !!parts && parts.length > 1 && /^[A-Z][a-z]/.test(raw) && !beginsSentence(text, start);
-      if (name) pieces.push({ start, end: start + raw.length, name: true });
+      if (parts && parts.length > 1 && /^[A-Z][a-z]/.test(raw) && !beginsSentence(text, start)) pieces.push({ start, end });
       else if (parts) {
-        pieces.push({ start, end: start + raw.length, syllables: parts, name: false });
+        pieces.push({ start, end, syllables: parts });
         pinyinWords++;
         syllableCount += parts.length;
       } else {
-        pieces.push({ start, end: start + raw.length, name: false });
-        english++;
+        pieces.push({ start, end });
+        if (++english > englishAllowed) return text;
       }
     }
     if (pinyinWords < MIN_WORDS || syllableCount > MAX_SYLLABLES || pinyinWords < MIN_SHARE * (pinyinWords + english)) return text;
@@ -158,8 +162,8 @@ export function createRomanisedReader(model: RomanisedModel): RomanisedReader {
         last.syllables.push(...p.syllables);
       } else runs.push({ start: p.start, end: p.end, syllables: [...p.syllables] });
     }
-    const read_ = runs.map((r) => read(r.syllables));
-    const covered = read_.reduce((s, p) => s + p.covered, 0);
+    const readings = runs.map((r) => read(r.syllables));
+    const covered = readings.reduce((s, p) => s + p.covered, 0);
     if (covered < MIN_COVERED * syllableCount) return text;
 
     let out = '';
@@ -169,7 +173,7 @@ export function createRomanisedReader(model: RomanisedModel): RomanisedReader {
       // no space between the characters read and a number beside them (fa shao 39 du → 发烧39度); a space beside
       // Chinese characters stays, a pause as any other
       if (/\d $/.test(before)) before = before.slice(0, -1);
-      out += before + (read_[k] as Path).words.join('');
+      out += before + (readings[k] as Path).words.join('');
       from = r.end;
       if (/^ \d/.test(text.slice(from, from + 2))) from++;
     });

@@ -24,9 +24,8 @@ export interface UrgentVerdict {
   by: 'rules' | 'scorer' | 'both' | null;
   /** The scope rules judged every red-flag mention out of scope: the scorer may not raise the flag. */
   closed: boolean;
-  /** No red-flag concept was found: the scorer needs `thresholdUnseen` to raise the flag alone. */
-  unseen: boolean;
-  /** The classes an open red-flag mention belongs to: the scorer needs only `threshold` for these. */
+  /** The classes an open red-flag mention belongs to: the scorer needs only `threshold` for these, `thresholdUnseen`
+   * for any other (a phrasing the concepts do not know, or a class no mention speaks for). */
   openClasses: ReadonlySet<string>;
   mentions: Mention[];
   scopes: Scope[];
@@ -194,7 +193,6 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
       score: s.urgent,
       by,
       closed: verdict.closed || tooThin,
-      unseen: verdict.unseen,
       openClasses: verdict.openClasses,
       mentions,
       scopes,

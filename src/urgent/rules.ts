@@ -23,8 +23,6 @@ export interface RuleVerdict {
   /** Every red-flag mention of the message is out of scope or said to be mild (没有胸痛, 上周晕过, 有点胸闷):
    * the scope rules have judged it, and the scorer may not overrule them. */
   closed: boolean;
-  /** No red-flag concept was found at all: only the scorer can judge (a phrasing the concepts do not know). */
-  unseen: boolean;
   /** The classes an open red-flag mention belongs to: the scorer's lower threshold holds only for these (a fever
    * says nothing for suicide). */
   openClasses: ReadonlySet<string>;
@@ -113,7 +111,7 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
     const open = red.filter((m) => (usable.get(m.concept) ?? []).includes(m) && (severe || !mildIn(m)));
     const openClasses = new Set<string>();
     for (const [id, own] of byClass) if (open.some((m) => own.has(m.concept))) openClasses.add(id);
-    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: red.length > 0 && open.length === 0, unseen: red.length === 0, openClasses };
+    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: red.length > 0 && open.length === 0, openClasses };
   }
 
   return { judge, conceptsOf: (id) => byClass.get(id) ?? new Set() };

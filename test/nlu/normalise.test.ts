@@ -18,6 +18,8 @@ describe('normalise', () => {
   it('keeps a laughing face as the laugh it is and drops other emoji', () => {
     expect(normalise('看到账单我都要晕倒了😂😂').text).toBe('看到账单我都要晕倒了哈哈');
     expect(normalise('我妈晕倒了😭').text).toBe('我妈晕倒了');
+    // (a nervous smile is no joke: 孩子烧到39度了😅)
+    expect(normalise('孩子烧到39度了😅').text).toBe('孩子烧到39度了');
   });
 
   it('leaves simplified text alone (no false traditional detection)', () => {
