@@ -233,7 +233,7 @@ export function findMentions(
     if (b.after.some((w) => text.startsWith(w, m.end))) return true;
     // a word right before, or the word and what is its (网格员的…, 网格员的电话…打不通, 咨询电话打了十几遍都打不通)
     const before = text.slice(0, m.start);
-    const owner = before.replace(/的?(?:电话|号码|号)?(?:我?打了[^,，。!?！？]{0,6}?)?(?:都|也|还|一直|总是|老是)?$/, '');
+    const owner = before.replace(/(?:这个|那个|这|那)?的?(?:电话|号码|号)?(?:我?打了[^,，。!?！？]{0,6}?)?(?:都|也|还|一直|总是|老是)?$/, '');
     return b.before.some((w) => before.endsWith(w) || owner.endsWith(w));
   };
   const tags = hashtags(text);

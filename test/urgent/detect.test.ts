@@ -191,6 +191,8 @@ describe('urgent detection', () => {
     expect(concepts('咨询电话我打了好几遍都打不通')).not.toContain('unreachable');
     expect(concepts('你给的那个号码一直打不通')).not.toContain('unreachable');
     expect(concepts('我妈的电话打了十几遍都打不通')).toContain('unreachable');
+    // (a person's "that phone" is still theirs: 那个 is read past, not taken for an office)
+    expect(concepts('我儿子那个电话一直打不通')).toContain('unreachable');
   });
 
   it('a wrist cut with blood, or the means made ready, is suicidal; a kitchen cut is not', () => {
