@@ -89,7 +89,17 @@ export const ClassesSchema = z.strictObject({
       /** Concepts saying the class's event has not begun (预产期还有三周): with one of these and none of the class's
        * own signs, the scorer may not raise the class. */
       not_yet: z.array(z.string()).optional(),
-      rules: z.array(z.strictObject({ all: z.array(Item).min(1), mild_blocks: z.boolean().default(false) })).min(1),
+      rules: z
+        .array(
+          z.strictObject({
+            all: z.array(Item).min(1),
+            mild_blocks: z.boolean().default(false),
+            /** Concepts of the rule that count when said in the past (他昨天说不想活了), not when resolved, history,
+             * negated or supposed: what was said then is read beside what is happening now (电话一直打不通). */
+            past_counts: z.array(z.string()).default([]),
+          }),
+        )
+        .min(1),
     }),
   ),
 });
@@ -285,6 +295,13 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
         else check(`${path}.concept`, item.concept);
       }),
     );
+  for (const [name, cls] of Object.entries(d.classes.classes))
+    cls.rules.forEach((r, i) => {
+      const own = new Set(r.all.flatMap((item) => (typeof item === 'string' ? [item] : 'any' in item ? item.any : [item.concept])));
+      r.past_counts.forEach((c, k) => {
+        if (!own.has(c)) problems.push(`${cf}: classes.${name}.rules[${i}].past_counts[${k}]: "${c}" is not one of the rule's concepts`);
+      });
+    });
   if (problems.length) throw new DataError(problems.join('\n'));
 }
 

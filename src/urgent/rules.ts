@@ -5,7 +5,7 @@
 // so, unless something in the message is severe. Pure.
 import type { ClassesFile, RuleItem } from './data';
 import type { Mention } from './mentions';
-import { inScope, type Scope, type ScopeReader } from './scope';
+import { inScope, SCOPE_KEYS, type Scope, type ScopeReader } from './scope';
 
 export interface ClassHit {
   id: string;
@@ -41,6 +41,9 @@ function someIn(usable: ReadonlyMap<string, unknown>, concepts: ReadonlySet<stri
   return false;
 }
 
+/** Said in the past and nothing else: not resolved, history, negated, supposed, asked about or figurative. */
+const onlyPast = (s: Scope): boolean => s.past && SCOPE_KEYS.every((k) => k === 'past' || !s[k]);
+
 export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEngine {
   const context = new Set(data.context);
   const needsNow = new Set(data.needs_now);
@@ -53,8 +56,11 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
   function judge(text: string, mentions: readonly Mention[], scopes: readonly Scope[]): RuleVerdict {
     // usable mentions, by concept
     const usable = new Map<string, Mention[]>();
+    // mentions whose only reading is the past (他昨天说不想活了), for the rules that count them
+    let saidBefore: Mention[] | undefined;
     mentions.forEach((m, i) => {
       const s = scopes[i] as Scope;
+      if (onlyPast(s)) (saidBefore ??= []).push(m);
       const ok = context.has(m.concept) ? !s.negated : inScope(s) && (!needsNow.has(m.concept) || scope.isNow(text, m));
       if (!ok) return;
       const list = usable.get(m.concept);
@@ -79,9 +85,11 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
         );
       for (const rule of cls.rules) {
         const picked: Mention[] = [];
+        const before = rule.past_counts.length && saidBefore ? saidBefore.filter((m) => rule.past_counts.includes(m.concept)) : [];
         const ok = rule.all.every((item) => {
           if (typeof item === 'string' || 'any' in item) {
-            const ms = itemConcepts(item).flatMap(found);
+            const concepts = itemConcepts(item);
+            const ms = [...concepts.flatMap(found), ...before.filter((m) => concepts.includes(m.concept))];
             if (ms.length) picked.push(ms[0] as Mention);
             return ms.length > 0;
           }

@@ -42,6 +42,12 @@ describe('intents data', () => {
     expect(() => loadIntentsData(dir)).toThrow(/thanks\.yml: tests\.0: held-out utterance is also a training example/);
   });
 
+  it("rejects a class rule whose past_counts names a concept the rule does not use", () => {
+    const f = join(dir, 'urgent', 'classes.yml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('past_counts: [suicidal, hopeless]', 'past_counts: [suicidal, low_mood]'));
+    expect(() => loadIntentsData(dir)).toThrow(/classes\.yml: classes\.suicide\.rules\[\d+\]\.past_counts\[1\]: "low_mood" is not one of the rule's concepts/);
+  });
+
   it('rejects an intent defined twice', () => {
     writeFileSync(join(dir, 'classes', 'zz.yml'), `version: 1\nintent: thanks\nexamples: [谢谢啊, 多谢啦, 感谢感谢]\n`);
     expect(() => loadIntentsData(dir)).toThrow(/zz\.yml: intent: "thanks" is already defined/);

@@ -195,6 +195,17 @@ describe('urgent detection', () => {
     expect(concepts('我儿子那个电话一直打不通')).toContain('unreachable');
   });
 
+  it('a wish to die said before counts beside someone gone silent now, not alone, resolved or as history', () => {
+    expect(flags('我儿子电话一直打不通，他昨天说不想活了')).toContain('suicide');
+    expect(flags('我弟前天说活着没意思，现在人联系不上')).toContain('suicide');
+    expect(flags('上周她说过活够了，今天一天没回消息')).toContain('suicide');
+    expect(flags('她昨天说不想活了，后来我们聊了聊，现在好多了')).toEqual([]);
+    expect(flags('我爸去年说过不想活了，现在住院治疗中，想问开药')).toEqual([]);
+    expect(flags('他以前有过轻生念头，现在在吃药，想问哪里开药')).toEqual([]);
+    // (an office that does not answer is no one gone silent)
+    expect(flags('我妈上个月说过不想活了，居委电话一直打不通，想问心理热线')).toEqual([]);
+  });
+
   it('a wrist cut with blood, or the means made ready, is suicidal; a kitchen cut is not', () => {
     expect(flags('女儿把自己关在卫生间，手腕割了好几刀，地上都是血')).toContain('suicide');
     expect(flags('他说活着没意思，绳子都备好了')).toContain('suicide');
