@@ -136,6 +136,8 @@ export const ScopeSchema = z.strictObject({
   feared_before: pattern.optional(),
   about_to_after: pattern.optional(),
   now_opener: pattern.optional(),
+  /** A symptom said to be back after it was over or past (…就好了…今晚又开始痛; "started again"): matched after it. */
+  back_again: pattern.optional(),
   /** Patterns for the rest of the clause after a mention that make it a condition (…抽搐倒地的话, not 遗书一样的话); for
    * what follows 说正经的 when it is a question (so what came before was a joke); and for a joke denied after it
    * (说正经的不是开玩笑). */

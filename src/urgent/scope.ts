@@ -146,6 +146,24 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   // (a Latin word stands alone: dog is no animal in clopidogrel)
   const alternation = (ws: readonly string[]): string =>
     ws.map((w) => escapeRegExp(norm(w))).map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w)).sort((a, b) => b.length - a.length).join('|');
+  const backAgainAt = data.back_again ? new RegExp(data.back_again, 'g') : undefined;
+  /** Back now after it was over or past (昨天胸口闷了一下就好了…结果今晚又开始痛; "went away, but it started again about
+   * an hour ago and won't stop"): a back-again word after `from`, in this sentence or the next, in a clause that names
+   * no other symptom, supposes nothing (下次又开始疼怎么办) and says it is now (今晚, 一直, 还在) or has come (又犯了). */
+  function backAgain(text: string, hits: readonly Hit[], mentions: readonly Mention[], m: Mention, from: number, limit: number): boolean {
+    if (!backAgainAt) return false;
+    backAgainAt.lastIndex = from;
+    for (let r = backAgainAt.exec(text); r && r.index < limit; r = backAgainAt.exec(text)) {
+      const a = r.index;
+      const b = a + r[0].length;
+      const [cs, ce] = bounds(text, a, CLAUSE_END);
+      if (mentions.some((o) => o.concept !== m.concept && !modifiers.has(o.concept) && o.start >= cs && o.end <= ce)) continue;
+      if (hits.some((h) => h.cues & Cue.Hypo && h.start >= cs && h.end <= a)) continue;
+      const now = hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce && (h.end <= a || h.start >= b));
+      if (now || text.slice(b, ce).trimEnd().endsWith('了')) return true;
+    }
+    return false;
+  }
   const hypoClosed = data.hypothetical_closers ? new RegExp(data.hypothetical_closers) : undefined;
   const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
   const nonhuman = data.nonhuman_subject;
@@ -283,10 +301,14 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
 
       // over: a resolution after it, in its sentence or the next
       let resolved = false;
-      if (!inForce.resolved.has(m.concept)) {
-        const [, nextEnd] = se < text.length ? bounds(text, Math.min(se + 1, text.length - 1), SENTENCE_END) : [se, se];
-        resolved = hits.some((h) => h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd));
-      }
+      let overAt = m.end;
+      const [, nextEnd] = se < text.length ? bounds(text, Math.min(se + 1, text.length - 1), SENTENCE_END) : [se, se];
+      if (!inForce.resolved.has(m.concept))
+        for (const h of hits)
+          if (h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd)) {
+            resolved = true;
+            overAt = Math.max(overAt, h.end);
+          }
 
       // past: a past time before it (or 疼过一次), unless it goes on: 开始/一直 in its clause, or a later clause
       // saying the symptom continues (现在还疼, 现在越来越厉害 — not 现在随身带糖)
@@ -323,6 +345,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         // a clause that opens on now in the clinical register (…末次透析5天前，现端坐呼吸) is now
         if (goesOn || nowOpener?.test(text.slice(cs, ce))) past = false;
       }
+      if ((resolved || past) && backAgain(text, hits, mentions, m, overAt, Math.max(se, nextEnd))) resolved = past = false;
 
       // history: a history word before it in its clause, or a duration right after (脑梗五年了); a sequela word
       // in its clause or the next one to it, unless its own clause says it is happening now

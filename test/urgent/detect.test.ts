@@ -206,6 +206,28 @@ describe('urgent detection', () => {
     expect(flags('我妈上个月说过不想活了，居委电话一直打不通，想问心理热线')).toEqual([]);
   });
 
+  it('a symptom over or past that is said to be back now counts; a recurrence only supposed does not', () => {
+    expect(flags('昨天下午胸口闷了一下就好了，我们都没当回事，结果今晚九点多又开始痛，像有东西压着，一直出冷汗')).toContain('chest_pain');
+    expect(flags("my dad had chest pain yesterday that went away, but it started again an hour ago and won't stop, he's sweating")).toContain('chest_pain');
+    expect(flags('上周胸口疼过一次，后来好了，下次又开始疼怎么办')).toEqual([]);
+    expect(flags('去年中风过，后来恢复了，如果又犯了怎么办')).toEqual([]);
+  });
+
+  it('a child beside an empty pill pack, or into the pills, is a poisoning; a pack left when the medicine ran out is not', () => {
+    expect(flags('宝宝在床上玩，旁边有个空药瓶')).toContain('poisoning');
+    expect(flags('孩子两岁，刚才偷吃了外婆的降压药，不知道吃了几颗')).toContain('poisoning');
+    expect(flags('my 2yo got into my handbag and I found an empty blister pack next to him')).toContain('poisoning');
+    expect(flags('孩子的药吃完了，只剩空药盒，去哪开')).toEqual([]);
+    expect(flags('我妈的药吃完了，空药瓶放在旁边，孩子的药也快没了')).toEqual([]);
+  });
+
+  it('a condition said to be long-standing and unchanged, or over in Minnan or Wu, is history', () => {
+    expect(flags('阿爺中風咗五年，右邊冇力都係咁，冇變差，想問點樣申請上門護理')).toEqual([]);
+    expect(flags('阮阿母旧年有心绞痛，这马攏好好，医生开的药食了剩两工，欲按怎去提药')).toEqual([]);
+    expect(flags('阿拉姆妈老早胃出血开过刀，现在好好个，想问阿司匹林好吃伐')).toEqual([]);
+    expect(flags('阮阿公这马胸坎真疼，喘袂过气')).toContain('chest_pain');
+  });
+
   it('a wrist cut with blood, or the means made ready, is suicidal; a kitchen cut is not', () => {
     expect(flags('女儿把自己关在卫生间，手腕割了好几刀，地上都是血')).toContain('suicide');
     expect(flags('他说活着没意思，绳子都备好了')).toContain('suicide');
