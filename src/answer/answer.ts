@@ -314,7 +314,13 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   return facts.kind === 'answer' && hospitals.length ? { ...facts, lines: [...hospitals, ...facts.lines] } : facts;
 }
 
+/** The answer, with what it leaves unstated of a particular the question asks (a fee, a street address) said first. */
 export function answer(a: AnswerInput): AnswerResult {
+  const r = answerOf(a);
+  return r.kind === 'answer' && r.found ? { ...r, lines: withUnstated(a.domain, a.book, a.text, undefined, r.lines) } : r;
+}
+
+function answerOf(a: AnswerInput): AnswerResult {
   const spec = a.domain.intents[a.intent];
   const defined = defineGroup(a);
   if (defined) return defined;

@@ -41,7 +41,7 @@ const DomainFile = z
     secondaryTopics: z.array(z.string()),
     aspectTopics: z.array(z.string()).default([]),
     particulars: z
-      .array(z.object({ id: z.string().regex(/^[a-z_]+$/), topic: z.string(), asks: z.array(z.string().min(1)).min(1), said: z.array(z.string().min(1)).min(1) }).strict())
+      .array(z.object({ id: z.string().regex(/^[a-z_]+$/), topic: z.string().optional(), asks: z.array(z.string().min(1)).min(1), said: z.array(z.string().min(1)).min(1) }).strict())
       .default([]),
     followUpLength: z.number().int().min(1).default(10),
     alternativeRatio: z.number().min(0).max(1),
@@ -109,7 +109,7 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
   }
   checkTopics('secondaryTopics', d.secondaryTopics);
   checkTopics('aspectTopics', d.aspectTopics);
-  d.particulars.forEach((p, i) => topics.has(p.topic) || problems.push(`${file}: particulars[${i}].topic: unknown topic "${p.topic}"`));
+  d.particulars.forEach((p, i) => p.topic === undefined || topics.has(p.topic) || problems.push(`${file}: particulars[${i}].topic: unknown topic "${p.topic}"`));
   d.broadCategories.forEach((c, i) => checkCategory(`broadCategories[${i}]`, c));
   d.emergencyCategories.forEach((c, i) => checkCategory(`emergencyCategories[${i}]`, c));
   for (const [flag, c] of Object.entries(d.redFlagCategories)) checkCategory(`redFlagCategories.${flag}`, c);

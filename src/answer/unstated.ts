@@ -7,12 +7,13 @@ import { say, type Line } from './plan';
 import { lineWords } from './topics';
 import type { RuleBook } from '../rules/types';
 
-/** `lines` (what the book says on `topics`) with what the question asks and they leave unstated said around them. */
-export function withUnstated(domain: Domain, book: RuleBook, text: string, topics: readonly string[], lines: readonly Line[]): Line[] {
+/** `lines` (what the book says on `topics`) with what the question asks and they leave unstated said around them;
+ * without `topics`, the particulars of any answer (a fee, a street address: answers.yml particulars with no topic). */
+export function withUnstated(domain: Domain, book: RuleBook, text: string, topics: readonly string[] | undefined, lines: readonly Line[]): Line[] {
   const asking = text.toLowerCase();
   const said = lines.map(lineWords).join('\n');
   const asked = domain.particulars.filter(
-    (p) => topics.includes(p.topic) && lowerCase(p.asks).some((w) => asking.includes(w)) && !p.said.some((w) => said.includes(w)),
+    (p) => (topics ? p.topic !== undefined && topics.includes(p.topic) : p.topic === undefined) && lowerCase(p.asks).some((w) => asking.includes(w)) && !p.said.some((w) => said.includes(w)),
   );
   if (!asked.length) return [...lines];
   const ask = contactAnswer(book, { text: '', channels: [], knownNumbers: new Set(), topics: ['contact_info'] });

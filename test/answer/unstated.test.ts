@@ -40,6 +40,25 @@ describe('a particular the notice leaves unstated', () => {
     expect(reply).toContain('呼吸内科');
   });
 
+  it.each([
+    // (phrasings of our own: a fee, a wait, a street address, an appointment, a validity the notices never give)
+    ['烟台芝罘区，发热哨点诊室看一次病要花多少钱', /没有写费用/],
+    ['How much does the transfer car cost? Xinzhou, controlled zone', /does not say what it costs/],
+    ['泉秀中心帮忙约CT的话要等多久才能做上', /没有写要等多久/],
+    ['忻州封控区，忻州市第二人民医院具体地址在哪，我们放化疗要去', /没有写具体地址/],
+    ['烟台福山，发热哨点诊室看病需要预约吗', /没有写是否需要预约/],
+    ['忻州管控区，去医院要的核酸阴性证明有效期多久', /没有写有效期/],
+  ])('"%s" says the particular is unstated, before what the notice does say', (q, notice) => {
+    const reply = textOf(talk(core).say(q));
+    expect(reply.split('\n')[0]).toMatch(notice);
+    expect(reply.split('\n').length).toBeGreaterThan(2);
+  });
+
+  it('a particular the answer states gets no such line (泉秀\'s address, its home nurses\' fees)', () => {
+    expect(textOf(talk(core).say('泉秀社区卫生服务中心具体地址在哪'))).not.toMatch(/没有写/);
+    expect(textOf(talk(core).say('泉秀的上门护理怎么收费'))).not.toMatch(/没有写费用/);
+  });
+
   it('an hours question about what the notice states gets no such line', () => {
     expect(textOf(talk(core).say('泉秀社区卫生服务中心晚上开到几点'))).not.toMatch(/没有写/);
   });
