@@ -3,7 +3,7 @@
 import type { QuickReply, Session } from '../core/types';
 import type { Slots } from '../dialog/slots';
 import type { LiveStatus, RuleBook, RuleSet } from '../rules/types';
-import { contactAnswer, hotlineOf } from './contacts';
+import { askedNumbers, contactAnswer, hotlineOf, unknownNumberLine } from './contacts';
 import { withUnstated } from './unstated';
 import { compareAudiences } from './compare';
 import { defineGroup } from './define';
@@ -314,10 +314,16 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   return facts.kind === 'answer' && hospitals.length ? { ...facts, lines: [...hospitals, ...facts.lines] } : facts;
 }
 
-/** The answer, with what it leaves unstated of a particular the question asks (a fee, a street address) said first. */
+/** The answer, with what it leaves unstated of a particular the question asks (a fee, a street address) said first,
+ * and what a number the question quotes is when the notice lists it as no medical contact (报道末尾的96678能打吗). */
 export function answer(a: AnswerInput): AnswerResult {
   const r = answerOf(a);
-  return r.kind === 'answer' && r.found ? { ...r, lines: withUnstated(a.domain, a.book, a.text, undefined, r.lines) } : r;
+  if (r.kind !== 'answer' || !r.found) return r;
+  const lines = withUnstated(a.domain, a.book, a.text, undefined, r.lines);
+  // (the contacts answer says it of its own)
+  const quoted = a.domain.intents[a.intent]?.answer === 'contacts' ? [] : askedNumbers(a.text, lowerCase(a.domain.ownNumberCues));
+  const unknown = quoted.filter((d) => !a.knownNumbers.has(d) && !a.domain.serviceNumbers.includes(d));
+  return { ...r, lines: unknown.length ? [unknownNumberLine([a.book], unknown), ...lines] : lines };
 }
 
 function answerOf(a: AnswerInput): AnswerResult {

@@ -62,6 +62,14 @@ describe('contact answers', () => {
     expect(text).not.toMatch(/0531|96678/);
   });
 
+  it('says what a number quoted beside another question is, when the page shows it as no medical contact', () => {
+    const text = textOf(talk(core).say('烟台莱山的，新闻下面那个96678能问哪里有发热哨点吗'));
+    expect(text.split('\n')[0]).toMatch(/齐鲁网的新闻热线.*不是就医咨询电话/);
+    expect(text).toMatch(/发热哨点诊室/);
+    // (a number given as the user's own is no question)
+    expect(textOf(talk(core).say('忻州管控区，我的电话是13812345678，透析去哪'))).not.toMatch(/您提到的号码/);
+  });
+
   it('does not take the number a user gives as their own for one they ask about', () => {
     const own = textOf(talk(core).say('晋江的，我手机是13912345678，医院能回个电话吗'));
     expect(own).not.toContain('不在通告公布的就医联系方式中');
