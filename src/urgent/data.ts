@@ -144,6 +144,11 @@ export const ScopeSchema = z.strictObject({
   conditional_end: pattern.optional(),
   serious_question: pattern.optional(),
   joke_denied: pattern.optional(),
+  /** A message asking ahead of time or for study (想提前了解, 护理考试, 复习用): its red flags are asked about, not had,
+   * unless something in their sentence is happening now. */
+  asking_ahead: pattern.optional(),
+  /** Words saying a sentence is about now (现在, 刚才, 突然): a red flag beside them is had, whatever the message asks. */
+  said_now: pattern.optional(),
   /** What closes an if-clause before a mention (如果是中风呢…). */
   hypothetical_closers: pattern.optional(),
   /** The text right before a mention that makes the bot, spoken to, its subject (你都答非所问). */

@@ -146,6 +146,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   // (a Latin word stands alone: dog is no animal in clopidogrel)
   const alternation = (ws: readonly string[]): string =>
     ws.map((w) => escapeRegExp(norm(w))).map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w)).sort((a, b) => b.length - a.length).join('|');
+  const askingAhead = data.asking_ahead ? new RegExp(data.asking_ahead) : undefined;
+  const saidNow = data.said_now ? new RegExp(data.said_now) : undefined;
   const backAgainAt = data.back_again ? new RegExp(data.back_again, 'g') : undefined;
   /** Back now after it was over or past (昨天胸口闷了一下就好了…结果今晚又开始痛; "went away, but it started again about
    * an hour ago and won't stop"): a back-again word after `from`, in this sentence or the next, in a clause that names
@@ -163,6 +165,12 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       if (now || text.slice(b, ce).trimEnd().endsWith('了')) return true;
     }
     return false;
+  }
+  /** A resolution said of another time, in a clause of its own that opens on it (…又胸痛，上次医生说是心绞痛): not of
+   * this mention. */
+  function ofAnotherTime(text: string, hits: readonly Hit[], h: Hit, m: Mention): boolean {
+    const [cs] = bounds(text, h.start, CLAUSE_END);
+    return m.end <= cs && hits.some((p) => p.cues & Cue.Past && p.start >= cs && p.end <= h.start);
   }
   const hypoClosed = data.hypothetical_closers ? new RegExp(data.hypothetical_closers) : undefined;
   const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
@@ -292,6 +300,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const rest = (text.slice(a, h.start) + text.slice(h.end, b)).replace(/[\s啊呀吧哈嘛呢]|只是|就是|说|比如|打个比方/g, '');
       if (!rest) supposed.push([h.end, bounds(text, h.start, SENTENCE_END)[1]]);
     }
+    // asked ahead of time or for study (想提前了解, 护理考试)
+    const aheadHere = !!askingAhead?.test(text);
     const scopes = mentions.map((m) => {
       const [ss, se] = bounds(text, m.start, SENTENCE_END);
       const [cs, ce] = clauseOf(text, hits, m);
@@ -305,7 +315,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const [, nextEnd] = se < text.length ? bounds(text, Math.min(se + 1, text.length - 1), SENTENCE_END) : [se, se];
       if (!inForce.resolved.has(m.concept))
         for (const h of hits)
-          if (h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd)) {
+          if (h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd) && !ofAnotherTime(text, hits, h, m)) {
             resolved = true;
             overAt = Math.max(overAt, h.end);
           }
@@ -372,6 +382,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
       const knowledge =
         asked ||
+        (aheadHere && !happened && !saidNow?.test(text.slice(ss, se))) ||
         (hits.some((h) => h.cues & Cue.Know && inSentence(h)) && !happened && !hits.some((h) => h.cues & Cue.Present && inSentence(h))) ||
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
         hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1);

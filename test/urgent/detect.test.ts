@@ -228,6 +228,29 @@ describe('urgent detection', () => {
     expect(flags('阮阿公这马胸坎真疼，喘袂过气')).toContain('chest_pain');
   });
 
+  it('a resolution said of another time (上次医生说是…) does not close this time', () => {
+    expect(flags('妈妈又胸痛，这次更厉害，出冷汗，上次医生说是心绞痛，但这次含了药也不管用')).toContain('chest_pain');
+    expect(flags('我爸胸口疼了一下，去年医生说是胃病，后来就好了')).toEqual([]);
+  });
+
+  it('a normal oxygen reading with no sign of breathlessness is not breathing', () => {
+    expect(flags('买了个血氧仪 测出来96')).toEqual([]);
+    expect(flags('血氧96但是喘不上气，嘴唇发紫')).toContain('breathing');
+  });
+
+  it('a message asking ahead or for study asks about its red flags, unless a sentence says now', () => {
+    expect(flags('急救班复习：有人抽搐口吐白沫该怎么办')).toEqual([]);
+    expect(flags('学校宣教要讲：孩子误吞了药怎么办')).toEqual([]);
+    expect(flags('先学着点：我爸现在胸口疼得厉害，出冷汗，怎么办')).toContain('chest_pain');
+  });
+
+  it('reads English breathlessness said in other words (cannot catch her breath, fingers are blue, pink froth)', () => {
+    const concepts = (t: string): string[] => detect(t).mentions.map((m) => m.concept);
+    expect(concepts('my wife cannot catch her breath even lying down')).toContain('dyspnea');
+    expect(concepts('her fingers are blue')).toContain('cyanosis');
+    expect(concepts("she's coughing up pink froth")).toContain('dyspnea');
+  });
+
   it('a wrist cut with blood, or the means made ready, is suicidal; a kitchen cut is not', () => {
     expect(flags('女儿把自己关在卫生间，手腕割了好几刀，地上都是血')).toContain('suicide');
     expect(flags('他说活着没意思，绳子都备好了')).toContain('suicide');
