@@ -149,6 +149,9 @@ export const ScopeSchema = z.strictObject({
   asking_ahead: pattern.optional(),
   /** Words saying a sentence is about now (现在, 刚才, 突然): a red flag beside them is had, whatever the message asks. */
   said_now: pattern.optional(),
+  /** Words saying a case is before the writer (一个老汉倒在楼道里, 还有呼吸): a question in its sentence (怎么处理) asks
+   * about that case, not for knowledge. */
+  case_said: pattern.optional(),
   /** What closes an if-clause before a mention (如果是中风呢…). */
   hypothetical_closers: pattern.optional(),
   /** The text right before a mention that makes the bot, spoken to, its subject (你都答非所问). */

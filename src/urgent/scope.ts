@@ -148,6 +148,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     ws.map((w) => escapeRegExp(norm(w))).map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w)).sort((a, b) => b.length - a.length).join('|');
   const askingAhead = data.asking_ahead ? new RegExp(data.asking_ahead) : undefined;
   const saidNow = data.said_now ? new RegExp(data.said_now) : undefined;
+  const caseSaid = data.case_said ? new RegExp(data.case_said) : undefined;
   const backAgainAt = data.back_again ? new RegExp(data.back_again, 'g') : undefined;
   /** Back now after it was over or past (昨天胸口闷了一下就好了…结果今晚又开始痛; "went away, but it started again about
    * an hour ago and won't stop"): a back-again word after `from`, in this sentence or the next, in a clause that names
@@ -377,7 +378,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         !!conditionalEnd?.test(text.slice(m.end, ce));
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)
-      const happened = mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || /\d/.test(o.text)));
+      const happened =
+        mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || /\d/.test(o.text))) ||
+        !!caseSaid?.test(text.slice(ss, se));
       // 疼不疼, 喘不喘: asked, not said (痛得不得了 is said: very much)
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
       const knowledge =

@@ -251,6 +251,11 @@ describe('urgent detection', () => {
     expect(concepts("she's coughing up pink froth")).toContain('dyspnea');
   });
 
+  it('a question beside a case before the writer (一个老汉倒在楼道里…怎么处理) asks about that case, not for knowledge', () => {
+    expect(flags('楼下有个大爷躺在地上叫不醒，还有气，怎么处理')).toContain('unconscious');
+    expect(flags('人叫不醒怎么处理')).toEqual([]);
+  });
+
   it('a wrist cut with blood, or the means made ready, is suicidal; a kitchen cut is not', () => {
     expect(flags('女儿把自己关在卫生间，手腕割了好几刀，地上都是血')).toContain('suicide');
     expect(flags('他说活着没意思，绳子都备好了')).toContain('suicide');
