@@ -57,6 +57,8 @@ const DomainFile = z
     unansweredCues: z.array(z.string().min(1)).default([]),
     serviceNumbers: z.array(z.string().regex(/^\d+$/)).default([]),
     helpComingCues: z.array(z.string().min(1)).default([]),
+    /** What, right after a help-coming cue, makes it a supposition (救护车来了能拉走吗: it has not come). */
+    helpComingSupposed: patterns,
     handoffAsks: patterns,
     identityAsks: patterns,
     documentMentions: z.array(z.string().min(1)).default([]),

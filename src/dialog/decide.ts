@@ -265,7 +265,12 @@ export function decide(i: DecideInput): { plan: Plan | null; session: Session } 
   // (the message lower-cased once, and read for the cues only right after an urgent reply)
   const coming = (): boolean => {
     const lower = i.analysis.normalised.toLowerCase();
-    return lowerCase(i.domain.helpComingCues).some((c) => lower.includes(c));
+    // (said of help that has come, not supposed of it: 救护车来了能拉走吗 asks what happens when it comes)
+    return lowerCase(i.domain.helpComingCues).some((c) => {
+      for (let at = lower.indexOf(c); at >= 0; at = lower.indexOf(c, at + 1))
+        if (!i.domain.helpComingSupposed.some((re) => re.test(lower.slice(at + c.length)))) return true;
+      return false;
+    });
   };
   if (r.plan && !r.plan.urgent && afterUrgent && r.plan.intent !== URGENT_ROUTE && !coming()) r.plan.lines.unshift(say('urgent_still'));
   return r;

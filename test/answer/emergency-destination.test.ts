@@ -65,6 +65,15 @@ describe('where the ambulance goes', () => {
     expect(textOf(u.say('120已经打了，车快到了，要带什么'))).not.toContain('请先拨打 120');
   });
 
+  it('help only supposed to come (救护车来了会送哪) is not help on its way: 120 first again', () => {
+    const t = talk(core);
+    t.say('忻州管控区，我爸突然胸口剧痛，满头大汗');
+    expect(textOf(t.say('等救护车来了会拉去哪个医院'))).toMatch(/^⚠️ 如果情况仍然紧急，请先拨打 120/);
+    const u = talk(core);
+    u.say('忻州管控区，我爸突然胸口剧痛，满头大汗');
+    expect(textOf(u.say('救护车来了，要带什么'))).not.toContain('请先拨打 120');
+  });
+
   it('"去的医院一样吗" in an emergency conversation asks where its care is designated', () => {
     const t = talk(core);
     t.say('孩子喘得说不出话，嘴唇发紫，忻州管控区');
