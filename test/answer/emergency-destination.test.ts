@@ -27,6 +27,12 @@ describe('where the ambulance goes', () => {
     expect(textOf(t.say('车到了 要拉去哪'))).toContain('忻州市人民医院');
   });
 
+  it('"是拉到…吗", a place named and asked about, asks the same', () => {
+    const t = talk(core);
+    expect(t.say('忻州封控区，我妈突然一边嘴角歪了，话也说不清')?.urgent).toBe(true);
+    expect(textOf(t.say('120来了是拉到中医院吗'))).toContain('忻州市人民医院');
+  });
+
   it('"会送到什么地方" / "送到哪儿" ask the same', () => {
     for (const [first, then] of [['晋江 我爸突然说不出话 右手抬不起来', '救护车叫了，会送到什么地方？'], ['忻州封控区 孩子抽搐 叫不醒', '120在路上了 送到哪儿']] as const) {
       const t = talk(core);
