@@ -8,6 +8,8 @@ import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
+import { bounds, CLAUSE_END, Cue, SENTENCE_END, type Hit } from './scope-text';
+import { backAgainReader, ofAnotherTime } from './scope-time';
 
 export interface Scope {
   negated: boolean;
@@ -24,47 +26,7 @@ export const SCOPE_KEYS = ['negated', 'resolved', 'past', 'history', 'hypothetic
 
 export const inScope = (s: Scope): boolean => !SCOPE_KEYS.some((k) => s[k]);
 
-const Cue = {
-  Neg: 1 << 0,
-  Gap: 1 << 1,
-  Sep: 1 << 2,
-  ListEnd: 1 << 3,
-  NegAfter: 1 << 4,
-  Resolved: 1 << 5,
-  Past: 1 << 6,
-  Ongoing: 1 << 7,
-  History: 1 << 8,
-  Now: 1 << 9,
-  Hypo: 1 << 10,
-  Know: 1 << 11,
-  Fig: 1 << 12,
-  Literal: 1 << 13,
-  FigSubject: 1 << 14,
-  Reported: 1 << 15,
-  Symptom: 1 << 16,
-  Break: 1 << 17,
-  Present: 1 << 18,
-  Continuing: 1 << 19,
-  Sequela: 1 << 20,
-  HistDuration: 1 << 21,
-  HypoAfter: 1 << 22,
-  Joke: 1 << 23,
-  ServiceAfter: 1 << 24,
-  KnowAfter: 1 << 25,
-  PastAfter: 1 << 26,
-  Plain: 1 << 27,
-  Since: 1 << 28,
-  Plea: 1 << 29,
-  Suppose: 1 << 30,
-  Serious: 2 ** 31,
-} as const;
 type CueBit = number;
-
-interface Hit {
-  start: number;
-  end: number;
-  cues: number;
-}
 
 export interface ScopeReader {
   /** Scope of every mention, in the same order. */
@@ -78,8 +40,6 @@ export interface ScopeReader {
   marks(text: string): Uint8Array;
 }
 
-const SENTENCE_END = /[。!?;\n！？；]/;
-const CLAUSE_END = /[,，:：、。!?;\n！？；]/;
 const CLAUSE_NO_LIST = /[,，:：。!?;\n！？；]/;
 /** CLAUSE_END's characters, by code (a test a character without making a string of it). */
 const CLAUSE_END_CODES = new Set([...',，:：、。!?;\n！？；'].map((c) => c.charCodeAt(0)));
@@ -149,30 +109,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const askingAhead = data.asking_ahead ? new RegExp(data.asking_ahead) : undefined;
   const saidNow = data.said_now ? new RegExp(data.said_now) : undefined;
   const caseSaid = data.case_said ? new RegExp(data.case_said) : undefined;
-  const backAgainAt = data.back_again ? new RegExp(data.back_again, 'g') : undefined;
-  /** Back now after it was over or past (昨天胸口闷了一下就好了…结果今晚又开始痛; "went away, but it started again about
-   * an hour ago and won't stop"): a back-again word after `from`, in this sentence or the next, in a clause that names
-   * no other symptom, supposes nothing (下次又开始疼怎么办) and says it is now (今晚, 一直, 还在) or has come (又犯了). */
-  function backAgain(text: string, hits: readonly Hit[], mentions: readonly Mention[], m: Mention, from: number, limit: number): boolean {
-    if (!backAgainAt) return false;
-    backAgainAt.lastIndex = from;
-    for (let r = backAgainAt.exec(text); r && r.index < limit; r = backAgainAt.exec(text)) {
-      const a = r.index;
-      const b = a + r[0].length;
-      const [cs, ce] = bounds(text, a, CLAUSE_END);
-      if (mentions.some((o) => o.concept !== m.concept && !modifiers.has(o.concept) && o.start >= cs && o.end <= ce)) continue;
-      if (hits.some((h) => h.cues & Cue.Hypo && h.start >= cs && h.end <= a)) continue;
-      const now = hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce && (h.end <= a || h.start >= b));
-      if (now || text.slice(b, ce).trimEnd().endsWith('了')) return true;
-    }
-    return false;
-  }
-  /** A resolution said of another time, in a clause of its own that opens on it (…又胸痛，上次医生说是心绞痛): not of
-   * this mention. */
-  function ofAnotherTime(text: string, hits: readonly Hit[], h: Hit, m: Mention): boolean {
-    const [cs] = bounds(text, h.start, CLAUSE_END);
-    return m.end <= cs && hits.some((p) => p.cues & Cue.Past && p.start >= cs && p.end <= h.start);
-  }
+  const backAgain = backAgainReader(data.back_again, modifiers);
   const hypoClosed = data.hypothetical_closers ? new RegExp(data.hypothetical_closers) : undefined;
   const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
   const nonhuman = data.nonhuman_subject;
@@ -220,16 +157,6 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       if (w.cues & Cue.Plain)
         for (const h of out) if (h !== w && h.start >= w.start && h.end <= w.end && h.end - h.start < w.end - w.start) h.cues = 0;
     return out;
-  }
-
-  function bounds(text: string, pos: number, end: RegExp): [number, number] {
-    // an English full stop ends a sentence where a space or the end follows it (not 38.5)
-    const ends = (i: number): boolean => end.test(text[i] as string) || (text[i] === '.' && (i + 1 >= text.length || text[i + 1] === ' '));
-    let s = pos;
-    while (s > 0 && !ends(s - 1)) s--;
-    let e = pos;
-    while (e < text.length && !ends(e)) e++;
-    return [s, e];
   }
 
   /** The clause: between punctuation, and after the last clause-break word (但是, 现在…) before the mention. */

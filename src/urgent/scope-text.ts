@@ -1,0 +1,58 @@
+// The text a scope is read in: the cue kinds a cue word carries (scope.yml's lists, as bits), the hits of cue words
+// in a message, and the bounds of a sentence or a clause around a position. Pure.
+
+export const Cue = {
+  Neg: 1 << 0,
+  Gap: 1 << 1,
+  Sep: 1 << 2,
+  ListEnd: 1 << 3,
+  NegAfter: 1 << 4,
+  Resolved: 1 << 5,
+  Past: 1 << 6,
+  Ongoing: 1 << 7,
+  History: 1 << 8,
+  Now: 1 << 9,
+  Hypo: 1 << 10,
+  Know: 1 << 11,
+  Fig: 1 << 12,
+  Literal: 1 << 13,
+  FigSubject: 1 << 14,
+  Reported: 1 << 15,
+  Symptom: 1 << 16,
+  Break: 1 << 17,
+  Present: 1 << 18,
+  Continuing: 1 << 19,
+  Sequela: 1 << 20,
+  HistDuration: 1 << 21,
+  HypoAfter: 1 << 22,
+  Joke: 1 << 23,
+  ServiceAfter: 1 << 24,
+  KnowAfter: 1 << 25,
+  PastAfter: 1 << 26,
+  Plain: 1 << 27,
+  Since: 1 << 28,
+  Plea: 1 << 29,
+  Suppose: 1 << 30,
+  Serious: 2 ** 31,
+} as const;
+
+/** A cue word found in a message: where, and the kinds of cue it is (bits of Cue). */
+export interface Hit {
+  start: number;
+  end: number;
+  cues: number;
+}
+
+export const SENTENCE_END = /[。!?;\n！？；]/;
+export const CLAUSE_END = /[,，:：、。!?;\n！？；]/;
+
+/** The sentence or clause (`end`: SENTENCE_END, CLAUSE_END…) around `pos`: from after the last end before it to the next. */
+export function bounds(text: string, pos: number, end: RegExp): [number, number] {
+  // an English full stop ends a sentence where a space or the end follows it (not 38.5)
+  const ends = (i: number): boolean => end.test(text[i] as string) || (text[i] === '.' && (i + 1 >= text.length || text[i + 1] === ' '));
+  let s = pos;
+  while (s > 0 && !ends(s - 1)) s--;
+  let e = pos;
+  while (e < text.length && !ends(e)) e++;
+  return [s, e];
+}

@@ -1,0 +1,35 @@
+// Time across a message's clauses: a symptom over or past that is said to be back now (…就好了…结果今晚又开始痛), and
+// a resolution said of another time (…又胸痛，上次医生说是心绞痛). Pure.
+import type { Mention } from './mentions';
+import { bounds, CLAUSE_END, Cue, type Hit } from './scope-text';
+
+export type BackAgain = (text: string, hits: readonly Hit[], mentions: readonly Mention[], m: Mention, from: number, limit: number) => boolean;
+
+/** Back now after it was over or past (昨天胸口闷了一下就好了…结果今晚又开始痛; "went away, but it started again about
+ * an hour ago and won't stop"): a back-again word (scope.yml `back_again`) after `from`, before `limit`, in a clause
+ * that names no other symptom (`modifiers` aside), supposes nothing (下次又开始疼怎么办) and says it is now (今晚, 一直,
+ * 还在) or has come (又犯了). */
+export function backAgainReader(pattern: string | undefined, modifiers: ReadonlySet<string>): BackAgain {
+  const at = pattern ? new RegExp(pattern, 'g') : undefined;
+  return (text, hits, mentions, m, from, limit) => {
+    if (!at) return false;
+    at.lastIndex = from;
+    for (let r = at.exec(text); r && r.index < limit; r = at.exec(text)) {
+      const a = r.index;
+      const b = a + r[0].length;
+      const [cs, ce] = bounds(text, a, CLAUSE_END);
+      if (mentions.some((o) => o.concept !== m.concept && !modifiers.has(o.concept) && o.start >= cs && o.end <= ce)) continue;
+      if (hits.some((h) => h.cues & Cue.Hypo && h.start >= cs && h.end <= a)) continue;
+      const now = hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce && (h.end <= a || h.start >= b));
+      if (now || text.slice(b, ce).trimEnd().endsWith('了')) return true;
+    }
+    return false;
+  };
+}
+
+/** A resolution `h` said of another time, in a clause of its own that opens on it (…又胸痛，上次医生说是心绞痛): not of
+ * the mention `m` before that clause. */
+export function ofAnotherTime(text: string, hits: readonly Hit[], h: Hit, m: Mention): boolean {
+  const [cs] = bounds(text, h.start, CLAUSE_END);
+  return m.end <= cs && hits.some((p) => p.cues & Cue.Past && p.start >= cs && p.end <= h.start);
+}
