@@ -54,6 +54,10 @@ describe('a particular the notice leaves unstated', () => {
     expect(reply.split('\n').length).toBeGreaterThan(2);
   });
 
+  it('says a fee is unstated without words that read as a claim (不收费)', () => {
+    expect(textOf(talk(core).say('忻州管控区，街道安排的专用转运车要不要钱'))).not.toContain('不收费');
+  });
+
   it('a particular the answer states gets no such line (泉秀\'s address, its home nurses\' fees)', () => {
     expect(textOf(talk(core).say('泉秀社区卫生服务中心具体地址在哪'))).not.toMatch(/没有写/);
     expect(textOf(talk(core).say('泉秀的上门护理怎么收费'))).not.toMatch(/没有写费用/);

@@ -97,6 +97,12 @@ describe('reply policy', () => {
     expect(text).toContain('48小时');
   });
 
+  it('reads riding along (跟车, 随车) as going with the patient: the companion rule', () => {
+    const t = talk(core);
+    t.say('忻州管控区，我爸要去医院看病，网格员说会安排车');
+    expect(textOf(t.say('车来了我跟车行不行'))).toContain('48小时');
+  });
+
   it("reads Jinjiang's 特定对象 as its members when choosing guidance", () => {
     const text = textOf(talk(core).say('晋江特定对象怎么去医院'));
     expect(text).toMatch(/救护车/);
