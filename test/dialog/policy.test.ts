@@ -103,6 +103,11 @@ describe('reply policy', () => {
     expect(textOf(t.say('车来了我跟车行不行'))).toContain('48小时');
   });
 
+  it('reads "who helps get them to hospital" (谁帮着转) as a referral: the notice\'s help with it', () => {
+    for (const q of ['俺奶91了 阳了 走不动道 真要上医院谁帮着转 烟台莱山', '外公阳了 腿脚不好 真去医院的话谁给转 烟台蓬莱'])
+      expect(textOf(talk(core).say(q))).toContain('协助转诊');
+  });
+
   it("reads Jinjiang's 特定对象 as its members when choosing guidance", () => {
     const text = textOf(talk(core).say('晋江特定对象怎么去医院'));
     expect(text).toMatch(/救护车/);
