@@ -13,7 +13,7 @@ import { asksWhere, lowerCase, saysUnanswered, type Domain } from './domain';
 import { loadStatusAnswer } from './load-status';
 import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, generalFor, othersGuidance, whereFor } from './asked';
 import { say, type Line } from './plan';
-import { dedupe, topicLines } from './topics';
+import { dedupe, lineWords, topicLines } from './topics';
 import type { FactIndex, RetrieveQuery, Retrieved } from './retrieve';
 
 export { designationQuery } from './asked';
@@ -319,11 +319,20 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
 export function answer(a: AnswerInput): AnswerResult {
   const r = answerOf(a);
   if (r.kind !== 'answer' || !r.found) return r;
-  const lines = withUnstated(a.domain, a.book, a.text, undefined, r.lines);
+  const lines = withUnstated(a.domain, a.book, a.text, undefined, [...r.lines, ...ruleLines(a, r.lines)]);
   // (the contacts answer says it of its own)
   const quoted = a.domain.intents[a.intent]?.answer === 'contacts' ? [] : askedNumbers(a.text, lowerCase(a.domain.ownNumberCues));
   const unknown = quoted.filter((d) => !a.knownNumbers.has(d) && !a.domain.serviceNumbers.includes(d));
   return { ...r, lines: unknown.length ? [unknownNumberLine([a.book], unknown), ...lines] : lines };
+}
+
+/** The rule of a care named in the question that says where it must be seen (发热病人须到设有发热门诊的二级及以上医院),
+ * when the answer does not give it: a fever patient asking for the community centre's evening hours is told it. */
+function ruleLines(a: AnswerInput, given: readonly Line[]): Line[] {
+  const topics = a.slots.categories.flatMap((c) => a.domain.ruleCategories[c] ?? []);
+  if (!topics.length) return [];
+  const said = new Set(given.flatMap((l) => lineWords(l).split('\n')));
+  return topicLines(a.book, { ...topicQuery(a), topics }).filter((l) => !lineWords(l).split('\n').some((w) => said.has(w)));
 }
 
 function answerOf(a: AnswerInput): AnswerResult {

@@ -31,6 +31,9 @@ const DomainFile = z
       z.object({ answer: z.enum(ANSWERS), category: z.string().optional(), topics: z.array(z.string()), designates: z.boolean().optional() }).strict(),
     ),
     categoryTopics: z.record(z.string(), z.array(z.string())),
+    /** Care whose rule says where it must be seen (发热病人须到发热门诊): named in any question, the rule is added
+     * when the answer does not give it. */
+    ruleCategories: z.record(z.string(), z.array(z.string())).default({}),
     fallbackTopics: z.array(z.string()).min(1),
     redFlagCategories: z.record(z.string(), z.string()),
     departments: z.record(z.string(), z.array(z.string().min(1))),
@@ -99,6 +102,10 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
   for (const [c, list] of Object.entries(d.categoryTopics)) {
     checkCategory(`categoryTopics.${c}`, c);
     checkTopics(`categoryTopics.${c}`, list);
+  }
+  for (const [c, list] of Object.entries(d.ruleCategories)) {
+    checkCategory(`ruleCategories.${c}`, c);
+    checkTopics(`ruleCategories.${c}`, list);
   }
   checkTopics('fallbackTopics', d.fallbackTopics);
   for (const [t, list] of Object.entries(d.topicFallbacks)) {

@@ -92,3 +92,17 @@ describe('a silent topic beside a named care', () => {
     expect(reply).toContain('晋江市医院');
   });
 });
+
+describe('a care whose rule says where it must be seen', () => {
+  it('a fever beside another question gets the fever rule (泉秀: the fever clinics of level-2 hospitals)', () => {
+    const reply = textOf(talk(core).say('泉秀这边 孩子低烧38度 社区中心晚上开到几点 能带去看吗'));
+    expect(reply).toContain('晚上9点');
+    expect(reply).toMatch(/发热病人按规定须到有设置发热门诊的二级及以上医院/);
+  });
+
+  it('is said once where the answer already gives it', () => {
+    const reply = textOf(talk(core).say('泉秀发烧了去哪看'));
+    expect(reply.split('发热病人按规定').length).toBe(2);
+  });
+});
+
