@@ -221,9 +221,12 @@ describe('urgent detection', () => {
     expect(flags('我妈的药吃完了，空药瓶放在旁边，孩子的药也快没了')).toEqual([]);
   });
 
-  it('a condition said to be long-standing and unchanged, or over in Minnan or Wu, is history', () => {
-    expect(flags('阿爺中風咗五年，右邊冇力都係咁，冇變差，想問點樣申請上門護理')).toEqual([]);
+  it('a condition over, said in Minnan or Wu, is over; "the same as before" beside a symptom now is not', () => {
     expect(flags('阮阿母旧年有心绞痛，这马攏好好，医生开的药食了剩两工，欲按怎去提药')).toEqual([]);
+    // (still the same, unchanged after a dose, a "perfectly fine person" until now: happening)
+    expect(flags('我妈从昨晚开始一直这样，叫不醒')).toContain('unconscious');
+    expect(flags('喘不上气，喷了药也没有变化')).toContain('breathing');
+    expect(flags('我妈晕倒了叫不醒，现在好好的一个人怎么就这样了')).toContain('unconscious');
     expect(flags('阿拉姆妈老早胃出血开过刀，现在好好个，想问阿司匹林好吃伐')).toEqual([]);
     expect(flags('阮阿公这马胸坎真疼，喘袂过气')).toContain('chest_pain');
   });
@@ -242,6 +245,11 @@ describe('urgent detection', () => {
     expect(flags('急救班复习：有人抽搐口吐白沫该怎么办')).toEqual([]);
     expect(flags('学校宣教要讲：孩子误吞了药怎么办')).toEqual([]);
     expect(flags('先学着点：我爸现在胸口疼得厉害，出冷汗，怎么办')).toContain('chest_pain');
+    // (a training school, an exam gone wrong, a question of when to call 120, first aid asked for: a case, not study)
+    expect(flags('我在培训机构上班，胸口疼得厉害，出冷汗')).toContain('chest_pain');
+    expect(flags('考试考砸了，我不想活')).toContain('suicide');
+    expect(flags('我爸胸口疼得厉害 什么时候需要打120')).toContain('chest_pain');
+    expect(flags('first aid for a seizure? my son is shaking all over right now')).toContain('convulsion');
   });
 
   it('reads English breathlessness said in other words (cannot catch her breath, fingers are blue, pink froth)', () => {
