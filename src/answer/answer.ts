@@ -3,7 +3,7 @@
 import type { QuickReply, Session } from '../core/types';
 import type { Slots } from '../dialog/slots';
 import type { LiveStatus, RuleBook, RuleSet } from '../rules/types';
-import { askedNumbers, contactAnswer, hotlineOf, unknownNumberLine } from './contacts';
+import { contactAnswer, hotlineOf, unknownNumberLine, unlistedNumbers } from './contacts';
 import { withUnstated } from './unstated';
 import { compareAudiences } from './compare';
 import { defineGroup } from './define';
@@ -321,8 +321,8 @@ export function answer(a: AnswerInput): AnswerResult {
   if (r.kind !== 'answer' || !r.found) return r;
   const lines = withUnstated(a.domain, a.book, a.text, undefined, [...r.lines, ...ruleLines(a, r.lines)]);
   // (the contacts answer says it of its own)
-  const quoted = a.domain.intents[a.intent]?.answer === 'contacts' ? [] : askedNumbers(a.text, lowerCase(a.domain.ownNumberCues));
-  const unknown = quoted.filter((d) => !a.knownNumbers.has(d) && !a.domain.serviceNumbers.includes(d));
+  const unknown =
+    a.domain.intents[a.intent]?.answer === 'contacts' ? [] : unlistedNumbers(a.text, { ownNumberCues: lowerCase(a.domain.ownNumberCues), knownNumbers: a.knownNumbers, serviceNumbers: a.domain.serviceNumbers });
   return { ...r, lines: unknown.length ? [unknownNumberLine([a.book], unknown), ...lines] : lines };
 }
 

@@ -60,6 +60,11 @@ export function askedNumbers(text: string, ownCues: readonly string[] = []): str
   return out;
 }
 
+/** The numbers a message asks about that no notice lists and no public service number is (打了一天12345 is none). */
+export function unlistedNumbers(text: string, q: { ownNumberCues?: readonly string[]; knownNumbers: ReadonlySet<string>; serviceNumbers?: readonly string[] }): string[] {
+  return askedNumbers(text, q.ownNumberCues).filter((d) => !q.knownNumbers.has(d) && !q.serviceNumbers?.includes(d));
+}
+
 /** A number printed on one of the books' pages that is no medical contact (a news site's line), by its digits. */
 export function otherNumberOf(books: readonly RuleBook[], asked: readonly string[]): OtherNumber | undefined {
   for (const b of books) for (const o of b.otherNumbers) if (asked.includes(digits(o.number))) return o;
@@ -74,8 +79,7 @@ export function unknownNumberLine(books: readonly RuleBook[], asked: readonly st
 
 export function contactAnswer(book: RuleBook, q: ContactQuery): { lines: Line[]; found: boolean } {
   const lines: Line[] = [];
-  const asked = askedNumbers(q.text, q.ownNumberCues);
-  const unknown = asked.filter((d) => !q.knownNumbers.has(d) && !q.serviceNumbers?.includes(d));
+  const unknown = unlistedNumbers(q.text, q);
   if (unknown.length) lines.push(unknownNumberLine([book], unknown));
   const text = q.text.toLowerCase();
   const lower = lowerCase(q.channels);

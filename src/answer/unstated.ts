@@ -11,10 +11,13 @@ import type { RuleBook } from '../rules/types';
  * without `topics`, the particulars of any answer (a fee, a street address: answers.yml particulars with no topic). */
 export function withUnstated(domain: Domain, book: RuleBook, text: string, topics: readonly string[] | undefined, lines: readonly Line[]): Line[] {
   const asking = text.toLowerCase();
-  const said = lines.map(lineWords).join('\n');
-  const asked = domain.particulars.filter(
-    (p) => (topics ? p.topic !== undefined && topics.includes(p.topic) : p.topic === undefined) && lowerCase(p.asks).some((w) => asking.includes(w)) && !p.said.some((w) => said.includes(w)),
+  const candidates = domain.particulars.filter(
+    (p) => (topics ? p.topic !== undefined && topics.includes(p.topic) : p.topic === undefined) && lowerCase(p.asks).some((w) => asking.includes(w)),
   );
+  if (!candidates.length) return [...lines];
+  // (what the lines say, read only when a particular is asked)
+  const said = lines.map(lineWords).join('\n');
+  const asked = candidates.filter((p) => !p.said.some((w) => said.includes(w)));
   if (!asked.length) return [...lines];
   const ask = contactAnswer(book, { text: '', channels: [], knownNumbers: new Set(), topics: ['contact_info'] });
   return [...asked.map((p) => say(`particular_${p.id}`)), ...lines, ...ask.lines.filter((l) => !said.includes(lineWords(l)))];

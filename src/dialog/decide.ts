@@ -3,7 +3,7 @@
 // session go out (a null plan when a human holds the conversation).
 import { answer, factAnswer, missing, retrieveFacts, walkList } from '../answer/answer';
 import type { Retrieved } from '../answer/retrieve';
-import { askedNumbers, hotlineOf, unknownNumberLine } from '../answer/contacts';
+import { askedNumbers, hotlineOf, unknownNumberLine, unlistedNumbers } from '../answer/contacts';
 import { contactLine, lineWords, topicLines } from '../answer/topics';
 import { followUp, isFollowUp } from '../answer/follow-up';
 import { asksWhere, intentAnswering, lowerCase, saysUnanswered, type Domain } from '../answer/domain';
@@ -58,7 +58,8 @@ function elliptical(text: string): boolean {
 /** The phone-like numbers the message asks about (five digits or more, digits only; not the user's own). */
 const numbersIn = (i: DecideInput): string[] => askedNumbers(i.analysis.normalised, lowerCase(i.domain.ownNumberCues));
 /** …those no notice lists (and no public service number: 打了一天12345). */
-const unknownNumbers = (i: DecideInput): string[] => numbersIn(i).filter((n) => !i.knownNumbers.has(n) && !i.domain.serviceNumbers.includes(n));
+const unknownNumbers = (i: DecideInput): string[] =>
+  unlistedNumbers(i.analysis.normalised, { ownNumberCues: lowerCase(i.domain.ownNumberCues), knownNumbers: i.knownNumbers, serviceNumbers: i.domain.serviceNumbers });
 
 /** Entities that say where: a place, a road or compound, a facility near which the user is. */
 const WHERE = new Set(['locality', 'place', 'facility', 'other_place']);

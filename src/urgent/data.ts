@@ -70,6 +70,8 @@ const Item = z.union([
   z.strictObject({ concept: z.string(), min: z.number().int().min(1) }),
 ]);
 export type RuleItem = z.infer<typeof Item>;
+/** The concepts a rule item names. */
+export const itemConcepts = (item: RuleItem): string[] => (typeof item === 'string' ? [item] : 'any' in item ? item.any : [item.concept]);
 
 export const ClassesSchema = z.strictObject({
   version: z.literal(1),
@@ -307,7 +309,7 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
     );
   for (const [name, cls] of Object.entries(d.classes.classes))
     cls.rules.forEach((r, i) => {
-      const own = new Set(r.all.flatMap((item) => (typeof item === 'string' ? [item] : 'any' in item ? item.any : [item.concept])));
+      const own = new Set(r.all.flatMap(itemConcepts));
       r.past_counts.forEach((c, k) => {
         if (!own.has(c)) problems.push(`${cf}: classes.${name}.rules[${i}].past_counts[${k}]: "${c}" is not one of the rule's concepts`);
       });

@@ -305,15 +305,18 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         !!conditionalEnd?.test(text.slice(m.end, ce));
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)
+      // (read only when the message or the sentence asks something: most mentions are in neither)
+      const knowAsked = hits.some((h) => h.cues & Cue.Know && inSentence(h));
       const happened =
-        mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || /\d/.test(o.text))) ||
-        !!caseSaid?.test(text.slice(ss, se));
+        (aheadHere || knowAsked) &&
+        (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || /\d/.test(o.text))) ||
+          !!caseSaid?.test(text.slice(ss, se)));
       // 疼不疼, 喘不喘: asked, not said (痛得不得了 is said: very much)
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
       const knowledge =
         asked ||
         (aheadHere && !happened && !saidNow?.test(text.slice(ss, se))) ||
-        (hits.some((h) => h.cues & Cue.Know && inSentence(h)) && !happened && !hits.some((h) => h.cues & Cue.Present && inSentence(h))) ||
+        (knowAsked && !happened && !hits.some((h) => h.cues & Cue.Present && inSentence(h))) ||
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
         hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1);
       // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative
