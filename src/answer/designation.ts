@@ -31,6 +31,16 @@ export type DesignationResult =
 
 const nameOf = (list: { id: string; name: string }[], id: string): string => list.find((t) => t.id === id)?.name ?? id;
 
+/**
+ * The care's name as a designation prints it: the notice's own words when its note is one of the category's
+ * notice names (晋江's 肿瘤化疗 is not 放化疗, its 婴幼儿诊疗 not every child), else the canonical name.
+ */
+export function categoryLabel(v: Vocabulary, d: Pick<Designation, 'category' | 'note'>): string {
+  const term = v.categories.find((t) => t.id === d.category);
+  const said = d.note?.replace(/定点医院$/, '');
+  return said && term?.notice_names && said in term.notice_names ? said : (term?.name ?? d.category);
+}
+
 /** Where a designation covers a whole group (Jinjiang's 特定对象), the group's name and its members. */
 function audienceLabel(d: Designation, vocabulary: Vocabulary, book: RuleBook): Label {
   for (const g of vocabulary.groups) {
@@ -48,7 +58,7 @@ type Label = (string | MessageRef)[];
 const marked = (name: string, state: string): string | MessageRef => (state === 'open' ? name : { key: 'facility_full', vars: { name } });
 
 /** The lines for one designation, or for several categories that share the same facilities and backups. */
-function designationLines(a: DesignationAnswer, categories: string[], q: DesignationQuery, audience: Label): Line[] {
+function designationLines(a: DesignationAnswer, labels: string[], audience: Label): Line[] {
   const lines: Line[] = [];
   const full = a.facilities.filter((f) => f.state !== 'open').map((f) => f.facility.name);
   if (a.exhausted) lines.push(say('designation_all_full', { full }));
@@ -57,7 +67,7 @@ function designationLines(a: DesignationAnswer, categories: string[], q: Designa
   lines.push(
     say('designation', {
       audience: audience.length ? [{ key: 'designation_audience', vars: { name: audience } }] : [],
-      category: categories.map((c) => nameOf(q.vocabulary.categories, c)),
+      category: labels,
       facilities: designated.map((f) => marked(f.facility.name, f.state)),
     }),
   );
@@ -110,7 +120,7 @@ function oneCategory(book: RuleBook, category: string, q: DesignationQuery): Cat
     const own = book.guidance.filter((g) => g.audiences.some((x) => wanted.includes(x)) && (!g.categories.length || g.categories.includes(category)));
     const none = say('designation_none_for_audience', { audience: audienceName(v, q.audience), category: categoryName });
     if (own.length) return { kind: 'lines', lines: [none, ...own.flatMap(guidanceLines)] };
-    return { kind: 'lines', lines: [none, ...lookup.items.flatMap((a) => designationLines(a, [category], q, audienceLabel(a.designation, v, book)))] };
+    return { kind: 'lines', lines: [none, ...lookup.items.flatMap((a) => designationLines(a, [categoryLabel(v, a.designation)], audienceLabel(a.designation, v, book)))] };
   }
   if (!lookup.uniform && q.everyZone) return found(lookup.items, (a) => audienceLabel(a.designation, v, book));
   if (!lookup.uniform) return { kind: 'ask_zone', audiences: [...new Set(lookup.items.flatMap((a) => a.designation.audiences))] };
@@ -130,7 +140,7 @@ export function designationAnswer(book: RuleBook, q: DesignationQuery): Designat
   // Where some of the categories asked about have designations, answer those; the others' topics are noise.
   const designated = q.categories.filter((c) => book.designations.some((d) => d.category === c));
   const lines: Line[] = [];
-  const groups = new Map<string, { first: Found; categories: string[] }>();
+  const groups = new Map<string, { first: Found; labels: string[] }>();
   for (const category of designated.length ? designated : q.categories) {
     const r = oneCategory(book, category, q);
     if (r.kind === 'ask_zone') return r;
@@ -139,11 +149,12 @@ export function designationAnswer(book: RuleBook, q: DesignationQuery): Designat
       for (const f of r.found) {
         const key = JSON.stringify([f.audience, f.answer.facilities.map((x) => [x.facility.id, x.state, x.role]), f.answer.activation]);
         const g = groups.get(key);
-        if (g) g.categories.push(category);
-        else groups.set(key, { first: f, categories: [category] });
+        const label = categoryLabel(q.vocabulary, f.answer.designation);
+        if (g) g.labels.push(label);
+        else groups.set(key, { first: f, labels: [label] });
       }
   }
-  for (const g of groups.values()) lines.push(...designationLines(g.first.answer, g.categories, q, g.first.audience));
+  for (const g of groups.values()) lines.push(...designationLines(g.first.answer, g.labels, g.first.audience));
   // every hospital listed is full: the number to call, where the notice gives one
   const hotline = [...groups.values()].some((g) => g.first.answer.exhausted) ? hotlineOf(book) : undefined;
   if (hotline) lines.push(say('missing_hotline', { name: hotline.name, phones: hotline.phones.map((p) => p.number) }));

@@ -40,7 +40,10 @@ export function createCore(d: CoreDeps): Core {
 
   // the vocabulary's English names, for the care, audience and topic names an English reply shows
   const v = d.rules.vocabulary;
-  const names = new Map([...v.categories, ...v.audiences, ...v.groups, ...v.topics].filter((x) => x.en).map((x) => [x.name, x.en] as [string, string]));
+  const names = new Map([
+    ...[...v.categories, ...v.audiences, ...v.groups, ...v.topics].filter((x) => x.en).map((x) => [x.name, x.en] as [string, string]),
+    ...v.categories.flatMap((c) => Object.entries(c.notice_names ?? {})),
+  ]);
 
   function renderFor(p: Plan, session: Session, forwarded: boolean): Reply {
     return render(p, {

@@ -19,6 +19,14 @@ export interface Term {
   synonyms: string[];
 }
 
+export interface CategoryTerm extends Term {
+  /**
+   * A notice's own names for the care (肿瘤化疗, 婴幼儿诊疗) with their English, where they differ from `name`:
+   * a designation whose note is one of these is printed with the notice's words, not the wider canonical name.
+   */
+  notice_names?: Record<string, string>;
+}
+
 export interface AudienceTerm extends Term {
   /** Groups this audience belongs to: Jinjiang's 特定对象 gathers 密接, 次密接, 隔离人员, 红码, 黄码… */
   groups: string[];
@@ -33,7 +41,7 @@ export interface PlaceName {
 
 export interface Vocabulary {
   version: number;
-  categories: Term[];
+  categories: CategoryTerm[];
   audiences: AudienceTerm[];
   /** Named topics a guidance entry may carry (companion, nat_admission, transport…). */
   topics: Term[];

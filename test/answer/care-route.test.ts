@@ -21,12 +21,12 @@ describe('topic guidance and care categories', () => {
 });
 
 describe('a how-to-get-care answer names the hospitals for the care asked', () => {
-  it('a child in isolation in 晋江: the children designation, in English for an English writer', () => {
+  it("a child in isolation in 晋江: the children designation in the notice's words (婴幼儿诊疗), in English for an English writer", () => {
     const t = talk(core);
     t.say('We are in isolation and my son needs to see a doctor');
     const reply = textOf(t.say('Jinjiang'));
     expect(reply).toContain('晋江市医院');
-    expect(reply).toMatch(/Designated hospitals for children/);
+    expect(reply).toMatch(/Designated hospitals for care of infants and young children/);
     expect(reply).not.toContain('透析');
   });
   it('how someone of a known group gets to hospital, no care named: their hospital for general care', () => {

@@ -32,6 +32,15 @@ describe('designation answers', () => {
     expect(text.indexOf('东石中心卫生院')).toBeLessThan(text.indexOf('内坑镇卫生院'));
   });
 
+  it("names the care in the notice's own words where they are narrower than the category's name", () => {
+    // 晋江's notice designates 晋江市医院 for 肿瘤化疗 and 婴幼儿诊疗, not for 放化疗 or every child
+    const jj = ask('jinjiang', { categories: ['oncology', 'children'], audience: 'red_code' });
+    expect(jj).toContain('肿瘤化疗、婴幼儿诊疗定点医院');
+    expect(jj).not.toMatch(/放化疗|儿童/);
+    // 忻州's notice does say 肿瘤放化疗
+    expect(ask('xinzhou', { categories: ['oncology'], audience: 'sealed_zone' })).toContain('肿瘤放化疗定点医院');
+  });
+
   it('puts the first open backup first when the designated hospital is full (live status)', () => {
     const jj = book('jinjiang');
     const main = jj.facilities.find((f) => f.name === '晋江市医院');
