@@ -80,7 +80,8 @@ export interface Session {
   lastList?: { locality: string; category: string; designated: string[]; backups: string[]; at: number };
   /** A question the bot asked and waits on; `text`: its words (personal numbers removed), answered with the reply that
    *  fills the slot. */
-  pending?: { slot: Slot; intent: string; alternatives?: string[]; text?: string };
+  /** A question waiting on a slot, resumed once the slot is given: its intent and how sure the NLU was of it, its words. */
+  pending?: { slot: Slot; intent: string; alternatives?: string[]; text?: string; confidence?: number };
   /** Facilities the user told us are full in this conversation ("要是晋江市医院收满了呢"). */
   assumedFull?: string[];
   /** A handoff is open (set by the core when it hands off; the service adds the ticket id and, when a

@@ -323,7 +323,8 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     // any other notice's fact may differ from the user's locality's, so the locality is asked for
     const only = place_free(i) ? factsOfOneBook(i, s, intent) : undefined;
     if (only) return only;
-    const waiting = { slot: 'locality' as const, intent, alternatives, text: questionText(i) };
+    const sure = i.analysis.intent.name === intent ? i.analysis.intent.confidence : 0;
+    const waiting = { slot: 'locality' as const, intent, alternatives, text: questionText(i), ...(sure ? { confidence: sure } : {}) };
     // "96678是看病的电话吗": a number no notice lists is not a medical contact, wherever the user is
     const numbers = numbersIn(i);
     if (i.domain.intents[intent]?.answer === 'contacts' && numbers.length && numbers.every((n) => !i.knownNumbers.has(n))) {
@@ -336,7 +337,9 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   // a question resumed once its locality is given is answered in its own words too (请问犬伤门诊哪里有 … 泉秀那边); a
   // message that only says where (就灯荣路浦西花园那边) adds no words to search by: its road is no question of an address
   const asked = resumed && s.pending?.text ? (onlyPlace(i) ? s.pending.text : `${s.pending.text}，${i.analysis.normalised}`) : undefined;
-  const ask = (name: string) => answer({ ...answerInput(i, book, name, s), ...(asked ? { text: asked } : {}) });
+  // …as surely as it was understood then (山东烟台 莱阳市 says nothing of the question: the answer would not trust its words)
+  const sure = resumed && s.pending?.confidence ? { confidence: s.pending.confidence } : {};
+  const ask = (name: string) => answer({ ...answerInput(i, book, name, s), ...(asked ? { text: asked } : {}), ...(name === intent ? sure : {}) });
   let r = ask(intent);
   for (const alt of r.kind === 'answer' && !r.found ? alternatives : []) {
     const other = ask(alt);

@@ -16,6 +16,16 @@ describe('intent resolution', () => {
     expect(textOf(r)).toMatch(/互联网|线上/);
   });
 
+  it('a question resumed once its locality is given is answered as surely as it was understood when asked', () => {
+    // "山东烟台 龙口市" says nothing of the question: read with its words, the answer leaned on 烟台 and gave the
+    // training section of another district instead of where the fever clinics' addresses are published
+    const t = talk(core);
+    expect(t.say('附近发热门诊的电话和地址去哪查')?.ask).toBe('locality');
+    const reply = textOf(t.say('山东烟台 龙口市'));
+    expect(reply.split('\n')[0]).toMatch(/发热哨点/);
+    expect(reply).toMatch(/微信公众号/);
+  });
+
   it('asked whether it is a bot or a person, it says who answers, and hands off only when a person is asked for', () => {
     for (const text of ['你系唔系机械人嚟㗎？定系真人', 'r u a bot or human?', 'are you a real person?']) expect(talk(core).say(text)?.intent).toBe('greeting');
     for (const text of ['你是机器人吧 给我转人工', 'can I talk to a real person']) expect(talk(core).say(text)?.intent).toBe('handoff_request');
