@@ -40,6 +40,8 @@ export const ConceptsSchema = z.strictObject({
   version: z.literal(1),
   /** Characters a homophone typo never stands for another in a word (在那儿 is not 栽那儿): the commonest words. */
   typo_never: z.array(z.string().length(1)).default([]),
+  /** Words that hold a term's characters but mean something else (山药 is a yam, not 药): no term is read inside one. */
+  plain: words.default([]),
   terms: z.record(z.string().regex(/^[a-z_]+$/), words.min(1)),
   concepts: z.array(
     z.strictObject({

@@ -42,6 +42,9 @@ export interface ConceptLexicon {
   typoNever: Set<string>;
 }
 
+/** The terms trie's id of the plain words (concepts.yml `plain`). */
+export const PLAIN = ' plain';
+
 export function insert<T>(root: Trie<T>, key: string, value: T): void {
   let node = root;
   for (let i = 0; i < key.length; i++) {
@@ -91,6 +94,8 @@ export function buildConceptLexicon(
       insert(terms, s, id);
       surfaces.add(s);
     }
+  // (in the same trie, under an id no term has: a term's hit inside one is dropped — mentions.ts)
+  for (const w of data.plain) insert(terms, norm(w), PLAIN);
   for (const c of data.concepts) {
     for (const w of c.words) {
       const s = norm(w);

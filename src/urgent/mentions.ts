@@ -2,7 +2,7 @@
 // clause (胸口…疼, 嘴…歪), numbers in range after their words (血氧 86), and words typed with homophones
 // (婚迷 → 昏迷), the last marked `typo` and, when the typed form is itself a dictionary word (抽出),
 // `realWord`. Pure: reads only its arguments.
-import type { ConceptLexicon, NearSpec, Trie } from './lexicon';
+import { PLAIN, type ConceptLexicon, type NearSpec, type Trie } from './lexicon';
 import { pinyinWalk, readingsAt } from './pinyin-walk';
 import { APPROXIMATE } from '../nlu/normalise';
 import { frozenValues } from '../data/char-trie';
@@ -44,6 +44,12 @@ function scan(text: string, root: Trie<string>): Hit[] {
     }
   }
   return out;
+}
+
+/** Hits less those inside a plain word or starting inside one (concepts.yml `plain`: 药 and 药攒 in 芍药攒了一盆). */
+function outside(hits: Hit[], plain: readonly Hit[]): Hit[] {
+  const within = (h: Hit, p: Hit): boolean => (p.start < h.start && h.start < p.end) || (p.start === h.start && h.end < p.end);
+  return plain.length ? hits.filter((h) => !plain.some((p) => within(h, p))) : hits;
 }
 
 function breakBetween(text: string, from: number, to: number): boolean {
@@ -221,9 +227,11 @@ export function findMentions(
   segment?: (text: string) => string[],
 ): Mention[] {
   const text = input.toLowerCase();
-  const wordHits = scan(text, lex.words);
+  let termHits = scan(text, lex.terms);
+  const plain = termHits.some((h) => h.id === PLAIN) ? termHits.filter((h) => h.id === PLAIN) : [];
+  if (plain.length) termHits = outside(termHits.filter((h) => h.id !== PLAIN), plain);
+  const wordHits = outside(scan(text, lex.words), plain);
   const literal: Mention[] = wordHits.map((h) => ({ concept: h.id, start: h.start, end: h.end, text: text.slice(h.start, h.end) }));
-  const termHits = scan(text, lex.terms);
   const all = [...literal, ...nearMatches(text, lex, termHits, wordHits), ...numberMatches(text, lex)];
   all.push(...pinyinMatches(text, lex, all, isWord, segment));
   all.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -16,6 +16,12 @@ describe('urgent concept mentions', () => {
     expect(concepts('没有头痛、没有胸痛').filter((c) => c.startsWith('chest_pain'))).toEqual(['chest_pain:胸痛']);
   });
 
+  it('reads no term inside a plain word that holds its characters (山药 is a yam, not 药)', () => {
+    expect(has('药都攒着', 'suicide_means')).toBe(true);
+    expect(has('山药都攒着', 'suicide_means')).toBe(false);
+    expect(has('芍药攒了一盆', 'suicide_means')).toBe(false);
+  });
+
   it('reads a short fragment after a pause as part of the phrase before it, not a longer clause', () => {
     // spoken phrase by phrase: the pauses became commas
     expect(concepts('手被机器 切到了 血流的 好多 止不住')).toContain('heavy_bleeding:血流的,好多');
