@@ -56,6 +56,9 @@ export const ConceptsSchema = z.strictObject({
       unless_followed: words.default([]),
       /** …or precedes it (皮试没反应). */
       unless_preceded: words.default([]),
+      /** …and the scorer does not read the words of a mention so blocked (网格员的电话打不通: an office's line, whose
+       * 打不通 would otherwise read as someone gone silent). */
+      unread_when_blocked: z.boolean().default(false),
       /** Scope readings that never apply to it: a farewell said or means made ready stay in force once done
        * (`past`, `resolved`: 昨晚发来…照顾好妈妈, 绳子买好了); acts and words of farewell are not symptoms, so a figure of
        * speech around them (让我, 逼得) does not make them `figurative`. */

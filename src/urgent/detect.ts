@@ -80,21 +80,24 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   const isWord = o.isWord ?? (() => false);
   const sizes = data.scorer.ngrams;
 
-  function analyse(normalised: string): { mentions: Mention[]; scopes: Scope[] } {
-    const mentions = findMentions(normalised, lexicon, isWord, o.segment);
-    return { mentions, scopes: scope.read(normalised, mentions) };
+  function analyse(normalised: string): { mentions: Mention[]; scopes: Scope[]; blocked: Mention[] } {
+    const blocked: Mention[] = [];
+    const mentions = findMentions(normalised, lexicon, isWord, o.segment, blocked);
+    return { mentions, scopes: scope.read(normalised, mentions), blocked };
   }
 
   const context = new Set(data.classes.context);
   const unscored = new Set([...context, ...data.classes.unscored]);
   /** The n-grams of what the message says, with the words that only say who it is about (孕妇, 宝宝, 透析病人)
-   * left to their concept features: a topic is not an emergency. */
-  function featuresOf(normalised: string, mentions: Mention[], scopes: Scope[]): string[] {
-    return [...ngramsOf(normalised, sizes, marksOf(normalised, mentions)), ...conceptFeatures(mentions, scopes, unscored)];
+   * left to their concept features: a topic is not an emergency; nor are an office's line's words (`unread_when_blocked`:
+   * 网格员的电话打不通 is no one gone silent). */
+  function featuresOf(normalised: string, mentions: Mention[], scopes: Scope[], blocked: readonly Mention[]): string[] {
+    return [...ngramsOf(normalised, sizes, marksOf(normalised, mentions, blocked)), ...conceptFeatures(mentions, scopes, unscored)];
   }
-  function marksOf(normalised: string, mentions: Mention[]): Uint8Array {
+  function marksOf(normalised: string, mentions: Mention[], blocked: readonly Mention[]): Uint8Array {
     const marks = scope.marks(normalised);
     for (const m of mentions) if (context.has(m.concept)) marks.fill(2, m.start, m.end);
+    for (const m of blocked) if (lexicon.unreadWhenBlocked.has(m.concept)) marks.fill(2, m.start, m.end);
     return marks;
   }
 
@@ -118,8 +121,8 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   }
 
   function features(normalised: string): string[] {
-    const { mentions, scopes } = analyse(normalised);
-    return featuresOf(normalised, mentions, scopes);
+    const { mentions, scopes, blocked } = analyse(normalised);
+    return featuresOf(normalised, mentions, scopes, blocked);
   }
 
   let model = o.model;
@@ -131,10 +134,10 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     }
     for (const t of o.extraNegatives ?? []) {
       const n = o.normalise(t);
-      const { mentions, scopes } = analyse(n);
+      const { mentions, scopes, blocked } = analyse(n);
       // an example that the rules find urgent is not a safe negative
       if (rules.judge(n, mentions, scopes).hits.length) continue;
-      docs.push({ features: featuresOf(n, mentions, scopes), label: NONE });
+      docs.push({ features: featuresOf(n, mentions, scopes, blocked), label: NONE });
     }
     // at the precision the start-up cache keeps: the first start after a change decides as every later one
     model = atCachePrecision(trainScorer(docs, data.scorer));
@@ -173,13 +176,13 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   const scorer = compileTables(tables, sizes, modelOf);
 
   function detect(normalised: string): UrgentVerdict {
-    const { mentions, scopes } = analyse(normalised);
+    const { mentions, scopes, blocked } = analyse(normalised);
     const verdict = rules.judge(normalised, mentions, scopes);
     // what featuresOf gives the scorer, read in place (gram-scorer.ts)
     const lower = normalised.toLowerCase();
     const s =
       tables.labels.length > 1
-        ? scorer.score(lower, marksOf(normalised, mentions), [...wordFeatures(lower), ...conceptFeatures(mentions, scopes, unscored)], admitsOf(mentions, scopes))
+        ? scorer.score(lower, marksOf(normalised, mentions, blocked), [...wordFeatures(lower), ...conceptFeatures(mentions, scopes, unscored)], admitsOf(mentions, scopes))
         : { urgent: 0, best: NONE };
     const flags: RedFlag[] = verdict.hits.map((h) => ({ id: h.id, text: h.mention.text, start: h.mention.start, end: h.mention.end }));
     const tooThin = thin(normalised, mentions);

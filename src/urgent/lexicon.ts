@@ -40,6 +40,8 @@ export interface ConceptLexicon {
   blockers: Map<string, { after: string[]; before: string[] }>;
   /** Characters never read as a homophone typo of another (concepts.yml `typo_never`). */
   typoNever: Set<string>;
+  /** Concepts whose blocked mentions the scorer does not read (`unread_when_blocked`). */
+  unreadWhenBlocked: Set<string>;
 }
 
 /** The terms trie's id of the plain words (concepts.yml `plain`). */
@@ -129,5 +131,5 @@ export function buildConceptLexicon(
     const first = spec.terms[0] as string;
     nearByFirst.set(first, [...(nearByFirst.get(first) ?? []), i]);
   });
-  return { words, terms, near, nearByFirst, conceptTerms, numbers, pinyin: pinyinRoot, maxLength, surfaces, blockers, typoNever: new Set(data.typo_never) };
+  return { words, terms, near, nearByFirst, conceptTerms, numbers, pinyin: pinyinRoot, maxLength, surfaces, blockers, typoNever: new Set(data.typo_never), unreadWhenBlocked: new Set(data.concepts.filter((c) => c.unread_when_blocked).map((c) => c.id)) };
 }

@@ -225,6 +225,8 @@ export function findMentions(
   lex: ConceptLexicon,
   isWord: (w: string) => boolean = () => false,
   segment?: (text: string) => string[],
+  /** Receives the mentions a word before or after says are something else (网格员的电话打不通, 想死你了). */
+  blocked?: Mention[],
 ): Mention[] {
   const text = input.toLowerCase();
   let termHits = scan(text, lex.terms);
@@ -235,7 +237,7 @@ export function findMentions(
   const all = [...literal, ...nearMatches(text, lex, termHits, wordHits), ...numberMatches(text, lex)];
   all.push(...pinyinMatches(text, lex, all, isWord, segment));
   all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const blocked = (m: Mention): boolean => {
+  const isBlocked = (m: Mention): boolean => {
     const b = lex.blockers.get(m.concept);
     if (!b) return false;
     if (b.after.some((w) => text.startsWith(w, m.end))) return true;
@@ -245,7 +247,12 @@ export function findMentions(
     return b.before.some((w) => before.endsWith(w) || owner.endsWith(w));
   };
   const tags = hashtags(text);
-  const kept = all.filter((m) => !blocked(m) && !tags.some(([s, e]) => m.start >= s && m.end <= e));
+  const kept = all.filter((m) => {
+    if (tags.some(([s, e]) => m.start >= s && m.end <= e)) return false;
+    if (!isBlocked(m)) return true;
+    blocked?.push(m);
+    return false;
+  });
   return kept.filter(
     (m, i) =>
       !kept.some((o, k) => k !== i && o.concept === m.concept && o.start <= m.start && o.end >= m.end && (o.end - o.start > m.end - m.start || k < i)),
