@@ -16,6 +16,10 @@ describe('intent resolution', () => {
     expect(textOf(r)).toMatch(/互联网|线上/);
   });
 
+  it('who to turn to in ordinary times, where the notice names family doctors, is answered with them (平时能找谁)', () => {
+    expect(textOf(talk(core).say('烟台福山 我爸高血压好多年了 现在挺好 平时能找谁'))).toMatch(/家庭医生/);
+  });
+
   it('a question resumed once its locality is given is answered as surely as it was understood when asked', () => {
     // "山东烟台 龙口市" says nothing of the question: read with its words, the answer leaned on 烟台 and gave the
     // training section of another district instead of where the fever clinics' addresses are published
