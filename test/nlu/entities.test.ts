@@ -187,6 +187,8 @@ describe('entities', () => {
     // (a village said as "ours" in any variety: 俺们村, 咱村)
     expect(values('俺们村好几个人阳了', 'rural').length).toBeGreaterThan(0);
     expect(values('咱村的卫生室关门了', 'rural').length).toBeGreaterThan(0);
+    // (…and Sichuanese 村头, in the village)
+    expect(values('我们住村头 老汉腰杆疼', 'rural').length).toBeGreaterThan(0);
     // a topic word inside a role phrase is not a topic cue
     expect(values('我是热线接线员', 'topic')).not.toContain('hotline');
   });
