@@ -132,6 +132,16 @@ function oneCategory(book: RuleBook, category: string, q: DesignationQuery): Cat
   return found([first], () => label);
 }
 
+/** The care asked for that a notice's name for it leaves out (放疗, beside 晋江's 肿瘤化疗): said not to be mentioned. */
+function leftOut(q: DesignationQuery, labels: readonly string[]): Line[] {
+  const text = q.topicQuery.text.toLowerCase();
+  return labels.flatMap((label) => {
+    const out = q.vocabulary.categories.find((t) => t.notice_leaves_out?.[label])?.notice_leaves_out?.[label] ?? {};
+    const words = Object.keys(out).filter((w) => text.includes(w.toLowerCase()));
+    return words.length ? [say('designation_leaves_out', { label, words: words.slice(0, 1) })] : [];
+  });
+}
+
 /**
  * Answers for the categories asked about. Categories whose designations name the same facilities,
  * backups and audiences are said in one line (晋江市医院 serves six of them).
@@ -154,7 +164,7 @@ export function designationAnswer(book: RuleBook, q: DesignationQuery): Designat
         else groups.set(key, { first: f, labels: [label] });
       }
   }
-  for (const g of groups.values()) lines.push(...designationLines(g.first.answer, g.labels, g.first.audience));
+  for (const g of groups.values()) lines.push(...designationLines(g.first.answer, g.labels, g.first.audience), ...leftOut(q, g.labels));
   // every hospital listed is full: the number to call, where the notice gives one
   const hotline = [...groups.values()].some((g) => g.first.answer.exhausted) ? hotlineOf(book) : undefined;
   if (hotline) lines.push(say('missing_hotline', { name: hotline.name, phones: hotline.phones.map((p) => p.number) }));

@@ -42,7 +42,7 @@ export function createCore(d: CoreDeps): Core {
   const v = d.rules.vocabulary;
   const names = new Map([
     ...[...v.categories, ...v.audiences, ...v.groups, ...v.topics].filter((x) => x.en).map((x) => [x.name, x.en] as [string, string]),
-    ...v.categories.flatMap((c) => Object.entries(c.notice_names ?? {})),
+    ...v.categories.flatMap((c) => [...Object.entries(c.notice_names ?? {}), ...Object.values(c.notice_leaves_out ?? {}).flatMap((w) => Object.entries(w))]),
   ]);
 
   function renderFor(p: Plan, session: Session, forwarded: boolean): Reply {

@@ -41,7 +41,7 @@ const term = {
 
 export const VocabularySchema = z.strictObject({
   version: z.literal(1),
-  categories: z.array(z.strictObject({ ...term, notice_names: z.record(text, text).optional() })),
+  categories: z.array(z.strictObject({ ...term, notice_names: z.record(text, text).optional(), notice_leaves_out: z.record(text, z.record(text, text)).optional() })),
   audiences: z.array(z.strictObject({ ...term, groups: refs })),
   topics: z.array(z.strictObject(term)),
   groups: list(z.strictObject(term)),

@@ -25,6 +25,9 @@ export interface CategoryTerm extends Term {
    * a designation whose note is one of these is printed with the notice's words, not the wider canonical name.
    */
   notice_names?: Record<string, string>;
+  /** What a notice name leaves out that the category's name or synonyms cover (肿瘤化疗: 放疗), each with its English:
+   * asked about, the reply says the notice does not mention it. */
+  notice_leaves_out?: Record<string, Record<string, string>>;
 }
 
 export interface AudienceTerm extends Term {

@@ -39,6 +39,10 @@ describe('designation answers', () => {
     expect(jj).not.toMatch(/放化疗|儿童/);
     // 忻州's notice does say 肿瘤放化疗
     expect(ask('xinzhou', { categories: ['oncology'], audience: 'sealed_zone' })).toContain('肿瘤放化疗定点医院');
+    // asked for what the notice's words leave out, the reply says they do not mention it
+    expect(ask('jinjiang', { categories: ['oncology'], audience: 'red_code', topicQuery: { text: '我在做放疗，去哪', departments: {} } })).toContain('没有提到放疗');
+    expect(ask('jinjiang', { categories: ['oncology'], audience: 'red_code', topicQuery: { text: '我在做化疗，去哪', departments: {} } })).not.toContain('没有提到');
+    expect(ask('xinzhou', { categories: ['oncology'], audience: 'sealed_zone', topicQuery: { text: '我在做放疗，去哪', departments: {} } })).not.toContain('没有提到');
   });
 
   it('puts the first open backup first when the designated hospital is full (live status)', () => {
