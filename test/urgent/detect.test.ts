@@ -42,6 +42,8 @@ describe('urgent detection', () => {
     ['别来救我，我已经决定好了', 'suicide'],
     // pills put away are a plan only beside despair or a goodbye
     ['他把药都藏起来了，这几天一直说对不起', 'suicide'],
+    ['安眠药都摆好了，今晚就走', 'suicide'],
+    ['药都摆在桌上了，活着太累了', 'suicide'],
     // a cue's characters inside a plain word are no cue: 特别 is not 别, 不如 not 如
     ['我爸特别喘不上气，嘴都紫了', 'breathing'],
     ['真的不如一了百了算了', 'suicide'],
