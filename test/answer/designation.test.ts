@@ -43,6 +43,8 @@ describe('designation answers', () => {
     expect(ask('jinjiang', { categories: ['oncology'], audience: 'red_code', topicQuery: { text: '我在做放疗，去哪', departments: {} } })).toContain('没有提到放疗');
     expect(ask('jinjiang', { categories: ['oncology'], audience: 'red_code', topicQuery: { text: '我在做化疗，去哪', departments: {} } })).not.toContain('没有提到');
     expect(ask('xinzhou', { categories: ['oncology'], audience: 'sealed_zone', topicQuery: { text: '我在做放疗，去哪', departments: {} } })).not.toContain('没有提到');
+    // 晋江 designates for 孕产妇分娩 (childbirth): a prenatal check is not in those words
+    expect(ask('jinjiang', { categories: ['maternity'], audience: 'yellow_code', topicQuery: { text: '怀孕五个月要产检', departments: {} } })).toContain('没有提到产检');
   });
 
   it('puts the first open backup first when the designated hospital is full (live status)', () => {
