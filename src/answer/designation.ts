@@ -103,10 +103,12 @@ function oneCategory(book: RuleBook, category: string, q: DesignationQuery): Cat
   const topicsFor = (topics: readonly string[]) => topicLines(book, { ...q.topicQuery, audiences: q.audience ? expandGroup(v, q.audience) : undefined, topics, categories: [category] });
   const categoryName = nameOf(v.categories, category);
   if (!lookup.items.length) {
+    // what the notice says for the care instead, after saying it designates no hospital for it (the rural plan,
+    // written for no one place, only says what it has)
     let lines = topicsFor(q.categoryTopics[category] ?? []);
     if (!lines.length && book.fallback) lines = topicsFor(q.fallbackTopics);
-    if (!lines.length) lines = [say('designation_none', { locality: book.name, category: categoryName })];
-    return { kind: 'lines', lines };
+    const none = say('designation_none', { locality: book.name, category: categoryName });
+    return { kind: 'lines', lines: !lines.length ? [none] : book.fallback ? lines : [none, ...lines] };
   }
   const found = (list: DesignationAnswer[], label: (a: DesignationAnswer) => Label): CategoryResult => ({
     kind: 'found',

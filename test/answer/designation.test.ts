@@ -47,6 +47,13 @@ describe('designation answers', () => {
     expect(ask('jinjiang', { categories: ['maternity'], audience: 'yellow_code', topicQuery: { text: '怀孕五个月要产检', departments: {} } })).toContain('没有提到产检');
   });
 
+  it('says a notice designates no hospital for a care, then what it does say for that care', () => {
+    const text = ask('yantai', { categories: ['dialysis'] });
+    expect(text).toContain('没有规定血液透析的定点医院');
+    // a dialysis patient is one of the key populations 烟台's primary care keeps a register of
+    expect(text).toContain('基层医疗卫生机构');
+  });
+
   it('puts the first open backup first when the designated hospital is full (live status)', () => {
     const jj = book('jinjiang');
     const main = jj.facilities.find((f) => f.name === '晋江市医院');
