@@ -366,7 +366,10 @@ function answerOf(a: AnswerInput): AnswerResult {
       return backup(a);
     case 'contacts': {
       const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics, ownNumberCues: lowerCase(a.domain.ownNumberCues), serviceNumbers: a.domain.serviceNumbers, unanswered: saysUnanswered(a.domain, a.text) });
-      const result: AnswerResult = { kind: 'answer', lines: r.lines, session: a.session, found: r.found };
+      // (what else the message asks beside the number, where the book says it: 能打这个叫转运车吗 → its transport procedure)
+      const asked = secondary(a).filter((t) => t !== 'hotline');
+      const more = asked.length ? topicLines(a.book, { ...topicQuery(a), topics: asked }) : [];
+      const result: AnswerResult = { kind: 'answer', lines: more.length ? dedupe([...r.lines, ...more]) : r.lines, session: a.session, found: r.found };
       // (a care and where to go for it asked beside the number: 心衰…想问定点医院 另外…打哪个电话)
       if (r.found) return withDesignation(a, result);
       // no number for it: that said first, then any fact the question's words find

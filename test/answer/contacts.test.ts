@@ -20,6 +20,12 @@ describe('contact answers', () => {
     expect(text).not.toContain('3026833');
   });
 
+  it('answers what else is asked beside a number: its transport procedure with the number named for what it is', () => {
+    const text = textOf(talk(core).say('0350-3026833这个号码可以约转运车吗 我们在忻州封控区'));
+    expect(text).toMatch(/网页页脚/);
+    expect(text).toMatch(/专用转运车/);
+  });
+
   it('says a missing contact channel (QQ) is missing', () => {
     const text = textOf(talk(core).say('忻州封控区就医能加QQ问吗'));
     expect(text).toContain('没有公布QQ');
