@@ -78,9 +78,8 @@ export interface Session {
   /** The ordered list the last designation answer gave (designated hospitals, then backups in order), so that
    * "第二个呢", "再不行呢", "and the next one?" can walk it. `at`: the index the answer put first. */
   lastList?: { locality: string; category: string; designated: string[]; backups: string[]; at: number };
-  /** A question the bot asked and waits on; `text`: its words (personal numbers removed), answered with the reply that
-   *  fills the slot. */
-  /** A question waiting on a slot, resumed once the slot is given: its intent and how sure the NLU was of it, its words. */
+  /** A question the bot asked and waits on, resumed once the slot is filled: its intent and how sure the NLU was of it
+   *  (`confidence`), `text` its words (personal numbers removed). */
   pending?: { slot: Slot; intent: string; alternatives?: string[]; text?: string; confidence?: number };
   /** Facilities the user told us are full in this conversation ("要是晋江市医院收满了呢"). */
   assumedFull?: string[];

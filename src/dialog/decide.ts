@@ -323,8 +323,8 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     // any other notice's fact may differ from the user's locality's, so the locality is asked for
     const only = place_free(i) ? factsOfOneBook(i, s, intent) : undefined;
     if (only) return only;
-    const sure = i.analysis.intent.name === intent ? i.analysis.intent.confidence : 0;
-    const waiting = { slot: 'locality' as const, intent, alternatives, text: questionText(i), ...(sure ? { confidence: sure } : {}) };
+    const confidence = i.analysis.intent.name === intent ? i.analysis.intent.confidence : 0;
+    const waiting = { slot: 'locality' as const, intent, alternatives, text: questionText(i), ...(confidence ? { confidence } : {}) };
     // "96678是看病的电话吗": a number no notice lists is not a medical contact, wherever the user is
     const numbers = numbersIn(i);
     if (i.domain.intents[intent]?.answer === 'contacts' && numbers.length && numbers.every((n) => !i.knownNumbers.has(n))) {
