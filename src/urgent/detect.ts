@@ -2,10 +2,10 @@
 // over the mentions in scope, and a learned scorer; either raises the flag. Built once (the scorer trained
 // on the corpus), then `detect(normalisedText)` is pure.
 import type { RedFlag } from '../nlu/types';
-import type { UrgentData } from './data';
+import { itemConcepts, type UrgentData } from './data';
 import { buildConceptLexicon, type ConceptLexicon } from './lexicon';
 import { findMentions, type Mention } from './mentions';
-import { createRuleEngine, itemConcepts as itemConceptsOf, type RuleEngine } from './rules';
+import { createRuleEngine, type RuleEngine } from './rules';
 import { createScopeReader, type Scope, type ScopeReader } from './scope';
 import { compileTables, modelOfTables, scorerTables, type ScorerTables } from './gram-scorer';
 import { atCachePrecision, conceptFeatures, ngramsOf, NONE, trainScorer, wordFeatures, type ScorerModel, type TrainingDoc } from './scorer';
@@ -149,7 +149,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     .filter(([, c]) => c.not_yet?.length)
     .map(([id, c]) => {
       const said = new Set(c.not_yet);
-      const signs = new Set(c.rules.flatMap((r) => r.all.flatMap((item) => itemConceptsOf(item))).filter((x) => !context.has(x) && !said.has(x)));
+      const signs = new Set(c.rules.flatMap((r) => r.all.flatMap(itemConcepts)).filter((x) => !context.has(x) && !said.has(x)));
       return { id, said, signs };
     });
   function notYetOf(mentions: readonly Mention[], scopes: readonly Scope[]): ReadonlySet<string> {

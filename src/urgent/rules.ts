@@ -34,7 +34,6 @@ export interface RuleEngine {
   conceptsOf(classId: string): ReadonlySet<string>;
 }
 
-export { itemConcepts };
 
 function someIn(usable: ReadonlyMap<string, unknown>, concepts: ReadonlySet<string>): boolean {
   for (const c of usable.keys()) if (concepts.has(c)) return true;
