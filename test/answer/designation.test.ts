@@ -54,6 +54,12 @@ describe('designation answers', () => {
     expect(text).toContain('基层医疗卫生机构');
   });
 
+  it('says who helps an infected person to hospital where a notice designates no covid hospital (烟台: 协助转诊)', () => {
+    const text = ask('yantai', { categories: ['covid'] });
+    expect(text).toContain('没有规定新冠肺炎的定点医院');
+    expect(text).toContain('协助转诊');
+  });
+
   it('puts the first open backup first when the designated hospital is full (live status)', () => {
     const jj = book('jinjiang');
     const main = jj.facilities.find((f) => f.name === '晋江市医院');
