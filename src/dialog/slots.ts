@@ -158,7 +158,11 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
   const placeEntities = [...of('locality'), ...of('place')];
   const specific = placeEntities.filter((e) => !rules.byId.get(e.value)?.fallback);
   const place = whoseAbout(normalised, specific) ?? best(specific.length ? specific : placeEntities);
-  const rural = of('rural').length ? rules.books.find((b) => b.fallback)?.id : undefined;
+  const fallback = rules.books.find((b) => b.fallback)?.id;
+  // 农村, or a tier only the rural plan names (县级医院, 亚定点医院: no other book has a facility of that name)
+  const facilities = of('facility');
+  const ruralTier = facilities.some((e) => e.value.startsWith(`${fallback}/`) && !facilities.some((o) => o.start === e.start && !o.value.startsWith(`${fallback}/`)));
+  const rural = of('rural').length || (ruralTier && !of('category').length) ? fallback : undefined;
   // A named (not generic) facility tells where the user is when no place does.
   const outside = livesIn(normalised, of('other_place'), placeEntities);
   // the covered places named only to say how near they are (我在石狮，离晋江很近): the user is not in them

@@ -34,6 +34,15 @@ describe('reply policy', () => {
     expect(textOf(talk(core).say('我住晋江，离石狮很近，孕妇产检去哪'))).toContain('晋江市医院');
   });
 
+  it('reads a tier only the rural plan names (亚定点医院, 县级医院) with no place as a rural question; a care asked of it still needs the place', () => {
+    for (const text of ['亚定点医院是收哪些病人的', '县级医院跟乡镇卫生院各管什么']) {
+      const r = talk(core).say(text);
+      expect(r?.ask).toBeNull();
+      expect(textOf(r)).toContain('亚定点医院的分类收治');
+    }
+    expect(talk(core).say('县医院能做透析吗')?.ask).toBe('locality');
+  });
+
   it('takes a road, a compound and "that clinic there" as the locality asked for, and answers the question waiting', () => {
     const chat = talk(core);
     expect(chat.say('晚上能看病吗 有没有夜诊')?.ask).toBe('locality');
