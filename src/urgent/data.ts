@@ -163,6 +163,8 @@ export const ScopeSchema = z.strictObject({
   hypothetical_closers: pattern.optional(),
   /** The text right before a mention that makes the bot, spoken to, its subject (你都答非所问). */
   addressee_before: pattern.optional(),
+  /** Read right after a hearsay cue (有人说, 听说): the teller's own people (她妈, 他同事), whose case is no hearsay. */
+  relay_after: pattern.optional(),
   history_durations: words,
   now: words,
   hypothetical: words,
@@ -185,7 +187,7 @@ export const ScopeSchema = z.strictObject({
   reported: words,
   /** An animal or a thing the sentence is about before a mention (我家狗刚才抽搐, 机器说不清楚): no person's emergency,
    * unless a person is named between (狗咬了我，血止不住) or the animal is the one who did it (被狗咬了). */
-  nonhuman_subject: z.strictObject({ subjects: words, people: words, agent_before: words }).optional(),
+  nonhuman_subject: z.strictObject({ subjects: words, people: words, agent_before: words, not_subject: words.optional() }).optional(),
 });
 export type ScopeFile = z.infer<typeof ScopeSchema>;
 

@@ -112,8 +112,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const backAgain = backAgainReader(data.back_again, modifiers);
   const hypoClosed = data.hypothetical_closers ? new RegExp(data.hypothetical_closers) : undefined;
   const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
+  const relayAfter = data.relay_after ? new RegExp(data.relay_after) : undefined;
   const nonhuman = data.nonhuman_subject;
-  const nonhumanRe = nonhuman && new RegExp(`(?<!${alternation(nonhuman.agent_before)})(?:${alternation(nonhuman.subjects)})`, 'g');
+  const verbUse = nonhuman?.not_subject?.length ? `(?!${alternation(nonhuman.not_subject)})` : '';
+  const nonhumanRe = nonhuman && new RegExp(`(?<!${alternation(nonhuman.agent_before)})${verbUse}(?:${alternation(nonhuman.subjects)})`, 'g');
   const personRe = nonhuman && new RegExp(alternation(nonhuman.people));
   /** Whether the sentence before a mention is about an animal or a bot: the last one named, and no person after it. */
   const aboutNonhuman = (before: string): boolean => {
@@ -333,7 +335,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         if (!literal) figurative = true;
       }
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
-      const reported = (hits.some((h) => h.cues & Cue.Reported && before(h)) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text.slice(ss, m.start)) || !!addressee?.test(text.slice(ss, m.start));
+      // (…nor one told of the teller's own people: 群里有人说她妈是尿毒症…今天早上就水种)
+      const reported = (hits.some((h) => h.cues & Cue.Reported && before(h) && !relayAfter?.test(text.slice(h.end, h.end + 4))) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text.slice(ss, m.start)) || !!addressee?.test(text.slice(ss, m.start));
       return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)
