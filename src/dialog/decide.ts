@@ -147,6 +147,9 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   // clinics): where to go for the care it names
   if (own && slots.categories.length && !slots.categories.includes(own) && asksWhere(domain, analysis.normalised))
     return slots.full ? 'backup' : 'designation';
+  // …and the emergency route asked beside a care it does not speak for (120打了 是拉去哪透析): where that care is given
+  if (said === topicIntent(domain, 'emergency_route') && slots.categories.some((c) => !domain.broadCategories.includes(c) && c !== 'emergency') && asksWhere(domain, analysis.normalised))
+    return slots.full ? 'backup' : 'designation';
   if (slots.full && (said === 'designation' || said === 'fallback')) return 'backup';
   return said;
 }

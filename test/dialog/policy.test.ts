@@ -43,6 +43,13 @@ describe('reply policy', () => {
     expect(talk(core).say('县医院能做透析吗')?.ask).toBe('locality');
   });
 
+  it("answers where a care is given when asked beside the emergency route (120打了 是拉去哪透析), not the route again", () => {
+    const chat = talk(core);
+    expect(chat.say('代县的，我爸透析十天没做了，腿肿得厉害，躺下就憋气')?.urgent).toBe(true);
+    for (const text of ['急救车说往市里送，透析那两家医院再讲一遍', '120说拉到市里，透析的是哪两家'])
+      expect(textOf(chat.say(text))).toContain('忻州市人民医院、忻州市中医医院');
+  });
+
   it('takes a road, a compound and "that clinic there" as the locality asked for, and answers the question waiting', () => {
     const chat = talk(core);
     expect(chat.say('晚上能看病吗 有没有夜诊')?.ask).toBe('locality');
