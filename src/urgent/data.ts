@@ -56,6 +56,10 @@ export const ConceptsSchema = z.strictObject({
       unless_followed: words.default([]),
       /** …or precedes it (皮试没反应). */
       unless_preceded: words.default([]),
+      /** …or a text matching this ends right before it (a landline or service number quoted: 28220052一直没人接). */
+      unless_preceded_pattern: pattern.optional(),
+      /** …unless the line is named as a person's (我妈家座机…一直没人接: her line, not an office's). */
+      owners: words.default([]),
       /** …and the scorer does not read the words of a mention so blocked (网格员的电话打不通: an office's line, whose
        * 打不通 would otherwise read as someone gone silent). */
       unread_when_blocked: z.boolean().default(false),

@@ -37,7 +37,7 @@ export interface ConceptLexicon {
   /** Every literal (concept words and terms), for the segmenter's user dictionary. */
   surfaces: Set<string>;
   /** Words that, following or preceding a concept's mention, say it is something else. */
-  blockers: Map<string, { after: string[]; before: string[] }>;
+  blockers: Map<string, { after: string[]; before: string[]; beforeRe?: RegExp; owners: string[] }>;
   /** Characters never read as a homophone typo of another (concepts.yml `typo_never`). */
   typoNever: Set<string>;
   /** Concepts whose blocked mentions the scorer does not read (`unread_when_blocked`). */
@@ -89,7 +89,7 @@ export function buildConceptLexicon(
   const conceptIds = new Set(data.concepts.map((c) => c.id));
   const conceptTerms = new Set<string>();
   let maxLength = 0;
-  const blockers = new Map<string, { after: string[]; before: string[] }>();
+  const blockers: ConceptLexicon['blockers'] = new Map();
   for (const [id, list] of Object.entries(data.terms))
     for (const w of list) {
       const s = norm(w);
@@ -124,7 +124,13 @@ export function buildConceptLexicon(
       for (const t of combo) if (conceptIds.has(t)) conceptTerms.add(t);
     }
     for (const spec of c.numbers) numbers.push({ concept: c.id, spec: { ...spec, after: spec.after.map(norm), not_after: spec.not_after.map(norm), not_followed: spec.not_followed.map(norm) } });
-    if (c.unless_followed.length || c.unless_preceded.length) blockers.set(c.id, { after: c.unless_followed.map(norm), before: c.unless_preceded.map(norm) });
+    if (c.unless_followed.length || c.unless_preceded.length || c.unless_preceded_pattern)
+      blockers.set(c.id, {
+        after: c.unless_followed.map(norm),
+        before: c.unless_preceded.map(norm),
+        owners: c.owners.map(norm),
+        ...(c.unless_preceded_pattern ? { beforeRe: new RegExp(`(?:${c.unless_preceded_pattern})$`) } : {}),
+      });
   }
   const nearByFirst = new Map<string, number[]>();
   near.forEach((spec, i) => {

@@ -244,7 +244,11 @@ export function findMentions(
     // a word right before, or the word and what is its (网格员的…, 网格员的电话…打不通, 咨询电话打了十几遍都打不通)
     const before = text.slice(0, m.start);
     const owner = before.replace(/(?:这个|那个|这|那)?的?(?:电话|号码|号)?(?:我?打了[^,，。!?！？]{0,6}?)?(?:都|也|还|一直|总是|老是)?$/, '');
-    return b.before.some((w) => before.endsWith(w) || owner.endsWith(w));
+    const office = b.before.some((w) => before.endsWith(w) || owner.endsWith(w)) || (!!b.beforeRe && (b.beforeRe.test(before) || b.beforeRe.test(owner)));
+    if (!office || !b.owners.length) return office;
+    // …unless the line is named as a person's (我妈家座机22334455一直没人接)
+    const whose = owner.replace(/[-\d]+$/, '').replace(/(?:座机|固话|手机|电话|号码|号)$/, '').replace(/(?:家里?)?的?$/, '');
+    return !b.owners.some((w) => whose.endsWith(w));
   };
   const tags = hashtags(text);
   const kept = all.filter((m) => {

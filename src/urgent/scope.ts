@@ -158,8 +158,20 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     for (const w of out)
       if (w.cues & Cue.Plain)
         for (const h of out) if (h !== w && h.start >= w.start && h.end <= w.end && h.end - h.start < w.end - w.start) h.cues = 0;
+    // …and digits inside a number of other digits are none (233, laughter — 2333333 too — in the landline 22334455)
+    for (const h of out) {
+      if (!isDigit(text.charCodeAt(h.start))) continue;
+      let a = h.start;
+      let b = h.end;
+      while (a > 0 && isDigit(text.charCodeAt(a - 1))) a--;
+      while (b < text.length && isDigit(text.charCodeAt(b))) b++;
+      const own = text.slice(h.start, h.end);
+      for (let k = a; k < b; k++) if (!own.includes(text.charAt(k))) h.cues = 0;
+    }
     return out;
   }
+
+  const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
   /** The clause: between punctuation, and after the last clause-break word (但是, 现在…) before the mention. */
   function clauseOf(text: string, hits: readonly Hit[], m: Mention): [number, number] {

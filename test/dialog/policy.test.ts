@@ -50,6 +50,16 @@ describe('reply policy', () => {
       expect(textOf(chat.say(text))).toContain('忻州市人民医院、忻州市中医医院');
   });
 
+  it("asks for the other contacts when the number quoted, or the one just given, goes unanswered; a care asked beside it is answered", () => {
+    const quoted = textOf(talk(core).say('0350-3301599这个号一上午都占线 还有别的号没有 忻州'));
+    expect(quoted).toContain('没有公布其他电话');
+    expect(quoted).toContain('网格员');
+    const chat = talk(core);
+    chat.say('忻州封控期间看病有没有咨询电话');
+    expect(textOf(chat.say('你给的这个电话打了十几遍 打不通 还有别的号没'))).toContain('没有公布其他电话');
+    expect(textOf(talk(core).say('忻州的 我打了0350-3301599没人接，孩子发烧去哪'))).toContain('发热门诊定点医院');
+  });
+
   it('takes a road, a compound and "that clinic there" as the locality asked for, and answers the question waiting', () => {
     const chat = talk(core);
     expect(chat.say('晚上能看病吗 有没有夜诊')?.ask).toBe('locality');

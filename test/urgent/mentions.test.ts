@@ -22,6 +22,17 @@ describe('urgent concept mentions', () => {
     expect(has('芍药攒了一盆', 'suicide_means')).toBe(false);
   });
 
+  it("reads a landline or service number quoted as going unanswered as an office's line; a mobile may be a person's", () => {
+    expect(has('泉秀 28220052一直没人接 还能找谁', 'unreachable')).toBe(false);
+    expect(has('0595-28220052打了好几遍都没人接', 'unreachable')).toBe(false);
+    expect(flags('泉秀 28220052一直没人接 还能找谁')).toEqual([]);
+    expect(has('我儿子13912345678一直没人接', 'unreachable')).toBe(true);
+    // a line named as a person's is theirs, whatever its kind; laughter's 233 is none inside a number of other digits
+    expect(flags('我妈家座机一直没人接，她一个人在家，昨天说不想活了')).toEqual(['suicide']);
+    expect(flags('我妈家座机22334455一直没人接，她一个人在家，昨天说不想活了')).toEqual(['suicide']);
+    expect(flags('2333333 不想活了哈')).toEqual([]);
+  });
+
   it('reads a short fragment after a pause as part of the phrase before it, not a longer clause', () => {
     // spoken phrase by phrase: the pauses became commas
     expect(concepts('手被机器 切到了 血流的 好多 止不住')).toContain('heavy_bleeding:血流的,好多');
