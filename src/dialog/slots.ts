@@ -190,6 +190,7 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     // (an address's road or compound is searched for: it is how the facility's address is asked after)
     placeTexts: placeEntities.filter((e) => !e.address).map((e) => e.text),
     unknownPlace: of('other_place')[0]?.name ?? of('other_place')[0]?.text,
-    livesOutside: outside?.place,
+    // (a village of a province no notice covers — 四川广安乡下 — is the rural plan's: it is written for no one place)
+    livesOutside: of('rural').length && !specific.length ? undefined : outside?.place,
   };
 }

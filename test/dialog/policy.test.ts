@@ -60,6 +60,15 @@ describe('reply policy', () => {
     expect(textOf(talk(core).say('忻州的 我打了0350-3301599没人接，孩子发烧去哪'))).toContain('发热门诊定点医院');
   });
 
+  it("answers a village of a province no notice covers from the rural plan (四川广安乡下); a city there has no notice", () => {
+    for (const text of ['我家在甘肃定西乡下，村里有人阳了，先去哪看', '贵州毕节山里的，老人发烧了找谁']) {
+      const r = talk(core).say(text);
+      expect(textOf(r)).toContain('农村地区的通用分级就医流程');
+      expect(textOf(r)).not.toContain('不能替当地作答');
+    }
+    expect(textOf(talk(core).say('我在甘肃兰州市区，阳了先去哪看'))).toContain('不能替当地作答');
+  });
+
   it('takes a road, a compound and "that clinic there" as the locality asked for, and answers the question waiting', () => {
     const chat = talk(core);
     expect(chat.say('晚上能看病吗 有没有夜诊')?.ask).toBe('locality');
