@@ -13,7 +13,9 @@ export function remember(session: Session, slots: Slots, analysis: Analysis): Se
   };
   // A change of locality: what was said of the old one (its zones, its full hospitals, its lists) no longer
   // holds; nor when the user says they are somewhere no notice covers ("我在武汉").
-  const leaving = (slots.locality && slots.locality !== s.locality) || (slots.livesOutside && !slots.locality);
+  // (a village named in a conversation already in a covered locality is that locality's: 莱阳农村 … 村里就一个村医)
+  const staying = slots.ruralOnly && !!s.locality;
+  const leaving = !staying && ((slots.locality && slots.locality !== s.locality) || (slots.livesOutside && !slots.locality));
   if (leaving && s.locality) {
     s.audience = undefined;
     s.assumedFull = [];

@@ -31,6 +31,9 @@ export interface Slots {
   unknownPlace?: string;
   /** …that the user says they live in (我住鲤城区): another locality's notice does not apply to them. */
   livesOutside?: string;
+  /** The locality is the rural plan only because the message says rural (村里, 镇卫生院): in a conversation already
+   * in a covered locality, its villages are that notice's (莱阳农村 … 村里就一个村医). */
+  ruralOnly?: boolean;
 }
 
 const ROLES: ReadonlySet<string> = new Set(['resident', 'family_doctor', 'hotline_staff', 'grid_worker', 'relative']);
@@ -192,5 +195,6 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     unknownPlace: of('other_place')[0]?.name ?? of('other_place')[0]?.text,
     // (a village of a province no notice covers — 四川广安乡下 — is the rural plan's: it is written for no one place)
     livesOutside: of('rural').length && !specific.length ? undefined : outside?.place,
+    ruralOnly: !!fallback && locality === fallback && (!place || place.value === fallback) && !(facility && !facility.facility.generic) && !contact,
   };
 }

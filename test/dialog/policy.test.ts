@@ -69,6 +69,14 @@ describe('reply policy', () => {
     expect(textOf(talk(core).say('我在甘肃兰州市区，阳了先去哪看'))).toContain('不能替当地作答');
   });
 
+  it("keeps a covered locality when a later message only says village or township (莱阳农村… then 村里就一个村医)", () => {
+    const chat = talk(core);
+    chat.say('海阳农村的，俺爹阳了，烧了三天了');
+    const text = textOf(chat.say('村里就一个卫生室，是先去镇卫生院还是直接去市里'));
+    expect(text).toContain('烟台市');
+    expect(text).not.toContain('农村地区的通用分级就医流程');
+  });
+
   it('takes a road, a compound and "that clinic there" as the locality asked for, and answers the question waiting', () => {
     const chat = talk(core);
     expect(chat.say('晚上能看病吗 有没有夜诊')?.ask).toBe('locality');
