@@ -33,6 +33,12 @@ describe('urgent concept mentions', () => {
     expect(flags('2333333 不想活了哈')).toEqual([]);
   });
 
+  it("reads days after an illness as its length, not a baby's age (阿嬤發燒兩工: two days of fever); a baby's days still count", () => {
+    expect(has('阿嬤發燒兩工矣', 'young_infant')).toBe(false);
+    expect(has('阿公咳嗽三工矣', 'young_infant')).toBe(false);
+    expect(has('阮囝出世才5工 發燒38度半', 'young_infant')).toBe(true);
+  });
+
   it('reads a short fragment after a pause as part of the phrase before it, not a longer clause', () => {
     // spoken phrase by phrase: the pauses became commas
     expect(concepts('手被机器 切到了 血流的 好多 止不住')).toContain('heavy_bleeding:血流的,好多');
