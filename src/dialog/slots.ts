@@ -165,7 +165,10 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
   // 农村, or a tier only the rural plan names (县级医院, 亚定点医院: no other book has a facility of that name)
   const facilities = of('facility');
   const ruralTier = facilities.some((e) => e.value.startsWith(`${fallback}/`) && !facilities.some((o) => o.start === e.start && !o.value.startsWith(`${fallback}/`)));
-  const rural = of('rural').length || (ruralTier && !of('category').length) ? fallback : undefined;
+  // (…or a county no notice covers, 河北张家口蔚县: a county's care is the rural plan's 县域医共体 and townships)
+  const county = of('other_place').some((e) => /[县旗]$/.test(e.name ?? e.text));
+  const ruralSaid = of('rural').length > 0 || county;
+  const rural = ruralSaid || (ruralTier && !of('category').length) ? fallback : undefined;
   // A named (not generic) facility tells where the user is when no place does.
   const outside = livesIn(normalised, of('other_place'), placeEntities);
   // the covered places named only to say how near they are (我在石狮，离晋江很近): the user is not in them
@@ -194,7 +197,7 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     placeTexts: placeEntities.filter((e) => !e.address).map((e) => e.text),
     unknownPlace: of('other_place')[0]?.name ?? of('other_place')[0]?.text,
     // (a village of a province no notice covers — 四川广安乡下 — is the rural plan's: it is written for no one place)
-    livesOutside: of('rural').length && !specific.length ? undefined : outside?.place,
+    livesOutside: ruralSaid && !specific.length ? undefined : outside?.place,
     ruralOnly: !!fallback && locality === fallback && (!place || place.value === fallback) && !(facility && !facility.facility.generic) && !contact,
   };
 }

@@ -66,6 +66,8 @@ describe('reply policy', () => {
       expect(textOf(r)).toContain('农村地区的通用分级就医流程');
       expect(textOf(r)).not.toContain('不能替当地作答');
     }
+    // …and so is a county there (县域医共体, townships)
+    expect(textOf(talk(core).say('我们是陕西榆林米脂县的，城里大医院会来帮我们县吗'))).toContain('对口帮扶');
     expect(textOf(talk(core).say('我在甘肃兰州市区，阳了先去哪看'))).toContain('不能替当地作答');
   });
 
