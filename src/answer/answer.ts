@@ -214,12 +214,15 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   // (with the topics their procedures go on in: 按相应流程就诊 → the transport procedure)
   const asked = named.length ? named : own;
   let lines = topicLines(a.book, { ...q, topics: [...new Set([...asked, ...asked.flatMap((t) => a.domain.continues[t] ?? []), ...secondary(a)])] });
-  // a book silent on the topic asked may say who handles it (medicines: the family doctors who bring them)
+  // a book silent on the topic asked may say who handles it (medicines: the family doctors who bring them), once it
+  // is said to be silent on it
+  const silent = !lines.length && named.length > 0;
   if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: handlersOf(a, named) });
   if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: own });
   if (!lines.length) lines = topicLines(a.book, { ...q, topics: handlersOf(a, own) });
   if (!lines.length && a.book.fallback) lines = topicLines(a.book, { ...q, topics: a.domain.fallbackTopics });
   if (!lines.length) return { kind: 'answer', lines: missing(a.book), session: a.session, found: false };
+  if (silent) lines = [say('topic_missing', { locality: a.book.name }), ...lines];
   return { kind: 'answer', lines: withUnstated(a.domain, a.book, a.text, named.length ? named : own, lines), session: a.session, found: true };
 }
 

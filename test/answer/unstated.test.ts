@@ -104,5 +104,13 @@ describe('a care whose rule says where it must be seen', () => {
     const reply = textOf(talk(core).say('泉秀发烧了去哪看'));
     expect(reply.split('发热病人按规定').length).toBe(2);
   });
+
+  it('says a notice silent on what is asked is silent on it before giving who handles it (烟台: medicines → the family doctors)', () => {
+    const reply = textOf(talk(core).say('烟台芝罘区的，降压药快吃完了，一次能开几个月的'));
+    expect(reply).toContain('没有写这件事的具体安排');
+    expect(reply).toContain('家庭医生');
+    // where the notice states it (晋江: 12 weeks), nothing is said to be missing
+    expect(textOf(talk(core).say('晋江的，降压药快吃完了，一次能开几个月的'))).not.toContain('没有写这件事');
+  });
 });
 
