@@ -13,7 +13,7 @@ import { asksWhere, lowerCase, saysUnanswered, type Domain } from './domain';
 import { loadStatusAnswer } from './load-status';
 import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, generalFor, othersGuidance, whereFor } from './asked';
 import { say, type Line } from './plan';
-import { dedupe, lineWords, topicLines } from './topics';
+import { dedupe, lineWords, topicLines, topicLinesForOthers } from './topics';
 import type { FactIndex, RetrieveQuery, Retrieved } from './retrieve';
 
 export { designationQuery } from './asked';
@@ -213,7 +213,9 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   const named = own.filter((t) => a.slots.topics.includes(t));
   // (with the topics their procedures go on in: 按相应流程就诊 → the transport procedure)
   const asked = named.length ? named : own;
-  let lines = topicLines(a.book, { ...q, topics: [...new Set([...asked, ...asked.flatMap((t) => a.domain.continues[t] ?? []), ...secondary(a)])] });
+  const wanted = [...new Set([...asked, ...asked.flatMap((t) => a.domain.continues[t] ?? []), ...secondary(a)])];
+  let lines = topicLines(a.book, { ...q, topics: wanted });
+  if (!lines.length && q.audiences?.length) lines = topicLinesForOthers(a.book, { ...q, topics: wanted }, asked, a.rules.vocabulary.audiences);
   // a book silent on the topic asked may say who handles it (medicines: the family doctors who bring them), once it
   // is said to be silent on it
   const silent = !lines.length && named.length > 0;

@@ -161,6 +161,17 @@ export function topicLines(book: RuleBook, q: TopicQuery): Line[] {
   return dedupe(lines);
 }
 
+/**
+ * The notice's lines on topics written for other audiences than the one asked about (忻州's transport, for 封(管)控区
+ * residents, asked by someone in home isolation): given, said to be theirs, rather than nothing.
+ */
+export function topicLinesForOthers(book: RuleBook, q: TopicQuery, asked: readonly string[], audiences: readonly { id: string; name: string }[]): Line[] {
+  const others = topicLines(book, { ...q, audiences: undefined });
+  const whom = [...new Set(asked.flatMap((t) => topicGuidance(book, t).flatMap((g) => g.audiences)))];
+  if (!others.length || !whom.length) return [];
+  return [say('topic_for_audience', { audience: whom.map((x) => audiences.find((v) => v.id === x)?.name ?? x) }), ...others];
+}
+
 /** The words a line carries, to tell whether a number was already given. */
 export const lineWords = (l: Line): string =>
   'fact' in l ? l.fact : 'steps' in l ? l.steps.join('\n') : Object.values(l.vars ?? {}).flat().join('\n');
