@@ -16,4 +16,10 @@ describe('topic answers', () => {
     expect(reply).toContain('专用转运车');
     expect(reply).not.toContain('没有提到这方面的信息');
   });
+
+  it('reads a ride home asked in English (no car, taxis) as transport', () => {
+    const chat = talk(core);
+    chat.say('We live in Xinfu District, Xinzhou, controlled area. My father needs his dialysis, which hospital?');
+    expect(textOf(chat.say("After he's been seen, how do we get back? We have no car and there are no taxis."))).toContain('专用转运车');
+  });
 });

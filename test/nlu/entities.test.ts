@@ -158,6 +158,10 @@ describe('entities', () => {
     const topics = (t: string) => values(t, 'topic');
     expect(topics('她去医院产检我能陪着去吗')).toContain('companion');
     expect(topics('车怎么安排')).toContain('transport');
+    // in English too: a car, a taxi (no car and no taxis: how do we get home)
+    expect(topics('We have no car and there are no taxis running')).toContain('transport');
+    // …and medicine that cannot be bought is a medicines question
+    expect(topics('退烧药买不着')).toContain('prescription');
     expect(topics('核酸结果还没出来')).toContain('nat_admission');
     expect(topics('晚上开到几点')).toContain('hours');
     expect(topics('中心搬到哪了')).toContain('address');
