@@ -44,7 +44,7 @@ describe('intents data', () => {
 
   it("rejects a class rule whose past_counts names a concept the rule does not use", () => {
     const f = join(dir, 'urgent', 'classes.yml');
-    writeFileSync(f, readFileSync(f, 'utf8').replace('past_counts: [suicidal, hopeless]', 'past_counts: [suicidal, low_mood]'));
+    writeFileSync(f, readFileSync(f, 'utf8').replace('past_counts: [suicidal, hopeless, jump_plan]', 'past_counts: [suicidal, low_mood, jump_plan]'));
     expect(() => loadIntentsData(dir)).toThrow(/classes\.yml: classes\.suicide\.rules\[\d+\]\.past_counts\[1\]: "low_mood" is not one of the rule's concepts/);
   });
 

@@ -1,0 +1,30 @@
+// Suicidal intent as people say it in passing (the `crisis` corpus family's lessons, in phrasings of our own): means
+// kept and a time chosen, a blade held ready, a child entrusted, a goodbye said before and silence now.
+import { realNlu } from '../support/nlu';
+
+const nlu = realNlu();
+const flags = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).flags.map((f) => f.id);
+
+describe('suicidal intent said in passing', () => {
+  it.each([
+    ['安眠药我藏在衣柜里了，等家里人都睡着我就吃'],
+    ['刀就在手上，就今晚了'],
+    ['孩子交给你了，我真的撑不下去了'],
+    ['我站在江边，这辈子对不住你们'],
+    ['他前天说别找我了，今天一直没人接电话'],
+    ['planning to unalive myself tonight'],
+    ['这是我最后一次打扰大家了，头像我也换成全黑的了'],
+  ])('%s → suicide', (text) => {
+    expect(flags(text)).toContain('suicide');
+  });
+
+  it.each([
+    // a visit, a resignation, a kitchen, a safe store: the same words with no danger
+    '谢谢你，明天去见奶奶',
+    '我辞职了，不会再回来了，谢谢你',
+    '菜刀在手上，正在切菜',
+    '农药藏在仓库里了，别让孩子碰',
+  ])('%s → not urgent', (text) => {
+    expect(flags(text)).toEqual([]);
+  });
+});
