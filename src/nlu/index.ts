@@ -20,6 +20,7 @@ import { jiebaLexiconOf, loadJiebaLexicon } from './wordfreq';
 import { intentModelOf, trainIntentModel, trainNatural, type IntentModel, type TrainingDoc } from './classifier';
 import { isNluBuild, nluBuildKey, rememberingSyllables, type NluBuild } from './prebuilt';
 import { featuresOf } from './features';
+import { unpunctuated } from './unpunctuated';
 import { buildRomanisedModel, syllableInventory, type RomanisedModel } from './romanised-model';
 import { createRomanisedReader } from './romanised';
 import { pinyin } from './pinyin';
@@ -138,7 +139,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   lap('train');
   // A message that is one of the training examples word for word ("在吗") gets that example's intent:
   // short messages carry too few features for the model to be confident.
-  const key = (t: string): string => t.replace(/[\s\p{P}\p{S}]/gu, '');
+  const key = unpunctuated;
   const examples = new Map<string, string | null>(built?.examples);
   if (!built)
     for (const i of data.intents)
