@@ -1,7 +1,7 @@
 // The dialogue policy for one turn: urgent first, then handoff, small talk, slot filling and answers.
 // Pure: the analysis, the session, the rule books and the live status come in; a plan and the new
 // session go out (a null plan when a human holds the conversation).
-import { answer, factAnswer, missing, retrieveFacts, walkList } from '../answer/answer';
+import { answer, factAnswer, missing, retrieveFacts, walkList, type AnswerResult } from '../answer/answer';
 import type { Retrieved } from '../answer/retrieve';
 import { askedNumbers, hotlineOf, unknownNumberLine, unlistedNumbers } from '../answer/contacts';
 import { contactLine, lineWords, topicLines } from '../answer/topics';
@@ -263,18 +263,19 @@ export function decide(i: DecideInput): { plan: Plan | null; session: Session } 
   // the message right after an urgent reply ("家庭医生能先来看看吗", "还要打120吗"): 120 first again, unless it says
   // help is on its way (120打了, 救护车来了) or it is the route the urgent reply promised
   const afterUrgent = i.session.urgentTurn !== undefined && i.session.urgentTurn === i.session.turns;
-  // (the message lower-cased once, and read for the cues only right after an urgent reply)
-  const coming = (): boolean => {
-    const lower = i.analysis.normalised.toLowerCase();
-    // (said of help that has come, not supposed of it: 救护车来了能拉走吗 asks what happens when it comes)
-    return lowerCase(i.domain.helpComingCues).some((c) => {
-      for (let at = lower.indexOf(c); at >= 0; at = lower.indexOf(c, at + 1))
-        if (!i.domain.helpComingSupposed.some((re) => re.test(lower.slice(at + c.length)))) return true;
-      return false;
-    });
-  };
-  if (r.plan && !r.plan.urgent && afterUrgent && r.plan.intent !== URGENT_ROUTE && !coming()) r.plan.lines.unshift(say('urgent_still'));
+  if (r.plan && !r.plan.urgent && afterUrgent && r.plan.intent !== URGENT_ROUTE && !helpComing(i)) r.plan.lines.unshift(say('urgent_still'));
   return r;
+}
+
+/** The message says help is on its way (120打了, 救护车来了): read only right after an urgent reply. */
+function helpComing(i: DecideInput): boolean {
+  const lower = i.analysis.normalised.toLowerCase();
+  // (said of help that has come, not supposed of it: 救护车来了能拉走吗 asks what happens when it comes)
+  return lowerCase(i.domain.helpComingCues).some((c) => {
+    for (let at = lower.indexOf(c); at >= 0; at = lower.indexOf(c, at + 1))
+      if (!i.domain.helpComingSupposed.some((re) => re.test(lower.slice(at + c.length)))) return true;
+    return false;
+  });
 }
 
 function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
@@ -339,10 +340,9 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   const asked = resumed && s.pending?.text ? (onlyPlace(i) ? s.pending.text : `${s.pending.text}，${i.analysis.normalised}`) : undefined;
   // …as surely as it was understood then (山东烟台 莱阳市 says nothing of the question: the answer would not trust its words)
   const sure = resumed && s.pending?.confidence ? { confidence: s.pending.confidence } : {};
-  const ask = (name: string) => answer({ ...answerInput(i, book, name, s), ...(asked ? { text: asked } : {}), ...(name === intent ? sure : {}) });
-  let r = ask(intent);
+  let r = answerAs(i, book, s, intent, asked, sure);
   for (const alt of r.kind === 'answer' && !r.found ? alternatives : []) {
-    const other = ask(alt);
+    const other = answerAs(i, book, s, alt, asked, alt === intent ? sure : {});
     if (other.kind === 'answer' && other.found) {
       r = other;
       intent = alt;
@@ -359,6 +359,11 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     plan: plan(intent, [...prefix, ...lines], { locality: book.id, cite: [book], ...(review ? { review } : {}) }),
     session: { ...r.session, pending: undefined, lastIntent: intent, lastUnits: saidUnits(i, book, lines) ?? r.session.lastUnits },
   };
+}
+
+/** The answer for `intent`, to the question's words (`asked`, when they are not the message's) as surely as `sure` says. */
+function answerAs(i: DecideInput, book: RuleBook, s: Session, intent: string, asked: string | undefined, sure: { confidence?: number }): AnswerResult {
+  return answer({ ...answerInput(i, book, intent, s), ...(asked ? { text: asked } : {}), ...sure });
 }
 
 /** Someone the user could not reach (网格员电话一直打不通), said beside another question: the notice's hotline too,

@@ -48,11 +48,12 @@ export const CLAUSE_END = /[,，:：、。!?;\n！？；]/;
 
 /** The sentence or clause (`end`: SENTENCE_END, CLAUSE_END…) around `pos`: from after the last end before it to the next. */
 export function bounds(text: string, pos: number, end: RegExp): [number, number] {
-  // an English full stop ends a sentence where a space or the end follows it (not 38.5)
-  const ends = (i: number): boolean => end.test(text[i] as string) || (text[i] === '.' && (i + 1 >= text.length || text[i + 1] === ' '));
   let s = pos;
-  while (s > 0 && !ends(s - 1)) s--;
+  while (s > 0 && !endsAt(text, s - 1, end)) s--;
   let e = pos;
-  while (e < text.length && !ends(e)) e++;
+  while (e < text.length && !endsAt(text, e, end)) e++;
   return [s, e];
 }
+
+/** Whether `text[i]` ends a sentence or clause; an English full stop does where a space or the end follows it (not 38.5). */
+const endsAt = (text: string, i: number, end: RegExp): boolean => end.test(text[i] as string) || (text[i] === '.' && (i + 1 >= text.length || text[i + 1] === ' '));
