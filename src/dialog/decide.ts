@@ -192,14 +192,9 @@ function factsOfOneBook(i: DecideInput, s: Session, intent: string): { plan: Pla
   if (LOCAL_ANSWERS.has(i.domain.intents[intent]?.answer ?? '') || !i.facts) return undefined;
   // only a fallback book's facts are answered: unless one of them matches this well, no other book need be searched
   const searched = new Map<RuleBook, Retrieved[]>();
-  const hitsOf = (book: RuleBook): Retrieved[] => {
-    let hits = searched.get(book);
-    if (!hits) searched.set(book, (hits = retrieveFacts(answerInput(i, book, intent, s))));
-    return hits;
-  };
-  if (!i.rules.books.some((book) => book.fallback && (hitsOf(book)[0]?.score ?? 0) >= ONE_BOOK_SCORE)) return undefined;
+  if (!i.rules.books.some((book) => book.fallback && (hitsIn(searched, i, s, intent, book)[0]?.score ?? 0) >= ONE_BOOK_SCORE)) return undefined;
   const best = i.rules.books
-    .map((book) => ({ book, hits: hitsOf(book) }))
+    .map((book) => ({ book, hits: hitsIn(searched, i, s, intent, book) }))
     .filter((x) => x.hits.length)
     .map((x) => ({ ...x, score: (x.hits[0] as { score: number }).score }))
     .sort((a, b) => b.score - a.score);
@@ -212,6 +207,13 @@ function factsOfOneBook(i: DecideInput, s: Session, intent: string): { plan: Pla
   if (r.kind !== 'answer') return undefined;
   const prefix: Line[] = first.book.fallback ? [say('rural_fallback', { source: first.book.source.title })] : [say('from_notice', { locality: first.book.name })];
   return { plan: plan('fact', [...prefix, ...r.lines], { locality: first.book.id, cite: [first.book] }), session: { ...r.session, pending: undefined } };
+}
+
+/** A book's facts for the question, each book searched once (`searched`). */
+function hitsIn(searched: Map<RuleBook, Retrieved[]>, i: DecideInput, s: Session, intent: string, book: RuleBook): Retrieved[] {
+  let hits = searched.get(book);
+  if (!hits) searched.set(book, (hits = retrieveFacts(answerInput(i, book, intent, s))));
+  return hits;
 }
 
 /** A question with no locality is answered from one notice only when it matches it this well. */

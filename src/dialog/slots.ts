@@ -58,10 +58,11 @@ const best = (list: Entity[]): Entity | undefined =>
 function oneAudience(list: Entity[], rules: RuleSet): string | undefined {
   const values = [...new Set(list.map((e) => e.value))];
   if (values.length <= 1) return values[0];
-  const groupsOf = (id: string): readonly string[] => rules.vocabulary.audiences.find((a) => a.id === id)?.groups ?? [];
-  const shared = groupsOf(values[0] as string).filter((g) => values.every((v) => groupsOf(v).includes(g)));
+  const shared = groupsOf(rules, values[0] as string).filter((g) => values.every((v) => groupsOf(rules, v).includes(g)));
   return shared.length === 1 ? shared[0] : undefined;
 }
+
+const groupsOf = (rules: RuleSet, id: string): readonly string[] => rules.vocabulary.audiences.find((a) => a.id === id)?.groups ?? [];
 
 /** Words saying where the user lives or is, just before a place (我住鲤城区, 家在太原, I live in …). */
 const RESIDENCE = /(?:我|我们|我家|家|人)(?:现在|目前|就|也|都)?(?:住在?|在|家住|住的是)[^,。?!;]{0,3}$/;
