@@ -141,9 +141,24 @@ function covered(chosen: Candidate[], layer: number, start: number, end: number)
   return chosen.some((c) => LAYERS[c.entry.type] === layer && c.start < end && start < c.end);
 }
 
+/** Per lexicon, the code units place names are indexed by (placeIndex's keys): most of a message's characters are none. */
+const placeUnits = new WeakMap<EntityLexicon, Uint8Array>();
+
+function placeUnitsOf(lex: EntityLexicon): Uint8Array {
+  let units = placeUnits.get(lex);
+  if (!units) {
+    units = new Uint8Array(0x10000);
+    for (const ch of lex.placeIndex.keys()) if (ch.length === 1) units[ch.charCodeAt(0)] = 1;
+    placeUnits.set(lex, units);
+  }
+  return units;
+}
+
 function fuzzyPlaces(text: string, lex: EntityLexicon, freq: WordFrequency, chosen: Candidate[]): boolean {
   const found: Candidate[] = [];
+  const units = placeUnitsOf(lex);
   for (let p = 0; p < text.length; p++) {
+    if (units[text.charCodeAt(p)] !== 1) continue;
     const anchored = lex.placeIndex.get(text[p] as string);
     if (!anchored) continue;
     for (const { place, pos } of anchored) {
