@@ -216,6 +216,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   }
 
   function read(input: string, mentions: readonly Mention[]): Scope[] {
+    // (a scope a mention: most messages mention no concept, and need no cue read for one)
+    if (!mentions.length) return [];
     const text = input.toLowerCase();
     const hits = hitsOf(text).slice();
     PAST_UNIT.lastIndex = 0;
