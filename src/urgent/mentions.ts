@@ -172,6 +172,7 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
     let frontier: readonly number[] | undefined;
     for (let j = i; j < text.length && j - i < lex.maxLength; j++) {
       if (j === i) frontier = walk.first(text, i);
+      else if (j === i + 1) frontier = walk.second(text, i);
       else {
         const rs = readingsAt(text, j);
         if (!rs.length) break;
