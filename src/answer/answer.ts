@@ -9,7 +9,7 @@ import { compareAudiences } from './compare';
 import { defineGroup } from './define';
 import { findDesignations } from '../rules/query';
 import { designationAnswer, routeLines } from './designation';
-import { asksWhere, lowerCase, saysUnanswered, type Domain } from './domain';
+import { asksWhere, lowerCase, plainWordList, saysUnanswered, type Domain } from './domain';
 import { loadStatusAnswer } from './load-status';
 import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, generalFor, othersGuidance, whereFor } from './asked';
 import { say, type Line } from './plan';
@@ -249,7 +249,7 @@ function factQuery(a: AnswerInput, topics: readonly string[]): RetrieveQuery {
   const facility = a.slots.facility?.locality === a.book.id ? a.slots.facility.facility.id : undefined;
   // the notices' own words for the resident's (城里的大医院…来帮 → 二级及以上…帮扶), searched beside them
   let text = a.text;
-  for (const [plain, notice] of Object.entries(a.domain.plainWords)) if (a.text.includes(plain)) text += ` ${notice.join(' ')}`;
+  for (const [plain, notice] of plainWordList(a.domain)) if (a.text.includes(plain)) text += ` ${notice}`;
   // (the notice named as where to look is not what is asked: 方案里有没有说…)
   const mentions = a.domain.documentMentions.filter((m) => text.includes(m));
   return { text, drop: mentions.length ? [...(a.placeTexts ?? []), ...mentions] : a.placeTexts, topics, recent: a.session.lastUnits, facility };
@@ -273,9 +273,11 @@ const SURE = 0.95;
 function particular(a: AnswerInput, topics: readonly string[], n = 1): Retrieved[] {
   // a hit's words are the question's: with fewer than n rare ones in the question, no hit can have n, unsearched
   if (!a.facts || a.facts.rareWords(factQuery(a, topics)) < n) return [];
-  const rare = (t: string): boolean => a.facts?.rare(t) ?? false;
-  return retrieveFacts(a, topics).filter((h) => h.words.filter(rare).length >= n);
+  return retrieveFacts(a, topics).filter((h) => h.words.filter((t) => rareIn(a, t)).length >= n);
 }
+
+/** A word few of the book's facts state. */
+const rareIn = (a: AnswerInput, t: string): boolean => a.facts?.rare(t) ?? false;
 
 function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): AnswerResult {
   if (r.kind !== 'answer') return r;
@@ -291,16 +293,13 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
     return { ...found, lines: [say('missing', { locality: a.book.name }), ...whereFor(a), ...found.lines] };
   }
   const said = wordsOf(r.lines);
-  const inside = (h: Retrieved): boolean => h.unit.sentences.some((x) => x && said.includes(x.slice(0, 24)));
   // the topic's block stands unless the question asks for something it does not mention: a word of the question
   // (not a mere pair of characters) that a fact has and the block lacks (招远…协议, 对口帮扶, 盆底康复, 一对多)
-  const rare = (t: string): boolean => a.facts?.rare(t) ?? false;
   // — or a fact of another topic the message names by its cue words (先住哪…核酸结果 beside 急诊), its own words
   // matching it too: the two readings agree
-  const named = (h: Retrieved): boolean => !!h.unit.topic && a.slots.topics.includes(h.unit.topic) && !topics.includes(h.unit.topic) && h.words.length > 0;
-  const asksElse = hits.filter((h) => !inside(h) && (named(h) || h.words.some((t) => rare(t) && !said.includes(t) && h.unit.text.includes(t))));
+  const asksElse = hits.filter((h) => !inside(h, said) && (namedElse(a, h, topics) || h.words.some((t) => rareIn(a, t) && !said.includes(t) && h.unit.text.includes(t))));
   // …and the block's own facts are a clearly worse match for the question than the one that has that word
-  const blockScore = Math.max(0, ...hits.filter((h) => inside(h) || (h.unit.topic && topics.includes(h.unit.topic))).map((h) => h.score));
+  const blockScore = Math.max(0, ...hits.filter((h) => inside(h, said) || (h.unit.topic && topics.includes(h.unit.topic))).map((h) => h.score));
   // (sure of the topic, the fact is only added: it need only be a fair match beside the block)
   const top = asksElse[0];
   // (sure too when the message names the topic by its own words: 谁能帮忙转诊)
@@ -318,6 +317,13 @@ function withFacts(a: AnswerInput, r: AnswerResult, topics: readonly string[]): 
   const hospitals = r.lines.filter((l) => 'key' in l && l.key === 'designation');
   return facts.kind === 'answer' && hospitals.length ? { ...facts, lines: [...hospitals, ...facts.lines] } : facts;
 }
+
+/** A hit the block's words already say. */
+const inside = (h: Retrieved, said: string): boolean => h.unit.sentences.some((x) => x && said.includes(x.slice(0, 24)));
+
+/** A hit of another topic the message names by its cue words, found by words of the question too. */
+const namedElse = (a: AnswerInput, h: Retrieved, topics: readonly string[]): boolean =>
+  !!h.unit.topic && a.slots.topics.includes(h.unit.topic) && !topics.includes(h.unit.topic) && h.words.length > 0;
 
 /** The answer, with what it leaves unstated of a particular the question asks (a fee, a street address) said first,
  * and what a number the question quotes is when the notice lists it as no medical contact (报道末尾的96678能打吗). */

@@ -7,6 +7,7 @@ import { findGuidance } from '../rules/query';
 import { contactLine, guidanceLines } from './topics';
 
 const PHONE = /\d[\d\- ]{3,}\d/g;
+const HAS_DIGIT = /\d/;
 const digits = (s: string): string => s.replace(/\D/g, '');
 
 const handlesOf = new WeakMap<Contact, string[]>();
@@ -49,6 +50,8 @@ export interface ContactQuery {
  */
 export function askedNumbers(text: string, ownCues: readonly string[] = []): string[] {
   const out: string[] = [];
+  // (most messages have no digit: no number to read)
+  if (!HAS_DIGIT.test(text)) return out;
   const lower = text.toLowerCase();
   for (const m of text.matchAll(PHONE)) {
     const d = digits(m[0]);

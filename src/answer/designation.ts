@@ -100,39 +100,44 @@ const audienceName = (v: Vocabulary, id: string): string => nameOf([...v.audienc
 function oneCategory(book: RuleBook, category: string, q: DesignationQuery): CategoryResult {
   const v = q.vocabulary;
   const lookup = findDesignations(book, { category }, q.status, [...q.assumedFull]);
-  const topicsFor = (topics: readonly string[]) => topicLines(book, { ...q.topicQuery, audiences: q.audience ? expandGroup(v, q.audience) : undefined, topics, categories: [category] });
   const categoryName = nameOf(v.categories, category);
   if (!lookup.items.length) {
     // what the notice says for the care instead, after saying it designates no hospital for it (the rural plan,
     // written for no one place, only says what it has)
-    let lines = topicsFor(q.categoryTopics[category] ?? []);
-    if (!lines.length && book.fallback) lines = topicsFor(q.fallbackTopics);
+    let lines = categoryTopicLines(book, q, category, q.categoryTopics[category] ?? []);
+    if (!lines.length && book.fallback) lines = categoryTopicLines(book, q, category, q.fallbackTopics);
     const none = say('designation_none', { locality: book.name, category: categoryName });
     return { kind: 'lines', lines: !lines.length ? [none] : book.fallback ? lines : [none, ...lines] };
   }
-  const found = (list: DesignationAnswer[], label: (a: DesignationAnswer) => Label): CategoryResult => ({
-    kind: 'found',
-    found: list.map((answer) => ({ answer, category, audience: label(answer) })),
-  });
   if (q.audience) {
     const wanted = expandGroup(v, q.audience);
     const mine = lookup.items.filter((a) => a.designation.audiences.some((x) => wanted.includes(x)));
-    if (mine.length) return found(mine, () => [q.audience as string, ...(q.alike ?? [])].map((x) => audienceName(v, x)));
+    if (mine.length) return found(mine, category, () => [q.audience as string, ...(q.alike ?? [])].map((x) => audienceName(v, x)));
     // No designation for this audience: what the notice says for it instead (防范区就近就医…), else whom they are for.
     const own = book.guidance.filter((g) => g.audiences.some((x) => wanted.includes(x)) && (!g.categories.length || g.categories.includes(category)));
     const none = say('designation_none_for_audience', { audience: audienceName(v, q.audience), category: categoryName });
     if (own.length) return { kind: 'lines', lines: [none, ...own.flatMap(guidanceLines)] };
     return { kind: 'lines', lines: [none, ...lookup.items.flatMap((a) => designationLines(a, [categoryLabel(v, a.designation)], audienceLabel(a.designation, v, book)))] };
   }
-  if (!lookup.uniform && q.everyZone) return found(lookup.items, (a) => audienceLabel(a.designation, v, book));
+  if (!lookup.uniform && q.everyZone) return found(lookup.items, category, (a) => audienceLabel(a.designation, v, book));
   if (!lookup.uniform) return { kind: 'ask_zone', audiences: [...new Set(lookup.items.flatMap((a) => a.designation.audiences))] };
   const first = lookup.items[0] as DesignationAnswer;
   const label =
     lookup.items.length > 1
       ? [...new Set(lookup.items.flatMap((a) => a.designation.audiences))].map((x) => nameOf(v.audiences, x))
       : audienceLabel(first.designation, v, book);
-  return found([first], () => label);
+  return found([first], category, () => label);
 }
+
+/** Designations found for a category, each with its audience label. */
+const found = (list: DesignationAnswer[], category: string, label: (a: DesignationAnswer) => Label): CategoryResult => ({
+  kind: 'found',
+  found: list.map((answer) => ({ answer, category, audience: label(answer) })),
+});
+
+/** What the book says on these topics for a care (and the audience asked about). */
+const categoryTopicLines = (book: RuleBook, q: DesignationQuery, category: string, topics: readonly string[]): Line[] =>
+  topicLines(book, { ...q.topicQuery, audiences: q.audience ? expandGroup(q.vocabulary, q.audience) : undefined, topics, categories: [category] });
 
 /** The care asked for that a notice's name for it leaves out (放疗, beside 晋江's 肿瘤化疗): said not to be mentioned. */
 function leftOut(q: DesignationQuery, labels: readonly string[]): Line[] {

@@ -147,7 +147,26 @@ export function saysUnanswered(domain: Domain, text: string): boolean {
   return lowerCase(domain.unansweredCues).some((c) => lower.includes(c));
 }
 
+/** Per domain, each kind of answer's first intent in answers.yml's order (found once, not by walking the intents every turn). */
+const answering = new WeakMap<Domain, Map<string, string>>();
+
 /** The intent answered by a kind of answer (`contacts`, `handoff`), the first in answers.yml's order. */
 export function intentAnswering(domain: Domain, kind: string): string | undefined {
-  return Object.keys(domain.intents).find((k) => domain.intents[k]?.answer === kind);
+  let byKind = answering.get(domain);
+  if (!byKind) {
+    byKind = new Map();
+    for (const [name, spec] of Object.entries(domain.intents)) if (!byKind.has(spec.answer)) byKind.set(spec.answer, name);
+    answering.set(domain, byKind);
+  }
+  return byKind.get(kind);
+}
+
+/** Per domain, the plain words and the notices' words for them, as a list (read for every fact search). */
+const plainLists = new WeakMap<Domain, readonly (readonly [string, string])[]>();
+
+/** The resident's plain words and, for each, the notices' own words joined by spaces (`plainWords`). */
+export function plainWordList(domain: Domain): readonly (readonly [string, string])[] {
+  let list = plainLists.get(domain);
+  if (!list) plainLists.set(domain, (list = Object.entries(domain.plainWords).map(([plain, notice]) => [plain, notice.join(' ')] as const)));
+  return list;
 }

@@ -125,20 +125,27 @@ export interface TermReader {
 }
 
 export function termReader(tokenize: Tokenize, size = 64): TermReader {
-  const remember = <T>(read: (text: string) => T): ((text: string) => T) => {
-    const last = new Map<string, T>();
-    return (text) => {
-      let v = last.get(text);
-      if (v === undefined) {
-        v = read(text);
-        if (last.size >= size) last.delete(last.keys().next().value as string);
-        last.set(text, v);
-      }
-      return v;
-    };
+  const cut = lastRead(tokenize, size);
+  return { terms: lastRead((t) => termsOf(t, cut), size), words: lastRead((t) => [...new Set(wordsOf(t, cut))], size) };
+}
+
+/** `read` remembering its last `size` texts' results (the oldest forgotten first; a result is never undefined). */
+function lastRead<T>(read: (text: string) => T, size: number): (text: string) => T {
+  const last = new Map<string, T>();
+  // the texts in the order read, a ring: the slot `next` holds the oldest once it is full
+  const order: string[] = [];
+  let next = 0;
+  return (text) => {
+    let v = last.get(text);
+    if (v === undefined) {
+      v = read(text);
+      if (last.size >= size) last.delete(order[next] as string);
+      last.set(text, v);
+      order[next] = text;
+      next = (next + 1) % size;
+    }
+    return v;
   };
-  const cut = remember(tokenize);
-  return { terms: remember((t) => termsOf(t, cut)), words: remember((t) => [...new Set(wordsOf(t, cut))]) };
 }
 
 /** Below this BM25 score, or with fewer than this share of the question's terms matched, nothing is said. */
@@ -199,20 +206,14 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
 
   const firstChars = new Set(places.map((p) => p.charCodeAt(0)));
   // the question without the locality's names, for the last few questions
-  const withoutPlaces = new Map<string, string>();
-  const dropPlaces = (question: string): string => {
-    let text = withoutPlaces.get(question);
-    if (text === undefined) {
-      text = question;
-      // (a question with none of the places' first characters has none of them)
-      let may = false;
-      for (let i = 0; i < question.length && !may; i++) may = firstChars.has(question.charCodeAt(i));
-      if (may) for (const d of places) if (text.includes(d)) text = text.split(d).join(' ');
-      if (withoutPlaces.size >= 16) withoutPlaces.delete(withoutPlaces.keys().next().value as string);
-      withoutPlaces.set(question, text);
-    }
+  const dropPlaces = lastRead((question: string): string => {
+    let text = question;
+    // (a question with none of the places' first characters has none of them)
+    let may = false;
+    for (let i = 0; i < question.length && !may; i++) may = firstChars.has(question.charCodeAt(i));
+    if (may) for (const d of places) if (text.includes(d)) text = text.split(d).join(' ');
     return text;
-  };
+  }, 16);
 
   /** The question as searched: without the places it names nor the locality's names. */
   const searched = (q: RetrieveQuery): string => {

@@ -11,9 +11,9 @@ import type { RuleBook } from '../rules/types';
  * without `topics`, the particulars of any answer (a fee, a street address: answers.yml particulars with no topic). */
 export function withUnstated(domain: Domain, book: RuleBook, text: string, topics: readonly string[] | undefined, lines: readonly Line[]): Line[] {
   const asking = text.toLowerCase();
-  const candidates = domain.particulars.filter(
-    (p) => (topics ? p.topic !== undefined && topics.includes(p.topic) : p.topic === undefined) && lowerCase(p.asks).some((w) => asking.includes(w)),
-  );
+  const candidates = particularsOf(domain).filter(
+    ([p, asks]) => (topics ? p.topic !== undefined && topics.includes(p.topic) : p.topic === undefined) && asks.some((w) => asking.includes(w)),
+  ).map(([p]) => p);
   if (!candidates.length) return [...lines];
   // (what the lines say, read only when a particular is asked)
   const said = lines.map(lineWords).join('\n');
@@ -21,4 +21,14 @@ export function withUnstated(domain: Domain, book: RuleBook, text: string, topic
   if (!asked.length) return [...lines];
   const ask = contactAnswer(book, { text: '', channels: [], knownNumbers: new Set(), topics: ['contact_info'] });
   return [...asked.map((p) => say(`particular_${p.id}`)), ...lines, ...ask.lines.filter((l) => !said.includes(lineWords(l)))];
+}
+
+type Particular = Domain['particulars'][number];
+const lowered = new WeakMap<Domain, readonly (readonly [Particular, readonly string[]])[]>();
+
+/** The domain's particulars with their asking words in lower case, made once per domain. */
+function particularsOf(domain: Domain): readonly (readonly [Particular, readonly string[]])[] {
+  let list = lowered.get(domain);
+  if (!list) lowered.set(domain, (list = domain.particulars.map((p) => [p, lowerCase(p.asks)] as const)));
+  return list;
 }

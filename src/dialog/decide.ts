@@ -1,7 +1,7 @@
 // The dialogue policy for one turn: urgent first, then handoff, small talk, slot filling and answers.
 // Pure: the analysis, the session, the rule books and the live status come in; a plan and the new
 // session go out (a null plan when a human holds the conversation).
-import { answer, factAnswer, missing, retrieveFacts, walkList } from '../answer/answer';
+import { answer, factAnswer, missing, retrieveFacts, walkList, type AnswerResult } from '../answer/answer';
 import type { Retrieved } from '../answer/retrieve';
 import { askedNumbers, hotlineOf, unknownNumberLine, unlistedNumbers } from '../answer/contacts';
 import { contactLine, lineWords, topicLines } from '../answer/topics';
@@ -202,14 +202,9 @@ function factsOfOneBook(i: DecideInput, s: Session, intent: string): { plan: Pla
   if (LOCAL_ANSWERS.has(i.domain.intents[intent]?.answer ?? '') || !i.facts) return undefined;
   // only a fallback book's facts are answered: unless one of them matches this well, no other book need be searched
   const searched = new Map<RuleBook, Retrieved[]>();
-  const hitsOf = (book: RuleBook): Retrieved[] => {
-    let hits = searched.get(book);
-    if (!hits) searched.set(book, (hits = retrieveFacts(answerInput(i, book, intent, s))));
-    return hits;
-  };
-  if (!i.rules.books.some((book) => book.fallback && (hitsOf(book)[0]?.score ?? 0) >= ONE_BOOK_SCORE)) return undefined;
+  if (!i.rules.books.some((book) => book.fallback && (hitsIn(searched, i, s, intent, book)[0]?.score ?? 0) >= ONE_BOOK_SCORE)) return undefined;
   const best = i.rules.books
-    .map((book) => ({ book, hits: hitsOf(book) }))
+    .map((book) => ({ book, hits: hitsIn(searched, i, s, intent, book) }))
     .filter((x) => x.hits.length)
     .map((x) => ({ ...x, score: (x.hits[0] as { score: number }).score }))
     .sort((a, b) => b.score - a.score);
@@ -222,6 +217,13 @@ function factsOfOneBook(i: DecideInput, s: Session, intent: string): { plan: Pla
   if (r.kind !== 'answer') return undefined;
   const prefix: Line[] = first.book.fallback ? [say('rural_fallback', { source: first.book.source.title })] : [say('from_notice', { locality: first.book.name })];
   return { plan: plan('fact', [...prefix, ...r.lines], { locality: first.book.id, cite: [first.book] }), session: { ...r.session, pending: undefined } };
+}
+
+/** A book's facts for the question, each book searched once (`searched`). */
+function hitsIn(searched: Map<RuleBook, Retrieved[]>, i: DecideInput, s: Session, intent: string, book: RuleBook): Retrieved[] {
+  let hits = searched.get(book);
+  if (!hits) searched.set(book, (hits = retrieveFacts(answerInput(i, book, intent, s))));
+  return hits;
 }
 
 /** A question with no locality is answered from one notice only when it matches it this well. */
@@ -273,18 +275,19 @@ export function decide(i: DecideInput): { plan: Plan | null; session: Session } 
   // the message right after an urgent reply ("家庭医生能先来看看吗", "还要打120吗"): 120 first again, unless it says
   // help is on its way (120打了, 救护车来了) or it is the route the urgent reply promised
   const afterUrgent = i.session.urgentTurn !== undefined && i.session.urgentTurn === i.session.turns;
-  // (the message lower-cased once, and read for the cues only right after an urgent reply)
-  const coming = (): boolean => {
-    const lower = i.analysis.normalised.toLowerCase();
-    // (said of help that has come, not supposed of it: 救护车来了能拉走吗 asks what happens when it comes)
-    return lowerCase(i.domain.helpComingCues).some((c) => {
-      for (let at = lower.indexOf(c); at >= 0; at = lower.indexOf(c, at + 1))
-        if (!i.domain.helpComingSupposed.some((re) => re.test(lower.slice(at + c.length)))) return true;
-      return false;
-    });
-  };
-  if (r.plan && !r.plan.urgent && afterUrgent && r.plan.intent !== URGENT_ROUTE && !coming()) r.plan.lines.unshift(say('urgent_still'));
+  if (r.plan && !r.plan.urgent && afterUrgent && r.plan.intent !== URGENT_ROUTE && !helpComing(i)) r.plan.lines.unshift(say('urgent_still'));
   return r;
+}
+
+/** The message says help is on its way (120打了, 救护车来了): read only right after an urgent reply. */
+function helpComing(i: DecideInput): boolean {
+  const lower = i.analysis.normalised.toLowerCase();
+  // (said of help that has come, not supposed of it: 救护车来了能拉走吗 asks what happens when it comes)
+  return lowerCase(i.domain.helpComingCues).some((c) => {
+    for (let at = lower.indexOf(c); at >= 0; at = lower.indexOf(c, at + 1))
+      if (!i.domain.helpComingSupposed.some((re) => re.test(lower.slice(at + c.length)))) return true;
+    return false;
+  });
 }
 
 function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
@@ -349,10 +352,9 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   const asked = resumed && s.pending?.text ? (onlyPlace(i) ? s.pending.text : `${s.pending.text}，${i.analysis.normalised}`) : undefined;
   // …as surely as it was understood then (山东烟台 莱阳市 says nothing of the question: the answer would not trust its words)
   const sure = resumed && s.pending?.confidence ? { confidence: s.pending.confidence } : {};
-  const ask = (name: string) => answer({ ...answerInput(i, book, name, s), ...(asked ? { text: asked } : {}), ...(name === intent ? sure : {}) });
-  let r = ask(intent);
+  let r = answerAs(i, book, s, intent, asked, sure);
   for (const alt of r.kind === 'answer' && !r.found ? alternatives : []) {
-    const other = ask(alt);
+    const other = answerAs(i, book, s, alt, asked, alt === intent ? sure : {});
     if (other.kind === 'answer' && other.found) {
       r = other;
       intent = alt;
@@ -369,6 +371,11 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     plan: plan(intent, [...prefix, ...lines], { locality: book.id, cite: [book], ...(review ? { review } : {}) }),
     session: { ...r.session, pending: undefined, lastIntent: intent, lastUnits: saidUnits(i, book, lines) ?? r.session.lastUnits },
   };
+}
+
+/** The answer for `intent`, to the question's words (`asked`, when they are not the message's) as surely as `sure` says. */
+function answerAs(i: DecideInput, book: RuleBook, s: Session, intent: string, asked: string | undefined, sure: { confidence?: number }): AnswerResult {
+  return answer({ ...answerInput(i, book, intent, s), ...(asked ? { text: asked } : {}), ...sure });
 }
 
 /** Someone the user could not reach (网格员电话一直打不通), said beside another question: the notice's hotline too,

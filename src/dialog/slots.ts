@@ -61,10 +61,11 @@ const best = (list: Entity[]): Entity | undefined =>
 function oneAudience(list: Entity[], rules: RuleSet): string | undefined {
   const values = [...new Set(list.map((e) => e.value))];
   if (values.length <= 1) return values[0];
-  const groupsOf = (id: string): readonly string[] => rules.vocabulary.audiences.find((a) => a.id === id)?.groups ?? [];
-  const shared = groupsOf(values[0] as string).filter((g) => values.every((v) => groupsOf(v).includes(g)));
+  const shared = groupsOf(rules, values[0] as string).filter((g) => values.every((v) => groupsOf(rules, v).includes(g)));
   return shared.length === 1 ? shared[0] : undefined;
 }
+
+const groupsOf = (rules: RuleSet, id: string): readonly string[] => rules.vocabulary.audiences.find((a) => a.id === id)?.groups ?? [];
 
 /** Words saying where the user lives or is, just before a place (我住鲤城区, 家在太原, I live in …). */
 const RESIDENCE = /(?:我|我们|我家|家|人)(?:现在|目前|就|也|都)?(?:住在?|在|家住|住的是)[^,。?!;]{0,3}$/;
@@ -86,17 +87,21 @@ const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$/;
  * (我在香港，屋企人在晋江).
  */
 function livesIn(text: string, places: readonly Entity[], covered: readonly Entity[]): { place: string; landmarks: boolean } | undefined {
-  const before = (e: Entity): string => text.slice(Math.max(0, e.start - 10), e.start);
-  const after = (e: Entity): string => text.slice(e.end, e.end + 4);
-  // a covered place named only as over there (听说泉秀那边有夜诊), or to say how near it is (离晋江很近, 跟安海就隔一座桥),
-  // beside one of the user's own (鲤城区…我们这边, 我在石狮)
-  const reference = (e: Entity): boolean => THERE.test(after(e)) || (NEAR_TO.test(before(e)) && NEAR.test(after(e))) || BESIDE.test(before(e));
-  if (covered.some((e) => !reference(e) && LOCATED.test(before(e)))) return undefined;
-  const there = covered.length > 0 && covered.every(reference);
-  if (there && places[0]) return { place: places[0].name ?? places[0].text, landmarks: covered.some((e) => !THERE.test(after(e))) };
-  const p = places.find((e) => RESIDENCE.test(before(e))) ?? openingZoned(text, places);
+  if (covered.some((e) => !reference(text, e) && LOCATED.test(textBefore(text, e)))) return undefined;
+  const there = covered.length > 0 && covered.every((e) => reference(text, e));
+  if (there && places[0]) return { place: places[0].name ?? places[0].text, landmarks: covered.some((e) => !THERE.test(textAfter(text, e))) };
+  const p = places.find((e) => RESIDENCE.test(textBefore(text, e))) ?? openingZoned(text, places);
   return p ? { place: p.name ?? p.text, landmarks: false } : undefined;
 }
+
+/** The text just before an entity, and just after it. */
+const textBefore = (text: string, e: Entity): string => text.slice(Math.max(0, e.start - 10), e.start);
+const textAfter = (text: string, e: Entity): string => text.slice(e.end, e.end + 4);
+
+/** A covered place named only as over there (听说泉秀那边有夜诊), or to say how near it is (离晋江很近, 跟安海就隔一座桥),
+ * beside one of the user's own (鲤城区…我们这边, 我在石狮). */
+const reference = (text: string, e: Entity): boolean =>
+  THERE.test(textAfter(text, e)) || (NEAR_TO.test(textBefore(text, e)) && NEAR.test(textAfter(text, e))) || BESIDE.test(textBefore(text, e));
 
 /** The places the message opens with (太原小店区), when the user's zone follows them (封控): the last, most specific. */
 function openingZoned(text: string, places: readonly Entity[]): Entity | undefined {

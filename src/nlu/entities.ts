@@ -119,20 +119,21 @@ export function plainSpans(text: string, lex: EntityLexicon): [number, number][]
 /** Leftmost-longest per layer; candidates with the same span and layer are all kept (红黄码). */
 function select(cands: Candidate[]): Candidate[] {
   cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || b.score - a.score);
-  const nextFree = new Map<number, number>();
-  const lastSpan = new Map<number, Candidate>();
+  // by layer (a small number): where it is free from, and its last span taken
+  const nextFree: number[] = [];
+  const lastSpan: (Candidate | undefined)[] = [];
   const out: Candidate[] = [];
   for (const c of cands) {
     const layer = LAYERS[c.entry.type];
-    const last = lastSpan.get(layer);
+    const last = lastSpan[layer];
     if (last && last.start === c.start && last.end === c.end) {
       if (!out.some((o) => o.start === c.start && o.end === c.end && o.entry.type === c.entry.type && o.entry.value === c.entry.value)) out.push(c);
       continue;
     }
-    if (c.start < (nextFree.get(layer) ?? 0)) continue;
+    if (c.start < (nextFree[layer] ?? 0)) continue;
     out.push(c);
-    nextFree.set(layer, c.end);
-    lastSpan.set(layer, c);
+    nextFree[layer] = c.end;
+    lastSpan[layer] = c;
   }
   return out;
 }
@@ -141,9 +142,24 @@ function covered(chosen: Candidate[], layer: number, start: number, end: number)
   return chosen.some((c) => LAYERS[c.entry.type] === layer && c.start < end && start < c.end);
 }
 
+/** Per lexicon, the code units place names are indexed by (placeIndex's keys): most of a message's characters are none. */
+const placeUnits = new WeakMap<EntityLexicon, Uint8Array>();
+
+function placeUnitsOf(lex: EntityLexicon): Uint8Array {
+  let units = placeUnits.get(lex);
+  if (!units) {
+    units = new Uint8Array(0x10000);
+    for (const ch of lex.placeIndex.keys()) if (ch.length === 1) units[ch.charCodeAt(0)] = 1;
+    placeUnits.set(lex, units);
+  }
+  return units;
+}
+
 function fuzzyPlaces(text: string, lex: EntityLexicon, freq: WordFrequency, chosen: Candidate[]): boolean {
   const found: Candidate[] = [];
+  const units = placeUnitsOf(lex);
   for (let p = 0; p < text.length; p++) {
+    if (units[text.charCodeAt(p)] !== 1) continue;
     const anchored = lex.placeIndex.get(text[p] as string);
     if (!anchored) continue;
     for (const { place, pos } of anchored) {
@@ -250,7 +266,10 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
       out.push({ type: 'audience', value: lex.defaultAudience, text: text.slice(start, last.end), start, end: last.end, score: 0.9 });
     }
   }
-  // facilities: when a locality is named, keep that locality's candidates for an ambiguous span
+  // facilities: when a locality is named, keep that locality's candidates for an ambiguous span (which takes two)
+  let facilities = 0;
+  for (const e of out) if (e.type === 'facility') facilities++;
+  if (facilities < 2) return out.sort((a, b) => a.start - b.start || a.end - b.end);
   const localities = new Set(out.filter((e) => e.type === 'locality' || e.type === 'place').map((e) => e.value));
   const facilityAt = new Map<string, Entity[]>();
   for (const e of out) {

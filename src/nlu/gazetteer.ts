@@ -127,13 +127,12 @@ export function buildGazetteer(rules: RuleSet, counties: Division[] = loadDivisi
   }
   // every division's names, walked at every position of a message: frozen (char-trie.ts)
   const names = freezeTrie(trie, (n) => n.values);
+  // the rule book a division lies in, found once per division (walking up its parents) and remembered
+  const books = new Map<string, string | null>();
   const bookOf = (code: string): string | undefined => {
-    for (let d = byCode.get(code); d; d = byCode.get(d.parent)) {
-      const b = covered.get(d.code);
-      if (b) return b;
-      if (!d.parent) break;
-    }
-    return undefined;
+    let b = books.get(code);
+    if (b === undefined) books.set(code, (b = coveringBook(code, byCode, covered) ?? null));
+    return b ?? undefined;
   };
 
   function find(text: string): PlaceHit[] {
@@ -180,4 +179,14 @@ export function buildGazetteer(rules: RuleSet, counties: Division[] = loadDivisi
   }
 
   return { find, divisions, bookOf };
+}
+
+/** The rule book covering a division or the nearest of its parents that one covers. */
+function coveringBook(code: string, byCode: ReadonlyMap<string, Division>, covered: ReadonlyMap<string, string>): string | undefined {
+  for (let d = byCode.get(code); d; d = byCode.get(d.parent)) {
+    const b = covered.get(d.code);
+    if (b) return b;
+    if (!d.parent) break;
+  }
+  return undefined;
 }

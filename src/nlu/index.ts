@@ -20,6 +20,7 @@ import { jiebaLexiconOf, loadJiebaLexicon } from './wordfreq';
 import { intentModelOf, trainIntentModel, trainNatural, type IntentModel, type TrainingDoc } from './classifier';
 import { isNluBuild, nluBuildKey, rememberingSyllables, type NluBuild } from './prebuilt';
 import { featuresOf } from './features';
+import { unpunctuated } from './unpunctuated';
 import { buildRomanisedModel, syllableInventory, type RomanisedModel } from './romanised-model';
 import { createRomanisedReader } from './romanised';
 import { pinyin } from './pinyin';
@@ -138,7 +139,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   lap('train');
   // A message that is one of the training examples word for word ("在吗") gets that example's intent:
   // short messages carry too few features for the model to be confident.
-  const key = (t: string): string => t.replace(/[\s\p{P}\p{S}]/gu, '');
+  const key = unpunctuated;
   const examples = new Map<string, string | null>(built?.examples);
   if (!built)
     for (const i of data.intents)
@@ -149,9 +150,19 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   lap('examples');
   const plain = createNormaliser({ forwardPrefixes: [], varieties, wordByWord: data.lexicon.word_by_word });
   const normaliseWord = (w: string): string => plain(w).text;
+  // whether a few characters are one word of the dictionary: a property of the dictionary, asked of the same few
+  // homophone windows again and again (后备), each a native cut that also pushed a message's cut out of the
+  // segmenter's last few — remembered (a bounded table, emptied when full)
+  const words = new Map<string, boolean>();
   const isWord = (w: string): boolean => {
-    const cut = segmenter.cut(w);
-    return cut.length === 1 && cut[0] === w;
+    let known = words.get(w);
+    if (known === undefined) {
+      const cut = segmenter.cut(w);
+      known = cut.length === 1 && cut[0] === w;
+      if (words.size >= 10_000) words.clear();
+      words.set(w, known);
+    }
+    return known;
   };
   // the urgent scorer, from the cache when the data and the code it was trained from are unchanged
   const modelKey = contentKey([data.dir, rulesDir, __dirname, join(__dirname, '..', 'urgent')], 'urgent-scorer/3');

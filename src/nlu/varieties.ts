@@ -105,8 +105,9 @@ export function createVarietyMapper(files: { file: string; data: VarietyFile }[]
       for (let i = 0; i < text.length && !any; i++) if (starts[text.charCodeAt(i)]) any = true;
       if (!any) return { text, varieties: [] };
       const mask = markedVarieties(text);
+      // the text with what changes replaced, built only where something does (most messages keep every character)
       let out = '';
-      let changed = false;
+      let from = 0;
       for (let i = 0; i < text.length; ) {
         let best: Entry | undefined;
         let bestEnd = i;
@@ -122,15 +123,14 @@ export function createVarietyMapper(files: { file: string; data: VarietyFile }[]
           }
         }
         if (best) {
-          out += best.to;
-          if (best.to !== text.slice(i, bestEnd)) changed = true;
+          if (best.to.length !== bestEnd - i || !text.startsWith(best.to, i)) {
+            out += text.slice(from, i) + best.to;
+            from = bestEnd;
+          }
           i = bestEnd;
-        } else {
-          out += text[i];
-          i++;
-        }
+        } else i++;
       }
-      return { text: changed ? out : text, varieties: ids.filter((_, v) => mask & (1 << v)) };
+      return { text: from > 0 ? out + text.slice(from) : text, varieties: ids.filter((_, v) => mask & (1 << v)) };
     },
   };
 }

@@ -231,10 +231,12 @@ export function findDesignations(
     if (forCategory.length) m.designatedFor = designatedFor;
     missing.push(m);
   }
-  const shape = (a: DesignationAnswer) => JSON.stringify([a.designation.facilities, a.designation.backups]);
-  const first = items.length > 1 ? shape(items[0] as DesignationAnswer) : '';
-  return { items, missing, uniform: items.length < 2 || items.every((a, i) => i === 0 || shape(a) === first) };
+  const first = items.length > 1 ? shapeOf(items[0] as DesignationAnswer) : '';
+  return { items, missing, uniform: items.length < 2 || items.every((a, i) => i === 0 || shapeOf(a) === first) };
 }
+
+/** A designation's facilities and backups, to tell whether several audiences' answers are the same. */
+const shapeOf = (a: DesignationAnswer): string => JSON.stringify([a.designation.facilities, a.designation.backups]);
 
 /** The audiences a query stands for: `audiences` when given, else `[audience]`, else undefined (any). */
 function wanted(q: { audience?: AudienceId; audiences?: AudienceId[] }): AudienceId[] | undefined {
@@ -291,10 +293,11 @@ export interface GuidanceQuery {
  */
 export function findGuidance(book: RuleBook, query: GuidanceQuery): Lookup<Guidance> {
   const audiences = wanted(query);
-  const fits = (g: Guidance) =>
-    (!audiences || g.audiences.length === 0 || audiences.some((a) => g.audiences.includes(a))) &&
-    (!query.category || g.categories.length === 0 || g.categories.includes(query.category));
-  const candidates = book.guidance.filter(fits);
+  const candidates = book.guidance.filter(
+    (g) =>
+      (!audiences || g.audiences.length === 0 || audiences.some((a) => g.audiences.includes(a))) &&
+      (!query.category || g.categories.length === 0 || g.categories.includes(query.category)),
+  );
   if (query.topics.length === 0) return { items: candidates, missing: [] };
   const items: Guidance[] = [];
   const missing: Missing[] = [];

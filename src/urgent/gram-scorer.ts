@@ -188,6 +188,7 @@ export function compileTables(t: ScorerTables, sizes: readonly number[], model: 
   // per message: the distinct n-grams in the order first seen (as `new Set(features)` keeps them)
   let seen = new GramTable(1024);
   let order = new Float64Array(2048);
+  let rows = new Int32Array(2048);
   const z = new Float64Array(n);
 
   function scoreMessage(text: string, marks: Uint8Array, others: readonly string[], admits?: (label: string) => boolean): ScorerVerdict {
@@ -225,9 +226,13 @@ export function compileTables(t: ScorerTables, sizes: readonly number[], model: 
     }
     const distinct = [...new Set(others)];
     const scale = 1 / Math.sqrt(Math.max(1, count + distinct.length));
+    // every n-gram's row first, then the sums: the lookups do not wait on one another (nor on the sums), so the CPU
+    // has several of the table's cache misses in flight at once (the same rows, summed in the same order)
+    if (rows.length < count) rows = new Int32Array(order.length);
+    for (let k = 0; k < count; k++) rows[k] = grams.get(order[k] as number);
     z.set(bias);
     for (let k = 0; k < count; k++) {
-      const r = grams.get(order[k] as number);
+      const r = rows[k] as number;
       if (r < 0) continue;
       for (let c = 0, at = r * n; c < n; c++, at++) z[c] = (z[c] as number) + (block[at] as number) * scale;
     }

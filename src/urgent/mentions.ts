@@ -48,9 +48,11 @@ function scan(text: string, root: Trie<string>): Hit[] {
 
 /** Hits less those inside a plain word or starting inside one (concepts.yml `plain`: 药 and 药攒 in 芍药攒了一盆). */
 function outside(hits: Hit[], plain: readonly Hit[]): Hit[] {
-  const within = (h: Hit, p: Hit): boolean => (p.start < h.start && h.start < p.end) || (p.start === h.start && h.end < p.end);
   return plain.length ? hits.filter((h) => !plain.some((p) => within(h, p))) : hits;
 }
+
+/** `h` starts inside the plain word `p`, or at its start and ends inside it. */
+const within = (h: Hit, p: Hit): boolean => (p.start < h.start && h.start < p.end) || (p.start === h.start && h.end < p.end);
 
 function breakBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (NEAR_BREAK.test(text[i] as string)) return true;
@@ -81,13 +83,8 @@ function fragmentAfter(text: string, from: number, h: Hit): boolean {
 
 function nearMatches(text: string, lex: ConceptLexicon, termHits: Hit[], conceptHits: Hit[]): Mention[] {
   const byTerm = new Map<string, Hit[]>();
-  const add = (h: Hit): void => {
-    const list = byTerm.get(h.id);
-    if (list) list.push(h);
-    else byTerm.set(h.id, [h]);
-  };
-  for (const h of termHits) add(h);
-  for (const h of conceptHits) if (lex.conceptTerms.has(h.id)) add(h);
+  for (const h of termHits) addHit(byTerm, h);
+  for (const h of conceptHits) if (lex.conceptTerms.has(h.id)) addHit(byTerm, h);
   if (!byTerm.size) return [];
   // only the combinations whose first term the message has, in the data's order
   const specs: number[] = [];
@@ -99,6 +96,12 @@ function nearMatches(text: string, lex: ConceptLexicon, termHits: Hit[], concept
     for (const h of byTerm.get(spec.terms[0] as string) as Hit[]) extendNear(text, spec, byTerm, 1, h, h, out);
   }
   return out;
+}
+
+function addHit(byTerm: Map<string, Hit[]>, h: Hit): void {
+  const list = byTerm.get(h.id);
+  if (list) list.push(h);
+  else byTerm.set(h.id, [h]);
 }
 
 /** Follows a `near` combination from its term `at`, after `last`; each complete chain is a mention. */
@@ -159,17 +162,8 @@ function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
 
 function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], isWord: (w: string) => boolean, segment?: (t: string) => string[]): Mention[] {
   const out: Mention[] = [];
-  // a typo must be whole words of the segmented message: 封控区|血液 is not 呕血
+  // a typo must be whole words of the segmented message: 封控区|血液 is not 呕血 (the message cut when first needed)
   let cuts: Set<number> | undefined;
-  const aligned = (start: number, end: number): boolean => {
-    if (!segment) return true;
-    if (!cuts) {
-      cuts = new Set([0]);
-      let pos = 0;
-      for (const t of segment(text)) cuts.add((pos += t.length));
-    }
-    return cuts.has(start) && cuts.has(end);
-  };
   // the trie frozen, by syllable numbers (pinyin-walk.ts); two buffers the walk's frontier alternates between: a
   // step reads one and writes the other (the first step's nodes are shared, read only)
   const walk = pinyinWalk(lex.pinyin);
@@ -178,6 +172,7 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
     let frontier: readonly number[] | undefined;
     for (let j = i; j < text.length && j - i < lex.maxLength; j++) {
       if (j === i) frontier = walk.first(text, i);
+      else if (j === i + 1) frontier = walk.second(text, i);
       else {
         const rs = readingsAt(text, j);
         if (!rs.length) break;
@@ -201,7 +196,7 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
           // two characters with one of them guessed: only when what was typed is not a word of its own
           if (window.length === 2 && isWord(window)) continue;
           if (literal.some((m) => m.concept === w.concept && m.start <= i && m.end >= j + 1)) continue;
-          if (!aligned(i, j + 1)) continue;
+          if (segment && !aligned((cuts ??= cutsOf(text, segment)), i, j + 1)) continue;
           out.push({ concept: w.concept, start: i, end: j + 1, text: window, typo: true, ...(isWord(window) ? { realWord: true } : {}) });
         }
       }
@@ -209,6 +204,16 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
   }
   return out;
 }
+
+/** Where the segmenter cuts a text: 0 and the end of every word. */
+function cutsOf(text: string, segment: (t: string) => string[]): Set<number> {
+  const cuts = new Set([0]);
+  let pos = 0;
+  for (const t of segment(text)) cuts.add((pos += t.length));
+  return cuts;
+}
+
+const aligned = (cuts: ReadonlySet<number>, start: number, end: number): boolean => cuts.has(start) && cuts.has(end);
 
 /** The spans of hashtags (#宝宝发烧#, #忻州疫情求助#): a post's topic tags, not something said to be happening. */
 function hashtags(text: string): [number, number][] {
@@ -237,23 +242,10 @@ export function findMentions(
   const all = [...literal, ...nearMatches(text, lex, termHits, wordHits), ...numberMatches(text, lex)];
   all.push(...pinyinMatches(text, lex, all, isWord, segment));
   all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const isBlocked = (m: Mention): boolean => {
-    const b = lex.blockers.get(m.concept);
-    if (!b) return false;
-    if (b.after.some((w) => text.startsWith(w, m.end))) return true;
-    // a word right before, or the word and what is its (网格员的…, 网格员的电话…打不通, 咨询电话打了十几遍都打不通)
-    const before = text.slice(0, m.start);
-    const owner = before.replace(/(?:这个|那个|这|那)?的?(?:电话|号码|号)?(?:我?打了[^,，。!?！？]{0,6}?)?(?:都|也|还|一直|总是|老是)?$/, '');
-    const office = b.before.some((w) => before.endsWith(w) || owner.endsWith(w)) || (!!b.beforeRe && (b.beforeRe.test(before) || b.beforeRe.test(owner)));
-    if (!office || !b.owners.length) return office;
-    // …unless the line is named as a person's (我妈家座机22334455一直没人接)
-    const whose = owner.replace(/[-\d]+$/, '').replace(/(?:座机|固话|手机|电话|号码|号)$/, '').replace(/(?:家里?)?的?$/, '');
-    return !b.owners.some((w) => whose.endsWith(w));
-  };
   const tags = hashtags(text);
   const kept = all.filter((m) => {
     if (tags.some(([s, e]) => m.start >= s && m.end <= e)) return false;
-    if (!isBlocked(m)) return true;
+    if (!isBlocked(text, lex, m)) return true;
     blocked?.push(m);
     return false;
   });
@@ -261,4 +253,19 @@ export function findMentions(
     (m, i) =>
       !kept.some((o, k) => k !== i && o.concept === m.concept && o.start <= m.start && o.end >= m.end && (o.end - o.start > m.end - m.start || k < i)),
   );
+}
+
+/** A word before or after the mention says it is something else (网格员的电话打不通, 想死你了). */
+function isBlocked(text: string, lex: ConceptLexicon, m: Mention): boolean {
+  const b = lex.blockers.get(m.concept);
+  if (!b) return false;
+  if (b.after.some((w) => text.startsWith(w, m.end))) return true;
+  // a word right before, or the word and what is its (网格员的…, 网格员的电话…打不通, 咨询电话打了十几遍都打不通)
+  const before = text.slice(0, m.start);
+  const owner = before.replace(/(?:这个|那个|这|那)?的?(?:电话|号码|号)?(?:我?打了[^,，。!?！？]{0,6}?)?(?:都|也|还|一直|总是|老是)?$/, '');
+  const office = b.before.some((w) => before.endsWith(w) || owner.endsWith(w)) || (!!b.beforeRe && (b.beforeRe.test(before) || b.beforeRe.test(owner)));
+  if (!office || !b.owners.length) return office;
+  // …unless the line is named as a person's (我妈家座机22334455一直没人接)
+  const whose = owner.replace(/[-\d]+$/, '').replace(/(?:座机|固话|手机|电话|号码|号)$/, '').replace(/(?:家里?)?的?$/, '');
+  return !b.owners.some((w) => whose.endsWith(w));
 }

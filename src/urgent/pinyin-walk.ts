@@ -46,6 +46,9 @@ export interface PinyinWalk {
   words: readonly (PinyinWords | undefined)[];
   /** The nodes a walk from the root reaches by the character at k (undefined: none); shared, read only. */
   first(text: string, k: number): readonly number[] | undefined;
+  /** The nodes a walk from the root reaches by the characters at k and k + 1 (undefined: none), for a k `first`
+   * reaches nodes from; shared, read only. */
+  second(text: string, k: number): readonly number[] | undefined;
   /** The nodes one character further on (any of its readings), written into `into`; undefined when the walk ends. */
   advance(frontier: readonly number[], readings: readonly number[], into: number[]): number[] | undefined;
 }
@@ -83,5 +86,22 @@ function createWalk(root: PinyinNode): PinyinWalk {
     }
     return nodes ?? undefined;
   }
-  return { words: trie.payloads, first, advance };
+  // and the second step by the pair of characters (where most walks that take a first step end): found once a pair
+  // (a bounded table, emptied when full)
+  const secondSteps = new Map<number, readonly number[] | null>();
+  function second(text: string, k: number): readonly number[] | undefined {
+    const c = text.charCodeAt(k + 1);
+    if (c < CJK_FIRST || c > CJK_LAST) return undefined;
+    const pair = text.charCodeAt(k) * 0x10000 + c;
+    let nodes = secondSteps.get(pair);
+    if (nodes === undefined) {
+      const from = first(text, k);
+      const rs = readingsAt(text, k + 1);
+      nodes = (from && rs.length ? advance(from, rs, []) : undefined) ?? null;
+      if (secondSteps.size >= 100_000) secondSteps.clear();
+      secondSteps.set(pair, nodes);
+    }
+    return nodes ?? undefined;
+  }
+  return { words: trie.payloads, first, second, advance };
 }

@@ -67,39 +67,30 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
       else usable.set(m.concept, [m]);
     });
     const severe = (usable.get('severe') ?? []).length > 0;
-    // a mild word in the mention's own clause (有点胸闷), not one said of the rest (其他都还好，就是喘不上气)
-    const apart = (a: number, b: number): boolean => /[,，。;；!！?？]|就是|但是|只是|可是|不过/.test(text.slice(a, b));
-    const mildIn = (m: Mention): boolean =>
-      (usable.get('mild') ?? []).some((x) => x.end <= m.start + 1 && m.start - x.end <= 4 && !apart(x.end, m.start)) ||
-      (usable.get('mild') ?? []).some((x) => x.start >= m.end && x.start - m.end <= 1);
 
     const hits: ClassHit[] = [];
     for (const [id, cls] of classes) {
       const own = byClass.get(id) as Set<string>;
       // every item of a rule needs a mention of one of the class's concepts: none usable, no rule can hold
       if (!someIn(usable, own)) continue;
-      const found = (concept: string): Mention[] =>
-        (usable.get(concept) ?? []).filter(
-          (m) => !m.realWord || [...own].some((c) => c !== concept && (usable.get(c) ?? []).some((o) => !o.typo)),
-        );
       for (const rule of cls.rules) {
         const picked: Mention[] = [];
         const before = rule.past_counts.length && saidBefore ? saidBefore.filter((m) => rule.past_counts.includes(m.concept)) : [];
         const ok = rule.all.every((item) => {
           if (typeof item === 'string' || 'any' in item) {
             const concepts = itemConcepts(item);
-            const ms = [...concepts.flatMap(found), ...before.filter((m) => concepts.includes(m.concept))];
+            const ms = [...concepts.flatMap((c) => foundOf(usable, own, c)), ...before.filter((m) => concepts.includes(m.concept))];
             if (ms.length) picked.push(ms[0] as Mention);
             return ms.length > 0;
           }
-          const ms = found(item.concept);
+          const ms = foundOf(usable, own, item.concept);
           const forms = new Set(ms.map((m) => m.text));
           if (forms.size >= item.min) picked.push(ms[0] as Mention);
           return forms.size >= item.min;
         });
         if (!ok) continue;
         const first = picked[0] as Mention;
-        if (rule.mild_blocks && !severe && itemConcepts(rule.all[0] as RuleItem).flatMap(found).every(mildIn)) continue;
+        if (rule.mild_blocks && !severe && itemConcepts(rule.all[0] as RuleItem).flatMap((c) => foundOf(usable, own, c)).every((m) => mildIn(text, usable, m))) continue;
         hits.push({ id, mention: first, concepts: [...new Set(picked.map((m) => m.concept))] });
         break;
       }
@@ -115,11 +106,25 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
         });
     // what opens the message to the scorer: a red-flag symptom (not a supporting word, not a guessed homophone that is a word of its own)
     const red = mentions.filter((m) => redFlagConcepts.has(m.concept) && !supporting.has(m.concept) && !m.realWord);
-    const open = red.filter((m) => (usable.get(m.concept) ?? []).includes(m) && (severe || !mildIn(m)));
+    const open = red.filter((m) => (usable.get(m.concept) ?? []).includes(m) && (severe || !mildIn(text, usable, m)));
     const openClasses = new Set<string>();
     for (const [id, own] of byClass) if (open.some((m) => own.has(m.concept))) openClasses.add(id);
     return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: red.length > 0 && open.length === 0, openClasses };
   }
 
   return { judge, conceptsOf: (id) => byClass.get(id) ?? new Set() };
+}
+
+/** A mild word in the mention's own clause (有点胸闷), not one said of the rest (其他都还好，就是喘不上气). */
+function mildIn(text: string, usable: ReadonlyMap<string, Mention[]>, m: Mention): boolean {
+  const mild = usable.get('mild') ?? [];
+  return mild.some((x) => x.end <= m.start + 1 && m.start - x.end <= 4 && !apart(text, x.end, m.start)) || mild.some((x) => x.start >= m.end && x.start - m.end <= 1);
+}
+
+const apart = (text: string, a: number, b: number): boolean => /[,，。;；!！?？]|就是|但是|只是|可是|不过/.test(text.slice(a, b));
+
+/** The usable mentions of a class's concept; a homophone that is a word of its own (`realWord`) only beside another
+ * of the class's concepts that is no guess. */
+function foundOf(usable: ReadonlyMap<string, Mention[]>, own: ReadonlySet<string>, concept: string): Mention[] {
+  return (usable.get(concept) ?? []).filter((m) => !m.realWord || [...own].some((c) => c !== concept && (usable.get(c) ?? []).some((o) => !o.typo)));
 }

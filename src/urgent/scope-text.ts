@@ -48,11 +48,26 @@ export const CLAUSE_END = /[,，:：、。!?;\n！？；]/;
 
 /** The sentence or clause (`end`: SENTENCE_END, CLAUSE_END…) around `pos`: from after the last end before it to the next. */
 export function bounds(text: string, pos: number, end: RegExp): [number, number] {
-  // an English full stop ends a sentence where a space or the end follows it (not 38.5)
-  const ends = (i: number): boolean => end.test(text[i] as string) || (text[i] === '.' && (i + 1 >= text.length || text[i + 1] === ' '));
   let s = pos;
-  while (s > 0 && !ends(s - 1)) s--;
+  while (s > 0 && !endsAt(text, s - 1, end)) s--;
   let e = pos;
-  while (e < text.length && !ends(e)) e++;
+  while (e < text.length && !endsAt(text, e, end)) e++;
   return [s, e];
+}
+
+/** Whether `text[i]` ends a sentence or clause; an English full stop does where a space or the end follows it (not 38.5). */
+const endsAt = (text: string, i: number, end: RegExp): boolean => end.test(text[i] as string) || (text[i] === '.' && (i + 1 >= text.length || text[i + 1] === ' '));
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Whether a cue of digits sits inside a number holding other digits (233 in 22334455, not in 2333333). */
+export function insideNumber(text: string, h: Hit): boolean {
+  if (!isDigit(text.charCodeAt(h.start))) return false;
+  let a = h.start;
+  let b = h.end;
+  while (a > 0 && isDigit(text.charCodeAt(a - 1))) a--;
+  while (b < text.length && isDigit(text.charCodeAt(b))) b++;
+  const own = text.slice(h.start, h.end);
+  for (let k = a; k < b; k++) if (!own.includes(text.charAt(k))) return true;
+  return false;
 }

@@ -8,7 +8,7 @@ import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { bounds, CLAUSE_END, Cue, SENTENCE_END, type Hit } from './scope-text';
+import { bounds, CLAUSE_END, Cue, insideNumber, SENTENCE_END, type Hit } from './scope-text';
 import { backAgainReader, ofAnotherTime } from './scope-time';
 
 export interface Scope {
@@ -159,19 +159,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       if (w.cues & Cue.Plain)
         for (const h of out) if (h !== w && h.start >= w.start && h.end <= w.end && h.end - h.start < w.end - w.start) h.cues = 0;
     // …and digits inside a number of other digits are none (233, laughter — 2333333 too — in the landline 22334455)
-    for (const h of out) {
-      if (!isDigit(text.charCodeAt(h.start))) continue;
-      let a = h.start;
-      let b = h.end;
-      while (a > 0 && isDigit(text.charCodeAt(a - 1))) a--;
-      while (b < text.length && isDigit(text.charCodeAt(b))) b++;
-      const own = text.slice(h.start, h.end);
-      for (let k = a; k < b; k++) if (!own.includes(text.charAt(k))) h.cues = 0;
-    }
+    for (const h of out) if (insideNumber(text, h)) h.cues = 0;
     return out;
   }
-
-  const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
   /** The clause: between punctuation, and after the last clause-break word (但是, 现在…) before the mention. */
   function clauseOf(text: string, hits: readonly Hit[], m: Mention): [number, number] {
@@ -230,6 +220,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   }
 
   function read(input: string, mentions: readonly Mention[]): Scope[] {
+    // (a scope a mention: most messages mention no concept, and need no cue read for one)
+    if (!mentions.length) return [];
     const text = input.toLowerCase();
     const hits = hitsOf(text).slice();
     PAST_UNIT.lastIndex = 0;
@@ -247,8 +239,6 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     const scopes = mentions.map((m) => {
       const [ss, se] = bounds(text, m.start, SENTENCE_END);
       const [cs, ce] = clauseOf(text, hits, m);
-      const inSentence = (h: Hit): boolean => h.start >= ss && h.end <= se;
-      const before = (h: Hit): boolean => inSentence(h) && h.end <= m.start;
       const negated = negatedBefore(text, hits, mentions, m, ss) || negatedAfter(text, hits, m);
 
       // over: a resolution after it, in its sentence or the next
@@ -267,22 +257,15 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (or after it in its clause where English puts it: "fainted once last year" → 晕倒 once 去年, "had chest
       // tightness last week" → 胸痛上周)
       const english = /[a-z]/.test(text.slice(cs, ce));
-      const since = (h: Hit): boolean => {
-        let p = h.start;
-        while (p > 0 && text[p - 1] === ' ') p--;
-        return hits.some((o) => o.cues & Cue.Since && o.end === p);
-      };
-      const pastHits = hits.filter((h) => h.cues & Cue.Past && !since(h) && (before(h) || (english && h.start >= m.end && h.end <= ce)));
+      const pastHits = hits.filter((h) => h.cues & Cue.Past && !sinceCued(text, hits, h) && ((inSpan(h, ss, se) && h.end <= m.start) || (english && h.start >= m.end && h.end <= ce)));
       const experiential =
         /^了?过(?!去|来|不|得)/.test(text.slice(m.end, m.end + 3)) || hits.some((h) => h.cues & Cue.PastAfter && h.start >= m.end && h.start <= m.end + 1);
       let past = !inForce.past.has(m.concept) && (pastHits.length > 0 || experiential);
       if (past) {
         const from = pastHits.length ? Math.min(...pastHits.map((h) => h.start)) : m.start;
         // (现在不疼了 says it is over; 现在叫不醒了 does not: that 不 is the symptom's own)
-        const saysOver = (h: Hit): boolean =>
-          hits.some((o) => o.start >= h.end && o.start <= h.end + 2 && o.cues & (Cue.Neg | Cue.Resolved) && !mentions.some((x) => o.start >= x.start && o.end <= x.end));
         const goesOn = hits.some((h) => {
-          if (!(h.cues & Cue.Ongoing) || !inSentence(h) || h.start < from || pastHits.includes(h) || saysOver(h)) return false;
+          if (!(h.cues & Cue.Ongoing) || !inSpan(h, ss, se) || h.start < from || pastHits.includes(h) || saysOver(hits, mentions, h)) return false;
           if (h.start >= cs && h.end <= ce) return true;
           // a time cue between the past one and the mention moves the story to now (十年前…，刚刚…，捂着胸口)
           if (h.start < m.start) return true;
@@ -291,8 +274,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
           // one that only qualifies it: …现在又疼得厉害)
           if (mentions.some((o) => o !== m && !modifiers.has(o.concept) && o.start >= h.end && o.end <= hce)) return false;
           // (and not one whose word is part of another symptom's: 我也开始嗓子疼 is a new sore throat, not the old shock)
-          const otherSymptom = (o: Hit): boolean => hits.some((x) => x.cues & Cue.Symptom && x.start <= o.start && x.end >= o.end && x.end - x.start > o.end - o.start);
-          return hits.some((o) => o.cues & Cue.Continuing && o.start >= h.end && o.end <= hce && !otherSymptom(o));
+          return hits.some((o) => o.cues & Cue.Continuing && o.start >= h.end && o.end <= hce && !insideSymptom(hits, o));
         });
         // a clause that opens on now in the clinical register (…末次透析5天前，现端坐呼吸) is now
         if (goesOn || nowOpener?.test(text.slice(cs, ce))) past = false;
@@ -309,7 +291,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const history =
         hits.some((h) => h.cues & Cue.History && h.start >= cs && h.end <= m.start) ||
         hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= m.end && h.start <= m.end + 2 && h.end <= ce) ||
-        (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSentence(h)));
+        (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSpan(h, ss, se)));
       const hypothetical =
         (supposed.some(([from, to]) => m.start >= from && m.end <= to) && !hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce)) ||
         // (a hypothetical runs on over an enumeration: 万一她腿肿得厉害、躺下就喘不过气了)
@@ -320,7 +302,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)
       // (read only when the message or the sentence asks something: most mentions are in neither)
-      const knowAsked = hits.some((h) => h.cues & Cue.Know && inSentence(h));
+      const knowAsked = hits.some((h) => h.cues & Cue.Know && inSpan(h, ss, se));
       const happened =
         (aheadHere || knowAsked) &&
         (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || /\d/.test(o.text))) ||
@@ -330,12 +312,12 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const knowledge =
         asked ||
         (aheadHere && !happened && !saidNow?.test(text.slice(ss, se))) ||
-        (knowAsked && !happened && !hits.some((h) => h.cues & Cue.Present && inSentence(h))) ||
+        (knowAsked && !happened && !hits.some((h) => h.cues & Cue.Present && inSpan(h, ss, se))) ||
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
         hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1);
       // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative
       let figurative =
-        hits.some((h) => h.cues & Cue.Joke && inSentence(h) && !/(?:不是|没有|没|并非|别|不)(?:在|是|开)?$/.test(text.slice(Math.max(0, h.start - 4), h.start))) ||
+        hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && !/(?:不是|没有|没|并非|别|不)(?:在|是|开)?$/.test(text.slice(Math.max(0, h.start - 4), h.start))) ||
         (hits.some((h) => h.cues & Cue.Serious && h.start >= m.end && jokingAside(text.slice(h.end))) &&
           !mentions.some((o) => happening.has(o.concept) && o.end <= m.start + 4 && o.start >= ss));
       for (const h of hits) {
@@ -348,7 +330,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       }
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
       // (…nor one told of the teller's own people: 群里有人说她妈是尿毒症…今天早上就水种)
-      const reported = (hits.some((h) => h.cues & Cue.Reported && before(h) && !relayAfter?.test(text.slice(h.end, h.end + 4))) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text.slice(ss, m.start)) || !!addressee?.test(text.slice(ss, m.start));
+      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayAfter?.test(text.slice(h.end, h.end + 4))) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text.slice(ss, m.start)) || !!addressee?.test(text.slice(ss, m.start));
       return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)
@@ -394,3 +376,20 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
 
   return { read, isNow, marks, recurs };
 }
+
+/** A hit within the span [from, to] (a mention's sentence). */
+const inSpan = (h: Hit, from: number, to: number): boolean => h.start >= from && h.end <= to;
+
+/** A past cue right after a since-cue (spaces between): a time it started, not one it happened in. */
+function sinceCued(text: string, hits: readonly Hit[], h: Hit): boolean {
+  let p = h.start;
+  while (p > 0 && text[p - 1] === ' ') p--;
+  return hits.some((o) => o.cues & Cue.Since && o.end === p);
+}
+
+/** A negation or a resolution right after an ongoing cue, not a symptom's own 不 (现在不疼了 says it is over; 现在叫不醒了 does not). */
+const saysOver = (hits: readonly Hit[], mentions: readonly Mention[], h: Hit): boolean =>
+  hits.some((o) => o.start >= h.end && o.start <= h.end + 2 && o.cues & (Cue.Neg | Cue.Resolved) && !mentions.some((x) => o.start >= x.start && o.end <= x.end));
+
+/** A cue that is part of a longer symptom's word (我也开始嗓子疼). */
+const insideSymptom = (hits: readonly Hit[], o: Hit): boolean => hits.some((x) => x.cues & Cue.Symptom && x.start <= o.start && x.end >= o.end && x.end - x.start > o.end - o.start);
