@@ -118,12 +118,13 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const nonhumanRe = nonhuman && new RegExp(`(?<!${alternation(nonhuman.agent_before)})${verbUse}(?:${alternation(nonhuman.subjects)})`, 'g');
   const personRe = nonhuman && new RegExp(alternation(nonhuman.people));
   /** Whether the sentence before a mention is about an animal or a bot: the last one named, and no person after it. */
-  const aboutNonhuman = (before: string): boolean => {
+  // (read in the whole text, so that a word going on past the mention's start is seen: 狗以后拜托你照顾 entrusts the dog)
+  const aboutNonhuman = (text: string, from: number, to: number): boolean => {
     if (!nonhumanRe || !personRe) return false;
     let last = -1;
-    nonhumanRe.lastIndex = 0;
-    for (let a = nonhumanRe.exec(before); a; a = nonhumanRe.exec(before)) last = a.index + a[0].length;
-    return last >= 0 && !personRe.test(before.slice(last));
+    nonhumanRe.lastIndex = from;
+    for (let a = nonhumanRe.exec(text); a && a.index + a[0].length <= to; a = nonhumanRe.exec(text)) last = a.index + a[0].length;
+    return last >= 0 && !personRe.test(text.slice(last, to));
   };
   const emergencyNow = data.emergency_now.map(norm);
   const lastingStates = new Set(data.lasting_states.map(norm));
@@ -330,7 +331,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       }
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
       // (…nor one told of the teller's own people: 群里有人说她妈是尿毒症…今天早上就水种)
-      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayAfter?.test(text.slice(h.end, h.end + 4))) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text.slice(ss, m.start)) || !!addressee?.test(text.slice(ss, m.start));
+      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayAfter?.test(text.slice(h.end, h.end + 4))) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text, ss, m.start) || !!addressee?.test(text.slice(ss, m.start));
       return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)

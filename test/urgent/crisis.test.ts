@@ -14,6 +14,8 @@ describe('suicidal intent said in passing', () => {
     ['他前天说别找我了，今天一直没人接电话'],
     ['planning to unalive myself tonight'],
     ['这是我最后一次打扰大家了，头像我也换成全黑的了'],
+    // a pet entrusted is the object of the goodbye, not the subject of the sentence
+    ['我的猫以后拜托你照顾了，我不会再回来了'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
