@@ -22,3 +22,9 @@ export function realNlu(segmenter: SegmenterName = 'node-rs'): NluEngine {
   }
   return e;
 }
+
+/** The red-flag classes the real detector raises for a message, as the pipeline reads it (normalised first). */
+export function urgentFlags(text: string): string[] {
+  const nlu = realNlu();
+  return nlu.urgent.detect(nlu.normalise(text).text).flags.map((f) => f.id);
+}

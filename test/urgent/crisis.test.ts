@@ -1,9 +1,8 @@
 // Suicidal intent as people say it in passing (the `crisis` corpus family's lessons, in phrasings of our own): means
 // kept and a time chosen, a blade held ready, a child entrusted, a goodbye said before and silence now.
-import { realNlu } from '../support/nlu';
+import { urgentFlags } from '../support/nlu';
 
-const nlu = realNlu();
-const flags = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).flags.map((f) => f.id);
+const flags = urgentFlags;
 
 describe('suicidal intent said in passing', () => {
   it.each([

@@ -1,13 +1,13 @@
 // Concept mentions: words in every register, term combinations inside a clause, numbers in range, and
 // homophone typos that are whole words of the message.
-import { realNlu } from '../support/nlu';
+import { realNlu, urgentFlags } from '../support/nlu';
 
 const nlu = realNlu();
 const concepts = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).mentions.map((m) => `${m.concept}:${m.text}`);
 /** Whether a message mentions a concept. */
 const has = (text: string, concept: string): boolean => concepts(text).some((c) => c.startsWith(`${concept}:`));
 /** The red-flag classes a message raises. */
-const flags = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).flags.map((f) => f.id);
+const flags = urgentFlags;
 
 describe('urgent concept mentions', () => {
   it('finds a body part and a sign apart in one clause, not across a negator or a clause', () => {
