@@ -110,11 +110,8 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   }
   // "0350-3301599…打了一上午都占线 还有别的号没有", or the number just given (你说的这个电话打不通): a number going
   // unanswered asks for the other contacts
-  const contactsIntent = intentAnswering(domain, 'contacts');
-  if (((numbersIn(i).length && !slots.categories.length) || (s.lastIntent && s.lastIntent === contactsIntent)) && saysUnanswered(domain, analysis.normalised)) {
-    const contacts = intentAnswering(domain, 'contacts');
-    if (contacts) return contacts;
-  }
+  const contacts = intentAnswering(domain, 'contacts');
+  if (contacts && ((numbersIn(i).length && !slots.categories.length) || s.lastIntent === contacts) && saysUnanswered(domain, analysis.normalised)) return contacts;
   // "麻烦给我一段能直接转给居民的话": the last answer again, as text to pass on
   if (s.lastIntent && isContent(domain, s.lastIntent) && !slots.categories.length && !slots.topics.length) {
     const lower = analysis.normalised.toLowerCase();
