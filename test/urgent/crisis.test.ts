@@ -25,6 +25,9 @@ describe('suicidal intent said in passing', () => {
     '我辞职了，不会再回来了，谢谢你',
     '菜刀在手上，正在切菜',
     '农药藏在仓库里了，别让孩子碰',
+    // a height or a shore visited for what people do there
+    '我站在桥上看风景',
+    '站在海边看日落',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
