@@ -115,7 +115,7 @@ if (!uri && process.env.JIUYI_REQUIRE_MONGO) throw new Error('JIUYI_REQUIRE_MONG
     const statuses = (
       await Promise.all(Array.from({ length: n }, (_, i) => update(50_000 + i, 900_000 + i, '我在忻州，透析去哪')).flatMap((u) => [webhook(a, u), webhook(b, u)]))
     ).flat();
-    await tg.waitFor(() => new Set(tg.callsTo('sendMessage').map((c) => String(c.body.chat_id))).size >= n || undefined, 60_000);
+    await tg.waitFor(() => new Set(tg.callsTo('sendMessage').map((c) => String(c.body.chat_id))).size >= n || undefined, 90_000);
     await new Promise((r) => setTimeout(r, 1500)); // any second reply would be out by now
     const sends = tg.callsTo('sendMessage').filter((c) => Number(c.body.chat_id) >= 900_000);
     const perChat = new Map<string, number>();
