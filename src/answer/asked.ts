@@ -26,6 +26,7 @@ export function designationQuery(a: AnswerInput, categories: string[], assumedFu
     vocabulary: a.rules.vocabulary,
     categoryTopics: a.domain.categoryTopics,
     fallbackTopics: a.domain.fallbackTopics,
+    categoryFallbacks: a.domain.categoryFallbacks,
     topicQuery: { text: a.text, departments: a.domain.departments, facility: a.slots.facility?.facility },
   };
 }

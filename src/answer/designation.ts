@@ -19,6 +19,8 @@ export interface DesignationQuery {
   /** Topics that answer for a category the book designates nothing for. */
   categoryTopics: Readonly<Record<string, readonly string[]>>;
   fallbackTopics: readonly string[];
+  /** Categories whose designations answer for a care the book designates nothing for and says nothing on. */
+  categoryFallbacks?: Readonly<Record<string, readonly string[]>>;
   topicQuery: Omit<TopicQuery, 'topics'>;
   /** Zones differing and none known: each zone's hospitals rather than a question (where an ambulance takes them). */
   everyZone?: boolean;
@@ -107,6 +109,7 @@ function oneCategory(book: RuleBook, category: string, q: DesignationQuery): Cat
     let lines = categoryTopicLines(book, q, category, q.categoryTopics[category] ?? []);
     if (!lines.length && book.fallback) lines = categoryTopicLines(book, q, category, q.fallbackTopics);
     const none = say('designation_none', { locality: book.name, category: categoryName });
+    if (!lines.length) lines = insteadLines(book, category, q);
     return { kind: 'lines', lines: !lines.length ? [none] : book.fallback ? lines : [none, ...lines] };
   }
   if (q.audience) {
@@ -127,6 +130,16 @@ function oneCategory(book: RuleBook, category: string, q: DesignationQuery): Cat
       ? [...new Set(lookup.items.flatMap((a) => a.designation.audiences))].map((x) => nameOf(v.audiences, x))
       : audienceLabel(first.designation, v, book);
   return found([first], category, () => label);
+}
+
+/** The designations of the categories that stand in for a care with none of its own (综合诊疗 for a chronic illness). */
+function insteadLines(book: RuleBook, category: string, q: DesignationQuery): Line[] {
+  for (const other of q.categoryFallbacks?.[category] ?? []) {
+    if (other === category) continue;
+    const r = oneCategory(book, other, { ...q, categoryFallbacks: {} });
+    if (r.kind === 'found') return r.found.flatMap((f) => designationLines(f.answer, [categoryLabel(q.vocabulary, f.answer.designation)], f.audience));
+  }
+  return [];
 }
 
 /** Designations found for a category, each with its audience label. */

@@ -31,6 +31,9 @@ const DomainFile = z
       z.object({ answer: z.enum(ANSWERS), category: z.string().optional(), topics: z.array(z.string()), designates: z.boolean().optional() }).strict(),
     ),
     categoryTopics: z.record(z.string(), z.array(z.string())),
+    /** A care the book designates no hospital for and says nothing on: the designations of these categories answer
+     * instead (a diabetic's care where only 综合诊疗 is designated). */
+    categoryFallbacks: z.record(z.string(), z.array(z.string())).default({}),
     /** Care whose rule says where it must be seen (发热病人须到发热门诊): named in any question, the rule is added
      * when the answer does not give it. */
     ruleCategories: z.record(z.string(), z.array(z.string())).default({}),
@@ -102,6 +105,10 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
   for (const [c, list] of Object.entries(d.categoryTopics)) {
     checkCategory(`categoryTopics.${c}`, c);
     checkTopics(`categoryTopics.${c}`, list);
+  }
+  for (const [c, list] of Object.entries(d.categoryFallbacks)) {
+    checkCategory(`categoryFallbacks.${c}`, c);
+    list.forEach((x, i) => checkCategory(`categoryFallbacks.${c}[${i}]`, x));
   }
   for (const [c, list] of Object.entries(d.ruleCategories)) {
     checkCategory(`ruleCategories.${c}`, c);

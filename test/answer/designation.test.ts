@@ -1,5 +1,8 @@
 import { designationAnswer, type DesignationQuery } from '../../src/answer/designation';
 import { EMPTY_STATUS, type LiveStatus } from '../../src/rules/types';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parseDomain } from '../../src/answer/domain';
 import { book, data, readLines } from '../support/rules';
 
 function ask(locality: string, q: Partial<DesignationQuery> & { categories: string[] }): string {
@@ -10,6 +13,7 @@ function ask(locality: string, q: Partial<DesignationQuery> & { categories: stri
     vocabulary: rules.vocabulary,
     categoryTopics: domain.categoryTopics,
     fallbackTopics: domain.fallbackTopics,
+    categoryFallbacks: domain.categoryFallbacks,
     topicQuery: { text: '', departments: domain.departments },
     ...q,
   });
@@ -52,6 +56,21 @@ describe('designation answers', () => {
     expect(text).toContain('没有规定血液透析的定点医院');
     // a dialysis patient is one of the key populations 烟台's primary care keeps a register of
     expect(text).toContain('基层医疗卫生机构');
+  });
+
+  it('answers a care a notice designates nothing for and says nothing on with the general-care hospitals it does designate', () => {
+    // 忻州 designates 综合诊疗 (general care) and no hospital for chronic illness: a diabetic is seen there
+    const text = ask('xinzhou', { categories: ['chronic'], audience: 'controlled_zone' });
+    expect(text).toContain('没有规定慢性病的定点医院');
+    expect(text).toContain('综合诊疗定点医院：忻州市人民医院、忻州市中医医院');
+    // where the notice does say something for the care (晋江's 12-week prescriptions), that is the answer
+    expect(ask('jinjiang', { categories: ['chronic'], audience: 'red_code' })).not.toContain('综合诊疗');
+  });
+
+  it('refuses a stand-in category that does not exist, naming where', () => {
+    const file = join(__dirname, '../../intents/domain/answers.yml');
+    const text = readFileSync(file, 'utf8').replace(/(categoryFallbacks:\n  chronic: \[)general/, '$1genral');
+    expect(() => parseDomain(file, text, data().rules.vocabulary)).toThrow(/categoryFallbacks\.chronic\[0\]: unknown category "genral"/);
   });
 
   it('says who helps an infected person to hospital where a notice designates no covid hospital (烟台: 协助转诊)', () => {
