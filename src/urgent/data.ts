@@ -220,6 +220,10 @@ export const CorpusLine = z.strictObject({
   family: z.string().regex(/^[a-z_]+$/),
   why: z.string().optional(),
   writer: z.string().optional(),
+  /** How a line of a blind family is written (cantonese, voice, long_post…), its family being what it is about. */
+  phrasing: z.string().regex(/^[a-z_]+$/).optional(),
+  /** What kind of not-urgent line it is (negated, past, knowledge, figurative…). */
+  kind: z.string().regex(/^[a-z_]+$/).optional(),
 });
 export type CorpusEntry = z.infer<typeof CorpusLine> & { file: string; line: number };
 

@@ -119,24 +119,42 @@ function extendNear(text: string, spec: NearSpec, byTerm: Map<string, Hit[]>, at
 }
 
 const DIGITS = /\d+(?:\.\d+)?/g;
+// An approximate count said with two numerals in a row (两三分钟一次, 三四天没透, 七八个月): read as its lower bound.
+const RANGE = /([两二三四五六七八九])([三四五六七八九十])/g;
+const NUMERAL: Readonly<Record<string, number>> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** Numbers in the text: digits, and approximate ranges (两三, 三五) as their lower bound. */
+function* readings(text: string): Generator<{ s: number; e: number; value: number; decimal: boolean }> {
+  if (/\d/.test(text)) {
+    DIGITS.lastIndex = 0;
+    for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
+      // a digit inside a word (spo2) is not a reading
+      if (/[a-z]/.test(text[m.index - 1] ?? '')) continue;
+      yield { s: m.index, e: m.index + m[0].length, value: Number(m[0]), decimal: m[0].includes('.') };
+    }
+  }
+  RANGE.lastIndex = 0;
+  for (let m = RANGE.exec(text); m; m = RANGE.exec(text)) {
+    const [low, high] = [NUMERAL[m[1] as string] as number, NUMERAL[m[2] as string] as number];
+    // 十三四岁 is thirteen or fourteen, 三十 thirty: only a range of numbers said alone
+    if (high <= low || high - low > 2 || /[\d十百千万零〇两二三四五六七八九]/.test(text[m.index - 1] ?? '')) continue;
+    yield { s: m.index, e: m.index + 2, value: low, decimal: false };
+  }
+}
 
 function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
-  if (!lex.numbers.length || !/\d/.test(text)) return [];
+  if (!lex.numbers.length) return [];
   const out: Mention[] = [];
-  DIGITS.lastIndex = 0;
-  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
-    const s = m.index;
-    const e = s + m[0].length;
-    // a digit inside a word (spo2) is not a reading
-    if (/[a-z]/.test(text[s - 1] ?? '')) continue;
-    const value = Number(m[0]);
+  for (const { s, e, value, decimal } of readings(text)) {
     for (const { concept, spec } of lex.numbers) {
       if (value < spec.min || value > spec.max) continue;
-      if (spec.decimal && !m[0].includes('.')) continue;
+      if (spec.decimal && !decimal) continue;
       // a unit may follow an approximation (20来天, 30多度)
-      const approx = spec.unit && APPROXIMATE.includes(text[e] as string) ? 1 : 0;
-      if (spec.unit && !text.startsWith(spec.unit, e + approx)) continue;
-      const end = spec.unit ? e + approx + spec.unit.length : e;
+      // …and a space may stand before a unit, as in mixed writing (孙子 5 个月)
+      const space = spec.unit && text[e] === ' ' ? 1 : 0;
+      const approx = spec.unit && APPROXIMATE.includes(text[e + space] as string) ? 1 : 0;
+      if (spec.unit && !text.startsWith(spec.unit, e + space + approx)) continue;
+      const end = spec.unit ? e + space + approx + spec.unit.length : e;
       if (spec.not_followed.some((w) => text.startsWith(w, end))) continue;
       if (spec.not_after.length) {
         const lead = text.slice(Math.max(0, s - 6), s);
