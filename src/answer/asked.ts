@@ -27,6 +27,7 @@ export function designationQuery(a: AnswerInput, categories: string[], assumedFu
     categoryTopics: a.domain.categoryTopics,
     fallbackTopics: a.domain.fallbackTopics,
     categoryFallbacks: a.domain.categoryFallbacks,
+    careFallbackTopics: a.domain.careFallbackTopics,
     topicQuery: { text: a.text, departments: a.domain.departments, facility: a.slots.facility?.facility },
   };
 }

@@ -21,6 +21,8 @@ export interface DesignationQuery {
   fallbackTopics: readonly string[];
   /** Categories whose designations answer for a care the book designates nothing for and says nothing on. */
   categoryFallbacks?: Readonly<Record<string, readonly string[]>>;
+  /** Topics that answer for a care with no designation, no line and no stand-in (烟台's family doctors). */
+  careFallbackTopics?: readonly string[];
   topicQuery: Omit<TopicQuery, 'topics'>;
   /** Zones differing and none known: each zone's hospitals rather than a question (where an ambulance takes them). */
   everyZone?: boolean;
@@ -132,14 +134,17 @@ function oneCategory(book: RuleBook, category: string, q: DesignationQuery): Cat
   return found([first], category, () => label);
 }
 
-/** The designations of the categories that stand in for a care with none of its own (综合诊疗 for a chronic illness). */
+/**
+ * The designations of the categories that stand in for a care with none of its own (综合诊疗 for a chronic illness),
+ * else who the notice says looks after residents (烟台's family doctors for a child's care).
+ */
 function insteadLines(book: RuleBook, category: string, q: DesignationQuery): Line[] {
   for (const other of q.categoryFallbacks?.[category] ?? []) {
     if (other === category) continue;
     const r = oneCategory(book, other, { ...q, categoryFallbacks: {} });
     if (r.kind === 'found') return r.found.flatMap((f) => designationLines(f.answer, [categoryLabel(q.vocabulary, f.answer.designation)], f.audience));
   }
-  return [];
+  return book.fallback ? [] : categoryTopicLines(book, q, category, q.careFallbackTopics ?? []);
 }
 
 /** Designations found for a category, each with its audience label. */

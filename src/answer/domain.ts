@@ -34,6 +34,8 @@ const DomainFile = z
     /** A care the book designates no hospital for and says nothing on: the designations of these categories answer
      * instead (a diabetic's care where only 综合诊疗 is designated). */
     categoryFallbacks: z.record(z.string(), z.array(z.string())).default({}),
+    /** …and with no stand-in designated either: who the notice says looks after residents (their family doctors). */
+    careFallbackTopics: z.array(z.string()).default([]),
     /** Care whose rule says where it must be seen (发热病人须到发热门诊): named in any question, the rule is added
      * when the answer does not give it. */
     ruleCategories: z.record(z.string(), z.array(z.string())).default({}),
@@ -115,6 +117,7 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
     checkTopics(`ruleCategories.${c}`, list);
   }
   checkTopics('fallbackTopics', d.fallbackTopics);
+  checkTopics('careFallbackTopics', d.careFallbackTopics);
   for (const [t, list] of Object.entries(d.topicFallbacks)) {
     checkTopics(`topicFallbacks.${t}`, [t]);
     checkTopics(`topicFallbacks.${t}`, list);

@@ -14,6 +14,7 @@ function ask(locality: string, q: Partial<DesignationQuery> & { categories: stri
     categoryTopics: domain.categoryTopics,
     fallbackTopics: domain.fallbackTopics,
     categoryFallbacks: domain.categoryFallbacks,
+    careFallbackTopics: domain.careFallbackTopics,
     topicQuery: { text: '', departments: domain.departments },
     ...q,
   });
@@ -65,6 +66,10 @@ describe('designation answers', () => {
     expect(text).toContain('综合诊疗定点医院：忻州市人民医院、忻州市中医医院');
     // where the notice does say something for the care (晋江's 12-week prescriptions), that is the answer
     expect(ask('jinjiang', { categories: ['chronic'], audience: 'red_code' })).not.toContain('综合诊疗');
+    // with no stand-in designated either (烟台, a child's care), who the notice says looks after residents
+    const yt = ask('yantai', { categories: ['children'] });
+    expect(yt).toContain('没有规定儿童的定点医院');
+    expect(yt).toContain('家庭医生');
   });
 
   it('refuses a stand-in category that does not exist, naming where', () => {
