@@ -81,7 +81,9 @@ const TENTHS_AFTER_DEGREES = /(3\d|4[0-2])度([一二三四五六七八九])(?![
 const NUMERAL_BEFORE_UNIT = new RegExp(`(?<!周|星期|礼拜)([零〇一二两三四五六七八九十]{1,3})(?=[${APPROXIMATE}]?(?:度|周|个星期|星期|个月|个多月|岁|次|回|天|工|分钟|小时))`, 'g');
 /** Faces that laugh at something (😂 🤣 😆 😹) — not a nervous or polite smile (😅 😄), which a worried message has too. */
 const LAUGHING = /(?:[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]\u{FE0F}?)+/gu;
-const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
+/** Pictures in a row, read as one pause; none where the text already pauses (start, end, punctuation, space). */
+const EMOJI_RUN = /\p{Extended_Pictographic}+/gu;
+const PAUSE_NEXT_TO = /^$|[\s\p{P}~～]/u;
 /** Punctuation said aloud to a dictating phone, when two or more are said (a lone 句号 may be a word). */
 const SPOKEN_MARKS: Record<string, string> = { 逗号: ',', 句号: '。', 问号: '?', 感叹号: '!', 叹号: '!', 顿号: '、', 冒号: ':', 分号: ';' };
 const SPOKEN = Object.keys(SPOKEN_MARKS).join('|');
@@ -184,10 +186,15 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
       text = text
         // laughing faces say a joke (can't breathe at the prices 😂): kept as the laugh they are, the rest dropped
         .replace(LAUGHING, '哈哈')
-        .replace(EMOJI, '')
+        // any other picture is a pause between words (透析❌三天没做 喘: the 没 does not reach past it); the
+        // joiners and skin tones that build one picture from several are dropped
+        .replace(/[\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu, '')
+        .replace(EMOJI_RUN, (run, at: number, all: string) => (PAUSE_NEXT_TO.test(all[at - 1] ?? '') || PAUSE_NEXT_TO.test(all[at + run.length] ?? '') ? '' : ' '))
         .replace(/[\u200B-\u200F\u2060\uFEFF]/g, '')
         .replace(/[“”"'‘’「」『』]/g, (q) => (q === '“' || q === '”' || q === '"' ? '"' : "'"));
     }
+    // (a picture read as a pause leaves a space: read as one typed)
+    if (exotic && !spaces && text.includes(' ')) spaces = true;
     if (spaces) text = text.replace(/\s+/g, ' ');
     if (config.romanised && spaces && latinAny(text)) {
       const read = config.romanised(text);
