@@ -166,7 +166,7 @@ function topicQuery(a: AnswerInput) {
   const { book } = a;
   const earlier = a.session.lastFacility?.startsWith(`${book.id}/`) ? book.facilities.find((f) => `${book.id}/${f.id}` === a.session.lastFacility) : undefined;
   const facility = a.slots.facility?.locality === book.id ? a.slots.facility.facility : earlier;
-  const counts = a.domain.countCues.some((c) => a.text.includes(c));
+  const counts = cueScan(a.domain.countCues).any(a.text);
   return { text: a.text, departments: a.domain.departments, facility, audiences: audiencesOf(a), counts, categories: categoriesOf(a) };
 }
 

@@ -8,6 +8,7 @@ import { contactLine, lineWords, topicLines } from '../answer/topics';
 import { followUp, isFollowUp } from '../answer/follow-up';
 import { asksWhere, intentAnswering, lowerCase, saysUnanswered, type Domain } from '../answer/domain';
 import { redact } from '../log/redact';
+import { cueScan } from '../data/cue-scan';
 import { plan, say, type Line, type Plan } from '../answer/plan';
 import type { QuickReply, Session } from '../core/types';
 import type { RuleBook, RuleSet } from '../rules/types';
@@ -115,7 +116,7 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   // "麻烦给我一段能直接转给居民的话": the last answer again, as text to pass on
   if (s.lastIntent && isContent(domain, s.lastIntent) && !slots.categories.length && !slots.topics.length) {
     const lower = analysis.normalised.toLowerCase();
-    if (lowerCase(domain.forwardCues).some((c) => lower.includes(c))) return s.lastIntent;
+    if (cueScan(lowerCase(domain.forwardCues)).any(lower)) return s.lastIntent;
   }
   const slotted = slots.categories.length > 0 || !!slots.audience || slots.loadMarks.length > 0 || !!slots.facility || slots.full || !!slots.locality;
   if (vague && slotted && s.lastIntent && isContent(domain, s.lastIntent)) return slots.full ? 'backup' : s.lastIntent;
