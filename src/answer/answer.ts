@@ -9,7 +9,8 @@ import { compareAudiences } from './compare';
 import { defineGroup } from './define';
 import { findDesignations } from '../rules/query';
 import { designationAnswer, routeLines } from './designation';
-import { asksWhere, lowerCase, plainWordList, saysUnanswered, type Domain } from './domain';
+import { asksWhere, lowerCase, plainWordList, plainWordScan, saysUnanswered, type Domain } from './domain';
+import { cueScan } from '../data/cue-scan';
 import { loadStatusAnswer } from './load-status';
 import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, generalFor, othersGuidance, whereFor } from './asked';
 import { say, type Line } from './plan';
@@ -165,7 +166,7 @@ function topicQuery(a: AnswerInput) {
   const { book } = a;
   const earlier = a.session.lastFacility?.startsWith(`${book.id}/`) ? book.facilities.find((f) => `${book.id}/${f.id}` === a.session.lastFacility) : undefined;
   const facility = a.slots.facility?.locality === book.id ? a.slots.facility.facility : earlier;
-  const counts = a.domain.countCues.some((c) => a.text.includes(c));
+  const counts = cueScan(a.domain.countCues).any(a.text);
   return { text: a.text, departments: a.domain.departments, facility, audiences: audiencesOf(a), counts, categories: categoriesOf(a) };
 }
 
@@ -249,9 +250,10 @@ function factQuery(a: AnswerInput, topics: readonly string[]): RetrieveQuery {
   const facility = a.slots.facility?.locality === a.book.id ? a.slots.facility.facility.id : undefined;
   // the notices' own words for the resident's (城里的大医院…来帮 → 二级及以上…帮扶), searched beside them
   let text = a.text;
-  for (const [plain, notice] of plainWordList(a.domain)) if (a.text.includes(plain)) text += ` ${notice}`;
+  const plain = plainWordList(a.domain);
+  for (const k of plainWordScan(a.domain).which(a.text)) text += ` ${(plain[k] as readonly [string, string])[1]}`;
   // (the notice named as where to look is not what is asked: 方案里有没有说…)
-  const mentions = a.domain.documentMentions.filter((m) => text.includes(m));
+  const mentions = cueScan(a.domain.documentMentions).which(text).map((k) => a.domain.documentMentions[k] as string);
   return { text, drop: mentions.length ? [...(a.placeTexts ?? []), ...mentions] : a.placeTexts, topics, recent: a.session.lastUnits, facility };
 }
 

@@ -3,10 +3,11 @@
 import type { AnswerInput, AnswerResult } from './answer';
 import { say, type Line } from './plan';
 import { lowerCase } from './domain';
+import { cueScan } from '../data/cue-scan';
 
 export function defineGroup(a: AnswerInput): AnswerResult | undefined {
   const text = a.text.toLowerCase();
-  if (!lowerCase(a.domain.defineCues).some((c) => text.includes(c))) return undefined;
+  if (!cueScan(lowerCase(a.domain.defineCues)).any(text)) return undefined;
   const v = a.rules.vocabulary;
   const lines: Line[] = [];
   for (const g of v.groups.filter((x) => a.slots.audiences?.includes(x.id))) {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { formatProblem, readData, type Problem } from '../data/yaml';
 import { z } from 'zod';
 import type { Vocabulary } from '../rules/types';
+import { cueScan, type CueScan } from '../data/cue-scan';
 
 const ANSWERS = ['designation', 'backup', 'topics', 'contacts', 'load_status', 'greeting', 'thanks', 'locality', 'handoff', 'out_of_scope'] as const;
 export type AnswerKind = (typeof ANSWERS)[number];
@@ -149,12 +150,12 @@ export function lowerCase(list: readonly string[]): readonly string[] {
 }
 
 /** The message asks where to go (去哪, 哪家医院, 送哪: `whereCues`). */
-export const asksWhere = (domain: Domain, text: string): boolean => domain.whereCues.some((c) => text.includes(c));
+export const asksWhere = (domain: Domain, text: string): boolean => cueScan(domain.whereCues).any(text);
 
 /** The message says a number goes unanswered or asks for another (`unansweredCues`: 打不通, 没人接, 还有别的号吗). */
 export function saysUnanswered(domain: Domain, text: string): boolean {
   const lower = text.toLowerCase();
-  return lowerCase(domain.unansweredCues).some((c) => lower.includes(c));
+  return cueScan(lowerCase(domain.unansweredCues)).any(lower);
 }
 
 /** Per domain, each kind of answer's first intent in answers.yml's order (found once, not by walking the intents every turn). */
@@ -179,4 +180,13 @@ export function plainWordList(domain: Domain): readonly (readonly [string, strin
   let list = plainLists.get(domain);
   if (!list) plainLists.set(domain, (list = Object.entries(domain.plainWords).map(([plain, notice]) => [plain, notice.join(' ')] as const)));
   return list;
+}
+
+const plainScans = new WeakMap<Domain, CueScan>();
+
+/** The scanner of the plain words of `plainWordList`, in its order. */
+export function plainWordScan(domain: Domain): CueScan {
+  let scan = plainScans.get(domain);
+  if (!scan) plainScans.set(domain, (scan = cueScan(plainWordList(domain).map(([plain]) => plain))));
+  return scan;
 }

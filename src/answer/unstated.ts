@@ -3,6 +3,7 @@
 // say, then the numbers to ask. Pure.
 import { contactAnswer } from './contacts';
 import { lowerCase, type Domain } from './domain';
+import { cueScan } from '../data/cue-scan';
 import { say, type Line } from './plan';
 import { lineWords } from './topics';
 import type { RuleBook } from '../rules/types';
@@ -12,7 +13,7 @@ import type { RuleBook } from '../rules/types';
 export function withUnstated(domain: Domain, book: RuleBook, text: string, topics: readonly string[] | undefined, lines: readonly Line[]): Line[] {
   const asking = text.toLowerCase();
   const candidates = particularsOf(domain).filter(
-    ([p, asks]) => (topics ? p.topic !== undefined && topics.includes(p.topic) : p.topic === undefined) && asks.some((w) => asking.includes(w)),
+    ([p, asks]) => (topics ? p.topic !== undefined && topics.includes(p.topic) : p.topic === undefined) && cueScan(asks).any(asking),
   ).map(([p]) => p);
   if (!candidates.length) return [...lines];
   // (what the lines say, read only when a particular is asked)

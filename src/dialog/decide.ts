@@ -8,6 +8,7 @@ import { contactLine, lineWords, topicLines } from '../answer/topics';
 import { followUp, isFollowUp } from '../answer/follow-up';
 import { asksWhere, intentAnswering, lowerCase, saysUnanswered, type Domain } from '../answer/domain';
 import { redact } from '../log/redact';
+import { cueScan } from '../data/cue-scan';
 import { plan, say, type Line, type Plan } from '../answer/plan';
 import type { QuickReply, Session } from '../core/types';
 import type { RuleBook, RuleSet } from '../rules/types';
@@ -80,12 +81,17 @@ function onlyPlace(i: DecideInput): boolean {
   return rest.replace(/[\s\p{P}\p{S}]|那边|这边|那里|这里|那个|这个|附近|旁边|一带|那块|这块|社区医院|卫生服务中心|卫生院|医院|小区|的|呢|啊|呀|我们|我在|在|是|就/gu, '').length <= 1;
 }
 
+/** A message read as nothing or as only a place (丰泽 泉秀那边) says nothing more, whatever the classifier made of it
+ * (asked only where it decides: onlyPlace cuts the message around its places). */
+function vague(i: DecideInput): boolean {
+  const said = i.analysis.intent.name;
+  return said === 'fallback' || said === 'give_locality' || onlyPlace(i);
+}
+
 /** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */
 export function resolveIntent(i: DecideInput, s: Session): string {
   const { analysis, slots, domain } = i;
   const said = analysis.intent.name;
-  // (a message that is only a place — 丰泽 泉秀那边 — says nothing more, whatever the classifier made of it)
-  const vague = said === 'fallback' || said === 'give_locality' || onlyPlace(i);
   const p = s.pending;
   // the locality given after an urgent reply that had none, and no question with it: the route it promised
   if (p?.intent === URGENT_ROUTE && slots.locality && !domain.questionCues.some((c) => analysis.normalised.includes(c))) return URGENT_ROUTE;
@@ -94,7 +100,7 @@ export function resolveIntent(i: DecideInput, s: Session): string {
       (p.slot === 'locality' && !!slots.locality) ||
       (p.slot === 'zone' && !!slots.audience) ||
       (p.slot === 'category' && slots.categories.length > 0);
-    if (fills && (vague || said === p.intent || !isContent(domain, said))) return p.intent;
+    if (fills && (vague(i) || said === p.intent || !isContent(domain, said))) return p.intent;
   }
   // a person asked for in so many words (机器人说不清楚，给我找个值班的真人)
   const handoff = intentAnswering(domain, 'handoff');
@@ -115,10 +121,10 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   // "麻烦给我一段能直接转给居民的话": the last answer again, as text to pass on
   if (s.lastIntent && isContent(domain, s.lastIntent) && !slots.categories.length && !slots.topics.length) {
     const lower = analysis.normalised.toLowerCase();
-    if (lowerCase(domain.forwardCues).some((c) => lower.includes(c))) return s.lastIntent;
+    if (cueScan(lowerCase(domain.forwardCues)).any(lower)) return s.lastIntent;
   }
   const slotted = slots.categories.length > 0 || !!slots.audience || slots.loadMarks.length > 0 || !!slots.facility || slots.full || !!slots.locality;
-  if (vague && slotted && s.lastIntent && isContent(domain, s.lastIntent)) return slots.full ? 'backup' : s.lastIntent;
+  if (slotted && s.lastIntent && isContent(domain, s.lastIntent) && vague(i)) return slots.full ? 'backup' : s.lastIntent;
   // (a care only in general — 看病 — beside a topic's words is that topic's question: 看病没有核酸证明咋办)
   const onlyBroad = slots.categories.every((c) => domain.broadCategories.includes(c));
   const topicOwner = slots.topics.map((t) => topicIntent(domain, t)).find((x) => !!x);

@@ -2,6 +2,7 @@
 // notice gives to the same end are answered: the topics of the question the last one is part of (the care route
 // holds online care), without the one that failed. Pure.
 import { lowerCase, type Domain } from '../answer/domain';
+import { cueScan } from '../data/cue-scan';
 import { topicLines } from '../answer/topics';
 import type { Line } from '../answer/plan';
 import type { Session } from '../core/types';
@@ -23,7 +24,7 @@ export function otherWay(i: OtherWayInput): { intent: string; lines: Line[] } | 
   const spec = last ? i.domain.intents[last] : undefined;
   if (!last || spec?.answer !== 'topics') return undefined;
   const t = i.text.toLowerCase().replace(/[\s,.!?;:，。！？；：]+/g, '');
-  if (t.length > i.domain.followUpLength + 6 || !lowerCase(i.domain.failCues).some((c) => t.includes(c))) return undefined;
+  if (t.length > i.domain.followUpLength + 6 || !cueScan(lowerCase(i.domain.failCues)).any(t)) return undefined;
   // what failed: the topic the message names of the last question's, else the last question's own
   const named = spec.topics.filter((x) => i.topics.includes(x));
   const failed = named.length ? named : spec.topics;

@@ -2,6 +2,7 @@
 import type { Role } from '../core/types';
 import type { Analysis, Entity } from '../nlu/types';
 import type { Facility, RuleSet } from '../rules/types';
+import { cueScan } from '../data/cue-scan';
 
 export interface Slots {
   locality?: string;
@@ -148,7 +149,10 @@ function whoseAbout(text: string, places: readonly Entity[]): Entity | undefined
   return self.length && others.length === 1 && self.every((e) => e.value !== (others[0] as Entity).value) ? others[0] : undefined;
 }
 
-export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly string[], nextCues: readonly string[] = []): Slots {
+/** No cue words (one list, so that its scanner is made once). */
+const NO_CUES: readonly string[] = [];
+
+export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly string[], nextCues: readonly string[] = NO_CUES): Slots {
   const { normalised } = analysis;
   const entities = ownEntities(analysis.entities, normalised);
   // (what the user says is full or wants next, not what a pasted notice says: 收治能力满容)
@@ -193,11 +197,11 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     role: role && ROLES.has(role) ? (role as Role) : analysis.forwarded ? 'family_doctor' : undefined,
     topics: [...new Set(of('topic').map((e) => e.value))],
     loadMarks: [...new Set(of('load_mark').map((e) => e.value))],
-    full: fullCues.some((cue) => own.includes(cue)),
+    full: cueScan(fullCues).any(own),
     backupOrdinal: ordinal ? ORDINALS[ordinal] : undefined,
     ordinal: listOrdinal ? ORDINALS[listOrdinal] : undefined,
     last: /最后(?:一|那|这)?(?:个|家|间|所)|the last one/i.test(normalised),
-    next: nextCues.some((cue) => own.includes(cue)),
+    next: cueScan(nextCues).any(own),
     // (an address's road or compound is searched for: it is how the facility's address is asked after)
     placeTexts: placeEntities.filter((e) => !e.address).map((e) => e.text),
     unknownPlace: of('other_place')[0]?.name ?? of('other_place')[0]?.text,

@@ -50,7 +50,16 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
   for (const [id, cls] of Object.entries(data.classes)) byClass.set(id, new Set(cls.rules.flatMap((r) => r.all.flatMap(itemConcepts))));
   const redFlagConcepts = new Set([...byClass.values()].flatMap((s) => [...s]).filter((c) => !context.has(c)));
   const supporting = new Set(data.supporting);
-  const classes = Object.entries(data.classes);
+  // each class's rules with their items' concepts listed once (an item of one concept or of several: the first
+  // mention found counts; an item of `min` forms of one concept: every mention is read)
+  const classes = Object.entries(data.classes).map(([id, cls]) => ({
+    id,
+    rules: cls.rules.map((rule) => ({
+      rule,
+      items: rule.all.map((item): CompiledItem => (typeof item === 'string' || 'any' in item ? { concepts: itemConcepts(item) } : { concept: item.concept, min: item.min })),
+      first: itemConcepts(rule.all[0] as RuleItem),
+    })),
+  }));
 
   function judge(text: string, mentions: readonly Mention[], scopes: readonly Scope[]): RuleVerdict {
     // usable mentions, by concept
@@ -69,28 +78,36 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
     const severe = (usable.get('severe') ?? []).length > 0;
 
     const hits: ClassHit[] = [];
-    for (const [id, cls] of classes) {
+    for (const { id, rules } of classes) {
       const own = byClass.get(id) as Set<string>;
       // every item of a rule needs a mention of one of the class's concepts: none usable, no rule can hold
       if (!someIn(usable, own)) continue;
-      for (const rule of cls.rules) {
+      for (const { rule, items, first: firstConcepts } of rules) {
         const picked: Mention[] = [];
-        const before = rule.past_counts.length && saidBefore ? saidBefore.filter((m) => rule.past_counts.includes(m.concept)) : [];
-        const ok = rule.all.every((item) => {
-          if (typeof item === 'string' || 'any' in item) {
-            const concepts = itemConcepts(item);
-            const ms = [...concepts.flatMap((c) => foundOf(usable, own, c)), ...before.filter((m) => concepts.includes(m.concept))];
-            if (ms.length) picked.push(ms[0] as Mention);
-            return ms.length > 0;
+        const before = rule.past_counts.length && saidBefore ? saidBefore.filter((m) => rule.past_counts.includes(m.concept)) : NONE;
+        let ok = true;
+        for (const item of items) {
+          if (item.concepts) {
+            // the first of the item's mentions found, else of those said before
+            const m = firstFound(usable, own, item.concepts) ?? firstSaid(before, item.concepts);
+            if (!m) {
+              ok = false;
+              break;
+            }
+            picked.push(m);
+            continue;
           }
           const ms = foundOf(usable, own, item.concept);
           const forms = new Set(ms.map((m) => m.text));
-          if (forms.size >= item.min) picked.push(ms[0] as Mention);
-          return forms.size >= item.min;
-        });
+          if (forms.size < item.min) {
+            ok = false;
+            break;
+          }
+          picked.push(ms[0] as Mention);
+        }
         if (!ok) continue;
         const first = picked[0] as Mention;
-        if (rule.mild_blocks && !severe && itemConcepts(rule.all[0] as RuleItem).flatMap((c) => foundOf(usable, own, c)).every((m) => mildIn(text, usable, m))) continue;
+        if (rule.mild_blocks && !severe && firstConcepts.flatMap((c) => foundOf(usable, own, c)).every((m) => mildIn(text, usable, m))) continue;
         hits.push({ id, mention: first, concepts: [...new Set(picked.map((m) => m.concept))] });
         break;
       }
@@ -123,8 +140,36 @@ function mildIn(text: string, usable: ReadonlyMap<string, Mention[]>, m: Mention
 
 const apart = (text: string, a: number, b: number): boolean => /[,，。;；!！?？]|就是|但是|只是|可是|不过/.test(text.slice(a, b));
 
+/** A rule's item, its concepts listed once: one of `concepts`, or `min` forms of `concept`. */
+type CompiledItem = { concepts: string[]; concept?: undefined; min?: undefined } | { concepts?: undefined; concept: string; min: number };
+
+const NONE: readonly Mention[] = [];
+
+/** The first of `foundOf(…, c)` over the concepts in order, without listing them. */
+function firstFound(usable: ReadonlyMap<string, Mention[]>, own: ReadonlySet<string>, concepts: readonly string[]): Mention | undefined {
+  for (const c of concepts) {
+    const list = usable.get(c);
+    if (!list) continue;
+    let beside: boolean | undefined;
+    for (const m of list) if (!m.realWord || (beside ??= besideSure(usable, own, c))) return m;
+  }
+  return undefined;
+}
+
+/** The first mention said before of one of the concepts. */
+function firstSaid(before: readonly Mention[], concepts: readonly string[]): Mention | undefined {
+  for (const m of before) if (concepts.includes(m.concept)) return m;
+  return undefined;
+}
+
+/** Another of the class's concepts than `concept` has a usable mention that is no guess. */
+function besideSure(usable: ReadonlyMap<string, Mention[]>, own: ReadonlySet<string>, concept: string): boolean {
+  for (const c of own) if (c !== concept && (usable.get(c) ?? NONE).some((o) => !o.typo)) return true;
+  return false;
+}
+
 /** The usable mentions of a class's concept; a homophone that is a word of its own (`realWord`) only beside another
  * of the class's concepts that is no guess. */
 function foundOf(usable: ReadonlyMap<string, Mention[]>, own: ReadonlySet<string>, concept: string): Mention[] {
-  return (usable.get(concept) ?? []).filter((m) => !m.realWord || [...own].some((c) => c !== concept && (usable.get(c) ?? []).some((o) => !o.typo)));
+  return (usable.get(concept) ?? []).filter((m) => !m.realWord || besideSure(usable, own, concept));
 }
