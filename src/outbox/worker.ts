@@ -86,6 +86,9 @@ const silentLogger = {
   debug: () => undefined,
 } as unknown as Logger;
 
+/** Paced lanes claim what the platform's window lets go in this long (at least one item, at most `batchSize`). */
+const CLAIM_AHEAD_MS = 500;
+
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export function createOutbox(opts: OutboxOptions): Outbox {
@@ -198,18 +201,34 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     }
   }
 
-  /** Pacing: one item claimed at a time, each when the platform's window allows it, sends overlapping (up
-   * to `batchSize` in flight); short waits are slept here, longer ones left to the lane's timer. */
+  /** Pacing: each item sent when the platform's window allows it, sends overlapping (up to `batchSize` in
+   * flight); short waits are slept here, longer ones left to the lane's timer. Items are claimed a few at a
+   * time — as many as the window lets go in the next `CLAIM_AHEAD_MS` — rather than one per look at the
+   * store: a claim reads the queue's heads and holds, and on MongoDB (FerretDB above all) those reads, not
+   * the platform, would otherwise set the pace. Claimed items not sent when the pass must end (stop) are
+   * handed back at once. */
   async function pacedPass(lane: Lane): Promise<{ handled: number; nextAt: number }> {
     let handled = 0;
     const inFlight = new Set<Promise<void>>();
+    const claimed: OutboxItem[] = [];
+    const handBack = async () => {
+      const items = claimed.splice(0);
+      const at = clock.now();
+      await Promise.all(items.map((item) => store.defer(item.id, at).catch((err: unknown) => logger.error({ err, id: item.id }, 'outbox: could not hand a claimed item back'))));
+    };
     try {
       for (;;) {
-        if (halted) return { handled, nextAt: Infinity };
+        if (halted) {
+          await handBack();
+          return { handled, nextAt: Infinity };
+        }
         const now = clock.now();
         const wait = lane.limiter.global.wait(now);
         if (wait > 0) {
-          if (wait > 250 || stopping) return { handled, nextAt: now + wait };
+          if (stopping || (wait > 250 && claimed.length === 0)) {
+            await handBack();
+            return { handled, nextAt: now + wait };
+          }
           await sleep(wait);
           continue;
         }
@@ -217,12 +236,18 @@ export function createOutbox(opts: OutboxOptions): Outbox {
           await Promise.race(inFlight);
           continue;
         }
-        const [item] = await store.claimDue(lane.channel, clock.now(), 1, leaseMs);
-        if (!item) {
-          await Promise.all(inFlight);
-          const next = await store.nextDue(lane.channel);
-          return { handled, nextAt: next ?? Infinity };
+        if (claimed.length === 0) {
+          const gap = lane.limiter.global.gap;
+          const ahead = Math.max(1, Math.min(batchSize - inFlight.size, gap > 0 ? Math.floor(CLAIM_AHEAD_MS / gap) : 1));
+          claimed.push(...(await store.claimDue(lane.channel, clock.now(), ahead, leaseMs)));
+          if (claimed.length === 0) {
+            await Promise.all(inFlight);
+            const next = await store.nextDue(lane.channel);
+            return { handled, nextAt: next ?? Infinity };
+          }
+          continue; // the window is looked at again: the claim took time
         }
+        const item = claimed.shift()!;
         const p: Promise<void> = handle(lane, item)
           .catch((err: unknown) => logger.error({ err, channel: lane.channel }, 'outbox: send failed to record'))
           .finally(() => inFlight.delete(p));
@@ -230,6 +255,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
         handled += 1;
       }
     } finally {
+      await handBack();
       await Promise.all(inFlight);
     }
   }
