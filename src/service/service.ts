@@ -283,7 +283,7 @@ export class Service implements InboundPort, TicketPort {
         stored = await this.store.readSession(key);
         continue;
       }
-      if (outbox.length) this.outbox.kick?.(channel);
+      if (outbox.length) this.outbox.kick?.(channel, outbox.some((item) => item.urgent));
 
       // A human holds the conversation: the user's words join the ticket (once the turn is saved).
       let shown = ticket;
