@@ -114,7 +114,8 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       store,
       core,
       turn: (inbound, session, ctx) => (threads ? threads.turn(inbound, session, ctx) : here(inbound, session, ctx)),
-      outbox: { enqueue: (item) => (outbox ? outbox.enqueue(item) : store.enqueue(item)) },
+      // kick: a turn's reply is written with the turn (finishTurn), and sent at once rather than at the next poll
+      outbox: { enqueue: (item) => (outbox ? outbox.enqueue(item) : store.enqueue(item)), kick: (channel, urgent) => outbox?.kick(channel, urgent) },
       registry,
       logger,
       metrics,

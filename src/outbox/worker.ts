@@ -59,8 +59,9 @@ export interface Outbox {
   /** Stops: no new claims, waits for in-flight sends to be recorded, then (unless `drain: false`) sends
    * what is due and allowed now, all within `timeoutMs` (default 10 s). */
   stop(opts?: { drain?: boolean; timeoutMs?: number }): Promise<void>;
-  /** Look at the store now (new items, or a channel's items enqueued by another process). */
-  kick(channel?: ChannelName): void;
+  /** Look at the store now (new items, or a channel's items enqueued by another process); `urgent`: an
+   * urgent one among them (what a paced pass holds goes back, so that it goes first). */
+  kick(channel?: ChannelName, urgent?: boolean): void;
   /** Sends everything due and allowed at the clock's current time, then resolves with how many items
    * were handled and when the next one will be due (Infinity: none pending). Works started or not. */
   flush(): Promise<{ handled: number; nextAt: number }>;
@@ -77,6 +78,8 @@ interface Lane {
   again: boolean;
   timer: unknown;
   timerAt: number;
+  /** An urgent item was enqueued here since the last claim: what the pass holds goes back, the urgent first. */
+  urgentQueued: boolean;
 }
 
 const silentLogger = {
@@ -85,6 +88,9 @@ const silentLogger = {
   error: () => undefined,
   debug: () => undefined,
 } as unknown as Logger;
+
+/** Paced lanes claim what the platform's window lets go in this long (at least one item, at most `batchSize`). */
+const CLAIM_AHEAD_MS = 500;
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -120,6 +126,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       again: false,
       timer: null,
       timerAt: Infinity,
+      urgentQueued: false,
     });
   }
   const warnedNoSender = new Set<string>();
@@ -198,18 +205,34 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     }
   }
 
-  /** Pacing: one item claimed at a time, each when the platform's window allows it, sends overlapping (up
-   * to `batchSize` in flight); short waits are slept here, longer ones left to the lane's timer. */
+  /** Pacing: each item sent when the platform's window allows it, sends overlapping (up to `batchSize` in
+   * flight); short waits are slept here, longer ones left to the lane's timer. Items are claimed a few at a
+   * time — as many as the window lets go in the next `CLAIM_AHEAD_MS` — rather than one per look at the
+   * store: a claim reads the queue's heads and holds, and on MongoDB (FerretDB above all) those reads, not
+   * the platform, would otherwise set the pace. Claimed items not sent when the pass must end (stop), or
+   * when an urgent item is enqueued here meanwhile (it goes first), are handed back at once. */
   async function pacedPass(lane: Lane): Promise<{ handled: number; nextAt: number }> {
     let handled = 0;
     const inFlight = new Set<Promise<void>>();
+    const claimed: OutboxItem[] = [];
+    const handBack = async () => {
+      const items = claimed.splice(0);
+      const at = clock.now();
+      await Promise.all(items.map((item) => store.defer(item.id, at).catch((err: unknown) => logger.error({ err, id: item.id }, 'outbox: could not hand a claimed item back'))));
+    };
     try {
       for (;;) {
-        if (halted) return { handled, nextAt: Infinity };
+        if (halted) {
+          await handBack();
+          return { handled, nextAt: Infinity };
+        }
         const now = clock.now();
         const wait = lane.limiter.global.wait(now);
         if (wait > 0) {
-          if (wait > 250 || stopping) return { handled, nextAt: now + wait };
+          if (stopping || (wait > 250 && claimed.length === 0)) {
+            await handBack();
+            return { handled, nextAt: now + wait };
+          }
           await sleep(wait);
           continue;
         }
@@ -217,12 +240,20 @@ export function createOutbox(opts: OutboxOptions): Outbox {
           await Promise.race(inFlight);
           continue;
         }
-        const [item] = await store.claimDue(lane.channel, clock.now(), 1, leaseMs);
-        if (!item) {
-          await Promise.all(inFlight);
-          const next = await store.nextDue(lane.channel);
-          return { handled, nextAt: next ?? Infinity };
+        if (claimed.length > 0 && lane.urgentQueued) await handBack(); // claimed again below, behind the urgent one
+        if (claimed.length === 0) {
+          lane.urgentQueued = false;
+          const gap = lane.limiter.global.gap;
+          const ahead = Math.max(1, Math.min(batchSize - inFlight.size, gap > 0 ? Math.floor(CLAIM_AHEAD_MS / gap) : 1));
+          claimed.push(...(await store.claimDue(lane.channel, clock.now(), ahead, leaseMs)));
+          if (claimed.length === 0) {
+            await Promise.all(inFlight);
+            const next = await store.nextDue(lane.channel);
+            return { handled, nextAt: next ?? Infinity };
+          }
+          continue; // the window is looked at again: the claim took time
         }
+        const item = claimed.shift()!;
         const p: Promise<void> = handle(lane, item)
           .catch((err: unknown) => logger.error({ err, channel: lane.channel }, 'outbox: send failed to record'))
           .finally(() => inFlight.delete(p));
@@ -230,6 +261,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
         handled += 1;
       }
     } finally {
+      await handBack();
       await Promise.all(inFlight);
     }
   }
@@ -286,6 +318,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
         warnedNoSender.add(item.channel);
         logger.warn({ channel: item.channel }, 'outbox: no sender for this channel; items wait in the store');
       }
+      if (lane && !r.duplicate && item.urgent) lane.urgentQueued = true;
       if (lane && !r.duplicate && started && !stopping) void pump(lane);
       return r;
     },
@@ -324,7 +357,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       started = false;
     },
 
-    kick(channel) {
+    kick(channel, urgent) {
+      for (const lane of lanes.values()) if (urgent && (!channel || lane.channel === channel)) lane.urgentQueued = true;
       if (!started || stopping) return;
       for (const lane of lanes.values()) if (!channel || lane.channel === channel) void pump(lane);
     },

@@ -131,7 +131,7 @@ export class Service implements InboundPort, TicketPort {
     const result = await this.lock.run(key, async (): Promise<HandleResult> => {
       // Persisted (de-duplicated) before anything else; the session is read in the same store operation.
       const { duplicate, stored } = await this.store.beginTurn(inbound, key);
-      if (!duplicate) return this.process(inbound, stored, { sync });
+      if (!duplicate) return sync ? this.process(inbound, stored, { sync }) : this.processKept(inbound, stored);
       if (!sync) return { duplicate: true, reply: null };
       // A client asking again (its response was lost), or the same request at two instances: the answer
       // given, once it is given; when the first attempt gave none (it crashed, its turn failed), the answer now.
@@ -142,6 +142,20 @@ export class Service implements InboundPort, TicketPort {
     if (result.duplicate) this.metrics?.duplicates.inc({ channel: inbound.channel });
     else this.metrics?.latency.observe({ channel: inbound.channel }, (performance.now() - started) / 1000);
     return result;
+  }
+
+  /** A platform message, recorded above: what fails from here on (a store write that kept losing races, a
+   * session that kept changing under it) does not un-receive it. The platform is told it arrived — a
+   * redelivery would only be refused as a duplicate — and the recovery sweep (main.ts, a minute on) answers
+   * it from the store; a core that failed has marked it and told the user already (turn()). */
+  private async processKept(inbound: Inbound, stored: StoredSession | null): Promise<HandleResult> {
+    try {
+      return await this.process(inbound, stored, { sync: false });
+    } catch (err) {
+      this.metrics?.errors.inc({ stage: 'after_receipt' });
+      this.logger.error({ err, channel: inbound.channel, messageId: inbound.messageId }, 'a message was kept but not answered: the recovery sweep answers it');
+      return { duplicate: false, reply: null };
+    }
   }
 
   /** The answer kept with a message already recorded. With other instances on the store, one of them may be
@@ -269,7 +283,7 @@ export class Service implements InboundPort, TicketPort {
         stored = await this.store.readSession(key);
         continue;
       }
-      if (outbox.length) this.outbox.kick?.(channel);
+      if (outbox.length) this.outbox.kick?.(channel, outbox.some((item) => item.urgent));
 
       // A human holds the conversation: the user's words join the ticket (once the turn is saved).
       let shown = ticket;

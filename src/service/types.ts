@@ -12,8 +12,9 @@ import type { Channel, ChannelDeps, Ticket } from './ports';
 /** Where replies to platform channels go: the outbox (its worker sends them, rate-limited and retried). */
 export interface OutboxSink {
   enqueue(item: NewOutboxItem): Promise<{ id: string; duplicate: boolean }>;
-  /** Items of `channel` were written to the store directly (with a turn's other writes): look now. */
-  kick?(channel: import('../core/types').ChannelName): void;
+  /** Items of `channel` were written to the store directly (with a turn's other writes): look now (`urgent`:
+   * one of them is urgent, and goes ahead of what the worker holds). */
+  kick?(channel: import('../core/types').ChannelName, urgent?: boolean): void;
 }
 
 /**

@@ -74,10 +74,16 @@ export function mongoOutbox(M: Models, seq: Sequence): OutboxPart {
     },
 
     async claimDue(channel, now, limit, leaseMs) {
-      const candidates = await M.Outbox.find({ channel, state: 'pending', notBefore: { $lte: now }, leaseUntil: { $lte: now } })
-        .sort({ urgent: -1, createdAt: 1, seq: 1 })
-        .limit(limit * 4 + 20)
-        .lean();
+      // singleBatch: the server closes the cursor with its one answer (FerretDB otherwise holds up the
+      // connection's next command by ~100 ms after a limited find); only what picking needs is read
+      const candidates = (await M.Outbox.collection
+        .find({ channel, state: 'pending', notBefore: { $lte: now }, leaseUntil: { $lte: now } } as never, {
+          sort: { urgent: -1, createdAt: 1, seq: 1 },
+          limit: limit * 4 + 20,
+          singleBatch: true,
+          projection: { _id: 1, chat: 1 },
+        })
+        .toArray()) as unknown as Pick<OutboxDoc, '_id' | 'chat'>[];
       if (!candidates.length) return [];
       const chats = [...new Set(candidates.map((c) => c.chat))];
       // the head of each chat's queue (urgent first, then in order): only it may go
@@ -91,39 +97,45 @@ export function mongoOutbox(M: Models, seq: Sequence): OutboxPart {
       const held = new Set(
         (await M.Hold.find({ _id: { $in: chats.map((c) => holdId(channel, c)) }, until: { $gt: now } }, { _id: 1 }).lean()).map((h) => h._id),
       );
-      const picked: OutboxDoc[] = [];
-      for (const c of candidates) {
-        if (picked.length >= limit) break;
-        if (head.get(c.chat)?._id !== c._id || held.has(holdId(channel, c.chat))) continue;
-        picked.push(c as OutboxDoc);
+      const eligible = candidates.filter((c) => head.get(c.chat)?._id === c._id && !held.has(holdId(channel, c.chat)));
+      // Leased in order, one findOneAndUpdate each, which one instance wins: an item another instance
+      // leased first is passed over for the next eligible one (two instances looking at once see the same
+      // head of the queue; the one that loses it takes the next rather than coming back empty).
+      const leased: OutboxItem[] = [];
+      for (let i = 0; i < eligible.length && leased.length < limit; ) {
+        const batch = eligible.slice(i, i + limit - leased.length);
+        i += batch.length;
+        const got = await Promise.all(
+          batch.map((c) =>
+            retryRaces(() =>
+              M.Outbox.findOneAndUpdate(
+                { _id: c._id, state: 'pending', leaseUntil: { $lte: now } },
+                { $set: { leaseUntil: now + leaseMs }, $inc: { attempts: 1 } },
+                { returnDocument: 'after' },
+              ).lean(),
+            ),
+          ),
+        );
+        for (const d of got) if (d) leased.push(toItem(d as OutboxDoc));
       }
-      const leased = await Promise.all(
-        picked.map((c) =>
-          M.Outbox.findOneAndUpdate(
-            { _id: c._id, state: 'pending', leaseUntil: { $lte: now } },
-            { $set: { leaseUntil: now + leaseMs }, $inc: { attempts: 1 } },
-            { returnDocument: 'after' },
-          ).lean(),
-        ),
-      );
-      return leased.filter((d): d is NonNullable<typeof d> => d !== null).map((d) => toItem(d as OutboxDoc));
+      return leased;
     },
     async markSent(id, now, hold) {
       if (hold) {
         const _id = holdId(hold.channel, hold.chat);
         await retryRaces(() => M.Hold.updateOne({ _id }, { $max: { until: hold.until }, $set: { dropAt: new Date(hold.until + 60_000) } }, { upsert: true }));
       }
-      await M.Outbox.updateOne({ _id: id }, { $set: { state: 'sent', ...done(now) } });
+      await retryRaces(() => M.Outbox.updateOne({ _id: id }, { $set: { state: 'sent', ...done(now) } }));
     },
     async defer(id, notBefore) {
-      await M.Outbox.updateOne({ _id: id, state: 'pending', attempts: { $gt: 0 } }, { $set: { notBefore, leaseUntil: 0 }, $inc: { attempts: -1 } });
-      await M.Outbox.updateOne({ _id: id, state: 'pending', attempts: 0 }, { $set: { notBefore, leaseUntil: 0 } });
+      await retryRaces(() => M.Outbox.updateOne({ _id: id, state: 'pending', attempts: { $gt: 0 } }, { $set: { notBefore, leaseUntil: 0 }, $inc: { attempts: -1 } }));
+      await retryRaces(() => M.Outbox.updateOne({ _id: id, state: 'pending', attempts: 0 }, { $set: { notBefore, leaseUntil: 0 } }));
     },
     async markRetry(id, notBefore, error) {
-      await M.Outbox.updateOne({ _id: id, state: 'pending' }, { $set: { notBefore, leaseUntil: 0, lastError: error } });
+      await retryRaces(() => M.Outbox.updateOne({ _id: id, state: 'pending' }, { $set: { notBefore, leaseUntil: 0, lastError: error } }));
     },
     async markDead(id, error, now) {
-      await M.Outbox.updateOne({ _id: id }, { $set: { state: 'dead', lastError: error, ...done(now) } });
+      await retryRaces(() => M.Outbox.updateOne({ _id: id }, { $set: { state: 'dead', lastError: error, ...done(now) } }));
     },
     async releaseLeases() {
       const r = await M.Outbox.updateMany({ state: 'pending', leaseUntil: { $gt: 0 } }, { $set: { leaseUntil: 0 } });

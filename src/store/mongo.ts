@@ -73,7 +73,10 @@ function mongoStore(conn: Connection, prefix: string): Store {
   const seq = hybridClock();
   let closed = false;
 
+  // Each line has its _id before it is first sent: an insert retried after a lost race (retryRaces) that had
+  // in fact gone through answers E11000 for it, and is done — never a second copy of the line.
   const line = (channel: string, user: string, l: ConversationLine, n = seq()) => ({
+    _id: new mongoose.Types.ObjectId(),
     channel,
     user,
     from: l.from,
@@ -82,6 +85,17 @@ function mongoStore(conn: Connection, prefix: string): Store {
     seq: n,
     keptSince: new Date(l.at),
   });
+
+  /** Inserts conversation lines, retrying lost races; a line already there (an earlier try went through) is done. */
+  const insertLines = async (docs: ReturnType<typeof line>[]): Promise<void> => {
+    if (!docs.length) return;
+    try {
+      await retryRaces(() => M.Message.collection.insertMany(docs as never[], { ordered: false }));
+    } catch (e) {
+      const writeErrors = (e as { writeErrors?: { code?: unknown }[] }).writeErrors;
+      if (!isDuplicateKey(e) || (Array.isArray(writeErrors) && !writeErrors.every((w) => w?.code === 11000))) throw e;
+    }
+  };
 
   const recordInbound = async (inbound: Inbound): Promise<{ duplicate: boolean }> => {
     const doc: InboundDoc = {
@@ -130,8 +144,10 @@ function mongoStore(conn: Connection, prefix: string): Store {
   /** The summary replaces the raw message; true the first time (the user's line is appended then). */
   const process = async (channel: string, messageId: string, s: InboundSummary): Promise<InboundDoc | null> => {
     const $set = summarySet(s);
-    const first = await M.Inbound.findOneAndUpdate({ channel, messageId, processed: false }, { $set }, { projection: { user: 1, sentAt: 1 } }).lean();
-    if (!first) await M.Inbound.updateOne({ channel, messageId }, { $set });
+    // Retried when it loses a race: FerretDB answers "deadlock detected" to this update when the other
+    // instance's insert of the same message (a duplicate delivery, refused) runs at the same moment.
+    const first = await retryRaces(() => M.Inbound.findOneAndUpdate({ channel, messageId, processed: false }, { $set }, { projection: { user: 1, sentAt: 1 } }).lean());
+    if (!first) await retryRaces(() => M.Inbound.updateOne({ channel, messageId }, { $set }));
     return first as InboundDoc | null;
   };
 
@@ -144,7 +160,7 @@ function mongoStore(conn: Connection, prefix: string): Store {
     recordInbound,
     async markProcessed(channel, messageId, s) {
       const first = await process(channel, messageId, s);
-      if (first) await M.Message.collection.insertOne(line(channel, first.user, { from: 'user', text: s.redactedText, at: first.sentAt }) as never);
+      if (first) await insertLines([line(channel, first.user, { from: 'user', text: s.redactedText, at: first.sentAt })]);
     },
     async inboundOutcome(channel, messageId) {
       const d = await M.Inbound.findOne({ channel, messageId }, { processed: 1, outcome: 1 }).lean();
@@ -158,7 +174,7 @@ function mongoStore(conn: Connection, prefix: string): Store {
       return docs.map((d) => d.raw as Inbound);
     },
     async appendMessage(channel, user, l) {
-      await M.Message.collection.insertOne(line(channel, user, l) as never);
+      await insertLines([line(channel, user, l)]);
     },
     async recentMessages(channel, user, limit) {
       const docs = await M.Message.find({ channel, user }, { from: 1, text: 1, at: 1 }).sort({ seq: -1 }).limit(limit).lean();
@@ -176,9 +192,9 @@ function mongoStore(conn: Connection, prefix: string): Store {
       const lines = w.lines.map((l) => line(channel, user, l));
       await Promise.all([
         process(channel, messageId, w.summary).then(async (first) => {
-          if (first) await M.Message.collection.insertOne(line(channel, user, { from: 'user', text: w.summary.redactedText, at: sentAt }, userSeq) as never);
+          if (first) await insertLines([line(channel, user, { from: 'user', text: w.summary.redactedText, at: sentAt }, userSeq)]);
         }),
-        lines.length ? M.Message.collection.insertMany(lines as never[], { ordered: false }) : null,
+        insertLines(lines),
         ...w.outbox.map((item) => store.enqueue(item)),
       ]);
       return true;
@@ -269,7 +285,7 @@ function mongoStore(conn: Connection, prefix: string): Store {
       const _id = `${key}@${windowStart}`;
       // an update first: the window's document exists but for the first hit of the window, and an upsert
       // racing another instance's is what FerretDB answers "deadlock detected" to
-      const hit = await M.Counter.findOneAndUpdate({ _id }, { $inc: { n: by } }, { returnDocument: 'after', projection: { n: 1 } }).lean();
+      const hit = await retryRaces(() => M.Counter.findOneAndUpdate({ _id }, { $inc: { n: by } }, { returnDocument: 'after', projection: { n: 1 } }).lean());
       if (hit) return hit.n;
       try {
         await retryRaces(() => M.Counter.collection.insertOne({ _id, n: by, dropAt: new Date(windowStart + windowMs + 60_000) } as never));
@@ -308,7 +324,7 @@ function mongoStore(conn: Connection, prefix: string): Store {
       // One findOneAndDelete per message: each is returned once, whichever instance takes it.
       const out: MailboxMessage[] = [];
       while (out.length < limit) {
-        const doc = await M.Mailbox.findOneAndDelete({ channel, chat }, { sort: { seq: 1 } }).lean();
+        const doc = await retryRaces(() => M.Mailbox.findOneAndDelete({ channel, chat }, { sort: { seq: 1 } }).lean());
         if (!doc) break;
         out.push(doc.message);
       }

@@ -271,6 +271,37 @@ describe('outbox crash and resume', () => {
 });
 
 describe('outbox worker lifecycle', () => {
+  it('paced, claims what the window lets go in the next half second, and hands back what it has not sent when stopped', async () => {
+    // One claim reads the queue's heads and holds (on MongoDB the dearest part of sending): a paced lane
+    // claims a few items per look at the store, not one; items it holds unsent when it stops are due again
+    // at once for another instance, not when their lease ends.
+    const sender = new FakeSender('telegram', TELEGRAM, clock.now);
+    const o = make(sender, { pace: true, leaseMs: 30_000 });
+    for (let i = 0; i < 20; i++) await store.enqueue(msg(`c${i}`, `m${i}`));
+    o.start();
+    for (let i = 0; i < 100 && sender.calls.length < 1; i++) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 20));
+    // 30 a second paced (a message every 37 ms): the first sent, the next 12 claimed and waiting their turn
+    expect(sender.deliveredTexts()).toEqual(['m0']);
+    const other = openSqliteStore({ file: join(dir, 'jiuyi.sqlite') });
+    expect(await other.claimDue('telegram', clock.now(), 100, 1000)).toHaveLength(20 - 13); // 1 sent, 12 held here
+    const stopped = o.stop({ drain: false, timeoutMs: 5000 });
+    let done = false;
+    void stopped.then(() => (done = true));
+    for (let i = 0; i < 50 && !done; i++) {
+      clock.advance(37);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(done).toBe(true);
+    const sent = sender.delivered.length;
+    expect(sent).toBeLessThan(13);
+    // every item claimed and not sent is free again (and its attempt not counted)
+    const again = await other.claimDue('telegram', clock.now(), 100, 1000);
+    expect(again).toHaveLength(13 - sent);
+    for (const item of again) expect(item.attempts).toBe(1);
+    await other.close();
+  });
+
   it('sends when started and kicked by enqueue, wakes on its timer for retries, and stop() drains', async () => {
     const sender = new FakeSender('telegram', TELEGRAM, clock.now).on('retry me', { ok: false, error: '429', retryAfterMs: 3000 });
     const o = make(sender);
