@@ -55,6 +55,10 @@ describe('entities', () => {
     expect(values('我在哈尔滨道里区', 'other_place')).toContain('道里区');
     expect(values('孩子嘴唇红红的', 'load_mark')).toEqual([]);
     expect(values('龙口那家诊所标红了', 'load_mark')).toContain('red');
+    // the colour of phlegm or of a rash is no clinic's load mark
+    expect(values('孩子咳嗽有黄色的痰', 'load_mark')).toEqual([]);
+    expect(values('皮肤起了红色的疹子', 'load_mark')).toEqual([]);
+    expect(values('卫生院今天标黄色', 'load_mark')).toEqual(['yellow']);
   });
 
   it('marks places no rule book covers, by the divisions of China, in Chinese and in English', () => {
