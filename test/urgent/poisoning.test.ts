@@ -78,7 +78,13 @@ describe('poisoning by what was taken and what it does', () => {
     '买了一箱杀虫剂，楼里蟑螂太多了',
     '降压药好像重复吃了一次，现在没什么感觉',
     '吃了两次药还是头疼',
+    '车停在车库里，明天要去做核酸',
   ])('does not raise %s', (text) => {
     expect(flags(text)).not.toContain('poisoning');
+  });
+
+  it('reads a car left running in a closed garage as carbon monoxide, whoever is in it', () => {
+    expect(flags('我把自己锁在车库里，车发动着，卷帘门关着')).toContain('poisoning');
+    expect(flags('my brother is in the garage with the engine running and the garage door closed')).toContain('poisoning');
   });
 });
