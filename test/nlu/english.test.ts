@@ -39,6 +39,11 @@ describe('English', () => {
     expect(norm('she is unconcious')).toContain('昏迷');
   });
 
+  it("reads a centre's duty line as its 值班电话, not any phone", () => {
+    expect(norm('what is the duty phone number at night?')).toContain('值班电话');
+    expect(norm('what is their phone number?')).not.toContain('值班');
+  });
+
   it('reads the rule books’ places in pinyin', () => {
     expect(norm('We are in Xinfu District, Xinzhou')).toContain('忻府区');
     expect(norm('sealed compound in Jinjiang')).toMatch(/封控区.*晋江/);
