@@ -184,7 +184,7 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
     text = mapped.text;
     if (exotic) {
       text = text
-        // laughing faces say a joke (can't breathe at the prices 😂): kept as the laugh they are, the rest dropped
+        // laughing faces say a joke (can't breathe at the prices 😂): kept as the laugh they are
         .replace(LAUGHING, '哈哈')
         // any other picture is a pause between words (透析❌三天没做 喘: the 没 does not reach past it); the
         // joiners and skin tones that build one picture from several are dropped

@@ -4,7 +4,7 @@
 // `realWord`. Pure: reads only its arguments.
 import { PLAIN, type ConceptLexicon, type NearSpec, type Trie } from './lexicon';
 import { pinyinWalk, readingsAt } from './pinyin-walk';
-import { APPROXIMATE } from '../nlu/normalise';
+import { APPROXIMATE, chineseNumber } from '../nlu/normalise';
 import { frozenValues } from '../data/char-trie';
 
 export interface Mention {
@@ -121,7 +121,6 @@ function extendNear(text: string, spec: NearSpec, byTerm: Map<string, Hit[]>, at
 const DIGITS = /\d+(?:\.\d+)?/g;
 // An approximate count said with two numerals in a row (两三分钟一次, 三四天没透, 七八个月): read as its lower bound.
 const RANGE = /([两二三四五六七八九])([三四五六七八九十])/g;
-const NUMERAL: Readonly<Record<string, number>> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /** Numbers in the text: digits, and approximate ranges (两三, 三五) as their lower bound. */
 function* readings(text: string): Generator<{ s: number; e: number; value: number; decimal: boolean }> {
@@ -135,7 +134,7 @@ function* readings(text: string): Generator<{ s: number; e: number; value: numbe
   }
   RANGE.lastIndex = 0;
   for (let m = RANGE.exec(text); m; m = RANGE.exec(text)) {
-    const [low, high] = [NUMERAL[m[1] as string] as number, NUMERAL[m[2] as string] as number];
+    const [low, high] = [chineseNumber(m[1] as string) as number, chineseNumber(m[2] as string) as number];
     // 十三四岁 is thirteen or fourteen, 三十 thirty: only a range of numbers said alone
     if (high <= low || high - low > 2 || /[\d十百千万零〇两二三四五六七八九]/.test(text[m.index - 1] ?? '')) continue;
     yield { s: m.index, e: m.index + 2, value: low, decimal: false };
