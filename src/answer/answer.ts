@@ -5,6 +5,7 @@ import type { Slots } from '../dialog/slots';
 import type { LiveStatus, RuleBook, RuleSet } from '../rules/types';
 import { contactAnswer, hotlineOf, unknownNumberLine, unlistedNumbers } from './contacts';
 import { withUnstated } from './unstated';
+import { withUnmentioned } from './unmentioned';
 import { compareAudiences } from './compare';
 import { defineGroup } from './define';
 import { findDesignations } from '../rules/query';
@@ -332,7 +333,7 @@ const namedElse = (a: AnswerInput, h: Retrieved, topics: readonly string[]): boo
 export function answer(a: AnswerInput): AnswerResult {
   const r = answerOf(a);
   if (r.kind !== 'answer' || !r.found) return r;
-  const lines = withUnstated(a.domain, a.book, a.text, undefined, [...r.lines, ...ruleLines(a, r.lines)]);
+  const lines = withUnmentioned(a.domain, a.book, a.text, withUnstated(a.domain, a.book, a.text, undefined, [...r.lines, ...ruleLines(a, r.lines)]));
   // (the contacts answer says it of its own)
   const unknown =
     a.domain.intents[a.intent]?.answer === 'contacts' ? [] : unlistedNumbers(a.text, { ownNumberCues: lowerCase(a.domain.ownNumberCues), knownNumbers: a.knownNumbers, serviceNumbers: a.domain.serviceNumbers });

@@ -52,6 +52,16 @@ const DomainFile = z
     particulars: z
       .array(z.object({ id: z.string().regex(/^[a-z_]+$/), topic: z.string().optional(), asks: z.array(z.string().min(1)).min(1), said: z.array(z.string().min(1)).min(1) }).strict())
       .default([]),
+    /** Things residents ask of by name (a medicine, a status, a treatment), each with its other names, lower case: asked
+     * about where the locality's notice names none of them, the answer says so. */
+    namedThings: z
+      .object({
+        /** Words that, in the sentence naming a thing, ask about it (beside questionCues): 算不算, 包不包括. */
+        asks: z.array(z.string().min(1)).default([]),
+        things: z.array(z.array(z.string().min(1).refine((w) => w === w.toLowerCase(), 'lower case')).min(1)),
+      })
+      .strict()
+      .default({ asks: [], things: [] }),
     followUpLength: z.number().int().min(1).default(10),
     alternativeRatio: z.number().min(0).max(1),
     questionCues: z.array(z.string().min(1)).min(1),

@@ -43,6 +43,11 @@ export function createCore(d: CoreDeps): Core {
   const names = new Map([
     ...[...v.categories, ...v.audiences, ...v.groups, ...v.topics].filter((x) => x.en).map((x) => [x.name, x.en] as [string, string]),
     ...v.categories.flatMap((c) => [...Object.entries(c.notice_names ?? {}), ...Object.values(c.notice_leaves_out ?? {}).flatMap((w) => Object.entries(w))]),
+    // (a thing asked of by name: its English name, where answers.yml gives one)
+    ...d.domain.namedThings.things.flatMap((names) => {
+      const en = names.find((n) => /^[a-z]/.test(n));
+      return en ? names.filter((n) => n !== en).map((n) => [n, en] as [string, string]) : [];
+    }),
   ]);
 
   function renderFor(p: Plan, session: Session, forwarded: boolean): Reply {

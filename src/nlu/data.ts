@@ -47,6 +47,8 @@ export const LexiconSchema = z.strictObject({
   asked: z.strictObject({ before: z.string(), after: z.string() }).optional(),
   /** Regex source that, ending right before an audience or category word, says it is a case at a place, not the user's. */
   elsewhere: z.string().optional(),
+  /** Regex source that, ending right before an audience word, names whom a service is for (改成专门给隔离的人透析): not the user. */
+  served: z.string().optional(),
   places: z.strictObject({
     /** A typo-tolerant 2-character place core must be followed by one of these… */
     after: z.string(),

@@ -229,6 +229,8 @@ function fuzzyFacilities(text: string, lex: EntityLexicon, chosen: Candidate[]):
 function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] {
   const out: Entity[] = [];
   const negated: Candidate[] = [];
+  // where an audience is named as whom a service is for (改成专门给隔离的人透析): dropped below when the user says theirs
+  const served = new Set<number>();
   const roles = cands.filter((c) => c.entry.type === 'role');
   for (const c of cands) {
     const t = c.entry.type;
@@ -237,6 +239,7 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
     if (t === 'audience' || t === 'category') {
       const before = clauseBefore(text, c.start, 6);
       if (lex.elsewhere?.test(before)) continue;
+      if (t === 'audience' && lex.served?.test(before)) served.add(c.start);
       if (lex.negationBefore.test(before) || (t === 'category' && lex.categoryNegationBefore?.test(before))) {
         if (t === 'audience') negated.push(c);
         else out.push({ ...toEntity(text, c), type: 'denied' });
@@ -252,7 +255,7 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
     const denied = new Set(negated.map((c) => c.entry.value));
     for (let k = out.length - 1; k >= 0; k--) {
       const e = out[k] as Entity;
-      if (e.type === 'audience' && (lex.groupIds.has(e.value) || denied.has(e.value))) out.splice(k, 1);
+      if (e.type === 'audience' && (lex.groupIds.has(e.value) || denied.has(e.value) || served.has(e.start))) out.splice(k, 1);
     }
   }
   if (negated.length) {

@@ -84,6 +84,8 @@ export interface EntityLexicon {
   askedBefore?: RegExp;
   /** A case at a place (医院出了阳性病例), not the user's. */
   elsewhere?: RegExp;
+  /** Whom a service is for (专门给特定对象用), not the user's status. */
+  served?: RegExp;
   askedAfter?: RegExp;
   defaultAudience: string;
   placeAfter: RegExp;
@@ -281,6 +283,7 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     negationBefore: compile(lex.negation.before, `${file}: negation.before`),
     ...(lex.negation.category_before ? { categoryNegationBefore: compile(lex.negation.category_before, `${file}: negation.category_before`) } : {}),
     ...(lex.elsewhere ? { elsewhere: compile(lex.elsewhere, `${file}: elsewhere`) } : {}),
+    ...(lex.served ? { served: compile(lex.served, `${file}: served`) } : {}),
     ...(lex.asked ? { askedBefore: compile(lex.asked.before, `${file}: asked.before`), askedAfter: compile(lex.asked.after, `${file}: asked.after`) } : {}),
     defaultAudience: lex.negation.default_audience,
     placeAfter: compile(lex.places.after, `${file}: places.after`),

@@ -124,6 +124,14 @@ describe('entities', () => {
     expect(values('我是普通透析病人，听说那边改成特定对象的透析点了', 'audience')).toEqual(['ordinary']);
     // the status denied, named again of something else, is not the person's
     expect(values('我爸不是密接，就是楼里有密接被拉走了，他透析去哪', 'audience')).toEqual(['ordinary']);
+    // an ordinary patient of any care (普通血透病人, 普通肾病患者), not only the vocabulary's words
+    expect(values('我妈是普通血透病人', 'audience')).toEqual(['ordinary']);
+    expect(values('俺是个普通的肾病患者', 'audience')).toEqual(['ordinary']);
+    // whom a service is said to be for is not the user, once they deny a status of their own
+    expect(values('我不是密接也不是封控的，那边改成专门给隔离的人透析了', 'audience')).toEqual(['ordinary']);
+    // …but asked about alone, it is what they ask of (专门给隔离人员的医院是哪家), and a passive 给 is theirs
+    expect(values('专门给隔离人员看病的医院是哪家', 'audience')).toEqual(['isolated']);
+    expect(values('我们楼给封控了', 'audience')).toEqual(['sealed_zone']);
     // the status they do say is theirs, with or without a comma; 不 at a clause's end still asks (要隔离不)
     expect(values('我们是防范区不是封控的', 'audience')).toEqual(['prevention_zone']);
     expect(values('不是封控区，是管控区', 'audience')).toEqual(['controlled_zone']);
