@@ -65,8 +65,9 @@ export const ConceptsSchema = z.strictObject({
       unread_when_blocked: z.boolean().default(false),
       /** Scope readings that never apply to it: a farewell said or means made ready stay in force once done
        * (`past`, `resolved`: 昨晚发来…照顾好妈妈, 绳子买好了); acts and words of farewell are not symptoms, so a figure of
-       * speech around them (让我, 逼得) does not make them `figurative`. */
-      in_force: z.array(z.enum(['past', 'resolved', 'figurative'])).default([]),
+       * speech around them (让我, 逼得) does not make them `figurative`; a goodbye is said to someone, so 你 before it (妈你别难过)
+       * does not make the bot its subject (`addressed`). */
+      in_force: z.array(z.enum(['past', 'resolved', 'figurative', 'addressed'])).default([]),
     }),
   ),
 });

@@ -49,8 +49,10 @@ export interface InForce {
   past: ReadonlySet<string>;
   resolved: ReadonlySet<string>;
   figurative: ReadonlySet<string>;
+  /** Said to someone (a goodbye): 你 before it is no remark about the bot. */
+  addressed: ReadonlySet<string>;
 }
-const NONE_IN_FORCE: InForce = { past: new Set(), resolved: new Set(), figurative: new Set() };
+const NONE_IN_FORCE: InForce = { past: new Set(), resolved: new Set(), figurative: new Set(), addressed: new Set() };
 
 export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s, inForce: InForce = NONE_IN_FORCE): ScopeReader {
   const happening = new Set(data.happening);
@@ -331,7 +333,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       }
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
       // (…nor one told of the teller's own people: 群里有人说她妈是尿毒症…今天早上就水种)
-      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayAfter?.test(text.slice(h.end, h.end + 4))) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text, ss, m.start) || !!addressee?.test(text.slice(ss, m.start));
+      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayAfter?.test(text.slice(h.end, h.end + 4))) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text, ss, m.start) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
       return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)

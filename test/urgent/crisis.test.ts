@@ -15,6 +15,15 @@ describe('suicidal intent said in passing', () => {
     ['这是我最后一次打扰大家了，头像我也换成全黑的了'],
     // a pet entrusted is the object of the goodbye, not the subject of the sentence
     ['我的猫以后拜托你照顾了，我不会再回来了'],
+    // a goodbye said to someone: 你 before it makes no remark about the bot (妈你别难过)
+    ['爸你们别难过，下辈子见'],
+    // euphemisms and means said with a wish
+    ['我真的很想寻短见'],
+    ['我想投江'],
+    ['好想永远睡过去'],
+    ['I just don\'t want to wake up anymore'],
+    // a blade put where it will be used, beside what cannot be faced
+    ['明天要复查结果，我不敢面对，刀片我放在枕头下面了'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
@@ -30,6 +39,9 @@ describe('suicidal intent said in passing', () => {
     '站在海边看日落',
     // 润 alone is emigrating, not dying
     '我要润了，签证下来了',
+    // a mere address before ordinary words, and a line of a song
+    '妈你别难过了，我考得不好下次努力',
+    '你别想不开，这次没考好不要紧',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
