@@ -3,6 +3,7 @@
 // facilities (one wrong character), English care words. Pure: reads only its arguments.
 import type { Entity } from './types';
 import { LAYERS, type EntityLexicon, type LexEntry } from './lexicon';
+import { readingsOf, soundsAlike } from './pinyin';
 
 interface Candidate {
   entry: LexEntry;
@@ -96,7 +97,7 @@ export function extractEntities(text: string, lex: EntityLexicon, freq: WordFreq
   const chosen = select(plain.length ? cands.filter((c) => !plain.some(([s, e]) => s <= c.start && c.end <= e)) : cands);
   // a message naming one of our places exactly is not searched for misspelt ones
   const exactPlace = chosen.some((c) => c.entry.type === 'locality' || c.entry.type === 'place');
-  const placesFound = !exactPlace && fuzzyPlaces(text, lex, freq, chosen);
+  const placesFound = !exactPlace && (fuzzyPlaces(text, lex, freq, chosen) || syllablePlaces(text, lex, chosen));
   const facilitiesFound = fuzzyFacilities(text, lex, chosen);
   return finish(text, lex, placesFound || facilitiesFound ? select(chosen) : chosen);
 }
@@ -155,6 +156,10 @@ function placeUnitsOf(lex: EntityLexicon): Uint8Array {
   return units;
 }
 
+/** A character typed for another: in one of the lexicon's groups (near sounds, 峙/持) or of the same syllable (罘/福). */
+const confusable = (lex: EntityLexicon, typed: string, meant: string): boolean =>
+  lex.confusable.get(typed)?.some((g) => lex.confusable.get(meant)?.includes(g)) === true || soundsAlike(typed, meant);
+
 function fuzzyPlaces(text: string, lex: EntityLexicon, freq: WordFrequency, chosen: Candidate[]): boolean {
   const found: Candidate[] = [];
   const units = placeUnitsOf(lex);
@@ -174,8 +179,7 @@ function fuzzyPlaces(text: string, lex: EntityLexicon, freq: WordFrequency, chos
       const hasSuffix = PLACE_SUFFIX.test(surface);
       const core = hasSuffix ? L - (surface.endsWith('街道') ? 2 : 1) : L;
       if (core < 2 || d < 0 || d >= core || !isCjk(window[d])) continue;
-      const group = lex.confusable.get(window[d] as string);
-      if (group === undefined || group !== lex.confusable.get(surface[d] as string)) continue;
+      if (!confusable(lex, window[d] as string, surface[d] as string)) continue;
       if (covered(chosen, 0, i, i + L) || covered(found, 0, i, i + L)) continue;
       // a real word (广州, 新洲, 九州) is not a typo; rare dictionary words (新州) may be
       const coreText = window.slice(0, core);
@@ -191,6 +195,35 @@ function fuzzyPlaces(text: string, lex: EntityLexicon, freq: WordFrequency, chos
       const score = jaroWinkler(window, surface);
       if (score < lex.minSimilarity) continue;
       found.push({ entry, start: i, end: i + L, score: Math.min(score, 0.95) });
+    }
+  }
+  chosen.push(...found);
+  return found.length > 0;
+}
+
+/** A syllable typed in pinyin for a character pinyin input did not offer, inside a place name (芝fu区 for 芝罘区, xin州 for
+ * 忻州): the syllable stands for the name's first or second character, the rest written as the name is. */
+const SYLLABLE_IN_HAN = /[a-z]{1,6}/gi;
+function syllablePlaces(text: string, lex: EntityLexicon, chosen: Candidate[]): boolean {
+  const found: Candidate[] = [];
+  for (const m of text.matchAll(SYLLABLE_IN_HAN)) {
+    const r = m.index, end = r + m[0].length;
+    const before = text[r - 1], after = text[end];
+    if (!(before && isCjk(before)) && !(after && isCjk(after))) continue;
+    const syllable = m[0].toLowerCase();
+    // the syllable as the name's second character (芝fu区: indexed by 芝 at 0), or as its first (xin州: by 州 at 1)
+    for (const [anchor, pos] of [[before, 0], [after, 1]] as const) {
+      for (const { place, pos: at } of (anchor && lex.placeIndex.get(anchor)) || []) {
+        if (at !== pos) continue;
+        const { surface, entry } = place;
+        const typed = surface[1 - pos] as string;
+        const start = pos === 0 ? r - 1 : r;
+        const rest = surface.slice(2);
+        const tail = pos === 0 ? end : end + 1;
+        if (text.slice(tail, tail + rest.length) !== rest || !readingsOf(typed).includes(syllable)) continue;
+        if (covered(chosen, 0, start, tail + rest.length)) continue;
+        found.push({ entry, start, end: tail + rest.length, score: 0.9 });
+      }
     }
   }
   chosen.push(...found);

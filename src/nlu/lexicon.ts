@@ -91,8 +91,8 @@ export interface EntityLexicon {
   placeAfter: RegExp;
   placeBefore: RegExp;
   minSimilarity: number;
-  /** Character → its confusable group (忻/新, 州/洲). */
-  confusable: Map<string, number>;
+  /** Character → its confusable groups (忻/新, 州/洲; 浮 is in two). */
+  confusable: Map<string, number[]>;
   /** Audience ids that are groups (特定对象): dropped when the message negates every named audience. */
   groupIds: Set<string>;
   /** Every literal worth a user-dictionary entry. */
@@ -289,7 +289,7 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     placeAfter: compile(lex.places.after, `${file}: places.after`),
     placeBefore: compile(lex.places.before, `${file}: places.before`),
     minSimilarity: lex.places.min_similarity,
-    confusable: new Map(lex.places.confusable.flatMap((g, i) => [...g].map((ch) => [ch, i] as [string, number]))),
+    confusable: lex.places.confusable.reduce((m, g, i) => ([...g].forEach((ch) => m.set(ch, [...(m.get(ch) ?? []), i])), m), new Map<string, number[]>()),
     groupIds: new Set(vocab.groups.map((g) => g.id)),
     words,
   };

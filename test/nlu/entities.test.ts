@@ -39,6 +39,19 @@ describe('entities', () => {
     expect(values('新州封控区的病人做化疗去哪家医院', 'locality')).toEqual(['xinzhou']);
     const typo = ents('忻洲透洗去哪', 'locality')[0] as Entity;
     expect(typo.score).toBeLessThan(1);
+    // a character of the same syllable, whatever the lexicon's groups say (芝福 for 芝罘, 朝阳 readings aside)
+    expect(values('芝福区发热哨点在哪', 'place')).toEqual(['yantai']);
+    expect(values('繁时县封控区透析去哪', 'place')).toEqual(['xinzhou']);
+  });
+
+  it('reads a syllable typed in pinyin inside a place name (芝fu区, xin州, 陈dai镇)', () => {
+    expect(values('芝fu区发热哨点电话多少', 'place')).toEqual(['yantai']);
+    expect(ents('芝fu区发热哨点电话多少', 'place')[0]?.text).toBe('芝fu区');
+    expect(values('陈dai镇封控了 透析去哪', 'place')).toEqual(['jinjiang']);
+    expect(values('xin州透析去哪', 'locality')).toEqual(['xinzhou']);
+    // a syllable that is not the name's character, or no name around it, is nothing
+    expect(ents('芝ma区发热哨点').filter((e) => e.type === 'place' || e.type === 'locality')).toEqual([]);
+    expect(ents('我fu了，好累').filter((e) => e.type === 'place' || e.type === 'locality')).toEqual([]);
   });
 
   it('does not turn real words or other places into ours', () => {
