@@ -1,0 +1,26 @@
+// Long run-on posts (the `runon` corpus family's lessons, in phrasings of our own): a baby's age said as how little it
+// is, a fever said by touch or in Wu, a letter written and a time chosen, nobody in a list of denials, a near faint.
+import { urgentFlags } from '../support/nlu';
+
+describe('what a run-on post says of a baby, a plan or a denial', () => {
+  it.each([
+    ['我们楼封了好几天了 家里老二才两个多月 今天早上开始脑门子烫 一直睡 奶也不怎么吃', 'infant_fever'],
+    ['宝宝只有五十天 量了38度5 社区电话打不通', 'infant_fever'],
+    ['阿拉囡囡只有六十天 今朝发寒热 三十八度五', 'infant_fever'],
+    ['我写好了给老婆的信 今天就想结束了 谢谢这些天帮我送菜的邻居', 'suicide'],
+    ['刚才排队差点晕倒 现在胸口很痛 出冷汗', 'chest_pain'],
+  ])('%s → %s', (text, cls) => {
+    expect(urgentFlags(text)).toContain(cls);
+  });
+
+  it.each([
+    // nobody in the list has it
+    '我们是密接在家隔离 全家人都好好的 没谁发烧 也没谁喘不上气 大家别担心',
+    // nearly, so it did not happen
+    '排队的时候我差点晕过去 还好旁边的人扶了我一把',
+    // a child's age in months with a pregnancy's not taken for it
+    '我怀孕才两个多月 想问产检去哪建档',
+  ])('%s → not urgent', (text) => {
+    expect(urgentFlags(text)).toEqual([]);
+  });
+});
