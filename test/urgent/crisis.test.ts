@@ -24,6 +24,8 @@ describe('suicidal intent said in passing', () => {
     ['I just don\'t want to wake up anymore'],
     // a blade put where it will be used, beside what cannot be faced
     ['明天要复查结果，我不敢面对，刀片我放在枕头下面了'],
+    // a cut of one's own said deep, and bleeding that will not stop, in pauses
+    ['又划了 挺深 按不住'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
@@ -42,6 +44,8 @@ describe('suicidal intent said in passing', () => {
     // a mere address before ordinary words, and a line of a song
     '妈你别难过了，我考得不好下次努力',
     '你别想不开，这次没考好不要紧',
+    // what will not stop, with no cut
+    '孩子哭得停不下来 怎么哄',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
