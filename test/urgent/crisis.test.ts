@@ -22,6 +22,7 @@ describe('suicidal intent said in passing', () => {
     ['我想投江'],
     ['好想永远睡过去'],
     ['I just don\'t want to wake up anymore'],
+    ['she says she just wants it to end'],
     // a blade put where it will be used, beside what cannot be faced
     ['明天要复查结果，我不敢面对，刀片我放在枕头下面了'],
     // a cut of one's own said deep, and bleeding that will not stop, in pauses
