@@ -183,6 +183,8 @@ export const ScopeSchema = z.strictObject({
   plain_words: words.default([]),
   /** Concepts that say a case is under way (突然, 1小时, 不缓解): a question beside them asks about it, not in general. */
   happening: words.default([]),
+  /** Concepts that say who a case is about (3个月的宝宝, 孕33周): a number in them is an age, not a reading taken. */
+  who: words.default([]),
   figurative: words,
   // (a joke word makes its whole sentence figurative: one character would be most sentences' — a list split at a comma)
   jokes: z.array(z.string().refine((w) => [...w].length >= 2 || /\p{Extended_Pictographic}/u.test(w), 'a joke cue of one character (not an emoji) would make most sentences figurative')),

@@ -56,6 +56,7 @@ const NONE_IN_FORCE: InForce = { past: new Set(), resolved: new Set(), figurativ
 
 export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s, inForce: InForce = NONE_IN_FORCE): ScopeReader {
   const happening = new Set(data.happening);
+  const who = new Set(data.who);
   const modifiers = new Set(data.modifiers);
   const trie: Trie<number> = { next: new Map() };
   /** A data word as messages are read: NFKC, simplified, lower case. */
@@ -308,7 +309,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const knowAsked = hits.some((h) => h.cues & Cue.Know && inSpan(h, ss, se));
       const happened =
         (aheadHere || knowAsked) &&
-        (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || /\d/.test(o.text))) ||
+        (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept)))) ||
           !!caseSaid?.test(text.slice(ss, se)));
       // 疼不疼, 喘不喘: asked, not said (痛得不得了 is said: very much)
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');

@@ -20,6 +20,11 @@ describe('what a run-on post says of a baby, a plan or a denial', () => {
     '排队的时候我差点晕过去 还好旁边的人扶了我一把',
     // a child's age in months with a pregnancy's not taken for it
     '我怀孕才两个多月 想问产检去哪建档',
+    // a question about a baby whose age is a number: the age is no reading taken
+    '我家两个月的宝宝 想问问几度才算发烧 腋下量的准不准',
+    // a pregnancy before this one, and a rumour put right
+    '上一胎32周的时候破水了 这次想早点去建档',
+    '楼里群里误传我妈中风了 其实她好好的 别再打电话了',
   ])('%s → not urgent', (text) => {
     expect(urgentFlags(text)).toEqual([]);
   });
