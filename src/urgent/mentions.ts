@@ -51,8 +51,9 @@ function outside(hits: Hit[], plain: readonly Hit[]): Hit[] {
   return plain.length ? hits.filter((h) => !plain.some((p) => within(h, p))) : hits;
 }
 
+type Span = { start: number; end: number };
 /** `h` starts inside the plain word `p`, or at its start and ends inside it. */
-const within = (h: Hit, p: Hit): boolean => (p.start < h.start && h.start < p.end) || (p.start === h.start && h.end < p.end);
+const within = (h: Span, p: Span): boolean => (p.start < h.start && h.start < p.end) || (p.start === h.start && h.end < p.end);
 
 function breakBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (NEAR_BREAK.test(text[i] as string)) return true;
@@ -257,7 +258,8 @@ export function findMentions(
   const wordHits = outside(scan(text, lex.words), plain);
   const literal: Mention[] = wordHits.map((h) => ({ concept: h.id, start: h.start, end: h.end, text: text.slice(h.start, h.end) }));
   const all = [...literal, ...nearMatches(text, lex, termHits, wordHits), ...numberMatches(text, lex)];
-  all.push(...pinyinMatches(text, lex, all, isWord, segment));
+  // (a homophone reading is no more read inside a plain word than a word is: 指夹式血氧仪 holds no 失血)
+  all.push(...pinyinMatches(text, lex, all, isWord, segment).filter((m) => !plain.some((p) => within(m, p))));
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const tags = hashtags(text);
   const kept = all.filter((m) => {

@@ -25,6 +25,10 @@ describe('what a run-on post says of a baby, a plan or a denial', () => {
     // a pregnancy before this one, and a rumour put right
     '上一胎32周的时候破水了 这次想早点去建档',
     '楼里群里误传我妈中风了 其实她好好的 别再打电话了',
+    // a question about signs and reasons, and an oximeter (指夹式血氧仪 holds no 失血 read by sound)
+    '心梗一般有哪些表现 什么情况要马上叫救护车',
+    '为啥说新生儿一发烧就得去医院',
+    '指夹式血氧仪怎么用',
   ])('%s → not urgent', (text) => {
     expect(urgentFlags(text)).toEqual([]);
   });
