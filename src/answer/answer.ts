@@ -255,7 +255,8 @@ function factQuery(a: AnswerInput, topics: readonly string[]): RetrieveQuery {
   for (const k of plainWordScan(a.domain).which(a.text)) text += ` ${(plain[k] as readonly [string, string])[1]}`;
   // (the notice named as where to look is not what is asked: 方案里有没有说…)
   const mentions = cueScan(a.domain.documentMentions).which(text).map((k) => a.domain.documentMentions[k] as string);
-  return { text, drop: mentions.length ? [...(a.placeTexts ?? []), ...mentions] : a.placeTexts, topics, recent: a.session.lastUnits, facility };
+  const drop = mentions.length || a.slots.plainTexts.length ? [...(a.placeTexts ?? []), ...a.slots.plainTexts, ...mentions] : a.placeTexts;
+  return { text, drop, topics, recent: a.session.lastUnits, facility };
 }
 
 /** An answer made of retrieved facts. */

@@ -28,6 +28,8 @@ export interface Slots {
   next: boolean;
   /** Place names as written, to match a facility called by its town ("磁灶那边满了"). */
   placeTexts: string[];
+  /** Words that hold a cue but are something else (黄色的痰): left out of the fact search as places are. */
+  plainTexts: string[];
   /** A place no rule book covers (太原). */
   unknownPlace?: string;
   /** …that the user says they live in (我住鲤城区): another locality's notice does not apply to them. */
@@ -204,6 +206,7 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     next: cueScan(nextCues).any(own),
     // (an address's road or compound is searched for: it is how the facility's address is asked after)
     placeTexts: placeEntities.filter((e) => !e.address).map((e) => e.text),
+    plainTexts: analysis.plainTexts ?? [],
     unknownPlace: of('other_place')[0]?.name ?? of('other_place')[0]?.text,
     // (a village of a province no notice covers — 四川广安乡下 — is the rural plan's: it is written for no one place)
     livesOutside: ruralSaid && !specific.length ? undefined : outside?.place,

@@ -40,6 +40,8 @@ export interface Prepared {
   tokens: string[];
   entities: Entity[];
   features: string[];
+  /** Spans of words that hold a cue but are something else (lexicon `not_inside`), as written. */
+  plainTexts: string[];
 }
 
 /** The NLU with its parts exposed, for `nlu eval`, the benchmark and the tests. */
@@ -118,10 +120,8 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     const tokens = segmenter.cut(norm.text);
     const entities = extractEntities(norm.text, lexicon, freq);
     let others = gazetteerEntities(norm.text, entities, gazetteer);
-    if (others.length) {
-      const plain = plainSpans(norm.text, lexicon);
-      if (plain.length) others = others.filter((e) => !plain.some(([s, end]) => s <= e.start && e.end <= end));
-    }
+    const plain = plainSpans(norm.text, lexicon);
+    if (others.length && plain.length) others = others.filter((e) => !plain.some(([s, end]) => s <= e.start && e.end <= end));
     if (others.length) {
       entities.push(...others);
       entities.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -130,7 +130,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
       entities.unshift({ type: 'role', value: 'family_doctor', text: norm.prefixes.join(''), start: 0, end: 0, score: 0.6 });
     }
     const features = featuresOf(norm, tokens, entities, lexicon, stopwords);
-    return { norm, tokens: tokens.filter((t) => t !== ' '), entities, features };
+    return { norm, tokens: tokens.filter((t) => t !== ' '), entities, features, plainTexts: plain.map(([s, e]) => norm.text.slice(s, e)) };
   }
 
   const docs = (): TrainingDoc[] => data.intents.flatMap((i) => i.examples.map((e) => ({ features: prepare(e).features, label: i.intent })));
@@ -207,6 +207,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
       forwarded: p.norm.forwarded,
       tokens: p.tokens,
       entities: p.entities,
+      ...(p.plainTexts.length ? { plainTexts: p.plainTexts } : {}),
       intent,
       ranking,
       redFlags: u.flags,

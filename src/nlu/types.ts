@@ -60,6 +60,9 @@ export interface Analysis {
   forwarded: boolean;
   tokens: string[];
   entities: Entity[];
+  /** Words that hold a cue but are something else (lexicon `not_inside`: 黄色的痰, 阿莫西林), as written: no fact is
+   * searched for by their words either. */
+  plainTexts?: string[];
   /** The best intent, or `fallback` below the confidence threshold. */
   intent: IntentResult;
   /** The top few intents, best first. */

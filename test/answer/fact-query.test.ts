@@ -1,0 +1,17 @@
+// The fact search leaves out what the message names that is not asked: its places, the notice named as where to look,
+// and words that hold a cue but are something else (lexicon not_inside: 黄色的痰 is no clinic's yellow mark).
+import type { Core } from '../../src/core/types';
+import { realCore, talk, textOf } from '../support/core';
+
+let core: Core;
+beforeAll(async () => {
+  core = await realCore();
+}, 60_000);
+
+describe('the fact search, beside a word that holds a cue but is something else', () => {
+  it('does not look for the words of a colour of phlegm (黄色的痰 is no clinic\'s yellow mark)', () => {
+    const reply = textOf(talk(core).say('孩子咳嗽有黄色的痰，烟台去哪看'));
+    expect(reply).not.toMatch(/接诊量|“黄色”/);
+    expect(reply).toContain('家庭医生');
+  });
+});
