@@ -49,7 +49,8 @@ function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '\u3400' && ch <= '\u9fff';
 }
 
-export function extractEntities(text: string, lex: EntityLexicon, freq: WordFrequency): Entity[] {
+/** `known`: the message's not_inside spans (plainSpans), when the caller has them already. */
+export function extractEntities(text: string, lex: EntityLexicon, freq: WordFrequency, known?: [number, number][]): Entity[] {
   const cands: Candidate[] = [];
   let sawPlain = false;
   // literals
@@ -93,7 +94,7 @@ export function extractEntities(text: string, lex: EntityLexicon, freq: WordFreq
     }
   }
 
-  const plain = sawPlain ? plainSpans(text, lex) : [];
+  const plain = known ?? (sawPlain ? plainSpans(text, lex) : []);
   const chosen = select(plain.length ? cands.filter((c) => !plain.some(([s, e]) => s <= c.start && c.end <= e)) : cands);
   // a message naming one of our places exactly is not searched for misspelt ones
   const exactPlace = chosen.some((c) => c.entry.type === 'locality' || c.entry.type === 'place');

@@ -118,9 +118,9 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     const norm = normalise(text);
     if (o.forwarded) norm.forwarded = true;
     const tokens = segmenter.cut(norm.text);
-    const entities = extractEntities(norm.text, lexicon, freq);
-    let others = gazetteerEntities(norm.text, entities, gazetteer);
     const plain = plainSpans(norm.text, lexicon);
+    const entities = extractEntities(norm.text, lexicon, freq, plain);
+    let others = gazetteerEntities(norm.text, entities, gazetteer);
     if (others.length && plain.length) others = others.filter((e) => !plain.some(([s, end]) => s <= e.start && e.end <= end));
     if (others.length) {
       entities.push(...others);
