@@ -20,12 +20,13 @@ import { internalErrorNotice } from './notices';
 import { handoff, recordReview, type HandoffDeps } from './handoff';
 import { Notifier } from './notifier';
 import type { InboundPort, Ticket, TicketPort } from './ports';
-import { RateLimiter, type Limiter } from './rate-limit';
+import { RateLimiter } from './rate-limit';
 import type { ReloadResult, RulesReloader } from './reload';
 import type { ChannelRegistry } from './registry';
 import { MAX_SESSION_CONFLICTS, SessionConflict, sessionKey } from './sessions';
 import { clip, TicketDesk } from './tickets';
 import type { HandleResult, OutboxSink, ServiceOptions } from './types';
+import { UserLimit } from './user-limit';
 
 /** Channels whose reply is returned to the caller (HTTP API, web chat, CLI) rather than sent through the outbox.
  * Later messages to them (staff replies, escalation notices) still go through the outbox, to the mailbox. */
@@ -44,7 +45,7 @@ export class Service implements InboundPort, TicketPort {
   private readonly logger: Logger;
   private readonly metrics?: Metrics;
   private readonly now: () => number;
-  private readonly limiter: Limiter;
+  private readonly limit: UserLimit;
   private readonly lock = new KeyedLock();
   private readonly redact: (text: string) => string;
   private readonly runTurn: TurnRunner;
@@ -63,10 +64,19 @@ export class Service implements InboundPort, TicketPort {
     this.logger = opts.logger;
     this.metrics = opts.metrics;
     this.now = opts.now ?? Date.now;
-    this.limiter = opts.limiter ?? new RateLimiter(opts.rateLimit);
     this.redact = opts.redact ?? redact;
     this.currentCore = opts.core;
     this.runTurn = opts.turn ?? ((inbound, session, ctx) => inProcess(this.currentCore)(inbound, session, ctx));
+    this.limit = new UserLimit({
+      limiter: opts.limiter ?? new RateLimiter(opts.rateLimit),
+      store: this.store,
+      outbox: this.outbox,
+      logger: this.logger,
+      metrics: this.metrics,
+      sync: (inbound) => SYNC_CHANNELS.has(inbound.channel),
+      probe: async (inbound, now) => this.runTurn(inbound, newSession(), { status: await this.status(), now }),
+      notice: (perMinute, wait, l) => this.currentCore.rateLimitNotice(perMinute, wait, l),
+    });
     this.notifier = new Notifier(this.registry);
     this.tickets = new TicketDesk({
       store: this.store,
@@ -125,12 +135,14 @@ export class Service implements InboundPort, TicketPort {
     if (this.closed) throw new Error('service is shutting down');
     const started = performance.now();
     const key = sessionKey(inbound.channel, inbound.user);
-    const refused = await this.overLimit(inbound, key);
+    const countedAt = this.now();
+    const { refused, counted } = await this.limit.check(inbound, key, countedAt);
     if (refused) return refused;
     const sync = SYNC_CHANNELS.has(inbound.channel);
     const result = await this.lock.run(key, async (): Promise<HandleResult> => {
       // Persisted (de-duplicated) before anything else; the session is read in the same store operation.
       const { duplicate, stored } = await this.store.beginTurn(inbound, key);
+      if (duplicate) await this.limit.recorded(inbound, key, countedAt, counted); // counted once (user-limit.ts)
       if (!duplicate) return sync ? this.process(inbound, stored, { sync }) : this.processKept(inbound, stored);
       if (!sync) return { duplicate: true, reply: null };
       // A client asking again (its response was lost), or the same request at two instances: the answer
@@ -193,31 +205,6 @@ export class Service implements InboundPort, TicketPort {
     }
     if (n) this.logger.info({ recovered: n }, 'processed inbound messages left from before a restart');
     return n;
-  }
-
-  /** The per-user rate limit, applied before anything is read or written: a message over it is refused at
-   * the cost of a counter, unless it is urgent. Up to twice the limit the pure core reads it (no I/O) so an
-   * urgent one still goes through; beyond that (a script, not a person in distress) nothing runs at all.
-   * A platform user is told once a window, through the outbox (one write); API callers get the 429. */
-  private async overLimit(inbound: Inbound, key: string): Promise<HandleResult | null> {
-    const now = this.now();
-    const rl = await this.limiter.hit(key, now);
-    if (!rl.limited) return null;
-    let script: 'simplified' | 'traditional' = 'simplified';
-    let lang: 'zh' | 'en' = 'zh';
-    if (rl.count <= 2 * this.limiter.perMinute) {
-      const probe = await this.runTurn(inbound, newSession(), { status: await this.status(), now });
-      if (probe.reply?.urgent) return null;
-      script = probe.reply?.script ?? script;
-      lang = probe.reply?.lang ?? lang;
-    }
-    const { channel } = inbound;
-    this.metrics?.rateLimited.inc({ channel });
-    const wait = Math.max(1, Math.ceil(rl.retryAfterMs / 1000));
-    const text = this.currentCore.rateLimitNotice(this.limiter.perMinute, wait, { script, lang });
-    if (!SYNC_CHANNELS.has(channel) && rl.firstOver)
-      await this.outbox.enqueue({ channel, chat: inbound.chat, text, urgent: false, quickReplies: [], createdAt: now, dedupeKey: `ratelimit:${channel}:${inbound.messageId}`, meta: { kind: 'rate_limited' } });
-    return { duplicate: false, reply: null, rateLimited: { retryAfterMs: rl.retryAfterMs, text } };
   }
 
   /** One message, under its conversation's lock, with the session as stored (null: a new conversation).

@@ -281,6 +281,17 @@ function mongoStore(conn: Connection, prefix: string): Store {
       await M.Kv.deleteOne({ _id: key });
     },
 
+    async countOnce(key, once, windowStart, windowMs, seenMs) {
+      // the mark of `once`: one instance inserts it and counts; any other finds it there and reads the count as
+      // it is (without the first one's hit when that has not been added yet: the message is theirs to answer)
+      try {
+        await retryRaces(() => M.Counter.collection.insertOne({ _id: `${key}#${once}`, n: 0, dropAt: new Date(windowStart + windowMs + seenMs) } as never));
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+        return { n: (await M.Counter.findById(`${key}@${windowStart}`, { n: 1 }).lean())?.n ?? 0, counted: false };
+      }
+      return { n: await store.countHit(key, windowStart, windowMs), counted: true };
+    },
     async countHit(key, windowStart, windowMs, by = 1) {
       const _id = `${key}@${windowStart}`;
       // an update first: the window's document exists but for the first hit of the window, and an upsert
