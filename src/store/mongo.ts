@@ -267,7 +267,7 @@ function mongoStore(conn: Connection, prefix: string): Store {
       await retryRaces(() => M.Status.replaceOne({ _id: facilityId }, doc, { upsert: true }));
     },
     async clearFacilityStatus(facilityId) {
-      await M.Status.deleteOne({ _id: facilityId });
+      await retryRaces(() => M.Status.deleteOne({ _id: facilityId }));
     },
 
     async get(key) {
@@ -278,7 +278,7 @@ function mongoStore(conn: Connection, prefix: string): Store {
       await retryRaces(() => M.Kv.replaceOne({ _id: key }, { _id: key, value }, { upsert: true }));
     },
     async delete(key) {
-      await M.Kv.deleteOne({ _id: key });
+      await retryRaces(() => M.Kv.deleteOne({ _id: key }));
     },
 
     async countOnce(key, once, windowStart, windowMs, seenMs) {
@@ -319,7 +319,7 @@ function mongoStore(conn: Connection, prefix: string): Store {
       return docs.map((d) => ({ id: d._id, host: d.host, pid: d.pid, startedAt: d.startedAt, seenAt: d.seenAt }));
     },
     async leave(id) {
-      await M.Instance.deleteOne({ _id: id });
+      await retryRaces(() => M.Instance.deleteOne({ _id: id }));
     },
 
     async mailboxPut(channel, chat, message: MailboxMessage) {
