@@ -10,7 +10,7 @@ import { newSession } from '../core/types';
 import { EMPTY_STATUS, type LiveStatus } from '../rules/types';
 import { redact } from '../log/redact';
 import type { ConversationLine, NewOutboxItem, Store, StoredSession } from '../store/port';
-import { fromOutcome, outcomeJson } from './outcome';
+import { answerGiven, fromOutcome, outcomeJson } from './outcome';
 import { inProcess, type TurnOutcome, type TurnRunner } from './turn';
 import type { Logger } from 'pino';
 import { ServiceError } from './errors';
@@ -35,6 +35,8 @@ export const SYNC_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(['ap
 export { sessionKey } from './sessions';
 
 const STATUS_TTL_MS = 1000;
+/** When a caller told its message was kept (503) may ask again: its races were lost within a second or two. */
+const KEPT_RETRY_MS = 5000;
 /** How long a retry waits for the answer another instance is giving the same message (a turn's limit is 10 s). */
 const PEER_ANSWER_WAIT_MS = 12_000;
 
@@ -143,42 +145,40 @@ export class Service implements InboundPort, TicketPort {
       // Persisted (de-duplicated) before anything else; the session is read in the same store operation.
       const { duplicate, stored } = await this.store.beginTurn(inbound, key);
       if (duplicate) await this.limit.recorded(inbound, key, countedAt, counted); // counted once (user-limit.ts)
-      if (!duplicate) return sync ? this.process(inbound, stored, { sync }) : this.processKept(inbound, stored);
+      if (!duplicate) return this.processKept(inbound, stored, sync);
       if (!sync) return { duplicate: true, reply: null };
-      // A client asking again (its response was lost), or the same request at two instances: the answer
-      // given, once it is given; when the first attempt gave none (it crashed, its turn failed), the answer now.
-      const given = await this.answerGiven(inbound);
+      // A client asking again (its response was lost, it was told 503), or the same request at two instances:
+      // the answer given, once it is given; when the first attempt gave none (it crashed, its turn failed, its
+      // writes kept losing races), the answer now.
+      const given = await answerGiven(this.store, inbound, this.opts.sharedStore ? PEER_ANSWER_WAIT_MS : 0, () => this.closed);
       if (given) return given;
-      return { ...(await this.process(inbound, await this.store.readSession(key), { sync })), duplicate: true };
+      return { ...(await this.processKept(inbound, await this.store.readSession(key), sync)), duplicate: true };
     });
     if (result.duplicate) this.metrics?.duplicates.inc({ channel: inbound.channel });
     else this.metrics?.latency.observe({ channel: inbound.channel }, (performance.now() - started) / 1000);
     return result;
   }
 
-  /** A platform message, recorded above: what fails from here on (a store write that kept losing races, a
-   * session that kept changing under it) does not un-receive it. The platform is told it arrived — a
-   * redelivery would only be refused as a duplicate — and the recovery sweep (main.ts, a minute on) answers
-   * it from the store; a core that failed has marked it and told the user already (turn()). */
-  private async processKept(inbound: Inbound, stored: StoredSession | null): Promise<HandleResult> {
+  /** A message, recorded above: what fails from here on (a store write that kept losing races, a session
+   * that kept changing under it) does not un-receive it. A platform is told it arrived — a redelivery would
+   * only be refused as a duplicate — and the recovery sweep (main.ts, a minute on) answers it from the store;
+   * a core that failed has marked it and told the user already (turn()). A caller waiting for the answer (the
+   * HTTP API, the web chat) is given what the record says: the answer when it was kept after all, `kept`
+   * (503: ask again with the same id) when it is still to be given, the error when the core failed on it. */
+  private async processKept(inbound: Inbound, stored: StoredSession | null, sync: boolean): Promise<HandleResult> {
     try {
-      return await this.process(inbound, stored, { sync: false });
+      return await this.process(inbound, stored, { sync });
     } catch (err) {
+      const { channel, messageId } = inbound;
+      const record = sync ? await this.store.inboundOutcome(channel, messageId).catch(() => null) : null;
+      if (record?.processed) {
+        const given = fromOutcome(record.outcome);
+        if (given) return { ...given, duplicate: false };
+        throw err; // marked without an answer: the core failed on it (turn())
+      }
       this.metrics?.errors.inc({ stage: 'after_receipt' });
-      this.logger.error({ err, channel: inbound.channel, messageId: inbound.messageId }, 'a message was kept but not answered: the recovery sweep answers it');
-      return { duplicate: false, reply: null };
-    }
-  }
-
-  /** The answer kept with a message already recorded. With other instances on the store, one of them may be
-   * answering it right now: its answer is waited for (as long as a turn may take). */
-  private async answerGiven(inbound: Inbound): Promise<HandleResult | null> {
-    const until = performance.now() + (this.opts.sharedStore ? PEER_ANSWER_WAIT_MS : 0);
-    for (let pause = 10; ; pause = Math.min(200, pause * 2)) {
-      const kept = await this.store.inboundOutcome(inbound.channel, inbound.messageId);
-      if (kept?.processed) return fromOutcome(kept.outcome);
-      if (performance.now() + pause > until || this.closed) return null;
-      await new Promise((r) => setTimeout(r, pause));
+      this.logger.error({ err, channel, messageId }, 'a message was kept but not answered: the recovery sweep answers it');
+      return { duplicate: false, reply: null, ...(sync ? { kept: { retryAfterMs: KEPT_RETRY_MS } } : {}) };
     }
   }
 
