@@ -36,6 +36,11 @@ export const ERRORS = {
   client_rate_limited: { status: 429, message: 'Too many requests from this address: wait a minute.' },
   too_many_logins: { status: 429, message: 'Too many failed sign-ins: wait before trying again.' },
   not_ready: { status: 503, message: 'The service is starting or shutting down.' },
+  message_kept: {
+    status: 503,
+    message:
+      'Your message was received and kept, but could not be answered just now. Send it again with the same id after Retry-After: you get its answer, not a second message. Unasked, the answer comes to the mailbox (GET /api/v1/messages) within a few minutes.',
+  },
   rules_unavailable: { status: 503, message: 'This service cannot draft or publish rule books: it has no rules directory or cannot reload them.' },
   internal: { status: 500, message: 'Something went wrong on our side; the error is logged.' },
 } as const satisfies Record<string, { status: number; message: string }>;
@@ -114,7 +119,7 @@ function fromValidation(issues: ValidationIssue[], context?: string): { code: Er
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const c = classify(err);
   const row = ERRORS[c.code];
-  if (row.status >= 500 && c.code !== 'staff_disabled' && c.code !== 'not_ready' && c.code !== 'rules_unavailable') req.log.error({ err }, 'request failed');
+  if (row.status >= 500 && c.code !== 'staff_disabled' && c.code !== 'not_ready' && c.code !== 'rules_unavailable' && c.code !== 'message_kept') req.log.error({ err }, 'request failed');
   else req.log.debug({ code: c.code, field: c.field }, 'request refused');
   const body: ErrorBody = {
     error: { code: c.code, message: row.message, ...(c.field ? { field: c.field } : {}), ...(c.detail && row.status < 500 ? { detail: c.detail } : {}) },

@@ -1,7 +1,9 @@
 // The answer given to a message on a channel answered synchronously (the HTTP API, the web chat), kept with
 // the message in the store so that a client retrying after a lost response (same message id) gets the
 // answer it missed instead of nothing.
-import type { Reply } from '../core/types';
+import { performance } from 'node:perf_hooks';
+import type { Inbound, Reply } from '../core/types';
+import type { Store } from '../store/port';
 import type { HandleResult } from './types';
 
 interface Stored {
@@ -30,5 +32,17 @@ export function fromOutcome(json: string | null): HandleResult | null {
     return { duplicate: true, reply: s.reply, ...(s.held ? { held: true } : {}), ...(s.ticket ? { ticket: s.ticket } : {}), ...(s.rateLimited ? { rateLimited: s.rateLimited } : {}) };
   } catch {
     return null;
+  }
+}
+
+/** The answer kept with a message already recorded. With other instances on the store, one of them may be
+ * answering it right now: its answer is waited for, up to `waitMs` (as long as a turn may take). */
+export async function answerGiven(store: Pick<Store, 'inboundOutcome'>, inbound: Inbound, waitMs: number, stopped: () => boolean): Promise<HandleResult | null> {
+  const until = performance.now() + waitMs;
+  for (let pause = 10; ; pause = Math.min(200, pause * 2)) {
+    const kept = await store.inboundOutcome(inbound.channel, inbound.messageId);
+    if (kept?.processed) return fromOutcome(kept.outcome);
+    if (performance.now() + pause > until || stopped()) return null;
+    await new Promise((r) => setTimeout(r, pause));
   }
 }

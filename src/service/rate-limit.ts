@@ -1,6 +1,7 @@
 // Message rate limits (per user, per client address): how many in a one-minute window. One instance (SQLite)
 // counts in memory; several (MongoDB) count in the store, so that the limit holds whichever instance a
-// message reaches (shared-limit.ts).
+// message reaches (shared-limit.ts). A message given by its id counts once: platforms deliver the same
+// message again (a retry), and a resident is not limited for messages they sent once.
 
 export interface LimitResult {
   limited: boolean;
@@ -9,37 +10,64 @@ export interface LimitResult {
   retryAfterMs: number;
   /** Messages counted in this window, this one included. */
   count: number;
+  /** Whether this hit was counted (false: its message id was counted before). */
+  counted: boolean;
 }
 
 export interface Limiter {
   readonly perMinute: number;
-  hit(key: string, now: number): LimitResult | Promise<LimitResult>;
+  /** Counts a hit at `now`; with `once` (a message's id), only if that id was not counted in the last `SEEN_MS`. */
+  hit(key: string, now: number, once?: string): LimitResult | Promise<LimitResult>;
+  /** Takes back a hit counted at `now` (its message turned out to be one answered before: a delivery again). */
+  undo(key: string, now: number): void | Promise<void>;
 }
+
+/** How long a message id is remembered as counted: longer than platforms keep delivering a message again
+ * in a burst (WeCom resends within seconds, Telegram backs off over minutes). A delivery after that is
+ * recognised by the service when it would refuse it (user-limit.ts). */
+export const SEEN_MS = 10 * 60_000;
 
 /** A fixed one-minute window per key, from the key's first message, in this process's memory. */
 export class RateLimiter implements Limiter {
   private readonly windows = new Map<string, { start: number; count: number; warned: boolean }>();
+  /** `${key}\n${id}` → until when the id counts as seen. */
+  private readonly seen = new Map<string, number>();
 
   constructor(
     readonly perMinute: number,
     private readonly windowMs = 60_000,
   ) {}
 
-  hit(key: string, now: number): LimitResult {
+  hit(key: string, now: number, once?: string): LimitResult {
     let w = this.windows.get(key);
     if (!w || now - w.start >= this.windowMs) {
       w = { start: now, count: 0, warned: false };
       this.windows.set(key, w);
       if (this.windows.size > 50_000) this.sweep(now);
     }
-    w.count += 1;
+    const id = once === undefined ? undefined : `${key}\n${once}`;
+    const counted = id === undefined || !((this.seen.get(id) ?? 0) > now);
+    if (counted) w.count += 1;
+    // ids remembered up to twice the limit: beyond it is a script, refused whatever it sends
+    if (id !== undefined && counted && w.count <= 2 * this.perMinute) {
+      this.seen.set(id, now + SEEN_MS);
+      if (this.seen.size > 100_000) this.sweep(now);
+    }
     const limited = w.count > this.perMinute;
-    const firstOver = limited && !w.warned;
-    if (limited) w.warned = true;
-    return { limited, firstOver, retryAfterMs: Math.max(0, w.start + this.windowMs - now), count: w.count };
+    const firstOver = limited && counted && !w.warned;
+    if (firstOver) w.warned = true;
+    return { limited, firstOver, retryAfterMs: Math.max(0, w.start + this.windowMs - now), count: w.count, counted };
+  }
+
+  undo(key: string, now: number): void {
+    const w = this.windows.get(key);
+    if (!w || now - w.start >= this.windowMs || w.count === 0) return; // a window gone is forgotten anyway
+    w.count -= 1;
+    if (w.count <= this.perMinute) w.warned = false;
   }
 
   private sweep(now: number): void {
     for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
+    for (const [k, until] of this.seen) if (until <= now) this.seen.delete(k);
   }
 }

@@ -10,7 +10,7 @@ import { newSession } from '../core/types';
 import { EMPTY_STATUS, type LiveStatus } from '../rules/types';
 import { redact } from '../log/redact';
 import type { ConversationLine, NewOutboxItem, Store, StoredSession } from '../store/port';
-import { fromOutcome, outcomeJson } from './outcome';
+import { answerGiven, fromOutcome, outcomeJson } from './outcome';
 import { inProcess, type TurnOutcome, type TurnRunner } from './turn';
 import type { Logger } from 'pino';
 import { ServiceError } from './errors';
@@ -20,12 +20,13 @@ import { internalErrorNotice } from './notices';
 import { handoff, recordReview, type HandoffDeps } from './handoff';
 import { Notifier } from './notifier';
 import type { InboundPort, Ticket, TicketPort } from './ports';
-import { RateLimiter, type Limiter } from './rate-limit';
+import { RateLimiter } from './rate-limit';
 import type { ReloadResult, RulesReloader } from './reload';
 import type { ChannelRegistry } from './registry';
 import { MAX_SESSION_CONFLICTS, SessionConflict, sessionKey } from './sessions';
 import { clip, TicketDesk } from './tickets';
 import type { HandleResult, OutboxSink, ServiceOptions } from './types';
+import { UserLimit } from './user-limit';
 
 /** Channels whose reply is returned to the caller (HTTP API, web chat, CLI) rather than sent through the outbox.
  * Later messages to them (staff replies, escalation notices) still go through the outbox, to the mailbox. */
@@ -34,6 +35,8 @@ export const SYNC_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(['ap
 export { sessionKey } from './sessions';
 
 const STATUS_TTL_MS = 1000;
+/** When a caller told its message was kept (503) may ask again: its races were lost within a second or two. */
+const KEPT_RETRY_MS = 5000;
 /** How long a retry waits for the answer another instance is giving the same message (a turn's limit is 10 s). */
 const PEER_ANSWER_WAIT_MS = 12_000;
 
@@ -44,7 +47,7 @@ export class Service implements InboundPort, TicketPort {
   private readonly logger: Logger;
   private readonly metrics?: Metrics;
   private readonly now: () => number;
-  private readonly limiter: Limiter;
+  private readonly limit: UserLimit;
   private readonly lock = new KeyedLock();
   private readonly redact: (text: string) => string;
   private readonly runTurn: TurnRunner;
@@ -63,10 +66,19 @@ export class Service implements InboundPort, TicketPort {
     this.logger = opts.logger;
     this.metrics = opts.metrics;
     this.now = opts.now ?? Date.now;
-    this.limiter = opts.limiter ?? new RateLimiter(opts.rateLimit);
     this.redact = opts.redact ?? redact;
     this.currentCore = opts.core;
     this.runTurn = opts.turn ?? ((inbound, session, ctx) => inProcess(this.currentCore)(inbound, session, ctx));
+    this.limit = new UserLimit({
+      limiter: opts.limiter ?? new RateLimiter(opts.rateLimit),
+      store: this.store,
+      outbox: this.outbox,
+      logger: this.logger,
+      metrics: this.metrics,
+      sync: (inbound) => SYNC_CHANNELS.has(inbound.channel),
+      probe: async (inbound, now) => this.runTurn(inbound, newSession(), { status: await this.status(), now }),
+      notice: (perMinute, wait, l) => this.currentCore.rateLimitNotice(perMinute, wait, l),
+    });
     this.notifier = new Notifier(this.registry);
     this.tickets = new TicketDesk({
       store: this.store,
@@ -125,48 +137,48 @@ export class Service implements InboundPort, TicketPort {
     if (this.closed) throw new Error('service is shutting down');
     const started = performance.now();
     const key = sessionKey(inbound.channel, inbound.user);
-    const refused = await this.overLimit(inbound, key);
+    const countedAt = this.now();
+    const { refused, counted } = await this.limit.check(inbound, key, countedAt);
     if (refused) return refused;
     const sync = SYNC_CHANNELS.has(inbound.channel);
     const result = await this.lock.run(key, async (): Promise<HandleResult> => {
       // Persisted (de-duplicated) before anything else; the session is read in the same store operation.
       const { duplicate, stored } = await this.store.beginTurn(inbound, key);
-      if (!duplicate) return sync ? this.process(inbound, stored, { sync }) : this.processKept(inbound, stored);
+      if (duplicate) await this.limit.recorded(inbound, key, countedAt, counted); // counted once (user-limit.ts)
+      if (!duplicate) return this.processKept(inbound, stored, sync);
       if (!sync) return { duplicate: true, reply: null };
-      // A client asking again (its response was lost), or the same request at two instances: the answer
-      // given, once it is given; when the first attempt gave none (it crashed, its turn failed), the answer now.
-      const given = await this.answerGiven(inbound);
+      // A client asking again (its response was lost, it was told 503), or the same request at two instances:
+      // the answer given, once it is given; when the first attempt gave none (it crashed, its turn failed, its
+      // writes kept losing races), the answer now.
+      const given = await answerGiven(this.store, inbound, this.opts.sharedStore ? PEER_ANSWER_WAIT_MS : 0, () => this.closed);
       if (given) return given;
-      return { ...(await this.process(inbound, await this.store.readSession(key), { sync })), duplicate: true };
+      return { ...(await this.processKept(inbound, await this.store.readSession(key), sync)), duplicate: true };
     });
     if (result.duplicate) this.metrics?.duplicates.inc({ channel: inbound.channel });
     else this.metrics?.latency.observe({ channel: inbound.channel }, (performance.now() - started) / 1000);
     return result;
   }
 
-  /** A platform message, recorded above: what fails from here on (a store write that kept losing races, a
-   * session that kept changing under it) does not un-receive it. The platform is told it arrived — a
-   * redelivery would only be refused as a duplicate — and the recovery sweep (main.ts, a minute on) answers
-   * it from the store; a core that failed has marked it and told the user already (turn()). */
-  private async processKept(inbound: Inbound, stored: StoredSession | null): Promise<HandleResult> {
+  /** A message, recorded above: what fails from here on (a store write that kept losing races, a session
+   * that kept changing under it) does not un-receive it. A platform is told it arrived — a redelivery would
+   * only be refused as a duplicate — and the recovery sweep (main.ts, a minute on) answers it from the store;
+   * a core that failed has marked it and told the user already (turn()). A caller waiting for the answer (the
+   * HTTP API, the web chat) is given what the record says: the answer when it was kept after all, `kept`
+   * (503: ask again with the same id) when it is still to be given, the error when the core failed on it. */
+  private async processKept(inbound: Inbound, stored: StoredSession | null, sync: boolean): Promise<HandleResult> {
     try {
-      return await this.process(inbound, stored, { sync: false });
+      return await this.process(inbound, stored, { sync });
     } catch (err) {
+      const { channel, messageId } = inbound;
+      const record = sync ? await this.store.inboundOutcome(channel, messageId).catch(() => null) : null;
+      if (record?.processed) {
+        const given = fromOutcome(record.outcome);
+        if (given) return { ...given, duplicate: false };
+        throw err; // marked without an answer: the core failed on it (turn())
+      }
       this.metrics?.errors.inc({ stage: 'after_receipt' });
-      this.logger.error({ err, channel: inbound.channel, messageId: inbound.messageId }, 'a message was kept but not answered: the recovery sweep answers it');
-      return { duplicate: false, reply: null };
-    }
-  }
-
-  /** The answer kept with a message already recorded. With other instances on the store, one of them may be
-   * answering it right now: its answer is waited for (as long as a turn may take). */
-  private async answerGiven(inbound: Inbound): Promise<HandleResult | null> {
-    const until = performance.now() + (this.opts.sharedStore ? PEER_ANSWER_WAIT_MS : 0);
-    for (let pause = 10; ; pause = Math.min(200, pause * 2)) {
-      const kept = await this.store.inboundOutcome(inbound.channel, inbound.messageId);
-      if (kept?.processed) return fromOutcome(kept.outcome);
-      if (performance.now() + pause > until || this.closed) return null;
-      await new Promise((r) => setTimeout(r, pause));
+      this.logger.error({ err, channel, messageId }, 'a message was kept but not answered: the recovery sweep answers it');
+      return { duplicate: false, reply: null, ...(sync ? { kept: { retryAfterMs: KEPT_RETRY_MS } } : {}) };
     }
   }
 
@@ -193,31 +205,6 @@ export class Service implements InboundPort, TicketPort {
     }
     if (n) this.logger.info({ recovered: n }, 'processed inbound messages left from before a restart');
     return n;
-  }
-
-  /** The per-user rate limit, applied before anything is read or written: a message over it is refused at
-   * the cost of a counter, unless it is urgent. Up to twice the limit the pure core reads it (no I/O) so an
-   * urgent one still goes through; beyond that (a script, not a person in distress) nothing runs at all.
-   * A platform user is told once a window, through the outbox (one write); API callers get the 429. */
-  private async overLimit(inbound: Inbound, key: string): Promise<HandleResult | null> {
-    const now = this.now();
-    const rl = await this.limiter.hit(key, now);
-    if (!rl.limited) return null;
-    let script: 'simplified' | 'traditional' = 'simplified';
-    let lang: 'zh' | 'en' = 'zh';
-    if (rl.count <= 2 * this.limiter.perMinute) {
-      const probe = await this.runTurn(inbound, newSession(), { status: await this.status(), now });
-      if (probe.reply?.urgent) return null;
-      script = probe.reply?.script ?? script;
-      lang = probe.reply?.lang ?? lang;
-    }
-    const { channel } = inbound;
-    this.metrics?.rateLimited.inc({ channel });
-    const wait = Math.max(1, Math.ceil(rl.retryAfterMs / 1000));
-    const text = this.currentCore.rateLimitNotice(this.limiter.perMinute, wait, { script, lang });
-    if (!SYNC_CHANNELS.has(channel) && rl.firstOver)
-      await this.outbox.enqueue({ channel, chat: inbound.chat, text, urgent: false, quickReplies: [], createdAt: now, dedupeKey: `ratelimit:${channel}:${inbound.messageId}`, meta: { kind: 'rate_limited' } });
-    return { duplicate: false, reply: null, rateLimited: { retryAfterMs: rl.retryAfterMs, text } };
   }
 
   /** One message, under its conversation's lock, with the session as stored (null: a new conversation).

@@ -9,7 +9,7 @@
 // in the store and waits for the total. Instances together may let through, beyond the limit, what the
 // others counted but had not yet added in the last `flushMs` — only while they were themselves under half.
 import type { Store } from '../store/port';
-import type { Limiter, LimitResult } from './rate-limit';
+import { SEEN_MS, type Limiter, type LimitResult } from './rate-limit';
 
 interface Local {
   windowStart: number;
@@ -34,16 +34,21 @@ export class SharedLimiter implements Limiter {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly store: Pick<Store, 'countHit'>,
+    private readonly store: Pick<Store, 'countHit' | 'countOnce'>,
     readonly perMinute: number,
     private readonly o: SharedLimiterOptions,
   ) {
     this.windowMs = o.windowMs ?? 60_000;
   }
 
-  async hit(key: string, now: number): Promise<LimitResult> {
+  /** `once`: a message's id, counted once whichever instance sees it (a mark in the store; exact counting only). */
+  async hit(key: string, now: number, once?: string): Promise<LimitResult> {
     const windowStart = now - (now % this.windowMs);
-    if (!this.o.batch) return this.result(await this.store.countHit(this.key(key), windowStart, this.windowMs), 1, windowStart, now);
+    if (!this.o.batch && once !== undefined) {
+      const { n, counted } = await this.store.countOnce(this.key(key), once, windowStart, this.windowMs, SEEN_MS);
+      return this.result(n, counted, windowStart, now);
+    }
+    if (!this.o.batch) return this.result(await this.store.countHit(this.key(key), windowStart, this.windowMs), true, windowStart, now);
     let l = this.local.get(key);
     if (!l || l.windowStart !== windowStart) {
       l = { windowStart, known: 0, pending: 0 };
@@ -52,12 +57,20 @@ export class SharedLimiter implements Limiter {
     if ((l.known + l.pending + 1) * 2 <= this.perMinute) {
       l.pending += 1;
       this.schedule();
-      return this.result(l.known + l.pending, 1, windowStart, now);
+      return this.result(l.known + l.pending, true, windowStart, now);
     }
     const by = l.pending + 1;
     l.pending = 0;
     l.known = await this.store.countHit(this.key(key), windowStart, this.windowMs, by);
-    return this.result(l.known, by, windowStart, now);
+    return this.result(l.known, true, windowStart, now);
+  }
+
+  /** Takes back a hit counted at `now`: one less in the store (or in memory, when it is still there). */
+  async undo(key: string, now: number): Promise<void> {
+    const windowStart = now - (now % this.windowMs);
+    const l = this.o.batch ? this.local.get(key) : undefined;
+    if (l && l.windowStart === windowStart && l.pending > 0) l.pending -= 1;
+    else await this.store.countHit(this.key(key), windowStart, this.windowMs, -1);
   }
 
   /** Adds what was counted in memory to the store (the timer does it every `flushMs`). */
@@ -98,10 +111,11 @@ export class SharedLimiter implements Limiter {
     return `rate:${this.o.scope}:${key}`;
   }
 
-  /** This message (with `by - 1` counted before it, here) brought the window's count to `count`: counts are
-   * unique across instances (the store adds atomically), so exactly one message is the first over. */
-  private result(count: number, _by: number, windowStart: number, now: number): LimitResult {
+  /** This message (when `counted`) brought the window's count to `count`: counts are unique across instances
+   * (the store adds atomically), so one message is the first over — or, rarely, two, when a delivery again
+   * was taken back (undo) in between: the user is told once more. */
+  private result(count: number, counted: boolean, windowStart: number, now: number): LimitResult {
     const limited = count > this.perMinute;
-    return { limited, firstOver: limited && count - 1 <= this.perMinute, retryAfterMs: Math.max(0, windowStart + this.windowMs - now), count };
+    return { limited, firstOver: limited && counted && count - 1 <= this.perMinute, retryAfterMs: Math.max(0, windowStart + this.windowMs - now), count, counted };
   }
 }

@@ -64,6 +64,10 @@ export interface HandleResult {
   held?: boolean;
   /** Set when the per-user rate limit refused the message. */
   rateLimited?: { retryAfterMs: number; text: string };
+  /** Set when the message was recorded but could not be answered now (its store writes kept losing races):
+   * it is kept, the recovery sweep answers it (through the mailbox), and a retry with the same id gets the
+   * answer. The HTTP API's 503 message_kept. */
+  kept?: { retryAfterMs: number };
   /** The user's open ticket, when there is one after this message. */
   ticket?: Pick<Ticket, 'id' | 'state'>;
 }

@@ -1,7 +1,9 @@
-// The console's part of the MongoDB store (console-port.ts): same behaviour as sqlite-console.ts.
+// The console's part of the MongoDB store (console-port.ts): same behaviour as sqlite-console.ts. Every write
+// goes through retryRaces, as the service's do: staff act on the same documents as the instances answering
+// residents (a ticket, its audit), and a race FerretDB could not order must not become the staff's 500.
 // Indexes: mongo-migrate.ts (none is built at start-up); staff sessions go at their expiry, review items and
 // conversation tokens after the retention (TTL indexes on `dropAt`, `keptSince`).
-import { Schema, type Connection, type Model } from 'mongoose';
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import type { ChannelName } from '../core/types';
 import type { AuditEntry, ConsoleStore, ReviewItem, StaffAccount, StaffSessionRecord } from './console-port';
 import { isDuplicateKey, retryRaces } from './mongo-errors';
@@ -10,7 +12,7 @@ import { newReviewId } from './sqlite-console';
 
 interface StaffDoc extends Omit<StaffAccount, 'username'> { _id: string }
 interface SessionDoc extends Omit<StaffSessionRecord, 'idHash'> { _id: string; dropAt?: Date }
-interface AuditDoc extends Omit<AuditEntry, 'id'> { seq: number }
+interface AuditDoc extends Omit<AuditEntry, 'id'> { _id?: mongoose.Types.ObjectId; seq: number }
 interface ReviewDoc extends Omit<ReviewItem, 'id'> { _id: string; seq: number; keptSince?: Date }
 interface TokenDoc { channel: string; user: string; tokenHash: string; createdAt: number; keptSince?: Date }
 
@@ -94,7 +96,7 @@ export function mongoConsole(conn: Connection, prefix: string, seq: Sequence): C
         if (v === null) $unset[k] = 1;
         else $set[k] = v;
       }
-      const d = await M.Staff.findOneAndUpdate({ _id: username }, Object.keys($unset).length ? { $set, $unset } : { $set }, { returnDocument: 'after' }).lean();
+      const d = await retryRaces(() => M.Staff.findOneAndUpdate({ _id: username }, Object.keys($unset).length ? { $set, $unset } : { $set }, { returnDocument: 'after' }).lean());
       return d ? toStaff(d as StaffDoc) : null;
     },
     async getStaff(username) {
@@ -110,24 +112,33 @@ export function mongoConsole(conn: Connection, prefix: string, seq: Sequence): C
     },
 
     async createStaffSession(s) {
-      await M.Session.create({ _id: s.idHash, username: s.username, csrf: s.csrf, createdAt: s.createdAt, expiresAt: s.expiresAt, dropAt: new Date(s.expiresAt) });
+      try {
+        await retryRaces(() => M.Session.create({ _id: s.idHash, username: s.username, csrf: s.csrf, createdAt: s.createdAt, expiresAt: s.expiresAt, dropAt: new Date(s.expiresAt) }));
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e; // an earlier try went through (the id is a fresh cookie's hash)
+      }
     },
     async getStaffSession(idHash) {
       const d = await M.Session.findById(idHash).lean();
       return d ? { idHash: d._id, username: d.username, csrf: d.csrf, createdAt: d.createdAt, expiresAt: d.expiresAt } : null;
     },
     async deleteStaffSession(idHash) {
-      await M.Session.deleteOne({ _id: idHash });
+      await retryRaces(() => M.Session.deleteOne({ _id: idHash }));
     },
     async deleteStaffSessionsOf(username) {
-      return (await M.Session.deleteMany({ username })).deletedCount;
+      return (await retryRaces(() => M.Session.deleteMany({ username }))).deletedCount;
     },
 
     async addAudit(e) {
-      const doc: AuditDoc = { seq: seq(), at: e.at, actor: e.actor, action: e.action };
+      // its _id before the first try: a retried insert that had gone through is a duplicate, never a second line
+      const doc: AuditDoc = { _id: new mongoose.Types.ObjectId(), seq: seq(), at: e.at, actor: e.actor, action: e.action };
       if (e.target !== undefined) doc.target = e.target;
       if (e.detail !== undefined) doc.detail = JSON.parse(JSON.stringify(e.detail)) as Record<string, unknown>;
-      await M.Audit.create(doc);
+      try {
+        await retryRaces(() => M.Audit.create(doc));
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
     },
     async listAudit(f = {}) {
       const q: Record<string, unknown> = {};
@@ -169,7 +180,7 @@ export function mongoConsole(conn: Connection, prefix: string, seq: Sequence): C
       else $unset.rightIntent = 1;
       if (m.note != null) $set.note = m.note;
       else $unset.note = 1;
-      const d = await M.Review.findOneAndUpdate({ _id: id }, { $set, $unset }, { returnDocument: 'after' }).lean();
+      const d = await retryRaces(() => M.Review.findOneAndUpdate({ _id: id }, { $set, $unset }, { returnDocument: 'after' }).lean());
       return d ? toReview(d as ReviewDoc) : null;
     },
 
@@ -215,9 +226,9 @@ export function mongoConsole(conn: Connection, prefix: string, seq: Sequence): C
 
     async purgeConsoleData(ageMs, now) {
       const [sessions, review, tokens] = await Promise.all([
-        M.Session.deleteMany({ expiresAt: { $lt: now } }),
-        M.Review.deleteMany({ at: { $lt: now - ageMs } }),
-        M.Token.deleteMany({ createdAt: { $lt: now - ageMs } }),
+        retryRaces(() => M.Session.deleteMany({ expiresAt: { $lt: now } })),
+        retryRaces(() => M.Review.deleteMany({ at: { $lt: now - ageMs } })),
+        retryRaces(() => M.Token.deleteMany({ createdAt: { $lt: now - ageMs } })),
       ]);
       return { sessions: sessions.deletedCount, review: review.deletedCount, conversationTokens: tokens.deletedCount };
     },

@@ -267,7 +267,7 @@ function mongoStore(conn: Connection, prefix: string): Store {
       await retryRaces(() => M.Status.replaceOne({ _id: facilityId }, doc, { upsert: true }));
     },
     async clearFacilityStatus(facilityId) {
-      await M.Status.deleteOne({ _id: facilityId });
+      await retryRaces(() => M.Status.deleteOne({ _id: facilityId }));
     },
 
     async get(key) {
@@ -278,9 +278,20 @@ function mongoStore(conn: Connection, prefix: string): Store {
       await retryRaces(() => M.Kv.replaceOne({ _id: key }, { _id: key, value }, { upsert: true }));
     },
     async delete(key) {
-      await M.Kv.deleteOne({ _id: key });
+      await retryRaces(() => M.Kv.deleteOne({ _id: key }));
     },
 
+    async countOnce(key, once, windowStart, windowMs, seenMs) {
+      // the mark of `once`: one instance inserts it and counts; any other finds it there and reads the count as
+      // it is (without the first one's hit when that has not been added yet: the message is theirs to answer)
+      try {
+        await retryRaces(() => M.Counter.collection.insertOne({ _id: `${key}#${once}`, n: 0, dropAt: new Date(windowStart + windowMs + seenMs) } as never));
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+        return { n: (await M.Counter.findById(`${key}@${windowStart}`, { n: 1 }).lean())?.n ?? 0, counted: false };
+      }
+      return { n: await store.countHit(key, windowStart, windowMs), counted: true };
+    },
     async countHit(key, windowStart, windowMs, by = 1) {
       const _id = `${key}@${windowStart}`;
       // an update first: the window's document exists but for the first hit of the window, and an upsert
@@ -308,7 +319,7 @@ function mongoStore(conn: Connection, prefix: string): Store {
       return docs.map((d) => ({ id: d._id, host: d.host, pid: d.pid, startedAt: d.startedAt, seenAt: d.seenAt }));
     },
     async leave(id) {
-      await M.Instance.deleteOne({ _id: id });
+      await retryRaces(() => M.Instance.deleteOne({ _id: id }));
     },
 
     async mailboxPut(channel, chat, message: MailboxMessage) {

@@ -199,9 +199,13 @@ export interface Store extends KeyValuePort, ConsoleStore {
   delete(key: string): Promise<void>;
 
   // --- shared counters (rate limits across instances) ------------------------------------------------
-  /** Adds `by` (default 1) to `key`'s count in the window starting at `windowStart` and returns the count
-   * after it; the window's count is forgotten after `windowStart + windowMs`. */
+  /** Adds `by` (default 1; -1 takes a hit back) to `key`'s count in the window starting at `windowStart` and
+   * returns the count after it; the window's count is forgotten after `windowStart + windowMs`. */
   countHit(key: string, windowStart: number, windowMs: number, by?: number): Promise<number>;
+  /** Adds 1 as countHit does, but only the first time `once` (a message's id) is given for `key` within
+   * `seenMs` after its window, whoever gives it: later calls add nothing and return the window's count
+   * as it is (`counted: false`). */
+  countOnce(key: string, once: string, windowStart: number, windowMs: number, seenMs: number): Promise<{ n: number; counted: boolean }>;
 
   // --- instances -------------------------------------------------------------------------------------
   /** Says `self` is alive until `now + ttlMs` and returns every instance alive now (self included). */

@@ -202,6 +202,7 @@ export function sealedStore(inner: Store, s: Sealer): Store {
 
     // rate-limit keys name users and client addresses: sealed by value like every other key
     countHit: (key, windowStart, windowMs, by) => inner.countHit(K(key), windowStart, windowMs, by),
+    countOnce: (key, once, windowStart, windowMs, seenMs) => inner.countOnce(K(key), T(once), windowStart, windowMs, seenMs),
     heartbeat: (self, now, ttlMs) => inner.heartbeat(self, now, ttlMs),
     leave: (id) => inner.leave(id),
 

@@ -142,6 +142,8 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
       `INSERT INTO counters (key, n, expires_at) VALUES (?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET n = n + excluded.n RETURNING n`,
     ),
+    countMark: db.prepare('INSERT INTO counters (key, n, expires_at) VALUES (?, 0, ?) ON CONFLICT (key) DO NOTHING'),
+    countRead: db.prepare('SELECT n FROM counters WHERE key = ?'),
     purgeCounters: db.prepare('DELETE FROM counters WHERE expires_at < ?'),
     purgeInbound: db.prepare('DELETE FROM inbound WHERE sent_at < ?'),
     purgeMessages: db.prepare('DELETE FROM messages WHERE at < ?'),
@@ -358,6 +360,13 @@ export function openSqliteStore(opts: SqliteStoreOptions): Store {
 
     countHit: (key, windowStart, windowMs, by = 1) =>
       run(() => (q.countHit.get(`${key}@${windowStart}`, by, windowStart + windowMs) as { n: number }).n),
+    countOnce: (key, once, windowStart, windowMs, seenMs) =>
+      run(() => {
+        const k = `${key}@${windowStart}`;
+        // counted before (its mark is there, kept `seenMs`): the window's count as it is
+        if (q.countMark.run(`${key}#${once}`, windowStart + windowMs + seenMs).changes === 0) return { n: (q.countRead.get(k) as { n: number } | undefined)?.n ?? 0, counted: false };
+        return { n: (q.countHit.get(k, 1, windowStart + windowMs) as { n: number }).n, counted: true };
+      }),
     heartbeat: async (me, now) => {
       self = { ...me, startedAt: self?.id === me.id ? self.startedAt : me.startedAt, seenAt: now };
       return [self];

@@ -113,6 +113,19 @@ export function sharedStoreContract(name: string, harness: StoreHarness): void {
       expect(counts.sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     });
 
+    it('counts a message id once per key, whoever gives it and in whichever window while it is remembered', async () => {
+      const W = 60_000;
+      const SEEN = 10 * W;
+      expect(await store.countOnce('user:o', 'm1', T0, W, SEEN)).toEqual({ n: 1, counted: true });
+      expect(await store.countOnce('user:o', 'm1', T0, W, SEEN)).toEqual({ n: 1, counted: false });
+      expect(await store.countOnce('user:o', 'm2', T0, W, SEEN)).toEqual({ n: 2, counted: true });
+      expect(await store.countOnce('user:o', 'm1', T0 + W, W, SEEN)).toEqual({ n: 0, counted: false }); // the next minute
+      expect(await store.countOnce('user:p', 'm1', T0, W, SEEN)).toEqual({ n: 1, counted: true }); // another user's
+      const racing = await Promise.all(Array.from({ length: 8 }, () => store.countOnce('user:q', 'm1', T0, W, SEEN)));
+      expect(racing.filter((r) => r.counted)).toHaveLength(1);
+      expect(await store.countHit('user:q', T0, W, -1)).toBe(0); // taken back
+    });
+
     it('holds a chat after a send: its next reply waits, other chats do not', async () => {
       const item = (chat: string, text: string) => ({ channel: 'telegram' as const, chat, text, urgent: false, quickReplies: [], createdAt: T0 });
       const { id } = await store.enqueue(item('c1', 'first'));

@@ -87,9 +87,11 @@ export function messageRoutes(d: MessageRouteDeps) {
           summary: 'Send a message, get the reply',
           description:
             'The same pipeline as every channel; `user` keys the conversation (locality, status… are remembered). The first message of a ' +
-            'conversation returns `conversation.token`: send it as X-Conversation-Token with every later message and mailbox read.',
+            'conversation returns `conversation.token`: send it as X-Conversation-Token with every later message and mailbox read. ' +
+            'Give each message an `id` and send it again with the same id when the response is lost or is 503 `message_kept`: the answer ' +
+            'is given once, never a second message.',
           headers: { type: 'object', properties: { [TOKEN_HEADER]: { type: 'string', description: 'The conversation token (not on its first message)' } } },
-          response: { 200: messageResponse, ...errors(400, 401, 413, 415, 429, 500) },
+          response: { 200: messageResponse, ...errors(400, 401, 413, 415, 429, 500, 503) },
           body: messageBody,
         },
       },
@@ -114,10 +116,10 @@ export function messageRoutes(d: MessageRouteDeps) {
           ...(b.location ? { location: b.location } : {}),
         };
         const r = await d.service.handle(inbound);
-        if (r.rateLimited)
-          throw new ApiError('rate_limited', r.rateLimited.text, undefined, {
-            'retry-after': String(Math.max(1, Math.ceil(r.rateLimited.retryAfterMs / 1000))),
-          });
+        const retryAfter = (ms: number) => ({ 'retry-after': String(Math.max(1, Math.ceil(ms / 1000))) });
+        if (r.rateLimited) throw new ApiError('rate_limited', r.rateLimited.text, undefined, retryAfter(r.rateLimited.retryAfterMs));
+        // recorded, not answered (the service logged why): never a 500, and a retry with the id is no second message
+        if (r.kept) throw new ApiError('message_kept', undefined, undefined, retryAfter(r.kept.retryAfterMs));
         const ticket = r.ticket ? { id: r.ticket.id, state: r.ticket.state } : undefined;
         const conversation = check.issued ? { user: b.user, token: check.issued, channel } : undefined;
         if (!r.reply)
