@@ -124,26 +124,25 @@ export interface TermReader {
   words(text: string): readonly string[];
 }
 
-export function termReader(tokenize: Tokenize, size = 64): TermReader {
+export function termReader(tokenize: Tokenize, size = 16): TermReader {
   const cut = lastRead(tokenize, size);
   return { terms: lastRead((t) => termsOf(t, cut), size), words: lastRead((t) => [...new Set(wordsOf(t, cut))], size) };
 }
 
-/** `read` remembering its last `size` texts' results (the oldest forgotten first; a result is never undefined). */
+/** `read` remembering its last `size` texts' results (the oldest forgotten first; a result is never undefined).
+ * A turn reads a few texts again and again: a ring compared text by text (most differ in length) costs less
+ * than a Map's hashing, and forgetting is overwriting a slot. */
 function lastRead<T>(read: (text: string) => T, size: number): (text: string) => T {
-  const last = new Map<string, T>();
-  // the texts in the order read, a ring: the slot `next` holds the oldest once it is full
-  const order: string[] = [];
+  const texts: string[] = [];
+  const values: T[] = [];
+  // the slot the next text goes in: the oldest once the ring is full
   let next = 0;
   return (text) => {
-    let v = last.get(text);
-    if (v === undefined) {
-      v = read(text);
-      if (last.size >= size) last.delete(order[next] as string);
-      last.set(text, v);
-      order[next] = text;
-      next = (next + 1) % size;
-    }
+    for (let i = 0; i < texts.length; i++) if (texts[i] === text) return values[i] as T;
+    const v = read(text);
+    texts[next] = text;
+    values[next] = v;
+    next = (next + 1) % size;
     return v;
   };
 }

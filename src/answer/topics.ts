@@ -180,19 +180,36 @@ export const lineWords = (l: Line): string =>
 export function dedupe(lines: Line[]): Line[] {
   const seen = new Set<string>();
   const out: Line[] = [];
+  // a message line is known by its JSON, written only when one could repeat (below): a list of hospitals is long
+  const written = mayRepeatMessages(lines);
   for (const line of lines) {
     if ('steps' in line) {
       const keys = line.steps.map(key);
       const fresh = line.steps.filter((_, i) => !seen.has(keys[i] as string));
       for (const k of keys) seen.add(k);
       if (fresh.length) out.push(fresh.length === line.steps.length ? line : { ...line, steps: fresh });
-    } else {
+    } else if ('fact' in line || written) {
       const k = 'fact' in line ? key(line.fact) : JSON.stringify(line);
       if (!seen.has(k)) out.push(line);
       seen.add(k);
-    }
+    } else out.push(line);
   }
   return out;
+}
+
+/** Whether a message line of these could equal an earlier line: one of the same message key, or a sentence that
+ * reads as JSON does ("{…", as a message line's JSON does). */
+function mayRepeatMessages(lines: readonly Line[]): boolean {
+  const keys = new Set<string>();
+  for (const l of lines) {
+    if ('steps' in l) {
+      if (l.steps.some((t) => t.startsWith('{'))) return true;
+    } else if ('fact' in l) {
+      if (l.fact.startsWith('{')) return true;
+    } else if (keys.has(l.key)) return true;
+    else keys.add(l.key);
+  }
+  return false;
 }
 
 const TRAILING = new Set(['。', '；', ';', '，', ',']);

@@ -92,7 +92,36 @@ export interface Session {
   turns: number;
 }
 
-export const newSession = (): Session => ({ turns: 0 });
+/**
+ * A new session, with every key of a session there (unset) and in one order: a turn copies its session several
+ * times (`{ ...s, pending: undefined }`), and copies of one shape keep it, so the dialogue's reads of a session
+ * meet one hidden class rather than one for each set of keys a conversation happened to fill, in the order it
+ * filled them. Unset keys are not stored (JSON leaves them out). A stored session is given this shape by
+ * `sessionOf`.
+ */
+export const newSession = (): Session => ({
+  locality: undefined,
+  audience: undefined,
+  category: undefined,
+  categories: undefined,
+  role: undefined,
+  script: undefined,
+  lang: undefined,
+  preferred: undefined,
+  lastIntent: undefined,
+  lastTopic: undefined,
+  lastFacility: undefined,
+  lastUnits: undefined,
+  lastList: undefined,
+  pending: undefined,
+  assumedFull: undefined,
+  handoff: undefined,
+  urgentTurn: undefined,
+  turns: 0,
+});
+
+/** A stored session (or a new one) in the shape of `newSession`'s: its keys in that order, whichever it has. */
+export const sessionOf = (stored: Session | null | undefined): Session => (stored ? { ...newSession(), ...stored } : newSession());
 
 /** What the core returns for one inbound message. */
 export interface TurnResult {

@@ -4,6 +4,7 @@
 import type { Entity } from './types';
 import { LAYERS, type EntityLexicon, type LexEntry } from './lexicon';
 import { readingsOf, soundsAlike } from './pinyin';
+import { sortSmall } from '../data/small-sort';
 
 interface Candidate {
   entry: LexEntry;
@@ -120,7 +121,7 @@ export function plainSpans(text: string, lex: EntityLexicon): [number, number][]
 
 /** Leftmost-longest per layer; candidates with the same span and layer are all kept (红黄码). */
 function select(cands: Candidate[]): Candidate[] {
-  cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || b.score - a.score);
+  sortSmall(cands, (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || b.score - a.score);
   // by layer (a small number): where it is free from, and its last span taken
   const nextFree: number[] = [];
   const lastSpan: (Candidate | undefined)[] = [];
@@ -306,7 +307,7 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
   // facilities: when a locality is named, keep that locality's candidates for an ambiguous span (which takes two)
   let facilities = 0;
   for (const e of out) if (e.type === 'facility') facilities++;
-  if (facilities < 2) return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (facilities < 2) return sortSmall(out, (a, b) => a.start - b.start || a.end - b.end);
   const localities = new Set(out.filter((e) => e.type === 'locality' || e.type === 'place').map((e) => e.value));
   const facilityAt = new Map<string, Entity[]>();
   for (const e of out) {
@@ -320,9 +321,10 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
     const local = group.filter((e) => localities.has(e.value.split('/')[0] as string));
     if (local.length && local.length < group.length) for (const e of group) if (!local.includes(e)) drop.add(e);
   }
-  return out
-    .filter((e) => !drop.has(e))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  return sortSmall(
+    out.filter((e) => !drop.has(e)),
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
 }
 
 function toEntity(text: string, c: Candidate): Entity {

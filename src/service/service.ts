@@ -6,7 +6,7 @@
 // the other waits for its answer; rate limits are counted where every instance counts (shared-limit.ts).
 import { performance } from 'node:perf_hooks';
 import type { ChannelName, Core, Inbound, Reply, Session } from '../core/types';
-import { newSession } from '../core/types';
+import { newSession, sessionOf } from '../core/types';
 import { EMPTY_STATUS, type LiveStatus } from '../rules/types';
 import { redact } from '../log/redact';
 import type { ConversationLine, NewOutboxItem, Store, StoredSession } from '../store/port';
@@ -217,7 +217,7 @@ export class Service implements InboundPort, TicketPort {
     const redacted = this.redact(inbound.text);
     for (let attempt = 1; ; attempt++) {
       const now = this.now();
-      const session = stored?.session ?? newSession();
+      const session = sessionOf(stored?.session);
       const result = await this.turn(inbound, session, redacted, o, now);
       const reply = result.reply;
       const next = result.session;

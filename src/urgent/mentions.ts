@@ -6,6 +6,7 @@ import { PLAIN, type ConceptLexicon, type NearSpec, type Trie } from './lexicon'
 import { pinyinWalk, readingsAt } from './pinyin-walk';
 import { APPROXIMATE, chineseNumber } from '../nlu/normalise';
 import { frozenValues } from '../data/char-trie';
+import { sortSmall } from '../data/small-sort';
 
 export interface Mention {
   concept: string;
@@ -90,7 +91,7 @@ function nearMatches(text: string, lex: ConceptLexicon, termHits: Hit[], concept
   // only the combinations whose first term the message has, in the data's order
   const specs: number[] = [];
   for (const id of byTerm.keys()) for (const i of lex.nearByFirst.get(id) ?? []) specs.push(i);
-  specs.sort((a, b) => a - b);
+  sortSmall(specs, (a, b) => a - b);
   const out: Mention[] = [];
   for (const i of specs) {
     const spec = lex.near[i] as NearSpec;
@@ -260,7 +261,7 @@ export function findMentions(
   const all = [...literal, ...nearMatches(text, lex, termHits, wordHits), ...numberMatches(text, lex)];
   // (a homophone reading is no more read inside a plain word than a word is: 指夹式血氧仪 holds no 失血)
   all.push(...pinyinMatches(text, lex, all, isWord, segment).filter((m) => !plain.some((p) => within(m, p))));
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortSmall(all, (a, b) => a.start - b.start || b.end - a.end);
   const tags = hashtags(text);
   const kept = all.filter((m) => {
     if (tags.some(([s, e]) => m.start >= s && m.end <= e)) return false;

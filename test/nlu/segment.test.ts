@@ -1,4 +1,4 @@
-import { createSegmenter, userDictionaryWords, type Segmenter, type SegmenterName } from '../../src/nlu/segment';
+import { createSegmenter, cutAfterBlanking, userDictionaryWords, type Segmenter, type SegmenterName } from '../../src/nlu/segment';
 import { buildLexicon } from '../../src/nlu/lexicon';
 import { loadIntentsData } from '../../src/nlu/data';
 import { join } from 'node:path';
@@ -66,5 +66,52 @@ describe('both adapters', () => {
       const ty = y.cut(text).filter((t) => whole.includes(t));
       expect(ty).toEqual(tx);
     }
+  });
+});
+
+describe('a cut read off an earlier one (node-rs)', () => {
+  // jieba itself, not the segmenter (which reads its cuts off one another), with the same user words
+  const native = (() => {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const jieba = Jieba.withDict((require('@node-rs/jieba/dict') as { dict: Uint8Array }).dict);
+      jieba.loadDict(Buffer.from(userDictionaryWords(lexicon.words).map((w) => `${w} 200000 n`).join('\n') + '\n', 'utf8'));
+      return (t: string): string[] => jieba.cut(t, false);
+    } catch {
+      return undefined;
+    }
+  })();
+  // texts as the retrieval blanks them: places at the start, inside, at the end, next to one another, before punctuation
+  const TEXTS = [
+    ...CASES.map(([t]) => t),
+    '晋江市医院晚上开到几点?',
+    '在招远市梦芝社区卫生服务中心看门诊,医保有起付线吗,咋整',
+    '我老婆在莱州,发烧了去哪看?',
+    '牟平封控区域的病人要住院,核酸结果没出来怎么办',
+    'CT 检查在忻州哪里做, 2号楼还是3号楼?',
+    '俺娘在烟台市密接，要产检，去哪家医院啊',
+  ];
+  (native ? it : it.skip)('is the cut jieba makes of the blanked text, wherever a stretch is blanked', () => {
+    const cut = native as (t: string) => string[];
+    let read = 0;
+    for (const text of TEXTS)
+      for (let i = 0; i < text.length; i++)
+        for (let n = 1; n <= 6 && i + n <= text.length; n++)
+          for (const blank of [' ', '  ']) {
+            const blanked = text.slice(0, i) + blank + text.slice(i + n);
+            const derived = cutAfterBlanking(blanked, text, cut(text), cut);
+            if (!derived) continue;
+            read++;
+            expect([blanked, derived]).toEqual([blanked, cut(blanked)]);
+          }
+    expect(read).toBeGreaterThan(100);
+  });
+  it('is not read off a text it was not blanked from', () => {
+    const cut = (t: string): string[] => t.split('');
+    expect(cutAfterBlanking('我在 发烧', '我在家里咳嗽', cut('我在家里咳嗽'), cut)).toBeUndefined();
+    expect(cutAfterBlanking('我在忻州发烧', '我在忻州发烧', cut('我在忻州发烧'), cut)).toBeUndefined();
+    expect(cutAfterBlanking('我在x发烧', '我在忻州发烧', cut('我在忻州发烧'), cut)).toBeUndefined();
   });
 });
