@@ -71,3 +71,14 @@ export function insideNumber(text: string, h: Hit): boolean {
   for (let k = a; k < b; k++) if (!own.includes(text.charAt(k))) return true;
   return false;
 }
+
+/** The sentence after the one ending at `sentenceEnd` is only a joke word (…要去跳黄浦江了吗？开玩笑的。/ 哈哈哈):
+ * said of the sentence before it. At most two characters besides the word (的, 啦, 哈), and not denied (不是开玩笑). */
+export function jokeSaidAfter(text: string, hits: readonly Hit[], sentenceEnd: number): boolean {
+  if (sentenceEnd >= text.length) return false;
+  const [from, to] = bounds(text, sentenceEnd + 1, SENTENCE_END);
+  const joke = hits.find((h) => h.cues & Cue.Joke && h.start >= from && h.end <= to);
+  if (!joke) return false;
+  const rest = (text.slice(from, joke.start) + text.slice(joke.end, to)).replace(/[\s,，.…~～]/g, '');
+  return [...rest].length <= 2 && !/[不没别非]/.test(rest);
+}

@@ -8,7 +8,7 @@ import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { bounds, CLAUSE_END, Cue, insideNumber, SENTENCE_END, type Hit } from './scope-text';
+import { bounds, CLAUSE_END, Cue, insideNumber, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
 import { backAgainReader, ofAnotherTime } from './scope-time';
 
 export interface Scope {
@@ -323,7 +323,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       let figurative =
         hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && !/(?:不是|没有|没|并非|别|不)(?:在|是|开)?$/.test(text.slice(Math.max(0, h.start - 4), h.start))) ||
         (hits.some((h) => h.cues & Cue.Serious && h.start >= m.end && jokingAside(text.slice(h.end))) &&
-          !mentions.some((o) => happening.has(o.concept) && o.end <= m.start + 4 && o.start >= ss));
+          !mentions.some((o) => happening.has(o.concept) && o.end <= m.start + 4 && o.start >= ss)) ||
+        jokeSaidAfter(text, hits, se);
       for (const h of hits) {
         if (figurative || inForce.figurative.has(m.concept)) break;
         if (h.start < cs || h.end > m.start) continue;
