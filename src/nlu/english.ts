@@ -42,6 +42,7 @@ interface Node {
 const CONTRACTIONS: Record<string, string[]> = {
   "can't": ['can', 'not'],
   cant: ['can', 'not'],
+  cannot: ['can', 'not'],
   "won't": ['will', 'not'],
   wont: ['will', 'not'],
   "shan't": ['shall', 'not'],

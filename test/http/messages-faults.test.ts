@@ -5,10 +5,8 @@
 // (once), and unasked the recovery sweep puts it in the mailbox. Through inject, with the core double.
 // Runs when MONGODB_URI is set (CI: FerretDB).
 import { randomBytes } from 'node:crypto';
-import { connectMongo, openMongoStore } from '../../src/store/mongo';
-import { migrateMongo } from '../../src/store/mongo-migrate';
 import { createCoreDouble } from '../support/core-double';
-import { on, startMongoFaults, type MongoFaults } from '../support/mongo-faults';
+import { dropPrefixed, faultyMongoStore, on, type MongoFaults } from '../support/mongo-faults';
 import { buildTestApp, type TestApp } from '../support/service-app';
 
 const uri = process.env.JIUYI_TEST_MONGODB_URI; // MONGODB_URI (test/support/mongo-env.js)
@@ -23,21 +21,16 @@ const json = (r: { body: string }) => JSON.parse(r.body);
   let t: TestApp;
 
   beforeAll(async () => {
-    const conn = await connectMongo({ uri: uri!, dbName: 'jiuyi_test' });
-    await migrateMongo(conn, { prefix, retentionDays: 30 });
-    await conn.close();
-    faults = await startMongoFaults(uri!);
-    const store = await openMongoStore({ uri: faults.uri, dbName: 'jiuyi_test', prefix, retentionDays: 30 });
+    const opened = await faultyMongoStore(uri!, prefix);
+    faults = opened.faults;
+    const store = opened.store;
     t = await buildTestApp({ store, core });
   });
 
   afterAll(async () => {
     await t?.close();
     await faults?.close();
-    const conn = await connectMongo({ uri: uri!, dbName: 'jiuyi_test' });
-    for (const c of await conn.db!.listCollections({}, { nameOnly: true }).toArray())
-      if (c.name.startsWith(prefix)) await conn.db!.dropCollection(c.name).catch(() => undefined);
-    await conn.close();
+    await dropPrefixed(uri!, prefix);
   });
 
   const tokens = new Map<string, string>();

@@ -12,6 +12,8 @@ describe('English', () => {
     expect(n.text).toContain('喘不上气');
     expect(n.text).toContain('嘴唇发紫');
     expect(norm('she is having seizures')).toContain('抽搐');
+    // "cannot" is "can not" as "can't" is
+    expect(norm('we cannot wake him up')).toContain('叫不醒');
   });
 
   it('corrects a misspelt content word and reads numbers with units', () => {

@@ -4,10 +4,8 @@
 // conversation, live status, review — is tried again and done, once, never a 500; its audit line is written
 // once. Through the HTTP API (inject), with real accounts. Runs when MONGODB_URI is set (CI: FerretDB).
 import { randomBytes } from 'node:crypto';
-import { connectMongo, openMongoStore } from '../../src/store/mongo';
-import { migrateMongo } from '../../src/store/mongo-migrate';
 import { DOUBLE_FACILITY } from '../support/core-double';
-import { on, startMongoFaults, type MongoFaults } from '../support/mongo-faults';
+import { dropPrefixed, faultyMongoStore, on, type MongoFaults } from '../support/mongo-faults';
 import { buildTestApp, type TestApp } from '../support/service-app';
 import { addStaff, signIn, type Signed } from '../support/staff';
 
@@ -24,11 +22,9 @@ const json = (r: { body: string }) => JSON.parse(r.body);
   let boss: Signed;
 
   beforeAll(async () => {
-    const conn = await connectMongo({ uri: uri!, dbName: 'jiuyi_test' });
-    await migrateMongo(conn, { prefix, retentionDays: 30 });
-    await conn.close();
-    faults = await startMongoFaults(uri!);
-    const store = await openMongoStore({ uri: faults.uri, dbName: 'jiuyi_test', prefix, retentionDays: 30 });
+    const opened = await faultyMongoStore(uri!, prefix);
+    faults = opened.faults;
+    const store = opened.store;
     t = await buildTestApp({ store });
     await addStaff(t.store, 'wang', { name: '王医生' });
     await addStaff(t.store, 'boss', { name: '张主任', role: 'admin' });
@@ -38,10 +34,7 @@ const json = (r: { body: string }) => JSON.parse(r.body);
   afterAll(async () => {
     await t?.close();
     await faults?.close();
-    const conn = await connectMongo({ uri: uri!, dbName: 'jiuyi_test' });
-    for (const c of await conn.db!.listCollections({}, { nameOnly: true }).toArray())
-      if (c.name.startsWith(prefix)) await conn.db!.dropCollection(c.name).catch(() => undefined);
-    await conn.close();
+    await dropPrefixed(uri!, prefix);
   });
 
   /** Runs `action` with each of `lost` answered once with FerretDB's deadlock; checks they were. */

@@ -4,10 +4,8 @@
 // server (test/support/mongo-faults.ts); the server itself is the one CI runs (FerretDB). Runs when
 // MONGODB_URI is set, like mongo.test.ts.
 import { randomBytes } from 'node:crypto';
-import { connectMongo, openMongoStore } from '../../src/store/mongo';
-import { migrateMongo } from '../../src/store/mongo-migrate';
 import type { Store } from '../../src/store/port';
-import { on, startMongoFaults, type MongoFaults } from '../support/mongo-faults';
+import { dropPrefixed, faultyMongoStore, on, type MongoFaults } from '../support/mongo-faults';
 import { inbound as baseInbound, T0 } from './contract';
 
 const uri = process.env.JIUYI_TEST_MONGODB_URI; // MONGODB_URI (test/support/mongo-env.js)
@@ -21,20 +19,13 @@ const inbound = (messageId: string) => baseInbound({ messageId, text: '我在忻
   let store: Store;
 
   beforeAll(async () => {
-    const conn = await connectMongo({ uri: uri!, dbName: 'jiuyi_test' });
-    await migrateMongo(conn, { prefix, retentionDays: 30 });
-    await conn.close();
-    faults = await startMongoFaults(uri!);
-    store = await openMongoStore({ uri: faults.uri, dbName: 'jiuyi_test', prefix, retentionDays: 30 });
+    ({ store, faults } = await faultyMongoStore(uri!, prefix));
   });
 
   afterAll(async () => {
     await store?.close();
     await faults?.close();
-    const conn = await connectMongo({ uri: uri!, dbName: 'jiuyi_test' });
-    for (const c of await conn.db!.listCollections({}, { nameOnly: true }).toArray())
-      if (c.name.startsWith(prefix)) await conn.db!.dropCollection(c.name).catch(() => undefined);
-    await conn.close();
+    await dropPrefixed(uri!, prefix);
   });
 
   it('finishes a turn whose mark on the message loses a race (the other instance inserting the same message)', async () => {

@@ -7,6 +7,8 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
+import { connectMongo, openMongoStore } from '../../src/store/mongo';
+import { migrateMongo } from '../../src/store/mongo-migrate';
 
 const { BSON } = mongoose.mongo;
 const OP_MSG = 2013;
@@ -129,3 +131,24 @@ export const on =
   (name: string, collection: string) =>
   (command: Command): boolean =>
     nameOf(command) === name && typeof command[name] === 'string' && (command[name] as string).endsWith(collection);
+
+/** A store of its own (collections under `prefix`, made by the migration) reached through a fault proxy in front
+ * of the test server at `serverUri`: what each fault test sets up before it breaks things. */
+export async function faultyMongoStore(serverUri: string, prefix: string): Promise<{ store: MongoStoreOf; faults: MongoFaults }> {
+  const conn = await connectMongo({ uri: serverUri, dbName: 'jiuyi_test' });
+  await migrateMongo(conn, { prefix, retentionDays: 30 });
+  await conn.close();
+  const faults = await startMongoFaults(serverUri);
+  const store = await openMongoStore({ uri: faults.uri, dbName: 'jiuyi_test', prefix, retentionDays: 30 });
+  return { store, faults };
+}
+
+type MongoStoreOf = Awaited<ReturnType<typeof openMongoStore>>;
+
+/** Drops what `faultyMongoStore` made under `prefix`. */
+export async function dropPrefixed(serverUri: string, prefix: string): Promise<void> {
+  const conn = await connectMongo({ uri: serverUri, dbName: 'jiuyi_test' });
+  for (const c of await conn.db!.listCollections({}, { nameOnly: true }).toArray())
+    if (c.name.startsWith(prefix)) await conn.db!.dropCollection(c.name).catch(() => undefined);
+  await conn.close();
+}
