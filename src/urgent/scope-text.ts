@@ -72,13 +72,16 @@ export function insideNumber(text: string, h: Hit): boolean {
   return false;
 }
 
+/** A joke word said not to be one (不是开玩笑, 没开玩笑, 别开玩笑): it makes nothing figurative. */
+export const jokeDisowned = (text: string, h: Hit): boolean => /(?:不是|没有|没|并非|别|不)(?:在|是|开)?$/.test(text.slice(Math.max(0, h.start - 4), h.start));
+
 /** The sentence after the one ending at `sentenceEnd` is only a joke word (…要去跳黄浦江了吗？开玩笑的。/ 哈哈哈):
- * said of the sentence before it. At most two characters besides the word (的, 啦, 哈), and not denied (不是开玩笑). */
+ * said of the sentence before it. At most two characters besides the word (的, 啦, 哈), and not denied. */
 export function jokeSaidAfter(text: string, hits: readonly Hit[], sentenceEnd: number): boolean {
   if (sentenceEnd >= text.length) return false;
   const [from, to] = bounds(text, sentenceEnd + 1, SENTENCE_END);
   const joke = hits.find((h) => h.cues & Cue.Joke && h.start >= from && h.end <= to);
-  if (!joke) return false;
+  if (!joke || jokeDisowned(text, joke)) return false;
   const rest = (text.slice(from, joke.start) + text.slice(joke.end, to)).replace(/[\s,，.…~～]/g, '');
-  return [...rest].length <= 2 && !/[不没别非]/.test(rest);
+  return [...rest].length <= 2;
 }

@@ -8,7 +8,7 @@ import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { bounds, CLAUSE_END, Cue, insideNumber, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
+import { bounds, CLAUSE_END, Cue, insideNumber, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
 import { backAgainReader, ofAnotherTime } from './scope-time';
 
 export interface Scope {
@@ -321,7 +321,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1);
       // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative
       let figurative =
-        hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && !/(?:不是|没有|没|并非|别|不)(?:在|是|开)?$/.test(text.slice(Math.max(0, h.start - 4), h.start))) ||
+        hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && !jokeDisowned(text, h)) ||
         (hits.some((h) => h.cues & Cue.Serious && h.start >= m.end && jokingAside(text.slice(h.end))) &&
           !mentions.some((o) => happening.has(o.concept) && o.end <= m.start + 4 && o.start >= ss)) ||
         jokeSaidAfter(text, hits, se);
