@@ -89,7 +89,8 @@ export interface TrainOptions {
 
 /**
  * Multinomial logistic regression over the documents' features (present or not), trained by stochastic
- * gradient descent with an L2 penalty, urgent and not-urgent messages weighted to count the same in all.
+ * gradient descent with an L2 penalty, urgent and not-urgent messages weighted to count the same in all, and each
+ * urgent class the same within the urgent half.
  * Deterministic: a seeded shuffle.
  */
 export function trainScorer(docs: readonly TrainingDoc[], o: TrainOptions): ScorerModel {
@@ -98,12 +99,13 @@ export function trainScorer(docs: readonly TrainingDoc[], o: TrainOptions): Scor
   const index = new Map(labels.map((l, i) => [l, i]));
   const counts = new Float64Array(n);
   for (const d of docs) counts[index.get(d.label) as number]! += 1;
-  // urgent and not urgent weigh the same in all (not each class against the rest: that would count a few
-  // urgent messages many times over and make every topic word an alarm)
+  // urgent and not urgent weigh the same in all, and within the urgent half each class the same: not each class
+  // against the rest (that would count a few urgent messages many times over and make every topic word an alarm),
+  // and not each urgent message alike (a class with many lines, as suicide has, would take the urgent half's prior
+  // and read any everyday message's common n-grams as that class)
   const noneIndex = index.get(NONE);
-  const noneCount = noneIndex === undefined ? 0 : (counts[noneIndex] as number);
-  const urgentCount = docs.length - noneCount;
-  const classWeight = Array.from(counts, (_, c) => (c === noneIndex ? docs.length / (2 * Math.max(1, noneCount)) : docs.length / (2 * Math.max(1, urgentCount))));
+  const urgentClasses = n - (noneIndex === undefined ? 0 : 1);
+  const classWeight = Array.from(counts, (count, c) => docs.length / (2 * Math.max(1, count) * (c === noneIndex ? 1 : urgentClasses)));
   const weights = new Map<string, Float64Array>();
   const bias = new Float64Array(n);
   const rows = docs.map((d) => [...new Set(d.features)].map((f) => {
