@@ -101,6 +101,10 @@ export function intentModelOf(tables: IntentTables, natural: () => NaturalBayes)
   const scores = new Float64Array(n);
   const exp = new Float64Array(n);
   let rows = new Int32Array(64);
+  // natural counts a feature once: a row already summed for this message carries this message's stamp (distinct
+  // features have distinct rows, so this is `features.indexOf(f) === i` without comparing the strings pairwise)
+  const stamps = new Uint32Array(tables.features.length);
+  let stamp = 0;
   return {
     labels,
     tables,
@@ -111,10 +115,17 @@ export function intentModelOf(tables: IntentTables, natural: () => NaturalBayes)
       // every feature's row first, then the sums (the lookups, cache misses most of them, then overlap; the same
       // rows summed in the same order)
       if (rows.length < features.length) rows = new Int32Array(features.length * 2);
+      if (++stamp === 0xffffffff) {
+        stamps.fill(0);
+        stamp = 1;
+      }
       for (let i = 0; i < features.length; i++) {
-        const f = features[i] as string;
-        // (natural counts a feature once)
-        rows[i] = features.indexOf(f) !== i ? -1 : (offsets.get(f) ?? -1);
+        const at = offsets.get(features[i] as string) ?? -1;
+        const r = at / n;
+        if (at >= 0 && stamps[r] !== stamp) {
+          stamps[r] = stamp;
+          rows[i] = at;
+        } else rows[i] = -1;
       }
       scores.set(logPrior);
       for (let i = 0; i < features.length; i++) {
