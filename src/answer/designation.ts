@@ -168,6 +168,18 @@ function leftOut(q: DesignationQuery, labels: readonly string[]): Line[] {
 }
 
 /**
+ * What makes two designations one line: the same audience label, facilities (each's id, state and role, in order)
+ * and activation. Written as the label's JSON, then the facilities' ids (lower-case letters, digits, _), states
+ * and roles, then the activation's JSON: each part is read back unambiguously, and a hospital list is not written
+ * out as JSON a category.
+ */
+function groupKey(f: Found): string {
+  let facilities = '';
+  for (const x of f.answer.facilities) facilities += `${x.facility.id}:${x.state}:${x.role},`;
+  return `${JSON.stringify(f.audience)}|${facilities}|${JSON.stringify(f.answer.activation)}`;
+}
+
+/**
  * Answers for the categories asked about. Categories whose designations name the same facilities,
  * backups and audiences are said in one line (晋江市医院 serves six of them).
  */
@@ -182,7 +194,7 @@ export function designationAnswer(book: RuleBook, q: DesignationQuery): Designat
     if (r.kind === 'lines') lines.push(...r.lines);
     else
       for (const f of r.found) {
-        const key = JSON.stringify([f.audience, f.answer.facilities.map((x) => [x.facility.id, x.state, x.role]), f.answer.activation]);
+        const key = groupKey(f);
         const g = groups.get(key);
         const label = categoryLabel(q.vocabulary, f.answer.designation);
         if (g) g.labels.push(label);

@@ -7,6 +7,7 @@ import type { RuleBook, Vocabulary } from '../rules/types';
 import { buildBm25 } from './bm25';
 import { factUnits, type FactUnit } from './facts';
 import type { Line } from './plan';
+import { unitLines } from './unit-lines';
 
 export type Tokenize = (text: string) => string[];
 
@@ -265,25 +266,7 @@ export function buildFactIndex(book: RuleBook, vocabulary: Vocabulary, read: Tok
     return out.filter((r) => r.score >= best * 0.6).slice(0, limit);
   }
 
-  const byFirstLine = new Map<string, string>();
-  for (const u of units) if (u.lines[0]) byFirstLine.set(JSON.stringify(u.lines[0]), byFirstLine.get(JSON.stringify(u.lines[0])) ?? u.id);
-  // a line equal to a unit's first line has its fact (or first step, or key) too: only those are written out whole
-  const firsts = { fact: new Set<unknown>(), step: new Set<unknown>(), key: new Set<unknown>() };
-  for (const u of units) if (u.lines[0]) mayBe(firsts, u.lines[0], true);
-  // a unit's own first line (the object itself, as a fact answer repeats it) is known without writing it out
-  const ofFirst = new Map<Line, string | undefined>();
-  for (const u of units) if (u.lines[0]) ofFirst.set(u.lines[0], byFirstLine.get(JSON.stringify(u.lines[0])));
-  const unitOf = (l: Line): string | undefined => (ofFirst.has(l) ? ofFirst.get(l) : mayBe(firsts, l) ? byFirstLine.get(JSON.stringify(l)) : undefined);
-  const said = (lines: readonly Line[]): string[] => [...new Set(lines.map(unitOf).filter((id): id is string => !!id))];
+  const said = unitLines(units);
 
   return { units, search, spread, rare, rareWords, said, unit: (id) => byId.get(id) };
-}
-
-/** Whether a line may equal one of the lines seen (`add`: see it): equal lines have the same fact, or the same
- * first step, or the same message key. */
-function mayBe(seen: { fact: Set<unknown>; step: Set<unknown>; key: Set<unknown> }, l: Line, add = false): boolean {
-  const x = l as { fact?: unknown; steps?: unknown[]; key?: unknown };
-  const [set, v] = typeof x.fact === 'string' ? [seen.fact, x.fact] : Array.isArray(x.steps) ? [seen.step, x.steps[0]] : [seen.key, x.key];
-  if (add) set.add(v);
-  return set.has(v);
 }

@@ -151,6 +151,13 @@ function whoseAbout(text: string, places: readonly Entity[]): Entity | undefined
   return self.length && others.length === 1 && self.every((e) => e.value !== (others[0] as Entity).value) ? others[0] : undefined;
 }
 
+/** The distinct values of entities, in the message's order when `byStart` (else as listed); most lists are empty. */
+function valuesOf(list: readonly Entity[], byStart = false): string[] {
+  if (!list.length) return [];
+  const ordered = byStart ? [...list].sort((a, b) => a.start - b.start) : list;
+  return [...new Set(ordered.map((e) => e.value))];
+}
+
 /** No cue words (one list, so that its scanner is made once). */
 const NO_CUES: readonly string[] = [];
 
@@ -192,13 +199,13 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
   return {
     locality,
     audience: oneAudience(of('audience'), rules),
-    audiences: [...new Set([...of('audience')].sort((a, b) => a.start - b.start).map((e) => e.value))],
-    categories: [...new Set([...of('category')].sort((a, b) => a.start - b.start).map((e) => e.value))],
-    denied: [...new Set(of('denied').map((e) => e.value))],
+    audiences: valuesOf(of('audience'), true),
+    categories: valuesOf(of('category'), true),
+    denied: valuesOf(of('denied')),
     facility,
     role: role && ROLES.has(role) ? (role as Role) : analysis.forwarded ? 'family_doctor' : undefined,
-    topics: [...new Set(of('topic').map((e) => e.value))],
-    loadMarks: [...new Set(of('load_mark').map((e) => e.value))],
+    topics: valuesOf(of('topic')),
+    loadMarks: valuesOf(of('load_mark')),
     full: cueScan(fullCues).any(own),
     backupOrdinal: ordinal ? ORDINALS[ordinal] : undefined,
     ordinal: listOrdinal ? ORDINALS[listOrdinal] : undefined,

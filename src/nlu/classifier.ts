@@ -112,9 +112,12 @@ export function intentModelOf(tables: IntentTables, natural: () => NaturalBayes)
       // rows summed in the same order)
       if (rows.length < features.length) rows = new Int32Array(features.length * 2);
       for (let i = 0; i < features.length; i++) {
-        const f = features[i] as string;
-        // (natural counts a feature once)
-        rows[i] = features.indexOf(f) !== i ? -1 : (offsets.get(f) ?? -1);
+        let at = offsets.get(features[i] as string) ?? -1;
+        // natural counts a feature once: distinct features have distinct rows, so a row already taken for this
+        // message is a feature said again (what `features.indexOf(f) !== i` told by comparing the strings pairwise;
+        // these few numbers are in the CPU's nearest cache)
+        for (let j = 0; at >= 0 && j < i; j++) if (rows[j] === at) at = -1;
+        rows[i] = at;
       }
       scores.set(logPrior);
       for (let i = 0; i < features.length; i++) {

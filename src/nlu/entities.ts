@@ -50,10 +50,13 @@ function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '\u3400' && ch <= '\u9fff';
 }
 
-/** `known`: the message's not_inside spans (plainSpans), when the caller has them already. */
-export function extractEntities(text: string, lex: EntityLexicon, freq: WordFrequency, known?: [number, number][]): Entity[] {
+/**
+ * The message's entities. `plain` receives where the message has words that hold cues but are none (lexicon.yml
+ * `not_inside`: 阿莫西林, 楼道里), in the order they start and end: found in the same walk as the literals (the
+ * caller needs them too), rather than by a second walk of the cue trie over every character.
+ */
+export function extractEntities(text: string, lex: EntityLexicon, freq: WordFrequency, plain: [number, number][] = []): Entity[] {
   const cands: Candidate[] = [];
-  let sawPlain = false;
   // literals
   const cues = lex.cues;
   for (let i = 0; i < text.length; i++) {
@@ -62,7 +65,7 @@ export function extractEntities(text: string, lex: EntityLexicon, freq: WordFreq
     while (node >= 0) {
       const found = cues.payloads[node];
       if (found) {
-        if (found.plain) sawPlain = true;
+        if (found.plain) plain.push([i, j]);
         // a Latin cue (CT, QQ) is a word of its own, not letters inside another (doctor, connect)
         if (found.entries && !(isLatin(text.charCodeAt(i)) && (isLatin(text.charCodeAt(i - 1)) || isLatin(text.charCodeAt(j)))))
           for (const entry of found.entries) cands.push({ entry, start: i, end: j, score: 1 });
@@ -95,28 +98,12 @@ export function extractEntities(text: string, lex: EntityLexicon, freq: WordFreq
     }
   }
 
-  const plain = known ?? (sawPlain ? plainSpans(text, lex) : []);
   const chosen = select(plain.length ? cands.filter((c) => !plain.some(([s, e]) => s <= c.start && c.end <= e)) : cands);
   // a message naming one of our places exactly is not searched for misspelt ones
   const exactPlace = chosen.some((c) => c.entry.type === 'locality' || c.entry.type === 'place');
   const placesFound = !exactPlace && (fuzzyPlaces(text, lex, freq, chosen) || syllablePlaces(text, lex, chosen));
   const facilitiesFound = fuzzyFacilities(text, lex, chosen);
   return finish(text, lex, placesFound || facilitiesFound ? select(chosen) : chosen);
-}
-
-/** Where the message has words that hold cues but are none (lexicon.yml `not_inside`): 阿莫西林, 楼道里. */
-export function plainSpans(text: string, lex: EntityLexicon): [number, number][] {
-  const out: [number, number][] = [];
-  const cues = lex.cues;
-  for (let i = 0; i < text.length; i++) {
-    let node = cues.rootChild(text.charCodeAt(i));
-    for (let j = i + 1; node >= 0; j++) {
-      if (cues.payloads[node]?.plain) out.push([i, j]);
-      if (j >= text.length) break;
-      node = cues.innerChild(node, text.charCodeAt(j));
-    }
-  }
-  return out;
 }
 
 /** Leftmost-longest per layer; candidates with the same span and layer are all kept (红黄码). */

@@ -14,7 +14,7 @@ import { cacheName, contentKey, fileCache } from './model-cache';
 import { projectRoot } from '../data/root';
 import { dirname, join } from 'node:path';
 import { createSegmenter, type Segmenter, type SegmenterName } from './segment';
-import { extractEntities, plainSpans } from './entities';
+import { extractEntities } from './entities';
 import { buildGazetteer, loadStreets, shortName, type Division, type Gazetteer } from './gazetteer';
 import { jiebaLexiconOf, loadJiebaLexicon } from './wordfreq';
 import { intentModelOf, trainIntentModel, trainNatural, type IntentModel, type TrainingDoc } from './classifier';
@@ -118,7 +118,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     const norm = normalise(text);
     if (o.forwarded) norm.forwarded = true;
     const tokens = segmenter.cut(norm.text);
-    const plain = plainSpans(norm.text, lexicon);
+    const plain: [number, number][] = [];
     const entities = extractEntities(norm.text, lexicon, freq, plain);
     let others = gazetteerEntities(norm.text, entities, gazetteer);
     if (others.length && plain.length) others = others.filter((e) => !plain.some(([s, end]) => s <= e.start && e.end <= end));

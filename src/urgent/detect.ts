@@ -160,7 +160,10 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     return out;
   }
 
+  // (no one named: a class about someone is not the scorer's to raise — most messages, one function for them all)
+  const admitsUnnamed = (label: string): boolean => !subjects.get(label)?.length;
   function admitsOf(mentions: readonly Mention[], scopes: readonly Scope[]): (label: string) => boolean {
+    if (!mentions.length) return admitsUnnamed;
     const named = new Set(mentions.filter((_, i) => !(scopes[i] as Scope).negated).map((m) => m.concept));
     // (someone named and nothing said of them — 我妈一周要透析三次，谁给她透 — is a question about them, not an emergency)
     const saysMore = [...named].some((c) => !context.has(c));

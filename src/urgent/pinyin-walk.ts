@@ -6,6 +6,7 @@
 // in the same order, as it did over the maps.
 import { CharTrie, freezeTrie, type MapTrieNode } from '../data/char-trie';
 import { readingsOf, type PinyinNode } from './lexicon';
+import { PairTable } from './pair-table';
 
 /** The concept words a node of the trie ends (a path of syllables). */
 export type PinyinWords = NonNullable<PinyinNode['words']>;
@@ -88,17 +89,16 @@ function createWalk(root: PinyinNode): PinyinWalk {
   }
   // and the second step by the pair of characters (where most walks that take a first step end): found once a pair
   // (a bounded table, emptied when full)
-  const secondSteps = new Map<number, readonly number[] | null>();
+  const secondSteps = new PairTable<readonly number[] | null>(100_000);
   function second(text: string, k: number): readonly number[] | undefined {
     const c = text.charCodeAt(k + 1);
     if (c < CJK_FIRST || c > CJK_LAST) return undefined;
-    const pair = text.charCodeAt(k) * 0x10000 + c;
+    const pair = (text.charCodeAt(k) * 0x10000 + c) >>> 0;
     let nodes = secondSteps.get(pair);
     if (nodes === undefined) {
       const from = first(text, k);
       const rs = readingsAt(text, k + 1);
       nodes = (from && rs.length ? advance(from, rs, []) : undefined) ?? null;
-      if (secondSteps.size >= 100_000) secondSteps.clear();
       secondSteps.set(pair, nodes);
     }
     return nodes ?? undefined;

@@ -62,6 +62,8 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
   }));
 
   function judge(text: string, mentions: readonly Mention[], scopes: readonly Scope[]): RuleVerdict {
+    // most messages mention no concept at all: no rule holds, nothing to be cautious of, nothing open or closed
+    if (!mentions.length) return { hits: [], caution: [], closed: false, openClasses: NO_CLASSES };
     // usable mentions, by concept
     const usable = new Map<string, Mention[]>();
     // mentions whose only reading is the past (他昨天说不想活了), for the rules that count them
@@ -144,6 +146,7 @@ const apart = (text: string, a: number, b: number): boolean => /[,，。;；!！
 type CompiledItem = { concepts: string[]; concept?: undefined; min?: undefined } | { concepts?: undefined; concept: string; min: number };
 
 const NONE: readonly Mention[] = [];
+const NO_CLASSES: ReadonlySet<string> = new Set();
 
 /** The first of `foundOf(…, c)` over the concepts in order, without listing them. */
 function firstFound(usable: ReadonlyMap<string, Mention[]>, own: ReadonlySet<string>, concepts: readonly string[]): Mention | undefined {

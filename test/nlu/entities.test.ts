@@ -74,6 +74,13 @@ describe('entities', () => {
     expect(values('卫生院今天标黄色', 'load_mark')).toEqual(['yellow']);
   });
 
+  it('gives those words as they are written, found in the same walk as the cues, every one in order', () => {
+    expect(nlu.prepare('孩子咳嗽有黄色的痰').plainTexts).toEqual(['黄色的痰']);
+    // nested and overlapping ones all (邻居家 inside 邻居家里), by where they start, then where they end
+    expect(nlu.prepare('邻居家里的阿莫西林').plainTexts).toEqual(['邻居家', '邻居家里', '阿莫西林']);
+    expect(nlu.prepare('居家治疗要注意什么').plainTexts).toEqual([]);
+  });
+
   it('marks places no rule book covers, by the divisions of China, in Chinese and in English', () => {
     expect(values('我在广州封控区要透析', 'other_place')).toEqual(['广州市']);
     expect(values('我在太原,孩子发烧', 'other_place')).toEqual(['太原市']);

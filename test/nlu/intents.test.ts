@@ -38,6 +38,18 @@ describe('intents', () => {
     }
   });
 
+  it('counts a feature said twice once, as natural does, message after message', () => {
+    const features = nlu.prepare('忻州封控区透析去哪家医院').features;
+    const twice = [...features, ...features, 'no-such-feature', 'no-such-feature'];
+    const once = nlu.model.score(features);
+    // (the same scores again and again: what marks a feature as counted is the message's own)
+    for (let k = 0; k < 3; k++) {
+      expect(nlu.model.score(twice)).toEqual(once);
+      expect(nlu.model.score(features)).toEqual(once);
+    }
+    expect(nlu.model.score(twice)[0]?.name).toBe(nlu.model.natural.classify(twice));
+  });
+
   it('returns a ranking, best first, with confidences that sum to at most 1', () => {
     const a = nlu.analyse('忻州封控区透析去哪家医院');
     expect(a.intent.name).toBe('designation');
