@@ -1,0 +1,30 @@
+// The scorer's training: urgent and not urgent weigh the same in all, and each urgent class the same within the
+// urgent half, so a class with many training lines does not take the prior of every message the classes share.
+import { NONE, score, trainScorer, type TrainingDoc } from '../../src/urgent/scorer';
+
+const options = { l2: 0.0001, epochs: 16, rate: 0.5 };
+
+function docs(label: string, count: number, own: string): TrainingDoc[] {
+  // each line has its class's own word and one of a few words every class uses
+  return Array.from({ length: count }, (_, i) => ({ label, features: [own, `shared${i % 5}`, `${label}${i}`] }));
+}
+
+describe('trainScorer', () => {
+  const model = trainScorer([...docs(NONE, 400, 'everyday'), ...docs('suicide', 300, 'farewell'), ...docs('chest_pain', 20, 'chest')], options);
+  const probabilityOf = (label: string, features: string[]): number => score(model, features, (l) => l === label).urgent;
+
+  it('gives a class with few lines as much of a shared word as a class with many', () => {
+    const many = probabilityOf('suicide', ['shared1']);
+    const few = probabilityOf('chest_pain', ['shared1']);
+    // (weighted per message, the 300 suicide lines took twice the 20 chest-pain lines' share: 0.47 against 0.24;
+    // weighted per class, 0.39 against 0.42)
+    expect(many / few).toBeLessThan(1.5);
+    expect(few / many).toBeLessThan(1.5);
+  });
+
+  it("still reads each class's own word as that class", () => {
+    expect(score(model, ['farewell']).best).toBe('suicide');
+    expect(score(model, ['chest']).best).toBe('chest_pain');
+    expect(score(model, ['everyday']).urgent).toBeLessThan(0.2);
+  });
+});
