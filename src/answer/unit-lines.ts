@@ -10,16 +10,11 @@ import type { Line } from './plan';
 
 type Vars = Readonly<Record<string, unknown>>;
 
-/** What a line must share with a line it equals: its fact, its first step, or its message key. */
-function kindOf(l: Line): unknown {
+/** What a line must share with a line it equals — its fact, its first step or its message key — and which of the
+ * three it is (keyed apart: a fact, a first step and a message key may be the same words). */
+function partOf(l: Line): ['fact' | 'step' | 'key', unknown] {
   const x = l as { fact?: unknown; steps?: unknown[]; key?: unknown };
-  return typeof x.fact === 'string' ? x.fact : Array.isArray(x.steps) ? x.steps[0] : x.key;
-}
-
-/** Keyed apart: a fact, a first step and a message key may be the same words. */
-function groupOf(l: Line): 'fact' | 'step' | 'key' {
-  const x = l as { fact?: unknown; steps?: unknown };
-  return typeof x.fact === 'string' ? 'fact' : Array.isArray(x.steps) ? 'step' : 'key';
+  return typeof x.fact === 'string' ? ['fact', x.fact] : Array.isArray(x.steps) ? ['step', x.steps[0]] : ['key', x.key];
 }
 
 /** The same own keys in the same order, each value the same (a message's `vars` compared so too): such lines write
@@ -60,17 +55,20 @@ export function unitLines(units: readonly { id: string; lines: readonly Line[] }
     const l = u.lines[0];
     if (!l) continue;
     ofFirst.set(l, byJson.get(JSON.stringify(l)));
-    const group = candidates[groupOf(l)];
-    group.set(kindOf(l), [...(group.get(kindOf(l)) ?? []), l]);
+    const [group, part] = partOf(l);
+    const list = candidates[group].get(part);
+    if (list) list.push(l);
+    else candidates[group].set(part, [l]);
   }
   const unitOf = (l: Line): string | undefined => {
     // (a unit's own first line, as a fact answer repeats it)
     if (ofFirst.has(l)) return ofFirst.get(l);
-    const list = candidates[groupOf(l)].get(kindOf(l));
+    const [group, part] = partOf(l);
+    const list = candidates[group].get(part);
     if (!list) return undefined;
     for (const c of list) if (sameParts(c as Vars, l as Vars)) return ofFirst.get(c);
     const vars = (l as { vars?: Vars }).vars;
-    if (groupOf(l) === 'key' && !list.some((c) => sameWords((c as { vars?: Vars }).vars, vars))) return undefined;
+    if (group === 'key' && !list.some((c) => sameWords((c as { vars?: Vars }).vars, vars))) return undefined;
     return byJson.get(JSON.stringify(l));
   };
   return (lines) => [...new Set(lines.map(unitOf).filter((id): id is string => !!id))];
