@@ -1,6 +1,6 @@
 // The NLU: createNlu(rules) loads the data, the segmenter (with a user dictionary generated from the
 // rule books and the vocabulary) and trains the intent model once; analyse(text) is then pure.
-import type { RuleSet } from '../rules/types';
+import { isLocalPlace, type RuleSet } from '../rules/types';
 import type { Analysis, Entity, Nlu } from './types';
 import { loadIntentsData, defaultIntentsDir, type IntentsData } from './data';
 import { ADDRESS_PART, buildLexicon, type EntityLexicon } from './lexicon';
@@ -87,7 +87,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   const places: Phrase[] = [
     ...rules.books.flatMap((b) => [
       ...[b.name, ...b.aliases].flatMap((n) => placePhrases(n, n, syllables.of)),
-      ...b.places.flatMap((p) => [p.name, ...p.aliases].flatMap((n) => placePhrases(n, p.name, syllables.of))),
+      ...b.places.filter(romanisable).flatMap((p) => [p.name, ...p.aliases].flatMap((n) => placePhrases(n, p.name, syllables.of))),
       // the roads and compounds of its facilities' addresses (Puxi Garden, Dengrong Road)
       ...b.facilities.flatMap((f) => (f.address?.match(ADDRESS_PART) ?? []).flatMap((n) => placePhrases(n, n, syllables.of))),
     ]),
@@ -266,7 +266,10 @@ function gazetteerEntities(text: string, entities: Entity[], gazetteer: Gazettee
 }
 
 /** Every locality and place name of the rule books, with their aliases. */
-const bookPlaceNames = (rules: RuleSet): string[] => rules.books.flatMap((b) => [b.name, ...b.aliases, ...b.places.flatMap((p) => [p.name, ...p.aliases])]);
+/** Whether a place is read in English and pinyin too: not a village, community or landmark (Daixian county is 代县,
+ * not the village 埭边村 one letter away). */
+const romanisable = (p: { kind: string }): boolean => !isLocalPlace(p);
+const bookPlaceNames = (rules: RuleSet): string[] => rules.books.flatMap((b) => [b.name, ...b.aliases, ...b.places.filter(romanisable).flatMap((p) => [p.name, ...p.aliases])]);
 
 /** English phrases of the counties and districts whose name sounds like a rule book's place, with their kind only. */
 function soundAlikeCounties(rules: RuleSet, gazetteer: Gazetteer, syllablesOf: (text: string) => string[]): Phrase[] {

@@ -1,7 +1,7 @@
 // zod schemas for rules/*.yml. Every object is strict (an unknown key is an error: a typo must never silently
 // drop a rule); optional lists default to []. The inferred types are checked against types.ts below.
 import { z } from 'zod';
-import type { RuleBook, Vocabulary } from './types';
+import { LOCAL_PLACE_KINDS, type RuleBook, type Vocabulary } from './types';
 
 const ID = /^[a-z][a-z0-9_]*$/;
 /** Mobile (18065225268), landline with area code (0350-3301599), local landline as printed (28220083),
@@ -50,7 +50,7 @@ export const VocabularySchema = z.strictObject({
 const place = z.strictObject({
   name: text,
   aliases: list(text),
-  kind: z.enum(['district', 'county', 'county_city', 'town', 'street', 'area']),
+  kind: z.enum(['district', 'county', 'county_city', 'town', 'street', 'area', ...LOCAL_PLACE_KINDS]),
 });
 
 const source = z.strictObject({

@@ -35,10 +35,15 @@ export interface AudienceTerm extends Term {
   groups: string[];
 }
 
+/** Places residents name below the town: read in Chinese only (hundreds of them sound like other places). */
+export const LOCAL_PLACE_KINDS = ['village', 'community', 'landmark'] as const;
+export const isLocalPlace = (p: { kind: string }): boolean => (LOCAL_PLACE_KINDS as readonly string[]).includes(p.kind);
+
 export interface PlaceName {
   name: string;
   aliases: string[];
-  /** district | county | county_city | town | street | area */
+  /** district | county | county_city | town | street | area, or village | community | landmark (read in Chinese
+   * only: no English or pinyin form, since hundreds of them sound like other places) */
   kind: string;
 }
 

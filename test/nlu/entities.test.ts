@@ -116,6 +116,23 @@ describe('entities', () => {
     expect(values('is the centre on Dengrong Road?', 'place')).toEqual(['quanxiu']);
   });
 
+  it('reads a village, a community or a landmark residents name as its book\'s place, in Chinese only', () => {
+    expect(values('住五店市后面 我们楼封控了', 'place')).toEqual(['jinjiang']);
+    expect(values('住云中河边上那个小区', 'place')).toEqual(['xinzhou']);
+    expect(values('我们在灯星社区', 'place')).toEqual(['quanxiu']);
+    expect(values('我家在毓璜顶附近', 'place')).toEqual(['yantai']);
+    // not read in pinyin: Daixian is 代县 (忻州), not 埭边村 (晋江) one letter away
+    expect(values('Xinzhou, Daixian county', 'place')).not.toContain('jinjiang');
+  });
+
+  it('cuts no place below the county as a word (each user word weighs on how every other text is cut)', () => {
+    const words = realNlu().lexicon.words;
+    expect(words.has('云中河')).toBe(false);
+    expect(words.has('埭边村')).toBe(false);
+    expect(words.has('安海')).toBe(false);
+    expect(words.has('原平')).toBe(true);
+  });
+
   it('reads a district in English with its kind, and a full name written out over a look-alike of a book place', () => {
     expect(values('I live in Jinjiang District in Chengdu', 'other_place')).toEqual(['锦江区', '成都市']);
     expect(values('I live in Jinjiang District in Chengdu', 'locality')).toEqual([]);
