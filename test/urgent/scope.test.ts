@@ -59,6 +59,11 @@ describe('urgent scope', () => {
     ['去年发烧抽过一次 医生说是热性惊厥 今天又烧到37.8 没抽', 'seizure', 'history'],
     // a later clause about another symptom (嗓子疼) does not carry the old one on
     ['十几年前打针休克过一回 抢救过来的 现在我也开始嗓子疼', 'unresponsive', 'past'],
+    // when one was young, in Cantonese and Minnan (细个时, 后生时); Minnan 捌, "once did"
+    ['我细个时试过晕低送院，而家冇事', 'unresponsive', 'past'],
+    ['阮阿公後生時捌昏去一擺', 'unresponsive', 'past'],
+    // how someone always is (老样子, 习惯了)
+    ['我老公睡着了叫不醒是老样子，打雷都不醒', 'unresponsive', 'history'],
   ])('%s is out of scope (%s: %s)', (text, concept, why) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
