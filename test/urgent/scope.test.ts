@@ -64,6 +64,9 @@ describe('urgent scope', () => {
     ['阮阿公後生時捌昏去一擺', 'unresponsive', 'past'],
     // how someone always is (老样子, 习惯了)
     ['我老公睡着了叫不醒是老样子，打雷都不醒', 'unresponsive', 'history'],
+    // a forwarded leaflet's list of signs; a card game's loss "gives" the pain
+    ['【转】脑卒中的典型表现：一侧肢体无力、口角歪斜，出现请立即就医', 'face_droop', 'knowledge'],
+    ['打扑克输得俺胸口疼', 'chest_pain', 'figurative'],
   ])('%s is out of scope (%s: %s)', (text, concept, why) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
