@@ -27,6 +27,10 @@ describe('suicidal intent said in passing', () => {
     ['明天要复查结果，我不敢面对，刀片我放在枕头下面了'],
     // a cut of one's own said deep, and bleeding that will not stop, in pauses
     ['又划了 挺深 按不住'],
+    // a sealed room with its fumes lit or left on; outside a railing now
+    ['卫生间的窗缝我用胶带封死了，炭也点上了'],
+    ['天然气开着的，厨房门窗都关死了'],
+    ['我已经翻到阳台外面了'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
@@ -47,6 +51,10 @@ describe('suicidal intent said in passing', () => {
     '你别想不开，这次没考好不要紧',
     // what will not stop, with no cut
     '孩子哭得停不下来 怎么哄',
+    // gaps sealed against the cold, the gas turned off; a balcony's railing painted
+    '窗缝都用胶带封好了，冬天不漏风',
+    '出门前门窗关好了，煤气也关了',
+    '阳台栏杆刷了漆，别靠上去',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
