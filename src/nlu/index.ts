@@ -265,10 +265,10 @@ function gazetteerEntities(text: string, entities: Entity[], gazetteer: Gazettee
   return out;
 }
 
-/** Every locality and place name of the rule books, with their aliases. */
 /** Whether a place is read in English and pinyin too: not a village, community or landmark (Daixian county is 代县,
  * not the village 埭边村 one letter away). */
 const romanisable = (p: { kind: string }): boolean => !isLocalPlace(p);
+/** Every locality and place name of the rule books (but villages, communities and landmarks), with their aliases. */
 const bookPlaceNames = (rules: RuleSet): string[] => rules.books.flatMap((b) => [b.name, ...b.aliases, ...b.places.filter(romanisable).flatMap((p) => [p.name, ...p.aliases])]);
 
 /** English phrases of the counties and districts whose name sounds like a rule book's place, with their kind only. */
