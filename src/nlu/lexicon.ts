@@ -124,9 +124,6 @@ function insert(root: TrieNode, surface: string, entry: LexEntry): void {
   if (!entries.some((e) => e.type === entry.type && e.value === entry.value)) entries.push(entry);
 }
 
-/** A town, street, village, community or landmark: found as a place, never cut as a word. */
-const belowCounty = (p: { kind: string }): boolean => !['district', 'county', 'county_city', 'area'].includes(p.kind);
-
 export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexicon.yml'): EntityLexicon {
   const trie: TrieNode = { next: new Map() };
   const regexes: RegexCue[] = [];
@@ -135,8 +132,7 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
   const places: PlaceName[] = [];
   const facilities: FacilityName[] = [];
 
-  /** `cut`: whether the segmenter gets it as a word. */
-  const add = (surface: string, entry: LexEntry, where: string, cut = !entry.address): void => {
+  const add = (surface: string, entry: LexEntry, where: string): void => {
     if (isRegex(surface)) {
       regexes.push({ re: compile(surface.slice(1, -1), `${file}: ${where}`, 'g'), entry });
       return;
@@ -146,7 +142,7 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     insert(trie, s, entry);
     if (/^[A-Za-z]+$/.test(s)) insert(trie, s.toLowerCase(), entry);
     // (an address's parts are found as places but not cut as words: the notice's own sentences keep their words)
-    if (cut) words.add(s);
+    if (!entry.address) words.add(s);
   };
 
   const vocab = rules.vocabulary;
@@ -167,11 +163,9 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
       if (s.length >= 2) places.push({ surface: s, entry: locality });
     }
     for (const p of book.places) {
-      // (a place below the county is found as a place but not cut as a word, as an address's parts are: each user
-      // word weighs on jieba's total, and hundreds of towns and villages would change how every other text is cut)
       const entry: LexEntry = { type: 'place', value: book.id, name: p.name };
       for (const s of [p.name, ...p.aliases]) {
-        add(s, entry, `book ${book.id} place ${p.name}`, !belowCounty(p));
+        add(s, entry, `book ${book.id} place ${p.name}`);
         if (s.length >= 2) places.push({ surface: s, entry });
       }
     }

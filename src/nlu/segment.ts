@@ -14,8 +14,12 @@ export interface Segmenter {
   cut(text: string): string[];
 }
 
-/** Frequency given to user words: high enough that 封控区 beats 封/控/区 and 忻州市人民医院 beats 忻州市/人民/医院. */
-const USER_FREQ = 200000;
+/** What the user words weigh together in jieba's dictionary, shared out among them: each is frequent enough that
+ * 封控区 beats 封/控/区 and 忻州市人民医院 beats 忻州市/人民/医院, and the dictionary's total stays the same however many
+ * the data defines (at a fixed weight a word, a thousand more made every other text's longer words likelier: 看完 became
+ * one word and intents moved). */
+const USER_MASS = 200_000_000;
+export const userFrequency = (words: number): number => Math.round(USER_MASS / Math.max(1, words));
 
 /** Words worth a user-dictionary entry: at least two characters, no spaces. */
 export function userDictionaryWords(words: Iterable<string>): string[] {
@@ -34,7 +38,8 @@ function nodeRs(words: string[]): Segmenter {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
   const jieba = Jieba.withDict(dict);
-  if (words.length) jieba.loadDict(Buffer.from(words.map((w) => `${w} ${USER_FREQ} n`).join('\n') + '\n', 'utf8'));
+  const freq = userFrequency(words.length);
+  if (words.length) jieba.loadDict(Buffer.from(words.map((w) => `${w} ${freq} n`).join('\n') + '\n', 'utf8'));
   const loadMs = performance.now() - started;
   return { name: 'node-rs', loadMs, cut: (text) => jieba.cut(text, false) };
 }

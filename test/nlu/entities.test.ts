@@ -125,14 +125,6 @@ describe('entities', () => {
     expect(values('Xinzhou, Daixian county', 'place')).not.toContain('jinjiang');
   });
 
-  it('cuts no place below the county as a word (each user word weighs on how every other text is cut)', () => {
-    const words = realNlu().lexicon.words;
-    expect(words.has('云中河')).toBe(false);
-    expect(words.has('埭边村')).toBe(false);
-    expect(words.has('安海')).toBe(false);
-    expect(words.has('原平')).toBe(true);
-  });
-
   it('reads a district in English with its kind, and a full name written out over a look-alike of a book place', () => {
     expect(values('I live in Jinjiang District in Chengdu', 'other_place')).toEqual(['锦江区', '成都市']);
     expect(values('I live in Jinjiang District in Chengdu', 'locality')).toEqual([]);

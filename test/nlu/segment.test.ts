@@ -36,6 +36,15 @@ describe('user dictionary', () => {
     // regex cues are not dictionary words
     expect(words.some((w) => w.includes('{'))).toBe(false);
   });
+
+  it('cuts every other text alike however many words it holds (the user words share one weight)', () => {
+    // one name, or fifteen hundred, none of them in these texts
+    const names = Array.from({ length: 1500 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000), 0x4e00 + ((i * 104729) % 20000), 0x6751));
+    const few = createSegmenter('node-rs', names.slice(0, 1));
+    const more = createSegmenter('node-rs', names);
+    for (const text of ['看完病怎么回来', '看完了怎么回隔离点', '医保卡能用吗', '治疗完了怎么回家', '肩周炎好几年了，上班天天对着电脑'])
+      expect(more.cut(text)).toEqual(few.cut(text));
+  });
 });
 
 describe.each(adapters)('segmenter %s', (name, seg) => {
