@@ -19,7 +19,7 @@ export interface Segmenter {
  * the data defines (at a fixed weight a word, a thousand more made every other text's longer words likelier: 看完 became
  * one word and intents moved). */
 const USER_MASS = 200_000_000;
-export const userFrequency = (words: number): number => Math.round(USER_MASS / Math.max(1, words));
+const userFrequency = (words: number): number => Math.round(USER_MASS / Math.max(1, words));
 
 /** Words worth a user-dictionary entry: at least two characters, no spaces. */
 export function userDictionaryWords(words: Iterable<string>): string[] {
