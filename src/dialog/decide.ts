@@ -279,7 +279,18 @@ export function decide(i: DecideInput): { plan: Plan | null; session: Session } 
   // help is on its way (120打了, 救护车来了) or it is the route the urgent reply promised
   const afterUrgent = i.session.urgentTurn !== undefined && i.session.urgentTurn === i.session.turns;
   if (r.plan && !r.plan.urgent && afterUrgent && r.plan.intent !== URGENT_ROUTE && !helpComing(i)) r.plan.lines.unshift(say('urgent_still'));
+  // (help is coming and the scorer still reads an emergency: the answer, and 120 again should it get worse)
+  else if (r.plan && !r.plan.urgent && alreadyComing(i)) r.plan.lines.unshift(say('urgent_coming'));
   return r;
+}
+
+/**
+ * Right after an urgent reply, the message says help is on its way and asks something else ("120那边我已经报了 车在路上了
+ * 那个大爷的药能开多久"): the alarm is raised and a person holds it, so the learned scorer alone does not raise it again
+ * over the question. A red-flag concept in scope still does (救护车到了 他又抽了).
+ */
+function alreadyComing(i: DecideInput): boolean {
+  return i.analysis.urgency.by === 'scorer' && i.session.urgentTurn !== undefined && i.session.urgentTurn === i.session.turns && helpComing(i);
 }
 
 /** The message says help is on its way (120打了, 救护车来了): read only right after an urgent reply. */
@@ -305,7 +316,7 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   if (command) s = { ...s, lang: i.session.lang ?? 'zh', script: i.session.script ?? 'simplified' };
   const book = s.locality ? i.rules.byId.get(s.locality) : undefined;
   let intent = command ?? resolveIntent(i, s);
-  if (i.analysis.redFlags.length) return urgent(i, s, book, intent);
+  if (i.analysis.redFlags.length && !alreadyComing(i)) return urgent(i, s, book, intent);
   if (intent === URGENT_ROUTE && book) return urgentRoute(i, s, book);
   if (s.handoff?.heldBy) return { plan: null, session: s };
 

@@ -71,6 +71,19 @@ describe('where the ambulance goes', () => {
     expect(textOf(u.say('120已经打了，车快到了，要带什么'))).not.toContain('请先拨打 120');
   });
 
+  it('help on its way: the learned scorer alone does not raise the alarm again over the question; a red flag in scope does', () => {
+    const t = talk(core);
+    expect(t.say('晋江安海，我老公突然胸口压着疼，一身冷汗')?.urgent).toBe(true);
+    // (arrangements for the hospital read, to the scorer alone, like a farewell)
+    const r = t.say('救护车已经在路上了 我先收拾东西 家里的事我都交代给我弟了 我跟着去 孩子谁管啊');
+    expect(r?.urgent).toBe(false);
+    expect(textOf(r)).toMatch(/^⚠️ 如果情况加重，请再次拨打 120/);
+    expect(textOf(r)).not.toContain('已为您转人工');
+    const u = talk(core);
+    u.say('晋江安海，我老公突然胸口压着疼，一身冷汗');
+    expect(u.say('救护车到了 他又抽起来了')?.urgent).toBe(true);
+  });
+
   it('help only supposed to come (救护车来了会送哪) is not help on its way: 120 first again', () => {
     const t = talk(core);
     t.say('忻州管控区，我爸突然胸口剧痛，满头大汗');
