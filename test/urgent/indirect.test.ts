@@ -18,6 +18,8 @@ describe('suicidal intent said indirectly', () => {
     ['安眠药攒了一个月，够睡很久很久了'],
     // a friend's goodbye and silence
     ['我朋友半夜发了句“下辈子再见”，然后就联系不上了'],
+    // a child left in someone's care for good
+    ['孩子以后就托付给你了 我累了'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
@@ -34,6 +36,8 @@ describe('suicidal intent said indirectly', () => {
     ['隔离结束了，谢谢大家这段时间的照顾，以后有缘再见'],
     // hyperbole
     ['核酸排了两个小时，累死了'],
+    // someone in the family left in a neighbour's care while the writer goes to hospital
+    ['我要去医院陪护 家里老人我托付给邻居了 要带什么证明'],
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
