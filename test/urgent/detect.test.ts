@@ -308,6 +308,12 @@ describe('urgent detection', () => {
     expect(flags('下雨天屋顶漏，下面有水流出来，物业不管')).not.toContain('labour');
   });
 
+  it('a birth said to be near (快生了) is a pregnancy, not labour: labour only with a sign of it', () => {
+    expect(flags('媳妇快生了，封控区的孕妇一般去哪家医院生')).toEqual([]);
+    expect(flags('媳妇快生了，刚才肚子一阵一阵地疼')).toContain('labour');
+    expect(flags('快生了，裤子湿了一片，是不是破水了')).toContain('labour');
+  });
+
   it('pains in waves without a pregnancy are not labour', () => {
     expect(flags('孩子肚子一阵一阵地疼，拉了三次')).not.toContain('labour');
     expect(flags('我老公胃一阵一阵的疼')).not.toContain('labour');
