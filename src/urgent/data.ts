@@ -148,6 +148,8 @@ export const ScopeSchema = z.strictObject({
   feared_before: pattern.optional(),
   about_to_after: pattern.optional(),
   now_opener: pattern.optional(),
+  /** A resolution someone says will come, matched right before it (他说躺躺就好了, 她觉得睡一觉就好了): not over. */
+  predicted_before: pattern.optional(),
   /** A symptom said to be back after it was over or past (…就好了…今晚又开始痛; "started again"): matched after it. */
   back_again: pattern.optional(),
   /** Patterns for the rest of the clause after a mention that make it a condition (…抽搐倒地的话, not 遗书一样的话); for

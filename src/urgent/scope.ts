@@ -96,13 +96,14 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.supposing, Cue.Suppose);
   add(data.serious_turn, Cue.Serious);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
-  const [fearedBefore, aboutToAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied] = [
+  const [fearedBefore, aboutToAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied, predictedBefore] = [
     data.feared_before,
     data.about_to_after,
     data.now_opener,
     data.conditional_end,
     data.serious_question,
     data.joke_denied,
+    data.predicted_before,
   ].map((p) => (p ? new RegExp(p) : undefined));
   /** After 说正经的: a question follows (…卫生院标黄色是啥意思) and the joke is not denied (说正经的不是开玩笑). */
   const jokingAside = (after: string): boolean => !!seriousQuestion?.test(after) && !jokeDenied?.test(after);
@@ -251,7 +252,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const [, nextEnd] = se < text.length ? bounds(text, Math.min(se + 1, text.length - 1), SENTENCE_END) : [se, se];
       if (!inForce.resolved.has(m.concept))
         for (const h of hits)
-          if (h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd) && !ofAnotherTime(text, hits, h, m)) {
+          if (h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd) && !ofAnotherTime(text, hits, h, m) && !predictedBefore?.test(text.slice(Math.max(0, h.start - 14), h.start))) {
             resolved = true;
             overAt = Math.max(overAt, h.end);
           }

@@ -67,6 +67,9 @@ describe('urgent scope', () => {
     // a forwarded leaflet's list of signs; a card game's loss "gives" the pain
     ['【转】脑卒中的典型表现：一侧肢体无力、口角歪斜，出现请立即就医', 'face_droop', 'knowledge'],
     ['打扑克输得俺胸口疼', 'chest_pain', 'figurative'],
+    // a rest that settled it, with nobody guessing
+    ['前两天胸口疼，躺了一会儿就好了', 'chest_pain', 'resolved'],
+    ['爬楼梯有点胸闷，歇一会儿就好了', 'chest_pressure', 'resolved'],
   ])('%s is out of scope (%s: %s)', (text, concept, why) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
@@ -93,6 +96,9 @@ describe('urgent scope', () => {
     // 痛得不得了 says how much, it asks nothing; 现在也不哭 is a sign, not an end
     ['我爸胸口痛得不得了，汗一直出', 'chest_pain'],
     ['刚才孩子突然一阵一阵抽，眼睛直勾勾的，现在也不哭就是蔫蔫的', 'seizure'],
+    // a rest someone says will settle it is a guess, not the pain over
+    ['我妈胸口闷得慌 出了一身冷汗 她说躺躺就好了', 'chest_pressure'],
+    ['老伴心口疼了一晚上，他觉得睡一觉就好了，不让我打电话', 'chest_pain'],
   ])('keeps %s in scope', (text, concept) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
