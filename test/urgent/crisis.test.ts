@@ -31,6 +31,9 @@ describe('suicidal intent said in passing', () => {
     ['卫生间的窗缝我用胶带封死了，炭也点上了'],
     ['天然气开着的，厨房门窗都关死了'],
     ['我已经翻到阳台外面了'],
+    // a rope hung on the beam (Sichuanese), a jar of sleeping pills saved up (Minnan 储规罐)
+    ['娃儿送到他外婆屋头了，绳子也挂到梁上了'],
+    ['阮的安眠药仔储规罐囥佇眠床头'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
@@ -55,6 +58,9 @@ describe('suicidal intent said in passing', () => {
     '窗缝都用胶带封好了，冬天不漏风',
     '出门前门窗关好了，煤气也关了',
     '阳台栏杆刷了漆，别靠上去',
+    // a washing line on the beam
+    '下雨了，晾衣服的绳子挂到梁上了',
+    '绳子挂在梁上晾腊肉',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
