@@ -67,6 +67,8 @@ describe('urgent scope', () => {
     // a forwarded leaflet's list of signs; a card game's loss "gives" the pain
     ['【转】脑卒中的典型表现：一侧肢体无力、口角歪斜，出现请立即就医', 'face_droop', 'knowledge'],
     ['打扑克输得俺胸口疼', 'chest_pain', 'figurative'],
+    // a decade long gone (八几年, 90年代)
+    ['俺老伴八几年就是心口疼走的，那时候没处看病', 'chest_pain', 'past'],
     // a rest that settled it, with nobody guessing
     ['前两天胸口疼，躺了一会儿就好了', 'chest_pain', 'resolved'],
     ['爬楼梯有点胸闷，歇一会儿就好了', 'chest_pressure', 'resolved'],
