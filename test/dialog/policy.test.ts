@@ -34,6 +34,15 @@ describe('reply policy', () => {
     expect(textOf(talk(core).say('我住晋江，离石狮很近，孕妇产检去哪'))).toContain('晋江市医院');
   });
 
+  it('takes the place a correction says it is, not the one it says it is not (是晋江 不是忻州, "not Xinzhou")', () => {
+    const chat = talk(core);
+    expect(textOf(chat.say('忻州封控区 孕妇产检去哪家'))).toContain('忻州市妇幼');
+    const corrected = textOf(chat.say('打错了 是晋江 不是忻州'));
+    expect(corrected).toContain('晋江市医院');
+    expect(corrected).not.toContain('忻州');
+    expect(textOf(talk(core).say('Not Xinzhou, we are in Jinjiang. Where do pregnant women give birth?'))).toContain('晋江市医院');
+  });
+
   it('reads a tier only the rural plan names (亚定点医院, 县级医院) with no place as a rural question; a care asked of it still needs the place', () => {
     for (const text of ['亚定点医院是收哪些病人的', '县级医院跟乡镇卫生院各管什么']) {
       const r = talk(core).say(text);
