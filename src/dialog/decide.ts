@@ -81,11 +81,18 @@ function onlyPlace(i: DecideInput): boolean {
   return rest.replace(/[\s\p{P}\p{S}]|那边|这边|那里|这里|那个|这个|附近|旁边|一带|那块|这块|社区医院|卫生服务中心|卫生院|医院|小区|的|呢|啊|呀|我们|我在|在|是|就/gu, '').length <= 1;
 }
 
+/** A place or zone said before, corrected, and nothing asked (我说错了 我们是管控区 不是封控区): the last question again. */
+function onlyCorrection(i: DecideInput): boolean {
+  if (!i.slots.locality && !i.slots.audience) return false;
+  const lower = i.analysis.normalised.toLowerCase();
+  return cueScan(lowerCase(i.domain.correctionCues)).any(lower) && !i.domain.questionCues.some((c) => lower.includes(c));
+}
+
 /** A message read as nothing or as only a place (丰泽 泉秀那边) says nothing more, whatever the classifier made of it
  * (asked only where it decides: onlyPlace cuts the message around its places). */
 function vague(i: DecideInput): boolean {
   const said = i.analysis.intent.name;
-  return said === 'fallback' || said === 'give_locality' || onlyPlace(i);
+  return said === 'fallback' || said === 'give_locality' || onlyPlace(i) || onlyCorrection(i);
 }
 
 /** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */

@@ -42,6 +42,8 @@ export const LexiconSchema = z.strictObject({
     default_audience: z.string(),
     /** Regex source that, ending right before a care category's word, negates it too (不发烧, 没咳嗽). */
     category_before: z.string().optional(),
+    /** …and right before a place, when another is named (是晋江 不是忻州): not where the user is. */
+    place_before: z.string().optional(),
   }),
   /** An audience word asked about rather than said of the user (要隔离吗, 需要隔离多久): not their status. */
   asked: z.strictObject({ before: z.string(), after: z.string() }).optional(),

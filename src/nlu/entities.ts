@@ -320,3 +320,12 @@ function toEntity(text: string, c: Candidate): Entity {
   if (c.entry.address) e.address = true;
   return e;
 }
+
+/** 是晋江 不是忻州, "not Xinzhou, Jinjiang": a place denied beside another one is not where the user is (taken out, in place). */
+export function dropDeniedPlaces(text: string, entities: Entity[], lex: EntityLexicon): void {
+  if (!lex.placeNegationBefore) return;
+  const places = entities.filter((e) => e.type === 'locality' || e.type === 'place');
+  if (places.length < 2) return;
+  const denied = places.filter((e) => (lex.placeNegationBefore as RegExp).test(clauseBefore(text, e.start, 8)));
+  if (denied.length && denied.length < places.length) for (const e of denied) entities.splice(entities.indexOf(e), 1);
+}

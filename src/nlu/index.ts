@@ -14,7 +14,7 @@ import { cacheName, contentKey, fileCache } from './model-cache';
 import { projectRoot } from '../data/root';
 import { dirname, join } from 'node:path';
 import { createSegmenter, type Segmenter, type SegmenterName } from './segment';
-import { extractEntities } from './entities';
+import { dropDeniedPlaces, extractEntities } from './entities';
 import { buildGazetteer, loadStreets, shortName, type Division, type Gazetteer } from './gazetteer';
 import { jiebaLexiconOf, loadJiebaLexicon } from './wordfreq';
 import { intentModelOf, trainIntentModel, trainNatural, type IntentModel, type TrainingDoc } from './classifier';
@@ -126,6 +126,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
       entities.push(...others);
       entities.sort((a, b) => a.start - b.start || a.end - b.end);
     }
+    dropDeniedPlaces(norm.text, entities, lexicon);
     if (norm.forwarded && !entities.some((e) => e.type === 'role')) {
       entities.unshift({ type: 'role', value: 'family_doctor', text: norm.prefixes.join(''), start: 0, end: 0, score: 0.6 });
     }

@@ -80,6 +80,8 @@ export interface EntityLexicon {
   negationBefore: RegExp;
   /** …and right before a category only (不发烧). */
   categoryNegationBefore?: RegExp;
+  /** …and right before a place, when another place is named (是晋江 不是忻州). */
+  placeNegationBefore?: RegExp;
   /** An audience word asked about (要隔离吗): before it, or after it. */
   askedBefore?: RegExp;
   /** A case at a place (医院出了阳性病例), not the user's. */
@@ -282,6 +284,7 @@ export function buildLexicon(rules: RuleSet, lex: Lexicon, file = 'intents/lexic
     english,
     negationBefore: compile(lex.negation.before, `${file}: negation.before`),
     ...(lex.negation.category_before ? { categoryNegationBefore: compile(lex.negation.category_before, `${file}: negation.category_before`) } : {}),
+    ...(lex.negation.place_before ? { placeNegationBefore: compile(lex.negation.place_before, `${file}: negation.place_before`) } : {}),
     ...(lex.elsewhere ? { elsewhere: compile(lex.elsewhere, `${file}: elsewhere`) } : {}),
     ...(lex.served ? { served: compile(lex.served, `${file}: served`) } : {}),
     ...(lex.asked ? { askedBefore: compile(lex.asked.before, `${file}: asked.before`), askedAfter: compile(lex.asked.after, `${file}: asked.after`) } : {}),

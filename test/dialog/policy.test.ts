@@ -41,6 +41,13 @@ describe('reply policy', () => {
     expect(corrected).toContain('晋江市医院');
     expect(corrected).not.toContain('忻州');
     expect(textOf(talk(core).say('Not Xinzhou, we are in Jinjiang. Where do pregnant women give birth?'))).toContain('晋江市医院');
+    expect(textOf(talk(core).say('我在晋江，不是在忻州，孕妇去哪生'))).not.toContain('忻州市');
+  });
+
+  it('answers the last question again for a zone corrected with nothing asked (我说错了 我们是管控区 不是封控区)', () => {
+    const chat = talk(core);
+    expect(textOf(chat.say('忻州 封控区 发烧了去哪看'))).toContain('封控区 · 发热门诊定点医院');
+    expect(textOf(chat.say('我说错了 我们是管控区 不是封控区'))).toContain('管控区 · 发热门诊定点医院');
   });
 
   it('reads a tier only the rural plan names (亚定点医院, 县级医院) with no place as a rural question; a care asked of it still needs the place', () => {

@@ -26,6 +26,15 @@ describe('entities', () => {
     expect(loc).toMatchObject({ value: 'xinzhou', text: '忻州', start: 2, end: 4, score: 1 });
   });
 
+  it('sets aside a place said not to be it beside another (是晋江 不是忻州), not a place denied alone', () => {
+    const places = (t: string) => [...values(t, 'locality'), ...values(t, 'place')];
+    expect(places('打错了 是晋江 不是忻州')).toEqual(['jinjiang']);
+    expect(places('我在晋江，不是在忻州')).toEqual(['jinjiang']);
+    expect(places('Not Xinzhou, Jinjiang')).toEqual(['jinjiang']);
+    // (denied alone, it is still the place talked about: 不是忻州的定点医院吗)
+    expect(places('不是忻州的定点医院吗')).toEqual(['xinzhou']);
+  });
+
   it('finds localities and the places that resolve to them', () => {
     expect(values('我妈在忻府区封了', 'place')).toEqual(['xinzhou']);
     expect(ents('我妈在忻府区封了', 'place')[0]?.name).toBe('忻府区');
