@@ -12,7 +12,7 @@ import { findDesignations } from '../rules/query';
 import { designationAnswer, routeLines } from './designation';
 import { asksWhere, lowerCase, plainWordList, plainWordScan, saysUnanswered, type Domain } from './domain';
 import { cueScan } from '../data/cue-scan';
-import { loadStatusAnswer } from './load-status';
+import { loadStatusAnswer, loadMarksBeside } from './load-status';
 import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, generalFor, othersGuidance, whereFor } from './asked';
 import { say, type Line } from './plan';
 import { dedupe, lineWords, topicLines, topicLinesForOthers } from './topics';
@@ -350,6 +350,9 @@ function ruleLines(a: AnswerInput, given: readonly Line[]): Line[] {
   return topicLines(a.book, { ...topicQuery(a), topics }).filter((l) => !lineWords(l).split('\n').some((w) => said.has(w)));
 }
 
+const withLoadMarks = (a: AnswerInput, r: AnswerResult): AnswerResult =>
+  r.kind === 'answer' && a.slots.loadMarks.length ? loadMarksBeside(r, loadStatusAnswer(a.book, a.slots.loadMarks, a.status, a.text)) : r;
+
 function answerOf(a: AnswerInput): AnswerResult {
   const spec = a.domain.intents[a.intent];
   const defined = defineGroup(a);
@@ -369,13 +372,14 @@ function answerOf(a: AnswerInput): AnswerResult {
       }
       // where the book designates nothing for the question, the facts it asks about may still be in it
       const r = designation(a, a.session.assumedFull ?? [], categories);
-      if (r.kind === 'answer' && !r.designated) return withFacts(a, r, spec.topics);
+      // (and a clinic's load mark asked beside it: 孩子发烧…门口牌子上画个黄的 是么意思)
+      if (r.kind === 'answer' && !r.designated) return withLoadMarks(a, withFacts(a, r, spec.topics));
       // beside the hospitals, a fact the question asks for in words of its own (保障连续的医疗服务)
       if (r.kind === 'answer') {
         const extra = particular(a, spec.topics, 2);
-        if (extra.length) return { ...r, lines: [...r.lines, ...extra.flatMap((h) => h.unit.lines)], units: extra.map((h) => h.unit.id) };
+        if (extra.length) return withLoadMarks(a, { ...r, lines: [...r.lines, ...extra.flatMap((h) => h.unit.lines)], units: extra.map((h) => h.unit.id) });
       }
-      return r;
+      return withLoadMarks(a, r);
     }
     case 'backup':
       return backup(a);

@@ -33,3 +33,11 @@ export function loadStatusAnswer(book: RuleBook, said: readonly string[], status
   for (const m of asked.length ? asked : book.loadMarks.marks) lines.push(say('load_mark', { mark: m.name, meaning: m.meaning }));
   return lines;
 }
+
+/** A load mark's meaning asked beside another answer (孩子发烧…牌子上画个黄的 是么意思): added after it, once. */
+export function loadMarksBeside<R extends { lines: Line[]; found: boolean }>(r: R, marks: readonly Line[]): R {
+  if (!marks.length) return r;
+  const said = new Set(r.lines.map((l) => JSON.stringify(l)));
+  const added = marks.filter((l) => !said.has(JSON.stringify(l)));
+  return added.length ? { ...r, lines: [...r.lines, ...added], found: true } : r;
+}

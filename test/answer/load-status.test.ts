@@ -1,6 +1,7 @@
 import { loadStatusAnswer } from '../../src/answer/load-status';
 import { EMPTY_STATUS } from '../../src/rules/types';
 import { realRules } from '../support/nlu';
+import { realCore, talk, textOf } from '../support/core';
 
 const yantai = () => {
   const book = realRules().byId.get('yantai');
@@ -21,5 +22,14 @@ describe('load marks', () => {
   it('a lone single character is not read as a mark', () => {
     expect(marksSaid(loadStatusAnswer(yantai(), [], EMPTY_STATUS, '红码的人去哪看病'))).toHaveLength(4);
     expect(marksSaid(loadStatusAnswer(yantai(), ['blue'], EMPTY_STATUS, '红码的人标蓝的诊所能去吗'))).toEqual(['蓝色']);
+  });
+});
+
+describe('a load mark asked beside another question', () => {
+  it("gives the mark's meaning after the answer about a care (孩子发烧…牌子上画个黄的 是么意思)", async () => {
+    const core = await realCore();
+    const text = textOf(talk(core).say('龙口 孩子有点低烧 村卫生室门口牌子上画个黄的 啥意思 还能去吗'));
+    expect(text).toContain('就诊人数较多');
+    expect(text).toContain('发热');
   });
 });
