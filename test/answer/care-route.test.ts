@@ -18,6 +18,11 @@ describe('topic guidance and care categories', () => {
     expect(ids(['children'])).not.toContain('dialysis_booking');
     expect(ids([])).not.toContain('dialysis_booking');
   });
+
+  it('who arranges the sessions (透析时间谁来排, Wu 啥人来排) asks for the arrangements beside the hospital', () => {
+    for (const text of ['晋江管控区的 我爸血透 一周三次 透析时间谁来排', '阿拉娘舅晋江管控区个 血透 透析个辰光啥人来排'])
+      expect(textOf(talk(core).say(text))).toContain('合理安排血透时间');
+  });
 });
 
 describe('a how-to-get-care answer names the hospitals for the care asked', () => {
