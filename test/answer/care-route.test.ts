@@ -19,6 +19,10 @@ describe('topic guidance and care categories', () => {
     expect(ids([])).not.toContain('dialysis_booking');
   });
 
+  it('what to watch out for on the way (路上要注意点啥) adds the personal protection the notice asks for', () => {
+    expect(textOf(talk(core).say('忻州管控区 要出去看病 路上和到了医院要注意点啥'))).toContain('个人防护');
+  });
+
   it('who arranges the sessions (透析时间谁来排, Wu 啥人来排) asks for the arrangements beside the hospital', () => {
     for (const text of ['晋江管控区的 我爸血透 一周三次 透析时间谁来排', '阿拉娘舅晋江管控区个 血透 透析个辰光啥人来排'])
       expect(textOf(talk(core).say(text))).toContain('合理安排血透时间');
