@@ -150,6 +150,8 @@ export const ScopeSchema = z.strictObject({
   now_opener: pattern.optional(),
   /** A resolution someone says will come, matched right before it (他说躺躺就好了, 她觉得睡一觉就好了): not over. */
   predicted_before: pattern.optional(),
+  /** Right before a past time, what makes it a comparison, not when the symptom is (这次比上次深很多). */
+  compared_before: pattern.optional(),
   /** A symptom said to be back after it was over or past (…就好了…今晚又开始痛; "started again"): matched after it. */
   back_again: pattern.optional(),
   /** Patterns for the rest of the clause after a mention that make it a condition (…抽搐倒地的话, not 遗书一样的话); for

@@ -96,7 +96,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.supposing, Cue.Suppose);
   add(data.serious_turn, Cue.Serious);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
-  const [fearedBefore, aboutToAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied, predictedBefore] = [
+  const [fearedBefore, aboutToAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied, predictedBefore, comparedBefore] = [
     data.feared_before,
     data.about_to_after,
     data.now_opener,
@@ -104,6 +104,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     data.serious_question,
     data.joke_denied,
     data.predicted_before,
+    data.compared_before,
   ].map((p) => (p ? new RegExp(p) : undefined));
   /** After 说正经的: a question follows (…卫生院标黄色是啥意思) and the joke is not denied (说正经的不是开玩笑). */
   const jokingAside = (after: string): boolean => !!seriousQuestion?.test(after) && !jokeDenied?.test(after);
@@ -262,7 +263,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (or after it in its clause where English puts it: "fainted once last year" → 晕倒 once 去年, "had chest
       // tightness last week" → 胸痛上周)
       const english = /[a-z]/.test(text.slice(cs, ce));
-      const pastHits = hits.filter((h) => h.cues & Cue.Past && !sinceCued(text, hits, h) && ((inSpan(h, ss, se) && h.end <= m.start) || (english && h.start >= m.end && h.end <= ce)));
+      // (…not a past time it is compared with: 这次比上次深很多)
+      const pastHits = hits.filter((h) => h.cues & Cue.Past && !sinceCued(text, hits, h) && !comparedBefore?.test(text.slice(Math.max(0, h.start - 2), h.start)) && ((inSpan(h, ss, se) && h.end <= m.start) || (english && h.start >= m.end && h.end <= ce)));
       const experiential =
         /^了?过(?!去|来|不|得)/.test(text.slice(m.end, m.end + 3)) || hits.some((h) => h.cues & Cue.PastAfter && h.start >= m.end && h.start <= m.end + 1);
       let past = !inForce.past.has(m.concept) && (pastHits.length > 0 || experiential);
@@ -300,7 +302,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const hypothetical =
         (supposed.some(([from, to]) => m.start >= from && m.end <= to) && !hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce)) ||
         // (a hypothetical runs on over an enumeration: 万一她腿肿得厉害、躺下就喘不过气了)
-        hits.some((h) => h.cues & Cue.Hypo && h.start >= bounds(text, m.start, CLAUSE_NO_LIST)[0] && h.end <= m.start && !hypoClosed?.test(text.slice(h.end, m.start))) ||
+        // (…but not past a clause-break word: 她还以为我喝多了…然后…现在我站在楼顶上)
+        hits.some((h) => h.cues & Cue.Hypo && h.start >= bounds(text, m.start, CLAUSE_NO_LIST)[0] && h.end <= m.start && !hypoClosed?.test(text.slice(h.end, m.start)) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) ||
         hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1 && !CLAUSE_END.test(text.slice(m.end, h.start))) ||
         // a conditional closing the mention's clause (学生突然抽搐倒地的话…)
         !!conditionalEnd?.test(text.slice(m.end, ce));

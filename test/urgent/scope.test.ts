@@ -98,6 +98,10 @@ describe('urgent scope', () => {
     // 痛得不得了 says how much, it asks nothing; 现在也不哭 is a sign, not an end
     ['我爸胸口痛得不得了，汗一直出', 'chest_pain'],
     ['刚才孩子突然一阵一阵抽，眼睛直勾勾的，现在也不哭就是蔫蔫的', 'seizure'],
+    // a past time it is compared with is no past (这次比上次深很多)
+    ['她又划手腕了，这次比上次深很多，地上好多血', 'heavy_bleeding'],
+    // a mistaken belief (以为) earlier in a run-on does not reach past a clause-break word
+    ['我妈还以为我喝多了然后我把猫托给邻居了现在我站在楼顶上', 'danger_place'],
     // a rest someone says will settle it is a guess, not the pain over
     ['我妈胸口闷得慌 出了一身冷汗 她说躺躺就好了', 'chest_pressure'],
     ['老伴心口疼了一晚上，他觉得睡一觉就好了，不让我打电话', 'chest_pain'],
