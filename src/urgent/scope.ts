@@ -329,12 +329,14 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         (hits.some((h) => h.cues & Cue.Serious && h.start >= m.end && jokingAside(text.slice(h.end))) &&
           !mentions.some((o) => happening.has(o.concept) && o.end <= m.start + 4 && o.start >= ss)) ||
         jokeSaidAfter(text, hits, se);
+      const listStart = bounds(text, m.start, CLAUSE_NO_LIST)[0];
       for (const h of hits) {
         if (figurative || inForce.figurative.has(m.concept)) break;
         if (h.start < cs || h.end > m.start) continue;
         if (h.cues & Cue.FigSubject && m.start - h.end <= 3) figurative = true;
         if (!(h.cues & Cue.Fig) || m.start - h.end > 8) continue;
-        const literal = hits.some((o) => o.cues & Cue.Literal && o.end <= h.start && o.end >= h.start - 1 && o.start >= cs);
+        // (the body part right before, or a word or two before in its clause or list: 胸口硬硬、压得喘不过气)
+        const literal = hits.some((o) => o.cues & Cue.Literal && o.end <= h.start && o.end >= h.start - 3 && o.start >= Math.min(cs, listStart));
         if (!literal) figurative = true;
       }
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)

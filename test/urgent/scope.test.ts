@@ -98,6 +98,8 @@ describe('urgent scope', () => {
     // 痛得不得了 says how much, it asks nothing; 现在也不哭 is a sign, not an end
     ['我爸胸口痛得不得了，汗一直出', 'chest_pain'],
     ['刚才孩子突然一阵一阵抽，眼睛直勾勾的，现在也不哭就是蔫蔫的', 'seizure'],
+    // the body part a word or two before in its list is literal (Minnan 心肝頭硬硬、壓甲袂喘氣: 胸口…压得喘不过气)
+    ['阮翁心肝頭硬硬、壓甲袂喘氣，規身軀冷汗', 'dyspnea'],
     // a past time it is compared with is no past (这次比上次深很多)
     ['她又划手腕了，这次比上次深很多，地上好多血', 'heavy_bleeding'],
     // a mistaken belief (以为) earlier in a run-on does not reach past a clause-break word
