@@ -34,6 +34,9 @@ describe('suicidal intent said in passing', () => {
     // a rope hung on the beam (Sichuanese), a jar of sleeping pills saved up (Minnan 储规罐)
     ['娃儿送到他外婆屋头了，绳子也挂到梁上了'],
     ['阮的安眠药仔储规罐囥佇眠床头'],
+    // Cantonese sleeping pills saved a month (瞓覺藥…儲咗); a crop spray put by the bed (打麦子的药…搁炕头上了)
+    ['啲瞓覺藥我儲咗成個月，而家成樽擺喺枱面'],
+    ['那瓶打麦子的药俺搁炕头上了，等老婆子睡着了俺就喝'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
@@ -61,6 +64,8 @@ describe('suicidal intent said in passing', () => {
     // a washing line on the beam
     '下雨了，晾衣服的绳子挂到梁上了',
     '绳子挂在梁上晾腊肉',
+    // a crop spray kept in the shed
+    '打麦子的药放仓库里了，别让孩子碰',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
