@@ -193,6 +193,10 @@ describe('entities', () => {
     expect(values('孩子生病了', 'category')).toContain('children');
     expect(values('dialysis 去哪家', 'category')).toEqual(['dialysis']);
     expect(values('没有发烧,就是咳嗽', 'category')).not.toContain('fever');
+    // a baby's age said alone ("our 8-month-old"), not a pregnancy's
+    expect(values('Where do we take our 8-month-old?', 'category')).toContain('children');
+    expect(values('闺女八个月大了 发烧去哪', 'category')).toContain('children');
+    expect(values('我怀孕8个月大了 产检去哪', 'category')).not.toContain('children');
   });
 
   it('finds facilities, with typo tolerance, scoped to the locality named', () => {
