@@ -13,6 +13,11 @@ describe('contact answers', () => {
     expect(text).not.toMatch(/3026833|3309576|379022001/);
   });
 
+  it('reads "which number do I ring" said plainly (打哪个号, 打啥号) as asking for the hotline', () => {
+    for (const text of ['关在家二十来天了 人都要发霉了 哈哈 说正事 忻州这边看病有事要问 打啥号', '我们忻州小区封了快一个月 身体倒是没啥 就是想问问 有事打什么号'])
+      expect(textOf(talk(core).say(text))).toContain('0350-3301599');
+  });
+
   it('says a number the notice does not list is not a medical hotline, without repeating it', () => {
     const text = textOf(talk(core).say('忻州那个0350-3026833是就医电话吗'));
     expect(text).toContain('不是就医咨询电话');
