@@ -221,7 +221,7 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   // a book silent on the topic asked may say who handles it (medicines: the family doctors who bring them), once it
   // is said to be silent on it
   const silent = !lines.length && named.length > 0;
-  if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: handlersOf(a, named) });
+  if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: [...handlersOf(a, named), ...named.flatMap((t) => a.domain.askedFallbacks[t] ?? [])] });
   if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: own });
   if (!lines.length) lines = topicLines(a.book, { ...q, topics: handlersOf(a, own) });
   if (!lines.length && a.book.fallback) lines = topicLines(a.book, { ...q, topics: a.domain.fallbackTopics });

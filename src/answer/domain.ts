@@ -86,6 +86,8 @@ const DomainFile = z
     forwardCues: z.array(z.string().min(1)).default([]),
     plainWords: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),
     topicFallbacks: z.record(z.string(), z.array(z.string())).default({}),
+    /** …used only when the message names the topic itself (网上问医生 → the family doctors' online care at home). */
+    askedFallbacks: z.record(z.string(), z.array(z.string())).default({}),
     continues: z.record(z.string(), z.array(z.string())).default({}),
     maxDesignationGroups: z.number().int().min(0),
     languageChoices: z.array(
@@ -134,6 +136,10 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
   for (const [t, list] of Object.entries(d.topicFallbacks)) {
     checkTopics(`topicFallbacks.${t}`, [t]);
     checkTopics(`topicFallbacks.${t}`, list);
+  }
+  for (const [t, list] of Object.entries(d.askedFallbacks)) {
+    checkTopics(`askedFallbacks.${t}`, [t]);
+    checkTopics(`askedFallbacks.${t}`, list);
   }
   for (const [t, list] of Object.entries(d.continues)) {
     checkTopics(`continues.${t}`, [t]);

@@ -19,6 +19,11 @@ describe('topic guidance and care categories', () => {
     expect(ids([])).not.toContain('dialysis_booking');
   });
 
+  it("seeing a doctor online where the notice's only online care is its family doctors' at home (烟台: 网上问医生)", () => {
+    for (const text of ['烟台这边可以在网上问医生吗？我不想出门', '請問煙台嗰度可唔可以喺網上問醫生？'])
+      expect(textOf(talk(core).say(text))).toMatch(/线上方式|線上方式/);
+  });
+
   it('what to watch out for on the way (路上要注意点啥) adds the personal protection the notice asks for', () => {
     expect(textOf(talk(core).say('忻州管控区 要出去看病 路上和到了医院要注意点啥'))).toContain('个人防护');
   });
