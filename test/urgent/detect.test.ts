@@ -308,6 +308,11 @@ describe('urgent detection', () => {
     expect(flags('下雨天屋顶漏，下面有水流出来，物业不管')).not.toContain('labour');
   });
 
+  it("what is left of the medicine (药只剩一周了) is no baby's age: a child's low fever beside it is not a newborn's", () => {
+    expect(flags('高血压药只剩一周了，另外孩子有点低烧，去哪看')).toEqual([]);
+    expect(flags('孩子才一周，发烧了')).toContain('infant_fever');
+  });
+
   it('a birth said to be near (快生了) is a pregnancy, not labour: labour only with a sign of it', () => {
     expect(flags('媳妇快生了，封控区的孕妇一般去哪家医院生')).toEqual([]);
     expect(flags('媳妇快生了，刚才肚子一阵一阵地疼')).toContain('labour');
