@@ -221,7 +221,7 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   // a book silent on the topic asked may say who handles it (medicines: the family doctors who bring them), once it
   // is said to be silent on it
   const silent = !lines.length && named.length > 0;
-  if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: [...handlersOf(a, named), ...named.flatMap((t) => a.domain.askedFallbacks[t] ?? [])] });
+  if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: handlersOf(a, named) });
   if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: own });
   if (!lines.length) lines = topicLines(a.book, { ...q, topics: handlersOf(a, own) });
   if (!lines.length && a.book.fallback) lines = topicLines(a.book, { ...q, topics: a.domain.fallbackTopics });
@@ -401,7 +401,14 @@ function answerOf(a: AnswerInput): AnswerResult {
       if (!lines.length) return withFacts(a, { kind: 'answer', lines: missing(a.book), session: a.session, found: false }, spec.topics);
       return { kind: 'answer', lines, session: a.session, found: true };
     }
-    default:
-      return withFacts(a, withDesignation(a, topics(a, spec?.topics ?? []), spec?.designates), spec?.topics ?? []);
+    default: {
+      const r = withFacts(a, withDesignation(a, topics(a, spec?.topics ?? []), spec?.designates), spec?.topics ?? []);
+      // nothing on it, not even in the facts: what the notice says instead of a topic the message names (网上问医生 →
+      // its family doctors' online care at home)
+      if (r.kind !== 'answer' || r.found) return r;
+      const instead = a.slots.topics.flatMap((t) => a.domain.askedFallbacks[t] ?? []);
+      const lines = instead.length ? topicLines(a.book, { ...topicQuery(a), topics: instead }) : [];
+      return lines.length ? { ...r, lines, found: true } : r;
+    }
   }
 }

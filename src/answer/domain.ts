@@ -65,6 +65,8 @@ const DomainFile = z
     followUpLength: z.number().int().min(1).default(10),
     alternativeRatio: z.number().min(0).max(1),
     questionCues: z.array(z.string().min(1)).min(1),
+    /** Words that start a second question in one message (另外, 还有, 顺便问一下, also): each is answered. */
+    questionSeparators: z.array(z.string().min(1)).default([]),
     countCues: z.array(z.string().min(1)).min(1),
     commands: z.record(z.string(), z.string()),
     whereCues: z.array(z.string().min(1)),

@@ -2,6 +2,7 @@
 // Normalise → red flags → entities → intent (the NLU) → dialogue → answer → render. No I/O.
 import { decide, localityChoices } from '../dialog/decide';
 import { readSlots } from '../dialog/slots';
+import { questionsOf, withAnswers } from '../dialog/questions';
 import type { Domain } from '../answer/domain';
 import { plan, say, type Plan } from '../answer/plan';
 import { buildKb } from '../answer/kb';
@@ -61,6 +62,9 @@ export function createCore(d: CoreDeps): Core {
     });
   }
 
+  /** A reply that answers from a rule book: no question asked back, no alarm, no hand-off, no fallback. */
+  const answered = (p: Plan): boolean => !p.urgent && !p.handoff && !p.ask && !!p.locality && p.cite.length > 0 && !p.review;
+
   function turn(inbound: Inbound, session: Session, ctx: TurnContext): TurnResult {
     const raw = (inbound.choice ?? inbound.text ?? '').replace(/\u0000/g, '');
     // in code points (an emoji is one); a string of no more UTF-16 units than that has no more code points
@@ -77,8 +81,18 @@ export function createCore(d: CoreDeps): Core {
       return { reply: s.handoff?.heldBy ? null : renderFor(p, s, false), session: s, analysis };
     }
     const slots = readSlots(analysis, d.rules, d.domain.fullCues, d.domain.nextCues);
-    const r = decide({ analysis, slots, session, rules: d.rules, domain: d.domain, status: ctx.status, now: ctx.now, knownNumbers, staffAlerted: ctx.staffAlerted ?? false, facts });
+    const input = { rules: d.rules, domain: d.domain, status: ctx.status, now: ctx.now, knownNumbers, staffAlerted: ctx.staffAlerted ?? false, facts };
+    const r = decide({ ...input, analysis, slots, session });
     if (!r.plan) return { reply: null, session: r.session, analysis };
+    // two questions in one message (…能开多久？另外孩子发烧去哪): each answered, in the conversation as it stands
+    if (answered(r.plan)) {
+      const more = questionsOf(analysis.normalised, d.domain).flatMap((q) => {
+        const a = d.nlu.analyse(q);
+        const p = decide({ ...input, analysis: { ...a, redFlags: [] }, slots: readSlots(a, d.rules, d.domain.fullCues, d.domain.nextCues), session: { ...r.session, turns: session.turns, pending: undefined, urgentTurn: undefined } }).plan;
+        return p && answered(p) && p.locality === r.plan?.locality ? [p] : [];
+      });
+      if (more.length) r.plan = withAnswers(r.plan, more);
+    }
     if (text !== raw) r.plan.lines.push(say('truncated', { count: maxChars }));
     return { reply: renderFor(r.plan, r.session, analysis.forwarded), session: r.session, analysis };
   }

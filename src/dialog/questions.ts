@@ -1,0 +1,59 @@
+// A message that asks two things ("药能开多久？另外孩子发烧去哪"): its questions one by one, so that each is answered.
+// Pure: the normalised text and the domain's cues in, the questions out.
+import { cueScan } from '../data/cue-scan';
+import { lowerCase, type Domain } from '../answer/domain';
+import type { Line, Plan } from '../answer/plan';
+
+const SENTENCE_END = /[。！？!?；;\n]/;
+
+/** The parts of a message that each ask something, when there are two or more of them; else none. */
+export function questionsOf(text: string, domain: Domain): string[] {
+  const lower = text.toLowerCase();
+  const cuts = new Set<number>();
+  for (let i = 0; i < text.length; i++) if (SENTENCE_END.test(text[i] as string)) cuts.add(i + 1);
+  // a separator word starts a new question (另外, 还有, 顺便问一下, also)
+  for (const sep of lowerCase(domain.questionSeparators))
+    for (let at = lower.indexOf(sep); at >= 0; at = lower.indexOf(sep, at + sep.length)) cuts.add(at);
+  const bounds = [0, ...[...cuts].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b), text.length];
+  const asks = cueScan(lowerCase(domain.questionCues));
+  const parts: string[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const part = text.slice(bounds[k], bounds[k + 1]).trim();
+    if (part.replace(/[\s\p{P}\p{S}]/gu, '').length >= 4 && asks.any(part.toLowerCase())) parts.push(part);
+  }
+  return parts.length >= 2 ? parts : [];
+}
+
+/** A plan with the lines of another added where they say something new (the same book's answer to a second question). */
+export function withAnswers(p: Plan, more: readonly Plan[]): Plan {
+  const said = new Set(p.lines.map(key));
+  const lines = [...p.lines];
+  const cite = [...p.cite];
+  for (const q of more) {
+    // (a hospital already given for the same people and these cares is not given again)
+    const added = q.lines.filter((l) => !said.has(key(l)) && !designatedBefore(lines, l));
+    if (!added.length) continue;
+    for (const l of added) said.add(key(l));
+    lines.push(...added);
+    for (const b of q.cite) if (!cite.includes(b)) cite.push(b);
+  }
+  return { ...p, lines, cite };
+}
+
+const key = (l: Line): string => JSON.stringify(l);
+
+type Vars = { audience?: unknown; category?: unknown; facilities?: unknown };
+const varsOf = (l: Line): Vars | undefined => ('key' in l && l.key === 'designation' ? ((l as { vars?: Vars }).vars ?? {}) : undefined);
+
+/** A designation line whose people and hospitals a line before gives, for every care it names. */
+function designatedBefore(lines: readonly Line[], l: Line): boolean {
+  const v = varsOf(l);
+  if (!v) return false;
+  const cares = Array.isArray(v.category) ? (v.category as unknown[]).map(String) : [];
+  return lines.some((o) => {
+    const w = varsOf(o);
+    if (!w || JSON.stringify(w.audience) !== JSON.stringify(v.audience) || JSON.stringify(w.facilities) !== JSON.stringify(v.facilities)) return false;
+    const given = new Set(Array.isArray(w.category) ? (w.category as unknown[]).map(String) : []);
+    return cares.every((c) => given.has(c));
+  });
+}
