@@ -37,6 +37,10 @@ describe('suicidal intent said in passing', () => {
     // Cantonese sleeping pills saved a month (瞓覺藥…儲咗); a crop spray put by the bed (打麦子的药…搁炕头上了)
     ['啲瞓覺藥我儲咗成個月，而家成樽擺喺枱面'],
     ['那瓶打麦子的药俺搁炕头上了，等老婆子睡着了俺就喝'],
+    // a rope got ready (备下了); Minnan pills saved one by one (一粒一粒俭起来); English cutting, soaking through
+    ['家里的事都交代好了，绳子也备下了'],
+    ['药仔一粒一粒俭起来，规罐囥佇眠床头'],
+    ['I did my arms again with the blade, it keeps soaking through the towel'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
