@@ -44,6 +44,13 @@ describe('reply policy', () => {
     expect(textOf(talk(core).say('我在晋江，不是在忻州，孕妇去哪生'))).not.toContain('忻州市');
   });
 
+  it('walks the backups with the words people use for the next one (再后面一家呢, 下一家)', () => {
+    const chat = talk(core);
+    chat.say('晋江红码发烧去哪家医院');
+    expect(textOf(chat.say('那要是满了呢'))).toContain('现应前往 晋江市医院经济开发区院区');
+    expect(textOf(chat.say('再后面一家呢'))).toContain('现应前往 东石中心卫生院');
+  });
+
   it('answers the last question again for a zone corrected with nothing asked (我说错了 我们是管控区 不是封控区)', () => {
     const chat = talk(core);
     expect(textOf(chat.say('忻州 封控区 发烧了去哪看'))).toContain('封控区 · 发热门诊定点医院');
