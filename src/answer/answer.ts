@@ -12,7 +12,7 @@ import { findDesignations } from '../rules/query';
 import { designationAnswer, routeLines } from './designation';
 import { asksWhere, lowerCase, plainWordList, plainWordScan, saysUnanswered, type Domain } from './domain';
 import { cueScan } from '../data/cue-scan';
-import { loadStatusAnswer, loadMarksBeside } from './load-status';
+import { loadStatusAnswer, withLoadMarks } from './load-status';
 import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, generalFor, othersGuidance, whereFor } from './asked';
 import { say, type Line } from './plan';
 import { dedupe, lineWords, topicLines, topicLinesForOthers } from './topics';
@@ -349,9 +349,6 @@ function ruleLines(a: AnswerInput, given: readonly Line[]): Line[] {
   const said = new Set(given.flatMap((l) => lineWords(l).split('\n')));
   return topicLines(a.book, { ...topicQuery(a), topics }).filter((l) => !lineWords(l).split('\n').some((w) => said.has(w)));
 }
-
-const withLoadMarks = (a: AnswerInput, r: AnswerResult): AnswerResult =>
-  r.kind === 'answer' && a.slots.loadMarks.length ? loadMarksBeside(r, loadStatusAnswer(a.book, a.slots.loadMarks, a.status, a.text)) : r;
 
 function answerOf(a: AnswerInput): AnswerResult {
   const spec = a.domain.intents[a.intent];

@@ -1,6 +1,7 @@
 // Clinic load marks (Longkou's blue / yellow / red / ×) and today's marks from the live status.
 import type { LiveStatus, RuleBook } from '../rules/types';
 import { say, type Line } from './plan';
+import type { AnswerInput, AnswerResult } from './answer';
 import { escapeRegExp } from '../data/regex';
 
 /**
@@ -34,8 +35,12 @@ export function loadStatusAnswer(book: RuleBook, said: readonly string[], status
   return lines;
 }
 
-/** A load mark's meaning asked beside another answer (孩子发烧…牌子上画个黄的 是么意思): added after it, once. */
-export function loadMarksBeside<R extends { lines: Line[]; found: boolean }>(r: R, marks: readonly Line[]): R {
+/** An answer with the meaning of a load mark the message asks about beside it (孩子发烧…牌子上画个黄的 是么意思). */
+export const withLoadMarks = (a: AnswerInput, r: AnswerResult): AnswerResult =>
+  r.kind === 'answer' && a.slots.loadMarks.length ? loadMarksBeside(r, loadStatusAnswer(a.book, a.slots.loadMarks, a.status, a.text)) : r;
+
+/** A load mark's meaning asked beside another answer: added after it, once. */
+function loadMarksBeside<R extends { lines: Line[]; found: boolean }>(r: R, marks: readonly Line[]): R {
   if (!marks.length) return r;
   const said = new Set(r.lines.map((l) => JSON.stringify(l)));
   const added = marks.filter((l) => !said.has(JSON.stringify(l)));

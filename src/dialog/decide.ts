@@ -15,7 +15,7 @@ import type { RuleBook, RuleSet } from '../rules/types';
 import { answerInput, isContent, type DecideInput } from './input';
 import { otherWay } from './other-way';
 import { remember } from './remember';
-import { URGENT_ROUTE, urgent, urgentRoute } from './urgent';
+import { URGENT_ROUTE, alreadyComing, helpComing, urgent, urgentRoute } from './urgent';
 
 export type { DecideInput } from './input';
 
@@ -289,26 +289,6 @@ export function decide(i: DecideInput): { plan: Plan | null; session: Session } 
   // (help is coming and the scorer still reads an emergency: the answer, and 120 again should it get worse)
   else if (r.plan && !r.plan.urgent && alreadyComing(i)) r.plan.lines.unshift(say('urgent_coming'));
   return r;
-}
-
-/**
- * Right after an urgent reply, the message says help is on its way and asks something else ("120那边我已经报了 车在路上了
- * 那个大爷的药能开多久"): the alarm is raised and a person holds it, so the learned scorer alone does not raise it again
- * over the question. A red-flag concept in scope still does (救护车到了 他又抽了).
- */
-function alreadyComing(i: DecideInput): boolean {
-  return i.analysis.urgency.by === 'scorer' && i.session.urgentTurn !== undefined && i.session.urgentTurn === i.session.turns && helpComing(i);
-}
-
-/** The message says help is on its way (120打了, 救护车来了): read only right after an urgent reply. */
-function helpComing(i: DecideInput): boolean {
-  const lower = i.analysis.normalised.toLowerCase();
-  // (said of help that has come, not supposed of it: 救护车来了能拉走吗 asks what happens when it comes)
-  return lowerCase(i.domain.helpComingCues).some((c) => {
-    for (let at = lower.indexOf(c); at >= 0; at = lower.indexOf(c, at + 1))
-      if (!i.domain.helpComingSupposed.some((re) => re.test(lower.slice(at + c.length)))) return true;
-    return false;
-  });
 }
 
 function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {

@@ -7,6 +7,7 @@ import type { Session } from '../core/types';
 import { emergencyRoute } from '../rules/query';
 import type { RuleBook } from '../rules/types';
 import { answerInput, isContent, type DecideInput } from './input';
+import { lowerCase } from '../answer/domain';
 
 /** The pending question an urgent reply without a locality leaves: the locality, for its emergency route. */
 export const URGENT_ROUTE = 'urgent_route';
@@ -63,4 +64,24 @@ export function urgentRoute(i: DecideInput, s: Session, book: RuleBook): { plan:
     plan: plan(URGENT_ROUTE, lines, { locality: book.id, cite: said ? [book] : [] }),
     session: { ...s, pending: undefined, lastIntent: undefined },
   };
+}
+
+/**
+ * Right after an urgent reply, the message says help is on its way and asks something else ("120那边我已经报了 车在路上了
+ * 那个大爷的药能开多久"): the alarm is raised and a person holds it, so the learned scorer alone does not raise it again
+ * over the question. A red-flag concept in scope still does (救护车到了 他又抽了).
+ */
+export function alreadyComing(i: DecideInput): boolean {
+  return i.analysis.urgency.by === 'scorer' && i.session.urgentTurn !== undefined && i.session.urgentTurn === i.session.turns && helpComing(i);
+}
+
+/** The message says help is on its way (120打了, 救护车来了): read only right after an urgent reply. */
+export function helpComing(i: DecideInput): boolean {
+  const lower = i.analysis.normalised.toLowerCase();
+  // (said of help that has come, not supposed of it: 救护车来了能拉走吗 asks what happens when it comes)
+  return lowerCase(i.domain.helpComingCues).some((c) => {
+    for (let at = lower.indexOf(c); at >= 0; at = lower.indexOf(c, at + 1))
+      if (!i.domain.helpComingSupposed.some((re) => re.test(lower.slice(at + c.length)))) return true;
+    return false;
+  });
 }
