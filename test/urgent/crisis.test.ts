@@ -41,6 +41,9 @@ describe('suicidal intent said in passing', () => {
     ['家里的事都交代好了，绳子也备下了'],
     ['药仔一粒一粒俭起来，规罐囥佇眠床头'],
     ['I did my arms again with the blade, it keeps soaking through the towel'],
+    // Cantonese 𠝹 (to cut) on the arm, deep, the gauze still seeping; English charcoal bought and passwords sent
+    ['琴晚又用刀片𠝹手臂，𠝹得好深，包咗三塊紗布都仲係滲緊血'],
+    ['Sent my sister all my passwords last night. The charcoal I bought is by the bathroom door.'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
@@ -70,6 +73,9 @@ describe('suicidal intent said in passing', () => {
     '绳子挂在梁上晾腊肉',
     // a crop spray kept in the shed
     '打麦子的药放仓库里了，别让孩子碰',
+    // a hose connected to wash the car; charcoal bought for a barbecue
+    '水管子接好了，准备洗车',
+    'We bought charcoal for the barbecue on the balcony',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
