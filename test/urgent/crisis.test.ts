@@ -44,6 +44,10 @@ describe('suicidal intent said in passing', () => {
     // Cantonese 𠝹 (to cut) on the arm, deep, the gauze still seeping; English charcoal bought and passwords sent
     ['琴晚又用刀片𠝹手臂，𠝹得好深，包咗三塊紗布都仲係滲緊血'],
     ['Sent my sister all my passwords last night. The charcoal I bought is by the bathroom door.'],
+    // Hakka: the dog given to a neighbour, to the river bank again tonight and not coming back; a rope tested on the
+    // bunk's rail
+    ['狗仔交分隔壁阿嫂咧 今晡日去河壩行了兩擺 夜晡再去就唔轉來咧'],
+    ['宿舍床栏杆上那根绳子我试过了 挺结实'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
@@ -76,6 +80,9 @@ describe('suicidal intent said in passing', () => {
     // a hose connected to wash the car; charcoal bought for a barbecue
     '水管子接好了，准备洗车',
     'We bought charcoal for the barbecue on the balcony',
+    // a will made at a notary before treatment; a shop lost, said in Wu (心里厢憋气: pent up, not breathless)
+    'Sorting out my will with a notary before a long course of treatment, nothing dramatic',
+    '爿店关脱了 心里厢憋气 不过日脚还要过下去',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
