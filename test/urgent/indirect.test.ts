@@ -38,6 +38,8 @@ describe('suicidal intent said indirectly', () => {
     ['核酸排了两个小时，累死了'],
     // someone in the family left in a neighbour's care while the writer goes to hospital
     ['我要去医院陪护 家里老人我托付给邻居了 要带什么证明'],
+    // an errand done, said with thanks (a known false alarm of the scorer until 1 December, fourth session)
+    ['事情办好了，以后就不麻烦你们了，谢谢你'],
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
@@ -50,7 +52,6 @@ describe('suicidal intent said indirectly', () => {
 describe('known false alarms of the scorer', () => {
   it.failing.each([
     ['今晚就是最后一场球赛了，好紧张'],
-    ['事情办好了，以后就不麻烦你们了，谢谢你'],
     ['儿子在抽烟，说了也不听'],
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
