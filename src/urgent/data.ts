@@ -109,6 +109,9 @@ export const ClassesSchema = z.strictObject({
             /** Concepts of the rule that count when said in the past (他昨天说不想活了), not when resolved, history,
              * negated or supposed: what was said then is read beside what is happening now (电话一直打不通). */
             past_counts: z.array(z.string()).default([]),
+            /** Concepts that, named in the message, say what the rule's means are for (炭 for a 烧烤, a rope for moving
+             * house): the rule does not hold, and its mentions do not open the message to the scorer. */
+            none: z.array(z.string()).default([]),
           }),
         )
         .min(1),
@@ -335,6 +338,7 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
       r.past_counts.forEach((c, k) => {
         if (!own.has(c)) problems.push(`${cf}: classes.${name}.rules[${i}].past_counts[${k}]: "${c}" is not one of the rule's concepts`);
       });
+      r.none.forEach((c, k) => check(`classes.${name}.rules[${i}].none[${k}]`, c));
     });
   if (problems.length) throw new DataError(problems.join('\n'));
 }

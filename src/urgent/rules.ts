@@ -80,6 +80,8 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
     const severe = (usable.get('severe') ?? []).length > 0;
 
     const hits: ClassHit[] = [];
+    // mentions a rule found put to an everyday use (木炭…烧烤): they do not open the message to the scorer
+    let spent: Set<Mention> | undefined;
     for (const { id, rules } of classes) {
       const own = byClass.get(id) as Set<string>;
       // every item of a rule needs a mention of one of the class's concepts: none usable, no rule can hold
@@ -108,6 +110,10 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
           picked.push(ms[0] as Mention);
         }
         if (!ok) continue;
+        if (rule.none.length && rule.none.some((c) => usable.has(c))) {
+          for (const m of picked) (spent ??= new Set()).add(m);
+          continue;
+        }
         const first = picked[0] as Mention;
         if (rule.mild_blocks && !severe && firstConcepts.flatMap((c) => foundOf(usable, own, c)).every((m) => mildIn(text, usable, m))) continue;
         hits.push({ id, mention: first, concepts: [...new Set(picked.map((m) => m.concept))] });
@@ -125,7 +131,7 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
         });
     // what opens the message to the scorer: a red-flag symptom (not a supporting word, not a guessed homophone that is a word of its own)
     const red = mentions.filter((m) => redFlagConcepts.has(m.concept) && !supporting.has(m.concept) && !m.realWord);
-    const open = red.filter((m) => (usable.get(m.concept) ?? []).includes(m) && (severe || !mildIn(text, usable, m)));
+    const open = red.filter((m) => (usable.get(m.concept) ?? []).includes(m) && (severe || !mildIn(text, usable, m)) && !spent?.has(m));
     const openClasses = new Set<string>();
     for (const [id, own] of byClass) if (open.some((m) => own.has(m.concept))) openClasses.add(id);
     return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: red.length > 0 && open.length === 0, openClasses };

@@ -48,6 +48,12 @@ describe('intents data', () => {
     expect(() => loadIntentsData(dir)).toThrow(/classes\.yml: classes\.suicide\.rules\[\d+\]\.past_counts\[1\]: "low_mood" is not one of the rule's concepts/);
   });
 
+  it("rejects a class rule whose none names no concept, naming where", () => {
+    const f = join(dir, 'urgent', 'classes.yml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('none: [everyday_use]', 'none: [everyday_uses]'));
+    expect(() => loadIntentsData(dir)).toThrow(/classes\.suicide\.rules\[\d+\]\.none\[0\]: unknown concept "everyday_uses"/);
+  });
+
   it('rejects an intent defined twice', () => {
     writeFileSync(join(dir, 'classes', 'zz.yml'), `version: 1\nintent: thanks\nexamples: [谢谢啊, 多谢啦, 感谢感谢]\n`);
     expect(() => loadIntentsData(dir)).toThrow(/zz\.yml: intent: "thanks" is already defined/);

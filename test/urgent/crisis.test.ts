@@ -48,6 +48,8 @@ describe('suicidal intent said in passing', () => {
     // bunk's rail
     ['狗仔交分隔壁阿嫂咧 今晡日去河壩行了兩擺 夜晡再去就唔轉來咧'],
     ['宿舍床栏杆上那根绳子我试过了 挺结实'],
+    // …and said to be for something else while the rest says otherwise
+    ['木炭买好了 跟家里说是烧烤用的 其实我不想活了'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
@@ -82,6 +84,9 @@ describe('suicidal intent said in passing', () => {
     'We bought charcoal for the barbecue on the balcony',
     // a will made at a notary before treatment; a shop lost, said in Wu (心里厢憋气: pent up, not breathless)
     'Sorting out my will with a notary before a long course of treatment, nothing dramatic',
+    // means named with what they are for (a barbecue, moving house): no rule, and nothing for the scorer to open on
+    '买了两袋木炭 周末烧烤用',
+    '绳子买好了 搬家捆箱子用',
     '爿店关脱了 心里厢憋气 不过日脚还要过下去',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
