@@ -3,6 +3,7 @@ import type { LiveStatus, RuleBook } from '../rules/types';
 import { say, type Line } from './plan';
 import type { AnswerInput, AnswerResult } from './answer';
 import { escapeRegExp } from '../data/regex';
+import { dedupe } from './topics';
 
 /**
  * Marks the text names: by their full names (蓝色, 标红), and by single characters only where they are listed
@@ -35,14 +36,9 @@ export function loadStatusAnswer(book: RuleBook, said: readonly string[], status
   return lines;
 }
 
-/** An answer with the meaning of a load mark the message asks about beside it (孩子发烧…牌子上画个黄的 是么意思). */
-export const withLoadMarks = (a: AnswerInput, r: AnswerResult): AnswerResult =>
-  r.kind === 'answer' && a.slots.loadMarks.length ? loadMarksBeside(r, loadStatusAnswer(a.book, a.slots.loadMarks, a.status, a.text)) : r;
-
-/** A load mark's meaning asked beside another answer: added after it, once. */
-function loadMarksBeside<R extends { lines: Line[]; found: boolean }>(r: R, marks: readonly Line[]): R {
-  if (!marks.length) return r;
-  const said = new Set(r.lines.map((l) => JSON.stringify(l)));
-  const added = marks.filter((l) => !said.has(JSON.stringify(l)));
-  return added.length ? { ...r, lines: [...r.lines, ...added], found: true } : r;
+/** An answer with the meaning of a load mark the message asks about beside it (孩子发烧…牌子上画个黄的 是么意思), once. */
+export function withLoadMarks(a: AnswerInput, r: AnswerResult): AnswerResult {
+  if (r.kind !== 'answer' || !a.slots.loadMarks.length) return r;
+  const marks = loadStatusAnswer(a.book, a.slots.loadMarks, a.status, a.text);
+  return marks.length ? { ...r, lines: dedupe([...r.lines, ...marks]), found: true } : r;
 }

@@ -3,6 +3,7 @@
 import { cueScan } from '../data/cue-scan';
 import { lowerCase, type Domain } from '../answer/domain';
 import type { Line, Plan } from '../answer/plan';
+import { dedupe } from '../answer/topics';
 
 const SENTENCE_END = /[。！？!?；;\n]/;
 
@@ -24,23 +25,13 @@ export function questionsOf(text: string, domain: Domain): string[] {
   return parts.length >= 2 ? parts : [];
 }
 
-/** A plan with the lines of another added where they say something new (the same book's answer to a second question). */
+/** A plan with the lines of the same book's answers to the message's other questions added where they say something
+ * new (a hospital already given for the same people and these cares is not given again). */
 export function withAnswers(p: Plan, more: readonly Plan[]): Plan {
-  const said = new Set(p.lines.map(key));
   const lines = [...p.lines];
-  const cite = [...p.cite];
-  for (const q of more) {
-    // (a hospital already given for the same people and these cares is not given again)
-    const added = q.lines.filter((l) => !said.has(key(l)) && !designatedBefore(lines, l));
-    if (!added.length) continue;
-    for (const l of added) said.add(key(l));
-    lines.push(...added);
-    for (const b of q.cite) if (!cite.includes(b)) cite.push(b);
-  }
-  return { ...p, lines, cite };
+  for (const l of more.flatMap((q) => q.lines)) if (!designatedBefore(lines, l)) lines.push(l);
+  return { ...p, lines: dedupe(lines) };
 }
-
-const key = (l: Line): string => JSON.stringify(l);
 
 type Vars = { audience?: unknown; category?: unknown; facilities?: unknown };
 const varsOf = (l: Line): Vars | undefined => ('key' in l && l.key === 'designation' ? ((l as { vars?: Vars }).vars ?? {}) : undefined);

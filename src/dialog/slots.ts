@@ -135,9 +135,6 @@ function ownEntities(entities: readonly Entity[], text: string): readonly Entity
   return entities.filter((e) => !quoted(e) || !outside.has(e.type));
 }
 
-/** A place said not to be it, right before the place (不是忻州, 唔系烟台, "not Xinzhou"). */
-const DENIED = /(?:不是|并不是|而不是|并非|不在|唔系|唔喺|毋是|呣是|不系|\bnot(?: in)?|isn't|n't in)\s*$/i;
-
 /** The user is somewhere (我被封在晋江, 我住…), someone else lives somewhere (阿嬷一个人住泉秀). */
 const SELF_IN = /(?:我|俺|阮)(?:们|现在|目前|就|也|都|还)?(?:被)?(?:封|困|关|隔离|堵)?(?:在|住)$/;
 const OTHER_IN = /(?:住|在)$/;
@@ -178,11 +175,9 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
     const f = rules.byId.get(locality)?.facilities.find((x) => x.id === id);
     if (f) facility = { locality, facility: f };
   }
-  // the most specific place wins: a county of a rule book over the rural plan's 农村 in the same message; a place
-  // denied beside another (是晋江 不是忻州, "Jinjiang, not Xinzhou") is not where the user is
-  const named = [...of('locality'), ...of('place')];
-  const denied = named.length > 1 ? named.filter((e) => DENIED.test(normalised.slice(Math.max(0, e.start - 8), e.start))) : [];
-  const placeEntities = denied.length && denied.length < named.length ? named.filter((e) => !denied.includes(e)) : named;
+  // the most specific place wins: a county of a rule book over the rural plan's 农村 in the same message (a place
+  // denied beside another, 是晋江 不是忻州, the entity reader has already set aside)
+  const placeEntities = [...of('locality'), ...of('place')];
   const specific = placeEntities.filter((e) => !rules.byId.get(e.value)?.fallback);
   const place = whoseAbout(normalised, specific) ?? best(specific.length ? specific : placeEntities);
   const fallback = rules.books.find((b) => b.fallback)?.id;
