@@ -50,6 +50,11 @@ describe('suicidal intent said in passing', () => {
     ['宿舍床栏杆上那根绳子我试过了 挺结实'],
     // …and said to be for something else while the rest says otherwise
     ['木炭买好了 跟家里说是烧烤用的 其实我不想活了'],
+    // a poison mixed ready (兑好了 is done, not better) and the family's sleep waited for; two goodbyes (household
+    // things given away, debts settled) beside gaps sealed
+    ['敌敌畏我兑好了 藏在柜子高头 等屋里人睡了就喝'],
+    ['锅碗瓢盆都送人了 欠房东的房租也结清了 车窗用胶布糊严实了'],
+    ['手机电脑都送人了，欠款也付清了，门缝塞住了'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
@@ -88,6 +93,9 @@ describe('suicidal intent said in passing', () => {
     '买了两袋木炭 周末烧烤用',
     '绳子买好了 搬家捆箱子用',
     '爿店关脱了 心里厢憋气 不过日脚还要过下去',
+    // a crop spray mixed for the fields; goodbyes and sealed windows that are a winter move
+    '农药兑好了 明天去地里喷玉米',
+    '冬天到了，窗缝用胶带糊严实了，借的钱也还清了，家具送人了，准备搬家',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
