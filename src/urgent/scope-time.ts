@@ -33,3 +33,13 @@ export function ofAnotherTime(text: string, hits: readonly Hit[], h: Hit, m: Men
   const [cs] = bounds(text, h.start, CLAUSE_END);
   return m.end <= cs && hits.some((p) => p.cues & Cue.Past && p.start >= cs && p.end <= h.start);
 }
+
+/**
+ * A negation or a resolution right after an ongoing cue, not a symptom's own 不 (现在不疼了 says it is over; 现在叫不醒了
+ * does not). A negator says so when it denies a symptom (现在不疼了) or nothing (现在没有了), not when it starts
+ * something new (这几天也不想吃饭).
+ */
+export const saysOver = (hits: readonly Hit[], mentions: readonly Mention[], h: Hit, text: string): boolean =>
+  hits.some((o) => o.start >= h.end && o.start <= h.end + 2 && !mentions.some((x) => o.start >= x.start && o.end <= x.end) && (o.cues & Cue.Resolved || (o.cues & Cue.Neg && deniesSymptom(hits, o, text))));
+const deniesSymptom = (hits: readonly Hit[], o: Hit, text: string): boolean =>
+  /^[了啦嘞咯喇]?(?:$|[，。,.!?！？\s])/.test(text.slice(o.end, o.end + 2)) || hits.some((x) => x.cues & (Cue.Continuing | Cue.Symptom) && x.start >= o.end && x.start <= o.end + 3);

@@ -9,7 +9,7 @@ import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
 import { bounds, CLAUSE_END, Cue, insideNumber, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
-import { backAgainReader, ofAnotherTime } from './scope-time';
+import { backAgainReader, ofAnotherTime, saysOver } from './scope-time';
 
 export interface Scope {
   negated: boolean;
@@ -272,7 +272,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         const from = pastHits.length ? Math.min(...pastHits.map((h) => h.start)) : m.start;
         // (现在不疼了 says it is over; 现在叫不醒了 does not: that 不 is the symptom's own)
         const goesOn = hits.some((h) => {
-          if (!(h.cues & Cue.Ongoing) || !inSpan(h, ss, se) || h.start < from || pastHits.includes(h) || saysOver(hits, mentions, h)) return false;
+          if (!(h.cues & Cue.Ongoing) || !inSpan(h, ss, se) || h.start < from || pastHits.includes(h) || saysOver(hits, mentions, h, text)) return false;
           if (h.start >= cs && h.end <= ce) return true;
           // a time cue between the past one and the mention moves the story to now (十年前…，刚刚…，捂着胸口)
           if (h.start < m.start) return true;
@@ -397,10 +397,6 @@ function sinceCued(text: string, hits: readonly Hit[], h: Hit): boolean {
   while (p > 0 && text[p - 1] === ' ') p--;
   return hits.some((o) => o.cues & Cue.Since && o.end === p);
 }
-
-/** A negation or a resolution right after an ongoing cue, not a symptom's own 不 (现在不疼了 says it is over; 现在叫不醒了 does not). */
-const saysOver = (hits: readonly Hit[], mentions: readonly Mention[], h: Hit): boolean =>
-  hits.some((o) => o.start >= h.end && o.start <= h.end + 2 && o.cues & (Cue.Neg | Cue.Resolved) && !mentions.some((x) => o.start >= x.start && o.end <= x.end));
 
 /** A cue that is part of a longer symptom's word (我也开始嗓子疼). */
 const insideSymptom = (hits: readonly Hit[], o: Hit): boolean => hits.some((x) => x.cues & Cue.Symptom && x.start <= o.start && x.end >= o.end && x.end - x.start > o.end - o.start);

@@ -55,6 +55,8 @@ describe('suicidal intent said in passing', () => {
     ['敌敌畏我兑好了 藏在柜子高头 等屋里人睡了就喝'],
     ['锅碗瓢盆都送人了 欠房东的房租也结清了 车窗用胶布糊严实了'],
     ['手机电脑都送人了，欠款也付清了，门缝塞住了'],
+    // painkillers not taken but saved (舍不得吃, 这一个月 is a stretch, not a baby's age) and all of them tonight
+    ['这一个月的止痛片我一直舍不得吃 今晚一起吃了 省得拖累儿女'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });

@@ -72,6 +72,9 @@ describe('urgent scope', () => {
     // a rest that settled it, with nobody guessing
     ['前两天胸口疼，躺了一会儿就好了', 'chest_pain', 'resolved'],
     ['爬楼梯有点胸闷，歇一会儿就好了', 'chest_pressure', 'resolved'],
+    // a generation long gone (老一辈, 那辈人); a stroke with years in bed since (卧床, a catheter) is its sequela
+    ['我外婆说老一辈人生孩子大出血是常事，我现在孕32周一切都好', 'heavy_bleeding', 'past'],
+    ['我爸脑梗后卧床三年了，左边手脚动不了，鼻饲管要换', 'one_side_weak', 'history'],
   ])('%s is out of scope (%s: %s)', (text, concept, why) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
@@ -107,6 +110,10 @@ describe('urgent scope', () => {
     // a rest someone says will settle it is a guess, not the pain over
     ['我妈胸口闷得慌 出了一身冷汗 她说躺躺就好了', 'chest_pressure'],
     ['老伴心口疼了一晚上，他觉得睡一觉就好了，不让我打电话', 'chest_pain'],
+    // 晚上回来 holds 上回 (last time) but says no such thing
+    ['他早上回来就说胸口疼得厉害', 'chest_pain'],
+    // a later time that goes on (这几天) followed by something new denied (不想吃饭) is no end of it
+    ['老伴前年走了这几天也不想吃饭反正也活够了', 'hopeless'],
   ])('keeps %s in scope', (text, concept) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
