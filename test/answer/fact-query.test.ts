@@ -15,3 +15,12 @@ describe('the fact search, beside a word that holds a cue but is something else'
     expect(reply).toContain('家庭医生');
   });
 });
+
+describe('the fact search, in the resident\'s plain words', () => {
+  it.each(['孩子生完半年了，想做产后康复，泉秀社区中心有吗', '月子里落下漏尿的毛病，泉秀社区中心能做康复吗'])(
+    'reads recovery after a birth and leaking urine as what the pelvic-floor room is for: %s',
+    (q) => {
+      expect(textOf(talk(core).say(q))).toContain('盆底康复室');
+    },
+  );
+});

@@ -176,6 +176,10 @@ describe('entities', () => {
     expect(values('要隔离不?', 'audience')).toEqual([]);
   });
 
+  it('reads dialysis said as washing the kidneys (洗腰子)', () => {
+    expect(values('我妈每礼拜要洗腰子三次', 'category')).toContain('dialysis');
+  });
+
   it('a symptom denied right before it asks for no care (不发烧, 冇發燒)', () => {
     expect(values('孩子没发烧就是咳嗽', 'category')).toEqual(['children', 'general']);
     expect(values('不发烧，能在社区看吗', 'category')).toEqual([]);

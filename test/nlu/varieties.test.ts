@@ -58,6 +58,16 @@ describe('language varieties', () => {
     expect(nlu.normalise('咋个办嘛').varieties).toEqual(['swm']);
   });
 
+  it('reads Jin (Shanxi: 忻州), keeping the Mandarin words that hold its forms', () => {
+    expect(norm('俺婆姨夜来后晌就难活得不行')).toBe('俺老婆昨天下午就难受得不行');
+    expect(norm('年时吃错过药，现在没甚不舒服')).toBe('去年吃错过药,现在没什么不舒服');
+    expect(norm('中风了是甚样样儿的')).toBe('中风了是什么样的');
+    // marked forms need a Jin word beside them; a Mandarin word holding one is kept whole
+    expect(norm('过年时候甚至没回家')).toBe('过年时候甚至没回家');
+    expect(norm('做甚去了，过年时候回来的')).toBe('干什么去了,过年时候回来的');
+    expect(nlu.normalise('你做甚呢').varieties).toEqual(['jin']);
+  });
+
   it('leaves Mandarin words alone, and marked forms without a marker', () => {
     expect(norm('几点开门？有点发烧，吃了食物')).toBe('几点开门?有点发烧,吃了食物');
     expect(norm('无发热')).toBe('无发热');

@@ -75,6 +75,8 @@ describe('urgent scope', () => {
     // a generation long gone (老一辈, 那辈人); a stroke with years in bed since (卧床, a catheter) is its sequela
     ['我外婆说老一辈人生孩子大出血是常事，我现在孕32周一切都好', 'heavy_bleeding', 'past'],
     ['我爸脑梗后卧床三年了，左边手脚动不了，鼻饲管要换', 'one_side_weak', 'history'],
+    // what a stroke looks like, asked ahead (了是什么样, 先认得)
+    ['想问问心梗了是什么样的，先认得认得，家里老人身体都好', 'heart_attack', 'hypothetical'],
   ])('%s is out of scope (%s: %s)', (text, concept, why) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
