@@ -24,6 +24,15 @@ describe('topic guidance and care categories', () => {
       expect(textOf(talk(core).say(text))).toMatch(/线上方式|線上方式/);
   });
 
+  it("care at home asked for where the notice's only care at home is its family doctors' (烟台: 上门换药)", () => {
+    for (const text of ['烟台芝罘区 我爸刚做完手术回家 伤口要定期换药 有没有人上门', '烟台福山的 我妈插着胃管 谁能上门护理'])
+      expect(textOf(talk(core).say(text))).toContain('家庭医生');
+  });
+
+  it('a complaint to make (想投诉, 有意见想反映) asks for the notice\'s feedback line', () => {
+    expect(textOf(talk(core).say('忻州看病的事有意见 想投诉一下 找哪里'))).toContain('0350-3301599');
+  });
+
   it('what to watch out for on the way (路上要注意点啥) adds the personal protection the notice asks for', () => {
     expect(textOf(talk(core).say('忻州管控区 要出去看病 路上和到了医院要注意点啥'))).toContain('个人防护');
   });
