@@ -180,6 +180,11 @@ describe('entities', () => {
     expect(values('我妈每礼拜要洗腰子三次', 'category')).toContain('dialysis');
   });
 
+  it('reads an ordinary illness said plainly (一般的病, 综合的那种) as general care', () => {
+    expect(values('管控区一般的病去哪看', 'category')).toContain('general');
+    expect(values('不是发烧 就是普通的病 去哪个医院', 'category')).toContain('general');
+  });
+
   it('a symptom denied right before it asks for no care (不发烧, 冇發燒)', () => {
     expect(values('孩子没发烧就是咳嗽', 'category')).toEqual(['children', 'general']);
     expect(values('不发烧，能在社区看吗', 'category')).toEqual([]);
@@ -244,6 +249,8 @@ describe('entities', () => {
     expect(values('標紅色是什麼意思', 'load_mark')).toEqual(['red']);
     expect(values('标了个"×"是什么情况', 'load_mark')).toEqual(['x']);
     expect(values('我们这是农村,村里有老人阳了', 'rural').length).toBeGreaterThan(0);
+    // (below the county: 县底下)
+    expect(values('我们是县底下的', 'rural').length).toBeGreaterThan(0);
     // a village in the hills, said as a Cantonese writer says it (我哋條村喺山區 → 我们条村在山区)
     expect(values('我们条村在山区,老人有高血压', 'rural').length).toBeGreaterThan(0);
     // (a village said as "ours" in any variety: 俺们村, 咱村)

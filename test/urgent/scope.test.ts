@@ -116,6 +116,8 @@ describe('urgent scope', () => {
     ['他早上回来就说胸口疼得厉害', 'chest_pain'],
     // a later time that goes on (这几天) followed by something new denied (不想吃饭) is no end of it
     ['老伴前年走了这几天也不想吃饭反正也活够了', 'hopeless'],
+    // a rest one only guesses will settle it (应该/估计…就好了吧) is no resolution
+    ['心口憋得慌，出了一身冷汗，我先歇一下估计就好了', 'chest_pressure'],
   ])('keeps %s in scope', (text, concept) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
