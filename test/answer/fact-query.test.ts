@@ -23,4 +23,12 @@ describe('the fact search, in the resident\'s plain words', () => {
       expect(textOf(talk(core).say(q))).toContain('盆底康复室');
     },
   );
+
+  it('reads what must be signed (签什么, 要签字) as the consent form the notice names', () => {
+    expect(textOf(talk(core).say('晋江这边去定点医院做透析，到了要签字吗'))).toContain('知情同意书');
+  });
+
+  it('reads 在什么地方 as asking for the address beside another question', () => {
+    expect(textOf(talk(core).say('泉秀社区卫生服务中心在什么地方呀 骨科能看扭伤吗'))).toContain('灯荣路29号');
+  });
 });

@@ -68,6 +68,10 @@ describe('language varieties', () => {
     expect(nlu.normalise('你做甚呢').varieties).toEqual(['jin']);
   });
 
+  it('reads internet slang for a word (神马 → 什么)', () => {
+    expect(norm('要带神马证明')).toBe('要带什么证明');
+  });
+
   it('leaves Mandarin words alone, and marked forms without a marker', () => {
     expect(norm('几点开门？有点发烧，吃了食物')).toBe('几点开门?有点发烧,吃了食物');
     expect(norm('无发热')).toBe('无发热');

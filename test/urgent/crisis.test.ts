@@ -57,6 +57,9 @@ describe('suicidal intent said in passing', () => {
     ['手机电脑都送人了，欠款也付清了，门缝塞住了'],
     // painkillers not taken but saved (舍不得吃, 这一个月 is a stretch, not a baby's age) and all of them tonight
     ['这一个月的止痛片我一直舍不得吃 今晚一起吃了 省得拖累儿女'],
+    // a pet taken to a friend's (the cat is what was given, not who the message is about) and the keys left out, beside a
+    // height
+    ['猫已经送朋友家了 钥匙压在地垫下面 今晚就从阳台下去'],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });

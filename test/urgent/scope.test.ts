@@ -118,6 +118,8 @@ describe('urgent scope', () => {
     ['老伴前年走了这几天也不想吃饭反正也活够了', 'hopeless'],
     // a rest one only guesses will settle it (应该/估计…就好了吧) is no resolution
     ['心口憋得慌，出了一身冷汗，我先歇一下估计就好了', 'chest_pressure'],
+    // a resolution asked about (是不是就不疼了) is no resolution
+    ['天天都在想从楼顶下去是不是就什么都不痛了', 'danger_place'],
   ])('keeps %s in scope', (text, concept) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
