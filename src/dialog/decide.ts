@@ -353,9 +353,11 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   const asked = resumed && s.pending?.text ? (onlyPlace(i) ? s.pending.text : `${s.pending.text}，${i.analysis.normalised}`) : undefined;
   // …as surely as it was understood then (山东烟台 莱阳市 says nothing of the question: the answer would not trust its words)
   const sure = resumed && s.pending?.confidence ? { confidence: s.pending.confidence } : {};
-  let r = answerAs(i, book, s, intent, asked, sure);
+  // …and of the care it named then (透析的定点医院几点开门 … 忻府区的: the dialysis hospitals, said as asked)
+  const ia = resumed && onlyPlace(i) && !i.slots.categories.length && s.categories?.length ? { ...i, slots: { ...i.slots, categories: s.categories } } : i;
+  let r = answerAs(ia, book, s, intent, asked, sure);
   for (const alt of r.kind === 'answer' && !r.found ? alternatives : []) {
-    const other = answerAs(i, book, s, alt, asked, alt === intent ? sure : {});
+    const other = answerAs(ia, book, s, alt, asked, alt === intent ? sure : {});
     if (other.kind === 'answer' && other.found) {
       r = other;
       intent = alt;

@@ -32,6 +32,12 @@ describe('intent resolution', () => {
     expect(resumed).toMatch(/发热病人按规定/);
   });
 
+  it('a question resumed once its locality is given keeps the care it named (透析的医院几点开门 … 忻府区)', () => {
+    const t = talk(core);
+    expect(t.say('做透析的定点医院上午几点开门')?.ask).toBe('locality');
+    expect(textOf(t.say('忻府区'))).toContain('血液透析定点医院');
+  });
+
   it('asked whether it is a bot or a person, it says who answers, and hands off only when a person is asked for', () => {
     for (const text of ['你系唔系机械人嚟㗎？定系真人', 'r u a bot or human?', 'are you a real person?']) expect(talk(core).say(text)?.intent).toBe('greeting');
     for (const text of ['你是机器人吧 给我转人工', 'can I talk to a real person']) expect(talk(core).say(text)?.intent).toBe('handoff_request');
