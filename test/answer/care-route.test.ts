@@ -29,6 +29,10 @@ describe('topic guidance and care categories', () => {
       expect(textOf(talk(core).say(text))).toContain('家庭医生');
   });
 
+  it("a doctor coming to the house (到家里来看看) is the notice's home visits (烟台: 上门送医送药)", () => {
+    expect(textOf(talk(core).say('烟台莱山 我爸腿脚不好 医生能到家里来看看吗'))).toContain('上门');
+  });
+
   it('a complaint to make (想投诉, 有意见想反映) asks for the notice\'s feedback line', () => {
     expect(textOf(talk(core).say('忻州看病的事有意见 想投诉一下 找哪里'))).toContain('0350-3301599');
   });
