@@ -180,6 +180,12 @@ describe('entities', () => {
     expect(values('我妈每礼拜要洗腰子三次', 'category')).toContain('dialysis');
   });
 
+  it('reads a car as transport, not a bicycle ridden (骑车, 自行车, 单车)', () => {
+    expect(values('以前都是他骑车去医院给我拿药', 'topic')).not.toContain('transport');
+    expect(values('我骑自行车去行吗', 'topic')).not.toContain('transport');
+    expect(values('有车接送吗', 'topic')).toContain('transport');
+  });
+
   it('reads an ordinary illness said plainly (一般的病, 综合的那种) as general care', () => {
     expect(values('管控区一般的病去哪看', 'category')).toContain('general');
     expect(values('不是发烧 就是普通的病 去哪个医院', 'category')).toContain('general');
