@@ -70,6 +70,12 @@ describe('language varieties', () => {
 
   it('reads internet slang for a word (神马 → 什么)', () => {
     expect(norm('要带神马证明')).toBe('要带什么证明');
+    // a traditional 帳號 simplified character by character is 帐号: the mainland writes 账号
+    expect(norm('帳號密碼交給室友')).toBe('账号密码交给室友');
+  });
+
+  it('reads Wu 交关辰光 (a long time) as a time, not 很 + 时间', () => {
+    expect(norm('阿拉攒了交关辰光')).toBe('我们攒了很久');
   });
 
   it('leaves Mandarin words alone, and marked forms without a marker', () => {

@@ -60,6 +60,17 @@ describe('suicidal intent said in passing', () => {
     // a pet taken to a friend's (the cat is what was given, not who the message is about) and the keys left out, beside a
     // height
     ['猫已经送朋友家了 钥匙压在地垫下面 今晚就从阳台下去'],
+    // charcoal got in beside gaps sealed; a roof's door forced open, with despair after it
+    ['我要三袋木炭，厨房的门缝窗缝都用胶条封死了'],
+    ['楼顶天台的门锁昨晚被我撬开了。反正也无所谓了'],
+    // a child's care handed on with thanks, and things said to be no longer needed
+    ['孩子已经交给外婆带了，以后就辛苦你了，这些东西我也用不上了'],
+    // cutting that gets worse, still seeping through the gauze
+    ['手臂上又划了，越划越深，纱布压着还在往外渗'],
+    // the drop checked more than once, and nothing mattering
+    ['这几天上楼顶看了好几次了 下面是水泥地 其实也无所谓了'],
+    // English: pills put together to take at once, everything said
+    ["I've put all my pills together so they're easy to take at once. Said what I needed to say to my sister."],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });
@@ -100,6 +111,8 @@ describe('suicidal intent said in passing', () => {
     '爿店关脱了 心里厢憋气 不过日脚还要过下去',
     // a crop spray mixed for the fields; goodbyes and sealed windows that are a winter move
     '农药兑好了 明天去地里喷玉米',
+    // a bottle of each kept at home is a lockdown's stock, not an overdose
+    '家里降压药安眠药都有一瓶，够吃到解封吗',
     '冬天到了，窗缝用胶带糊严实了，借的钱也还清了，家具送人了，准备搬家',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
