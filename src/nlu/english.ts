@@ -57,6 +57,13 @@ const CONTRACTIONS: Record<string, string[]> = {
   "let's": ['let', 'us'],
 };
 
+const OWN_KEYS = new Map([
+  ['note', 'note'],
+  ['notes', 'note'],
+  ['noted', 'note'],
+  ['noting', 'note'],
+]);
+
 /**
  * A word's key for matching: its inflections stripped (babies → baby, breathing/breathes/breathed → breath,
  * seizures → seizur), nothing more. A derivational stemmer (Porter's) joins words that mean different things
@@ -65,6 +72,9 @@ const CONTRACTIONS: Record<string, string[]> = {
 export function inflectionKey(word: string): string {
   let w = word;
   if (w.length < 4 || !/^[a-z]+$/.test(w)) return w;
+  // (stripped, these would be other words: "note" is no "not", and "please note" negates nothing)
+  const own = OWN_KEYS.get(w);
+  if (own) return own;
   if (/ies$/.test(w) && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (/(?:ss|us|is)$/.test(w)) {
     /* kept: loss, virus, dialysis */

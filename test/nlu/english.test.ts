@@ -23,6 +23,12 @@ describe('English', () => {
     expect(norm('our 11-month-old baby')).toContain('11个月大');
   });
 
+  it('reads a note as a note, not as "not" with its e stripped', () => {
+    expect(norm('take a note of the number')).not.toContain('没有');
+    expect(norm('Noted, my mum is not breathing')).toContain('没有呼吸');
+    expect(norm('I left a note for my landlord')).toContain('留了纸条');
+  });
+
   it('reads a contract as an agreement and contractions as labour, though they share a stem', () => {
     expect(norm('he has a family doctor contract')).not.toContain('宫缩');
     expect(norm('the contractions are 5 minutes apart')).toContain('宫缩');
