@@ -87,8 +87,9 @@ export function createCore(d: CoreDeps): Core {
     // two questions in one message (…能开多久？另外孩子发烧去哪): each answered, in the conversation as it stands
     if (answered(r.plan)) {
       const more = questionsOf(analysis.normalised, d.domain).flatMap((q) => {
-        const a = d.nlu.analyse(q);
-        const p = decide({ ...input, analysis: { ...a, redFlags: [] }, slots: readSlots(a, d.rules, d.domain.fullCues, d.domain.nextCues), session: { ...r.session, turns: session.turns, pending: undefined, urgentTurn: undefined } }).plan;
+        // (the whole message was read for red flags: its parts are not read again)
+        const a = d.nlu.analyse(q, { urgent: false });
+        const p = decide({ ...input, analysis: a, slots: readSlots(a, d.rules, d.domain.fullCues, d.domain.nextCues), session: { ...r.session, turns: session.turns, pending: undefined, urgentTurn: undefined } }).plan;
         return p && answered(p) && p.locality === r.plan?.locality ? [p] : [];
       });
       if (more.length) r.plan = withAnswers(r.plan, more);

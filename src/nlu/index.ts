@@ -191,9 +191,10 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
       romanised: romanisedModel,
     } satisfies NluBuild);
 
-  function analyse(text: string, o: { forwarded?: boolean } = {}): Analysis {
+  function analyse(text: string, o: { forwarded?: boolean; urgent?: boolean } = {}): Analysis {
     const p = prepare(text, o);
-    const u = urgent.detect(p.norm.text);
+    // (not looked for: none found)
+    const u = o.urgent === false ? { flags: [], score: 0, by: null, caution: false } : urgent.detect(p.norm.text);
     const known = examples.get(key(p.norm.text));
     const scored = model.score(p.features, 5);
     const ranking = known ? [{ name: known, confidence: 1 }, ...scored.filter((r) => r.name !== known)] : scored;

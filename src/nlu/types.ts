@@ -74,5 +74,6 @@ export interface Analysis {
 }
 
 export interface Nlu {
-  analyse(text: string, opts?: { forwarded?: boolean }): Analysis;
+  /** `urgent: false`: the red flags are not looked for (a part of a message whose whole was already read for them). */
+  analyse(text: string, opts?: { forwarded?: boolean; urgent?: boolean }): Analysis;
 }
