@@ -175,6 +175,10 @@ export const ScopeSchema = z.strictObject({
   hypothetical_closers: pattern.optional(),
   /** The text right before a mention that makes the bot, spoken to, its subject (你都答非所问). */
   addressee_before: pattern.optional(),
+  /** Right after a quotation's close (「…」的帖子) or right before its opening (文章里写着「…」): the words that make
+   * what it quotes a post's, an article's or a rumour's, not a case. */
+  quoted_after: pattern.optional(),
+  quoted_before: pattern.optional(),
   /** Read right after a hearsay cue (有人说, 听说): the teller's own people (她妈, 他同事), whose case is no hearsay. */
   relay_after: pattern.optional(),
   history_durations: words,

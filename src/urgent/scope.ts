@@ -10,6 +10,7 @@ import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
 import { bounds, CLAUSE_END, Cue, insideNumber, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
 import { backAgainReader, ofAnotherTime, saysOver } from './scope-time';
+import { quotedReader } from './scope-quote';
 
 export interface Scope {
   negated: boolean;
@@ -118,6 +119,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const hypoClosed = data.hypothetical_closers ? new RegExp(data.hypothetical_closers) : undefined;
   const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
   const relayAfter = data.relay_after ? new RegExp(data.relay_after) : undefined;
+  const quoted = quotedReader(data.quoted_after, data.quoted_before);
   const nonhuman = data.nonhuman_subject;
   const verbUse = nonhuman?.not_subject?.length ? `(?!${alternation(nonhuman.not_subject)})` : '';
   const nonhumanRe = nonhuman && new RegExp(`(?<!${alternation(nonhuman.agent_before)})${verbUse}(?:${alternation(nonhuman.subjects)})`, 'g');
@@ -341,7 +343,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       }
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
       // (…nor one told of the teller's own people: 群里有人说她妈是尿毒症…今天早上就水种)
-      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayAfter?.test(text.slice(h.end, h.end + 4))) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text, ss, m.start) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
+      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayAfter?.test(text.slice(h.end, h.end + 4))) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text, ss, m.start) || quoted(text, m.start, m.end) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
       return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)

@@ -128,6 +128,23 @@ describe('urgent scope', () => {
 });
 
 describe('scope.yml patterns', () => {
+  it('reads words quoted from a post or an article as the post\'s, but a person\'s own words quoted as theirs', () => {
+    expect(detect('姑妈往群里转了个"脑梗前兆：嘴歪手麻，马上打120"的帖子，全家都吓到了').flags).toEqual([]);
+    expect(detect('公众号推送里说：“孩子高烧抽搐先侧躺”，这对吗，顺便问发热门诊在哪').flags).toEqual([]);
+    expect(detect('看了《产后大出血的信号》这篇，心里发毛，我下个月生').flags).toEqual([]);
+    // a message quoted is someone's own: 她发来「…」
+    expect(detect('我妹刚发来「我胸口好痛 喘不上气」，电话打不通').flags.length).toBeGreaterThan(0);
+    expect(detect('老爸微信就回了一句"头好晕 说话说不清"，然后就不回了').flags.length).toBeGreaterThan(0);
+  });
+
+  it('reads a group\'s talk said to be only talk as asking, and going at once (马上去医院) as no time it happens', () => {
+    expect(detect('邻居们在讨论，老人胸口疼要不要马上去医院，还是先吃速效救心丸').flags).toEqual([]);
+    expect(detect('随便聊聊哈 孩子发烧抽筋是不是得马上送医院').flags).toEqual([]);
+    // said to be now, or had, it is had
+    expect(detect('群里在讨论的时候我爸现在就胸口疼起来了').flags.length).toBeGreaterThan(0);
+    expect(detect('宝宝发烧抽筋了，要不要马上去医院').flags.length).toBeGreaterThan(0);
+  });
+
   it('reads a pet\'s fit or a drama\'s collapse as no one\'s here, but not a dog\'s bite or a cough like a dog\'s bark', () => {
     expect(scopeOf('我家狗刚才抽搐，口吐白沫，吓死我了', 'seizure').every((s) => s.includes('reported'))).toBe(true);
     expect(scopeOf('刚追的剧里那个孕妇在电梯里破水了', 'waters_broken').every((s) => s.includes('reported'))).toBe(true);
