@@ -11,6 +11,18 @@ describe('head injury', () => {
     // on a blood thinner, a blow alone
     ['我妈吃着利伐沙班 刚在厨房摔倒 脑门磕在桌角上'],
     ['My grandad fell in the bathroom and hit his head, he keeps vomiting and can\'t stay awake'],
+    // more ways to say the blow: the forehead knocked, a helmet cracked, a fall from a height, a blood thinner by name
+    ['婆婆在阳台滑了一下 额头碰到花盆上 她一直吃着抗血栓的药'],
+    ['骑电瓶车摔了，头盔都裂了，回来吐了好几回'],
+    ['工地上有人从高处坠落，问他什么都答不上来'],
+    ['He bumped his head on the shelf an hour ago and he is on warfarin'],
+    // …and more signs after it: pupils of two sizes, clear fluid from the nose, a headache getting worse, the same
+    // question asked again and again, hard to keep awake
+    ['老公撞到头以后，我看他两个瞳孔一大一小'],
+    ['孩子摔到头以后鼻子一直流清水'],
+    ['早上脑门磕在柜子上，下午头越来越疼'],
+    ['我爸摔了一跤后脑勺着地，同一件事问了好几遍'],
+    ['姐姐头磕在地上了 跟她说话反应很慢'],
   ])('%s → head_injury', (text) => {
     expect(flags(text)).toContain('head_injury');
   });
@@ -21,6 +33,11 @@ describe('head injury', () => {
     '上个月摔到头缝了三针 现在拆线了 想问社区能不能换药',
     // a knowledge question
     '老人摔到头以后吐了要不要紧？想提前了解一下',
+    // asked while studying first aid; clear fluid from the nose with no blow
+    '想学习一下家庭急救：老人跌倒撞头后什么情况下要打120？',
+    '感冒三天了 鼻子一直流清水 想问发热门诊在哪',
+    // a child asleep after crying (睡过去 is asleep, not over)
+    '孩子额头碰到桌角 哭了一会儿睡过去了 醒了以后能吃能玩',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
