@@ -166,6 +166,9 @@ export const ScopeSchema = z.strictObject({
   /** A message asking ahead of time or for study (想提前了解, 护理考试, 复习用): its red flags are asked about, not had,
    * unless something in their sentence is happening now. */
   asking_ahead: pattern.optional(),
+  /** After a list of signs in its sentence, what makes it a leaflet's (口角歪斜、言语不清，一旦出现立即拨打120): asked about,
+   * unless the sentence says it happened or is happening now. */
+  leaflet_after: pattern.optional(),
   /** Words saying a sentence is about now (现在, 刚才, 突然): a red flag beside them is had, whatever the message asks. */
   said_now: pattern.optional(),
   /** Words saying a case is before the writer (一个老汉倒在楼道里, 还有呼吸): a question in its sentence (怎么处理) asks

@@ -114,6 +114,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     ws.map((w) => escapeRegExp(norm(w))).map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w)).sort((a, b) => b.length - a.length).join('|');
   const askingAhead = data.asking_ahead ? new RegExp(data.asking_ahead) : undefined;
   const saidNow = data.said_now ? new RegExp(data.said_now) : undefined;
+  const leafletAfter = data.leaflet_after ? new RegExp(data.leaflet_after) : undefined;
   const caseSaid = data.case_said ? new RegExp(data.case_said) : undefined;
   const backAgain = backAgainReader(data.back_again, modifiers);
   const hypoClosed = data.hypothetical_closers ? new RegExp(data.hypothetical_closers) : undefined;
@@ -313,15 +314,16 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)
       // (read only when the message or the sentence asks something: most mentions are in neither)
       const knowAsked = hits.some((h) => h.cues & Cue.Know && inSpan(h, ss, se));
+      const leaflet = !!leafletAfter?.test(text.slice(m.end, se));
       const happened =
-        (aheadHere || knowAsked) &&
+        (aheadHere || knowAsked || leaflet) &&
         (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept)))) ||
           !!caseSaid?.test(text.slice(ss, se)));
       // 疼不疼, 喘不喘: asked, not said (痛得不得了 is said: very much)
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
       const knowledge =
         asked ||
-        (aheadHere && !happened && !saidNow?.test(text.slice(ss, se))) ||
+        ((aheadHere || leaflet) && !happened && !saidNow?.test(text.slice(ss, se))) ||
         (knowAsked && !happened && !hits.some((h) => h.cues & Cue.Present && inSpan(h, ss, se))) ||
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
         hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1);
@@ -343,7 +345,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       }
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
       // (…nor one told of the teller's own people: 群里有人说她妈是尿毒症…今天早上就水种)
-      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayAfter?.test(text.slice(h.end, h.end + 4))) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text, ss, m.start) || quoted(text, m.start, m.end) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
+      // (…not past a clause-break word: 还以为跟电视剧里演的一样，结果他真的倒在地上了)
+      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayAfter?.test(text.slice(h.end, h.end + 4)) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text, ss, m.start) || quoted(text, m.start, m.end) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
       return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)

@@ -1,6 +1,6 @@
 // Suicidal intent as people say it in passing (the `crisis` corpus family's lessons, in phrasings of our own): means
 // kept and a time chosen, a blade held ready, a child entrusted, a goodbye said before and silence now.
-import { urgentFlags } from '../support/nlu';
+import { realNlu, urgentFlags } from '../support/nlu';
 
 const flags = urgentFlags;
 
@@ -116,5 +116,19 @@ describe('suicidal intent said in passing', () => {
     '冬天到了，窗缝用胶带糊严实了，借的钱也还清了，家具送人了，准备搬家',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
+  });
+});
+
+describe('a roof\'s door known to open', () => {
+  const nlu = realNlu();
+  const rulesRaise = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).flags.map((f) => f.id);
+  it('is a height made ready beside a goodbye (天台那道门我知道怎么开), by the rules and not only the scorer', () => {
+    const v = nlu.urgent.detect(nlu.normalise('女儿已经托付给她外婆了 天台那道门我知道怎么开 反正也无所谓了').text);
+    expect(v.mentions.map((m) => m.concept)).toContain('roof_opened');
+    expect(v.by === 'rules' || v.by === 'both').toBe(true);
+    expect(rulesRaise('女儿已经托付给她外婆了 天台那道门我知道怎么开 反正也无所谓了')).toContain('suicide');
+  });
+  it('is nothing said alone of a roof used every day', () => {
+    expect(rulesRaise('楼顶那道门我知道怎么开，晒被子方便')).toEqual([]);
   });
 });

@@ -137,6 +137,16 @@ describe('scope.yml patterns', () => {
     expect(detect('老爸微信就回了一句"头好晕 说话说不清"，然后就不回了').flags.length).toBeGreaterThan(0);
   });
 
+  it('reads a leaflet\'s list of signs (…一旦出现立即拨打120) as asked about, and hearsay as over at a clause break', () => {
+    expect(detect('健康提示：胸口压榨样疼痛、大汗、喘不上气，一旦出现请立即拨打120。想问社区几点开门').flags).toEqual([]);
+    expect(detect('转给大家：孩子高烧抽搐、叫不醒，如出现以上情况马上送医').flags).toEqual([]);
+    // the list said to be happening (…了) is had
+    expect(detect('我妈胸口疼、出冷汗了，一旦出现这些是不是要马上打120').flags.length).toBeGreaterThan(0);
+    // a drama named, then 结果 and a real collapse
+    expect(detect('还以为他在学电视剧里演的，结果他真的倒在地上叫不醒').flags.length).toBeGreaterThan(0);
+    expect(detect('电视剧里演的那个人倒在地上叫不醒，吓了我一跳').flags).toEqual([]);
+  });
+
   it('reads a group\'s talk said to be only talk as asking, and going at once (马上去医院) as no time it happens', () => {
     expect(detect('邻居们在讨论，老人胸口疼要不要马上去医院，还是先吃速效救心丸').flags).toEqual([]);
     expect(detect('随便聊聊哈 孩子发烧抽筋是不是得马上送医院').flags).toEqual([]);
