@@ -71,6 +71,8 @@ describe('suicidal intent said in passing', () => {
     ['这几天上楼顶看了好几次了 下面是水泥地 其实也无所谓了'],
     // English: pills put together to take at once, everything said
     ["I've put all my pills together so they're easy to take at once. Said what I needed to say to my sister."],
+    // English: possessions shared out and no more a burden
+    ["I've decided who gets my books and my bike. After this week I won't be a burden to anyone."],
   ])('%s → suicide', (text) => {
     expect(flags(text)).toContain('suicide');
   });

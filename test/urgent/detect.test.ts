@@ -266,6 +266,9 @@ describe('urgent detection', () => {
     expect(flags('考试考砸了，我不想活')).toContain('suicide');
     expect(flags('我爸胸口疼得厉害 什么时候需要打120')).toContain('chest_pain');
     expect(flags('first aid for a seizure? my son is shaking all over right now')).toContain('convulsion');
+    // cases told at a training (参加完…培训, 课上讲了): what was taught, not had
+    expect(flags('刚参加完县里的急危重症识别培训，课上讲了几个心梗、大出血的病例，想问明天社区开门吗')).toEqual([]);
+    expect(flags('刚参加完培训回来，现在胸口疼得厉害，出冷汗')).toContain('chest_pain');
   });
 
   it('reads English breathlessness said in other words (cannot catch her breath, fingers are blue, pink froth)', () => {
