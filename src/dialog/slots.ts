@@ -61,12 +61,18 @@ const best = (list: Entity[]): Entity | undefined =>
  * The audience the message states; none when it names several ("不清楚算封控区还是管控区") — unless they are all of
  * one group (小区被封了…我是黄码: both special targets), which is then what it states.
  */
-function oneAudience(list: Entity[], rules: RuleSet): string | undefined {
+function oneAudience(list: Entity[], rules: RuleSet, text: string): string | undefined {
+  // a zone changed (被封了…刚改成防范区了): the one it was changed to is the one that holds now
+  const changed = list.filter((e) => CHANGED_TO.test(textBefore(text, e))).at(-1);
+  if (changed) return changed.value;
   const values = [...new Set(list.map((e) => e.value))];
   if (values.length <= 1) return values[0];
   const shared = groupsOf(rules, values[0] as string).filter((g) => values.every((v) => groupsOf(rules, v).includes(g)));
   return shared.length === 1 ? shared[0] : undefined;
 }
+
+/** Words changing a zone, right before the zone it became (改成, 划成, 降为, 调整为, changed to). */
+const CHANGED_TO = /(?:改成|改为|变成|变为|划成|划为|划到|调成|调为|调整为|调整成|降成|降为|降到|转成|转为|升成|升为|升级为|升级成|changed to|downgraded to|upgraded to|moved to)(?:了|了个)?\s*$/i;
 
 const groupsOf = (rules: RuleSet, id: string): readonly string[] => rules.vocabulary.audiences.find((a) => a.id === id)?.groups ?? [];
 
@@ -199,7 +205,7 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
   const listOrdinal = /第([一二三四1234])(个|家|间|所)/.exec(normalised)?.[1];
   return {
     locality,
-    audience: oneAudience(of('audience'), rules),
+    audience: oneAudience(of('audience'), rules, normalised),
     audiences: valuesOf(of('audience'), true),
     categories: valuesOf(of('category'), true),
     denied: valuesOf(of('denied')),

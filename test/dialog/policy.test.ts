@@ -143,6 +143,12 @@ describe('reply policy', () => {
     expect(reply).toContain('晋江市医院');
   });
 
+  it('reads a zone changed (被封了…现在降为防范区了) as the zone it became', () => {
+    const reply = textOf(talk(core).say('忻州的，之前楼被封了半个月，昨天降为防范区了，现在看病有什么要求'));
+    expect(reply).toContain('就近');
+    expect(reply).not.toContain('综合诊疗定点医院');
+  });
+
   it('tells someone of a known audience asking where to go, with no care named, their hospital beside what was asked', () => {
     const reply = textOf(talk(core).say('我在晋江陈埭 黄码 血压药快吃完了 该去哪里看'));
     expect(reply).toContain('晋江市医院');
