@@ -71,6 +71,9 @@ describe('suicidal intent said in passing', () => {
     ['这几天上楼顶看了好几次了 下面是水泥地 其实也无所谓了'],
     // English: pills put together to take at once, everything said
     ["I've put all my pills together so they're easy to take at once. Said what I needed to say to my sister."],
+    // a day circled on the calendar beside a goodbye; no one will remember, beside a pet's care handed on
+    ['台历上下个月3号我拿笔圈好了 家里的钥匙交给楼下王姐了 以后就辛苦她了'],
+    ['猫托付给邻居了 反正也没人会记得我'],
     // English: possessions shared out and no more a burden
     ["I've decided who gets my books and my bike. After this week I won't be a burden to anyone."],
   ])('%s → suicide', (text) => {
@@ -116,6 +119,9 @@ describe('suicidal intent said in passing', () => {
     // a bottle of each kept at home is a lockdown's stock, not an overdose
     '家里降压药安眠药都有一瓶，够吃到解封吗',
     '冬天到了，窗缝用胶带糊严实了，借的钱也还清了，家具送人了，准备搬家',
+    // a day circled for an appointment; books given back to the library; a gym card cancelled for the lockdown
+    '挂历上15号用红笔圈好了，那天去医院复查',
+    '借的书都还回去了，健身卡也退掉了，封控期间反正去不了',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
@@ -132,5 +138,20 @@ describe('a roof\'s door known to open', () => {
   });
   it('is nothing said alone of a roof used every day', () => {
     expect(rulesRaise('楼顶那道门我知道怎么开，晒被子方便')).toEqual([]);
+  });
+});
+
+describe('goodbyes said in more ways', () => {
+  const nlu = realNlu();
+  const concepts = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).mentions.map((m) => m.concept);
+  it.each([
+    // borrowed things given back, cards and accounts closed, no more trouble to anyone after
+    '借同事的充电宝和相机都还回去了',
+    '我已经将啲书同相机还晒俾同学',
+    '会员卡和手机号也都注销了',
+    '健身卡都cancel咗',
+    '之后就不用再烦着大家了',
+  ])('%s → farewell_weak', (text) => {
+    expect(concepts(text)).toContain('farewell_weak');
   });
 });
