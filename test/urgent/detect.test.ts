@@ -271,6 +271,11 @@ describe('urgent detection', () => {
     expect(flags('刚参加完培训回来，现在胸口疼得厉害，出冷汗')).toContain('chest_pain');
   });
 
+  it('reads English labour said in other words (fluid on the floor, pains every few minutes) and goodbyes with a date', () => {
+    expect(flags("She's 38 weeks and there's a gush of fluid, the pains are coming every three minutes")).toContain('labour');
+    expect(flags("I've made my peace with it. My sister knows which neighbour gets his bike. This weekend it'll be done.")).toContain('suicide');
+  });
+
   it('reads English breathlessness said in other words (cannot catch her breath, fingers are blue, pink froth)', () => {
     const concepts = (t: string): string[] => detect(t).mentions.map((m) => m.concept);
     expect(concepts('my wife cannot catch her breath even lying down')).toContain('dyspnea');
