@@ -20,6 +20,8 @@ describe('what a run-on post says of a baby, a plan or a denial', () => {
     '排队的时候我差点晕过去 还好旁边的人扶了我一把',
     // a child's age in months with a pregnancy's not taken for it
     '我怀孕才两个多月 想问产检去哪建档',
+    // …nor a lockdown's month, said in Sichuanese (封到起一个月了), beside a three-year-old's mild fever
+    '封到起一个月了 娃儿在屋头闹 今天有点低烧 三岁了 精神还好',
     // a question about a baby whose age is a number: the age is no reading taken
     '我家两个月的宝宝 想问问几度才算发烧 腋下量的准不准',
     // a pregnancy before this one, and a rumour put right
