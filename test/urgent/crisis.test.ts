@@ -121,6 +121,8 @@ describe('suicidal intent said in passing', () => {
     '冬天到了，窗缝用胶带糊严实了，借的钱也还清了，家具送人了，准备搬家',
     // a day circled for an appointment; books given back to the library; a gym card cancelled for the lockdown
     '挂历上15号用红笔圈好了，那天去医院复查',
+    // a window opened wide to air the room
+    '窗户可以整个推开，通通风，心情好多了',
     '借的书都还回去了，健身卡也退掉了，封控期间反正去不了',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
@@ -135,6 +137,11 @@ describe('a roof\'s door known to open', () => {
     expect(v.mentions.map((m) => m.concept)).toContain('roof_opened');
     expect(v.by === 'rules' || v.by === 'both').toBe(true);
     expect(rulesRaise('女儿已经托付给她外婆了 天台那道门我知道怎么开 反正也无所谓了')).toContain('suicide');
+  });
+  it('…and so is a window found to open wide (窗户我试过了，可以整个推开), beside despair', () => {
+    const v = nlu.urgent.detect(nlu.normalise('宿舍窗户我试过了，可以整个推开，反正也无所谓了').text);
+    expect(v.mentions.map((m) => m.concept)).toContain('window_checked');
+    expect(v.by === 'rules' || v.by === 'both').toBe(true);
   });
   it('is nothing said alone of a roof used every day', () => {
     expect(rulesRaise('楼顶那道门我知道怎么开，晒被子方便')).toEqual([]);
