@@ -85,3 +85,6 @@ export function jokeSaidAfter(text: string, hits: readonly Hit[], sentenceEnd: n
   const rest = (text.slice(from, joke.start) + text.slice(joke.end, to)).replace(/[\s,，.…~～]/g, '');
   return [...rest].length <= 2;
 }
+
+/** Someone named before a mention in its sentence (我妈, 他, my dad): a person's case, not a leaflet's list. */
+export const SOMEONE = /[我他她俺咱佢阮伊]|\b(?:my|his|her|our)\b/;

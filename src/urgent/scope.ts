@@ -8,7 +8,7 @@ import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { bounds, CLAUSE_END, Cue, insideNumber, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
+import { bounds, CLAUSE_END, Cue, insideNumber, jokeDisowned, jokeSaidAfter, SENTENCE_END, SOMEONE, type Hit } from './scope-text';
 import { backAgainReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 
@@ -314,7 +314,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)
       // (read only when the message or the sentence asks something: most mentions are in neither)
       const knowAsked = hits.some((h) => h.cues & Cue.Know && inSpan(h, ss, se));
-      const leaflet = !!leafletAfter?.test(text.slice(m.end, se));
+      // (a leaflet speaks of no one: 我妈胸口疼、出冷汗，一旦出现这些怎么办 is her case)
+      const leaflet = !!leafletAfter?.test(text.slice(m.end, se)) && !SOMEONE.test(text.slice(ss, m.start));
       const happened =
         (aheadHere || knowAsked || leaflet) &&
         (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept)))) ||

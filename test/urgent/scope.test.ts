@@ -140,6 +140,8 @@ describe('scope.yml patterns', () => {
   it('reads a leaflet\'s list of signs (…一旦出现立即拨打120) as asked about, and hearsay as over at a clause break', () => {
     expect(detect('健康提示：胸口压榨样疼痛、大汗、喘不上气，一旦出现请立即拨打120。想问社区几点开门').flags).toEqual([]);
     expect(detect('转给大家：孩子高烧抽搐、叫不醒，如出现以上情况马上送医').flags).toEqual([]);
+    // someone's own signs, asked about with the leaflet's words, are theirs
+    expect(detect('我妈胸口疼、出冷汗，一旦出现这些该怎么办').flags.length).toBeGreaterThan(0);
     // the list said to be happening (…了) is had
     expect(detect('我妈胸口疼、出冷汗了，一旦出现这些是不是要马上打120').flags.length).toBeGreaterThan(0);
     // a drama named, then 结果 and a real collapse
