@@ -269,6 +269,7 @@ describe('urgent detection', () => {
     // cases told at a training (参加完…培训, 课上讲了): what was taught, not had
     expect(flags('刚参加完县里的急危重症识别培训，课上讲了几个心梗、大出血的病例，想问明天社区开门吗')).toEqual([]);
     expect(flags('刚参加完培训回来，现在胸口疼得厉害，出冷汗')).toContain('chest_pain');
+    expect(flags('我刚参加完培训，我爸胸口疼出冷汗怎么办')).toContain('chest_pain');
   });
 
   it('reads English labour said in other words (fluid on the floor, pains every few minutes) and goodbyes with a date', () => {
