@@ -8,7 +8,7 @@ import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { bounds, CLAUSE_END, Cue, insideNumber, jokeDisowned, jokeSaidAfter, SENTENCE_END, SOMEONE, type Hit } from './scope-text';
+import { bounds, CLAUSE_END, Cue, insideNumber, jokeDisowned, jokeSaidAfter, SENTENCE_END, SOMEONE, KIN, type Hit } from './scope-text';
 import { backAgainReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 
@@ -324,7 +324,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
       const knowledge =
         asked ||
-        ((aheadHere || leaflet) && !happened && !saidNow?.test(text.slice(ss, se))) ||
+        (((aheadHere && !KIN.test(text.slice(ss, m.start))) || leaflet) && !happened && !saidNow?.test(text.slice(ss, se))) ||
         (knowAsked && !happened && !hits.some((h) => h.cues & Cue.Present && inSpan(h, ss, se))) ||
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
         hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1);

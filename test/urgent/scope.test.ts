@@ -152,6 +152,8 @@ describe('scope.yml patterns', () => {
   it('reads a group\'s talk said to be only talk as asking, and going at once (马上去医院) as no time it happens', () => {
     expect(detect('邻居们在讨论，老人胸口疼要不要马上去医院，还是先吃速效救心丸').flags).toEqual([]);
     expect(detect('随便聊聊哈 孩子发烧抽筋是不是得马上送医院').flags).toEqual([]);
+    // …but someone's own people named in the sentence are a case, whatever the group is talking about
+    expect(detect('群里有人在讨论这个，我妈胸口疼出冷汗要不要去医院').flags.length).toBeGreaterThan(0);
     // said to be now, or had, it is had
     expect(detect('群里在讨论的时候我爸现在就胸口疼起来了').flags.length).toBeGreaterThan(0);
     expect(detect('宝宝发烧抽筋了，要不要马上去医院').flags.length).toBeGreaterThan(0);
