@@ -18,7 +18,9 @@ import { createCoreDouble } from '../support/core-double';
 const uri = process.env.JIUYI_TEST_MONGODB_URI; // MONGODB_URI (test/support/mongo-env.js)
 if (!uri && process.env.JIUYI_REQUIRE_MONGO) throw new Error('JIUYI_REQUIRE_MONGO is set but MONGODB_URI is not');
 const logger = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
-const T0 = Date.UTC(2026, 10, 23, 4, 0, 0); // the start of a clock minute: every message below is in it
+// the start of a clock minute: every message below is in it (far in the future: MongoDB's TTL index drops a rate
+// counter whose `dropAt` is past at any moment of a run)
+const T0 = Date.UTC(2099, 10, 23, 4, 0, 0);
 const LIMIT = 3;
 
 const tg = (user: string, messageId: string, text: string, sentAt = T0): Inbound => ({ channel: 'telegram', messageId, user, chat: `chat-${user}`, kind: 'text', text, sentAt });
