@@ -11,6 +11,7 @@ import { escapeRegExp } from '../data/regex';
 import { bounds, CLAUSE_END, Cue, insideNumber, jokeDisowned, jokeSaidAfter, SENTENCE_END, SOMEONE, KIN, type Hit } from './scope-text';
 import { backAgainReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
+import { nonhumanReader } from './scope-subject';
 
 export interface Scope {
   negated: boolean;
@@ -121,19 +122,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
   const relayAfter = data.relay_after ? new RegExp(data.relay_after) : undefined;
   const quoted = quotedReader(data.quoted_after, data.quoted_before);
-  const nonhuman = data.nonhuman_subject;
-  const verbUse = nonhuman?.not_subject?.length ? `(?!${alternation(nonhuman.not_subject)})` : '';
-  const nonhumanRe = nonhuman && new RegExp(`(?<!${alternation(nonhuman.agent_before)})${verbUse}(?:${alternation(nonhuman.subjects)})`, 'g');
-  const personRe = nonhuman && new RegExp(alternation(nonhuman.people));
-  /** Whether the sentence before a mention is about an animal or a bot: the last one named, and no person after it. */
-  // (read in the whole text, so that a word going on past the mention's start is seen: 狗以后拜托你照顾 entrusts the dog)
-  const aboutNonhuman = (text: string, from: number, to: number): boolean => {
-    if (!nonhumanRe || !personRe) return false;
-    let last = -1;
-    nonhumanRe.lastIndex = from;
-    for (let a = nonhumanRe.exec(text); a && a.index + a[0].length <= to; a = nonhumanRe.exec(text)) last = a.index + a[0].length;
-    return last >= 0 && !personRe.test(text.slice(last, to));
-  };
+  const aboutNonhuman = nonhumanReader(data.nonhuman_subject, alternation);
   const emergencyNow = data.emergency_now.map(norm);
   const lastingStates = new Set(data.lasting_states.map(norm));
 

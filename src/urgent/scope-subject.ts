@@ -1,0 +1,20 @@
+// Who a sentence is about: an animal or a bot named before a mention (我家狗刚才抽搐, 机器人说不清楚) is no person's
+// emergency, unless a person is named after it (狗咬了我，血止不住) or it did something to someone (被狗咬了).
+// From scope.yml's `nonhuman_subject`. Pure.
+import type { ScopeFile } from './data';
+
+/** Whether the sentence before a mention (text[from, to)) is about an animal or a bot: the last one named, and no
+ * person after it. `alternation` makes one regular-expression alternative of a word list. */
+export function nonhumanReader(nonhuman: ScopeFile['nonhuman_subject'], alternation: (ws: readonly string[]) => string): (text: string, from: number, to: number) => boolean {
+  if (!nonhuman) return () => false;
+  const verbUse = nonhuman.not_subject?.length ? `(?!${alternation(nonhuman.not_subject)})` : '';
+  const nonhumanRe = new RegExp(`(?<!${alternation(nonhuman.agent_before)})${verbUse}(?:${alternation(nonhuman.subjects)})`, 'g');
+  const personRe = new RegExp(alternation(nonhuman.people));
+  // (read in the whole text, so that a word going on past the mention's start is seen: 狗以后拜托你照顾 entrusts the dog)
+  return (text, from, to) => {
+    let last = -1;
+    nonhumanRe.lastIndex = from;
+    for (let a = nonhumanRe.exec(text); a && a.index + a[0].length <= to; a = nonhumanRe.exec(text)) last = a.index + a[0].length;
+    return last >= 0 && !personRe.test(text.slice(last, to));
+  };
+}
