@@ -169,6 +169,11 @@ export const ScopeSchema = z.strictObject({
   /** After a list of signs in its sentence, what makes it a leaflet's (口角歪斜、言语不清，一旦出现立即拨打120): asked about,
    * unless the sentence says it happened or is happening now. */
   leaflet_after: pattern.optional(),
+  /** Before a mention in its sentence, someone named (我, 他, my): a person's case, no leaflet's list. */
+  person_before: pattern.optional(),
+  /** Before a mention in its sentence, someone's own people (我妈, 他老婆, my dad): a case, whatever the message says
+   * it is asking (群里在讨论…我妈胸口疼). */
+  own_people_before: pattern.optional(),
   /** Words saying a sentence is about now (现在, 刚才, 突然): a red flag beside them is had, whatever the message asks. */
   said_now: pattern.optional(),
   /** Words saying a case is before the writer (一个老汉倒在楼道里, 还有呼吸): a question in its sentence (怎么处理) asks

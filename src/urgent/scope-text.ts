@@ -85,9 +85,3 @@ export function jokeSaidAfter(text: string, hits: readonly Hit[], sentenceEnd: n
   const rest = (text.slice(from, joke.start) + text.slice(joke.end, to)).replace(/[\s,，.…~～]/g, '');
   return [...rest].length <= 2;
 }
-
-/** Someone named before a mention in its sentence (我妈, 他, my dad): a person's case, not a leaflet's list. */
-export const SOMEONE = /[我他她俺咱佢阮伊]|\b(?:my|his|her|our)\b/;
-
-/** Someone's own people named before a mention (我妈, 他老婆, my dad): a case, whatever the message says it is asking. */
-export const KIN = /(?:我|俺|咱|他|她|阮|佢)(?:的|家|们家|屋里)?(?:妈|爸|爷|奶|外婆|外公|姥|老公|老婆|爱人|孩子|儿子|女儿|闺女|宝宝|娃|婆婆|公公|哥|姐|弟|妹|朋友|同事|室友|邻居|老人|老伴)|\b(?:my|his|her|our) (?:mum|mom|dad|father|mother|son|daughter|wife|husband|baby|kid|child|friend|grandma|grandpa|partner)\b/;

@@ -8,7 +8,7 @@ import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { bounds, CLAUSE_END, Cue, insideNumber, jokeDisowned, jokeSaidAfter, SENTENCE_END, SOMEONE, KIN, type Hit } from './scope-text';
+import { bounds, CLAUSE_END, Cue, insideNumber, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
 import { backAgainReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 import { nonhumanReader } from './scope-subject';
@@ -116,6 +116,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const askingAhead = data.asking_ahead ? new RegExp(data.asking_ahead) : undefined;
   const saidNow = data.said_now ? new RegExp(data.said_now) : undefined;
   const leafletAfter = data.leaflet_after ? new RegExp(data.leaflet_after) : undefined;
+  const personBefore = data.person_before ? new RegExp(data.person_before) : undefined;
+  const ownPeopleBefore = data.own_people_before ? new RegExp(data.own_people_before) : undefined;
   const caseSaid = data.case_said ? new RegExp(data.case_said) : undefined;
   const backAgain = backAgainReader(data.back_again, modifiers);
   const hypoClosed = data.hypothetical_closers ? new RegExp(data.hypothetical_closers) : undefined;
@@ -304,7 +306,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (read only when the message or the sentence asks something: most mentions are in neither)
       const knowAsked = hits.some((h) => h.cues & Cue.Know && inSpan(h, ss, se));
       // (a leaflet speaks of no one: 我妈胸口疼、出冷汗，一旦出现这些怎么办 is her case)
-      const leaflet = !!leafletAfter?.test(text.slice(m.end, se)) && !SOMEONE.test(text.slice(ss, m.start));
+      const leaflet = !!leafletAfter?.test(text.slice(m.end, se)) && !personBefore?.test(text.slice(ss, m.start));
       const happened =
         (aheadHere || knowAsked || leaflet) &&
         (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept)))) ||
@@ -313,7 +315,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
       const knowledge =
         asked ||
-        (((aheadHere && !KIN.test(text.slice(ss, m.start))) || leaflet) && !happened && !saidNow?.test(text.slice(ss, se))) ||
+        (((aheadHere && !ownPeopleBefore?.test(text.slice(ss, m.start))) || leaflet) && !happened && !saidNow?.test(text.slice(ss, se))) ||
         (knowAsked && !happened && !hits.some((h) => h.cues & Cue.Present && inSpan(h, ss, se))) ||
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
         hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1);
