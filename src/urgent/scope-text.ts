@@ -60,6 +60,25 @@ const endsAt = (text: string, i: number, end: RegExp): boolean => end.test(text[
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/** Whether a cue that begins or ends with a Latin letter sits inside a longer word (lol in lola, a grandmother; app in
+ * happy): letters before it, or after it letters that are no inflection (mildly, severe·ly, app·s) nor the cue drawn
+ * out (lolol, hahaha). */
+export function insideWord(text: string, h: Hit): boolean {
+  if (isLetter(text.charCodeAt(h.start)) && isLetter(text.charCodeAt(h.start - 1))) return true;
+  if (!isLetter(text.charCodeAt(h.end - 1))) return false;
+  let b = h.end;
+  while (b < text.length && isLetter(text.charCodeAt(b))) b++;
+  const after = text.slice(h.end, b).toLowerCase();
+  if (!after || INFLECTION.test(after)) return false;
+  const own = text.slice(h.start, h.end).toLowerCase();
+  for (const c of after) if (!own.includes(c)) return true;
+  return false;
+}
+
+const INFLECTION = /^(?:s|es|d|ed|ing|ly|er|est|ness|ren)$/;
+
 /** Whether a cue of digits sits inside a number holding other digits (233 in 22334455, not in 2333333). */
 export function insideNumber(text: string, h: Hit): boolean {
   if (!isDigit(text.charCodeAt(h.start))) return false;

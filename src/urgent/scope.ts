@@ -8,7 +8,7 @@ import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { bounds, CLAUSE_END, Cue, insideNumber, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
+import { bounds, CLAUSE_END, Cue, insideNumber, insideWord, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
 import { backAgainReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 import { nonhumanReader } from './scope-subject';
@@ -159,7 +159,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       if (w.cues & Cue.Plain)
         for (const h of out) if (h !== w && h.start >= w.start && h.end <= w.end && h.end - h.start < w.end - w.start) h.cues = 0;
     // …and digits inside a number of other digits are none (233, laughter — 2333333 too — in the landline 22334455)
-    for (const h of out) if (insideNumber(text, h)) h.cues = 0;
+    // (…and a joke typed inside a longer word is none: lol in lola, a grandmother)
+    for (const h of out) if (insideNumber(text, h) || (h.cues & Cue.Joke && insideWord(text, h))) h.cues = 0;
     return out;
   }
 

@@ -40,6 +40,29 @@ describe('English', () => {
     expect(norm("her face isn't drooping")).toContain('没有嘴歪');
   });
 
+  it('reads contractions typed without the apostrophe (dont, doesnt, didnt)', () => {
+    expect(norm('I shake her shoulder she dont respond')).toContain('叫不醒');
+    expect(norm('he doesnt wake up')).toContain('叫不醒');
+    expect(norm('my dad isnt breathing')).toContain('没有呼吸');
+  });
+
+  it('reads someone shaken to wake them as no trembling, and a gas heater left on', () => {
+    expect(norm('I shook her and she did not wake up')).not.toContain('发抖');
+    expect(norm('she is shaking all over')).toContain('发抖');
+    expect(norm('the gas water heater was on')).toContain('燃气热水器');
+  });
+
+  it('reads the zones and tests in the pinyin foreign residents write (fengkong qu, guankong, fangfan qu, hesuan)', () => {
+    expect(norm('We are only in a fangfan qu in Xinzhou, not fengkong or guankong')).toBe('我们 are only in a 防范区 in 忻州, 没有封控区 or 管控区');
+    expect(norm('need a hesuan result for the geli hotel')).toContain('核酸');
+  });
+
+  it('reads a goodbye\'s acts: debts paid back, instructions left, after tonight', () => {
+    expect(norm('I paid back everyone I owed')).toContain('欠的钱都还清了');
+    expect(norm('I left instructions about my dog with my landlord')).toContain('交代清楚了');
+    expect(norm("after tonight you won't need to")).toContain('今晚之后');
+  });
+
   it('leaves a real English word alone, however near a vocabulary word it is', () => {
     // cooking is one edit from choking, message from massage
     expect(norm('he was cooking dinner')).not.toContain('喘不上气');

@@ -83,6 +83,15 @@ describe('poisoning by what was taken and what it does', () => {
     expect(flags(text)).not.toContain('poisoning');
   });
 
+  it('reads a gas heater left running beside someone down, or sick two ways, as carbon monoxide', () => {
+    expect(flags('热水器开着，我爸在浴室里喊不应')).toContain('poisoning');
+    expect(flags('洗澡的时候燃气热水器一直开着，洗完头痛，想吐')).toContain('poisoning');
+    expect(flags('her dad is on the floor of the bathroom, the gas water heater was on, and my mother in law has a headache and is throwing up')).toContain('poisoning');
+    // one sign alone, or the heater only broken, is not
+    expect(flags('热水器坏了，一直开着也不出热水，头痛')).not.toContain('poisoning');
+    expect(flags('上周热水器一直开着，我爸晕在浴室里，送医后好了')).not.toContain('poisoning');
+  });
+
   it('reads a car left running in a closed garage as carbon monoxide, whoever is in it', () => {
     expect(flags('我把自己锁在车库里，车发动着，卷帘门关着')).toContain('poisoning');
     expect(flags('my brother is in the garage with the engine running and the garage door closed')).toContain('poisoning');

@@ -77,6 +77,8 @@ describe('urgent scope', () => {
     ['我爸脑梗后卧床三年了，左边手脚动不了，鼻饲管要换', 'one_side_weak', 'history'],
     // what a stroke looks like, asked ahead (了是什么样, 先认得)
     ['想问问心梗了是什么样的，先认得认得，家里老人身体都好', 'heart_attack', 'hypothetical'],
+    // what a sign looks like, asked (长什么样)
+    ['发烧抽搐长什么样？外甥小时候有过', 'seizure', 'knowledge'],
   ])('%s is out of scope (%s: %s)', (text, concept, why) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
@@ -85,6 +87,8 @@ describe('urgent scope', () => {
 
   it.each([
     ['不发烧，但是现在喘不上气', 'dyspnea'],
+    // a joke typed inside another word is none (lol in lola, a Filipino grandmother)
+    ['My lola fell in the CR and now she is not answering me po', 'unresponsive'],
     ['十年前做过搭桥，刚刚他突然说胸口剧痛', 'chest_pain'],
     ['昨天开始胸痛，现在越来越厉害', 'chest_pain'],
     ['胸口压得喘不过气', 'dyspnea'],
