@@ -87,6 +87,11 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
       // every item of a rule needs a mention of one of the class's concepts: none usable, no rule can hold
       if (!someIn(usable, own)) continue;
       for (const { rule, items, first: firstConcepts } of rules) {
+        // an everyday use named (周末烧烤用, 冬天不漏风) spends the rule's mentions, found in full or not
+        if (rule.none.length && rule.none.some((c) => usable.has(c))) {
+          for (const item of items) for (const c of item.concepts ?? [item.concept as string]) for (const m of usable.get(c) ?? []) (spent ??= new Set()).add(m);
+          continue;
+        }
         const picked: Mention[] = [];
         const before = rule.past_counts.length && saidBefore ? saidBefore.filter((m) => rule.past_counts.includes(m.concept)) : NONE;
         let ok = true;
@@ -110,10 +115,6 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
           picked.push(ms[0] as Mention);
         }
         if (!ok) continue;
-        if (rule.none.length && rule.none.some((c) => usable.has(c))) {
-          for (const m of picked) (spent ??= new Set()).add(m);
-          continue;
-        }
         const first = picked[0] as Mention;
         if (rule.mild_blocks && !severe && firstConcepts.flatMap((c) => foundOf(usable, own, c)).every((m) => mildIn(text, usable, m))) continue;
         hits.push({ id, mention: first, concepts: [...new Set(picked.map((m) => m.concept))] });

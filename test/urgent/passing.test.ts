@@ -1,0 +1,33 @@
+// Suicidal intent shown only in passing, by what someone has done or asked (a grave told "soon", who will find
+// them, a height measured, affairs after death asked about beside a goodbye, a one-way ticket to a bridge). Checked
+// through the real NLU; the concept rules are in intents/urgent/concepts.yml and classes.yml (rules only: these
+// concepts are unscored), the family's written lines in intents/urgent/corpus/intent-passing*.jsonl.
+import { urgentFlags as flags } from '../support/nlu';
+
+describe('suicidal intent shown in passing', () => {
+  it.each([
+    // the dead told at their grave that one is coming
+    '去我妈坟前跟她说快了，社区的出入证要还吗',
+    // who will find one after
+    '钥匙我放在门垫下面了，麻烦告诉发现我的人先打给我哥',
+    // a height measured and found enough
+    '昨晚上楼顶量了一下，二十几层，应该够高了',
+    // affairs after death, beside a goodbye
+    '要是我不在了，存折放在衣柜里，以后的事就拜托你了，问下公积金怎么取',
+    // a one-way ticket to a bridge
+    '买了一张去跨海大桥那边的单程票，就想问坐车要不要核酸',
+    // a gas valve left open, unlit, beside despair
+    '煤气开着没点火，我不想再拖累家里了',
+  ])('raises %s', (text) => {
+    expect(flags(text)).toContain('suicide');
+  });
+
+  it.each([
+    '爸爸的坟迁好了，跟他说快了，明年清明再来',
+    '单位的十几层楼量了一下面积，准备改成方舱',
+    '如果人没了，保险要怎么理赔？我在帮客户整理材料',
+    '阳台的门我量了一下，够高，孩子爬不上去',
+  ])('does not raise %s', (text) => {
+    expect(flags(text)).not.toContain('suicide');
+  });
+});
