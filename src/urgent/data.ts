@@ -101,6 +101,9 @@ export const ClassesSchema = z.strictObject({
       /** Concepts saying the class's event has not begun (预产期还有三周): with one of these and none of the class's
        * own signs, the scorer may not raise the class. */
       not_yet: z.array(z.string()).optional(),
+      /** Concepts naming an ordinary reason for what the message tells (辞职了, 事情办好了: a job left, an errand done):
+       * with one of these named, the scorer may not raise the class on its own (its rules still may). */
+      ordinary: z.array(z.string()).optional(),
       rules: z
         .array(
           z.strictObject({
@@ -335,6 +338,7 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
   d.classes.unscored.forEach((c, i) => check(`unscored[${i}]`, c));
   d.classes.needs_now.forEach((c, i) => check(`needs_now[${i}]`, c));
   for (const [name, cls] of Object.entries(d.classes.classes)) (cls.subject ?? []).forEach((c, i) => check(`classes.${name}.subject[${i}]`, c));
+  for (const [name, cls] of Object.entries(d.classes.classes)) (cls.ordinary ?? []).forEach((c, i) => check(`classes.${name}.ordinary[${i}]`, c));
   for (const [name, cls] of Object.entries(d.classes.classes))
     cls.rules.forEach((r, i) =>
       r.all.forEach((item, j) => {

@@ -143,6 +143,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     model = atCachePrecision(trainScorer(docs, data.scorer));
   }
   const subjects = new Map(Object.entries(data.classes.classes).map(([id, c]) => [id, c.subject ?? []]));
+  const ordinary = new Map(Object.entries(data.classes.classes).flatMap(([id, c]) => (c.ordinary?.length ? [[id, c.ordinary] as const] : [])));
   /** The classes the scorer may raise: one about someone (a baby, a pregnancy) only when the message names them. */
   // each class's not-yet concepts, and its own signs (its rules' concepts, less who it is about and the not-yet ones)
   const notYetSpecs = Object.entries(data.classes.classes)
@@ -169,6 +170,8 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     const saysMore = [...named].some((c) => !context.has(c));
     return (label) => {
       const needs = subjects.get(label);
+      // (…nor one whose ordinary reason is named: 我辞职了，不会再回来了 is a job left)
+      if (ordinary.get(label)?.some((c) => named.has(c))) return false;
       return !needs?.length || (needs.some((c) => named.has(c)) && saysMore);
     };
   }

@@ -48,6 +48,12 @@ describe('intents data', () => {
     expect(() => loadIntentsData(dir)).toThrow(/classes\.yml: classes\.suicide\.rules\[\d+\]\.past_counts\[1\]: "low_mood" is not one of the rule's concepts/);
   });
 
+  it("rejects a class whose ordinary reasons name no concept, naming where", () => {
+    const f = join(dir, 'urgent', 'classes.yml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('ordinary: [errand_done]', 'ordinary: [errands_done]'));
+    expect(() => loadIntentsData(dir)).toThrow(/classes\.suicide\.ordinary\[0\]: unknown concept "errands_done"/);
+  });
+
   it("rejects a class rule whose none names no concept, naming where", () => {
     const f = join(dir, 'urgent', 'classes.yml');
     writeFileSync(f, readFileSync(f, 'utf8').replace('none: [everyday_use]', 'none: [everyday_uses]'));

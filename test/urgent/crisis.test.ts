@@ -81,9 +81,11 @@ describe('suicidal intent said in passing', () => {
   });
 
   it.each([
-    // a visit, a resignation, a kitchen, a safe store: the same words with no danger
+    // a visit, a kitchen, a safe store: the same words with no danger
+    // (a resignation said as a goodbye, 我辞职了，不会再回来了，谢谢你, is raised by the scorer since the intent_passing
+    // family joined the corpus: a known false alarm, docs/urgent.md — naming a move to stop the scorer cost a real
+    // resident's urgent message)
     '谢谢你，明天去见奶奶',
-    '我辞职了，不会再回来了，谢谢你',
     '菜刀在手上，正在切菜',
     '农药藏在仓库里了，别让孩子碰',
     // a height or a shore visited for what people do there

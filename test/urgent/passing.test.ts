@@ -31,3 +31,10 @@ describe('suicidal intent shown in passing', () => {
     expect(flags(text)).not.toContain('suicide');
   });
 });
+
+describe('the scorer and an ordinary reason named', () => {
+  it('leaves a sign-off after an errand done to the rules (事情办好了，谢谢), not a goodbye with affairs settled', () => {
+    expect(flags('事情办好了，以后就不麻烦你们了，谢谢你')).not.toContain('suicide');
+    expect(flags('欠的钱都还清了，事情都办好了，以后就不麻烦你们了，我真的撑不下去了')).toContain('suicide');
+  });
+});
