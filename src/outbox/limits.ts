@@ -57,18 +57,25 @@ export class ChannelLimiter {
   readonly global: RateWindow;
   private readonly chats = new Map<string, RateWindow[]>();
   private readonly blocked = new Map<string, number>();
+  /** The number of chats at which idle ones are next looked for: after a look, twice the chats still active (at least
+   * `maxChats`), so that with more active chats than `maxChats` a new chat does not walk them all each time. */
+  private forgetAt: number;
 
   constructor(
     readonly limits: ChannelLimits,
     private readonly maxChats = 50_000,
   ) {
     this.global = new RateWindow(limits.global);
+    this.forgetAt = maxChats;
   }
 
   private windows(chat: string, now: number): RateWindow[] {
     let b = this.chats.get(chat);
     if (!b) {
-      if (this.chats.size >= this.maxChats) this.forgetIdle(now);
+      if (this.chats.size >= this.forgetAt) {
+        this.forgetIdle(now);
+        this.forgetAt = Math.max(this.maxChats, 2 * this.chats.size);
+      }
       const group = this.limits.perGroup && this.limits.isGroup?.(chat) ? [this.limits.perGroup] : [];
       b = [this.limits.perChat, ...group, ...(this.limits.perChatExtra ?? [])].map((w) => new RateWindow(w));
       this.chats.set(chat, b);

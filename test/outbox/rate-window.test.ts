@@ -1,4 +1,5 @@
 import { ChannelLimiter, DEFAULT_LIMITS, effectiveLimits } from '../../src/outbox/limits';
+import { mapSteps } from '../support/map-steps';
 import { RateWindow } from '../../src/outbox/rate-window';
 import { backoffDelay } from '../../src/outbox/backoff';
 
@@ -46,6 +47,17 @@ describe('ChannelLimiter', () => {
     l.take('b', 0);
     expect(l.chatWait('c', 5000)).toBe(0);
     expect(l.chatWait('a', 5000)).toBe(0);
+  });
+
+  it('does not walk every active chat for each new one once more are active than its bound', () => {
+    // WeCom keeps a chat's hour-long window: 100 active chats against a bound of 10, then 1,000 new ones
+    const l = new ChannelLimiter(effectiveLimits('wecom', DEFAULT_LIMITS.wecom!), 10);
+    for (let i = 0; i < 100; i++) l.take(`u${i}`, i);
+    const steps = mapSteps(() => {
+      for (let i = 100; i < 1100; i++) l.take(`u${i}`, i);
+    });
+    // (walking them all for each new chat: over 500,000 steps)
+    expect(steps).toBeLessThan(10_000);
   });
 });
 
