@@ -50,8 +50,8 @@ describe('intents data', () => {
 
   it("rejects a class whose ordinary reasons name no concept, naming where", () => {
     const f = join(dir, 'urgent', 'classes.yml');
-    writeFileSync(f, readFileSync(f, 'utf8').replace('ordinary: [errand_done]', 'ordinary: [errands_done]'));
-    expect(() => loadIntentsData(dir)).toThrow(/classes\.suicide\.ordinary\[0\]: unknown concept "errands_done"/);
+    writeFileSync(f, readFileSync(f, 'utf8').replace('ordinary: [done_here]', 'ordinary: [dones_here]'));
+    expect(() => loadIntentsData(dir)).toThrow(/classes\.suicide\.ordinary\[0\]: unknown concept "dones_here"/);
   });
 
   it("rejects a class rule whose none names no concept, naming where", () => {
