@@ -101,7 +101,7 @@ export const ClassesSchema = z.strictObject({
       /** Concepts saying the class's event has not begun (预产期还有三周): with one of these and none of the class's
        * own signs, the scorer may not raise the class. */
       not_yet: z.array(z.string()).optional(),
-      /** Concepts naming an ordinary reason for what the message tells (辞职了, 事情办好了: a job left, an errand done):
+      /** Concepts naming an ordinary reason for what the message tells (事情办好了, 隔离结束了: an errand done, a stay over):
        * with one of these named, the scorer may not raise the class on its own (its rules still may). */
       ordinary: z.array(z.string()).optional(),
       rules: z

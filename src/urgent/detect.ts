@@ -170,7 +170,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     const saysMore = [...named].some((c) => !context.has(c));
     return (label) => {
       const needs = subjects.get(label);
-      // (…nor one whose ordinary reason is named: 我辞职了，不会再回来了 is a job left)
+      // (…nor one whose ordinary reason is named: 事情办好了，以后就不麻烦你们了 is a sign-off)
       if (ordinary.get(label)?.some((c) => named.has(c))) return false;
       return !needs?.length || (needs.some((c) => named.has(c)) && saysMore);
     };
