@@ -2,7 +2,7 @@
 // them, a height measured, affairs after death asked about beside a goodbye, a one-way ticket to a bridge). Checked
 // through the real NLU; the concept rules are in intents/urgent/concepts.yml and classes.yml (rules only: these
 // concepts are unscored), the family's written lines in intents/urgent/corpus/intent-passing*.jsonl.
-import { urgentFlags as flags } from '../support/nlu';
+import { realNlu, urgentFlags as flags } from '../support/nlu';
 
 describe('suicidal intent shown in passing', () => {
   it.each([
@@ -36,5 +36,16 @@ describe('the scorer and an ordinary reason named', () => {
   it('leaves a sign-off after an errand done to the rules (事情办好了，谢谢), not a goodbye with affairs settled', () => {
     expect(flags('事情办好了，以后就不麻烦你们了，谢谢你')).not.toContain('suicide');
     expect(flags('欠的钱都还清了，事情都办好了，以后就不麻烦你们了，我真的撑不下去了')).toContain('suicide');
+  });
+});
+
+describe('what supports a rule but shows nothing alone', () => {
+  const nlu = realNlu();
+  const open = (text: string) => nlu.urgent.detect(nlu.normalise(text).text).openClasses;
+  it('does not lower the scorer\'s threshold for a height measured, affairs after death or how long before anyone notices', () => {
+    expect(open('单位的十几层楼量了一下面积，准备改成方舱').has('suicide')).toBe(false);
+    expect(open('如果人没了，保险要怎么理赔').has('suicide')).toBe(false);
+    // (a red flag of the class does)
+    expect(open('药攒够了').has('suicide')).toBe(true);
   });
 });
