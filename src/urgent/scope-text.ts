@@ -62,9 +62,9 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
-/** Whether a cue that begins or ends with a Latin letter sits inside a longer word (lol in lola, a grandmother; app in
- * happy): letters before it, or after it letters that are no inflection (mildly, severe·ly, app·s) nor the cue drawn
- * out (lolol, hahaha). */
+/** Whether a cue that begins or ends with a Latin letter sits inside a longer word (lol in lola, a grandmother): letters
+ * before it, or after it letters that are no inflection (haha·s) nor the cue drawn out (lolol, hahaha). Read for the
+ * joke cues (scope.ts): for every Latin cue it was right too (app in happen) but moved a clean set's turn. */
 export function insideWord(text: string, h: Hit): boolean {
   if (isLetter(text.charCodeAt(h.start)) && isLetter(text.charCodeAt(h.start - 1))) return true;
   if (!isLetter(text.charCodeAt(h.end - 1))) return false;
@@ -77,7 +77,7 @@ export function insideWord(text: string, h: Hit): boolean {
   return false;
 }
 
-const INFLECTION = /^(?:s|es|d|ed|ing|ly|er|est|ness|ren)$/;
+const INFLECTION = /^(?:s|es|d|ed|ing|ly|er|est|ness)$/;
 
 /** Whether a cue of digits sits inside a number holding other digits (233 in 22334455, not in 2333333). */
 export function insideNumber(text: string, h: Hit): boolean {
