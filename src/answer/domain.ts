@@ -64,6 +64,8 @@ const DomainFile = z
       .default({ asks: [], things: [] }),
     followUpLength: z.number().int().min(1).default(10),
     alternativeRatio: z.number().min(0).max(1),
+    /** Below this confidence an intent gives way to the question of a topic the message names and it does not answer. */
+    weakIntent: z.number().min(0).max(1).default(0),
     questionCues: z.array(z.string().min(1)).min(1),
     /** Words that start a second question in one message (另外, 还有, 顺便问一下, also): each is answered. */
     questionSeparators: z.array(z.string().min(1)).default([]),

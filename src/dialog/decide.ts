@@ -85,7 +85,10 @@ function onlyPlace(i: DecideInput): boolean {
 function onlyCorrection(i: DecideInput): boolean {
   if (!i.slots.locality && !i.slots.audience) return false;
   const lower = i.analysis.normalised.toLowerCase();
-  return cueScan(lowerCase(i.domain.correctionCues)).any(lower) && !i.domain.questionCues.some((c) => lower.includes(c));
+  if (!cueScan(lowerCase(i.domain.correctionCues)).any(lower)) return false;
+  // (asking only whether it is the same — 说错了 是管控区 一样吗 — is the last question again too)
+  const rest = lowerCase(i.domain.compareCues).reduce((t, c) => t.split(c).join(' '), lower);
+  return !i.domain.questionCues.some((c) => rest.includes(c));
 }
 
 /** A message read as nothing or as only a place (丰泽 泉秀那边) says nothing more, whatever the classifier made of it
@@ -168,6 +171,16 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   if (said === topicIntent(domain, 'emergency_route') && slots.categories.some((c) => !domain.broadCategories.includes(c) && c !== 'emergency') && asksWhere(domain, analysis.normalised))
     return slots.full ? 'backup' : 'designation';
   if (slots.full && (said === 'designation' || said === 'fallback')) return 'backup';
+  // a weakly held intent beside a topic the message names by its own words, none of them the intent's: that
+  // topic's question ("can i see a doctor online…" read as chronic care at 0.49, 线上问诊 named: online care)
+  if (isContent(domain, said) && analysis.intent.confidence < domain.weakIntent) {
+    const mine = domain.intents[said]?.topics ?? [];
+    const named = slots.topics.filter((t) => !domain.aspectTopics.includes(t));
+    // (the classifier's best runner-up that answers one of them, else the topic's first intent)
+    const answers = (name: string) => (domain.intents[name]?.topics ?? []).some((t) => named.includes(t));
+    const owner = analysis.ranking.find((r) => r.name !== said && isContent(domain, r.name) && answers(r.name))?.name ?? named.map((t) => topicIntent(domain, t)).find((x) => !!x && x !== said);
+    if (owner && !named.some((t) => mine.includes(t))) return owner;
+  }
   return said;
 }
 

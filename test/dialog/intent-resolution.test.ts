@@ -198,6 +198,17 @@ describe('topics named beside the main question', () => {
     expect(reply).toContain('检验科');
   });
 
+  it('a weakly held reading gives way to the question of a topic the message names (莱阳…睡不踏实…家庭医生能管管不)', () => {
+    // read as opening hours (晚上) at 0.62: the family doctors the message names are its question
+    const r = talk(core).say('莱阳的 隔离在家半个月 心里堵得慌 晚上睡不踏实 家庭医生能管管不');
+    expect(r?.intent).toBe('family_doctor');
+    expect(textOf(r)).toContain('家庭医生');
+  });
+
+  it('…but not when the message names a topic of the reading too (家庭医生…上门送药, even odds)', () => {
+    expect(talk(core).say('家庭医生可以上门送药不')?.intent).toBe('family_doctor');
+  });
+
   it('a referral asked beside home treatment is answered too', () => {
     expect(textOf(talk(core).say('烟台芝罘区，我妈阳了在家躺着起不来，谁能帮忙转诊'))).toContain('转诊');
   });

@@ -57,6 +57,12 @@ describe('reply policy', () => {
     expect(textOf(chat.say('我说错了 我们是管控区 不是封控区'))).toContain('管控区 · 发热门诊定点医院');
   });
 
+  it('…and when the correction asks only whether it is the same (写错了 是管控区 不是封控区 也一样吗)', () => {
+    const chat = talk(core);
+    expect(textOf(chat.say('忻州封控区 老人去医院能有人陪吗'))).toContain('48小时');
+    expect(textOf(chat.say('写错了 是管控区 不是封控区 也一样吗'))).toContain('48小时');
+  });
+
   it('reads a tier only the rural plan names (亚定点医院, 县级医院) with no place as a rural question; a care asked of it still needs the place', () => {
     for (const text of ['亚定点医院是收哪些病人的', '县级医院跟乡镇卫生院各管什么']) {
       const r = talk(core).say(text);

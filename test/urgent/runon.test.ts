@@ -9,6 +9,8 @@ describe('what a run-on post says of a baby, a plan or a denial', () => {
     ['阿拉囡囡只有六十天 今朝发寒热 三十八度五', 'infant_fever'],
     ['我写好了给老婆的信 今天就想结束了 谢谢这些天帮我送菜的邻居', 'suicide'],
     ['刚才排队差点晕倒 现在胸口很痛 出冷汗', 'chest_pain'],
+    // an if-clause ends with its question (…的话…怎么办): what follows is said, not supposed
+    ['如果有人好几天不出门的话物业会不会来敲门怎么办我把安眠药都攒了一抽屉了今晚就不打扰你们了', 'suicide'],
   ])('%s → %s', (text, cls) => {
     expect(urgentFlags(text)).toContain(cls);
   });
