@@ -115,7 +115,9 @@ export function walkList(a: AnswerInput): AnswerResult | undefined {
     const then = d?.activation ? [say('designation_activation', { text: d.activation })] : [];
     const hotline = hotlineOf(a.book);
     const call = hotline ? [say('missing_hotline', { name: hotline.name, phones: hotline.phones.map((p) => p.number) })] : [];
-    return { kind: 'answer', lines: [say('list_end', { count: order.length }), ...then, ...call], session: a.session, found: true };
+    // (the ones listed named again: 第二家呢 after one hospital is answered with it, not only with a count)
+    const names = order.map((id) => a.book.facilities.find((f) => f.id === id)?.name ?? id);
+    return { kind: 'answer', lines: [say('list_end', { count: order.length, names }), ...then, ...call], session: a.session, found: true };
   }
   const id = order[target] as string;
   const facility = a.book.facilities.find((f) => f.id === id);

@@ -44,6 +44,14 @@ describe('reply policy', () => {
     expect(textOf(talk(core).say('我在晋江，不是在忻州，孕妇去哪生'))).not.toContain('忻州市');
   });
 
+  it('past the end of a list, names the ones it holds (忻州 封控区 发烧 … 还有别家吗)', () => {
+    const chat = talk(core);
+    expect(textOf(chat.say('忻州 封控区的 发烧了上哪看'))).toContain('忻州市人民医院');
+    const end = textOf(chat.say('第二家呢'));
+    expect(end).toContain('通告只列了这1家');
+    expect(end).toContain('忻州市人民医院');
+  });
+
   it('walks the backups with the words people use for the next one (再后面一家呢, 下一家)', () => {
     const chat = talk(core);
     chat.say('晋江红码发烧去哪家医院');

@@ -212,6 +212,11 @@ describe('entities', () => {
     expect(values('Where do we take our 8-month-old?', 'category')).toContain('children');
     expect(values('闺女八个月大了 发烧去哪', 'category')).toContain('children');
     expect(values('我怀孕8个月大了 产检去哪', 'category')).not.toContain('children');
+    // 娃 said of one's child (俺家娃, 带娃) is a child; 娃娃菜 and 娃他爸 are not
+    expect(values('俺家娃昨儿咳了一宿 封着呢 上哪看', 'category')).toContain('children');
+    expect(values('明天想带娃去打疫苗 管控区能出去不', 'category')).toContain('children');
+    expect(values('买了两颗娃娃菜', 'category')).not.toContain('children');
+    expect(values('我家娃他爸血压高 药快没了', 'category')).not.toContain('children');
   });
 
   it('finds facilities, with typo tolerance, scoped to the locality named', () => {
