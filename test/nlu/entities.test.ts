@@ -236,6 +236,9 @@ describe('entities', () => {
     expect(topics('We have no car and there are no taxis running')).toContain('transport');
     // …and medicine that cannot be bought is a medicines question
     expect(topics('退烧药买不着')).toContain('prescription');
+    // (running out said with two adverbs: 药也快没了, 药都快吃完了)
+    expect(topics('老人的降压药也快没了')).toContain('prescription');
+    expect(topics('我妈的药都快吃完了')).toContain('prescription');
     expect(topics('核酸结果还没出来')).toContain('nat_admission');
     expect(topics('晚上开到几点')).toContain('hours');
     expect(topics('中心搬到哪了')).toContain('address');
