@@ -295,6 +295,12 @@ describe('urgent detection', () => {
     expect(flags('切土豆的时候手腕划了一刀，已经贴好创可贴了')).not.toContain('suicide');
   });
 
+  it('an English past time that is the whole of the clause after a mention is its time; a clause about another time is not', () => {
+    expect(flags('I cut my wrists once at uni, years ago, I am fine now. Quanxiu: which department removes scars?')).toEqual([]);
+    expect(flags('my mum had a seizure, last year. she is fine. which hospital for her checkup in Xinzhou?')).toEqual([]);
+    expect(flags('my dad collapsed in the kitchen, last week he was fine')).toContain('unconscious');
+  });
+
   it('an English place after "back in" is no past (a seizure back in the kitchen just now)', () => {
     expect(flags('my wife had a seizure back in the bedroom just now and is still shaking')).toContain('convulsion');
   });
