@@ -277,6 +277,11 @@ describe('urgent detection', () => {
     expect(flags("I've made my peace with it. My sister knows which neighbour gets his bike. This weekend it'll be done.")).toContain('suicide');
   });
 
+  it('reads English breathlessness said as how few words come out at a time', () => {
+    expect(flags("my mum's asthma is bad tonight, she can only get two or three words out at a time")).toContain('breathing');
+    expect(flags('I can only say a few words at a time in French lol')).toEqual([]);
+  });
+
   it('reads English breathlessness said in other words (cannot catch her breath, fingers are blue, pink froth)', () => {
     const concepts = (t: string): string[] => detect(t).mentions.map((m) => m.concept);
     expect(concepts('my wife cannot catch her breath even lying down')).toContain('dyspnea');
