@@ -32,6 +32,9 @@ describe('language varieties', () => {
     expect(nlu.normalise('阮佇晉江').varieties).toEqual(['nan']);
     expect(norm('護士來厝裡愛偌濟錢？')).toBe('护士来家里要多少钱?');
     expect(norm('阮囝真可愛')).toBe('我们孩子很可爱');
+    // living on, and going to find the one who died
+    expect(norm('阮想想活落去無意思')).toBe('我们想想活下去没有意思');
+    expect(norm('阮欲去揣伊')).toBe('我们要去找他');
   });
 
   it('reads Wu (Shanghainese)', () => {
