@@ -6,7 +6,7 @@ import type { Retrieved } from '../answer/retrieve';
 import { askedNumbers, hotlineOf, unknownNumberLine, unlistedNumbers } from '../answer/contacts';
 import { contactLine, lineWords, topicLines } from '../answer/topics';
 import { followUp, isFollowUp } from '../answer/follow-up';
-import { asksWhere, intentAnswering, lowerCase, saysUnanswered, type Domain } from '../answer/domain';
+import { asksWhere, intentAnswering, lowerCase, saysUnanswered } from '../answer/domain';
 import { redact } from '../log/redact';
 import { cueScan } from '../data/cue-scan';
 import { plan, say, type Line, type Plan } from '../answer/plan';
@@ -14,6 +14,7 @@ import type { QuickReply, Session } from '../core/types';
 import type { RuleBook, RuleSet } from '../rules/types';
 import { answerInput, isContent, type DecideInput } from './input';
 import { otherWay } from './other-way';
+import { topicIntent, weaklyHeldOwner } from './topic-owner';
 import { remember } from './remember';
 import { URGENT_ROUTE, alreadyComing, helpComing, urgent, urgentRoute } from './urgent';
 
@@ -35,20 +36,6 @@ function alternativesOf(i: DecideInput, intent: string): string[] {
   return [...new Set([...ranked, ...named])];
 }
 
-/** Each topic's intent, per domain: found once rather than by walking the intents every turn. */
-const topicOwners = new WeakMap<Domain, Map<string, string>>();
-
-/** The intent whose answer draws on a topic (the first in answers.yml's order), for words only a topic cue reads. */
-function topicIntent(domain: Domain, topic: string): string | undefined {
-  let owners = topicOwners.get(domain);
-  if (!owners) {
-    owners = new Map();
-    for (const [name, spec] of Object.entries(domain.intents))
-      if (spec.answer === 'topics') for (const t of spec.topics) if (!owners.has(t)) owners.set(t, name);
-    topicOwners.set(domain, owners);
-  }
-  return owners.get(topic);
-}
 
 /** "急诊的呢", "那孕妇呢", "what about my dad?": a short question that only puts something new in the last one's place. */
 function elliptical(text: string): boolean {
@@ -171,17 +158,8 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   if (said === topicIntent(domain, 'emergency_route') && slots.categories.some((c) => !domain.broadCategories.includes(c) && c !== 'emergency') && asksWhere(domain, analysis.normalised))
     return slots.full ? 'backup' : 'designation';
   if (slots.full && (said === 'designation' || said === 'fallback')) return 'backup';
-  // a weakly held intent beside a topic the message names by its own words, none of them the intent's: that
-  // topic's question ("can i see a doctor online…" read as chronic care at 0.49, 线上问诊 named: online care)
-  if (isContent(domain, said) && analysis.intent.confidence < domain.weakIntent) {
-    const mine = domain.intents[said]?.topics ?? [];
-    const named = slots.topics.filter((t) => !domain.aspectTopics.includes(t));
-    // (the classifier's best runner-up that answers one of them, else the topic's first intent)
-    const answers = (name: string) => (domain.intents[name]?.topics ?? []).some((t) => named.includes(t));
-    const owner = analysis.ranking.find((r) => r.name !== said && isContent(domain, r.name) && answers(r.name))?.name ?? named.map((t) => topicIntent(domain, t)).find((x) => !!x && x !== said);
-    if (owner && !named.some((t) => mine.includes(t))) return owner;
-  }
-  return said;
+  // a weakly held intent beside a topic the message names that it does not answer: that topic's question
+  return weaklyHeldOwner(domain, analysis, slots.topics) ?? said;
 }
 
 

@@ -43,3 +43,7 @@ export const saysOver = (hits: readonly Hit[], mentions: readonly Mention[], h: 
   hits.some((o) => o.start >= h.end && o.start <= h.end + 2 && !mentions.some((x) => o.start >= x.start && o.end <= x.end) && (o.cues & Cue.Resolved || (o.cues & Cue.Neg && deniesSymptom(hits, o, text))));
 const deniesSymptom = (hits: readonly Hit[], o: Hit, text: string): boolean =>
   /^[了啦嘞咯喇]?(?:$|[，。,.!?！？\s])/.test(text.slice(o.end, o.end + 2)) || hits.some((x) => x.cues & (Cue.Continuing | Cue.Symptom) && x.start >= o.end && x.start <= o.end + 3);
+
+/** A cue that is the whole of the clause after `ce` ("…, years ago," — not "…, last week he was fine"). */
+export const aloneInNextClause = (text: string, ce: number, h: Hit): boolean =>
+  /^[\s,，;；]+$/.test(text.slice(ce, h.start)) && /^\s*(?:[,，.。;；!！?？]|$)/.test(text.slice(h.end));

@@ -9,7 +9,7 @@ import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
 import { bounds, CLAUSE_END, Cue, insideNumber, insideWord, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
-import { backAgainReader, ofAnotherTime, saysOver } from './scope-time';
+import { aloneInNextClause, backAgainReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 import { nonhumanReader } from './scope-subject';
 
@@ -256,10 +256,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // past: a past time before it (or 疼过一次), unless it goes on: 开始/一直 in its clause, or a later clause
       // saying the symptom continues (现在还疼, 现在越来越厉害 — not 现在随身带糖)
       // (or after it in its clause where English puts it: "fainted once last year" → 晕倒 once 去年, "had chest
-      // tightness last week" → 胸痛上周), or the whole of the clause after it: "overdosed once in college, years ago," — not "…, last week he was fine")
+      // tightness last week" → 胸痛上周), or the whole of the clause after it ("overdosed once in college, years ago,")
       const english = /[a-z]/.test(text.slice(cs, ce));
       // (…not a past time it is compared with: 这次比上次深很多)
-      const pastHits = hits.filter((h) => h.cues & Cue.Past && !sinceCued(text, hits, h) && !comparedBefore?.test(text.slice(Math.max(0, h.start - 2), h.start)) && ((inSpan(h, ss, se) && h.end <= m.start) || (english && h.start >= m.end && (h.end <= ce || (/^[\s,，;；]+$/.test(text.slice(ce, h.start)) && /^\s*(?:[,，.。;；!！?？]|$)/.test(text.slice(h.end)))))));
+      const pastHits = hits.filter((h) => h.cues & Cue.Past && !sinceCued(text, hits, h) && !comparedBefore?.test(text.slice(Math.max(0, h.start - 2), h.start)) && ((inSpan(h, ss, se) && h.end <= m.start) || (english && h.start >= m.end && (h.end <= ce || aloneInNextClause(text, ce, h)))));
       const experiential =
         /^了?过(?!去|来|不|得)/.test(text.slice(m.end, m.end + 3)) || hits.some((h) => h.cues & Cue.PastAfter && h.start >= m.end && h.start <= m.end + 1);
       let past = !inForce.past.has(m.concept) && (pastHits.length > 0 || experiential);

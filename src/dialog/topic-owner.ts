@@ -1,0 +1,38 @@
+// Which intent answers a topic the message names by its words: for words only a topic cue reads, and for an intent
+// the classifier holds only weakly beside a topic it does not answer.
+import type { Domain } from '../answer/domain';
+import type { Analysis } from '../nlu/types';
+import { isContent } from './input';
+
+/** Each topic's intent, per domain: found once rather than by walking the intents every turn. */
+const topicOwners = new WeakMap<Domain, Map<string, string>>();
+
+/** The intent whose answer draws on a topic (the first in answers.yml's order), for words only a topic cue reads. */
+export function topicIntent(domain: Domain, topic: string): string | undefined {
+  let owners = topicOwners.get(domain);
+  if (!owners) {
+    owners = new Map();
+    for (const [name, spec] of Object.entries(domain.intents))
+      if (spec.answer === 'topics') for (const t of spec.topics) if (!owners.has(t)) owners.set(t, name);
+    topicOwners.set(domain, owners);
+  }
+  return owners.get(topic);
+}
+
+/**
+ * An intent read below `weakIntent` beside topics the message names by its own words, none of them the intent's:
+ * the question of those topics — the classifier's best runner-up that answers one, else a topic's first intent
+ * ("can i see a doctor online…" read as chronic care at 0.49, 线上问诊 named: online care).
+ */
+export function weaklyHeldOwner(domain: Domain, analysis: Analysis, topics: readonly string[]): string | undefined {
+  const said = analysis.intent.name;
+  if (!isContent(domain, said) || analysis.intent.confidence >= domain.weakIntent) return undefined;
+  const named = topics.filter((t) => !domain.aspectTopics.includes(t));
+  const mine = domain.intents[said]?.topics ?? [];
+  if (!named.length || named.some((t) => mine.includes(t))) return undefined;
+  const answers = (name: string) => (domain.intents[name]?.topics ?? []).some((t) => named.includes(t));
+  return (
+    analysis.ranking.find((r) => r.name !== said && isContent(domain, r.name) && answers(r.name))?.name ??
+    named.map((t) => topicIntent(domain, t)).find((x) => !!x && x !== said)
+  );
+}
