@@ -50,7 +50,7 @@ describe('intents data', () => {
 
   it("rejects a class whose ordinary reasons name no concept, naming where", () => {
     const f = join(dir, 'urgent', 'classes.yml');
-    writeFileSync(f, readFileSync(f, 'utf8').replace('ordinary: [done_here]', 'ordinary: [dones_here]'));
+    writeFileSync(f, readFileSync(f, 'utf8').replace('ordinary: [done_here, ', 'ordinary: [dones_here, '));
     expect(() => loadIntentsData(dir)).toThrow(/classes\.suicide\.ordinary\[0\]: unknown concept "dones_here"/);
   });
 
