@@ -75,6 +75,9 @@ const CONTRACTIONS: Record<string, string[]> = {
 };
 
 const OWN_KEYS = new Map([
+  // (the third person of do and go: "she does not want to live" is "do not want to live")
+  ['does', 'do'],
+  ['goes', 'go'],
   ['note', 'note'],
   ['notes', 'note'],
   ['noted', 'note'],
@@ -89,7 +92,7 @@ const OWN_KEYS = new Map([
 export function inflectionKey(word: string): string {
   let w = word;
   if (w.length < 4 || !/^[a-z]+$/.test(w)) return w;
-  // (stripped, these would be other words: "note" is no "not", and "please note" negates nothing)
+  // (stripped, these would be other words: "note" is no "not", and "please note" negates nothing; "does" no "doe")
   const own = OWN_KEYS.get(w);
   if (own) return own;
   if (/ies$/.test(w) && w.length > 4) w = `${w.slice(0, -3)}y`;

@@ -40,6 +40,18 @@ describe('English', () => {
     expect(norm("her face isn't drooping")).toContain('没有嘴歪');
   });
 
+  it('reads the third person of do as do (she does not want to live), and a pain like none before', () => {
+    expect(norm("she doesn't want to live anymore")).toContain('自杀');
+    expect(norm('he does not want to live')).toContain('自杀');
+    expect(norm('a headache like never before')).toContain('从来没这么疼');
+    expect(norm('a headache like never before')).not.toContain('以前');
+  });
+
+  it('reads letters sealed on a desk as sealed, not as a sealed building', () => {
+    expect(norm('the letters are sealed on my desk')).not.toContain('封控区');
+    expect(norm('our building is sealed')).toContain('封控区');
+  });
+
   it('reads contractions typed without the apostrophe (dont, doesnt, didnt)', () => {
     expect(norm('I shake her shoulder she dont respond')).toContain('叫不醒');
     expect(norm('he doesnt wake up')).toContain('叫不醒');

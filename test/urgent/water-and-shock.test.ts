@@ -1,0 +1,59 @@
+// Found in water or pulled out of it, an electric shock with a sign after it, and a large burn or scald said in
+// English: emergencies named by what is seen (docs/urgent.md, "Water, electricity and burns"). Checked through
+// the real NLU: these are for the concept rules, which hold without the scorer.
+import { urgentFlags } from '../support/nlu';
+
+describe('found in water', () => {
+  it.each([
+    '孩子在澡盆里玩 我就走开一会儿 回来他脸朝下趴在水里',
+    '我外公刚被人从河里捞上来，送不出去',
+    '邻居家小孩溺水了 我们小区封着 救护车能进来吗',
+    '娃头朝下栽在水缸里 拉出来不哭',
+    'we pulled him out of the pool a minute ago',
+    'my toddler was face down in the bath when I came back',
+    'she nearly drowned in the tub, now she is coughing and sleepy',
+  ])('raises %s', (text) => {
+    expect(urgentFlags(text)).toContain('unconscious');
+  });
+
+  it.each([
+    '刚从河里捞上来一条大鱼，晚上炖汤',
+    '万一孩子溺水了，封控区该怎么急救',
+    '孩子游泳呛了口水，现在玩得好好的',
+    '手机掉浴缸里了捞出来还能用吗',
+    '孩子的玩具掉水池里捞出来洗洗就行吗',
+  ])('does not raise %s', (text) => {
+    expect(urgentFlags(text)).toEqual([]);
+  });
+});
+
+describe('an electric shock', () => {
+  it.each([
+    '我儿子摸插座被电了一下 现在手发麻 心跳很快',
+    '我爸修电线触电了，人倒在地上没反应',
+    'my son got an electric shock from the socket, now his heart is racing',
+  ])('raises %s', (text) => {
+    expect(urgentFlags(text)).toContain('unconscious');
+  });
+
+  it.each([
+    '电工说插座漏电，会不会触电',
+    'I got a small electric shock from the socket yesterday, I am fine now, should I see a doctor',
+  ])('does not raise %s', (text) => {
+    expect(urgentFlags(text)).toEqual([]);
+  });
+});
+
+describe('a large burn or scald, in English', () => {
+  it.each([
+    'he knocked over a kettle of boiling water, his belly is blistering and the skin is sliding off',
+    'my dad is badly burned from the stove, what do we do',
+    'the skin is peeling off her arm after the scald',
+  ])('raises %s', (text) => {
+    expect(urgentFlags(text)).toContain('bleeding');
+  });
+
+  it('does not raise a small scald', () => {
+    expect(urgentFlags('I scalded my finger on the kettle, a small blister, should I go to hospital')).toEqual([]);
+  });
+});
