@@ -24,6 +24,7 @@ import { unpunctuated } from './unpunctuated';
 import { buildRomanisedModel, syllableInventory, type RomanisedModel } from './romanised-model';
 import { createRomanisedReader } from './romanised';
 import { pinyin } from './pinyin';
+import { homophoneReaderOf } from './homophones';
 
 export type { Analysis, Entity, Nlu, RedFlag, IntentResult, EntityType, Script } from './types';
 export type { SegmenterName } from './segment';
@@ -114,8 +115,27 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   const threshold = data.lexicon.classifier.threshold;
   const stopwords = new Set(data.lexicon.classifier.stopwords);
 
+  // whether a few characters are one word of the dictionary: a property of the dictionary, asked of the same few
+  // homophone windows again and again (后备), each a native cut that also pushed a message's cut out of the
+  // segmenter's last few — remembered (a bounded table, emptied when full)
+  const words = new Map<string, boolean>();
+  const isWord = (w: string): boolean => {
+    let known = words.get(w);
+    if (known === undefined) {
+      const cut = segmenter.cut(w);
+      known = cut.length === 1 && cut[0] === w;
+      if (words.size >= 10_000) words.clear();
+      words.set(w, known);
+    }
+    return known;
+  };
+  // the domain's words typed with a homophone (透西 for 透析), read as the word before anything else reads the text
+  const homophones = homophoneReaderOf(data.lexicon, syllables.of, isWord);
+  const cut = (t: string): string[] => segmenter.cut(t);
+
   function prepare(text: string, o: { forwarded?: boolean } = {}): Prepared {
     const norm = normalise(text);
+    norm.text = homophones.correct(norm.text, cut);
     if (o.forwarded) norm.forwarded = true;
     const tokens = segmenter.cut(norm.text);
     const plain: [number, number][] = [];
@@ -151,20 +171,6 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   lap('examples');
   const plain = createNormaliser({ forwardPrefixes: [], varieties, wordByWord: data.lexicon.word_by_word });
   const normaliseWord = (w: string): string => plain(w).text;
-  // whether a few characters are one word of the dictionary: a property of the dictionary, asked of the same few
-  // homophone windows again and again (后备), each a native cut that also pushed a message's cut out of the
-  // segmenter's last few — remembered (a bounded table, emptied when full)
-  const words = new Map<string, boolean>();
-  const isWord = (w: string): boolean => {
-    let known = words.get(w);
-    if (known === undefined) {
-      const cut = segmenter.cut(w);
-      known = cut.length === 1 && cut[0] === w;
-      if (words.size >= 10_000) words.clear();
-      words.set(w, known);
-    }
-    return known;
-  };
   // the urgent scorer, from the cache when the data and the code it was trained from are unchanged
   const modelKey = contentKey([data.dir, rulesDir, __dirname, join(__dirname, '..', 'urgent')], 'urgent-scorer/3');
   const bytes = cache.readBytes(cacheName('urgent-scorer'), modelKey);

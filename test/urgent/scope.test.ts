@@ -48,6 +48,8 @@ describe('urgent scope', () => {
     ['打个比方，半夜孩子抽搐了，先打哪个电话', 'seizure', 'hypothetical'],
     // a later clause with a symptom of its own says something new; the earlier one stays past
     ['儿子两岁那年高烧抽过，今天有点低烧', 'high_fever', 'past'],
+    // a few years back (前几年), as years ago (几年前)
+    ['前几年抑郁症的时候吞了一瓶药，洗了胃', 'overdose', 'past'],
     // English puts the time after the symptom, and its gloss may stand right against it (胸痛上周)
     ['My dad had a bad chest pain last month but the tests were clear', 'chest_pain', 'past'],
     ['新闻里说有人在方舱晕倒了', 'unresponsive', 'reported'],

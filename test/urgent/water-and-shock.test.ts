@@ -57,3 +57,16 @@ describe('a large burn or scald, in English', () => {
     expect(urgentFlags('I scalded my finger on the kettle, a small blister, should I go to hospital')).toEqual([]);
   });
 });
+
+// Not of water or electricity, but read by the same measure: a cut deeper than the last one (划得比上次深) is a cut
+// of one's own going further, and a baby (婴儿) is no newborn unless said so (Minnan 红婴仔 is one).
+describe('the comparison with last time, and a newborn', () => {
+  it('raises a cut deeper than the last time that will not stop', () => {
+    expect(urgentFlags('这次划得比上次深 纸巾换了好几张了还是止不住')).toContain('suicide');
+  });
+
+  it('reads 婴儿 as a baby, and Minnan 红婴仔 as a newborn, whose fever is urgent', () => {
+    expect(urgentFlags('晋江红码婴儿发烧去哪个医院')).toEqual([]);
+    expect(urgentFlags('阮红婴仔发烧')).toContain('infant_fever');
+  });
+});

@@ -1,0 +1,59 @@
+// The domain's words typed with a pinyin input method's homophone, read as the word meant: alone (createHomophoneReader,
+// with a toy reading table) and through the real NLU (lexicon.yml `homophones`).
+import { createHomophoneReader } from '../../src/nlu/homophones';
+import { realNlu } from '../support/nlu';
+
+describe('createHomophoneReader', () => {
+  const sound: Record<string, string> = { 透: 'tou', 析: 'xi', 西: 'xi', 医: 'yi', 院: 'yuan', 元: 'yuan', 一: 'yi', 的: 'de', 得: 'de', 去: 'qu' };
+  const reader = createHomophoneReader(['透析', '医院'], {
+    syllablesOf: (w) => [...w].map((c) => sound[c] ?? ''),
+    readingOf: (c) => sound[c] ?? '',
+    isWord: (w) => w === '一元',
+    never: new Set(['的', '一']),
+  });
+  // a segmenter that cuts every character apart, unless told otherwise
+  const chars = (t: string): string[] => [...t];
+
+  it('reads a window that sounds like a word, one character in three changed', () => {
+    expect(reader.correct('去透西', chars)).toBe('去透析');
+    expect(reader.correct('医元透西', chars)).toBe('医院透析');
+  });
+
+  it('leaves a word of its own, a character never guessed, and a window that is not whole words', () => {
+    expect(reader.correct('一元', chars)).toBe('一元');
+    expect(reader.correct('一院', chars)).toBe('一院');
+    expect(reader.correct('去透西', (t) => [t.slice(0, 2), t.slice(2)])).toBe('去透西');
+  });
+
+  it('keeps the text as it is when nothing sounds like a word, and its length always', () => {
+    expect(reader.correct('hello 去', chars)).toBe('hello 去');
+    expect(reader.correct('透西去医元', chars)).toHaveLength(5);
+  });
+});
+
+describe('homophones through the NLU', () => {
+  const nlu = realNlu();
+  const read = (t: string): string => nlu.analyse(t).normalised;
+
+  it('reads the domain words a pinyin input method mistypes', () => {
+    expect(read('透西定点医元是哪个')).toBe('透析定点医院是哪个');
+    expect(read('我爸要做话疗')).toBe('我爸要做化疗');
+    expect(read('孩子发少38度')).toContain('发烧');
+    expect(read('泉秀街到')).toBe('泉秀街道');
+    expect(read('我妈高血呀')).toBe('我妈高血压');
+    // and so the intent and the place: 泉秀街到 is a place given, not a question of opening hours
+    expect(nlu.analyse('泉秀街到').intent.name).toBe('give_locality');
+  });
+
+  it('leaves words of their own and phrases across words alone', () => {
+    expect(read('我头发少')).toBe('我头发少');
+    expect(read('一元钱能买什么')).toBe('一元钱能买什么');
+    // a rope hung is no registration (挂好 is not 挂号), a spin no transfer (转晕 is not 转运)
+    expect(read('绳子挂好了')).toBe('绳子挂好了');
+    expect(read('转晕了')).toBe('转晕了');
+    // a health worker, not a health centre; Cantonese next door, not isolation; a rash, not an emergency room
+    expect(read('卫生员来了')).toBe('卫生员来了');
+    expect(read('隔篱屋个伯伯')).not.toContain('隔离');
+    expect(read('幼儿急疹')).toBe('幼儿急疹');
+  });
+});
