@@ -157,7 +157,8 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   // …and the emergency route asked beside a care it does not speak for (120打了 是拉去哪透析): where that care is given
   if (said === topicIntent(domain, 'emergency_route') && slots.categories.some((c) => !domain.broadCategories.includes(c) && c !== 'emergency') && asksWhere(domain, analysis.normalised))
     return slots.full ? 'backup' : 'designation';
-  if (slots.full && (said === 'designation' || said === 'fallback')) return 'backup';
+  // (a hospital said full or dealing with a positive case, beside an intent read only weakly: the backups)
+  if (slots.full && (said === 'designation' || said === 'fallback' || analysis.intent.confidence < domain.weakIntent)) return 'backup';
   // a weakly held intent beside a topic the message names that it does not answer: that topic's question
   return weaklyHeldOwner(domain, analysis, slots.topics) ?? said;
 }
