@@ -44,7 +44,7 @@ export interface Hit {
 }
 
 export const SENTENCE_END = /[。!?;\n！？；]/;
-export const CLAUSE_END = /[,，:：、。!?;\n！？；]/;
+export const CLAUSE_END = /[,，:：、。!?;\n！？；—–]/;
 
 /** The sentence or clause (`end`: SENTENCE_END, CLAUSE_END…) around `pos`: from after the last end before it to the next. */
 export function bounds(text: string, pos: number, end: RegExp): [number, number] {

@@ -46,6 +46,8 @@ describe('urgent scope', () => {
     ['点球大战吓得我心脏骤停', 'not_breathing', 'figurative'],
     // a supposition said as a clause of its own holds for the rest of the sentence
     ['打个比方，半夜孩子抽搐了，先打哪个电话', 'seizure', 'hypothetical'],
+    // …in English too, set off by a dash ("Hypothetically — if my mum, who's on chemo, spiked a high fever")
+    ["Hypothetically — if my mum, who's on chemo, spiked a high fever, where would she go?", 'high_fever', 'hypothetical'],
     // a later clause with a symptom of its own says something new; the earlier one stays past
     ['儿子两岁那年高烧抽过，今天有点低烧', 'high_fever', 'past'],
     // a few years back (前几年), as years ago (几年前)
