@@ -70,3 +70,26 @@ describe('the comparison with last time, and a newborn', () => {
     expect(urgentFlags('阮红婴仔发烧')).toContain('infant_fever');
   });
 });
+
+// Said in English: breath running out between a few words, lips grey-blue and an oximeter's low reading; a goodbye's
+// acts (letters written to one's children, passwords left with a friend, no refill needed after this) beside a window
+// checked; "before" that is no past time (docs/urgent.md, "English").
+describe('English, as a relative or the person writes it', () => {
+  it('raises breathlessness told by its signs', () => {
+    expect(
+      urgentFlags('Now she can only say two or three words before stopping for air, her lips look a bit grey-blue and the finger oximeter keeps showing 83, 84.'),
+    ).toContain('breathing');
+  });
+
+  it('raises a goodbye told by acts and a means checked', () => {
+    expect(
+      urgentFlags("I've written letters to both my kids and left my passwords with a friend. The window in this room opens a lot wider than you'd think. I won't be needing a refill after this."),
+    ).toContain('suicide');
+    expect(urgentFlags('she wrote letters to her friends, gave away her cat and stopped eating')).toContain('suicide');
+  });
+
+  it('does not raise a letter or an oximeter alone', () => {
+    expect(urgentFlags('I wrote a letter to the community office about the lockdown rules')).toEqual([]);
+    expect(urgentFlags('my finger oximeter keeps showing 98, is that normal?')).toEqual([]);
+  });
+});
