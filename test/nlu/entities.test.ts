@@ -198,6 +198,9 @@ describe('entities', () => {
     expect(values('看错体温计了 36度8 就是咳嗽', 'category')).toEqual(['general']);
     expect(new Set(values('烧到38度5了', 'category'))).toEqual(new Set(['fever']));
     expect(values('外面才5度 好冷', 'category')).toEqual([]);
+    // 烧 alone, denied (不疼不烧, 也没烧): no fever asked for; not a meal cooked (不烧饭)
+    expect(values('奶奶一直卧床 不疼不烧 家庭医生能来家里看看不', 'denied')).toEqual(['fever']);
+    expect(values('今天不烧饭了', 'denied')).toEqual([]);
   });
 
   it('finds care categories from synonyms and colloquial forms', () => {
