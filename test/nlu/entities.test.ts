@@ -72,6 +72,8 @@ describe('entities', () => {
   it('finds nothing inside a word that holds a cue but is something else (lexicon not_inside)', () => {
     expect(values('刚被邻居家的狗咬了一口', 'topic')).not.toContain('home_treatment');
     expect(values('居家治疗要注意什么', 'topic')).toContain('home_treatment');
+    // whom to turn to day to day (平时有事先找谁) is the family doctor's question
+    expect(values('现在封着 平时有事先找谁', 'topic')).toContain('family_doctor');
     expect(values('吃了阿莫西林还是烧', 'other_place')).toEqual([]);
     expect(values('通知贴在楼道里了', 'other_place')).toEqual([]);
     expect(values('我在哈尔滨道里区', 'other_place')).toContain('道里区');
