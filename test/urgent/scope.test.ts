@@ -35,6 +35,10 @@ describe('urgent scope', () => {
 
   it.each([
     ['上周胸口疼过一次，后来没事了', 'chest_pain', 'past'],
+    // a condition that seldom flares (平时不犯病) is not flaring now
+    ['我妈有心绞痛，平时不犯病，想去调调药', 'chest_pain', 'resolved'],
+    // …and one fine ever since (后来一直好好的)
+    ['五年前胃出血过一次，那时候拉黑便还输了血，后来一直好好的', 'vomit_blood', 'resolved'],
     ['三年前产后大出血，现在每年复查', 'heavy_bleeding', 'past'],
     ['既往脑梗，现在要开药', 'stroke_named', 'history'],
     ['如果半夜破水了怎么办', 'waters_broken', 'hypothetical'],
