@@ -93,3 +93,23 @@ describe('English, as a relative or the person writes it', () => {
     expect(urgentFlags('my finger oximeter keeps showing 98, is that normal?')).toEqual([]);
   });
 });
+
+// English as learners and relatives write it: a grandfather (Filipino lolo) choking, waters "coming out" at 37 weeks,
+// a coal heater at night and three people sick, pills collected for weeks, cuts deeper and a rope on the door.
+describe("English of every level", () => {
+  it.each([
+    ['Lolo is choking on rice cake, cannot breathe, face turning purple', 'breathing'],
+    ['My wife is pregnant 37 week. Water is coming out from her a lot, and stomach is pain every 4 minute', 'labour'],
+    ['we use a coal heater at night. Now all three of us have very strong headache, my colleague vomited', 'poisoning'],
+    ['i have collected my sleeping tablets for some weeks, it is enough now', 'suicide'],
+    ['i have been cutting deeper every night. tonight i also prepared the rope, it is on the door', 'suicide'],
+  ])('raises %s', (text, cls) => {
+    expect(urgentFlags(text)).toContain(cls);
+  });
+
+  it('does not raise the same words in ordinary use', () => {
+    expect(urgentFlags('my lola wants to know where to renew her blood pressure pills')).toEqual([]);
+    expect(urgentFlags('is a coal heater at night safe if the window is open a little?')).toEqual([]);
+    expect(urgentFlags('I collected my tablets from the pharmacy for my mum')).toEqual([]);
+  });
+});
