@@ -6,6 +6,9 @@ import { LAYERS, type EntityLexicon, type LexEntry } from './lexicon';
 import { readingsOf, soundsAlike } from './pinyin';
 import { sortSmall } from '../data/small-sort';
 
+/** What stands between two items of one list: 或, or, 、, 也不是. */
+const LIST_GAP = /^\s*(?:或者|或|or|、|也不是|也没有|nor)\s*$/i;
+
 interface Candidate {
   entry: LexEntry;
   start: number;
@@ -262,7 +265,9 @@ function finish(text: string, lex: EntityLexicon, cands: Candidate[]): Entity[] 
       const before = clauseBefore(text, c.start, 6);
       if (lex.elsewhere?.test(before)) continue;
       if (t === 'audience' && lex.served?.test(before)) served.add(c.start);
-      if (lex.negationBefore.test(before) || (t === 'category' && lex.categoryNegationBefore?.test(before))) {
+      // (…or the next of a list so denied: 不是封控区或管控区, "not fengkong or guankong")
+      const listed = t === 'audience' && negated.some((n) => n.end <= c.start && LIST_GAP.test(text.slice(n.end, c.start)));
+      if (listed || lex.negationBefore.test(before) || (t === 'category' && lex.categoryNegationBefore?.test(before))) {
         if (t === 'audience') negated.push(c);
         else out.push({ ...toEntity(text, c), type: 'denied' });
         continue;

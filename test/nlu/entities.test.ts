@@ -26,6 +26,12 @@ describe('entities', () => {
     expect(loc).toMatchObject({ value: 'xinzhou', text: '忻州', start: 2, end: 4, score: 1 });
   });
 
+  it('reads every status of a list denied as denied (不是封控区或管控区, "not fengkong or guankong")', () => {
+    expect(values('我们不是封控区或管控区 是防范区', 'audience')).toEqual(['prevention_zone']);
+    expect(values("we're in a fangfanqu, not fengkong or guankong", 'audience')).toEqual(['prevention_zone']);
+    expect(new Set(values('我们是封控区或者管控区', 'audience'))).toEqual(new Set(['sealed_zone', 'controlled_zone']));
+  });
+
   it('sets aside a place said not to be it beside another (是晋江 不是忻州), not a place denied alone', () => {
     const places = (t: string) => [...values(t, 'locality'), ...values(t, 'place')];
     expect(places('打错了 是晋江 不是忻州')).toEqual(['jinjiang']);
