@@ -104,9 +104,14 @@ function cutsOf(text: string, cut: (t: string) => string[]): Set<number> {
   return cuts;
 }
 
-/** The reader of lexicon.yml's `homophones` (none: the text as it is). */
+/** The reader of lexicon.yml's `homophones` (none: the text as it is), built on the first message it reads: its
+ * characters' readings come from pinyin-pro, which a start from the start-up cache does not load (pinyin.ts). */
 export function homophoneReaderOf(lexicon: Pick<Lexicon, 'homophones'>, syllablesOf: (w: string) => string[], isWord: (w: string) => boolean): HomophoneReader {
   const h = lexicon.homophones;
   if (!h) return { correct: (t) => t };
-  return createHomophoneReader(h.words, { syllablesOf, readingOf: (ch) => readingsOf(ch)[0] ?? '', isWord, never: new Set(h.never) });
+  let reader: HomophoneReader | undefined;
+  return {
+    correct: (text, cut) =>
+      (reader ??= createHomophoneReader(h.words, { syllablesOf, readingOf: (ch) => readingsOf(ch)[0] ?? '', isWord, never: new Set(h.never) })).correct(text, cut),
+  };
 }

@@ -1,6 +1,6 @@
 // The domain's words typed with a pinyin input method's homophone, read as the word meant: alone (createHomophoneReader,
 // with a toy reading table) and through the real NLU (lexicon.yml `homophones`).
-import { createHomophoneReader } from '../../src/nlu/homophones';
+import { createHomophoneReader, homophoneReaderOf } from '../../src/nlu/homophones';
 import { realNlu } from '../support/nlu';
 
 describe('createHomophoneReader', () => {
@@ -55,5 +55,22 @@ describe('homophones through the NLU', () => {
     expect(read('卫生员来了')).toBe('卫生员来了');
     expect(read('隔篱屋个伯伯')).not.toContain('隔离');
     expect(read('幼儿急疹')).toBe('幼儿急疹');
+  });
+});
+
+describe('homophoneReaderOf', () => {
+  it('reads no syllable until the first message (a start from the cache loads no pinyin-pro), then reads the words', () => {
+    let asked = 0;
+    const reader = homophoneReaderOf(
+      { homophones: { words: ['医院'], never: [] } },
+      (w) => {
+        asked++;
+        return w === '医院' ? ['yi', 'yuan'] : [];
+      },
+      () => false,
+    );
+    expect(asked).toBe(0);
+    expect(reader.correct('去医元', (t) => [...t])).toBe('去医院');
+    expect(asked).toBe(1);
   });
 });
