@@ -113,3 +113,19 @@ describe("English of every level", () => {
     expect(urgentFlags('I collected my tablets from the pharmacy for my mum')).toEqual([]);
   });
 });
+
+// A rash that does not fade when pressed, in a child or with a fever; a noose tied.
+describe('a rash that does not fade, and a noose', () => {
+  it.each([
+    ['孩子身上起了紫色的点点 压了不褪色 发烧39度', 'infant_fever'],
+    ["my toddler has a purple rash that doesn't fade and a high fever", 'infant_fever'],
+    ["I've tied a noose in the garage", 'suicide'],
+  ])('raises %s', (text, cls) => {
+    expect(urgentFlags(text)).toContain(cls);
+  });
+
+  it('does not raise a question about a rash', () => {
+    expect(urgentFlags('皮疹压了不褪色是什么病')).toEqual([]);
+    expect(urgentFlags('湿疹压了会褪色吗')).toEqual([]);
+  });
+});
