@@ -36,7 +36,6 @@ function alternativesOf(i: DecideInput, intent: string): string[] {
   return [...new Set([...ranked, ...named])];
 }
 
-
 /** "急诊的呢", "那孕妇呢", "what about my dad?": a short question that only puts something new in the last one's place. */
 function elliptical(text: string): boolean {
   const t = text.replace(/[\s,.!?;:，。！？；：]+/g, '');
@@ -162,7 +161,6 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   // a weakly held intent beside a topic the message names that it does not answer: that topic's question
   return weaklyHeldOwner(domain, analysis, slots.topics) ?? said;
 }
-
 
 /** The words of a question kept while it waits for its locality: personal numbers removed, and no more than a post. */
 const questionText = (i: DecideInput): string => redact(i.analysis.normalised).slice(0, 300);

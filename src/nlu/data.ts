@@ -33,8 +33,8 @@ export const LexiconSchema = z.strictObject({
   /** Typing word by word (妈妈 胸口 疼): a word of `negators` keeps the next in its clause, unless it is one of `modals`,
    * after which the phrase goes on (不 想 活 了 is 不想活了). */
   word_by_word: z.strictObject({ negators: z.array(z.string().min(1)).min(1), modals: z.array(z.string().min(1)) }),
-  /** The domain's words read where a pinyin input method's homophone stands for them (透西 → 透析; homophones.ts), with
-   * the plain words of `categories` and `audiences`; `never`: characters never read as another's homophone. */
+  /** The domain's words read where a pinyin input method's homophone stands for them (透西 → 透析; homophones.ts);
+   * `never`: characters never read as another's homophone. */
   homophones: z.strictObject({ words: z.array(z.string().min(2)), never: z.array(z.string().length(1)) }).optional(),
   /** Words that hold a cue but are something else (邻居家 is not 居家, 阿莫西林 no 西林县): no entity inside them. */
   not_inside: z.array(z.string().min(2)).default([]),

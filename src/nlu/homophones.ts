@@ -5,7 +5,8 @@
 // in three, none of them a character never guessed (`never`: 的, 是…), is whole words of the message as segmented
 // (头发少 holds no 发烧) and is no word of its own (一元 is not 医院). Pure: reads only its arguments.
 import type { Lexicon } from './data';
-import { readingsOf } from '../urgent/lexicon';
+import { pinyinPaths, readingsOf } from '../urgent/lexicon';
+import { cutsOf } from './segment';
 
 export interface HomophoneOptions {
   /** A word's syllables, tones aside, as read in the word (pinyin-pro, or the start-up cache). */
@@ -37,9 +38,7 @@ export function createHomophoneReader(words: readonly string[], o: HomophoneOpti
   const ambiguous = new Set<Node>();
   for (const w of new Set(words)) {
     if (w.length < 2 || !CJK_ONLY.test(w)) continue;
-    const inWord = o.syllablesOf(w);
-    const byChar = [...w].map((ch, k) => o.readingOf(ch) || (inWord[k] ?? ''));
-    for (const path of byChar.join() === inWord.join() ? [inWord] : [inWord, byChar]) {
+    for (const path of pinyinPaths(w, o.syllablesOf, o.readingOf)) {
       let node = root;
       for (const s of path) {
         let n = node.next.get(s);
@@ -94,14 +93,6 @@ function guessable(window: string, word: string, o: HomophoneOptions): boolean {
     diffs++;
   }
   return diffs <= Math.ceil(window.length / 3) && !o.isWord(window);
-}
-
-/** Where the segmenter cuts a text: 0 and the end of every word. */
-function cutsOf(text: string, cut: (t: string) => string[]): Set<number> {
-  const cuts = new Set([0]);
-  let pos = 0;
-  for (const w of cut(text)) cuts.add((pos += w.length));
-  return cuts;
 }
 
 /** The reader of lexicon.yml's `homophones` (none: the text as it is), built on the first message it reads: its

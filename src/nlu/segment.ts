@@ -4,6 +4,14 @@
 
 export type SegmenterName = 'node-rs' | 'nodejieba';
 
+/** Where a segmentation cuts a text: 0 and the end of every word (a typo read as a word must be whole words of it). */
+export function cutsOf(text: string, segment: (t: string) => readonly string[]): Set<number> {
+  const cuts = new Set([0]);
+  let pos = 0;
+  for (const w of segment(text)) cuts.add((pos += w.length));
+  return cuts;
+}
+
 export interface Segmenter {
   readonly name: SegmenterName;
   /** Milliseconds it took to load the dictionary and the user words. */

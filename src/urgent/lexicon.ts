@@ -72,6 +72,14 @@ export function readingsOf(ch: string): string[] {
   return r;
 }
 
+/** The syllable paths a word is found by: as it is read (喝了 he le) and, when that differs, as a walk over a message
+ * reads it, a character at a time in its common reading (了 liao). */
+export function pinyinPaths(word: string, syllablesOf: (s: string) => string[], readingOf: (ch: string) => string = (ch) => readingsOf(ch)[0] ?? ''): string[][] {
+  const inWord = syllablesOf(word);
+  const byChar = [...word].map((ch, k) => readingOf(ch) || (inWord[k] ?? ''));
+  return byChar.join() === inWord.join() ? [inWord] : [inWord, byChar];
+}
+
 /** Builds the lexicon; `simplify` makes the data's words the form messages are normalised to; `syllablesOf`
  * reads a word in toneless pinyin (pinyin-pro, or what the start-up cache remembers of it). */
 export function buildConceptLexicon(
@@ -105,10 +113,7 @@ export function buildConceptLexicon(
       surfaces.add(s);
       maxLength = Math.max(maxLength, s.length);
       if (!c.exact && s.length >= 2 && CJK_ONLY.test(s)) {
-        // the word as it is read (喝了 he le) and as the walk reads a message, a character at a time (了 liao)
-        const inWord = syllablesOf(s);
-        const byChar = [...s].map((ch, k) => readingsOf(ch)[0] ?? inWord[k] ?? '');
-        for (const path of byChar.join() === inWord.join() ? [inWord] : [inWord, byChar]) {
+        for (const path of pinyinPaths(s, syllablesOf)) {
           let node = pinyinRoot;
           for (const syllable of path) {
             let n = node.next.get(syllable);

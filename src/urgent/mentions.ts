@@ -7,6 +7,7 @@ import { pinyinWalk, readingsAt } from './pinyin-walk';
 import { APPROXIMATE, chineseNumber } from '../nlu/normalise';
 import { frozenValues } from '../data/char-trie';
 import { sortSmall } from '../data/small-sort';
+import { cutsOf } from '../nlu/segment';
 
 export interface Mention {
   concept: string;
@@ -222,14 +223,6 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
     }
   }
   return out;
-}
-
-/** Where the segmenter cuts a text: 0 and the end of every word. */
-function cutsOf(text: string, segment: (t: string) => string[]): Set<number> {
-  const cuts = new Set([0]);
-  let pos = 0;
-  for (const t of segment(text)) cuts.add((pos += t.length));
-  return cuts;
 }
 
 const aligned = (cuts: ReadonlySet<number>, start: number, end: number): boolean => cuts.has(start) && cuts.has(end);
