@@ -2,7 +2,9 @@
 // the main thread keeps to HTTP and the store. The core is pure, which is what makes this safe: a turn
 // needs only the message, the session and the context, and returns the reply and the new session.
 //
-// Until a worker is ready (start-up) the turns run on the main thread (`fallback`). Each worker answers in
+// Until a worker is ready (start-up) the turns run on the main thread (`fallback`); so do they while every
+// worker is loading a reload's new core, which holds its thread for as long as new models take to train
+// (seconds): a worker loading one is given no turns while another can take them. Each worker answers in
 // the order it was asked, so the oldest turn a worker holds is the one it is working on: when a worker dies
 // or runs one turn longer than `turnTimeoutMs`, that turn fails (the service answers with its error notice)
 // and the worker's other turns run again elsewhere. A dead worker is replaced, with a growing delay.
@@ -14,6 +16,7 @@ import type { CoreOptions } from '../core/load';
 import type { Inbound, Session, TurnContext } from '../core/types';
 import type { ControlMessage, TurnRequest, WorkerMessage } from './core-worker';
 import type { TurnOutcome, TurnRunner } from './turn';
+import type { PreparedThreads } from './reload';
 
 export interface CoreThreadsOptions {
   threads: number;
@@ -48,7 +51,7 @@ interface Slot {
   failures: number;
   /** Which core options it holds (see reload): a worker left behind by a reload is replaced. */
   generation: number;
-  /** A reload waiting on this worker to load the new core. */
+  /** A reload waiting on this worker to load the new core (while it does, the worker takes no turns). */
   preparing: Map<number, { resolve: () => void; reject: (e: Error) => void }>;
 }
 
@@ -112,11 +115,11 @@ export class CoreThreads {
 
   /**
    * Has every ready worker load a core with `core` (new rule books) beside the one it uses, and resolves
-   * with the function that puts them in use (`commit`): called, every turn sent after it is answered by the
-   * new core on whichever thread, and workers not ready yet (started with the old options) are replaced.
+   * with what puts them in use (`commit`: every turn sent after it is answered by the new core on whichever
+   * thread, and workers not ready yet, started with the old options, are replaced) or drops them (`abort`).
    * Rejects, leaving every worker on its core, when one cannot load it.
    */
-  async prepare(core: Partial<CoreOptions>, timeoutMs = 60_000): Promise<() => void> {
+  async prepare(core: Partial<CoreOptions>, timeoutMs = 60_000): Promise<PreparedThreads> {
     const id = this.nextControl++;
     const slots = this.slots.filter((x) => x.ready);
     const loaded = slots.map(
@@ -131,25 +134,31 @@ export class CoreThreads {
           slot.worker.postMessage({ control: 'prepare', id, options: core } satisfies ControlMessage);
         }),
     );
-    try {
-      await Promise.all(loaded);
-    } catch (err) {
+    const abort = (): void => {
       for (const slot of slots) {
         slot.preparing.delete(id);
         if (this.slots.includes(slot)) slot.worker.postMessage({ control: 'abort', id } satisfies ControlMessage);
       }
+    };
+    try {
+      await Promise.all(loaded);
+    } catch (err) {
+      abort();
       throw err;
     }
-    return () => {
-      this.generation += 1;
-      this.o = { ...this.o, core };
-      for (const slot of slots) {
-        slot.preparing.delete(id);
-        if (!this.slots.includes(slot)) continue;
-        slot.worker.postMessage({ control: 'commit', id } satisfies ControlMessage);
-        slot.generation = this.generation;
-      }
-      for (const slot of [...this.slots]) if (slot.generation !== this.generation) this.replace(slot);
+    return {
+      commit: () => {
+        this.generation += 1;
+        this.o = { ...this.o, core };
+        for (const slot of slots) {
+          slot.preparing.delete(id);
+          if (!this.slots.includes(slot)) continue;
+          slot.worker.postMessage({ control: 'commit', id } satisfies ControlMessage);
+          slot.generation = this.generation;
+        }
+        for (const slot of [...this.slots]) if (slot.generation !== this.generation) this.replace(slot);
+      },
+      abort,
     };
   }
 
@@ -174,9 +183,10 @@ export class CoreThreads {
     return slot;
   }
 
+  /** The ready worker with the fewest turns waiting, not one loading a new core (none: this thread). */
   private pick(): Slot | null {
     let best: Slot | null = null;
-    for (const s of this.slots) if (s.ready && (!best || s.pending.size < best.pending.size)) best = s;
+    for (const s of this.slots) if (s.ready && !s.preparing.size && (!best || s.pending.size < best.pending.size)) best = s;
     return best;
   }
 
@@ -184,9 +194,11 @@ export class CoreThreads {
     switch (m.kind) {
       case 'prepared':
         slot.preparing.get(m.id)?.resolve();
+        slot.preparing.delete(m.id); // loaded: it takes turns again (on the core in use until the commit)
         return;
       case 'prepare-failed':
         slot.preparing.get(m.id)?.reject(new Error(m.error));
+        slot.preparing.delete(m.id);
         return;
       case 'ready':
         if (slot.generation !== this.generation) return this.replace(slot); // rules reloaded while it started

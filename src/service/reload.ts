@@ -2,9 +2,11 @@
 // `jiuyi rules reload`, SIGHUP) or when a file in the rules directory changes. The files are read once
 // (a snapshot, so every thread's core holds the same rules) and validated as `rules validate` does; when
 // they are invalid the cores in use are kept and the problems are logged and returned. Otherwise a new
-// core is built here and one on every worker thread, beside the ones in use, and then they are all put in
-// use together: a turn answered after the swap is answered by the new rules wherever it runs. Building the
-// core here holds this thread for a few hundred milliseconds (the NLU is trained from the rule books).
+// core is built on every worker thread and then one here, beside the ones in use, and then they are all put
+// in use together: a turn answered after the swap is answered by the new rules wherever it runs. The workers
+// build first: new rule books mean new models (the NLU and the urgent scorer are trained from them, seconds
+// of work), which they train off this thread and leave in the cache, so that building the core here, which
+// holds this thread and with it every request, reads them from the cache (a second or two, not half a minute).
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Core } from '../core/types';
@@ -21,14 +23,20 @@ export interface ReloadResult {
   ms: number;
 }
 
+/** The worker threads' new cores, loaded beside the ones in use. */
+export interface PreparedThreads {
+  commit(): void;
+  abort(): void;
+}
+
 export interface ReloaderOptions {
   dir: string;
   /** The rule files the cores in use were built from. */
   current: RuleFile[];
   /** Builds this thread's core from `files`. */
   build(files: RuleFile[]): Promise<Core>;
-  /** Loads the worker threads' cores from `files`; resolves with what puts them in use. */
-  prepareThreads?(files: RuleFile[]): Promise<(() => void) | null>;
+  /** Loads the worker threads' cores from `files`; resolves with what puts them in use or drops them. */
+  prepareThreads?(files: RuleFile[]): Promise<PreparedThreads | null>;
   /** Puts this thread's new core in use (the service's). */
   swap(core: Core): void;
   logger: Logger;
@@ -69,18 +77,19 @@ export class RulesReloader {
       return { ok: false, errors, ms: ms() };
     }
     let core: Core;
-    let commit: (() => void) | null = null;
+    let threads: PreparedThreads | null = null;
     try {
+      threads = (await this.o.prepareThreads?.(files)) ?? null;
       core = await this.o.build(files);
-      commit = (await this.o.prepareThreads?.(files)) ?? null;
     } catch (err) {
+      threads?.abort();
       const message = `the new rule books could not be loaded: ${(err as Error).message}`;
       this.o.logger.error({ reason, err }, 'rule books not reloaded; the ones in use are kept');
       return { ok: false, errors: [message], ms: ms() };
     }
     // the swap: this thread's core and the workers' together, with nothing awaited in between
     this.o.swap(core);
-    commit?.();
+    threads?.commit();
     this.current = files;
     const localities = core.localities().length;
     this.o.logger.info({ reason, localities, files: files.length, ms: ms() }, 'rule books reloaded');

@@ -54,7 +54,7 @@ describe('CoreThreads', () => {
     expect(fallback.calls).toEqual(['early']);
   });
 
-  it('reloads every worker\'s core at once, or none of them when one cannot load it', async () => {
+  it('reloads every worker\'s core at once, or none of them when one cannot load it or the reload is dropped', async () => {
     const { logger } = capture();
     pool = new CoreThreads({ threads: 2, core: {}, fallback: mainThread(), logger, worker: { file: FAKE } });
     await pool.whenReady();
@@ -63,13 +63,34 @@ describe('CoreThreads', () => {
       expect(got).toEqual(Array(6).fill(`worker:${prefix}q`));
     };
     await answers('');
-    const commit = await pool.prepare({ prefix: 'v2:' } as never);
+    const next = await pool.prepare({ prefix: 'v2:' } as never);
     await answers(''); // prepared, not yet in use
-    commit();
+    next.commit();
     await answers('v2:');
     await expect(pool.prepare({ fail: true } as never)).rejects.toThrow('cannot load the new rule books');
     await answers('v2:');
+    // loaded, then dropped (this thread's core could not be built): never used, not by a later commit either
+    (await pool.prepare({ prefix: 'v3:' } as never)).abort();
+    await answers('v2:');
+    (await pool.prepare({ prefix: 'v4:' } as never)).commit();
+    await answers('v4:');
     expect(pool.readyCount).toBe(2);
+  });
+
+  it('gives a worker loading a new core no turns: they go to another worker, or to this thread when all are loading', async () => {
+    const fallback = mainThread();
+    const { logger } = capture();
+    // the loading holds each worker's thread three times as long as a turn may take
+    pool = new CoreThreads({ threads: 2, core: {}, fallback, logger, turnTimeoutMs: 500, worker: { file: FAKE } });
+    await pool.whenReady();
+    const loading = pool.prepare({ prefix: 'v2:', busyMs: 1500 } as never);
+    await new Promise((r) => setTimeout(r, 100));
+    const during = await Promise.all(Array.from({ length: 4 }, (_, i) => text(pool!.turn(inbound('q', i), newSession(), ctx))));
+    expect(during).toEqual(Array(4).fill('main:q'));
+    (await loading).commit();
+    expect(await text(pool.turn(inbound('q'), newSession(), ctx))).toBe('worker:v2:q');
+    expect(pool.readyCount).toBe(2); // no worker taken for hung
+    expect(fallback.calls).toEqual(['q', 'q', 'q', 'q']);
   });
 
   it('spreads turns over the workers and answers each turn with its own reply', async () => {

@@ -1,7 +1,8 @@
 // Rule books reloaded into the running service (real core, a core worker thread, SQLite): by an
 // administrator (POST /api/v1/admin/reload, `jiuyi rules reload`) and by a watch on the files. A valid edit
 // changes the next answers wherever they are computed; an invalid one is refused with the problems named
-// and the rule books in use are kept.
+// and the rule books in use are kept. The steps of a reload (which thread builds first, what a failure drops) with
+// stand-ins for the cores.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,9 +10,10 @@ import { Writable } from 'node:stream';
 import { run as rulesCli } from '../../src/cli/rules';
 import { createLogger } from '../../src/log';
 import { start, type Running } from '../../src/main';
+import { RulesReloader } from '../../src/service/reload';
 import { cleanRuleDirs, ruleDir } from '../support/rule-books';
 
-jest.setTimeout(60_000);
+jest.setTimeout(150_000);
 const TOKEN = 'reload-test-token-0123';
 const QUESTION = '我在忻州封控区，需要定期做血液透析，应该去哪家医院？';
 const lines: string[] = [];
@@ -96,11 +98,54 @@ describe('reloading the rule books', () => {
     expect(await ask(r)).not.toContain('新院区');
     edit(rules, 'name: 忻州市人民医院', 'name: 忻州市人民医院新院区');
     let text = '';
-    for (let i = 0; i < 100 && !text.includes('新院区'); i++) {
+    // new rule books mean new models, trained on the worker thread first (seconds; this thread answers meanwhile)
+    for (const until = Date.now() + 90_000; Date.now() < until && !text.includes('新院区'); ) {
       await new Promise((res) => setTimeout(res, 100));
       text = await ask(r);
     }
     expect(text).toContain('忻州市人民医院新院区');
     expect(lines.join('')).toContain('"reason":"file changed"');
+  });
+});
+
+describe('a reload, step by step (RulesReloader with stand-ins for the cores)', () => {
+  const silent = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, cb) => cb() }) });
+  const core = (name: string) => ({ name, localities: () => [1, 2, 3, 4, 5] }) as never;
+
+  function reloader(build: () => Promise<unknown>) {
+    const rules = ruleDir();
+    const steps: string[] = [];
+    const swapped: unknown[] = [];
+    const r = new RulesReloader({
+      dir: rules,
+      current: [],
+      build: async () => {
+        steps.push('build here');
+        return (await build()) as never;
+      },
+      prepareThreads: async () => {
+        steps.push('threads prepared');
+        return { commit: () => steps.push('threads committed'), abort: () => steps.push('threads aborted') };
+      },
+      swap: (c) => swapped.push(c),
+      logger: silent,
+    });
+    return { r, steps, swapped };
+  }
+
+  it('builds the workers\' cores first (they train the new models off this thread, this one reads them from the cache), then this one, then puts all in use', async () => {
+    const { r, steps, swapped } = reloader(async () => core('new'));
+    expect(await r.reload()).toMatchObject({ ok: true, localities: 5 });
+    expect(steps).toEqual(['threads prepared', 'build here', 'threads committed']);
+    expect(swapped).toEqual([expect.objectContaining({ name: 'new' })]);
+  });
+
+  it('drops the workers\' new cores when this thread\'s cannot be built, and keeps every core in use', async () => {
+    const { r, steps, swapped } = reloader(async () => {
+      throw new Error('out of memory');
+    });
+    expect(await r.reload()).toMatchObject({ ok: false, errors: ['the new rule books could not be loaded: out of memory'] });
+    expect(steps).toEqual(['threads prepared', 'build here', 'threads aborted']);
+    expect(swapped).toEqual([]);
   });
 });

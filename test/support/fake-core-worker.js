@@ -1,7 +1,8 @@
 // A stand-in for src/service/core-worker.ts speaking the same messages, for the pool's tests: it becomes
 // ready after `workerData.readyAfterMs`, answers "worker:<text>" (the intent names the thread), throws on "throw", exits on "die" and
 // spins forever on "hang". A reload (prepare with `options.prefix`, then commit) makes it answer
-// "worker:<prefix><text>"; `options.fail` makes the prepare fail. Plain JavaScript, so the thread starts
+// "worker:<prefix><text>"; `options.fail` makes the prepare fail, `options.busyMs` holds the thread that
+// long first (the real worker trains new models, seconds, on its own thread). Plain JavaScript, so the thread starts
 // without a compiler.
 const { parentPort, threadId, workerData } = require('node:worker_threads');
 
@@ -11,6 +12,7 @@ let next = null;
 setTimeout(() => {
   parentPort.on('message', (r) => {
     if (r.control === 'prepare') {
+      for (const until = Date.now() + (r.options.busyMs || 0); Date.now() < until; );
       if (r.options.fail) parentPort.postMessage({ kind: 'prepare-failed', id: r.id, error: 'cannot load the new rule books' });
       else {
         next = { id: r.id, prefix: r.options.prefix || '' };
