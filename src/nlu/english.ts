@@ -117,6 +117,9 @@ function stem(word: string): string {
   return s;
 }
 
+const ILL_AS_SICK = /\b(?:is|was|am|are|be|been|being|feel|feels|felt|feeling|fell|falls|very|so|too|seriously|critically|mentally|terminally|gets|got|getting|become|became|looks|looked|seems|seemed)[ \t]+$/i;
+const ILL_AS_I_WILL = /^[ \t]+(?:be|go|call|need|do|have|take|come|try|see|get|make|just|never|always|probably|text|tell|let|wait|miss|leave|pay|send|ask|still|not)\b/i;
+
 /** A word as the words it stands for, lower case: "can't" → can not, "dad's" → dad, "we're" → we are. */
 export function expandWord(raw: string): string[] {
   const w = raw.toLowerCase().replace(/’/g, "'");
@@ -246,7 +249,9 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
     let prevEnd = -1;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
       const between = prevEnd < 0 ? 'x' : text.slice(prevEnd, m.index);
-      const words = m[0].split('-').flatMap(expandWord);
+      // "ill" typed for I'll before a verb (ill be around, ill call them), not sick (feels ill, is ill because)
+      const iWill = /^ill$/i.test(m[0]) && ILL_AS_I_WILL.test(text.slice(m.index + 3)) && !ILL_AS_SICK.test(text.slice(0, m.index));
+      const words = iWill ? ['i', 'will'] : m[0].split('-').flatMap(expandWord);
       const st = words.map((w, i) => {
         const s = stem(w);
         if (root.next.has(s) || root.next.has(`=${w}`)) return s;

@@ -25,7 +25,7 @@ describe('intents data', () => {
     expect(Object.keys(d.urgent.classes.classes)).toEqual(
       expect.arrayContaining(['chest_pain', 'breathing', 'unconscious', 'convulsion', 'bleeding', 'stroke', 'labour', 'infant_fever', 'suicide', 'allergy', 'dialysis_distress', 'head_injury']),
     );
-    expect(d.varieties.map((v) => v.data.id).sort()).toEqual(['emoji', 'jin', 'nan', 'swm', 'typos', 'wuu', 'yue']);
+    expect(d.varieties.map((v) => v.data.id).sort()).toEqual(['emoji', 'hak', 'jin', 'nan', 'swm', 'typos', 'wuu', 'yue']);
     expect(Object.keys(d.english.data.glosses).length).toBeGreaterThan(100);
   });
 

@@ -58,6 +58,14 @@ describe('English', () => {
     expect(norm('my dad isnt breathing')).toContain('没有呼吸');
   });
 
+  it('reads "ill" before a verb as I\'ll typed without the apostrophe, and as sick after a copula', () => {
+    expect(norm("i dont think ill be around tomorrow")).toBe(norm("I don't think I'll be around tomorrow"));
+    expect(norm("i dont think ill be around tomorrow")).toContain('不会再在了');
+    // sick: is ill, feels ill, fell ill (followed by whatever)
+    expect(norm('my dad is ill be careful')).not.toContain('不会再在了');
+    expect(norm('he fell ill be around the house')).not.toContain('不会再在了');
+  });
+
   it('reads someone shaken to wake them as no trembling, and a gas heater left on', () => {
     expect(norm('I shook her and she did not wake up')).not.toContain('发抖');
     expect(norm('she is shaking all over')).toContain('发抖');

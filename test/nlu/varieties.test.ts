@@ -50,6 +50,30 @@ describe('language varieties', () => {
     expect(norm('阿拉额头有眼烫')).toBe('我们额头有点烫');
   });
 
+  it('reads Wu 侪 (all), and keeps Mandarin 同侪', () => {
+    expect(norm('现在屋里人侪好好的，阿拉晓得了')).toBe('现在家里人都好好的,我们晓得了');
+    expect(norm('同侪压力很大')).toBe('同侪压力很大');
+  });
+
+  it('reads Hakka: 𠊎 and its plurals, 仰般, 屋下, 去得唔得; Mandarin 怎么个 and 这么个 stay', () => {
+    expect(norm('𠊎兜屋下人仰般办')).toBe('我们家里人怎么办');
+    expect(nlu.normalise('𠊎係晉江人').varieties).toContain('hak');
+    expect(norm('𠊎孙仔三岁，𠊎同佢去得唔得？')).toBe('我孙子3岁,我同他能不能去?');
+    expect(norm('煤气中毒是怎么个样子，这么个情况')).toBe('煤气中毒是怎么个样子,这么个情况');
+    expect(nlu.normalise('煤气中毒是怎么个样子').varieties).toEqual([]);
+    // 爱 is to want only beside a Hakka word
+    expect(norm('爱去哪里')).toBe('爱去哪里');
+    expect(norm('𠊎爱去哪里')).toBe('我要去哪里');
+  });
+
+  it('reads Minnan 彼间 (that one), a clause-final 咧 as a particle and 閣来 (and the next)', () => {
+    expect(norm('若是彼間嘛滿咧？')).toBe('若是那家也满了?');
+    expect(norm('閣來呢')).toBe('再来呢');
+    // 咧 before a verb is still 在
+    expect(norm('阮老爸咧食药')).toBe('我们爸爸在吃药');
+    expect(norm('彼此都好')).toBe('彼此都好');
+  });
+
   it('reads Wu 勿 everywhere but in Mandarin set phrases, and its verb endings', () => {
     expect(norm('伊喘勿过气，坐也坐勿牢')).toBe('他喘不过气,坐也坐不住');
     expect(norm('请勿打扰')).toBe('请勿打扰');

@@ -87,6 +87,8 @@ describe('urgent scope', () => {
     ['想问问心梗了是什么样的，先认得认得，家里老人身体都好', 'heart_attack', 'hypothetical'],
     // what a sign looks like, asked (长什么样)
     ['发烧抽搐长什么样？外甥小时候有过', 'seizure', 'knowledge'],
+    // …or how it shows (怎么个样子, in Wu 哪能个样子), to know it ahead
+    ['请问煤气中毒是哪能个样子？阿拉屋里刚装了煤炉，想先晓得一下，现在屋里人侪好好的', 'co_poisoning', 'knowledge'],
   ])('%s is out of scope (%s: %s)', (text, concept, why) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
