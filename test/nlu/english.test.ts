@@ -58,6 +58,10 @@ describe('English', () => {
     expect(norm('my dad isnt breathing')).toContain('没有呼吸');
   });
 
+  it('reads what will not be needed after a time as a goodbye\'s words (I won\'t need it after this weekend)', () => {
+    expect(norm("anyway I won't need it after this weekend")).toContain('以后用不着了');
+  });
+
   it('reads "ill" before a verb as I\'ll typed without the apostrophe, and as sick after a copula', () => {
     expect(norm("i dont think ill be around tomorrow")).toBe(norm("I don't think I'll be around tomorrow"));
     expect(norm("i dont think ill be around tomorrow")).toContain('不会再在了');

@@ -15,6 +15,9 @@ describe('language varieties', () => {
     expect(norm('佢喺床邊暈低咗')).toBe('他在床边晕倒了');
     // 点 as a dot or a little stays (紫色细点, 快点), as a question word reads 怎么
     expect(norm('佢身上有啲紫色細點，你哋快點嚟，點算')).toBe('他身上有些紫色细点,你们快点来,怎么办');
+    // sorry (唔好意思: 好 is good there), a pronoun's 啲 (his), pills eaten up (食晒)
+    expect(norm('唔好意思打錯字，唔係洗腎，係化療')).toBe('不好意思打错字,不是洗肾,是化疗');
+    expect(norm('佢啲降壓藥就快食晒')).toBe('他的降压药就快吃完');
   });
 
   it('reads a pinyin input method\'s wrong character where the context leaves no doubt (核算证明), and says no variety', () => {

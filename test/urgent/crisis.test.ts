@@ -145,6 +145,14 @@ describe('a roof\'s door known to open', () => {
     expect(v.mentions.map((m) => m.concept)).toContain('window_checked');
     expect(v.by === 'rules' || v.by === 'both').toBe(true);
   });
+  it('…and a window\'s guard taken off (防盗窗拆了一扇), and a gas hose pulled loose (煤气灶那根管子拔了一半)', () => {
+    const concepts = (t: string): string[] => nlu.urgent.detect(nlu.normalise(t).text).mentions.map((m) => m.concept);
+    expect(concepts('住十八楼，刚把阳台防盗窗拆了一扇')).toContain('window_checked');
+    expect(concepts('煤气灶那根管子俺拔了一半')).toContain('suicide_means');
+    expect(rulesRaise('实在熬不动了 煤气灶那根管子俺拔了一半 今黑夜关上门')).toContain('suicide');
+    // a guard off for a repair, a hose pulled to fix the stove: nothing alone
+    expect(rulesRaise('防盗窗拆了一扇，师傅明天来换新的')).toEqual([]);
+  });
   it('is nothing said alone of a roof used every day', () => {
     expect(rulesRaise('楼顶那道门我知道怎么开，晒被子方便')).toEqual([]);
   });
