@@ -58,6 +58,11 @@ describe('English', () => {
     expect(norm('my dad isnt breathing')).toContain('没有呼吸');
   });
 
+  it('reads riding along with someone as going with them (can I ride with her?)', () => {
+    expect(norm('the ambulance is here, can i ride with her?')).toContain('陪同');
+    expect(norm('can I ride along in the ambulance')).toContain('陪同');
+  });
+
   it('reads what will not be needed after a time as a goodbye\'s words (I won\'t need it after this weekend)', () => {
     expect(norm("anyway I won't need it after this weekend")).toContain('以后用不着了');
   });

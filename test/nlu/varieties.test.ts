@@ -85,6 +85,7 @@ describe('language varieties', () => {
   it('reads Southwestern Mandarin (Sichuan, Chongqing, Guizhou, Yunnan)', () => {
     expect(norm('娃儿脑壳烫得很，咋个办')).toBe('孩子头烫得很,怎么办');
     expect(norm('我老汉屋头莫得药了')).toBe('我爸爸家里没有药了');
+    expect(norm('我可不可以跟到一路去')).toBe('我可不可以跟着一起去');
     // marked forms need a Southwestern word beside them: 老汉 is an old man, 恼火 annoyed, in Mandarin
     expect(norm('这件事让老汉很恼火')).toBe('这件事让老汉很恼火');
     expect(nlu.normalise('咋个办嘛').varieties).toEqual(['swm']);
