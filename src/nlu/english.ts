@@ -180,6 +180,9 @@ interface Token {
 }
 
 const WORD = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|&/g;
+/** Whether a word joins the one before in a phrase: only spaces between them, or an ordinal's digits before its
+ * ending (the 22nd floor balcony: "nd" is a word of the gap) — not punctuation, not a number alone. */
+const joinedWith = (between: string, word: string): boolean => /^[ \t]*$/.test(between) || (/^[ \t]+\d+$/.test(between) && /^(?:st|nd|rd|th)$/i.test(word));
 
 export function createEnglishGlosser(file: string, data: EnglishFile, extra: readonly Phrase[] = []): EnglishGlosser {
   const root: Node = { next: new Map() };
@@ -262,7 +265,7 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
         words[i] = name;
         return stem(name);
       });
-      out.push({ start: m.index, end: m.index + m[0].length, stems: st, raws: words, word: m[0].toLowerCase(), joined: /^[ \t]*$/.test(between) });
+      out.push({ start: m.index, end: m.index + m[0].length, stems: st, raws: words, word: m[0].toLowerCase(), joined: joinedWith(between, m[0]) });
       prevEnd = m.index + m[0].length;
     }
     return out;

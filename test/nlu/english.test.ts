@@ -58,6 +58,12 @@ describe('English', () => {
     expect(norm('my dad isnt breathing')).toContain('没有呼吸');
   });
 
+  it('reads a phrase across an ordinal number (stood on the 22nd floor balcony), but not across a number alone or punctuation', () => {
+    expect(norm('stood on the 22nd floor balcony for a long time tonight')).toContain('站在阳台');
+    expect(norm('stood on the 3rd floor balcony')).toContain('站在阳台');
+    expect(norm('stood on the floor, balcony door open')).not.toContain('站在阳台');
+  });
+
   it('reads riding along with someone as going with them (can I ride with her?)', () => {
     expect(norm('the ambulance is here, can i ride with her?')).toContain('陪同');
     expect(norm('can I ride along in the ambulance')).toContain('陪同');
