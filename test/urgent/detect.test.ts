@@ -147,6 +147,9 @@ describe('urgent detection', () => {
     ['他说活着没意思，屋里一股炭火味，敲门不开', 'suicide'],
     // a big wound bleeding freely
     ['我爸锯木头手上豁了个大口子，血哗哗往下流', 'bleeding'],
+    // a person asked for beside intent said: the rules still raise it
+    ['转人工 我不想活了', 'suicide'],
+    ['药我都攒好了，今晚就用，我要跟真人说话', 'suicide'],
   ])('raises %s', (text, id) => {
     expect(flags(text)).toContain(id);
   });
@@ -193,7 +196,10 @@ describe('urgent detection', () => {
     'my nephew had a febrile seizure as a baby, none since, can he get his jab at the community centre?',
     'grandma fainted once back in the spring, fine since, which clinic does her check-up?',
     // medicine run out (药吃光了), not swallowed
-    '奶奶的降压药吃光了，小区封着，去哪配药'])(
+    '奶奶的降压药吃光了，小区封着，去哪配药',
+    // a person asked for, a slip corrected: no farewell for the scorer to read in the words
+    '我不会打字你给我转个人工吧我要跟真人说话',
+    'sorry my mistake, her compound is guankong not fengkong. does that change it?'])(
     'does not raise %s',
     (text) => {
       expect(flags(text)).toEqual([]);

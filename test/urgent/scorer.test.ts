@@ -1,6 +1,6 @@
 // The scorer's training: urgent and not urgent weigh the same in all, and each urgent class the same within the
 // urgent half, so a class with many training lines does not take the prior of every message the classes share.
-import { NONE, score, trainScorer, type TrainingDoc } from '../../src/urgent/scorer';
+import { NONE, score, trainScorer, wordFeatures, type TrainingDoc } from '../../src/urgent/scorer';
 
 const options = { l2: 0.0001, epochs: 16, rate: 0.5 };
 
@@ -26,5 +26,13 @@ describe('trainScorer', () => {
     expect(score(model, ['farewell']).best).toBe('suicide');
     expect(score(model, ['chest']).best).toBe('chest_pain');
     expect(score(model, ['everyday']).urgent).toBeLessThan(0.2);
+  });
+});
+
+describe('wordFeatures', () => {
+  it('gives the English words of a message, not its grammar words (were, the, and)', () => {
+    expect(wordFeatures('and if i were in quarantine and needed the dialysis')).toEqual(['w:quarantine', 'w:needed', 'w:dialysis']);
+    // the words that say something stay: not, all, never, tonight
+    expect(wordFeatures('she will not wake up, took all the pills tonight')).toEqual(['w:not', 'w:wake', 'w:took', 'w:all', 'w:pills', 'w:tonight']);
   });
 });
