@@ -1,6 +1,6 @@
 // A blow to the head is an emergency when a sign follows it — vomiting again and again, drowsiness, being lost in
 // time or place, a fit, or a blood thinner — even when the blow was hours or days before.
-import { urgentFlags as flags } from '../support/nlu';
+import { realNlu, urgentFlags as flags } from '../support/nlu';
 
 describe('head injury', () => {
   it.each([
@@ -23,6 +23,12 @@ describe('head injury', () => {
     ['早上脑门磕在柜子上，下午头越来越疼'],
     ['我爸摔了一跤后脑勺着地，同一件事问了好几遍'],
     ['姐姐头磕在地上了 跟她说话反应很慢'],
+    // the mark a knock left where it is (额角红了一块) on a blood thinner; vomiting counted; retching; walking into a
+    // door and lost after it, in English
+    ['外婆吃着利伐沙班，起夜的时候撞到衣柜门上了，额角红了一块'],
+    ['儿子骑车摔了，后脑勺磕到了，回家以后呕吐了四次'],
+    ['快递员摔车了，头盔都裂了，一直干呕'],
+    ["He walked into a glass door yesterday, today he's confused and keeps asking what happened"],
   ])('%s → head_injury', (text) => {
     expect(flags(text)).toContain('head_injury');
   });
@@ -38,7 +44,20 @@ describe('head injury', () => {
     '感冒三天了 鼻子一直流清水 想问发热门诊在哪',
     // a child asleep after crying (睡过去 is asleep, not over)
     '孩子额头碰到桌角 哭了一会儿睡过去了 醒了以后能吃能玩',
+    // complaining several times (吐槽了好几次) is no vomiting; a flushed face (头有点红) no knock
+    '他吐槽了好几次 头有点红了 是不是发烧了',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
+  });
+
+  it.each([
+    '外婆吃着利伐沙班，起夜的时候撞到衣柜门上了，额角红了一块',
+    '儿子骑车摔了，后脑勺磕到了，回家以后呕吐了四次',
+    '快递员摔车了，头盔都裂了，一直干呕',
+  ])('%s → head_injury by the rules, not the scorer alone', (text) => {
+    const nlu = realNlu();
+    const v = nlu.urgent.detect(nlu.normalise(text).text);
+    expect(v.flags.map((f) => f.id)).toContain('head_injury');
+    expect(['rules', 'both']).toContain(v.by);
   });
 });
