@@ -56,6 +56,8 @@ describe('language varieties', () => {
   it('reads Wu 侪 (all), and keeps Mandarin 同侪', () => {
     expect(norm('现在屋里人侪好好的，阿拉晓得了')).toBe('现在家里人都好好的,我们晓得了');
     expect(norm('同侪压力很大')).toBe('同侪压力很大');
+    // 搭 (with) and 寻 (find): a person asked for
+    expect(norm('阿拉好寻个真人搭我讲伐')).toBe('我们好找个真人跟我讲吗');
   });
 
   it('reads Hakka: 𠊎 and its plurals, 仰般, 屋下, 去得唔得; Mandarin 怎么个 and 这么个 stay', () => {
