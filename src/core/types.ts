@@ -80,7 +80,7 @@ export interface Session {
   lastList?: { locality: string; category: string; designated: string[]; backups: string[]; at: number };
   /** A question the bot asked and waits on, resumed once the slot is filled: its intent and how sure the NLU was of it
    *  (`confidence`), `text` its words (personal numbers removed). */
-  pending?: { slot: Slot; intent: string; alternatives?: string[]; text?: string; confidence?: number };
+  pending?: { slot: Slot; intent: string; alternatives?: string[]; text?: string; confidence?: number; topics?: string[] };
   /** Facilities the user told us are full in this conversation ("要是晋江市医院收满了呢"). */
   assumedFull?: string[];
   /** A handoff is open (set by the core when it hands off; the service adds the ticket id and, when a

@@ -51,11 +51,13 @@ const unknownNumbers = (i: DecideInput): string[] =>
 /** Entities that say where: a place, a road or compound, a facility near which the user is. */
 const WHERE = new Set(['locality', 'place', 'facility', 'other_place']);
 
-/** The message names a place and little else (泉秀那边, 晋江的, Jinjiang, Fujian, 就灯荣路浦西花园那边那个社区医院). */
-function onlyPlace(i: DecideInput): boolean {
+/** The message names a place and little else (泉秀那边, 晋江的, Jinjiang, Fujian, 就灯荣路浦西花园那边那个社区医院); `zone`:
+ * its zone may stand with it (忻州，管控区 — what a question waiting on its locality is answered with; after an answer,
+ * a zone is a question of its own: 忻州 封控区 asks the last question for that zone). */
+function onlyPlace(i: DecideInput, zone = false): boolean {
   if (!i.slots.locality) return false;
   const { normalised, entities } = i.analysis;
-  const where = entities.filter((e) => WHERE.has(e.type) && e.end > e.start);
+  const where = entities.filter((e) => (WHERE.has(e.type) || (zone && e.type === 'audience' && e.value.endsWith('_zone'))) && e.end > e.start);
   if (!where.length) return false;
   let rest = '';
   let from = 0;
@@ -96,7 +98,7 @@ export function resolveIntent(i: DecideInput, s: Session): string {
       (p.slot === 'locality' && !!slots.locality) ||
       (p.slot === 'zone' && !!slots.audience) ||
       (p.slot === 'category' && slots.categories.length > 0);
-    if (fills && (vague(i) || said === p.intent || !isContent(domain, said))) return p.intent;
+    if (fills && (vague(i) || onlyPlace(i, true) || said === p.intent || !isContent(domain, said))) return p.intent;
   }
   // a person asked for in so many words (机器人说不清楚，给我找个值班的真人)
   const handoff = intentAnswering(domain, 'handoff');
@@ -328,7 +330,7 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
     const only = place_free(i) ? factsOfOneBook(i, s, intent) : undefined;
     if (only) return only;
     const confidence = i.analysis.intent.name === intent ? i.analysis.intent.confidence : 0;
-    const waiting = { slot: 'locality' as const, intent, alternatives, text: questionText(i), ...(confidence ? { confidence } : {}) };
+    const waiting = { slot: 'locality' as const, intent, alternatives, text: questionText(i), ...(confidence ? { confidence } : {}), ...(i.slots.topics.length ? { topics: i.slots.topics } : {}) };
     // "96678是看病的电话吗": a number no notice lists is not a medical contact, wherever the user is
     const numbers = numbersIn(i);
     if (i.domain.intents[intent]?.answer === 'contacts' && numbers.length && numbers.every((n) => !i.knownNumbers.has(n))) {
@@ -340,11 +342,12 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   }
   // a question resumed once its locality is given is answered in its own words too (请问犬伤门诊哪里有 … 泉秀那边); a
   // message that only says where (就灯荣路浦西花园那边) adds no words to search by: its road is no question of an address
-  const asked = resumed && s.pending?.text ? (onlyPlace(i) ? s.pending.text : `${s.pending.text}，${i.analysis.normalised}`) : undefined;
+  const asked = resumed && s.pending?.text ? (onlyPlace(i, true) ? s.pending.text : `${s.pending.text}，${i.analysis.normalised}`) : undefined;
   // …as surely as it was understood then (山东烟台 莱阳市 says nothing of the question: the answer would not trust its words)
   const sure = resumed && s.pending?.confidence ? { confidence: s.pending.confidence } : {};
-  // …and of the care it named then (透析的定点医院几点开门 … 忻府区的: the dialysis hospitals, said as asked)
-  const ia = resumed && onlyPlace(i) && !i.slots.categories.length && s.categories?.length ? { ...i, slots: { ...i.slots, categories: s.categories } } : i;
+  // …and of the care it named then (透析的定点医院几点开门 … 忻府区的: the dialysis hospitals, said as asked), and what
+  // else it asked (…另外陪着去的家属要什么条件 … 忻州，管控区: the companion rule too)
+  const ia = resumed ? resumedAs(i, s) : i;
   let r = answerAs(ia, book, s, intent, asked, sure);
   for (const alt of r.kind === 'answer' && !r.found ? alternatives : []) {
     const other = answerAs(ia, book, s, alt, asked, alt === intent ? sure : {});
@@ -367,6 +370,13 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
 }
 
 /** The answer for `intent`, to the question's words (`asked`, when they are not the message's) as surely as `sure` says. */
+/** The input of a question resumed once its locality is given: the care and the topics it named then. */
+function resumedAs(i: DecideInput, s: Session): DecideInput {
+  const categories = onlyPlace(i, true) && !i.slots.categories.length && s.categories?.length ? s.categories : i.slots.categories;
+  const topics = s.pending?.topics?.length ? [...new Set([...s.pending.topics, ...i.slots.topics])] : i.slots.topics;
+  return categories === i.slots.categories && topics === i.slots.topics ? i : { ...i, slots: { ...i.slots, categories, topics } };
+}
+
 function answerAs(i: DecideInput, book: RuleBook, s: Session, intent: string, asked: string | undefined, sure: { confidence?: number }): AnswerResult {
   return answer({ ...answerInput(i, book, intent, s), ...(asked ? { text: asked } : {}), ...sure });
 }
