@@ -55,6 +55,8 @@ export interface NluEngine extends Nlu {
   startupMs: number;
   /** Milliseconds spent in each start-up stage. */
   timings: Record<string, number>;
+  /** What was read from the cache rather than built: the NLU's own models, the urgent scorer. */
+  fromCache: { build: boolean; urgentScorer: boolean };
   prepare(text: string, opts?: { forwarded?: boolean }): Prepared;
   urgent: UrgentDetector;
   normalise(text: string): Normalised;
@@ -171,8 +173,12 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   lap('examples');
   const plain = createNormaliser({ forwardPrefixes: [], varieties, wordByWord: data.lexicon.word_by_word });
   const normaliseWord = (w: string): string => plain(w).text;
-  // the urgent scorer, from the cache when the data and the code it was trained from are unchanged
-  const modelKey = contentKey([data.dir, rulesDir, __dirname, join(__dirname, '..', 'urgent')], 'urgent-scorer/3');
+  // the urgent scorer, from the cache when the data and the code it was trained from are unchanged. Not keyed by the
+  // rule books: they reach it only through the normaliser's place names, while retraining it is most of the cost of a
+  // reload (seconds to a minute of a worker thread for every rule book published or edited); the scorer read with
+  // another locality's names is the same scorer (a new place is a rule book's concern, the scorer's n-grams of it
+  // rare either way)
+  const modelKey = contentKey([data.dir, __dirname, join(__dirname, '..', 'urgent')], 'urgent-scorer/4');
   const bytes = cache.readBytes(cacheName('urgent-scorer'), modelKey);
   const cached = bytes && scorerTablesFromBytes(bytes);
   const urgent = createUrgentDetector(data.urgent, {
@@ -232,6 +238,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     threshold,
     prepare,
     timings,
+    fromCache: { build: Boolean(built), urgentScorer: Boolean(cached) },
     urgent,
     normalise,
     startupMs: performance.now() - started,

@@ -4,9 +4,9 @@
 // they are invalid the cores in use are kept and the problems are logged and returned. Otherwise a new
 // core is built on every worker thread and then one here, beside the ones in use, and then they are all put
 // in use together: a turn answered after the swap is answered by the new rules wherever it runs. The workers
-// build first: new rule books mean new models (the NLU and the urgent scorer are trained from them, seconds
-// of work), which they train off this thread and leave in the cache, so that building the core here, which
-// holds this thread and with it every request, reads them from the cache (a second or two, not half a minute).
+// build first: new rule books mean a new NLU (its intent model and readers are built from the books' names,
+// seconds of work; the urgent scorer is kept, nlu/index.ts), which they build off this thread and leave in the
+// cache, so that building the core here, which holds this thread and with it every request, reads it from there.
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Core } from '../core/types';

@@ -7,7 +7,10 @@ import { contentKey, fileCache } from '../../src/nlu/model-cache';
 import { score } from '../../src/urgent/scorer';
 import { modelOfTables } from '../../src/urgent/gram-scorer';
 import { scorerTablesFromBytes, scorerTablesToBytes } from '../../src/urgent/scorer-cache';
+import { createNlu } from '../../src/nlu';
+import { loadRuleSet } from '../../src/rules/load';
 import { realNlu } from '../support/nlu';
+import { cleanRuleDirs, ruleDir } from '../support/rule-books';
 
 /** The shape the cache entries below are written in: fileCache takes a guard for what it reads. */
 interface Entry {
@@ -31,6 +34,17 @@ describe('model cache', () => {
     for (const t of ['我爸胸口疼得厉害还出冷汗', '封控区透析去哪家医院', 'my mum collapsed and is not responding']) {
       const f = nlu.urgent.features(nlu.normalise(t).text);
       expect(score(back, f).urgent).toBeCloseTo(score(nlu.urgent.model, f).urgent, 4);
+    }
+  });
+
+  it('keeps the urgent scorer when only the rule books change (a reload or a published book does not retrain it)', () => {
+    realNlu(); // the scorer of the data as it is, trained or read
+    const edited = ruleDir({ file: 'xinzhou.yml', text: (t) => t.replace('name: 忻州市人民医院', 'name: 忻州市人民医院新院区') });
+    try {
+      const nlu = createNlu(loadRuleSet(edited));
+      expect(nlu.fromCache.urgentScorer).toBe(true);
+    } finally {
+      cleanRuleDirs();
     }
   });
 

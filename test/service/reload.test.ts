@@ -98,7 +98,7 @@ describe('reloading the rule books', () => {
     expect(await ask(r)).not.toContain('新院区');
     edit(rules, 'name: 忻州市人民医院', 'name: 忻州市人民医院新院区');
     let text = '';
-    // new rule books mean new models, trained on the worker thread first (seconds; this thread answers meanwhile)
+    // new rule books mean a new NLU, built on the worker thread first (seconds; this thread answers meanwhile)
     for (const until = Date.now() + 90_000; Date.now() < until && !text.includes('新院区'); ) {
       await new Promise((res) => setTimeout(res, 100));
       text = await ask(r);
