@@ -369,7 +369,6 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   };
 }
 
-/** The answer for `intent`, to the question's words (`asked`, when they are not the message's) as surely as `sure` says. */
 /** The input of a question resumed once its locality is given: the care and the topics it named then. */
 function resumedAs(i: DecideInput, s: Session): DecideInput {
   const categories = onlyPlace(i, true) && !i.slots.categories.length && s.categories?.length ? s.categories : i.slots.categories;
@@ -377,6 +376,7 @@ function resumedAs(i: DecideInput, s: Session): DecideInput {
   return categories === i.slots.categories && topics === i.slots.topics ? i : { ...i, slots: { ...i.slots, categories, topics } };
 }
 
+/** The answer for `intent`, to the question's words (`asked`, when they are not the message's) as surely as `sure` says. */
 function answerAs(i: DecideInput, book: RuleBook, s: Session, intent: string, asked: string | undefined, sure: { confidence?: number }): AnswerResult {
   return answer({ ...answerInput(i, book, intent, s), ...(asked ? { text: asked } : {}), ...sure });
 }

@@ -55,8 +55,8 @@ export interface NluEngine extends Nlu {
   startupMs: number;
   /** Milliseconds spent in each start-up stage. */
   timings: Record<string, number>;
-  /** What was read from the cache rather than built: the NLU's own models, the urgent scorer. */
-  fromCache: { build: boolean; urgentScorer: boolean };
+  /** Whether the urgent scorer was read from the cache rather than trained. */
+  fromCache: { urgentScorer: boolean };
   prepare(text: string, opts?: { forwarded?: boolean }): Prepared;
   urgent: UrgentDetector;
   normalise(text: string): Normalised;
@@ -238,7 +238,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     threshold,
     prepare,
     timings,
-    fromCache: { build: Boolean(built), urgentScorer: Boolean(cached) },
+    fromCache: { urgentScorer: Boolean(cached) },
     urgent,
     normalise,
     startupMs: performance.now() - started,

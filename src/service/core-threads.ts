@@ -3,7 +3,7 @@
 // needs only the message, the session and the context, and returns the reply and the new session.
 //
 // Until a worker is ready (start-up) the turns run on the main thread (`fallback`); so do they while every
-// worker is loading a reload's new core, which holds its thread for as long as new models take to train
+// worker is loading a reload's new core, which holds its thread for as long as the new NLU takes to build
 // (seconds): a worker loading one is given no turns while another can take them. Each worker answers in
 // the order it was asked, so the oldest turn a worker holds is the one it is working on: when a worker dies
 // or runs one turn longer than `turnTimeoutMs`, that turn fails (the service answers with its error notice)

@@ -233,6 +233,8 @@ export const ScorerSchema = z.strictObject({
   rate: z.number().positive(),
   /** Character n-gram lengths used as features. */
   ngrams: z.array(z.number().int().min(1).max(4)).min(1),
+  /** English words that are no feature (were, the, and): they only hold a sentence together. */
+  word_stop: z.array(z.string().regex(/^[a-z]{3,}$/, 'a lower-case English word of three letters or more')).default([]),
   /** Where the threshold came from (nlu urgent-eval), kept with it. */
   chosen: z.string(),
 });

@@ -88,11 +88,12 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
 
   const context = new Set(data.classes.context);
   const unscored = new Set([...context, ...data.classes.unscored]);
+  const wordStop: ReadonlySet<string> = new Set(data.scorer.word_stop);
   /** The n-grams of what the message says, with the words that only say who it is about (孕妇, 宝宝, 透析病人)
    * left to their concept features: a topic is not an emergency; nor are an office's line's words (`unread_when_blocked`:
    * 网格员的电话打不通 is no one gone silent). */
   function featuresOf(normalised: string, mentions: Mention[], scopes: Scope[], blocked: readonly Mention[]): string[] {
-    return [...ngramsOf(normalised, sizes, marksOf(normalised, mentions, blocked)), ...conceptFeatures(mentions, scopes, unscored)];
+    return [...ngramsOf(normalised, sizes, marksOf(normalised, mentions, blocked), wordStop), ...conceptFeatures(mentions, scopes, unscored)];
   }
   function marksOf(normalised: string, mentions: Mention[], blocked: readonly Mention[]): Uint8Array {
     const marks = scope.marks(normalised);
@@ -188,7 +189,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     const lower = normalised.toLowerCase();
     const s =
       tables.labels.length > 1
-        ? scorer.score(lower, marksOf(normalised, mentions, blocked), [...wordFeatures(lower), ...conceptFeatures(mentions, scopes, unscored)], admitsOf(mentions, scopes))
+        ? scorer.score(lower, marksOf(normalised, mentions, blocked), [...wordFeatures(lower, wordStop), ...conceptFeatures(mentions, scopes, unscored)], admitsOf(mentions, scopes))
         : { urgent: 0, best: NONE };
     const flags: RedFlag[] = verdict.hits.map((h) => ({ id: h.id, text: h.mention.text, start: h.mention.start, end: h.mention.end }));
     const tooThin = thin(normalised, mentions);

@@ -30,7 +30,7 @@ const isCjk = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
  * in a negation's scope, so that the model learns a symptom there is not evidence of one now. `marks` holds 1
  * for such a character, 2 for one of a word that only says who the message is about (skipped).
  */
-export function ngramsOf(text: string, sizes: readonly number[], marks?: Uint8Array): string[] {
+export function ngramsOf(text: string, sizes: readonly number[], marks?: Uint8Array, skipWords?: ReadonlySet<string>): string[] {
   const out: string[] = [];
   const t = text.toLowerCase();
   let run = '';
@@ -57,25 +57,20 @@ export function ngramsOf(text: string, sizes: readonly number[], marks?: Uint8Ar
     } else flush();
   }
   flush();
-  out.push(...wordFeatures(t));
+  out.push(...wordFeatures(t, skipWords));
   return out;
 }
 
-/** English words that only hold a sentence together (were, the, and): no feature, since which of them a writer uses
- * says nothing of an emergency, and the few hundred English lines the scorer learns from made some of them evidence
- * of one ("if I were" in suicidal lines: "And if I were in quarantine and needed dialysis?" read as intent). */
-const GRAMMAR_WORDS = new Set(
-  'the and but were was are for with this that these those from into onto have has had been being will would could should can did does our your his her hers its she him they them their there then than which who whom any some also just very too about'.split(' '),
-);
-
-/** The Latin words of a lower-cased message as features (w:chest), but its grammar words. */
-export function wordFeatures(lower: string): string[] {
+/** The Latin words of a lower-cased message as features (w:chest), but those of `skip` (scorer.yml `word_stop`: the
+ * English words that only hold a sentence together). */
+export function wordFeatures(lower: string, skip: ReadonlySet<string> = NO_WORDS): string[] {
   const words = lower.match(/[a-z]{3,}/g);
   if (!words) return [];
   const out: string[] = [];
-  for (const w of words) if (!GRAMMAR_WORDS.has(w)) out.push(`w:${w}`);
+  for (const w of words) if (!skip.has(w)) out.push(`w:${w}`);
   return out;
 }
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** Concept features: in scope as C:id, out of scope as X:id:why (the first reason); `skip`: concepts left out
  * (who the message is about: a topic is not an emergency). */
