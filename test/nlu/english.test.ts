@@ -73,6 +73,13 @@ describe('English', () => {
     expect(norm("anyway I won't need it after this weekend")).toContain('以后用不着了');
   });
 
+  it('reads sleeping for good as not wanting to live, and other things done for good as themselves', () => {
+    expect(norm('tonight I am going to sleep for good')).toContain('不想活');
+    expect(norm('she just wants to fall asleep for good')).toContain('不想活');
+    expect(norm('I quit smoking for good')).not.toContain('不想活');
+    expect(norm('the baby finally sleeps through, for good I hope')).not.toContain('不想活');
+  });
+
   it('reads "ill" before a verb as I\'ll typed without the apostrophe, and as sick after a copula', () => {
     expect(norm("i dont think ill be around tomorrow")).toBe(norm("I don't think I'll be around tomorrow"));
     expect(norm("i dont think ill be around tomorrow")).toContain('不会再在了');

@@ -49,3 +49,19 @@ describe('what supports a rule but shows nothing alone', () => {
     expect(open('药攒够了').has('suicide')).toBe(true);
   });
 });
+
+describe('a means kept for the fields, beside a goodbye', () => {
+  const nlu = realNlu();
+  const by = (text: string) => nlu.urgent.detect(nlu.normalise(text).text);
+  it('raises it by the rules when the herbicide is brought indoors and where the bankbook is has been told', () => {
+    const v = by('伺候老伴好些年了，存折放哪我跟闺女交代过了，院里那瓶除草的药我拿进屋了');
+    expect(v.flags.map((f) => f.id)).toContain('suicide');
+    expect(['rules', 'both']).toContain(v.by);
+  });
+  it('reads a herbicide said plainly as a poison swallowed', () => {
+    expect(flags('老头喝了除草的药，嘴里吐白沫')).toContain('poisoning');
+  });
+  it('does not raise it for the same bottle moved indoors out of a child\'s reach', () => {
+    expect(flags('地里那瓶除草的药我拿回屋里锁柜子了，怕孙子够着')).toEqual([]);
+  });
+});
