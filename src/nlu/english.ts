@@ -150,9 +150,14 @@ const NUMBER_WORDS: Record<string, string> = {
 };
 const WORD_BEFORE_UNIT = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|(?:a )?few|several|(?:a )?couple of)[ \t]+(?=(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b)/gi;
 
+/** A count of pills taken ("took like 20 of my sleeping pills", "swallowed about 30 tablets"): the Chinese count, 吃了20片,
+ * before the pills' own name (its gloss follows); a dose taken with a unit of its own (took 2 puffs, took 5 mg) is none. */
+const PILLS_TAKEN = /\b(?:took|taken|swallowed|popped|ate|downed)[ \t]+(?:(?:like|about|around|maybe|almost|nearly|over|at least|probably)[ \t]+)?(\d{1,3})[ \t]+(?:of[ \t]+)?(?:(?:my|her|his|their|the|mum's|mom's|dad's)[ \t]+)?(?=(?:\w+[ \t]+)?(?:pills?|tablets?|meds|capsules?)\b)/gi;
+
 /** Numbers with units as the Chinese text writes them. */
 function units(text: string): string {
   return text
+    .replace(PILLS_TAKEN, '吃了$1片')
     .replace(/\bhalf an hour\b/gi, '半小时')
     .replace(WORD_BEFORE_UNIT, (_, w: string) => `${NUMBER_WORDS[w.toLowerCase().replace(/^a /, '').replace(/ of$/, '')] ?? w} `)
     .replace(DEGREES, '$1度')

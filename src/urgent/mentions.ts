@@ -251,7 +251,10 @@ export function findMentions(
   if (plain.length) termHits = outside(termHits.filter((h) => h.id !== PLAIN), plain);
   const wordHits = outside(scan(text, lex.words), plain);
   const literal: Mention[] = wordHits.map((h) => ({ concept: h.id, start: h.start, end: h.end, text: text.slice(h.start, h.end) }));
-  const all = [...literal, ...nearMatches(text, lex, termHits, wordHits), ...numberMatches(text, lex)];
+  const numbered = numberMatches(text, lex);
+  // (a concept found by its numbers is a term of combinations too: 吃了20片 beside 安眠药 is an overdose)
+  const numberHits = numbered.map((m) => ({ id: m.concept, start: m.start, end: m.end }));
+  const all = [...literal, ...nearMatches(text, lex, termHits, numberHits.length ? [...wordHits, ...numberHits] : wordHits), ...numbered];
   // (a homophone reading is no more read inside a plain word than a word is: 指夹式血氧仪 holds no 失血)
   all.push(...pinyinMatches(text, lex, all, isWord, segment).filter((m) => !plain.some((p) => within(m, p))));
   sortSmall(all, (a, b) => a.start - b.start || b.end - a.end);

@@ -73,6 +73,12 @@ describe('English', () => {
     expect(norm("anyway I won't need it after this weekend")).toContain('以后用不着了');
   });
 
+  it('reads a count of pills taken as the Chinese count (took like 20 of my sleeping pills), not a count of anything else', () => {
+    expect(norm('took like 20 of my sleeping pills')).toBe('吃了20片安眠药');
+    expect(norm('she swallowed about 30 tablets')).toContain('吃了30片药');
+    expect(norm('the drive took 20 minutes')).not.toContain('吃了');
+  });
+
   it('reads sleeping for good as not wanting to live, and other things done for good as themselves', () => {
     expect(norm('tonight I am going to sleep for good')).toContain('不想活');
     expect(norm('she just wants to fall asleep for good')).toContain('不想活');

@@ -16,6 +16,14 @@ describe('urgent concept mentions', () => {
     expect(concepts('没有头痛、没有胸痛').filter((c) => c.startsWith('chest_pain'))).toEqual(['chest_pain:胸痛']);
   });
 
+  it('reads a count of tablets taken beside the pills as an overdose (a concept found by its number is a term of combinations)', () => {
+    expect(has('一小时前吃了20片安眠药', 'overdose')).toBe(true);
+    expect(has('刚吞了大概15粒药', 'overdose')).toBe(true);
+    expect(has('吃了20片口香糖', 'overdose')).toBe(false);
+    expect(has('吃了2片安眠药还是睡不着', 'overdose')).toBe(false);
+    expect(flags('im in a dorm, took like 20 of my sleeping pills an hour ago, feel v dizzy now. is there a hotline')).toContain('suicide');
+  });
+
   it('reads no term inside a plain word that holds its characters (山药 is a yam, not 药)', () => {
     expect(has('药都攒着', 'suicide_means')).toBe(true);
     expect(has('山药都攒着', 'suicide_means')).toBe(false);
