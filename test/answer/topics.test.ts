@@ -23,3 +23,24 @@ describe('topic answers', () => {
     expect(textOf(chat.say("After he's been seen, how do we get back? We have no car and there are no taxis."))).toContain('专用转运车');
   });
 });
+
+describe('what a designation question asks besides', () => {
+  it('adds the notice\'s continuity of care when asked whether treatment or check-ups will stop (会不会断掉, 会不会中断)', () => {
+    const reply = textOf(talk(core).say('刚生完孩子回家，晋江封控区的，宝宝后面的复查和看病会不会中断？'));
+    expect(reply).toContain('晋江市医院');
+    expect(reply).toContain('保障连续的医疗服务');
+    // (a where-question that asks nothing of the kind does not get it)
+    expect(textOf(talk(core).say('晋江封控区 宝宝发烧去哪家医院'))).not.toContain('保障连续的医疗服务');
+  });
+
+  it('reads "can her dad and I both go along" as the companion question beside the where-question', () => {
+    const reply = textOf(talk(core).say('忻州封控区 孩子要去复查去哪个医院 我跟孩子他爸能不能一起去'));
+    expect(reply).toContain('忻州市人民医院');
+    expect(reply).toContain('48小时');
+  });
+
+  it('reads seeing a doctor without going out (能不能不出门找医生) as online care', () => {
+    expect(textOf(talk(core).say('烟台的 高三 考试压力大 老睡不着 能不能不出门找医生聊聊'))).toMatch(/线上|网络|视频|电话/);
+    expect(textOf(talk(core).say('晋江封控区 我爸复诊开降压药 能不能不出门就能看'))).toContain('网上');
+  });
+});
