@@ -189,7 +189,8 @@ function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): A
   const lastKind = a.session.lastIntent ? a.domain.intents[a.session.lastIntent]?.answer : undefined;
   const told = lastKind === 'designation' || lastKind === 'backup';
   // "黄码 血压药快吃完了 该去哪里看": where someone of a known audience goes, no care named — their hospital for care
-  const whereGoes = where && !a.slots.categories.length && !!a.session.audience && !told;
+  // (asked where again in so many words, it is said again: 那她会被送去哪家医院)
+  const whereGoes = where && !a.slots.categories.length && !!a.session.audience;
   if (!asked && !emergency.length && !whereGoes && (!designates || told)) return r;
   // no care named: how someone of a known audience gets to hospital is answered with their hospital for general care
   const said = categoriesOf(a);

@@ -6,7 +6,7 @@ import type { Session } from '../core/types';
 import type { Slots } from '../dialog/slots';
 import type { RuleBook } from '../rules/types';
 import { contactLine, sectionLines } from './topics';
-import type { Domain } from './domain';
+import { asksWhere, type Domain } from './domain';
 import { withUnstated } from './unstated';
 import type { Line } from './plan';
 import type { FactIndex } from './retrieve';
@@ -34,6 +34,8 @@ export function isFollowUp(f: Omit<FollowUpInput, 'book' | 'facts'>): boolean {
   if (!f.session.lastUnits?.length) return false;
   if (s.categories.length || s.facility || s.locality || s.audience || s.loadMarks.length || s.full || s.unknownPlace || s.ordinal) return false;
   if (s.topics.some((t) => !f.domain.aspectTopics.includes(t))) return false;
+  // where to go, asked again (那她会被送去哪家医院): the hospitals' question, not an aspect of what was just said
+  if (asksWhere(f.domain, f.text)) return false;
   // a resident's word for something the notice names otherwise (那轻症呢 → 居家治疗) names a subject, not an aspect
   if (Object.keys(f.domain.plainWords).some((w) => w.length > 1 && f.text.includes(w))) return false;
   const length = f.lang === 'en' ? (f.original.match(/[a-z]+/gi) ?? []).length : (f.text.match(/[\u3400-\u9fff]/g) ?? []).length;

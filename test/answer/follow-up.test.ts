@@ -102,3 +102,11 @@ describe('short questions the classifier cannot place', () => {
     expect(textOf(t.say('那症状轻的呢'))).toMatch(/居家治疗|乡镇卫生院/);
   });
 });
+
+describe('where to go, asked again after an answer', () => {
+  it.each(['那救护车会把她送到哪家医院', 'so which hospital will they take her to?'])('"%s" after the isolation procedure names the hospital, not the transport alone', (q) => {
+    const t = talk(core);
+    expect(textOf(t.say('晋江 我婆婆在隔离酒店 万一要看病怎么弄'))).toContain('晋江市医院');
+    expect(textOf(t.say(q))).toContain('晋江市医院');
+  });
+});
