@@ -16,6 +16,12 @@ describe('urgent concept mentions', () => {
     expect(concepts('没有头痛、没有胸痛').filter((c) => c.startsWith('chest_pain'))).toEqual(['chest_pain:胸痛']);
   });
 
+  it('reads doors and windows shut before going out or to bed as no gaps sealed', () => {
+    expect(has('门缝窗缝都用胶带封死了', 'sealed_gaps')).toBe(true);
+    expect(has('出门前门窗关好了', 'sealed_gaps')).toBe(false);
+    expect(has('睡前把窗户关紧了', 'sealed_gaps')).toBe(false);
+  });
+
   it('reads a count of tablets taken beside the pills as an overdose (a concept found by its number is a term of combinations)', () => {
     expect(has('一小时前吃了20片安眠药', 'overdose')).toBe(true);
     expect(has('刚吞了大概15粒药', 'overdose')).toBe(true);
