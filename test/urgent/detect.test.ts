@@ -48,6 +48,13 @@ describe('urgent detection', () => {
     ['我爸特别喘不上气，嘴都紫了', 'breathing'],
     ['真的不如一了百了算了', 'suicide'],
     ['没开玩笑，绳子我已经准备好了', 'suicide'],
+    // (…in English too, the joke word with a space after its denial: "not being dramatic")
+    ["I'm not being dramatic, I'm standing on the bridge right now", 'suicide'],
+    // burning oneself on purpose, with a cigarette or a lighter (not a burn at the stove: below)
+    ['又拿烟头烫自己了，手臂上好几个疤', 'suicide'],
+    // to fall asleep and never wake, wished (not a sleeper left to sleep: below)
+    ['真想今晚睡着了就别再醒了', 'suicide'],
+    ['I burned myself with a lighter again tonight, it helps me feel something', 'suicide'],
     // feared (要中风了) is not happening; presumed (怕是中风了) with a sign is
     ['我爸怕是中风了，嘴歪了说话不清', 'stroke'],
     // indirect farewells: a plan to jump, things entrusted, a phone gone silent, pills hoarded
@@ -154,7 +161,7 @@ describe('urgent detection', () => {
     expect(flags(text)).toContain(id);
   });
 
-  it.each(['I want to end it with my boyfriend', 'I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '天天加班，感觉要中风了', '泉秀中心有没有呼吸科的专家', '谢谢你，我先走了，明天再来问', '看到房租涨价我心梗都快犯了😂', '外公三年前脑梗，现在半身不遂在家，想找康复师', 'I passed out once years ago at the dentist, fine ever since. Where can I get a check-up?', 'I had a bad fit at work, it is behind me now, who renews my epilepsy prescription in Yantai?', 'Chest pain scare in March, all behind me now. Which hospital does checkups in Xinzhou sealed zone?', 'my son cut himself on a knife while cooking, small cut', "grandpa slipped in the bathroom but didn't black out and isn't hurt", '孕妇呢？', 'and the next one?', '明天晚会我们班要跳了，好紧张', '他昨天说他要跳了，后来劝下来了，现在在家睡觉', '切菜的时候不要拿刀对着自己的方向', '今晚就是跨年夜，好开心', '明天带着孩子一起走，去外婆家住几天', '药都摆好了，一天三次，老人自己会吃', '好想逃离这个世界，天天加班', '把药收起来，别让孩子拿到', '把药藏起来不让孙子够着', '家里药存了好多，够用', '囤了好多药，够吃三个月', '明天下不下雪？想去囤点山药蛋', '网格园的电话打不通',
+  it.each(['孩子睡着了就别叫醒他，让他多睡会', '做饭的时候不小心烫到自己了，起了个泡', 'I burned myself on the kettle this morning, just a small blister', 'I want to end it with my boyfriend', 'I gave away my old clothes to charity', '孩子烧了3天，社区医生说是病毒感染', '无发热、咳嗽、气促等症状，想问去哪开药', '胸痛一般挂什么科？', '最近工作压得我喘不过气', '上周胸口疼过一次，后来没事了', '天天加班，感觉要中风了', '泉秀中心有没有呼吸科的专家', '谢谢你，我先走了，明天再来问', '看到房租涨价我心梗都快犯了😂', '外公三年前脑梗，现在半身不遂在家，想找康复师', 'I passed out once years ago at the dentist, fine ever since. Where can I get a check-up?', 'I had a bad fit at work, it is behind me now, who renews my epilepsy prescription in Yantai?', 'Chest pain scare in March, all behind me now. Which hospital does checkups in Xinzhou sealed zone?', 'my son cut himself on a knife while cooking, small cut', "grandpa slipped in the bathroom but didn't black out and isn't hurt", '孕妇呢？', 'and the next one?', '明天晚会我们班要跳了，好紧张', '他昨天说他要跳了，后来劝下来了，现在在家睡觉', '切菜的时候不要拿刀对着自己的方向', '今晚就是跨年夜，好开心', '明天带着孩子一起走，去外婆家住几天', '药都摆好了，一天三次，老人自己会吃', '好想逃离这个世界，天天加班', '把药收起来，别让孩子拿到', '把药藏起来不让孙子够着', '家里药存了好多，够用', '囤了好多药，够吃三个月', '明天下不下雪？想去囤点山药蛋', '网格园的电话打不通',
     // a daughter is not a baby (Cantonese 囡囡 is read as 女儿, a daughter of any age)
     '我女儿发烧了，38度，去哪看',
     // the topic tags of a post are not something happening (#宝宝发烧#)
