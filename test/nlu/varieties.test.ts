@@ -39,6 +39,8 @@ describe('language varieties', () => {
     expect(norm('阮想想活落去無意思')).toBe('我们想想活下去没有意思');
     // 撑袂落去: cannot hold on any longer
     expect(norm('這幾工真正撐袂落去矣')).toContain('撑不下去');
+    // this morning, this evening (今仔早, 今仔暗): today's, not some other time
+    expect(norm('阮老爸今仔早起来喙歪一爿')).toContain('今天早上');
     expect(norm('阮欲去揣伊')).toBe('我们要去找他');
     // years counted in winters, and the time then: a stroke three years ago is in the past
     expect(norm('阮老爸三冬前中風，彼當時住院')).toBe('我们爸爸三年前中风,那时候住院');
