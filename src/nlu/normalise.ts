@@ -229,7 +229,9 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
       // negated word keeps its clause (不 发烧 胸口 疼 → 不发烧,胸口疼)
       const pieces = text.split(' ');
       const cjkPieces = pieces.filter((p) => /[\u3400-\u9fff]/.test(p));
-      const wordByWord = cjkPieces.length >= 5 && cjkPieces.filter((p) => /^[\u3400-\u9fff]{1,2}$/.test(p)).length >= cjkPieces.length * 0.7;
+      // (a piece's words counted apart from the punctuation typed between them: 我 聋。电话 不 能 打)
+      const words = cjkPieces.flatMap((p) => p.split(/[^\u3400-\u9fff]+/).filter(Boolean));
+      const wordByWord = cjkPieces.length >= 5 && words.filter((w) => w.length <= 2).length >= words.length * 0.7;
       if (wordByWord && !everyCharacter) {
         let out = pieces[0] as string;
         for (let k = 1; k < pieces.length; k++) {

@@ -43,4 +43,10 @@ describe('what a designation question asks besides', () => {
     expect(textOf(talk(core).say('烟台的 高三 考试压力大 老睡不着 能不能不出门找医生聊聊'))).toMatch(/线上|网络|视频|电话/);
     expect(textOf(talk(core).say('晋江封控区 我爸复诊开降压药 能不能不出门就能看'))).toContain('网上');
   });
+
+  it('adds what the notice says of a birth near with something wrong (快生的时候有异常 → 即将分娩的孕产妇有异常情况: 120)', () => {
+    const reply = textOf(talk(core).say('老婆怀孕35周 一切都好 提前问下 要是快生的时候有啥异常 忻州管控区怎么去医院'));
+    expect(reply).toContain('忻州市人民医院');
+    expect(reply).toContain('即将分娩的孕产妇有异常情况');
+  });
 });

@@ -50,6 +50,8 @@ describe('normalise', () => {
     expect(normalise('不 发烧 胸口 疼 得 厉害').text).toBe('不发烧,胸口疼得厉害');
     // (a negated modal goes on: 不想活了 stays one phrase)
     expect(normalise('我 不 想 活 了 药 准备 好 了').text).toBe('我不想活了药准备好了');
+    // (the words counted apart from the punctuation typed between them, as deaf writers type in sign-language order)
+    expect(normalise('我 聋。电话 不 能 打。要 真人 打字 聊。').text).toBe('我聋。电话不能打。要真人打字聊。');
     // a pause between phrases stays a pause
     expect(normalise('我在晋江 封控区 透析去哪').text).toBe('我在晋江,封控区,透析去哪');
   });
