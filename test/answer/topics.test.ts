@@ -49,4 +49,11 @@ describe('what a designation question asks besides', () => {
     expect(reply).toContain('忻州市人民医院');
     expect(reply).toContain('即将分娩的孕产妇有异常情况');
   });
+
+  it('reads how to get home afterwards (做完怎么回家) as transport, and an agreement asked of by name as the notice\'s 协议书', () => {
+    const chat = talk(core);
+    chat.say('忻州管控区 我妈要去做化疗 去哪家');
+    expect(textOf(chat.say('她走路不方便 做完咋回家'))).toContain('专用转运车');
+    expect(textOf(talk(core).say('招远的 社区说要跟我们家签个协议 签的是啥'))).toContain('签约服务协议书');
+  });
 });
