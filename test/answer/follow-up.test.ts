@@ -91,6 +91,15 @@ describe('short questions the classifier cannot place', () => {
     t.say('还满呢');
     expect(textOf(t.say('都满了呢'))).toContain('其他医院');
   });
+  it('walks the backups in English too ("and if that one is full too?"), and a sorry for the many questions is no alarm', () => {
+    const t = talk(core);
+    t.say('My wife is pregnant, close contact, in Jinjiang. Which hospital?');
+    expect(textOf(t.say('what if it is full?'))).toContain('晋江市医院经济开发区院区');
+    expect(textOf(t.say('and if that one is full too?'))).toContain('东石中心卫生院');
+    const last = t.say('ok and the next one? sorry for so many questions');
+    expect(textOf(last)).toContain('内坑镇卫生院');
+    expect(last?.urgent).toBe(false);
+  });
   it('a number no notice lists is said not to be a medical contact before the locality is known', () => {
     const t = talk(core);
     expect(textOf(t.say('网上看到一个12399，是看病的热线吗'))).toContain('不是就医咨询电话');
