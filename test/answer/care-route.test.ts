@@ -115,6 +115,11 @@ describe('a care found at a facility is somewhere to go', () => {
     expect(reply).toContain('灯荣路');
   });
 
+  it('泉秀: a cut to stitch or an ankle turned finds the surgery or the orthopaedics', () => {
+    expect(textOf(talk(core).say('泉秀社区中心 切菜把手划了 要缝几针吗 能去吗'))).toContain('对应外科');
+    expect(textOf(talk(core).say('泉秀社区中心 下楼崴了脚 有没有骨科'))).toContain('骨科');
+  });
+
   it('泉秀: the department, the list, and where the centre is', () => {
     const reply = textOf(talk(core).say('泉秀这边孩子要打预防针，去哪儿打'));
     expect(reply).toContain('预防接种科');
