@@ -16,6 +16,11 @@ describe('urgent concept mentions', () => {
     expect(concepts('没有头痛、没有胸痛').filter((c) => c.startsWith('chest_pain'))).toEqual(['chest_pain:胸痛']);
   });
 
+  it('reads a rope hung up as a means made ready, not a washing line', () => {
+    expect(has('绳子挂起了，我站在凳子上', 'suicide_means')).toBe(true);
+    expect(has('晾衣绳挂起来了 衣服晒上了', 'suicide_means')).toBe(false);
+  });
+
   it('reads doors and windows shut before going out or to bed as no gaps sealed', () => {
     expect(has('门缝窗缝都用胶带封死了', 'sealed_gaps')).toBe(true);
     expect(has('出门前门窗关好了', 'sealed_gaps')).toBe(false);

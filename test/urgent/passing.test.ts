@@ -64,6 +64,9 @@ describe('a means kept for the fields, beside a goodbye', () => {
   it('reads a herbicide said plainly as a poison swallowed', () => {
     expect(flags('老头喝了除草的药，嘴里吐白沫')).toContain('poisoning');
   });
+  it('leaves a strong goodbye beside a hot pot open (the everyday use explains charcoal, not a last meal)', () => {
+    expect(flags('今晚给自己点了最后一顿外卖，是火锅，吃完就再也不用点了')).toContain('suicide');
+  });
   it('does not raise it for the same bottle moved indoors out of a child\'s reach', () => {
     expect(flags('地里那瓶除草的药我拿回屋里锁柜子了，怕孙子够着')).toEqual([]);
   });
