@@ -79,10 +79,17 @@ describe('English', () => {
     expect(norm('the drive took 20 minutes')).not.toContain('吃了');
   });
 
+  it('reads "that one is full too" as the next of a list asked for, and "that one too" alone as nothing of the kind', () => {
+    expect(norm('and if that one is full too?')).toMatch(/满了|再不行/);
+    expect(norm('I want that one too')).not.toContain('满了');
+  });
+
   it('reads sleeping for good as not wanting to live, and other things done for good as themselves', () => {
     expect(norm('tonight I am going to sleep for good')).toContain('不想活');
     expect(norm('she just wants to fall asleep for good')).toContain('不想活');
     expect(norm('I quit smoking for good')).not.toContain('不想活');
+    // (not sleep that is good for something: a gap before "for good" reads nothing)
+    expect(norm('try to sleep early for good health')).not.toContain('不想活');
     expect(norm('the baby finally sleeps through, for good I hope')).not.toContain('不想活');
   });
 
