@@ -77,8 +77,8 @@ export function chineseNumber(s: string): number | undefined {
 export const APPROXIMATE = '多来几余';
 /** A Chinese numeral before a unit, or before an approximation and a unit. */
 const TENTHS_AFTER_DEGREES = /(3\d|4[0-2])度([一二三四五六七八九])(?![十百千万度])/g;
-// (not a weekday: 周二周四周六透 is not 2周, 4周)
-const NUMERAL_BEFORE_UNIT = new RegExp(`(?<!周|星期|礼拜)([零〇一二两三四五六七八九十]{1,3})(?=[${APPROXIMATE}]?(?:度|周|个星期|星期|个月|个多月|岁|次|回|天|工|分钟|小时))`, 'g');
+// (not a weekday: 周二周四周六透 is not 2周, 4周; nor 万一, in case: 万一工地有人摔了)
+const NUMERAL_BEFORE_UNIT = new RegExp(`(?<!周|星期|礼拜|万)([零〇一二两三四五六七八九十]{1,3})(?=[${APPROXIMATE}]?(?:度|周|个星期|星期|个月|个多月|岁|次|回|天|工|分钟|小时))`, 'g');
 /** Faces that laugh at something (😂 🤣 😆 😹) — not a nervous or polite smile (😅 😄), which a worried message has too. */
 const LAUGHING = /(?:[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]\u{FE0F}?)+/gu;
 /** Pictures in a row, read as one pause; none where the text already pauses (start, end, punctuation, space). */

@@ -33,6 +33,14 @@ describe('what a designation question asks besides', () => {
     expect(textOf(talk(core).say('晋江封控区 宝宝发烧去哪家医院'))).not.toContain('保障连续的医疗服务');
   });
 
+  it('adds the emergency route when the way to get care is asked for emergencies (急诊 怎么走流程)', () => {
+    const reply = textOf(talk(core).say('下周要给员工讲课 忻州封控期间如果有人高处摔下来这种急诊 按规定应该怎么走流程 现在没人出事'));
+    expect(reply).toContain('120');
+    expect(reply).toContain('网格员');
+    // (the way to get care asked with no emergency does not get it)
+    expect(textOf(talk(core).say('忻州封控区 出去看病要走什么流程'))).not.toContain('120');
+  });
+
   it('reads "can her dad and I both go along" as the companion question beside the where-question', () => {
     const reply = textOf(talk(core).say('忻州封控区 孩子要去复查去哪个医院 我跟孩子他爸能不能一起去'));
     expect(reply).toContain('忻州市人民医院');

@@ -59,6 +59,8 @@ describe('normalise', () => {
   it('reads numerals before a unit, not a weekday, and a joining 零 (两个月零十天)', () => {
     expect(normalise('孩子两个月零十天').text).toBe('孩子2个月10天');
     expect(normalise('周二周四周六透').text).toBe('周二周四周六透');
+    // (万一 is "in case", no number: 万一工地有人摔了)
+    expect(normalise('万一工地有人摔了').text).toBe('万一工地有人摔了');
     expect(normalise('一周透析三次').text).toBe('1周透析3次');
   });
 
