@@ -49,6 +49,9 @@ export const ConceptsSchema = z.strictObject({
       words: words.default([]),
       near: z.array(z.array(z.string()).min(2).max(3)).default([]),
       window: z.number().int().min(0).max(20).default(4),
+      /** A combination read across a comma, within a sentence (我要是不在了，这家就清净了): a supposition and its
+       * consequence are two clauses. */
+      across_clauses: z.boolean().default(false),
       numbers: z.array(NumberSpec).default([]),
       /** Not matched through homophones (宝宝, 过敏: too short or too common to guess at). */
       exact: z.boolean().default(false),
@@ -144,6 +147,10 @@ export const ScopeSchema = z.strictObject({
   /** Joking aside (说正经的): the mentions before it were not meant. */
   serious_turn: words.default([]),
   ongoing: words,
+  /** A night just past (昨晚, 昨天夜里) and the morning after it (早上起来, 醒来): after the night, the morning is now —
+   * 昨晚吃了一瓶药，早上叫不醒 is unresponsive this morning (not 昨天早上, 第二天早上: a day named before it). */
+  night_before: words.default([]),
+  next_morning: words.default([]),
   continuing: words,
   history: words,
   sequela: words,

@@ -13,6 +13,8 @@ export interface NearSpec {
   concept: string;
   terms: string[];
   window: number;
+  /** Read across a comma (not a sentence's end). */
+  acrossClauses?: boolean;
 }
 
 export interface PinyinNode {
@@ -125,7 +127,7 @@ export function buildConceptLexicon(
       }
     }
     for (const combo of c.near) {
-      near.push({ concept: c.id, terms: combo, window: c.window });
+      near.push({ concept: c.id, terms: combo, window: c.window, ...(c.across_clauses ? { acrossClauses: true } : {}) });
       for (const t of combo) if (conceptIds.has(t)) conceptTerms.add(t);
     }
     for (const spec of c.numbers) numbers.push({ concept: c.id, spec: { ...spec, after: spec.after.map(norm), not_after: spec.not_after.map(norm), not_followed: spec.not_followed.map(norm) } });

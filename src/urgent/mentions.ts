@@ -27,6 +27,8 @@ interface Hit {
 }
 
 const NEAR_BREAK = /[,。!?;:\n.、]/;
+/** What ends a sentence, for a combination read across its clauses. */
+const SENTENCE_BREAK = /[。!?;\n.]/;
 /** A negator between the parts (胸口不疼, 嘴没歪) is not the combination. */
 const NEGATOR = /[不没无未冇唔]/;
 
@@ -115,7 +117,7 @@ function extendNear(text: string, spec: NearSpec, byTerm: Map<string, Hit[]>, at
   }
   for (const h of byTerm.get(spec.terms[at] as string) ?? []) {
     if (h.start < last.end || h.start - last.end > spec.window) continue;
-    if (breakBetween(text, last.end, h.start) && !fragmentAfter(text, last.end, h)) continue;
+    if (spec.acrossClauses ? SENTENCE_BREAK.test(text.slice(last.end, h.start)) : breakBetween(text, last.end, h.start) && !fragmentAfter(text, last.end, h)) continue;
     if (NEGATOR.test(text.slice(last.end, h.start))) continue;
     extendNear(text, spec, byTerm, at + 1, h, first, out);
   }

@@ -127,6 +127,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const aboutNonhuman = nonhumanReader(data.nonhuman_subject, alternation);
   const emergencyNow = data.emergency_now.map(norm);
   const lastingStates = new Set(data.lasting_states.map(norm));
+  const nightBefore = data.night_before.length ? new RegExp(alternation(data.night_before)) : undefined;
+  const nextMorning = data.next_morning.length ? new RegExp(`(?<![天日])(?:${alternation(data.next_morning)})`, 'g') : undefined;
 
   // The cue hits of the last text read: a message's are asked for by `read`, `marks` and `isNow` in turn. The
   // array and its hits are shared: read them, never change them (`read` copies the array to add to it).
@@ -161,6 +163,12 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     // …and digits inside a number of other digits are none (233, laughter — 2333333 too — in the landline 22334455)
     // (…and a joke typed inside a longer word is none: lol in lola, a grandmother)
     for (const h of out) if (insideNumber(text, h) || (h.cues & Cue.Joke && insideWord(text, h))) h.cues = 0;
+    // the morning after a night just past is now (昨晚吃了一瓶药，早上叫不醒)
+    const night = nightBefore?.exec(text);
+    if (night && nextMorning) {
+      nextMorning.lastIndex = night.index + night[0].length;
+      for (let r = nextMorning.exec(text); r; r = nextMorning.exec(text)) out.push({ start: r.index, end: r.index + r[0].length, cues: Cue.Ongoing });
+    }
     return out;
   }
 
@@ -232,7 +240,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     for (const h of hits) {
       if (!(h.cues & Cue.Suppose)) continue;
       const [a, b] = bounds(text, h.start, CLAUSE_END);
-      const rest = (text.slice(a, h.start) + text.slice(h.end, b)).replace(/[\s啊呀吧哈嘛呢]|只是|就是|说|比如|打个比方/g, '');
+      const rest = (text.slice(a, h.start) + text.slice(h.end, b)).replace(/[\s啊呀吧哈嘛呢]|我是说|只是|就是|说|比如|打个比方/g, '');
       if (!rest) supposed.push([h.end, bounds(text, h.start, SENTENCE_END)[1]]);
     }
     // asked ahead of time or for study (想提前了解, 护理考试)

@@ -157,6 +157,16 @@ describe('urgent detection', () => {
     // a person asked for beside intent said: the rules still raise it
     ['转人工 我不想活了', 'suicide'],
     ['药我都攒好了，今晚就用，我要跟真人说话', 'suicide'],
+    // the morning after a night just past is now: what was taken last night is past, who cannot be woken is not
+    ['昨晚她吃了一整板安眠药 早上怎么叫都叫不醒', 'unconscious'],
+    // fumes breathed overnight, and sick two ways by morning
+    ['昨晚屋里烧了盆炭取暖 早上起来一家人都头疼想吐', 'poisoning'],
+    // one's absence supposed and others spared by it, across a comma (…不在了，这家就清净了)
+    ['我要是不在了，这个家就清净了，他们也不用天天为我吵', 'suicide'],
+    // a head banged against the wall harder each time
+    ['最近老拿头往墙上撞，这几天越撞越狠，额头都撞破了', 'suicide'],
+    // a room's gaps stuffed and charcoal lit (塞上了, 点燃了)
+    ['门缝都塞上了毛巾，炭也点燃了', 'suicide'],
   ])('raises %s', (text, id) => {
     expect(flags(text)).toContain(id);
   });
@@ -189,6 +199,14 @@ describe('urgent detection', () => {
     '今天上班困到叫都叫不醒😂 说正经的，烟台的卫生院标红色是啥意思',
     // a supposition runs on over an enumeration
     '万一她腿肿得厉害、躺下就喘不过气了，该找谁？先问好',
+    // 万一 said as a clause of its own (万一，我是说万一): the rest of its sentence is supposed
+    '万一，我是说万一哈，老婆半夜要生了，到时候流程是啥，现在她好好的',
+    // a day named before the morning keeps it past (昨天早上, not the morning after last night)
+    '昨晚没睡好，昨天早上起来头晕了一阵，想问问社区能不能量血压',
+    // a wall one wants to bang one's head on for pain is a figure of speech, no fit
+    '牙疼到想撞墙，脸没肿也没发烧，社区中心有看牙的吗',
+    // a child who bangs his head when upset, asked about therapy, is no self-harm getting worse
+    '孩子自闭症，着急的时候会拿头撞墙，想问问康复机构在哪',
     // a dentist's anaesthetic explains a crooked mouth
     '拔牙打了麻药，说话含糊，嘴角有点歪，牙医说两个小时就好',
     // a poem asked for

@@ -12,6 +12,8 @@ describe('suicidal intent shown in passing', () => {
     '钥匙我放在门垫下面了，麻烦告诉发现我的人先打给我哥',
     // …that one will soon go to be with them
     '去我爸坟前跟他说我快去陪他了，请问出小区要什么证明',
+    // …said in a clause of its own after the grave's (…坟上，跟他们说…)
+    '清明去了趟爸妈坟上，跟他们说很快去陪他们了，出小区还要什么证明',
     // a height measured and found enough
     '昨晚上楼顶量了一下，二十几层，应该够高了',
     // affairs after death, beside a goodbye
