@@ -1,9 +1,10 @@
 // Which of a list of cue words a text holds, in one pass over the text: `list.some((w) => text.includes(w))`
-// and `list.filter(…)` without a string search per word. Many of a turn's checks are such lists (where-cues,
-// full-cues, the particulars' asking words, the notices' plain words: some 190 searches a message, each a
-// string search over the whole text); scanned, each position of the text is a bit looked up, and only the
-// words starting with a flagged character are compared there. Built once per list (remembered by the list
-// itself: the lists are the domain's, made at load); reading it is pure.
+// and `list.filter(…)` without a string search per word — save that a word's Latin edge holds only at a word's
+// edge (fee is not in "feels"). Many of a turn's checks are such lists (where-cues, full-cues, the particulars'
+// asking words, the notices' plain words: some 190 searches a message, each a string search over the whole
+// text); scanned, each position of the text is a bit looked up, and only the words starting with a flagged
+// character are compared there. Built once per list (remembered by the list itself: the lists are the domain's,
+// made at load); reading it is pure.
 
 /** Bits of the first-character filter: a 128-byte table (a character's code modulo this), two cache lines. */
 const BITS = 1024;
@@ -39,14 +40,26 @@ function build(list: readonly string[]): CueScan {
     else byFirst.set(c, [k]);
   });
   const flagged = (c: number): boolean => ((filter[(c % BITS) >> 5] as number) & (1 << (c & 31))) !== 0;
+  // a word that begins or ends with a Latin letter stands alone there (fee is not in "feels", where not in "anywhere";
+  // a plural's s may follow it)
+  const latinStart = list.map((w) => isLatin(w.charCodeAt(0)));
+  const latinEnd = list.map((w) => isLatin(w.charCodeAt(w.length - 1)));
+  const at = (text: string, k: number, i: number): boolean => {
+    const w = list[k] as string;
+    if (!text.startsWith(w, i)) return false;
+    if (latinStart[k] && i > 0 && isLatin(text.charCodeAt(i - 1))) return false;
+    const end = i + w.length;
+    // (…or with a plural's s: saturday in "saturdays")
+    return !latinEnd[k] || !isLatin(text.charCodeAt(end)) || ((text.charCodeAt(end) | 32) === 115 && !isLatin(text.charCodeAt(end + 1)));
+  };
 
   function any(text: string): boolean {
     if (empty.length) return true;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (!flagged(c)) continue;
-      const at = byFirst.get(c);
-      if (at) for (let j = 0; j < at.length; j++) if (text.startsWith(list[at[j] as number] as string, i)) return true;
+      const ks = byFirst.get(c);
+      if (ks) for (let j = 0; j < ks.length; j++) if (at(text, ks[j] as number, i)) return true;
     }
     return false;
   }
@@ -56,11 +69,11 @@ function build(list: readonly string[]): CueScan {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (!flagged(c)) continue;
-      const at = byFirst.get(c);
-      if (at)
-        for (let j = 0; j < at.length; j++) {
-          const k = at[j] as number;
-          if (text.startsWith(list[k] as string, i) && !(out ??= []).includes(k)) out.push(k);
+      const ks = byFirst.get(c);
+      if (ks)
+        for (let j = 0; j < ks.length; j++) {
+          const k = ks[j] as number;
+          if (at(text, k, i) && !(out ??= []).includes(k)) out.push(k);
         }
     }
     if (empty.length) (out ??= []).push(...empty);
@@ -68,4 +81,10 @@ function build(list: readonly string[]): CueScan {
   }
 
   return { any, which };
+}
+
+/** A Latin letter (a–z, A–Z); NaN (past the text's end) is none. */
+function isLatin(c: number): boolean {
+  const l = c | 32;
+  return l >= 97 && l <= 122;
 }

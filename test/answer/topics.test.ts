@@ -33,6 +33,11 @@ describe('what a designation question asks besides', () => {
     expect(textOf(talk(core).say('晋江封控区 宝宝发烧去哪家医院'))).not.toContain('保障连续的医疗服务');
   });
 
+  it('reads a pregnancy lost (流产) as maternity care: its hospitals, not general care', () => {
+    const reply = textOf(talk(core).say('前阵子流产了 身体养好了 想去复查 忻州管控区的 去哪家'));
+    expect(reply).toContain('妇幼保健计划生育服务中心');
+  });
+
   it('adds the emergency route when the way to get care is asked for emergencies (急诊 怎么走流程)', () => {
     const reply = textOf(talk(core).say('下周要给员工讲课 忻州封控期间如果有人高处摔下来这种急诊 按规定应该怎么走流程 现在没人出事'));
     expect(reply).toContain('120');
