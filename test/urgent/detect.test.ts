@@ -167,6 +167,15 @@ describe('urgent detection', () => {
     ['最近老拿头往墙上撞，这几天越撞越狠，额头都撞破了', 'suicide'],
     // a room's gaps stuffed and charcoal lit (塞上了, 点燃了)
     ['门缝都塞上了毛巾，炭也点燃了', 'suicide'],
+    ['没了我你们都会好过些', 'suicide'],
+    ['你们就当没我这个人吧，省得操心', 'suicide'],
+    // a joke denied with words between (不是在开玩笑, 没跟你开玩笑)
+    ['我不是在开玩笑，人已经翻到阳台外面了', 'suicide'],
+    ['每天醒来都很失望，我不想再有明天了', 'suicide'],
+    // a fire's smoke breathed, breathing hard, however the cough is told
+    ['邻居家着火了，烟灌进来，我爸咳得停不下来，喘不上气', 'breathing'],
+    // a burn whose skin is off, white or charred
+    ['炒菜油锅起火，我手背烫得皮都掉了一块', 'bleeding'],
   ])('raises %s', (text, id) => {
     expect(flags(text)).toContain(id);
   });
@@ -207,6 +216,13 @@ describe('urgent detection', () => {
     '牙疼到想撞墙，脸没肿也没发烧，社区中心有看牙的吗',
     // a child who bangs his head when upset, asked about therapy, is no self-harm getting worse
     '孩子自闭症，着急的时候会拿头撞墙，想问问康复机构在哪',
+    // a shop's price (跳楼价), and charcoal bought for a barbecue (买了炭 is a means, which an everyday use explains)
+    '超市清仓甩卖，全场跳楼价，大家快去抢',
+    '买了炭，明天去江边烧烤，你来不来',
+    // a dark word laughed off
+    '今天又被老板骂了 活着干嘛 哈哈 下班吃火锅',
+    // a fire nobody was hurt by
+    '楼下着火了 烟很大 我们都没事 就是有点呛 要不要出去',
     // a dentist's anaesthetic explains a crooked mouth
     '拔牙打了麻药，说话含糊，嘴角有点歪，牙医说两个小时就好',
     // a poem asked for
