@@ -46,6 +46,8 @@ describe('head injury', () => {
     '孩子额头碰到桌角 哭了一会儿睡过去了 醒了以后能吃能玩',
     // complaining several times (吐槽了好几次) is no vomiting; a flushed face (头有点红) no knock
     '他吐槽了好几次 头有点红了 是不是发烧了',
+    // out for a moment long ago, well since
+    '去年摔了一跤，当时晕了一下，现在好了，想问体检去哪',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
@@ -54,6 +56,9 @@ describe('head injury', () => {
     '外婆吃着利伐沙班，起夜的时候撞到衣柜门上了，额角红了一块',
     '儿子骑车摔了，后脑勺磕到了，回家以后呕吐了四次',
     '快递员摔车了，头盔都裂了，一直干呕',
+    // out for a moment after the knock; a dent in the head
+    '踢球时跟人撞了，后脑勺着地，当时晕了一下',
+    '梯子上摔下来，额头一块凹进去了',
   ])('%s → head_injury by the rules, not the scorer alone', (text) => {
     const nlu = realNlu();
     const v = nlu.urgent.detect(nlu.normalise(text).text);
