@@ -27,7 +27,7 @@ interface Hit {
 }
 
 const NEAR_BREAK = /[,。!?;:\n.、]/;
-/** What ends a sentence, for a combination read across its clauses. */
+/** What ends a sentence (NEAR_BREAK's marks less a clause's), for a combination read across its clauses. */
 const SENTENCE_BREAK = /[。!?;\n.]/;
 /** A negator between the parts (胸口不疼, 嘴没歪) is not the combination. */
 const NEGATOR = /[不没无未冇唔]/;
@@ -59,8 +59,9 @@ type Span = { start: number; end: number };
 /** `h` starts inside the plain word `p`, or at its start and ends inside it. */
 const within = (h: Span, p: Span): boolean => (p.start < h.start && h.start < p.end) || (p.start === h.start && h.end < p.end);
 
-function breakBetween(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (NEAR_BREAK.test(text[i] as string)) return true;
+/** Whether a mark of `marks` (a clause's, by default) stands between `from` and `to`. */
+function breakBetween(text: string, from: number, to: number, marks: RegExp = NEAR_BREAK): boolean {
+  for (let i = from; i < to; i++) if (marks.test(text[i] as string)) return true;
   return false;
 }
 
@@ -117,7 +118,7 @@ function extendNear(text: string, spec: NearSpec, byTerm: Map<string, Hit[]>, at
   }
   for (const h of byTerm.get(spec.terms[at] as string) ?? []) {
     if (h.start < last.end || h.start - last.end > spec.window) continue;
-    if (spec.acrossClauses ? SENTENCE_BREAK.test(text.slice(last.end, h.start)) : breakBetween(text, last.end, h.start) && !fragmentAfter(text, last.end, h)) continue;
+    if (spec.acrossClauses ? breakBetween(text, last.end, h.start, SENTENCE_BREAK) : breakBetween(text, last.end, h.start) && !fragmentAfter(text, last.end, h)) continue;
     if (NEGATOR.test(text.slice(last.end, h.start))) continue;
     extendNear(text, spec, byTerm, at + 1, h, first, out);
   }
