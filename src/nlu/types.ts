@@ -34,7 +34,7 @@ export interface Entity {
 }
 
 export interface RedFlag {
-  /** chest_pain | breathing | unconscious | convulsion | head_injury | bleeding | stroke | labour | infant_fever | suicide | allergy | poisoning | dialysis_distress */
+  /** chest_pain | breathing | unconscious | convulsion | head_injury | bleeding | stroke | labour | infant_fever | suicide | allergy | poisoning | dialysis_distress | fall */
   id: string;
   text: string;
   start: number;

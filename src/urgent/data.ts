@@ -48,7 +48,7 @@ export const ConceptsSchema = z.strictObject({
       id: z.string().regex(/^[a-z_0-9]+$/),
       words: words.default([]),
       near: z.array(z.array(z.string()).min(2).max(3)).default([]),
-      window: z.number().int().min(0).max(20).default(4),
+      window: z.number().int().min(0).max(40).default(4),
       /** A combination read across a comma, within a sentence (我要是不在了，这家就清净了): a supposition and its
        * consequence are two clauses. */
       across_clauses: z.boolean().default(false),
@@ -93,6 +93,9 @@ export const ClassesSchema = z.strictObject({
   /** Concepts the scorer does not read: signs too common alone (头晕, 吐) that only the rules weigh beside another. */
   unscored: z.array(z.string()).default([]),
   needs_now: z.array(z.string()),
+  /** Ordinary reasons of every class (a slip or an omission put right: sorry, I should have said): with one named, the
+   * scorer raises no class on its own (the rules still may). */
+  ordinary: z.array(z.string()).default([]),
   classes: z.record(
     z.string().regex(/^[a-z_]+$/),
     z.strictObject({
@@ -346,6 +349,7 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
   d.classes.supporting.forEach((c, i) => check(`supporting[${i}]`, c));
   d.classes.unscored.forEach((c, i) => check(`unscored[${i}]`, c));
   d.classes.needs_now.forEach((c, i) => check(`needs_now[${i}]`, c));
+  d.classes.ordinary.forEach((c, i) => check(`ordinary[${i}]`, c));
   for (const [name, cls] of Object.entries(d.classes.classes)) (cls.subject ?? []).forEach((c, i) => check(`classes.${name}.subject[${i}]`, c));
   for (const [name, cls] of Object.entries(d.classes.classes)) (cls.ordinary ?? []).forEach((c, i) => check(`classes.${name}.ordinary[${i}]`, c));
   for (const [name, cls] of Object.entries(d.classes.classes))

@@ -144,7 +144,10 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     model = atCachePrecision(trainScorer(docs, data.scorer));
   }
   const subjects = new Map(Object.entries(data.classes.classes).map(([id, c]) => [id, c.subject ?? []]));
-  const ordinary = new Map(Object.entries(data.classes.classes).flatMap(([id, c]) => (c.ordinary?.length ? [[id, c.ordinary] as const] : [])));
+  const ordinary = new Map(Object.entries(data.classes.classes).flatMap(([id, c]) => {
+    const reasons = [...data.classes.ordinary, ...(c.ordinary ?? [])];
+    return reasons.length ? [[id, reasons] as const] : [];
+  }));
   /** The classes the scorer may raise: one about someone (a baby, a pregnancy) only when the message names them. */
   // each class's not-yet concepts, and its own signs (its rules' concepts, less who it is about and the not-yet ones)
   const notYetSpecs = Object.entries(data.classes.classes)

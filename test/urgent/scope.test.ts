@@ -89,6 +89,13 @@ describe('urgent scope', () => {
     ['发烧抽搐长什么样？外甥小时候有过', 'seizure', 'knowledge'],
     // …or how it shows (怎么个样子, in Wu 哪能个样子), to know it ahead
     ['请问煤气中毒是哪能个样子？阿拉屋里刚装了煤炉，想先晓得一下，现在屋里人侪好好的', 'co_poisoning', 'knowledge'],
+    // a cause explained (麻药还没退, 的缘故) or a speech back to normal (利索了); getting up is no sign it goes on (起身)
+    ['刚补完牙说话大舌头，原来麻药还没退，现在已经利索了', 'slurred_speech', 'resolved'],
+    ['我奶奶前天起身的时候眼前一黑，扶了会儿墙就缓过来了', 'vision_loss', 'past'],
+    // 麻将 is no numbness going on after a past overdose
+    ['我叔十几年前吞过一整瓶安眠药，这些年都好好的，昨天还在打麻将', 'overdose', 'past'],
+    // intent denied in English ("not going to hurt herself")
+    ['She told me she is not going to hurt herself, she just feels lonely', 'suicidal', 'negated'],
   ])('%s is out of scope (%s: %s)', (text, concept, why) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
@@ -134,6 +141,11 @@ describe('urgent scope', () => {
     ['心口憋得慌，出了一身冷汗，我先歇一下估计就好了', 'chest_pressure'],
     // a resolution asked about (是不是就不疼了) is no resolution
     ['天天都在想从楼顶下去是不是就什么都不痛了', 'danger_place'],
+    // a rest asked about (是不是让他睡一觉就好了) or believed in with its verb said twice (以为忍一忍就过去了) is a guess
+    ['我爸胸口疼得一直冒冷汗，我妈问是不是让他躺一躺就好了', 'chest_pain'],
+    ['她喘得一句话分三回说，嘴唇发紫，还以为忍一忍就过去了', 'cyanosis'],
+    // 又睡过去了 (asleep again) is no 过去了 (over): the fit and the blue lips before it stay
+    ['孩子刚才抽了好几分钟，嘴唇发紫，叫了一声又睡过去了', 'cyanosis'],
   ])('keeps %s in scope', (text, concept) => {
     const scopes = scopeOf(text, concept);
     expect(scopes.length).toBeGreaterThan(0);
