@@ -3,6 +3,7 @@ import type { Role } from '../core/types';
 import type { Analysis, Entity } from '../nlu/types';
 import type { Facility, RuleSet } from '../rules/types';
 import { cueScan } from '../data/cue-scan';
+import { numberLocality } from './number-locality';
 
 export interface Slots {
   locality?: string;
@@ -67,9 +68,15 @@ function oneAudience(list: Entity[], rules: RuleSet, text: string): string | und
   if (changed) return changed.value;
   const values = [...new Set(list.map((e) => e.value))];
   if (values.length <= 1) return values[0];
+  // a zone named by its name (防范区, 管控区) over one a lockdown word implies (封了半个月…我们这片说是防范区)
+  const named = [...new Set(list.filter((e) => ZONE_NAMED.test(e.text)).map((e) => e.value))];
+  if (named.length === 1 && list.some((e) => !ZONE_NAMED.test(e.text))) return named[0];
   const shared = groupsOf(rules, values[0] as string).filter((g) => values.every((v) => groupsOf(rules, v).includes(g)));
   return shared.length === 1 ? shared[0] : undefined;
 }
+
+/** A zone said by its name (封控区, 管控区域, prevention zone), not implied by a word of lockdown (封了, 被封). */
+const ZONE_NAMED = /区$|区域$|zone$/i;
 
 /** Words changing a zone, right before the zone it became (改成, 划成, 降为, 调整为, changed to). */
 const CHANGED_TO = /(?:改成|改为|变成|变为|划成|划为|划到|调成|调为|调整为|调整成|降成|降为|降到|转成|转为|升成|升为|升级为|升级成|changed to|downgraded to|upgraded to|moved to)(?:了|了个)?\s*$/i;
@@ -199,7 +206,8 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
   // the covered places named only to say how near they are (我在石狮，离晋江很近): the user is not in them
   // …nor a facility, a person the notice names as a contact does (黄鑫那个号码没人接)
   const contact = best(of('contact'))?.value.split('/')[0];
-  const locality = outside?.landmarks ? undefined : (place?.value ?? (facility && !facility.facility.generic ? facility.locality : undefined) ?? contact ?? rural);
+  // …nor a number one notice prints (0350-3026833 看到在网页最底下: 忻州's page)
+  const locality = outside?.landmarks ? undefined : (place?.value ?? (facility && !facility.facility.generic ? facility.locality : undefined) ?? contact ?? rural ?? numberLocality(normalised, rules));
   const role = best(of('role'))?.value;
   const ordinal = /第([一二三123])(个)?后备/.exec(normalised)?.[1];
   const listOrdinal = /第([一二三四1234])(个|家|间|所)/.exec(normalised)?.[1];
