@@ -6,14 +6,18 @@ import type { RuleSet } from '../rules/types';
 const digits = (s: string): string => s.replace(/\D/g, '');
 const byRules = new WeakMap<RuleSet, ReadonlyMap<string, string>>();
 
-/** Each number (digits only) printed in exactly one rule book, to that book's id. */
+/** Each number (digits only) printed in exactly one rule book, to that book's id — a telephone number of seven digits
+ * or more: a short service line (12345) belongs to no one place. */
 function numbersOf(rules: RuleSet): ReadonlyMap<string, string> {
   let m = byRules.get(rules);
   if (m) return m;
   const owners = new Map<string, Set<string>>();
   const own = (n: string, book: string): void => {
     const d = digits(n);
-    if (d.length >= 5) (owners.get(d) ?? owners.set(d, new Set()).get(d))?.add(book);
+    if (d.length < 7) return;
+    let books = owners.get(d);
+    if (!books) owners.set(d, (books = new Set()));
+    books.add(book);
   };
   for (const b of rules.books) {
     if (b.fallback) continue;
@@ -26,8 +30,8 @@ function numbersOf(rules: RuleSet): ReadonlyMap<string, string> {
 }
 
 /** The one locality whose notice prints the numbers the message asks about, if they all point to one. */
-export function numberLocality(text: string, rules: RuleSet, ownCues?: readonly string[]): string | undefined {
-  const asked = askedNumbers(text, ownCues);
+export function numberLocality(text: string, rules: RuleSet): string | undefined {
+  const asked = askedNumbers(text);
   if (!asked.length) return undefined;
   const table = numbersOf(rules);
   const found = new Set(asked.flatMap((d) => (table.has(d) ? [table.get(d) as string] : [])));
