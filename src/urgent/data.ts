@@ -70,7 +70,7 @@ export const ConceptsSchema = z.strictObject({
        * (`past`, `resolved`: 昨晚发来…照顾好妈妈, 绳子买好了); acts and words of farewell are not symptoms, so a figure of
        * speech around them (让我, 逼得) does not make them `figurative`; a goodbye is said to someone, so 你 before it (妈你别难过)
        * does not make the bot its subject (`addressed`). */
-      in_force: z.array(z.enum(['past', 'resolved', 'figurative', 'addressed'])).default([]),
+      in_force: z.array(z.enum(['past', 'resolved', 'figurative', 'addressed', 'history'])).default([]),
     }),
   ),
 });

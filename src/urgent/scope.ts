@@ -53,8 +53,10 @@ export interface InForce {
   figurative: ReadonlySet<string>;
   /** Said to someone (a goodbye): 你 before it is no remark about the bot. */
   addressed: ReadonlySet<string>;
+  /** Kept for a while (安眠药攒了好几个月了): a duration after it is how long, not a diagnosis of the past. */
+  history: ReadonlySet<string>;
 }
-const NONE_IN_FORCE: InForce = { past: new Set(), resolved: new Set(), figurative: new Set(), addressed: new Set() };
+const NONE_IN_FORCE: InForce = { past: new Set(), resolved: new Set(), figurative: new Set(), addressed: new Set(), history: new Set() };
 
 export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s, inForce: InForce = NONE_IN_FORCE): ScopeReader {
   const happening = new Set(data.happening);
@@ -299,9 +301,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const [pcs] = cs > ss ? bounds(text, Math.max(ss, cs - 2), CLAUSE_END) : [cs];
       const [, nce] = ce < se ? bounds(text, Math.min(se - 1, ce + 1), CLAUSE_END) : [ce, ce];
       const history =
-        hits.some((h) => h.cues & Cue.History && h.start >= cs && h.end <= m.start) ||
+        !inForce.history.has(m.concept) &&
+        (hits.some((h) => h.cues & Cue.History && h.start >= cs && h.end <= m.start) ||
         hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= m.end && h.start <= m.end + 2 && h.end <= ce) ||
-        (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSpan(h, ss, se)));
+        (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSpan(h, ss, se))));
       const hypothetical =
         (supposed.some(([from, to]) => m.start >= from && m.end <= to) && !hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce)) ||
         // (a hypothetical runs on over an enumeration: 万一她腿肿得厉害、躺下就喘不过气了)

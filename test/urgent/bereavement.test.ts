@@ -32,6 +32,15 @@ describe('grief', () => {
     expect(flags('我妈前天胸口闷了一下，坐了一会儿就好了，现在想问复查去哪')).toEqual([]);
   });
 
+  it.each([
+    // living said to mean nothing (活着也没啥意思), and a means kept for months — how long, not a past diagnosis
+    ['老伴走了以后我一个人活着也没啥意思，想问社区能不能帮我把猫送人', '活着也没啥意思'],
+    ['我把安眠药攒了好几个月了，活着没盼头了', '安眠药攒'],
+  ])('raises %s by the rules, on %s', (text, words) => {
+    const v = nlu.urgent.detect(nlu.normalise(text).text);
+    expect(v.flags.map((f) => f.text).join(' ')).toContain(words);
+  });
+
   it('reads "from now on" (往后) after a past time as now', () => {
     const v = nlu.urgent.detect(nlu.normalise('以前都是老伴陪我去透析，往后我就不去了，活着没奔头了').text);
     expect(v.flags.map((f) => f.id)).toContain('suicide');
