@@ -8,7 +8,8 @@ import { contactLine, guidanceLines } from './topics';
 
 const PHONE = /\d[\d\- ]{3,}\d/g;
 const HAS_DIGIT = /\d/;
-const digits = (s: string): string => s.replace(/\D/g, '');
+/** A telephone number's digits alone (0350-3301599 → 03503301599). */
+export const digits = (s: string): string => s.replace(/\D/g, '');
 
 const handlesOf = new WeakMap<Contact, string[]>();
 

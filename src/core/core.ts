@@ -6,7 +6,7 @@ import { questionsOf, withAnswers } from '../dialog/questions';
 import type { Domain } from '../answer/domain';
 import { plan, say, type Plan } from '../answer/plan';
 import { buildKb } from '../answer/kb';
-import { hotlineOf } from '../answer/contacts';
+import { digits, hotlineOf } from '../answer/contacts';
 import { buildFactIndex, termReader, type FactIndex, type Tokenize } from '../answer/retrieve';
 import type { Nlu } from '../nlu/types';
 import type { Locales } from '../render/locale';
@@ -32,7 +32,7 @@ const COMPACT_ROLES = new Set(['family_doctor', 'hotline_staff']);
 
 export function createCore(d: CoreDeps): Core {
   const maxChars = d.maxChars ?? 1000;
-  const knownNumbers = new Set(d.rules.books.flatMap((b) => b.contacts.flatMap((c) => c.phones.map((p) => p.number.replace(/\D/g, '')))));
+  const knownNumbers = new Set(d.rules.books.flatMap((b) => b.contacts.flatMap((c) => c.phones.map((p) => digits(p.number)))));
   const kb = buildKb(d);
   const facts = new Map<string, FactIndex>();
   // one reader for every book: a question searched in several books is cut once

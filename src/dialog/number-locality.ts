@@ -1,9 +1,8 @@
 // A number printed in one locality's notice tells where the user is asking about when no place does
 // (在网页最底下看到个电话 0350-3026833，打这个行不行: 忻州's news page; 0350-3301599 打不通: 忻州's line).
-import { askedNumbers } from '../answer/contacts';
+import { askedNumbers, digits } from '../answer/contacts';
 import type { RuleSet } from '../rules/types';
 
-const digits = (s: string): string => s.replace(/\D/g, '');
 const byRules = new WeakMap<RuleSet, ReadonlyMap<string, string>>();
 
 /** Each number (digits only) printed in exactly one rule book, to that book's id — a telephone number of seven digits

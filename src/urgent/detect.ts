@@ -2,7 +2,7 @@
 // over the mentions in scope, and a learned scorer; either raises the flag. Built once (the scorer trained
 // on the corpus), then `detect(normalisedText)` is pure.
 import type { RedFlag } from '../nlu/types';
-import { itemConcepts, type UrgentData } from './data';
+import { itemConcepts, type ConceptSpec, type UrgentData } from './data';
 import { buildConceptLexicon, type ConceptLexicon } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import { createRuleEngine, type RuleEngine } from './rules';
@@ -74,7 +74,7 @@ export interface UrgentOptions {
 
 export function createUrgentDetector(data: UrgentData, o: UrgentOptions): UrgentDetector {
   const lexicon = buildConceptLexicon(data.concepts, o.simplify, o.syllables);
-  const inForce = (reading: 'past' | 'resolved' | 'figurative' | 'addressed' | 'history'): Set<string> => new Set(data.concepts.concepts.filter((c) => c.in_force.includes(reading)).map((c) => c.id));
+  const inForce = (reading: ConceptSpec['in_force'][number]): Set<string> => new Set(data.concepts.concepts.filter((c) => c.in_force.includes(reading)).map((c) => c.id));
   const scope = createScopeReader(data.scope, o.simplify, { past: inForce('past'), resolved: inForce('resolved'), figurative: inForce('figurative'), addressed: inForce('addressed'), history: inForce('history') });
   const rules = createRuleEngine(data.classes, scope);
   const isWord = o.isWord ?? (() => false);
