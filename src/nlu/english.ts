@@ -171,6 +171,25 @@ function units(text: string): string {
     .replace(SHORT_AGE, (_, n: string, u: string) => `${n}${u.toLowerCase().startsWith('m') ? '个月大' : '岁'}`);
 }
 
+const CHOICE = /\{([^{}]*)\}/;
+const MAX_ALTERNATIVES = 256;
+
+/** A phrase's spellings: each {a|b|c} in it is one of its choices ("{want to|wanna} hurt {myself|herself}" is four
+ * phrases); a choice may be empty ({really |}). */
+export function alternatives(phrase: string, where: string): string[] {
+  if (/[{}|]/.test(phrase.replace(/\{[^{}]*\}/g, ''))) throw new DataError(`${where}: "${phrase}" has an unmatched brace or a "|" outside braces`);
+  let out = [phrase];
+  while (out.some((p) => CHOICE.test(p))) {
+    out = out.flatMap((p) => {
+      const m = CHOICE.exec(p);
+      if (!m) return [p];
+      return (m[1] as string).split('|').map((c) => `${p.slice(0, m.index)}${c}${p.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim());
+    });
+    if (out.length > MAX_ALTERNATIVES) throw new DataError(`${where}: "${phrase}" spells more than ${MAX_ALTERNATIVES} phrases`);
+  }
+  return out;
+}
+
 interface Token {
   /** Offsets of the word in the text. */
   start: number;
@@ -217,7 +236,12 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
     node.gloss = gloss;
     size++;
   };
-  for (const [gloss, phrases] of Object.entries(data.glosses)) phrases.forEach((p, i) => add(p, gloss, `${file}: glosses.${gloss}[${i}]`));
+  for (const [gloss, phrases] of Object.entries(data.glosses)) {
+    phrases.forEach((p, i) => {
+      const where = `${file}: glosses.${gloss}[${i}]`;
+      for (const one of alternatives(p, where)) add(one, gloss, where);
+    });
+  }
   for (const p of extra) add(p.phrase, p.gloss, `place ${p.gloss}`, true);
   const byFirst = new Map<string, string[]>();
   for (const w of vocabulary.keys()) byFirst.set(w[0] as string, [...(byFirst.get(w[0] as string) ?? []), w]);

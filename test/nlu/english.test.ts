@@ -1,6 +1,7 @@
 // English read into the Chinese the NLU understands: phrases on stems, contractions, spelling slips,
 // numbers with units, place names from the rule books' pinyin; the reply language is decided first.
 import { realNlu } from '../support/nlu';
+import { alternatives, createEnglishGlosser } from '../../src/nlu/english';
 
 const nlu = realNlu();
 const norm = (t: string): string => nlu.normalise(t).text;
@@ -21,6 +22,21 @@ describe('English', () => {
     expect(norm('a 40°C fever since 2 hours ago')).toContain('40度');
     expect(norm('collapsed 20 minutes ago')).toContain('20分钟前');
     expect(norm('our 11-month-old baby')).toContain('11个月大');
+  });
+
+  it('spells a phrase with {a|b} choices as each of its phrases, and says where a brace is left open', () => {
+    expect(alternatives('{want to|wanna} hurt {myself|herself}', 'f')).toEqual(['want to hurt myself', 'want to hurt herself', 'wanna hurt myself', 'wanna hurt herself']);
+    expect(alternatives('{really |}sick', 'f')).toEqual(['really sick', 'sick']);
+    expect(() => alternatives('want to|hurt', 'en.yml: glosses.x[0]')).toThrow(/en\.yml: glosses\.x\[0\].*unmatched brace or a "\|"/);
+    expect(() => alternatives('{want to hurt', 'f')).toThrow(/unmatched brace/);
+    const g = createEnglishGlosser('t.yml', { version: 1, glosses: { 想伤害自己: ['{afraid of|scared of} hurting {myself|himself}'] } });
+    expect(g.gloss('he is scared of hurting himself')).toContain('想伤害自己');
+    expect(g.gloss('she is scared of heights')).not.toContain('想伤害自己');
+  });
+
+  it('reads the fear of hurting oneself as the wish to (I\'m afraid of hurting myself)', () => {
+    expect(norm("i am afraid of hurting myself, the thoughts won't stop")).toContain('想伤害自己');
+    expect(norm("I'm scared I'll hurt myself tonight")).toContain('想伤害自己');
   });
 
   it('reads a note as a note, not as "not" with its e stripped', () => {
