@@ -2,7 +2,8 @@
 // over the mentions in scope, and a learned scorer; either raises the flag. Built once (the scorer trained
 // on the corpus), then `detect(normalisedText)` is pure.
 import type { RedFlag } from '../nlu/types';
-import { itemConcepts, type ConceptSpec, type UrgentData } from './data';
+import type { UrgentData } from './data';
+import { itemConcepts, type ConceptSpec } from './schema';
 import { buildConceptLexicon, type ConceptLexicon } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import { createRuleEngine, type RuleEngine } from './rules';

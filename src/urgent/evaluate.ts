@@ -3,7 +3,8 @@
 // the detector (rules + scorer) judges the held-out family's messages; recall and precision are reported per
 // class and per family, and for a range of thresholds so that the scorer's threshold can be chosen for
 // recall on held-out data. Also judges a blind set trained on the whole corpus.
-import type { CorpusEntry, UrgentData } from './data';
+import type { UrgentData } from './data';
+import type { CorpusEntry } from './schema';
 import type { UrgentDetector } from './detect';
 import { NONE, score, trainScorer, type ScorerModel, type TrainingDoc } from './scorer';
 

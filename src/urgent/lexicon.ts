@@ -2,7 +2,7 @@
 // terms that `near` combinations are made of, the number specs, and a trie over toneless pinyin of the
 // words that may be typed with homophones (婚迷 for 昏迷). Built once; matching is in mentions.ts.
 import { pinyin } from '../nlu/pinyin';
-import type { ConceptsFile, NumberSpec } from './data';
+import type { ConceptsFile, NumberSpec } from './schema';
 
 export interface Trie<T> {
   next: Map<number, Trie<T>>;

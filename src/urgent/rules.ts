@@ -3,7 +3,7 @@
 // that is a word of its own (抽出) counts only beside another mention for the same class; a named disease
 // (脑梗, 心梗) only with a sign it is happening now; a mild symptom (有点胸闷) does not raise a rule that says
 // so, unless something in the message is severe. Pure.
-import { itemConcepts, type ClassesFile, type RuleItem } from './data';
+import { itemConcepts, type ClassesFile, type RuleItem } from './schema';
 import type { Mention } from './mentions';
 import { inScope, SCOPE_KEYS, type Scope, type ScopeReader } from './scope';
 

@@ -1,7 +1,7 @@
 // Who a sentence is about: an animal or a bot named before a mention (我家狗刚才抽搐, 机器人说不清楚) is no person's
 // emergency, unless a person is named after it (狗咬了我，血止不住) or it did something to someone (被狗咬了).
 // From scope.yml's `nonhuman_subject`. Pure.
-import type { ScopeFile } from './data';
+import type { ScopeFile } from './schema';
 
 /** Whether the sentence before a mention (text[from, to)) is about an animal or a bot: the last one named, and no
  * person after it. `alternation` makes one regular-expression alternative of a word list. */

@@ -3,7 +3,7 @@
 // (既往, 病史), hypothetical (如果, 万一), a knowledge question (胸痛挂什么科), a figure of speech (气得我脑溢血)
 // or reported from elsewhere (新闻里说). The cue words are data (intents/urgent/scope.yml); the text is read
 // once into cue hits, then each mention is judged from the hits around it. Pure.
-import type { ScopeFile } from './data';
+import type { ScopeFile } from './schema';
 import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';

@@ -4,7 +4,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useParsedCache } from '../../src/data/parsed-cache';
-import { CorpusLine, readCorpus } from '../../src/urgent/data';
+import { readCorpus } from '../../src/urgent/data';
+import { CorpusLine } from '../../src/urgent/schema';
 
 describe('the urgent corpus through the start-up cache', () => {
   const root = mkdtempSync(join(tmpdir(), 'jiuyi-corpus-'));

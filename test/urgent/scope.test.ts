@@ -2,7 +2,7 @@
 // questions, figures of speech) — and what does not (a present emergency beside a past one).
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
-import { ScopeSchema } from '../../src/urgent/data';
+import { ScopeSchema } from '../../src/urgent/schema';
 import { realNlu } from '../support/nlu';
 import { SCOPE_KEYS, type Scope } from '../../src/urgent/scope';
 

@@ -1,0 +1,260 @@
+// The schemas of the urgent detector's data files in intents/urgent/ (concepts.yml, classes.yml, scope.yml,
+// scorer.yml) and of a corpus line: what each field means and what it may hold. Loading and the cross-checks
+// between the files are in data.ts.
+import { z } from 'zod';
+
+const words = z.array(z.string().min(1));
+const pattern = z.string().refine((src) => {
+  try {
+    new RegExp(src);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+const NumberSpec = z.strictObject({
+  /** Words the number follows (血氧, SpO2); '' for a number standing alone before `unit`. */
+  after: z.array(z.string()),
+  min: z.number(),
+  max: z.number(),
+  /** Characters allowed between the word and the number. */
+  within: z.number().int().min(0).max(12),
+  /** A unit the number must carry (度, 个月, 周). */
+  unit: z.string().optional(),
+  /** Only a number with a decimal point (38.4: a temperature, where 38 alone could be anything). */
+  decimal: z.boolean().default(false),
+  /** Words that, just before the number, make it something else: 孕 3 个月 is a pregnancy, 还有 3 周 a wait. */
+  not_after: z.array(z.string().min(1)).default([]),
+  /** Words that, right after it, make it something else: 1周透析3次 is how often, not a baby's age. */
+  not_followed: z.array(z.string().min(1)).default([]),
+});
+export type NumberSpec = z.infer<typeof NumberSpec>;
+
+export const ConceptsSchema = z.strictObject({
+  version: z.literal(1),
+  /** Characters a homophone typo never stands for another in a word (在那儿 is not 栽那儿): the commonest words. */
+  typo_never: z.array(z.string().length(1)).default([]),
+  /** Words that hold a term's characters but mean something else (山药 is a yam, not 药): no term is read inside one. */
+  plain: words.default([]),
+  terms: z.record(z.string().regex(/^[a-z_]+$/), words.min(1)),
+  concepts: z.array(
+    z.strictObject({
+      id: z.string().regex(/^[a-z_0-9]+$/),
+      words: words.default([]),
+      near: z.array(z.array(z.string()).min(2).max(3)).default([]),
+      window: z.number().int().min(0).max(40).default(4),
+      /** A combination read across a comma, within a sentence (我要是不在了，这家就清净了): a supposition and its
+       * consequence are two clauses. */
+      across_clauses: z.boolean().default(false),
+      numbers: z.array(NumberSpec).default([]),
+      /** Not matched through homophones (宝宝, 过敏: too short or too common to guess at). */
+      exact: z.boolean().default(false),
+      /** A word is not this concept when one of these follows it (没有呼吸 in 没有呼吸困难, 想死 in 想死你了)… */
+      unless_followed: words.default([]),
+      /** …or precedes it (皮试没反应). */
+      unless_preceded: words.default([]),
+      /** …or a text matching this ends right before it (a landline or service number quoted: 28220052一直没人接). */
+      unless_preceded_pattern: pattern.optional(),
+      /** …unless the line is named as a person's (我妈家座机…一直没人接: her line, not an office's). */
+      owners: words.default([]),
+      /** …and the scorer does not read the words of a mention so blocked (网格员的电话打不通: an office's line, whose
+       * 打不通 would otherwise read as someone gone silent). */
+      unread_when_blocked: z.boolean().default(false),
+      /** Scope readings that never apply to it: a farewell said or means made ready stay in force once done
+       * (`past`, `resolved`: 昨晚发来…照顾好妈妈, 绳子买好了); acts and words of farewell are not symptoms, so a figure of
+       * speech around them (让我, 逼得) does not make them `figurative`; a goodbye is said to someone, so 你 before it (妈你别难过)
+       * does not make the bot its subject (`addressed`). */
+      in_force: z.array(z.enum(['past', 'resolved', 'figurative', 'addressed', 'history'])).default([]),
+    }),
+  ),
+});
+export type ConceptsFile = z.infer<typeof ConceptsSchema>;
+export type ConceptSpec = ConceptsFile['concepts'][number];
+
+const Item = z.union([
+  z.string(),
+  z.strictObject({ any: z.array(z.string()).min(1) }),
+  z.strictObject({ concept: z.string(), min: z.number().int().min(1) }),
+]);
+export type RuleItem = z.infer<typeof Item>;
+/** The concepts a rule item names. */
+export const itemConcepts = (item: RuleItem): string[] => (typeof item === 'string' ? [item] : 'any' in item ? item.any : [item.concept]);
+
+export const ClassesSchema = z.strictObject({
+  version: z.literal(1),
+  context: z.array(z.string()),
+  supporting: z.array(z.string()).default([]),
+  /** Concepts the scorer does not read: signs too common alone (头晕, 吐) that only the rules weigh beside another. */
+  unscored: z.array(z.string()).default([]),
+  needs_now: z.array(z.string()),
+  /** Ordinary reasons of every class (a slip or an omission put right: sorry, I should have said): with one named, the
+   * scorer raises no class on its own (the rules still may). */
+  ordinary: z.array(z.string()).default([]),
+  classes: z.record(
+    z.string().regex(/^[a-z_]+$/),
+    z.strictObject({
+      description: z.string(),
+      category: z.string().optional(),
+      /** Who the class is about (a baby, a pregnancy, a dialysis patient): the scorer may raise it only when the
+       * message names one of these. A class without it is about a symptom, open to words no concept knows. */
+      subject: z.array(z.string()).optional(),
+      /** Concepts saying the class's event has not begun (预产期还有三周): with one of these and none of the class's
+       * own signs, the scorer may not raise the class. */
+      not_yet: z.array(z.string()).optional(),
+      /** Concepts naming an ordinary reason for what the message tells (事情办好了, 隔离结束了: an errand done, a stay over):
+       * with one of these named, the scorer may not raise the class on its own (its rules still may). */
+      ordinary: z.array(z.string()).optional(),
+      rules: z
+        .array(
+          z.strictObject({
+            all: z.array(Item).min(1),
+            mild_blocks: z.boolean().default(false),
+            /** Concepts of the rule that count when said in the past (他昨天说不想活了), not when resolved, history,
+             * negated or supposed: what was said then is read beside what is happening now (电话一直打不通). */
+            past_counts: z.array(z.string()).default([]),
+            /** Concepts that, named in the message, say what the rule's means are for (炭 for a 烧烤, a rope for moving
+             * house): the rule does not hold, and its mentions do not open the message to the scorer. */
+            none: z.array(z.string()).default([]),
+          }),
+        )
+        .min(1),
+    }),
+  ),
+});
+export type ClassesFile = z.infer<typeof ClassesSchema>;
+
+export const ScopeSchema = z.strictObject({
+  version: z.literal(1),
+  clause_breaks: words,
+  negation: z.strictObject({ before: words, gap: words, list_separators: words, list_end: words, after: words }),
+  symptoms: words.default([]),
+  resolved: words,
+  past: words,
+  /** Past cues right after the mention (胸痛那次…, 晕过去那回…). */
+  past_after: words,
+  past_units: words,
+  /** Words before a past time that make it the start of something still going on (自从上周, "since last week"). */
+  since: words.default([]),
+  /** Concepts that qualify a symptom rather than name one (剧烈, 有点, 突然, 半小时). */
+  modifiers: words.default([]),
+  /** A plea for help now (谁能帮帮, 救命): a relayed case with one is not hearsay. */
+  pleas: words.default([]),
+  /** Words that suppose (假设, 打个比方): said as a clause of their own, the rest of the sentence is hypothetical. */
+  supposing: words.default([]),
+  /** Joking aside (说正经的): the mentions before it were not meant. */
+  serious_turn: words.default([]),
+  ongoing: words,
+  /** A night just past (昨晚, 昨天夜里) and the morning after it (早上起来, 醒来): after the night, the morning is now —
+   * 昨晚吃了一瓶药，早上叫不醒 is unresponsive this morning (not 昨天早上, 第二天早上: a day named before it). */
+  night_before: words.default([]),
+  next_morning: words.default([]),
+  continuing: words,
+  history: words,
+  sequela: words,
+  lasting_states: words.default([]),
+  emergency_now: words.default([]),
+  /** Patterns (regular expressions) read around a named disease: feared before it (要中风了), about to after it
+   * (心脏病都要犯了) — neither is happening; and a clause opening on now in the clinical register (现端坐呼吸). */
+  feared_before: pattern.optional(),
+  about_to_after: pattern.optional(),
+  now_opener: pattern.optional(),
+  /** A resolution someone says will come, matched right before it (他说躺躺就好了, 她觉得睡一觉就好了): not over. */
+  predicted_before: pattern.optional(),
+  /** Right before a past time, what makes it a comparison, not when the symptom is (这次比上次深很多). */
+  compared_before: pattern.optional(),
+  /** A symptom said to be back after it was over or past (…就好了…今晚又开始痛; "started again"): matched after it. */
+  back_again: pattern.optional(),
+  /** Patterns for the rest of the clause after a mention that make it a condition (…抽搐倒地的话, not 遗书一样的话); for
+   * what follows 说正经的 when it is a question (so what came before was a joke); and for a joke denied after it
+   * (说正经的不是开玩笑). */
+  conditional_end: pattern.optional(),
+  serious_question: pattern.optional(),
+  joke_denied: pattern.optional(),
+  /** A message asking ahead of time or for study (想提前了解, 护理考试, 复习用): its red flags are asked about, not had,
+   * unless something in their sentence is happening now. */
+  asking_ahead: pattern.optional(),
+  /** After a list of signs in its sentence, what makes it a leaflet's (口角歪斜、言语不清，一旦出现立即拨打120): asked about,
+   * unless the sentence says it happened or is happening now. */
+  leaflet_after: pattern.optional(),
+  /** Before a mention in its sentence, someone named (我, 他, my): a person's case, no leaflet's list. */
+  person_before: pattern.optional(),
+  /** Before a mention in its sentence, someone's own people (我妈, 他老婆, my dad): a case, whatever the message says
+   * it is asking (群里在讨论…我妈胸口疼). */
+  own_people_before: pattern.optional(),
+  /** Words saying a sentence is about now (现在, 刚才, 突然): a red flag beside them is had, whatever the message asks. */
+  said_now: pattern.optional(),
+  /** Words saying a case is before the writer (一个老汉倒在楼道里, 还有呼吸): a question in its sentence (怎么处理) asks
+   * about that case, not for knowledge. */
+  case_said: pattern.optional(),
+  /** What closes an if-clause before a mention (如果是中风呢…). */
+  hypothetical_closers: pattern.optional(),
+  /** The text right before a mention that makes the bot, spoken to, its subject (你都答非所问). */
+  addressee_before: pattern.optional(),
+  /** Right after a quotation's close (「…」的帖子) or right before its opening (文章里写着「…」): the words that make
+   * what it quotes a post's, an article's or a rumour's, not a case. */
+  quoted_after: pattern.optional(),
+  quoted_before: pattern.optional(),
+  /** Read right after a hearsay cue (有人说, 听说): the teller's own people (她妈, 他同事), whose case is no hearsay. */
+  relay_after: pattern.optional(),
+  history_durations: words,
+  now: words,
+  hypothetical: words,
+  hypothetical_after: words,
+  knowledge: words,
+  /** A red flag said as past, with one of these asking what to do if it comes back (如果再发生怎么办): the safety line. */
+  recurrence: words.default([]),
+  /** Knowledge cues that count only right after the mention (宫缩多久一次, 见红之后多久会生). */
+  knowledge_after: words,
+  /** Words that hold a cue's characters but are no cue (别 in 特别, 非 in 非常, 如 in 不如). */
+  plain_words: words.default([]),
+  /** Concepts that say a case is under way (突然, 1小时, 不缓解): a question beside them asks about it, not in general. */
+  happening: words.default([]),
+  /** Concepts that say who a case is about (3个月的宝宝, 孕33周): a number in them is an age, not a reading taken. */
+  who: words.default([]),
+  figurative: words,
+  // (a joke word makes its whole sentence figurative: one character would be most sentences' — a list split at a comma)
+  jokes: z.array(z.string().refine((w) => [...w].length >= 2 || /\p{Extended_Pictographic}/u.test(w), 'a joke cue of one character (not an emoji) would make most sentences figurative')),
+  literal_before: words,
+  figurative_subjects: words,
+  service_after: words,
+  reported: words,
+  /** An animal or a thing the sentence is about before a mention (我家狗刚才抽搐, 机器说不清楚): no person's emergency,
+   * unless a person is named between (狗咬了我，血止不住) or the animal is the one who did it (被狗咬了). */
+  nonhuman_subject: z.strictObject({ subjects: words, people: words, agent_before: words, not_subject: words.optional() }).optional(),
+});
+export type ScopeFile = z.infer<typeof ScopeSchema>;
+
+export const ScorerSchema = z.strictObject({
+  version: z.literal(1),
+  /** Share of the probability mass on the urgent classes from which the scorer raises the flag. */
+  threshold: z.number().min(0).max(1),
+  /** The same where no red-flag concept was found at all (a phrasing the concepts do not know). */
+  threshold_unseen: z.number().min(0).max(1),
+  /** L2 penalty per update. */
+  l2: z.number().min(0),
+  epochs: z.number().int().min(1).max(50),
+  /** Initial learning rate. */
+  rate: z.number().positive(),
+  /** Character n-gram lengths used as features. */
+  ngrams: z.array(z.number().int().min(1).max(4)).min(1),
+  /** English words that are no feature (were, the, and): they only hold a sentence together. */
+  word_stop: z.array(z.string().regex(/^[a-z]{3,}$/, 'a lower-case English word of three letters or more')).default([]),
+  /** Where the threshold came from (nlu urgent-eval), kept with it. */
+  chosen: z.string(),
+});
+export type ScorerFile = z.infer<typeof ScorerSchema>;
+
+export const CorpusLine = z.strictObject({
+  text: z.string().min(1),
+  urgent: z.boolean(),
+  class: z.string().nullable(),
+  family: z.string().regex(/^[a-z_]+$/),
+  why: z.string().optional(),
+  writer: z.string().optional(),
+  /** How a line of a blind family is written (cantonese, voice, long_post…), its family being what it is about. */
+  phrasing: z.string().regex(/^[a-z_]+$/).optional(),
+  /** What kind of not-urgent line it is (negated, past, knowledge, figurative…). */
+  kind: z.string().regex(/^[a-z_]+$/).optional(),
+});
+export type CorpusEntry = z.infer<typeof CorpusLine> & { file: string; line: number };
