@@ -16,6 +16,14 @@ describe('urgent concept mentions', () => {
     expect(concepts('没有头痛、没有胸痛').filter((c) => c.startsWith('chest_pain'))).toEqual(['chest_pain:胸痛']);
   });
 
+  it("reads a stretch of months (这两个月的安眠药, 前三个月) as no baby's age, and a baby's months as its age", () => {
+    for (const text of ['这两个月的安眠药我一直没吃', '前三个月一直在咳嗽', '最近几个月天天加班']) {
+      expect(concepts(text).filter((c) => /^(?:infant|child|young_infant):/.test(c))).toEqual([]);
+    }
+    expect(has('我家2个月的宝宝发烧38度5', 'young_infant')).toBe(true);
+    expect(has('宝宝两个月，烧到38.6度', 'infant')).toBe(true);
+  });
+
   it('reads a rope hung up as a means made ready, not a washing line', () => {
     expect(has('绳子挂起了，我站在凳子上', 'suicide_means')).toBe(true);
     expect(has('晾衣绳挂起来了 衣服晒上了', 'suicide_means')).toBe(false);
