@@ -17,6 +17,13 @@ describe('reply policy', () => {
     expect(text.match(/定点医院：/g)?.length).toBeLessThanOrEqual(4);
   });
 
+  it('adds the safety line to the question for the place when an emergency is only supposed (如果老人摔了头以后人不清醒了)', () => {
+    const r = talk(core).say('如果老人摔了头以后人不清醒了，该怎么办？');
+    expect(r?.ask).toBe('locality');
+    expect(r?.urgent).toBe(false);
+    expect(textOf(r)).toContain('120');
+  });
+
   it('does not ask the zone when both zones have the same hospitals, and asks nothing it does not need', () => {
     const r = talk(core).say('忻州的透析病人去哪家医院');
     expect(r?.ask).toBeNull();

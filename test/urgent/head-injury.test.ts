@@ -59,6 +59,9 @@ describe('head injury', () => {
     // out for a moment after the knock; a dent in the head
     '踢球时跟人撞了，后脑勺着地，当时晕了一下',
     '梯子上摔下来，额头一块凹进去了',
+    // the blow said verb first (摔了头, 磕了脑袋) and the sign as not clear-headed (人不清醒了, 不太清醒)
+    '老人摔了头，人不清醒了',
+    '我爸在楼道里磕了脑袋，现在人不太清醒',
   ])('%s → head_injury by the rules, not the scorer alone', (text) => {
     const nlu = realNlu();
     const v = nlu.urgent.detect(nlu.normalise(text).text);
