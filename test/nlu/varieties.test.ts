@@ -35,6 +35,9 @@ describe('language varieties', () => {
     expect(nlu.normalise('阮佇晉江').varieties).toEqual(['nan']);
     expect(norm('護士來厝裡愛偌濟錢？')).toBe('护士来家里要多少钱?');
     expect(norm('阮囝真可愛')).toBe('我们孩子很可爱');
+    // 跤 is a foot in Minnan, but a fall in Mandarin (摔了一跤, 经常摔跤)
+    expect(norm('阮阿公跤痛')).toBe('我们爷爷脚痛');
+    expect(norm('奶奶摔了一跤，经常摔跤')).toBe('奶奶摔了一跤,经常摔跤');
     // living on, and going to find the one who died
     expect(norm('阮想想活落去無意思')).toBe('我们想想活下去没有意思');
     // 撑袂落去: cannot hold on any longer

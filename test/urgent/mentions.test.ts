@@ -24,6 +24,13 @@ describe('urgent concept mentions', () => {
     expect(has('宝宝两个月，烧到38.6度', 'infant')).toBe(true);
   });
 
+  it('reads a stroke named with after (中风了以后, 脑梗之后) as its history, not as one now', () => {
+    expect(has('我爸脑梗以后走路不稳', 'stroke_named')).toBe(false);
+    expect(has('我妈中风了之后一直在做康复', 'stroke_named')).toBe(false);
+    expect(flags('我爸中风了以后走路不稳，想办门诊特殊病种')).toEqual([]);
+    expect(has('我爸刚才好像中风了', 'stroke_named')).toBe(true);
+  });
+
   it('reads a rope hung up as a means made ready, not a washing line', () => {
     expect(has('绳子挂起了，我站在凳子上', 'suicide_means')).toBe(true);
     expect(has('晾衣绳挂起来了 衣服晒上了', 'suicide_means')).toBe(false);
