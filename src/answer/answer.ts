@@ -71,7 +71,7 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
     return { kind: 'ask', slot: 'zone', session: a.session, lines: [say('ask_zone', { zones: quickReplies.map((q) => q.label) })], quickReplies };
   }
   const anyDesignated = categories.some((c) => book.designations.some((d) => d.category === c));
-  const extra = secondary(a).filter((t) => t !== 'transport');
+  const extra = secondaryOrInstead(a).filter((t) => t !== 'transport');
   // "which hospital for a diabetes check" where the notice designates none for that care: a known group's hospital
   // for general care, beside what the notice does say of it
   const general = !anyDesignated && a.session.audience && asksWhere(a.domain, a.text) ? generalFor(a, assumedFull) : [];
@@ -165,6 +165,11 @@ function backup(a: AnswerInput): AnswerResult {
 
 /** Other topics the message asks about that the domain lets stand beside the main question. */
 const secondary = (a: AnswerInput): string[] => a.slots.topics.filter((t) => a.domain.secondaryTopics.includes(t));
+
+/** …beside a designation, one the notice is silent on read as what it says instead (咳嗽两天了 能在线帮看看吗 in 烟台 →
+ * its family doctors' online care at home). */
+const secondaryOrInstead = (a: AnswerInput): string[] =>
+  secondary(a).flatMap((t) => (a.domain.askedFallbacks[t] && !topicLines(a.book, { ...topicQuery(a), topics: [t] }).length ? (a.domain.askedFallbacks[t] ?? []) : [t]));
 
 /** The facility the user means: the one named now, else the one named earlier in this locality. */
 function topicQuery(a: AnswerInput) {

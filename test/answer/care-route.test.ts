@@ -20,7 +20,8 @@ describe('topic guidance and care categories', () => {
   });
 
   it("seeing a doctor online where the notice's only online care is its family doctors' at home (烟台: 网上问医生)", () => {
-    for (const text of ['烟台这边可以在网上问医生吗？我不想出门', '請問煙台嗰度可唔可以喺網上問醫生？'])
+    // (…or online said of the doctor: 能在线帮着看看, 在线问问)
+    for (const text of ['烟台这边可以在网上问医生吗？我不想出门', '請問煙台嗰度可唔可以喺網上問醫生？', '烟台的，孩子咳嗽两天了，有医生能在线帮忙看一下吗', '我在烟台，想在线问问医生，不想出门'])
       expect(textOf(talk(core).say(text))).toMatch(/线上方式|線上方式/);
   });
 
