@@ -119,6 +119,10 @@ describe('a care found at a facility is somewhere to go', () => {
   it('泉秀: a cut to stitch or an ankle turned finds the surgery or the orthopaedics', () => {
     expect(textOf(talk(core).say('泉秀社区中心 切菜把手划了 要缝几针吗 能去吗'))).toContain('对应外科');
     expect(textOf(talk(core).say('泉秀社区中心 下楼崴了脚 有没有骨科'))).toContain('骨科');
+    // asked whether it can treat it (能看…吗, 能处理…吗, 看得了) beside when it is open
+    const both = textOf(talk(core).say('泉秀社区中心能看扭伤吗？我晚上下班才有空'));
+    expect(both).toContain('骨科');
+    expect(both).toContain('晚上9点');
   });
 
   it('泉秀: the department, the list, and where the centre is', () => {
