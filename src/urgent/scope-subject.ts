@@ -18,3 +18,14 @@ export function nonhumanReader(nonhuman: ScopeFile['nonhuman_subject'], alternat
     return last >= 0 && !personRe.test(text.slice(last, to));
   };
 }
+
+/** Whether an animal's word at `at` is no subject (`not_subject`: 狗狗吃的药, 猫粮, 猫着腰): a figure of speech's
+ * subject (狗, 猫) is none there either. */
+export function notSubjectReader(nonhuman: ScopeFile['nonhuman_subject'], alternation: (ws: readonly string[]) => string): (text: string, at: number) => boolean {
+  if (!nonhuman?.not_subject?.length) return () => false;
+  const re = new RegExp(`(?:${alternation(nonhuman.not_subject)})`, 'y');
+  return (text, at) => {
+    re.lastIndex = at;
+    return re.test(text);
+  };
+}

@@ -11,7 +11,7 @@ import { escapeRegExp } from '../data/regex';
 import { bounds, CLAUSE_END, Cue, insideNumber, insideWord, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
 import { aloneInNextClause, backAgainReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
-import { nonhumanReader } from './scope-subject';
+import { nonhumanReader, notSubjectReader } from './scope-subject';
 
 export interface Scope {
   negated: boolean;
@@ -127,6 +127,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const relayAfter = data.relay_after ? new RegExp(data.relay_after) : undefined;
   const quoted = quotedReader(data.quoted_after, data.quoted_before);
   const aboutNonhuman = nonhumanReader(data.nonhuman_subject, alternation);
+  const notSubjectAt = notSubjectReader(data.nonhuman_subject, alternation);
   const emergencyNow = data.emergency_now.map(norm);
   const lastingStates = new Set(data.lasting_states.map(norm));
   const nightBefore = data.night_before.length ? new RegExp(alternation(data.night_before)) : undefined;
@@ -341,7 +342,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       for (const h of hits) {
         if (figurative || inForce.figurative.has(m.concept)) break;
         if (h.start < cs || h.end > m.start) continue;
-        if (h.cues & Cue.FigSubject && m.start - h.end <= 3) figurative = true;
+        if (h.cues & Cue.FigSubject && m.start - h.end <= 3 && !notSubjectAt(text, h.start)) figurative = true;
         if (!(h.cues & Cue.Fig) || m.start - h.end > 8) continue;
         // (the body part right before, or a word or two before in its clause or list: 胸口硬硬、压得喘不过气)
         const literal = hits.some((o) => o.cues & Cue.Literal && o.end <= h.start && o.end >= h.start - 3 && o.start >= Math.min(cs, listStart));

@@ -31,6 +31,11 @@ describe('urgent concept mentions', () => {
     expect(has('我爸刚才好像中风了', 'stroke_named')).toBe(true);
   });
 
+  it("reads a medicine named by what it treats (治抽风的药, 抗癫痫的) as no fit", () => {
+    expect(has('兽医开的治抽风的小白片', 'seizure')).toBe(false);
+    expect(has('他刚才抽风了，叫不醒', 'seizure')).toBe(true);
+  });
+
   it('reads a rope hung up as a means made ready, not a washing line', () => {
     expect(has('绳子挂起了，我站在凳子上', 'suicide_means')).toBe(true);
     expect(has('晾衣绳挂起来了 衣服晒上了', 'suicide_means')).toBe(false);

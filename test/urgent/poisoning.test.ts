@@ -9,6 +9,8 @@ const flags = urgentFlags;
 describe('poisoning', () => {
   it.each([
     '孩子把爷爷的降压药吃了好几片，现在嘴唇发白老想睡觉',
+    // a pet's medicine a child got into (the animal owns the pills; it is no subject of the sentence)
+    '孙子把猫咪吃的药当糖吃了，少了好几片，现在站都站不稳',
     '两岁宝宝趁我不注意吞了一颗纽扣电池，我们是封控楼',
     '我家小孩误服了奶奶的安眠药，大概五六粒，叫他反应很慢',
     '小孩偷吃了药，一板感冒药都没了，现在吐了',
@@ -38,6 +40,8 @@ describe('poisoning', () => {
     '去年孩子误服过一次药，洗胃后好了，现在想问儿童医院在哪',
     '奶奶的降压药吃完了，孩子能帮她去开吗',
     '孩子吃了自己的退烧药还是烧',
+    // a pet's own medicine, and a medicine named by what it treats (治抽风的药), are no fit
+    '我家狗把猫的药吃了',
   ])('does not raise %s', (text) => {
     expect(flags(text)).not.toContain('poisoning');
   });
