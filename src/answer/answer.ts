@@ -166,10 +166,10 @@ function backup(a: AnswerInput): AnswerResult {
 /** Other topics the message asks about that the domain lets stand beside the main question. */
 const secondary = (a: AnswerInput): string[] => a.slots.topics.filter((t) => a.domain.secondaryTopics.includes(t));
 
-/** …beside a designation, one the notice is silent on read as what it says instead (咳嗽两天了 能在线帮看看吗 in 烟台 →
+/** …one the notice is silent on read as what it says instead (咳嗽两天了 能在线帮看看吗 in 烟台 →
  * its family doctors' online care at home). */
-const secondaryOrInstead = (a: AnswerInput): string[] =>
-  secondary(a).flatMap((t) => (a.domain.askedFallbacks[t] && !topicLines(a.book, { ...topicQuery(a), topics: [t] }).length ? (a.domain.askedFallbacks[t] ?? []) : [t]));
+const secondaryOrInstead = (a: AnswerInput, except: readonly string[] = []): string[] =>
+  secondary(a).filter((t) => !except.includes(t)).flatMap((t) => (a.domain.askedFallbacks[t] && !topicLines(a.book, { ...topicQuery(a), topics: [t] }).length ? (a.domain.askedFallbacks[t] ?? []) : [t]));
 
 /** The facility the user means: the one named now, else the one named earlier in this locality. */
 function topicQuery(a: AnswerInput) {
@@ -225,7 +225,7 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   const named = own.filter((t) => a.slots.topics.includes(t));
   // (with the topics their procedures go on in: 按相应流程就诊 → the transport procedure)
   const asked = named.length ? named : own;
-  const wanted = [...new Set([...asked, ...asked.flatMap((t) => a.domain.continues[t] ?? []), ...secondary(a)])];
+  const wanted = [...new Set([...asked, ...asked.flatMap((t) => a.domain.continues[t] ?? []), ...secondaryOrInstead(a, asked)])];
   let lines = topicLines(a.book, { ...q, topics: wanted });
   if (!lines.length && q.audiences?.length) lines = topicLinesForOthers(a.book, { ...q, topics: wanted }, asked, a.rules.vocabulary.audiences);
   // a book silent on the topic asked may say who handles it (medicines: the family doctors who bring them), once it

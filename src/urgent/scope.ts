@@ -367,7 +367,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     const text = input.toLowerCase();
     // 感觉要中风了 (feared), 心脏病都要犯了 (about to): not happening
     if (fearedBefore?.test(text.slice(Math.max(0, m.start - 2), m.start)) || aboutToAfter?.test(text.slice(m.end, m.end + 6))) return false;
-    if (/^了/.test(text.slice(m.end)) || /了$/.test(m.text)) return true;
+    // (…but 了 before after is no now: 中风了后, 脑梗了以后)
+    if (/^了(?![以之]?后)/.test(text.slice(m.end)) || /了$/.test(m.text)) return true;
     if (emergencyNow.some((w) => text.includes(w))) return true;
     const hits = hitsOf(text);
     const [cs, ce] = clauseOf(text, hits, m);

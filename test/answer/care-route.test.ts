@@ -25,6 +25,10 @@ describe('topic guidance and care categories', () => {
       expect(textOf(talk(core).say(text))).toMatch(/线上方式|線上方式/);
   });
 
+  it("online care asked beside another question, where the notice's only online care is its family doctors' (烟台, in English)", () => {
+    expect(textOf(talk(core).say("Can anyone in Yantai check my dad's tablets with us remotely? He takes nine kinds"))).toMatch(/线上方式|online/);
+  });
+
   it("care at home asked for where the notice's only care at home is its family doctors' (烟台: 上门换药)", () => {
     for (const text of ['烟台芝罘区 我爸刚做完手术回家 伤口要定期换药 有没有人上门', '烟台福山的 我妈插着胃管 谁能上门护理'])
       expect(textOf(talk(core).say(text))).toContain('家庭医生');
@@ -123,6 +127,10 @@ describe('a care found at a facility is somewhere to go', () => {
     const both = textOf(talk(core).say('泉秀社区中心能看扭伤吗？我晚上下班才有空'));
     expect(both).toContain('骨科');
     expect(both).toContain('晚上9点');
+  });
+
+  it('泉秀: Chinese medicine asked for by what it does (号脉, 传统医学) finds its department', () => {
+    expect(textOf(talk(core).say('泉秀中心有没有号脉开方子的'))).toContain('对应中医科');
   });
 
   it('泉秀: the department, the list, and where the centre is', () => {

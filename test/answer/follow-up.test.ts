@@ -83,6 +83,13 @@ describe('short questions the classifier cannot place', () => {
     t.say('忻州封控区的人没有核酸证明，到医院能直接住院吗');
     expect(textOf(t.say('急诊的呢'))).toContain('过渡病房');
   });
+  it('"收不下呢" and "没办法收" ask for the next hospital, as 满了 does', () => {
+    for (const full of ['那边收不下呢', '要是那家没办法收呢']) {
+      const t = talk(core);
+      t.say('晋江密接孕妇去哪家医院');
+      expect(textOf(t.say(full))).toContain('按顺序启用下一家');
+    }
+  });
   it('past the end of the backups: what the notice says happens then', () => {
     const t = talk(core);
     t.say('晋江密接孕妇去哪家医院');

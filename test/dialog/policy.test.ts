@@ -24,6 +24,12 @@ describe('reply policy', () => {
     expect(textOf(r)).toContain('120');
   });
 
+  it('adds the admission test rules when a test is said beside another question (上回采样是四天前)', () => {
+    const t = talk(core);
+    t.say('忻州管控区小孩要看病去哪家');
+    expect(textOf(t.say('孩子上回采样是三天前了，过去了会不会不给看'))).toContain('核酸');
+  });
+
   it('does not ask the zone when both zones have the same hospitals, and asks nothing it does not need', () => {
     const r = talk(core).say('忻州的透析病人去哪家医院');
     expect(r?.ask).toBeNull();

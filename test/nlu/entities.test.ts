@@ -105,6 +105,8 @@ describe('entities', () => {
     expect(values("I'm in Wuhan", 'other_place')).toEqual(['武汉市']);
     expect(values('我爸中风三年了', 'other_place')).toEqual([]);
     expect(values('我住和平里小区', 'other_place')).toEqual([]);
+    // a bungalow lived in is no district (平房区 is)
+    expect(values('小时候住平房，冬天烧煤', 'other_place')).toEqual([]);
     // a rule book's own parent (泉州市丰泽区) is not another place
     expect(values('我在泉州丰泽区泉秀街道', 'other_place')).toEqual([]);
   });

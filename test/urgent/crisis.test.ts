@@ -126,6 +126,8 @@ describe('suicidal intent said in passing', () => {
     // a window opened wide to air the room
     '窗户可以整个推开，通通风，心情好多了',
     '借的书都还回去了，健身卡也退掉了，封控期间反正去不了',
+    // a handful taken every day is a list of medicines
+    '我妈每天吃一把药，降压的降糖的都有，想问去哪开',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
