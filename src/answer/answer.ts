@@ -225,9 +225,11 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   const named = own.filter((t) => a.slots.topics.includes(t));
   // (with the topics their procedures go on in: 按相应流程就诊 → the transport procedure)
   const asked = named.length ? named : own;
-  const wanted = [...new Set([...asked, ...asked.flatMap((t) => a.domain.continues[t] ?? []), ...secondaryOrInstead(a, asked)])];
+  const wanted = [...new Set([...asked, ...asked.flatMap((t) => a.domain.continues[t] ?? [])])];
   let lines = topicLines(a.book, { ...q, topics: wanted });
   if (!lines.length && q.audiences?.length) lines = topicLinesForOthers(a.book, { ...q, topics: wanted }, asked, a.rules.vocabulary.audiences);
+  // (what is asked besides comes after, and does not stand in for the question's own answer or its handlers)
+  const besides = topicLines(a.book, { ...q, topics: secondaryOrInstead(a, wanted) });
   // a book silent on the topic asked may say who handles it (medicines: the family doctors who bring them), once it
   // is said to be silent on it
   const silent = !lines.length && named.length > 0;
@@ -235,8 +237,10 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: own });
   if (!lines.length) lines = topicLines(a.book, { ...q, topics: handlersOf(a, own) });
   if (!lines.length && a.book.fallback) lines = topicLines(a.book, { ...q, topics: a.domain.fallbackTopics });
-  if (!lines.length) return { kind: 'answer', lines: missing(a.book), session: a.session, found: false };
+  // (nothing on the question itself: said so, and the words may find more; what is asked besides still follows)
+  if (!lines.length) return { kind: 'answer', lines: [...missing(a.book), ...besides], session: a.session, found: false };
   if (silent) lines = [say('topic_missing', { locality: a.book.name }), ...lines];
+  lines = dedupe([...lines, ...besides]);
   return { kind: 'answer', lines: withUnstated(a.domain, a.book, a.text, named.length ? named : own, lines), session: a.session, found: true };
 }
 

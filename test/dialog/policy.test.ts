@@ -30,6 +30,19 @@ describe('reply policy', () => {
     expect(textOf(t.say('孩子上回采样是三天前了，过去了会不会不给看'))).toContain('核酸');
   });
 
+  it('answers the question itself (who renews a medicine) before what is asked besides (the last test), not in its place', () => {
+    const reply = textOf(talk(core).say('忻州封控区的，降压药快吃完了，上回做核酸是前天，找谁开药'));
+    expect(reply).toContain('网格员');
+    expect(reply).toContain('核酸');
+    expect(reply.indexOf('网格员')).toBeLessThan(reply.indexOf('核酸检测与入院'));
+  });
+
+  it('reads going along asked as yes or no (我能跟上吗, 跟车行不) as the companion rule', () => {
+    const t = talk(core);
+    t.say('忻州封控区 孩子抽搐了');
+    expect(textOf(t.say('救护车到了 我能跟上吗'))).toContain('48小时');
+  });
+
   it('does not ask the zone when both zones have the same hospitals, and asks nothing it does not need', () => {
     const r = talk(core).say('忻州的透析病人去哪家医院');
     expect(r?.ask).toBeNull();

@@ -96,6 +96,14 @@ describe('poisoning by what was taken and what it does', () => {
     expect(flags('上周热水器一直开着，我爸晕在浴室里，送医后好了')).not.toContain('poisoning');
   });
 
+  it('reads a stove or charcoal lit indoors for warmth beside two signs, feeling sick one of them, as carbon monoxide, not a suicide', () => {
+    expect(flags('屋里生着煤炉子睡的觉，早上起来一家人都头疼恶心')).toEqual(['poisoning']);
+    expect(flags('宿舍里烧炭取暖，两个人都头晕想吐，一个叫不太醒')).toContain('poisoning');
+    expect(flags('宿舍里烧炭取暖，两个人都头晕想吐，一个叫不太醒')).not.toContain('suicide');
+    // warmth alone is none
+    expect(flags('天冷，屋里生了炉子，暖和多了')).toEqual([]);
+  });
+
   it('reads a car left running in a closed garage as carbon monoxide, whoever is in it', () => {
     expect(flags('我把自己锁在车库里，车发动着，卷帘门关着')).toContain('poisoning');
     expect(flags('my brother is in the garage with the engine running and the garage door closed')).toContain('poisoning');

@@ -32,6 +32,8 @@ describe('an electric shock', () => {
     '我儿子摸插座被电了一下 现在手发麻 心跳很快',
     '我爸修电线触电了，人倒在地上没反应',
     'my son got an electric shock from the socket, now his heart is racing',
+    // the heart said to race or skip in plain words (心口慌, 心脏乱跳)
+    '我妈换灯泡被电到了，说心脏乱跳，有点喘',
   ])('raises %s', (text) => {
     expect(urgentFlags(text)).toContain('unconscious');
   });
