@@ -237,8 +237,8 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   if (!lines.length && named.length) lines = topicLines(a.book, { ...q, topics: own });
   if (!lines.length) lines = topicLines(a.book, { ...q, topics: handlersOf(a, own) });
   if (!lines.length && a.book.fallback) lines = topicLines(a.book, { ...q, topics: a.domain.fallbackTopics });
-  // (nothing on the question itself: said so, and the words may find more; what is asked besides still follows)
-  if (!lines.length) return { kind: 'answer', lines: [...missing(a.book), ...besides], session: a.session, found: false };
+  // (nothing on the question itself: what is asked besides may be what the message is about)
+  if (!lines.length && !besides.length) return { kind: 'answer', lines: missing(a.book), session: a.session, found: false };
   if (silent) lines = [say('topic_missing', { locality: a.book.name }), ...lines];
   lines = dedupe([...lines, ...besides]);
   return { kind: 'answer', lines: withUnstated(a.domain, a.book, a.text, named.length ? named : own, lines), session: a.session, found: true };
