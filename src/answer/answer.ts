@@ -169,7 +169,12 @@ const secondary = (a: AnswerInput): string[] => a.slots.topics.filter((t) => a.d
 /** …one the notice is silent on read as what it says instead (咳嗽两天了 能在线帮看看吗 in 烟台 →
  * its family doctors' online care at home). */
 const secondaryOrInstead = (a: AnswerInput, except: readonly string[] = []): string[] =>
-  secondary(a).filter((t) => !except.includes(t)).flatMap((t) => (a.domain.askedFallbacks[t] && !topicLines(a.book, { ...topicQuery(a), topics: [t] }).length ? (a.domain.askedFallbacks[t] ?? []) : [t]));
+  secondary(a)
+    .filter((t) => !except.includes(t))
+    .flatMap((t) => {
+      const instead = a.domain.askedFallbacks[t];
+      return instead && !topicLines(a.book, { ...topicQuery(a), topics: [t] }).length ? instead : [t];
+    });
 
 /** The facility the user means: the one named now, else the one named earlier in this locality. */
 function topicQuery(a: AnswerInput) {
