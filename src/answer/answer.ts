@@ -71,11 +71,12 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
     return { kind: 'ask', slot: 'zone', session: a.session, lines: [say('ask_zone', { zones: quickReplies.map((q) => q.label) })], quickReplies };
   }
   const anyDesignated = categories.some((c) => book.designations.some((d) => d.category === c));
-  const extra = secondaryOrInstead(a).filter((t) => t !== 'transport');
+  const q = topicQuery(a);
+  const extra = secondaryOrInstead(a, q, ['transport']);
   // "which hospital for a diabetes check" where the notice designates none for that care: a known group's hospital
   // for general care, beside what the notice does say of it
   const general = !anyDesignated && a.session.audience && asksWhere(a.domain, a.text) ? generalFor(a, assumedFull) : [];
-  const lines = dedupe([...general, ...r.lines, ...(anyDesignated ? routeLines(book, audiencesOf(a), categories) : []), ...othersGuidance(a, categories), ...topicLines(book, { ...topicQuery(a), topics: extra })]);
+  const lines = dedupe([...general, ...r.lines, ...(anyDesignated ? routeLines(book, audiencesOf(a), categories) : []), ...othersGuidance(a, categories), ...topicLines(book, { ...q, topics: extra })]);
   const lastList = listOf(a, categories, assumedFull);
   return { kind: 'answer', session: { ...a.session, assumedFull: [...assumedFull], lastList }, lines, found: anyDesignated || r.lines.length > 0, designated: anyDesignated };
 }
@@ -166,14 +167,16 @@ function backup(a: AnswerInput): AnswerResult {
 /** Other topics the message asks about that the domain lets stand beside the main question. */
 const secondary = (a: AnswerInput): string[] => a.slots.topics.filter((t) => a.domain.secondaryTopics.includes(t));
 
+type TopicQueryOf = ReturnType<typeof topicQuery>;
+
 /** …one the notice is silent on read as what it says instead (咳嗽两天了 能在线帮看看吗 in 烟台 →
  * its family doctors' online care at home). */
-const secondaryOrInstead = (a: AnswerInput, except: readonly string[] = []): string[] =>
+const secondaryOrInstead = (a: AnswerInput, q: TopicQueryOf, except: readonly string[] = []): string[] =>
   secondary(a)
     .filter((t) => !except.includes(t))
     .flatMap((t) => {
       const instead = a.domain.askedFallbacks[t];
-      return instead && !topicLines(a.book, { ...topicQuery(a), topics: [t] }).length ? instead : [t];
+      return instead && !topicLines(a.book, { ...q, topics: [t] }).length ? instead : [t];
     });
 
 /** The facility the user means: the one named now, else the one named earlier in this locality. */
@@ -234,7 +237,7 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   let lines = topicLines(a.book, { ...q, topics: wanted });
   if (!lines.length && q.audiences?.length) lines = topicLinesForOthers(a.book, { ...q, topics: wanted }, asked, a.rules.vocabulary.audiences);
   // (what is asked besides comes after, and does not stand in for the question's own answer or its handlers)
-  const besides = topicLines(a.book, { ...q, topics: secondaryOrInstead(a, wanted) });
+  const besides = topicLines(a.book, { ...q, topics: secondaryOrInstead(a, q, wanted) });
   // a book silent on the topic asked may say who handles it (medicines: the family doctors who bring them), once it
   // is said to be silent on it
   const silent = !lines.length && named.length > 0;
