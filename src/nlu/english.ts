@@ -214,8 +214,9 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
   const vocabulary = new Map<string, string>(); // word as written → its stem (for spelling correction)
   const names = new Set<string>(); // one-word place names (pinyin), for a misspelt name (jinjang)
   let size = 0;
-  // a name (pinyin: baoding, baode) is matched as written; a gloss's English words without their inflections
-  const keyOf = (w: string, exact: boolean): string => (w === GAP ? GAP : exact ? `=${w}` : stem(w));
+  // a name (pinyin: baoding, baode) is matched as written, as is a gloss's word marked so (=spotting: not spot); a
+  // gloss's other English words without their inflections
+  const keyOf = (w: string, exact: boolean): string => (w === GAP ? GAP : w.startsWith('=') ? w : exact ? `=${w}` : stem(w));
   const add = (phrase: string, gloss: string, where: string, exact = false): void => {
     const words = phrase.split(/[\s-]+/).filter(Boolean).flatMap((w) => (w === GAP ? [GAP] : expandWord(w)));
     if (!words.length || words[0] === GAP || words[words.length - 1] === GAP) throw new DataError(`${where}: "${phrase}" must start and end with a word`);

@@ -34,6 +34,16 @@ describe('English', () => {
     expect(g.gloss('she is scared of heights')).not.toContain('想伤害自己');
   });
 
+  it('matches a word marked "=" only as written (=spotting is not spot), and red on the skin as no load mark', () => {
+    const g = createEnglishGlosser('t.yml', { version: 1, glosses: { 见红: ['=spotting'], 发烧: ['fever'] } });
+    expect(g.gloss('I am spotting a little')).toContain('见红');
+    expect(g.gloss('a small red spot on her arm')).not.toContain('见红');
+    // (the other words still without their inflections)
+    expect(g.gloss('two fevers this week')).toContain('发烧');
+    expect(norm('a red lump on my forearm')).not.toContain('红色');
+    expect(norm('the clinic has a red mark on the door')).toContain('红色');
+  });
+
   it('reads the fear of hurting oneself as the wish to (I\'m afraid of hurting myself)', () => {
     expect(norm("i am afraid of hurting myself, the thoughts won't stop")).toContain('想伤害自己');
     expect(norm("I'm scared I'll hurt myself tonight")).toContain('想伤害自己');

@@ -263,6 +263,16 @@ describe('entities', () => {
     expect(topics('有专家坐诊吗')).toContain('experts');
     expect(topics('能拍X光、做B超吗')).toContain('departments');
     expect(topics('晋江市医院收满了')).toContain('full');
+    // going on with a treatment stopped (化疗能不能接着做); a doctor on the phone (在手机上让大夫瞅瞅); which department,
+    // asked in Minnan too (欲看佗一科); what if it goes wrong (万一出事了); medicine brought to the door (把药送到家里)
+    expect(topics('停了一周了，透析还能继续做吗')).toContain('continuity');
+    expect(topics('能不能在视频上请医生看一眼')).toContain('online_care');
+    expect(topics('脚扭了该挂哪个科')).toContain('departments');
+    expect(topics('阿公欲去看佗一科')).toContain('departments');
+    expect(topics('万一有啥事半夜找谁')).toContain('emergency_route');
+    expect(topics('能不能有人帮忙把药送回家')).toContain('prescription');
+    // (the category of the medicine one always takes)
+    expect(values('我妈平时吃的药快没了', 'category')).toContain('chronic');
   });
 
   it('finds roles, times, load marks and rural cues', () => {

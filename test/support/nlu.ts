@@ -28,3 +28,11 @@ export function urgentFlags(text: string): string[] {
   const nlu = realNlu();
   return nlu.urgent.detect(nlu.normalise(text).text).flags.map((f) => f.id);
 }
+
+/** The red-flag classes the concept rules raise for a message (the scorer's alone left out): for tests of what the
+ * rules hold without it. */
+export function ruleFlags(text: string): string[] {
+  const nlu = realNlu();
+  const v = nlu.urgent.detect(nlu.normalise(text).text);
+  return v.by === 'rules' || v.by === 'both' ? v.flags.map((f) => f.id) : [];
+}

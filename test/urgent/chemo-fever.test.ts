@@ -20,6 +20,9 @@ describe('a fever on chemotherapy', () => {
     '我爸在化疗，没有发烧，下次化疗去哪',
     '我爸化疗期间有点低烧 37.6 要紧吗',
     '假设，我妈在化疗，发了高烧，去哪个医院',
+    // the last cycle a year or more ago: the course is over (a year's past ends it; a week's does not)
+    '我姐前年做完最后一次化疗，这两天有点发烧，想去发热门诊',
+    '我爸两年前化疗刚结束时白细胞低过，今天低烧37.8，去哪看',
     "Hypothetically — if my mum, who's on chemo, spiked a high fever, which hospital? She's fine right now.",
   ])('does not raise %s', (text) => {
     expect(urgentFlags(text)).not.toContain('chemo_fever');

@@ -48,6 +48,9 @@ describe('head injury', () => {
     '他吐槽了好几次 头有点红了 是不是发烧了',
     // out for a moment long ago, well since
     '去年摔了一跤，当时晕了一下，现在好了，想问体检去哪',
+    // an antibiotic injected (打了头孢) is no blow to the head; a fall with no sick after it
+    '孩子打了头孢以后有点想吐，正常吗',
+    '小孙子从沙发上翻下来了，哭了两声，现在在玩积木',
   ])('%s → not urgent', (text) => {
     expect(flags(text)).toEqual([]);
   });
@@ -62,6 +65,19 @@ describe('head injury', () => {
     // the blow said verb first (摔了头, 磕了脑袋) and the sign as not clear-headed (人不清醒了, 不太清醒)
     '老人摔了头，人不清醒了',
     '我爸在楼道里磕了脑袋，现在人不太清醒',
+    // more ways to take the blow (砸脑袋上, 夹到头, 击中头部, 碰到头, 头上有血肿) and the signs said plainly: sick all
+    // along (一直想吐), slowed (说话变慢), drowsy (老犯困), the same question again (反复问), slurred (说话拌蒜)
+    '楼上阳台掉下个花盆砸脑袋上了，这会儿一直想吐',
+    '电梯门夹到头了，回来以后老犯困',
+    '训练的时候被棒球击中头部，现在说话变慢了',
+    '搬东西时铁架子碰到头了，刚才反复问我今天几号',
+    '姥爷夜里坠床，头上有血肿，他一直吃着华法林',
+    '工人被钢管砸了头，说话拌蒜',
+    // a young child's fall and vomiting again and again, though the head is not named
+    '小儿子从餐椅上翻下来，之后吐了三次',
+    // in English: hit in the head, clear fluid or blood from the nose or an ear after it
+    'My brother got hit in the head by a falling shelf and now clear fluid is coming from his nose',
+    '老爸被门框撞到头了，耳朵里流血',
   ])('%s → head_injury by the rules, not the scorer alone', (text) => {
     const nlu = realNlu();
     const v = nlu.urgent.detect(nlu.normalise(text).text);

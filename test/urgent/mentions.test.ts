@@ -155,6 +155,16 @@ describe('urgent concept mentions', () => {
     expect(has('咱家小子抽了，抽完又抽，中间没醒', 'seizure')).toBe(true);
   });
 
+  it('reads a stretch something has gone on for as no baby\'s age (走了一个月了, 封了两个月), a course a year ago as no chemotherapy now', () => {
+    for (const c of ['infant', 'young_infant', 'child']) {
+      expect(has('老伴走了一个月了，家里冷清', c)).toBe(false);
+      expect(has('楼里封了两个月了', c)).toBe(false);
+    }
+    expect(has('宝宝两个月，吐奶', 'young_infant')).toBe(true);
+    expect(has('去年做完了最后一次化疗', 'on_chemo')).toBe(false);
+    expect(has('上周做完了第二次化疗', 'on_chemo')).toBe(true);
+  });
+
   it('reads a lockdown announced suddenly as no sudden onset (突然说封控了)', () => {
     expect(has('我们小区今天一早突然说封控了', 'sudden')).toBe(false);
     expect(has('我爸突然说话不清楚', 'sudden')).toBe(true);

@@ -1,7 +1,7 @@
 // Found in water or pulled out of it, an electric shock with a sign after it, and a large burn or scald said in
 // English: emergencies named by what is seen (docs/urgent.md, "Water, electricity and burns"). Checked through
 // the real NLU: these are for the concept rules, which hold without the scorer.
-import { urgentFlags } from '../support/nlu';
+import { realNlu, ruleFlags, urgentFlags } from '../support/nlu';
 
 describe('found in water', () => {
   it.each([
@@ -129,5 +129,47 @@ describe('a rash that does not fade, and a noose', () => {
   it('does not raise a question about a rash', () => {
     expect(urgentFlags('皮疹压了不褪色是什么病')).toEqual([]);
     expect(urgentFlags('湿疹压了会褪色吗')).toEqual([]);
+  });
+});
+
+// A burn said as it looks — blistered all over, the skin broken or charred, scalding water poured onto a child's
+// belly — in Cantonese (烧亲), Minnan (皮拢起泡, 烧乌去) and plain words: the rules hold without the scorer.
+describe('a burn said as it looks', () => {
+  it.each([
+    '炒菜时油溅出来烫亲块面，成片起晒泡',
+    '暖水壶倒了，开水泼在女儿腿上，皮都起泡了',
+    '阿嬤予鼎燙著，手皮攏起泡',
+    '电线冒火把他的手烧乌去了',
+    '烤火炉烤着外公的小腿，起了水泡，皮破了',
+    '孙子被开水浇在肚子上，红了一片',
+  ])('%s → bleeding (a burn) by the rules', (text) => {
+    expect(ruleFlags(text)).toContain('bleeding');
+  });
+
+  it.each([
+    // a blister the size of a coin; a red spot in English (no bloody show: "spotting" is said as written only)
+    '做饭烫到手指了，起了个小泡',
+    'I got burned by the kettle, small red spot, where can I buy burn cream?',
+  ])('%s → not urgent', (text) => {
+    expect(urgentFlags(text)).toEqual([]);
+  });
+});
+
+// Hives alone are no emergency (they support an allergy's rules, beside the breathing or a faint): a message with
+// only hives is judged as one with no red-flag concept.
+describe('hives alone', () => {
+  it('do not open a message to the scorer at the lower threshold', () => {
+    const nlu = realNlu();
+    const v = nlu.urgent.detect(nlu.normalise('荨麻疹又犯了，身上一片一片的痒，想问社区能不能看').text);
+    expect(v.mentions.map((m) => m.concept)).toContain('hives');
+    expect(v.openClasses.has('allergy')).toBe(false);
+  });
+
+  it.each(['孩子起了几个风团，痒，没别的不舒服，明天去哪看'])('%s → not urgent', (text) => {
+    expect(urgentFlags(text)).toEqual([]);
+  });
+
+  it('raises them beside the breathing', () => {
+    expect(urgentFlags('全身起风团，嗓子发紧，喘不上气')).toContain('allergy');
   });
 });
