@@ -147,6 +147,7 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   // …unless it names a topic of another question that the last one's answer does not speak of ("要是急诊呢" after the
   // care route: the emergency route; "急诊的呢" after admission without a NAT result: admission, which speaks of 急诊)
   if (s.lastIntent && isContent(domain, s.lastIntent) && slotted && elliptical(analysis.normalised)) {
+    if (slots.full) return 'backup'; // (要是那家满了呢: the backups, whatever was asked before)
     const cues = analysis.entities.filter((e) => e.type === 'topic' && !domain.aspectTopics.includes(e.value) && topicIntent(domain, e.value) !== s.lastIntent);
     const book = cues.length ? i.rules.byId.get(slots.locality ?? s.locality ?? '') : undefined;
     const said = book ? topicLines(book, { topics: domain.intents[s.lastIntent]?.topics ?? [], text: '', departments: {} }).map(lineWords).join('\n') : '';

@@ -385,3 +385,14 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
 
   return { gloss, size };
 }
+
+/** The glosses written as the varieties' mapping leaves Chinese (呕吐 → 吐吐): the English is glossed after the mapping,
+ * so a gloss must already be in its form to meet the concept words. Glosses that map alike keep all their phrases. */
+export function glossesMapped(data: EnglishFile, varieties: { map(text: string): { text: string } }): EnglishFile {
+  const glosses: Record<string, string[]> = {};
+  for (const [gloss, phrases] of Object.entries(data.glosses)) {
+    const key = varieties.map(gloss).text;
+    glosses[key] = [...(glosses[key] ?? []), ...phrases];
+  }
+  return { ...data, glosses };
+}

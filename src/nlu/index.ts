@@ -6,7 +6,7 @@ import { loadIntentsData, defaultIntentsDir, type IntentsData } from './data';
 import { ADDRESS_PART, buildLexicon, type EntityLexicon } from './lexicon';
 import { createNormaliser, toSimplified, type Normalised } from './normalise';
 import { createVarietyMapper } from './varieties';
-import { createEnglishGlosser, type Phrase } from './english';
+import { createEnglishGlosser, glossesMapped, type Phrase } from './english';
 import { pinyinOf, placePhrases, toneless } from './place-names';
 import { createUrgentDetector, type UrgentDetector } from '../urgent/detect';
 import { scorerTablesFromBytes, scorerTablesToBytes } from '../urgent/scorer-cache';
@@ -101,8 +101,10 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     ...soundAlikeCounties(rules, gazetteer, syllables.of),
     ...ENGLISH_NAMES,
   ];
-  const english = createEnglishGlosser(data.english.file, data.english.data, dedupePhrases(places));
   const varieties = createVarietyMapper(data.varieties, toSimplified);
+  // (a gloss is put in after the varieties are mapped: it is written as they leave it, 呕吐 as 吐吐, so that glossed
+  // English reaches the concept words as Chinese typed does)
+  const english = createEnglishGlosser(data.english.file, glossesMapped(data.english.data, varieties), dedupePhrases(places));
   const config = { forwardPrefixes: data.lexicon.forward_prefixes, varieties, english, wordByWord: data.lexicon.word_by_word };
   lap('normaliser');
   const segmenter = createSegmenter(opts.segmenter ?? 'node-rs', lexicon.words);

@@ -119,6 +119,18 @@ describe('walking a list', () => {
     t.say('We have red codes in Jinjiang and my dad needs dialysis. Where?');
     expect(textOf(t.say("What if that one can't take him?"))).toContain('东石');
   });
+
+  it('a hospital said full after the emergency route is the backups\' question (要是那家也满了呢)', () => {
+    const t = talk(core);
+    t.say('晋江封控区 要是夜里突然犯病 救护车拉去哪家');
+    expect(textOf(t.say('要是那家也满了呢'))).toContain('现应前往 晋江市医院经济开发区院区');
+  });
+
+  it('a hospital that can no longer do it (做不了了) is as full', () => {
+    const t = talk(core);
+    t.say('晋江红码 爸爸血透去哪里');
+    expect(textOf(t.say('那家医院要是做不了了呢'))).toContain('现应前往 东石中心卫生院');
+  });
 });
 
 describe('a load mark said short', () => {

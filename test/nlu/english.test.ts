@@ -1,7 +1,7 @@
 // English read into the Chinese the NLU understands: phrases on stems, contractions, spelling slips,
 // numbers with units, place names from the rule books' pinyin; the reply language is decided first.
 import { realNlu } from '../support/nlu';
-import { alternatives, createEnglishGlosser } from '../../src/nlu/english';
+import { alternatives, createEnglishGlosser, glossesMapped } from '../../src/nlu/english';
 
 const nlu = realNlu();
 const norm = (t: string): string => nlu.normalise(t).text;
@@ -42,6 +42,12 @@ describe('English', () => {
     expect(g.gloss('two fevers this week')).toContain('发烧');
     expect(norm('a red lump on my forearm')).not.toContain('红色');
     expect(norm('the clinic has a red mark on the door')).toContain('红色');
+  });
+
+  it('writes its glosses as the varieties leave Chinese, so glossed English reads as typed Chinese (vomiting: 呕吐 → 吐吐)', () => {
+    const mapped = glossesMapped({ version: 1, glosses: { 呕吐: ['vomiting'], 吐吐: ['throwing up'], 发烧: ['fever'] } }, { map: (t) => ({ text: t.replace(/呕/g, '吐') }) });
+    expect(mapped.glosses).toEqual({ 吐吐: ['vomiting', 'throwing up'], 发烧: ['fever'] });
+    expect(norm('he keeps vomiting')).toContain(norm('他一直呕吐'));
   });
 
   it('reads the fear of hurting oneself as the wish to (I\'m afraid of hurting myself)', () => {
