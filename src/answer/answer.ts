@@ -15,7 +15,7 @@ import { cueScan } from '../data/cue-scan';
 import { loadStatusAnswer, withLoadMarks } from './load-status';
 import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, generalFor, othersGuidance } from './asked';
 import { say, type Line } from './plan';
-import { dedupe, lineWords, topicLines, topicLinesForOthers } from './topics';
+import { dedupe, lineWords, topicLines, topicLinesForOthers, type TopicQuery } from './topics';
 import type { FactIndex } from './retrieve';
 import { factAnswer, particular, withFacts } from './with-facts';
 
@@ -167,11 +167,9 @@ function backup(a: AnswerInput): AnswerResult {
 /** Other topics the message asks about that the domain lets stand beside the main question. */
 const secondary = (a: AnswerInput): string[] => a.slots.topics.filter((t) => a.domain.secondaryTopics.includes(t));
 
-type TopicQueryOf = ReturnType<typeof topicQuery>;
-
 /** …one the notice is silent on read as what it says instead (咳嗽两天了 能在线帮看看吗 in 烟台 →
  * its family doctors' online care at home). */
-const secondaryOrInstead = (a: AnswerInput, q: TopicQueryOf, except: readonly string[] = []): string[] =>
+const secondaryOrInstead = (a: AnswerInput, q: Omit<TopicQuery, 'topics'>, except: readonly string[] = []): string[] =>
   secondary(a)
     .filter((t) => !except.includes(t))
     .flatMap((t) => {
@@ -180,7 +178,7 @@ const secondaryOrInstead = (a: AnswerInput, q: TopicQueryOf, except: readonly st
     });
 
 /** The facility the user means: the one named now, else the one named earlier in this locality. */
-function topicQuery(a: AnswerInput) {
+function topicQuery(a: AnswerInput): Omit<TopicQuery, 'topics'> {
   const { book } = a;
   const earlier = a.session.lastFacility?.startsWith(`${book.id}/`) ? book.facilities.find((f) => `${book.id}/${f.id}` === a.session.lastFacility) : undefined;
   const facility = a.slots.facility?.locality === book.id ? a.slots.facility.facility : earlier;

@@ -221,7 +221,7 @@ export const ScopeSchema = z.strictObject({
   reported: words,
   /** An animal or a thing the sentence is about before a mention (我家狗刚才抽搐, 机器说不清楚): no person's emergency,
    * unless a person is named between (狗咬了我，血止不住) or the animal is the one who did it (被狗咬了). */
-  nonhuman_subject: z.strictObject({ subjects: words, people: words, agent_before: words, not_subject: words.optional() }).optional(),
+  nonhuman_subject: z.strictObject({ subjects: words, people: words, agent_before: words, not_subject: words.optional(), acts_on_people: words.optional() }).optional(),
 });
 export type ScopeFile = z.infer<typeof ScopeSchema>;
 

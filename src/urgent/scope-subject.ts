@@ -7,7 +7,8 @@ import type { ScopeFile } from './schema';
  * person after it. `alternation` makes one regular-expression alternative of a word list. */
 export function nonhumanReader(nonhuman: ScopeFile['nonhuman_subject'], alternation: (ws: readonly string[]) => string): (text: string, from: number, to: number) => boolean {
   if (!nonhuman) return () => false;
-  const verbUse = nonhuman.not_subject?.length ? `(?!${alternation(nonhuman.not_subject)})` : '';
+  const notSubject = notSubjectPattern(nonhuman, alternation);
+  const verbUse = notSubject ? `(?!${notSubject})` : '';
   const nonhumanRe = new RegExp(`(?<!${alternation(nonhuman.agent_before)})${verbUse}(?:${alternation(nonhuman.subjects)})`, 'g');
   const personRe = new RegExp(alternation(nonhuman.people));
   // (read in the whole text, so that a word going on past the mention's start is seen: 狗以后拜托你照顾 entrusts the dog)
@@ -22,10 +23,21 @@ export function nonhumanReader(nonhuman: ScopeFile['nonhuman_subject'], alternat
 /** Whether an animal's word at `at` is no subject (`not_subject`: 狗狗吃的药, 猫粮, 猫着腰): a figure of speech's
  * subject (狗, 猫) is none there either. */
 export function notSubjectReader(nonhuman: ScopeFile['nonhuman_subject'], alternation: (ws: readonly string[]) => string): (text: string, at: number) => boolean {
-  if (!nonhuman?.not_subject?.length) return () => false;
-  const re = new RegExp(`(?:${alternation(nonhuman.not_subject)})`, 'y');
+  const notSubject = nonhuman && notSubjectPattern(nonhuman, alternation);
+  if (!notSubject) return () => false;
+  const re = new RegExp(`(?:${notSubject})`, 'y');
   return (text, at) => {
     re.lastIndex = at;
     return re.test(text);
   };
+}
+
+/** Where an animal's word is no subject: `not_subject`'s words, or the animal doing something to someone
+ * (`acts_on_people`: 狗咬了腿肚子, 猫抓了一下, "dog bit" — what follows is the person's). */
+function notSubjectPattern(nonhuman: NonNullable<ScopeFile['nonhuman_subject']>, alternation: (ws: readonly string[]) => string): string | undefined {
+  const parts = [
+    ...(nonhuman.not_subject?.length ? [alternation(nonhuman.not_subject)] : []),
+    ...(nonhuman.acts_on_people?.length ? [`(?:${alternation(nonhuman.subjects)}) ?(?:${alternation(nonhuman.acts_on_people)})`] : []),
+  ];
+  return parts.length ? parts.join('|') : undefined;
 }

@@ -33,6 +33,9 @@ describe('an animal that bit someone is no subject of what follows', () => {
   it('reads the bitten person\'s fever and red streak as theirs', () => {
     expect(ruleFlags('被隔壁的狗咬了手 两天了 红线往上窜 烧到三十九度')).toContain('sepsis');
     expect(ruleFlags('让楼下猫抓了一下 今天伤口一道红印子往上蔓延 发冷发抖 高烧')).toContain('sepsis');
+    // (any animal, any act on a person: the animal and the act are read as two lists, not their pairs)
+    expect(ruleFlags('前天仓鼠抓破了手指 今天一条红线往上走 烧到39度')).toContain('sepsis');
+    expect(ruleFlags('the puppy bit his hand, now a red streak and a fever of 39.5')).toContain('sepsis');
   });
 
   it('still reads an animal\'s own fit as no person\'s', () => {
