@@ -14,7 +14,7 @@ import type { QuickReply, Session } from '../core/types';
 import type { RuleBook, RuleSet } from '../rules/types';
 import { answerInput, isContent, type DecideInput } from './input';
 import { otherWay } from './other-way';
-import { topicIntent, weaklyHeldOwner } from './topic-owner';
+import { onlyNumberAsked, topicIntent, weaklyHeldOwner } from './topic-owner';
 import { remember } from './remember';
 import { URGENT_ROUTE, alreadyComing, helpComing, urgent, urgentRoute } from './urgent';
 
@@ -137,6 +137,9 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   }
   // an intent made for a care the message denies ("不发烧…能线上看看不"): the topic it names, else care in general
   const own = domain.intents[said]?.category;
+  // …or names nowhere, a number asked for beside symptoms and not where to go (头不疼了…想要个咨询电话): the contacts
+  // (a care in general named — 头疼, 看病 — or the classifier's own: a question about a facility's details names none)
+  if ((own || ((said === 'designation' || said === 'care_route') && slots.categories.length > 0)) && contacts && onlyNumberAsked(analysis, slots.topics) && onlyBroad && !asksWhere(domain, analysis.normalised)) return contacts;
   if (own && slots.denied?.includes(own) && !slots.categories.includes(own)) {
     const owner = slots.topics.map((t) => topicIntent(domain, t)).find((x) => !!x);
     return owner ?? (slots.categories.length ? 'designation' : 'care_route');

@@ -142,6 +142,8 @@ export const ScopeSchema = z.strictObject({
   pleas: words.default([]),
   /** Words that suppose (假设, 打个比方): said as a clause of their own, the rest of the sentence is hypothetical. */
   supposing: words.default([]),
+  /** …and these opening their clause (万一夜里停电了，…，老人喘不上气来，该怎么做) suppose up to `supposed_question`. */
+  supposing_asked: words.default([]),
   /** Joking aside (说正经的): the mentions before it were not meant. */
   serious_turn: words.default([]),
   ongoing: words,
@@ -189,6 +191,8 @@ export const ScopeSchema = z.strictObject({
   case_said: pattern.optional(),
   /** What closes an if-clause before a mention (如果是中风呢…). */
   hypothetical_closers: pattern.optional(),
+  /** The question a supposition leads to (该怎么做, 找谁): what lies between is supposed. */
+  supposed_question: pattern.optional(),
   /** The text right before a mention that makes the bot, spoken to, its subject (你都答非所问). */
   addressee_before: pattern.optional(),
   /** Right after a quotation's close (「…」的帖子) or right before its opening (文章里写着「…」): the words that make

@@ -11,7 +11,11 @@ import { escapeRegExp } from '../data/regex';
 import { bounds, CLAUSE_END, Cue, insideNumber, insideWord, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
 import { aloneInNextClause, backAgainReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
+import { supposedReader } from './scope-suppose';
 import { nonhumanReader, notSubjectReader } from './scope-subject';
+
+/** A resolution asked, not said (啥事没有吧, 好了吗): the mention is not over. */
+const ASKED_AFTER = /^(?:吧|吗|么|嘛|[?？])/;
 
 export interface Scope {
   negated: boolean;
@@ -123,6 +127,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const caseSaid = data.case_said ? new RegExp(data.case_said) : undefined;
   const backAgain = backAgainReader(data.back_again, modifiers);
   const hypoClosed = data.hypothetical_closers ? new RegExp(data.hypothetical_closers) : undefined;
+  const supposedSpans = supposedReader(new Set(data.supposing_asked.map(norm)), data.supposed_question ? new RegExp(data.supposed_question) : undefined);
   const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
   const relayAfter = data.relay_after ? new RegExp(data.relay_after) : undefined;
   const quoted = quotedReader(data.quoted_after, data.quoted_before);
@@ -238,14 +243,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     const hits = hitsOf(text).slice();
     PAST_UNIT.lastIndex = 0;
     for (let r = PAST_UNIT.exec(text); r; r = PAST_UNIT.exec(text)) hits.push({ start: r.index, end: r.index + r[0].length, cues: Cue.Past });
-    // a hypothetical said as a clause of its own (假设啊，只是假设，…) holds for the rest of its sentence
-    const supposed: [number, number][] = [];
-    for (const h of hits) {
-      if (!(h.cues & Cue.Suppose)) continue;
-      const [a, b] = bounds(text, h.start, CLAUSE_END);
-      const rest = (text.slice(a, h.start) + text.slice(h.end, b)).replace(/[\s啊呀吧哈嘛呢]|我是说|只是|就是|说|比如|打个比方/g, '');
-      if (!rest) supposed.push([h.end, bounds(text, h.start, SENTENCE_END)[1]]);
-    }
+    // suppositions holding past their clause: to the sentence's end, or to the question they lead to
+    const supposed = supposedSpans(text, hits);
     // asked ahead of time or for study (想提前了解, 护理考试)
     const aheadHere = !!askingAhead?.test(text);
     const scopes = mentions.map((m) => {
@@ -259,7 +258,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const [, nextEnd] = se < text.length ? bounds(text, Math.min(se + 1, text.length - 1), SENTENCE_END) : [se, se];
       if (!inForce.resolved.has(m.concept))
         for (const h of hits)
-          if (h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd) && !ofAnotherTime(text, hits, h, m) && !predictedBefore?.test(text.slice(Math.max(0, h.start - 14), h.start))) {
+          if (h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd) && !ofAnotherTime(text, hits, h, m) && !predictedBefore?.test(text.slice(Math.max(0, h.start - 14), h.start)) && !ASKED_AFTER.test(text.slice(h.end, h.end + 2))) {
             resolved = true;
             overAt = Math.max(overAt, h.end);
           }

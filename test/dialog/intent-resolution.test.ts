@@ -226,6 +226,40 @@ describe('topics named beside the main question', () => {
   });
 });
 
+describe('a number asked for beside symptoms, no care named', () => {
+  it('is the contacts, not the care the symptoms suggest (…现在好了，想要个咨询电话)', () => {
+    const r = talk(core).say('晚上吹了空调有点头疼恶心，量了体温没事，现在好多了，忻州管控区的，给留个咨询电话');
+    expect(textOf(r)).toContain('0350-3301599');
+    // (the number itself, not the hospitals a care question would be given)
+    expect(textOf(r)).not.toContain('定点医院');
+  });
+
+  it('…but who to turn to first is still the way in (看病先找谁), and where to go stays where', () => {
+    expect(textOf(talk(core).say('忻州封控区的，看病头一步联系谁'))).toContain('网格员');
+    expect(textOf(talk(core).say('忻州封控区 去哪个医院看病 电话多少'))).toContain('忻州市人民医院');
+  });
+
+  it('a doctor seen from one\'s phone is online care, not a number (English "phone")', () => {
+    expect(textOf(talk(core).say('In Jinjiang, can my mum see a doctor from her phone without going out?'))).toMatch(/网上|online/i);
+  });
+});
+
+describe('the words a notice is asked about by', () => {
+  it('a treatment no one here gives (没地方做) is the notice\'s way for treatments not offered', () => {
+    expect(textOf(talk(core).say('晋江的，我妈要做的那个康复治疗，听说晋江没地方做，怎么办'))).toContain('医政科');
+  });
+
+  it('what to get ready before going in (得提前准备点啥) is the test results asked', () => {
+    expect(textOf(talk(core).say('忻州管控区的，下周想去医院做个检查，不是急诊，得提前准备点啥'))).toContain('核酸');
+  });
+
+  it('whether anyone can look after an old person (有啥人能管管) is the family doctors', () => {
+    const r = talk(core).say('招远的，姥爷一个人住，腿脚不好，有啥人能管管他不');
+    expect(r?.urgent).toBe(false);
+    expect(textOf(r)).toContain('家庭医生');
+  });
+});
+
 describe('the way just given does not work', () => {
   it('online care impossible: the notice’s other way to a doctor (the grid worker)', () => {
     const t = talk(core);

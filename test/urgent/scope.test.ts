@@ -205,6 +205,20 @@ describe('scope.yml patterns', () => {
     expect(detect('拔牙之后 gum 一直 bleeding，我在吃 aspirin 和 clopidogrel，嘴里全是血块').by).toMatch(/rules|both/);
   });
 
+  it('reads a supposition opening its clause as holding up to the question it leads to, not past a present sign', () => {
+    // 万一…, …, …该怎么办: the clauses between are supposed
+    expect(scopeOf('万一半夜停了电，制氧机不转了，我妈喘不上气，家里人该找谁', 'dyspnea').every((s) => s.includes('hypothetical'))).toBe(true);
+    expect(detect('假如楼里没人在，老人摔了以后起不来，该怎么办').flags).toEqual([]);
+    // …but what is said to be so now is not supposed, nor is a loose 如果
+    expect(detect('万一救护车来得慢怎么办，我爸现在喘不上气，嘴唇发紫').flags.length).toBeGreaterThan(0);
+    expect(detect('如果不行的话，他胸口疼得厉害，出冷汗，怎么办').flags.length).toBeGreaterThan(0);
+  });
+
+  it('reads a resolution asked about (…没事吧, 好了吗) as no resolution, and one said of the same sign (现在手不麻) as one', () => {
+    expect(detect('刚才突然右手麻了，现在还麻，应该没事了吧').flags.length).toBeGreaterThan(0);
+    expect(scopeOf('刚才突然右手麻了一下，现在手不麻了', 'limb_weak').every((s) => s.includes('resolved'))).toBe(true);
+  });
+
   it('refuses a pattern that is not a regular expression, naming the key', () => {
     const data = yaml.load(readFileSync(`${__dirname}/../../intents/urgent/scope.yml`, 'utf8')) as Record<string, unknown>;
     expect(ScopeSchema.safeParse(data).success).toBe(true);
