@@ -96,6 +96,8 @@ const NEAR = /^(?:的?距离|很近|挺近|特别近|不远|就隔|只隔|隔着
 const BESIDE = /(?:靠近|挨着|紧挨着|邻近|隔壁是|旁边是)$/;
 /** Someone is in a place (屋企人在晋江, 病人就在晋江): the notice of that place is for them. */
 const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$/;
+/** A covered place said to be here (泉秀这边找谁, 泉秀街道这里): the user's side, wherever the writer works (我在深圳上班回不去). */
+const HERE = /^(?:街道)?(?:这边|这里|这儿|这块|这片)/;
 
 /**
  * A place no rule book covers that the user says they live in, when no one is said to be in a covered one:
@@ -103,7 +105,7 @@ const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$/;
  * (我在香港，屋企人在晋江).
  */
 function livesIn(text: string, places: readonly Entity[], covered: readonly Entity[]): { place: string; landmarks: boolean } | undefined {
-  if (covered.some((e) => !reference(text, e) && LOCATED.test(textBefore(text, e)))) return undefined;
+  if (covered.some((e) => !reference(text, e) && (LOCATED.test(textBefore(text, e)) || HERE.test(textAfter(text, e))))) return undefined;
   const there = covered.length > 0 && covered.every((e) => reference(text, e));
   if (there && places[0]) return { place: places[0].name ?? places[0].text, landmarks: covered.some((e) => !THERE.test(textAfter(text, e))) };
   const p = places.find((e) => RESIDENCE.test(textBefore(text, e))) ?? openingZoned(text, places);

@@ -76,7 +76,7 @@ export interface UrgentOptions {
 export function createUrgentDetector(data: UrgentData, o: UrgentOptions): UrgentDetector {
   const lexicon = buildConceptLexicon(data.concepts, o.simplify, o.syllables);
   const inForce = (reading: ConceptSpec['in_force'][number]): Set<string> => new Set(data.concepts.concepts.filter((c) => c.in_force.includes(reading)).map((c) => c.id));
-  const scope = createScopeReader(data.scope, o.simplify, { past: inForce('past'), resolved: inForce('resolved'), figurative: inForce('figurative'), addressed: inForce('addressed'), history: inForce('history') });
+  const scope = createScopeReader(data.scope, o.simplify, { past: inForce('past'), resolved: inForce('resolved'), figurative: inForce('figurative'), addressed: inForce('addressed'), history: inForce('history'), asked: inForce('asked') });
   const rules = createRuleEngine(data.classes, scope);
   const isWord = o.isWord ?? (() => false);
   const sizes = data.scorer.ngrams;

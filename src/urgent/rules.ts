@@ -92,32 +92,36 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
           for (const item of items) for (const c of item.concepts ?? [item.concept as string]) for (const m of usable.get(c) ?? []) (spent ??= new Set()).add(m);
           continue;
         }
-        const picked: Mention[] = [];
+        const picked: (Mention | undefined)[] = [];
         const before = rule.past_counts.length && saidBefore ? saidBefore.filter((m) => rule.past_counts.includes(m.concept)) : NONE;
         let ok = true;
-        for (const item of items) {
-          if (item.concepts) {
-            // the first of the item's mentions found, else of those said before
-            const m = firstFound(usable, own, item.concepts) ?? firstSaid(before, item.concepts);
-            if (!m) {
-              ok = false;
-              break;
-            }
-            picked.push(m);
-            continue;
-          }
-          const ms = foundOf(usable, own, item.concept);
-          const forms = new Set(ms.map((m) => m.text));
-          if (forms.size < item.min) {
+        // the items of one concept each (the first of their mentions found, else of those said before), then those of
+        // `min` forms of one, counted in words the others did not take (也用不上了 is one goodbye, not a goodbye and the
+        // finality beside it)
+        for (const [k, item] of items.entries()) {
+          if (!item.concepts) continue;
+          const m = firstFound(usable, own, item.concepts) ?? firstSaid(before, item.concepts);
+          if (!m) {
             ok = false;
             break;
           }
-          picked.push(ms[0] as Mention);
+          picked[k] = m;
+        }
+        if (!ok) continue;
+        const taken = picked.filter((m): m is Mention => !!m);
+        for (const [k, item] of items.entries()) {
+          if (item.concepts) continue;
+          const ms = foundOf(usable, own, item.concept).filter((m) => !taken.some((t) => t.start < m.end && m.start < t.end));
+          if (new Set(ms.map((m) => m.text)).size < item.min) {
+            ok = false;
+            break;
+          }
+          picked[k] = ms[0] as Mention;
         }
         if (!ok) continue;
         const first = picked[0] as Mention;
         if (rule.mild_blocks && !severe && firstConcepts.flatMap((c) => foundOf(usable, own, c)).every((m) => mildIn(text, usable, m))) continue;
-        hits.push({ id, mention: first, concepts: [...new Set(picked.map((m) => m.concept))] });
+        hits.push({ id, mention: first, concepts: [...new Set((picked as Mention[]).map((m) => m.concept))] });
         break;
       }
     }

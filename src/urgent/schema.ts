@@ -65,7 +65,7 @@ export const ConceptsSchema = z.strictObject({
        * (`past`, `resolved`: 昨晚发来…照顾好妈妈, 绳子买好了); acts and words of farewell are not symptoms, so a figure of
        * speech around them (让我, 逼得) does not make them `figurative`; a goodbye is said to someone, so 你 before it (妈你别难过)
        * does not make the bot its subject (`addressed`). */
-      in_force: z.array(z.enum(['past', 'resolved', 'figurative', 'addressed', 'history'])).default([]),
+      in_force: z.array(z.enum(['past', 'resolved', 'figurative', 'addressed', 'history', 'asked'])).default([]),
     }),
   ),
 });
@@ -225,7 +225,7 @@ export const ScopeSchema = z.strictObject({
   reported: words,
   /** An animal or a thing the sentence is about before a mention (我家狗刚才抽搐, 机器说不清楚): no person's emergency,
    * unless a person is named between (狗咬了我，血止不住) or the animal is the one who did it (被狗咬了). */
-  nonhuman_subject: z.strictObject({ subjects: words, people: words, agent_before: words, not_subject: words.optional(), acts_on_people: words.optional() }).optional(),
+  nonhuman_subject: z.strictObject({ subjects: words, people: words, agent_before: words, not_subject: words.optional(), acts_on_people: words.optional(), handed_on: words.optional() }).optional(),
 });
 export type ScopeFile = z.infer<typeof ScopeSchema>;
 

@@ -8,60 +8,26 @@ import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { bounds, CLAUSE_END, Cue, insideNumber, insideWord, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
+import { aNotA, bounds, CLAUSE_END, Cue, insideNumber, insideWord, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
 import { aloneInNextClause, backAgainReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 import { supposedReader } from './scope-suppose';
 import { nonhumanReader, notSubjectReader } from './scope-subject';
+import { inScope, NONE_IN_FORCE, SCOPE_KEYS, type InForce, type Scope, type ScopeReader } from './scope-types';
+
+export { inScope, SCOPE_KEYS, type InForce, type Scope, type ScopeReader };
+
+type CueBit = number;
 
 /** A resolution asked, not said (啥事没有吧, 好了吗): the mention is not over. */
 const ASKED_AFTER = /^(?:吧|吗|么|嘛|[?？])/;
 
-export interface Scope {
-  negated: boolean;
-  resolved: boolean;
-  past: boolean;
-  history: boolean;
-  hypothetical: boolean;
-  knowledge: boolean;
-  figurative: boolean;
-  reported: boolean;
-}
-
-export const SCOPE_KEYS = ['negated', 'resolved', 'past', 'history', 'hypothetical', 'knowledge', 'figurative', 'reported'] as const;
-
-export const inScope = (s: Scope): boolean => !SCOPE_KEYS.some((k) => s[k]);
-
-type CueBit = number;
-
-export interface ScopeReader {
-  /** Scope of every mention, in the same order. */
-  read(text: string, mentions: readonly Mention[]): Scope[];
-  /** Whether the mention's clause says it is happening now (脑梗了, 突然, 怀疑). */
-  isNow(text: string, m: Mention): boolean;
-  /** Whether the message asks what to do if something past comes back (如果再发生，应该怎么办). */
-  recurs(text: string): boolean;
-  /** Per character of the lower-cased text: 1 when its clause carries a scope cue (a negation, a past
-   * time, a hypothetical, a question about knowledge, a figure of speech…), for the scorer's features. */
-  marks(text: string): Uint8Array;
-}
-
 const CLAUSE_NO_LIST = /[,，:：。!?;\n！？；]/;
 /** CLAUSE_END's characters, by code (a test a character without making a string of it). */
 const CLAUSE_END_CODES = new Set([...',，:：、。!?;\n！？；'].map((c) => c.charCodeAt(0)));
+/** A consequence right after a mention (压了不褪色就很危险): the mention is a condition, not an event. */
+const THEN_AFTER = /^[^,，。?？!！]{0,3}就/;
 const PAST_UNIT = /(?:\d+|[一二两三四五六七八九十几半多]+)(?:天|周|星期|个星期|个月|月|年)(?:多)?前|(?:19|20)\d\d年/g;
-/** Concepts a scope reading never applies to (concepts.yml `in_force`), by reading. */
-export interface InForce {
-  past: ReadonlySet<string>;
-  resolved: ReadonlySet<string>;
-  figurative: ReadonlySet<string>;
-  /** Said to someone (a goodbye): 你 before it is no remark about the bot. */
-  addressed: ReadonlySet<string>;
-  /** Kept for a while (安眠药攒了好几个月了): a duration after it is how long, not a diagnosis of the past. */
-  history: ReadonlySet<string>;
-}
-const NONE_IN_FORCE: InForce = { past: new Set(), resolved: new Set(), figurative: new Set(), addressed: new Set(), history: new Set() };
-
 export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s, inForce: InForce = NONE_IN_FORCE): ScopeReader {
   const happening = new Set(data.happening);
   const who = new Set(data.who);
@@ -201,7 +167,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     for (let steps = 0; steps < 16 && pos > sentenceStart; steps++) {
       while (pos > sentenceStart && text[pos - 1] === ' ') pos--;
       const neg = endingAt(hits, pos, Cue.Neg);
-      if (neg) return true;
+      if (neg) return !aNotA(text, neg);
       const gap = endingAt(hits, pos, Cue.Gap | Cue.Sep);
       if (gap) {
         pos = gap.start;
@@ -306,13 +272,14 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= m.end && h.start <= m.end + 2 && h.end <= ce) ||
         (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSpan(h, ss, se))));
       const hypothetical =
-        (supposed.some(([from, to]) => m.start >= from && m.end <= to) && !hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce)) ||
+        !inForce.asked.has(m.concept) &&
+        ((supposed.some(([from, to]) => m.start >= from && m.end <= to) && !hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce)) ||
         // (a hypothetical runs on over an enumeration: 万一她腿肿得厉害、躺下就喘不过气了)
         // (…but not past a clause-break word: 她还以为我喝多了…然后…现在我站在楼顶上)
         hits.some((h) => h.cues & Cue.Hypo && h.start >= bounds(text, m.start, CLAUSE_NO_LIST)[0] && h.end <= m.start && !hypoClosed?.test(text.slice(h.end, m.start)) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) ||
         hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1 && !CLAUSE_END.test(text.slice(m.end, h.start))) ||
         // a conditional closing the mention's clause (学生突然抽搐倒地的话…)
-        !!conditionalEnd?.test(text.slice(m.end, ce));
+        !!conditionalEnd?.test(text.slice(m.end, ce)));
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)
       // (read only when the message or the sentence asks something: most mentions are in neither)
@@ -321,16 +288,17 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const leaflet = !!leafletAfter?.test(text.slice(m.end, se)) && !personBefore?.test(text.slice(ss, m.start));
       const happened =
         (aheadHere || knowAsked || leaflet) &&
-        (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept)))) ||
+        (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || (!aheadHere && !leaflet && /.[了啦咗]/.test(o.text) && !THEN_AFTER.test(text.slice(o.end))) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept)))) ||
           !!caseSaid?.test(text.slice(ss, se)));
       // 疼不疼, 喘不喘: asked, not said (痛得不得了 is said: very much)
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
       const knowledge =
-        asked ||
+        !inForce.asked.has(m.concept) &&
+        (asked ||
         (((aheadHere && !ownPeopleBefore?.test(text.slice(ss, m.start))) || leaflet) && !happened && !saidNow?.test(text.slice(ss, se))) ||
         (knowAsked && !happened && !hits.some((h) => h.cues & Cue.Present && inSpan(h, ss, se))) ||
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
-        hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1);
+        hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1));
       // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative
       let figurative =
         hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && !jokeDisowned(text, h)) ||

@@ -249,6 +249,14 @@ describe('the words a notice is asked about by', () => {
     expect(textOf(talk(core).say('晋江的，我妈要做的那个康复治疗，听说晋江没地方做，怎么办'))).toContain('医政科');
   });
 
+  it('a treatment said not to be run here (没开这项) is that way too, beside who is asking', () => {
+    expect(textOf(talk(core).say('我们是晋江的隔离人员，孩子要做个听力筛查，听说这边没开这项，那咋办'))).toContain('医政科');
+  });
+
+  it('whether a check-up will be stopped by the epidemic (会不会因为疫情停掉) is the continuity of care', () => {
+    expect(textOf(talk(core).say('晋江这边，小孩下个月要做体检，会不会因为疫情停掉'))).toContain('连续的医疗服务');
+  });
+
   it('what to get ready before going in (得提前准备点啥) is the test results asked', () => {
     expect(textOf(talk(core).say('忻州管控区的，下周想去医院做个检查，不是急诊，得提前准备点啥'))).toContain('核酸');
   });
@@ -257,6 +265,14 @@ describe('the words a notice is asked about by', () => {
     const r = talk(core).say('招远的，姥爷一个人住，腿脚不好，有啥人能管管他不');
     expect(r?.urgent).toBe(false);
     expect(textOf(r)).toContain('家庭医生');
+  });
+});
+
+describe('where the patient is, when the writer is elsewhere', () => {
+  it('a covered place said to be here (泉秀这边) is the locality, whatever city the writer works in', () => {
+    const r = talk(core).say('我在上海上班回不去，我妈中风后腿脚不利索，想做康复，泉秀这边找谁');
+    expect(textOf(r)).toContain('林海峰');
+    expect(textOf(talk(core).say('泉秀街道这边，我爸卧床好几天了，我人在福州回不去，能请护士上门吗'))).toMatch(/护理/);
   });
 });
 

@@ -175,6 +175,11 @@ describe('English', () => {
     expect(norm('my cousin is at home')).not.toMatch(/[\u3400-\u9fff]{2}市/);
   });
 
+  it('reads a cold drink as no cold caught, and a follow-up without going into hospital as care from home', () => {
+    expect(norm('I drank cold juice')).toBe('我喝了冷饮');
+    expect(norm('can it be done without going into the hospital')).toContain('不出门');
+  });
+
   it('does not gloss inside words nor Chinese text', () => {
     expect(norm('he keeps rubbing his chest')).not.toContain('宝宝');
     expect(norm('我在忻州封控区')).toBe('我在忻州封控区');

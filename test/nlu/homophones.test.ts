@@ -41,6 +41,9 @@ describe('homophones through the NLU', () => {
     expect(read('孩子发少38度')).toContain('发烧');
     expect(read('泉秀街到')).toBe('泉秀街道');
     expect(read('我妈高血呀')).toBe('我妈高血压');
+    expect(read('社区中新能打逸苗吗')).toBe('社区中心能打疫苗吗');
+    expect(read('想办门诊特殊病重')).toBe('想办门诊特殊病种');
+    expect(read('转到泉秀社曲')).toBe('转到泉秀社区');
     // and so the intent and the place: 泉秀街到 is a place given, not a question of opening hours
     expect(nlu.analyse('泉秀街到').intent.name).toBe('give_locality');
   });

@@ -110,6 +110,12 @@ describe('language varieties', () => {
     expect(nlu.normalise('你做甚呢').varieties).toEqual(['jin']);
   });
 
+  it('reads Minnan words for a child, a neighbour, falling ill and a son (囡仔, 厝边, 破病, 后生)', () => {
+    expect(norm('厝边的囡仔破病，阮后生讲欲去病院')).toBe('邻居的小孩生病,我们儿子讲要去医院');
+    // 后生 is a son only beside a Minnan word: young, in Mandarin
+    expect(norm('后生可畏')).toBe('后生可畏');
+  });
+
   it('reads internet slang for a word (神马 → 什么)', () => {
     expect(norm('要带神马证明')).toBe('要带什么证明');
     // a traditional 帳號 simplified character by character is 帐号: the mainland writes 账号

@@ -219,6 +219,16 @@ describe('scope.yml patterns', () => {
     expect(scopeOf('刚才突然右手麻了一下，现在手不麻了', 'limb_weak').every((s) => s.includes('resolved'))).toBe(true);
   });
 
+  it('reads talk dismissed as only talk (就是发牢骚, 嘴上说说) and a false alarm (虚惊一场) as not now', () => {
+    expect(detect('女儿上网课时嘟囔了一句不想活了，她自己说就是发牢骚，现在在客厅跳操呢').flags).toEqual([]);
+    expect(scopeOf('刚才以为爸爸晕倒了，原来是睡着了，虚惊一场', 'unresponsive').every((s) => s.includes('resolved'))).toBe(true);
+  });
+
+  it("reads a child's school essay as the child's own words, but an essay asked for as made up", () => {
+    expect(detect('女儿作文里写她想死，今晚就跳下去').flags.map((f) => f.id)).toContain('suicide');
+    expect(detect('帮我写篇作文，题目是《我的爷爷心梗了》').flags).toEqual([]);
+  });
+
   it('refuses a pattern that is not a regular expression, naming the key', () => {
     const data = yaml.load(readFileSync(`${__dirname}/../../intents/urgent/scope.yml`, 'utf8')) as Record<string, unknown>;
     expect(ScopeSchema.safeParse(data).success).toBe(true);
