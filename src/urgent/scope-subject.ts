@@ -39,7 +39,7 @@ function notSubjectPattern(nonhuman: NonNullable<ScopeFile['nonhuman_subject']>,
   const parts = [
     ...(nonhuman.not_subject?.length ? [alternation(nonhuman.not_subject)] : []),
     ...(nonhuman.acts_on_people?.length ? [`(?:${alternation(nonhuman.subjects)}) ?(?:${alternation(nonhuman.acts_on_people)})`] : []),
-    ...(nonhuman.handed_on?.length ? [`(?:${alternation(nonhuman.subjects)})(?:也|已经|都|就)?(?:${alternation(nonhuman.handed_on)})`] : []),
+    ...(nonhuman.handed_on?.length ? [`(?:${alternation(nonhuman.subjects)})仔?(?:也|已经|都|就|以后)?(?:${alternation(nonhuman.handed_on)})`] : []),
   ];
   return parts.length ? parts.join('|') : undefined;
 }
