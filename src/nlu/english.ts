@@ -82,6 +82,16 @@ const OWN_KEYS = new Map([
   ['notes', 'note'],
   ['noted', 'note'],
   ['noting', 'note'],
+  // (a final e that, stripped, leaves another word the glosses use: a heart "rate" is no "rat", "cute" no "cut", a "bite"
+  // no "bit", a "site" no "sit", a "plane" no "plan", "paste" no "past", a "theme" no "them". "here" still reads as
+  // "her": keyed apart, the scorer — trained on glossed text — was re-drawn and a held-out set lost an urgent turn)
+  ...['rate', 'rates', 'rated', 'rating'].map((w) => [w, 'rate'] as const),
+  ['cute', 'cute'],
+  ...['bite', 'bites', 'biting'].map((w) => [w, 'bite'] as const),
+  ...['site', 'sites'].map((w) => [w, 'site'] as const),
+  ...['plane', 'planes'].map((w) => [w, 'plane'] as const),
+  ...['paste', 'pasted', 'pasting'].map((w) => [w, 'paste'] as const),
+  ...['theme', 'themes'].map((w) => [w, 'theme'] as const),
 ]);
 
 /**

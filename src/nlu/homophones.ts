@@ -2,8 +2,9 @@
 // 街到 for 街道): read as the word meant before segmenting, entities and the intent, as the urgent detector reads its
 // own concepts' words (urgent/mentions.ts). A window is read as a word of `words` (lexicon.yml `homophones`) when it
 // sounds the same, tones aside, differs in at most one character
-// in three, none of them a character never guessed (`never`: 的, 是…), is whole words of the message as segmented
-// (头发少 holds no 发烧) and is no word of its own (一元 is not 医院). Pure: reads only its arguments.
+// in three (a word of two in both, as voice input writes it — 头戏 for 透析 — only where each character was cut as a
+// word of its own), none of them a character never guessed (`never`: 的, 是…), is whole words of the message as
+// segmented (头发少 holds no 发烧) and is no word of its own (一元 is not 医院). Pure: reads only its arguments.
 import type { Lexicon } from './data';
 import { pinyinPaths, readingsOf } from '../urgent/lexicon';
 import { cutsOf } from './segment';
@@ -17,6 +18,8 @@ export interface HomophoneOptions {
   isWord: (w: string) => boolean;
   /** Characters never read as another's homophone. */
   never: ReadonlySet<string>;
+  /** Words nothing is read inside (lexicon `not_inside`: 舍曲林 holds no 社区). */
+  keep?: readonly string[];
 }
 
 export interface HomophoneReader {
@@ -52,9 +55,13 @@ export function createHomophoneReader(words: readonly string[], o: HomophoneOpti
     maxLength = Math.max(maxLength, w.length);
   }
 
+  const keep = (o.keep ?? []).filter((w) => w.length >= 2);
   function correct(text: string, cut: (t: string) => string[]): string {
     let cuts: Set<number> | undefined;
     let out: string[] | undefined;
+    // where the words nothing is read inside stand (most messages have none)
+    let kept: [number, number][] | undefined;
+    for (const w of keep) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) (kept ??= []).push([at, at + w.length]);
     for (let i = 0; i < text.length; ) {
       let node: Node | undefined = root;
       let found: [number, string] | undefined;
@@ -65,9 +72,13 @@ export function createHomophoneReader(words: readonly string[], o: HomophoneOpti
         const w = node.word;
         if (w === undefined || ambiguous.has(node) || j === i) continue;
         const window = text.slice(i, j + 1);
-        if (window === w || !guessable(window, w, o)) continue;
+        if (window === w || kept?.some(([a, b]) => i < b && j + 1 > a)) continue;
+        // (a word of two said whole by voice with both characters another's — 头戏 for 透析 — only where the segmenter
+        // found each character a word of its own)
+        const strict = guessable(window, w, o);
+        if (!strict && !(window.length === 2 && guessable(window, w, o, 2))) continue;
         cuts ??= cutsOf(text, cut);
-        if (cuts.has(i) && cuts.has(j + 1)) found = [j + 1, w];
+        if (cuts.has(i) && cuts.has(j + 1) && (strict || cuts.has(i + 1))) found = [j + 1, w];
       }
       if (!found) {
         i++;
@@ -83,26 +94,26 @@ export function createHomophoneReader(words: readonly string[], o: HomophoneOpti
   return { correct };
 }
 
-/** At most one character in three differs, none of them one never guessed; what was typed is no word of its own (卫生员
- * is a health worker, not 卫生院). */
-function guessable(window: string, word: string, o: HomophoneOptions): boolean {
+/** At most one character in three differs (or `most`), none of them one never guessed; what was typed is no word of its
+ * own (卫生员 is a health worker, not 卫生院). */
+function guessable(window: string, word: string, o: HomophoneOptions, most = Math.ceil(window.length / 3)): boolean {
   let diffs = 0;
   for (let k = 0; k < window.length; k++) {
     if (window[k] === word[k]) continue;
     if (o.never.has(window[k] as string)) return false;
     diffs++;
   }
-  return diffs <= Math.ceil(window.length / 3) && !o.isWord(window);
+  return diffs <= most && !o.isWord(window);
 }
 
 /** The reader of lexicon.yml's `homophones` (none: the text as it is), built on the first message it reads: its
  * characters' readings come from pinyin-pro, which a start from the start-up cache does not load (pinyin.ts). */
-export function homophoneReaderOf(lexicon: Pick<Lexicon, 'homophones'>, syllablesOf: (w: string) => string[], isWord: (w: string) => boolean): HomophoneReader {
+export function homophoneReaderOf(lexicon: Pick<Lexicon, 'homophones'> & Partial<Pick<Lexicon, 'not_inside'>>, syllablesOf: (w: string) => string[], isWord: (w: string) => boolean): HomophoneReader {
   const h = lexicon.homophones;
   if (!h) return { correct: (t) => t };
   let reader: HomophoneReader | undefined;
   return {
     correct: (text, cut) =>
-      (reader ??= createHomophoneReader(h.words, { syllablesOf, readingOf: (ch) => readingsOf(ch)[0] ?? '', isWord, never: new Set(h.never) })).correct(text, cut),
+      (reader ??= createHomophoneReader(h.words, { syllablesOf, readingOf: (ch) => readingsOf(ch)[0] ?? '', isWord, never: new Set(h.never), keep: lexicon.not_inside })).correct(text, cut),
   };
 }

@@ -155,9 +155,11 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     .filter(([, c]) => c.not_yet?.length)
     .map(([id, c]) => {
       const said = new Set(c.not_yet);
-      const signs = new Set(c.rules.flatMap((r) => r.all.flatMap(itemConcepts)).filter((x) => !context.has(x) && !said.has(x)));
+      // (a rule that does not hold beside a not-yet concept gives no sign: 要生了 beside 预产期下礼拜 is a plan)
+      const signs = new Set(c.rules.filter((r) => !r.none.some((x) => said.has(x))).flatMap((r) => r.all.flatMap(itemConcepts)).filter((x) => !context.has(x) && !said.has(x)));
       return { id, said, signs };
     });
+  const notYetSaid = new Set(notYetSpecs.flatMap((x) => [...x.said]));
   function notYetOf(mentions: readonly Mention[], scopes: readonly Scope[]): ReadonlySet<string> {
     const out = new Set<string>();
     if (!notYetSpecs.length) return out;
@@ -171,8 +173,9 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   function admitsOf(mentions: readonly Mention[], scopes: readonly Scope[]): (label: string) => boolean {
     if (!mentions.length) return admitsUnnamed;
     const named = new Set(mentions.filter((_, i) => !(scopes[i] as Scope).negated).map((m) => m.concept));
-    // (someone named and nothing said of them — 我妈一周要透析三次，谁给她透 — is a question about them, not an emergency)
-    const saysMore = [...named].some((c) => !context.has(c));
+    // (someone named and nothing said of them — 我妈一周要透析三次，谁给她透 — is a question about them, not an emergency;
+    // nor is a time still ahead said of them: 怀孕了，预产期下个月)
+    const saysMore = [...named].some((c) => !context.has(c) && !notYetSaid.has(c));
     return (label) => {
       const needs = subjects.get(label);
       // (…nor one whose ordinary reason is named: 事情办好了，以后就不麻烦你们了 is a sign-off)

@@ -64,7 +64,8 @@ export const ConceptsSchema = z.strictObject({
       /** Scope readings that never apply to it: a farewell said or means made ready stay in force once done
        * (`past`, `resolved`: 昨晚发来…照顾好妈妈, 绳子买好了); acts and words of farewell are not symptoms, so a figure of
        * speech around them (让我, 逼得) does not make them `figurative`; a goodbye is said to someone, so 你 before it (妈你别难过)
-       * does not make the bot its subject (`addressed`). */
+       * does not make the bot its subject (`addressed`); a medical history is not one for a hoard kept (`history`); and a
+       * way to die asked about is intent, not knowledge sought nor a supposition (`asked`: 跳下去会不会很痛). */
       in_force: z.array(z.enum(['past', 'resolved', 'figurative', 'addressed', 'history', 'asked'])).default([]),
     }),
   ),
@@ -163,6 +164,11 @@ export const ScopeSchema = z.strictObject({
   now_opener: pattern.optional(),
   /** A resolution someone says will come, matched right before it (他说躺躺就好了, 她觉得睡一觉就好了): not over. */
   predicted_before: pattern.optional(),
+  /** Right before and right after a mention, what asks whether it can come (会昏迷吗): knowledge sought. */
+  possibility_before: pattern.optional(),
+  possibility_after: pattern.optional(),
+  /** Before a resolution, in its sentence, what says it is the usual episode's (平时抽一两分钟就好了): not this one over. */
+  habitual_before: pattern.optional(),
   /** Right before a past time, what makes it a comparison, not when the symptom is (这次比上次深很多). */
   compared_before: pattern.optional(),
   /** A symptom said to be back after it was over or past (…就好了…今晚又开始痛; "started again"): matched after it. */

@@ -70,7 +70,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.supposing, Cue.Suppose);
   add(data.serious_turn, Cue.Serious);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
-  const [fearedBefore, aboutToAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied, predictedBefore, comparedBefore] = [
+  const [fearedBefore, aboutToAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied, predictedBefore, comparedBefore, habitualBefore, possibilityBefore, possibilityAfter] = [
     data.feared_before,
     data.about_to_after,
     data.now_opener,
@@ -79,6 +79,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     data.joke_denied,
     data.predicted_before,
     data.compared_before,
+    data.habitual_before,
+    data.possibility_before,
+    data.possibility_after,
   ].map((p) => (p ? new RegExp(p) : undefined));
   /** After 说正经的: a question follows (…卫生院标黄色是啥意思) and the joke is not denied (说正经的不是开玩笑). */
   const jokingAside = (after: string): boolean => !!seriousQuestion?.test(after) && !jokeDenied?.test(after);
@@ -224,7 +227,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const [, nextEnd] = se < text.length ? bounds(text, Math.min(se + 1, text.length - 1), SENTENCE_END) : [se, se];
       if (!inForce.resolved.has(m.concept))
         for (const h of hits)
-          if (h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd) && !ofAnotherTime(text, hits, h, m) && !predictedBefore?.test(text.slice(Math.max(0, h.start - 14), h.start)) && !ASKED_AFTER.test(text.slice(h.end, h.end + 2))) {
+          if (h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd) && !ofAnotherTime(text, hits, h, m) && !predictedBefore?.test(text.slice(Math.max(0, h.start - 14), h.start)) && !habitualBefore?.test(text.slice(Math.max(m.end, h.start - 16), h.start)) && !ASKED_AFTER.test(text.slice(h.end, h.end + 2))) {
             resolved = true;
             overAt = Math.max(overAt, h.end);
           }
@@ -292,9 +295,12 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
           !!caseSaid?.test(text.slice(ss, se)));
       // 疼不疼, 喘不喘: asked, not said (痛得不得了 is said: very much)
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
+      // 会昏迷吗: whether it can come, asked
+      const possible = !!possibilityBefore?.test(text.slice(Math.max(0, m.start - 3), m.start)) && !!possibilityAfter?.test(text.slice(m.end, m.end + 3));
       const knowledge =
         !inForce.asked.has(m.concept) &&
         (asked ||
+        possible ||
         (((aheadHere && !ownPeopleBefore?.test(text.slice(ss, m.start))) || leaflet) && !happened && !saidNow?.test(text.slice(ss, se))) ||
         (knowAsked && !happened && !hits.some((h) => h.cues & Cue.Present && inSpan(h, ss, se))) ||
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||

@@ -61,6 +61,11 @@ describe('English', () => {
     expect(norm('I left a note for my landlord')).toContain('留了纸条');
   });
 
+  it('reads a heart rate as a rate, not a rat with its e stripped', () => {
+    expect(norm('his heart rate is 150')).not.toContain('老鼠');
+    expect(norm('rat poison for the rats in the kitchen')).toContain('老鼠');
+  });
+
   it('reads a contract as an agreement and contractions as labour, though they share a stem', () => {
     expect(norm('he has a family doctor contract')).not.toContain('宫缩');
     expect(norm('the contractions are 5 minutes apart')).toContain('宫缩');

@@ -4,7 +4,7 @@ import { createHomophoneReader, homophoneReaderOf } from '../../src/nlu/homophon
 import { realNlu } from '../support/nlu';
 
 describe('createHomophoneReader', () => {
-  const sound: Record<string, string> = { 透: 'tou', 析: 'xi', 西: 'xi', 医: 'yi', 院: 'yuan', 元: 'yuan', 一: 'yi', 的: 'de', 得: 'de', 去: 'qu' };
+  const sound: Record<string, string> = { 头: 'tou', 透: 'tou', 析: 'xi', 西: 'xi', 医: 'yi', 院: 'yuan', 元: 'yuan', 一: 'yi', 的: 'de', 得: 'de', 去: 'qu' };
   const reader = createHomophoneReader(['透析', '医院'], {
     syllablesOf: (w) => [...w].map((c) => sound[c] ?? ''),
     readingOf: (c) => sound[c] ?? '',
@@ -23,6 +23,17 @@ describe('createHomophoneReader', () => {
     expect(reader.correct('一元', chars)).toBe('一元');
     expect(reader.correct('一院', chars)).toBe('一院');
     expect(reader.correct('去透西', (t) => [t.slice(0, 2), t.slice(2)])).toBe('去透西');
+  });
+
+  it('reads a word of two said whole with both characters another\'s only where each character was cut alone', () => {
+    expect(reader.correct('去头西', chars)).toBe('去透析');
+    expect(reader.correct('去头西', (t) => [t.slice(0, 1), t.slice(1)])).toBe('去头西');
+  });
+
+  it('reads nothing inside a word kept whole (keep)', () => {
+    const keeping = createHomophoneReader(['透析'], { syllablesOf: (w) => [...w].map((c) => sound[c] ?? ''), readingOf: (c) => sound[c] ?? '', isWord: () => false, never: new Set(), keep: ['头西林'] });
+    expect(keeping.correct('吃头西林', chars)).toBe('吃头西林');
+    expect(keeping.correct('去头西', chars)).toBe('去透析');
   });
 
   it('keeps the text as it is when nothing sounds like a word, and its length always', () => {
@@ -44,6 +55,8 @@ describe('homophones through the NLU', () => {
     expect(read('社区中新能打逸苗吗')).toBe('社区中心能打疫苗吗');
     expect(read('想办门诊特殊病重')).toBe('想办门诊特殊病种');
     expect(read('转到泉秀社曲')).toBe('转到泉秀社区');
+    // a word said whole by voice, both characters another's (头洗, 偷西 for 透析)
+    expect(read('晋江特定对象偷西在哪里')).toContain('透析');
     // and so the intent and the place: 泉秀街到 is a place given, not a question of opening hours
     expect(nlu.analyse('泉秀街到').intent.name).toBe('give_locality');
   });
@@ -58,6 +71,10 @@ describe('homophones through the NLU', () => {
     expect(read('卫生员来了')).toBe('卫生员来了');
     expect(read('隔篱屋个伯伯')).not.toContain('隔离');
     expect(read('幼儿急疹')).toBe('幼儿急疹');
+    // a medicine, something borrowed and a box cutter hold no 社区 and no 街道
+    expect(read('一直在吃舍曲林')).toBe('一直在吃舍曲林');
+    expect(read('哪里能借到制氧机')).toBe('哪里能借到制氧机');
+    expect(read('这是今晚的重头戏')).toBe('这是今晚的重头戏');
   });
 });
 
