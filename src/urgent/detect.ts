@@ -3,7 +3,7 @@
 // on the corpus), then `detect(normalisedText)` is pure.
 import type { RedFlag } from '../nlu/types';
 import type { UrgentData } from './data';
-import { itemConcepts, type ConceptSpec } from './schema';
+import { IN_FORCE_READINGS, itemConcepts, type ConceptSpec } from './schema';
 import { buildConceptLexicon, type ConceptLexicon } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import { createRuleEngine, type RuleEngine } from './rules';
@@ -76,7 +76,7 @@ export interface UrgentOptions {
 export function createUrgentDetector(data: UrgentData, o: UrgentOptions): UrgentDetector {
   const lexicon = buildConceptLexicon(data.concepts, o.simplify, o.syllables);
   const inForce = (reading: ConceptSpec['in_force'][number]): Set<string> => new Set(data.concepts.concepts.filter((c) => c.in_force.includes(reading)).map((c) => c.id));
-  const scope = createScopeReader(data.scope, o.simplify, { past: inForce('past'), resolved: inForce('resolved'), figurative: inForce('figurative'), addressed: inForce('addressed'), history: inForce('history'), asked: inForce('asked') });
+  const scope = createScopeReader(data.scope, o.simplify, Object.fromEntries(IN_FORCE_READINGS.map((r) => [r, inForce(r)])) as Record<(typeof IN_FORCE_READINGS)[number], Set<string>>);
   const rules = createRuleEngine(data.classes, scope);
   const isWord = o.isWord ?? (() => false);
   const sizes = data.scorer.ngrams;

@@ -13,6 +13,9 @@ const pattern = z.string().refine((src) => {
   }
 }, 'not a valid regular expression');
 
+/** The scope readings a concept may be held in force against (concepts.yml `in_force`). */
+export const IN_FORCE_READINGS = ['past', 'resolved', 'figurative', 'addressed', 'history', 'asked'] as const;
+
 const NumberSpec = z.strictObject({
   /** Words the number follows (血氧, SpO2); '' for a number standing alone before `unit`. */
   after: z.array(z.string()),
@@ -66,7 +69,7 @@ export const ConceptsSchema = z.strictObject({
        * speech around them (让我, 逼得) does not make them `figurative`; a goodbye is said to someone, so 你 before it (妈你别难过)
        * does not make the bot its subject (`addressed`); a medical history is not one for a hoard kept (`history`); and a
        * way to die asked about is intent, not knowledge sought nor a supposition (`asked`: 跳下去会不会很痛). */
-      in_force: z.array(z.enum(['past', 'resolved', 'figurative', 'addressed', 'history', 'asked'])).default([]),
+      in_force: z.array(z.enum(IN_FORCE_READINGS)).default([]),
     }),
   ),
 });
@@ -164,6 +167,10 @@ export const ScopeSchema = z.strictObject({
   now_opener: pattern.optional(),
   /** A resolution someone says will come, matched right before it (他说躺躺就好了, 她觉得睡一觉就好了): not over. */
   predicted_before: pattern.optional(),
+  /** Verbs of deciding that 不 between two of them weighs (要不要, 该不该): no denial. */
+  weighing_verbs: words.default([]),
+  /** Right after a mention, a consequence (…就很危险): the mention is a condition, its 了 no event. */
+  then_after: pattern.optional(),
   /** Right before and right after a mention, what asks whether it can come (会昏迷吗): knowledge sought. */
   possibility_before: pattern.optional(),
   possibility_after: pattern.optional(),

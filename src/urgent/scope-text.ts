@@ -105,6 +105,7 @@ export function jokeSaidAfter(text: string, hits: readonly Hit[], sentenceEnd: n
   return [...rest].length <= 2;
 }
 
-/** A negator between a verb of deciding and the same verb again (要不要, 该不该, 想不想, 敢不敢): weighing whether to do
- * it, not a denial. (是不是, 有没有, 会不会 ask whether something is so: they stay the negation that closes a question.) */
-export const aNotA = (text: string, h: Hit): boolean => text[h.start] === '不' && h.start > 0 && /[要该想敢]/.test(text[h.start - 1] as string) && text[h.start - 1] === text[h.start + 1];
+/** A negator between a verb of deciding and the same verb again (scope.yml `weighing_verbs`: 要不要, 该不该): weighing
+ * whether to do it, not a denial. */
+export const aNotA = (text: string, h: Hit, verbs: ReadonlySet<string>): boolean =>
+  text[h.start] === '不' && h.start > 0 && verbs.has(text[h.start - 1] as string) && text[h.start - 1] === text[h.start + 1];

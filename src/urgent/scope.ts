@@ -25,8 +25,6 @@ const ASKED_AFTER = /^(?:吧|吗|么|嘛|[?？])/;
 const CLAUSE_NO_LIST = /[,，:：。!?;\n！？；]/;
 /** CLAUSE_END's characters, by code (a test a character without making a string of it). */
 const CLAUSE_END_CODES = new Set([...',，:：、。!?;\n！？；'].map((c) => c.charCodeAt(0)));
-/** A consequence right after a mention (压了不褪色就很危险): the mention is a condition, not an event. */
-const THEN_AFTER = /^[^,，。?？!！]{0,3}就/;
 const PAST_UNIT = /(?:\d+|[一二两三四五六七八九十几半多]+)(?:天|周|星期|个星期|个月|月|年)(?:多)?前|(?:19|20)\d\d年/g;
 export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s, inForce: InForce = NONE_IN_FORCE): ScopeReader {
   const happening = new Set(data.happening);
@@ -89,6 +87,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const alternation = (ws: readonly string[]): string =>
     ws.map((w) => escapeRegExp(norm(w))).map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w)).sort((a, b) => b.length - a.length).join('|');
   const askingAhead = data.asking_ahead ? new RegExp(data.asking_ahead) : undefined;
+  const thenAfter = data.then_after ? new RegExp(data.then_after) : undefined;
+  const weighing = new Set(data.weighing_verbs.map(norm));
   const saidNow = data.said_now ? new RegExp(data.said_now) : undefined;
   const leafletAfter = data.leaflet_after ? new RegExp(data.leaflet_after) : undefined;
   const personBefore = data.person_before ? new RegExp(data.person_before) : undefined;
@@ -170,7 +170,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     for (let steps = 0; steps < 16 && pos > sentenceStart; steps++) {
       while (pos > sentenceStart && text[pos - 1] === ' ') pos--;
       const neg = endingAt(hits, pos, Cue.Neg);
-      if (neg) return !aNotA(text, neg);
+      if (neg) return !aNotA(text, neg, weighing);
       const gap = endingAt(hits, pos, Cue.Gap | Cue.Sep);
       if (gap) {
         pos = gap.start;
@@ -291,7 +291,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const leaflet = !!leafletAfter?.test(text.slice(m.end, se)) && !personBefore?.test(text.slice(ss, m.start));
       const happened =
         (aheadHere || knowAsked || leaflet) &&
-        (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || (!aheadHere && !leaflet && /.[了啦咗]/.test(o.text) && !THEN_AFTER.test(text.slice(o.end))) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept)))) ||
+        (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || (!aheadHere && !leaflet && /.[了啦咗]/.test(o.text) && !thenAfter?.test(text.slice(o.end))) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept)))) ||
           !!caseSaid?.test(text.slice(ss, se)));
       // 疼不疼, 喘不喘: asked, not said (痛得不得了 is said: very much)
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
