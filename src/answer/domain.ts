@@ -78,6 +78,7 @@ const DomainFile = z
     failCues: z.array(z.string().min(1)).default([]),
     ownNumberCues: z.array(z.string().min(1)).default([]),
     unansweredCues: z.array(z.string().min(1)).default([]),
+    routeFailedCues: z.array(z.string().min(1)).default([]),
     serviceNumbers: z.array(z.string().regex(/^\d+$/)).default([]),
     helpComingCues: z.array(z.string().min(1)).default([]),
     /** A place or zone said before, corrected (我说错了, 打错了, 更正一下, sorry I meant): the last question again, with it. */
@@ -178,6 +179,12 @@ export const asksWhere = (domain: Domain, text: string): boolean => cueScan(doma
 export function saysUnanswered(domain: Domain, text: string): boolean {
   const lower = text.toLowerCase();
   return cueScan(lowerCase(domain.unansweredCues)).any(lower);
+}
+
+/** The message says the way the notice gives has failed: the transfer car has not come (`routeFailedCues`: 车还没来, 还没影,
+ * never came) — the numbers to call next. */
+export function saysRouteFailed(domain: Domain, text: string): boolean {
+  return cueScan(lowerCase(domain.routeFailedCues)).any(text.toLowerCase());
 }
 
 /** Per domain, each kind of answer's first intent in answers.yml's order (found once, not by walking the intents every turn). */

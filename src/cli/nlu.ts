@@ -83,7 +83,7 @@ function table(title: string, rows: HeldOutReport['byFamily']): string[] {
 function urgentEval(nlu: NluEngine, args: string[]): number {
   const t = args.indexOf('--threshold');
   const u = args.indexOf('--threshold-unseen');
-  const threshold = { open: t >= 0 ? Number(args[t + 1]) : nlu.urgent.threshold, unseen: u >= 0 ? Number(args[u + 1]) : nlu.urgent.thresholdUnseen };
+  const threshold = { open: t >= 0 ? Number(args[t + 1]) : nlu.urgent.threshold, unseen: u >= 0 ? Number(args[u + 1]) : nlu.urgent.thresholdUnseen, across: nlu.urgent.thresholdAcross };
   const inputs = {
     data: nlu.data.urgent,
     detector: nlu.urgent,

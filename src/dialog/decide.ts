@@ -6,7 +6,7 @@ import type { Retrieved } from '../answer/retrieve';
 import { askedNumbers, hotlineOf, unknownNumberLine, unlistedNumbers } from '../answer/contacts';
 import { contactLine, lineWords, topicLines } from '../answer/topics';
 import { followUp, isFollowUp } from '../answer/follow-up';
-import { asksWhere, intentAnswering, lowerCase, saysUnanswered } from '../answer/domain';
+import { asksWhere, intentAnswering, lowerCase, saysRouteFailed, saysUnanswered } from '../answer/domain';
 import { redact } from '../log/redact';
 import { cueScan } from '../data/cue-scan';
 import { plan, say, type Line, type Plan } from '../answer/plan';
@@ -113,9 +113,9 @@ export function resolveIntent(i: DecideInput, s: Session): string {
     if (contacts) return contacts;
   }
   // "0350-3301599…打了一上午都占线 还有别的号没有", or the number just given (你说的这个电话打不通): a number going
-  // unanswered asks for the other contacts
+  // unanswered asks for the other contacts; so does the transfer car not come (转运车…还没影)
   const contacts = intentAnswering(domain, 'contacts');
-  if (contacts && ((numbersIn(i).length && !slots.categories.length) || s.lastIntent === contacts) && saysUnanswered(domain, analysis.normalised)) return contacts;
+  if (contacts && (((numbersIn(i).length && !slots.categories.length) || s.lastIntent === contacts) && saysUnanswered(domain, analysis.normalised) || saysRouteFailed(domain, analysis.normalised))) return contacts;
   // "麻烦给我一段能直接转给居民的话": the last answer again, as text to pass on
   if (s.lastIntent && isContent(domain, s.lastIntent) && !slots.categories.length && !slots.topics.length) {
     const lower = analysis.normalised.toLowerCase();

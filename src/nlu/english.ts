@@ -92,6 +92,8 @@ const OWN_KEYS = new Map([
   ...['plane', 'planes'].map((w) => [w, 'plane'] as const),
   ...['paste', 'pasted', 'pasting'].map((w) => [w, 'paste'] as const),
   ...['theme', 'themes'].map((w) => [w, 'theme'] as const),
+  // (the womb "contracting" is no job "contract": a teaching contract read as labour pains)
+  ['contracting', 'contracting'],
 ]);
 
 /**

@@ -23,8 +23,12 @@ export interface UrgentVerdict {
   score: number;
   /** Who raised it. */
   by: 'rules' | 'scorer' | 'both' | null;
-  /** The scope rules judged every red-flag mention out of scope: the scorer may not raise the flag. */
+  /** The scope rules judged every red-flag mention out of scope: the scorer may raise only another class (`shut`), at
+   * `threshold_across`. */
   closed: boolean;
+  /** Whether the scorer may not raise a class: one whose mentions the scope rules all judged out of scope (a stroke
+   * years ago shuts stroke, not a plan to die now), or any when the message is too thin to judge. */
+  shut: (label: string) => boolean;
   /** The classes an open red-flag mention belongs to: the scorer needs only `threshold` for these, `thresholdUnseen`
    * for any other (a phrasing the concepts do not know, or a class no mention speaks for). */
   openClasses: ReadonlySet<string>;
@@ -43,6 +47,7 @@ export interface UrgentDetector {
   lexicon: ConceptLexicon;
   threshold: number;
   thresholdUnseen: number;
+  thresholdAcross: number;
   /** The trained model (made from `tables` when first asked for, when those came from the start-up cache). */
   readonly model: ScorerModel;
   /** Its rows as the compiled scorer reads them (what the start-up cache keeps). */
@@ -185,6 +190,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   }
   const threshold = o.threshold ?? data.scorer.threshold;
   const thresholdUnseen = o.thresholdUnseen ?? data.scorer.threshold_unseen;
+  const thresholdAcross = data.scorer.threshold_across ?? thresholdUnseen;
   const tables = o.tables ?? scorerTables(model as ScorerModel);
   const modelOf = (): ScorerModel => (model ??= modelOfTables(tables));
   const scorer = compileTables(tables, sizes, modelOf);
@@ -200,8 +206,11 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
         : { urgent: 0, best: NONE };
     const flags: RedFlag[] = verdict.hits.map((h) => ({ id: h.id, text: h.mention.text, start: h.mention.start, end: h.mention.end }));
     const tooThin = thin(normalised, mentions);
+    const shut = (label: string): boolean => tooThin || verdict.closedClasses.has(label);
     // the lower threshold where a red-flag mention of the scorer's class is open; else as if none were found
-    const byScorer = s.urgent >= (verdict.openClasses.has(s.best) ? threshold : thresholdUnseen) && s.best !== NONE && !verdict.closed && !tooThin && !notYetOf(mentions, scopes).has(s.best);
+    // (never a class whose every mention the scope rules judged out of scope; another class beside them only at
+    // `threshold_across`)
+    const byScorer = s.urgent >= (verdict.openClasses.has(s.best) ? threshold : verdict.closed ? thresholdAcross : thresholdUnseen) && s.best !== NONE && !shut(s.best) && !notYetOf(mentions, scopes).has(s.best);
     if (!flags.length && byScorer) flags.push({ id: s.best, text: '', start: 0, end: 0 });
     const by = verdict.hits.length ? (byScorer ? 'both' : 'rules') : byScorer ? 'scorer' : null;
     return {
@@ -210,6 +219,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
       score: s.urgent,
       by,
       closed: verdict.closed || tooThin,
+      shut,
       openClasses: verdict.openClasses,
       mentions,
       scopes,
@@ -224,6 +234,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     lexicon,
     threshold,
     thresholdUnseen,
+    thresholdAcross,
     get model() {
       return modelOf();
     },

@@ -26,6 +26,8 @@ export interface Judged {
   closed: boolean;
   /** No open red-flag mention of the scorer's class in it (the scorer needs its `unseen` threshold). */
   unseen: boolean;
+  /** …while every red-flag mention it has is out of scope (the scorer needs its `across` threshold). */
+  across: boolean;
 }
 
 export interface HeldOutReport {
@@ -51,9 +53,11 @@ const rates = (c: Counts): Counts & { recall: number; precision: number } => ({
 export interface Thresholds {
   open: number;
   unseen: number;
+  /** Another class beside out-of-scope mentions (default: `unseen`). */
+  across?: number;
 }
 
-export const raised = (j: Judged, t: Thresholds): boolean => j.rules.length > 0 || (!j.closed && j.best !== NONE && j.score >= (j.unseen ? t.unseen : t.open));
+export const raised = (j: Judged, t: Thresholds): boolean => j.rules.length > 0 || (!j.closed && j.best !== NONE && j.score >= (!j.unseen ? t.open : j.across ? (t.across ?? t.unseen) : t.unseen));
 
 function tally(judged: Judged[], threshold: Thresholds, by: (j: Judged) => string[]): Record<string, Counts> {
   const out: Record<string, Counts> = {};
@@ -84,7 +88,7 @@ function prepare(inputs: EvalInputs, entries: readonly CorpusEntry[]) {
     const n = inputs.normalise(entry.text);
     const v = inputs.detector.detect(n);
     const rules = v.by === 'rules' || v.by === 'both' ? v.flags.map((f) => f.id) : [];
-    return { entry, features: inputs.detector.features(n), admits: inputs.detector.admitsOf(v.mentions, v.scopes), notYet: inputs.detector.notYetOf(v.mentions, v.scopes), rules, closed: v.closed, openClasses: v.openClasses };
+    return { entry, features: inputs.detector.features(n), admits: inputs.detector.admitsOf(v.mentions, v.scopes), notYet: inputs.detector.notYetOf(v.mentions, v.scopes), rules, shut: v.shut, closed: v.closed, openClasses: v.openClasses };
   });
 }
 
@@ -102,7 +106,7 @@ export function questionsFamily(inputs: EvalInputs): CorpusEntry[] {
   return inputs.extraNegatives.map((text, i) => ({ text, urgent: false, class: null, family: EVERYDAY, file: 'intents/classes', line: i + 1 }));
 }
 
-export function heldOutFamilies(inputs: EvalInputs, threshold: Thresholds = { open: inputs.data.scorer.threshold, unseen: inputs.data.scorer.threshold_unseen }): HeldOutReport {
+export function heldOutFamilies(inputs: EvalInputs, threshold: Thresholds = { open: inputs.data.scorer.threshold, unseen: inputs.data.scorer.threshold_unseen, across: inputs.data.scorer.threshold_across }): HeldOutReport {
   const prepared = prepare(inputs, [...inputs.data.corpus, ...questionsFamily(inputs)]);
   const families = [...new Set(prepared.map((p) => p.entry.family))].sort();
   const judged: Judged[] = [];
@@ -110,7 +114,7 @@ export function heldOutFamilies(inputs: EvalInputs, threshold: Thresholds = { op
     const model = trainScorer(prepared.filter((p) => p.entry.family !== family).map(asDoc), inputs.data.scorer);
     for (const p of prepared.filter((x) => x.entry.family === family)) {
       const s = score(model, p.features, p.admits);
-      judged.push({ entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed || p.notYet.has(s.best), unseen: !p.openClasses.has(s.best) });
+      judged.push({ entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.shut(s.best) || p.notYet.has(s.best), unseen: !p.openClasses.has(s.best), across: p.closed });
     }
   }
   return report(judged, threshold);
@@ -121,11 +125,11 @@ export function blind(
   inputs: EvalInputs,
   entries: readonly CorpusEntry[],
   model: ScorerModel,
-  threshold: Thresholds = { open: inputs.data.scorer.threshold, unseen: inputs.data.scorer.threshold_unseen },
+  threshold: Thresholds = { open: inputs.data.scorer.threshold, unseen: inputs.data.scorer.threshold_unseen, across: inputs.data.scorer.threshold_across },
 ): HeldOutReport {
   const judged = prepare(inputs, entries).map((p) => {
     const s = score(model, p.features, p.admits);
-    return { entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.closed || p.notYet.has(s.best), unseen: !p.openClasses.has(s.best) };
+    return { entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.shut(s.best) || p.notYet.has(s.best), unseen: !p.openClasses.has(s.best), across: p.closed };
   });
   return report(judged, threshold);
 }
@@ -141,12 +145,13 @@ function report(judged: Judged[], threshold: Thresholds): HeldOutReport {
   const grid = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99];
   const sweep = grid.flatMap((open) =>
     grid.map((unseen) => {
-      const r = rates(tally(judged, { open, unseen }, () => ['all']).all ?? empty());
-      const q = tally(judged, { open, unseen }, (j) => (j.entry.family === EVERYDAY ? [EVERYDAY] : []))[EVERYDAY] ?? empty();
+      // (the threshold across classes kept: a class beside out-of-scope mentions needs it whatever the others are)
+      const r = rates(tally(judged, { open, unseen, across: Math.max(unseen, threshold.across ?? unseen) }, () => ['all']).all ?? empty());
+      const q = tally(judged, { open, unseen, across: Math.max(unseen, threshold.across ?? unseen) }, (j) => (j.entry.family === EVERYDAY ? [EVERYDAY] : []))[EVERYDAY] ?? empty();
       return { open, unseen, recall: r.recall, precision: r.precision, everyday: q.fp / Math.max(1, q.fp + q.tn) };
     }),
   );
-  const rulesOnly = rates(tally(judged, { open: 2, unseen: 2 }, () => ['all']).all ?? empty());
+  const rulesOnly = rates(tally(judged, { open: 2, unseen: 2, across: 2 }, () => ['all']).all ?? empty());
   const map = (o: Record<string, Counts>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, rates(v)]));
   return {
     threshold,

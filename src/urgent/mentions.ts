@@ -151,8 +151,10 @@ function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
   if (!lex.numbers.length) return [];
   const out: Mention[] = [];
   for (const { s, e, value, decimal } of readings(text)) {
+    // (a round number with an approximation after it is its tens: 血氧90多 is 90–99, read by its top where the spec says so)
+    const top = APPROXIMATE.includes(text[e] as string) && value >= 10 && value % 10 === 0 ? value + 9 : value;
     for (const { concept, spec } of lex.numbers) {
-      if (value < spec.min || value > spec.max) continue;
+      if (value < spec.min || (spec.approx_top ? top : value) > spec.max) continue;
       if (spec.decimal && !decimal) continue;
       // a unit may follow an approximation (20来天, 30多度)
       // …and a space may stand before a unit, as in mixed writing (孙子 5 个月)

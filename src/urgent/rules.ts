@@ -26,6 +26,9 @@ export interface RuleVerdict {
   /** The classes an open red-flag mention belongs to: the scorer's lower threshold holds only for these (a fever
    * says nothing for suicide). */
   openClasses: ReadonlySet<string>;
+  /** When `closed`, the classes its out-of-scope mentions belong to: the scorer may not raise these (a stroke years
+   * ago says nothing against a plan to die now, which the scorer may still find). */
+  closedClasses: ReadonlySet<string>;
 }
 
 export interface RuleEngine {
@@ -63,7 +66,7 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
 
   function judge(text: string, mentions: readonly Mention[], scopes: readonly Scope[]): RuleVerdict {
     // most messages mention no concept at all: no rule holds, nothing to be cautious of, nothing open or closed
-    if (!mentions.length) return { hits: [], caution: [], closed: false, openClasses: NO_CLASSES };
+    if (!mentions.length) return { hits: [], caution: [], closed: false, openClasses: NO_CLASSES, closedClasses: NO_CLASSES };
     // usable mentions, by concept
     const usable = new Map<string, Mention[]>();
     // mentions whose only reading is the past (他昨天说不想活了), for the rules that count them
@@ -139,7 +142,11 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
     const open = red.filter((m) => (usable.get(m.concept) ?? []).includes(m) && (severe || !mildIn(text, usable, m)) && !spent?.has(m));
     const openClasses = new Set<string>();
     for (const [id, own] of byClass) if (open.some((m) => own.has(m.concept))) openClasses.add(id);
-    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: red.length > 0 && open.length === 0, openClasses };
+    // (closed only by a mention read as written: a homophone guessed out of scope — 开治 for 开指 — says nothing either way)
+    const closed = red.some((m) => !m.typo) && open.length === 0;
+    const closedClasses = new Set<string>();
+    if (closed) for (const [id, own] of byClass) if (red.some((m) => !m.typo && own.has(m.concept))) closedClasses.add(id);
+    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed, openClasses, closedClasses };
   }
 
   return { judge, conceptsOf: (id) => byClass.get(id) ?? new Set() };

@@ -31,6 +31,9 @@ const NumberSpec = z.strictObject({
   not_after: z.array(z.string().min(1)).default([]),
   /** Words that, right after it, make it something else: 1周透析3次 is how often, not a baby's age. */
   not_followed: z.array(z.string().min(1)).default([]),
+  /** A round number said as approximate (90多, 80几) is read by the top of its tens: for a low reading (血氧90多 is
+   * 90–99, no low oxygen), not a high one (烧到40多度 is a fever). */
+  approx_top: z.boolean().default(false),
 });
 export type NumberSpec = z.infer<typeof NumberSpec>;
 
@@ -167,6 +170,8 @@ export const ScopeSchema = z.strictObject({
   now_opener: pattern.optional(),
   /** A resolution someone says will come, matched right before it (他说躺躺就好了, 她觉得睡一觉就好了): not over. */
   predicted_before: pattern.optional(),
+  /** Before a resolution opening on 就, a remedy someone says will do (他姆妈讲拍拍背就好了): not over. */
+  remedy_said_before: pattern.optional(),
   /** Verbs of deciding that 不 between two of them weighs (要不要, 该不该): no denial. */
   weighing_verbs: words.default([]),
   /** Right after a mention, a consequence (…就很危险): the mention is a condition, its 了 no event. */
@@ -174,7 +179,7 @@ export const ScopeSchema = z.strictObject({
   /** Right before and right after a mention, what asks whether it can come (会昏迷吗): knowledge sought. */
   possibility_before: pattern.optional(),
   possibility_after: pattern.optional(),
-  /** Before a resolution, in its sentence, what says it is the usual episode's (平时抽一两分钟就好了): not this one over. */
+  /** Before a resolution, in its sentence, what says it is the usual or an earlier episode's (平时抽一两分钟就好了, 去年也这样过): not this one over. */
   habitual_before: pattern.optional(),
   /** Right before a past time, what makes it a comparison, not when the symptom is (这次比上次深很多). */
   compared_before: pattern.optional(),
@@ -204,6 +209,9 @@ export const ScopeSchema = z.strictObject({
   case_said: pattern.optional(),
   /** What closes an if-clause before a mention (如果是中风呢…). */
   hypothetical_closers: pattern.optional(),
+  /** A belief that was wrong (以为): a hypothetical up to one of `belief_closers` (了, 又, 结果…). */
+  belief: words.default([]),
+  belief_closers: pattern.optional(),
   /** The question a supposition leads to (该怎么做, 找谁): what lies between is supposed. */
   supposed_question: pattern.optional(),
   /** The text right before a mention that makes the bot, spoken to, its subject (你都答非所问). */
@@ -215,6 +223,8 @@ export const ScopeSchema = z.strictObject({
   /** Read right after a hearsay cue (有人说, 听说): the teller's own people (她妈, 他同事), whose case is no hearsay. */
   relay_after: pattern.optional(),
   history_durations: words,
+  /** Right after a named disease, a medicine for it (心脏病的药): history, as a duration is. */
+  medicine_after: words.default([]),
   now: words,
   hypothetical: words,
   hypothetical_after: words,
@@ -248,6 +258,9 @@ export const ScorerSchema = z.strictObject({
   threshold: z.number().min(0).max(1),
   /** The same where no red-flag concept was found at all (a phrasing the concepts do not know). */
   threshold_unseen: z.number().min(0).max(1),
+  /** For a class the message names no mention of while every red-flag mention it has is out of scope (a stroke years
+   * ago; the scorer reads a plan to die): what the scorer needs to raise it. */
+  threshold_across: z.number().min(0).max(1).optional(),
   /** L2 penalty per update. */
   l2: z.number().min(0),
   epochs: z.number().int().min(1).max(50),

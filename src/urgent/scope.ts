@@ -47,6 +47,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.history, Cue.History);
   add(data.now, Cue.Now);
   add(data.hypothetical, Cue.Hypo);
+  add(data.belief, Cue.Hypo);
   add(data.knowledge, Cue.Know);
   add(data.figurative, Cue.Fig);
   add(data.literal_before, Cue.Literal);
@@ -57,6 +58,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.continuing, Cue.Continuing);
   add(data.sequela, Cue.Sequela);
   add(data.history_durations, Cue.HistDuration);
+  add(data.medicine_after, Cue.HistDuration);
   add(data.hypothetical_after, Cue.HypoAfter);
   add(data.jokes, Cue.Joke);
   add(data.service_after, Cue.ServiceAfter);
@@ -68,7 +70,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.supposing, Cue.Suppose);
   add(data.serious_turn, Cue.Serious);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
-  const [fearedBefore, aboutToAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied, predictedBefore, comparedBefore, habitualBefore, possibilityBefore, possibilityAfter] = [
+  const [fearedBefore, aboutToAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied, predictedBefore, remedySaidBefore, comparedBefore, habitualBefore, possibilityBefore, possibilityAfter] = [
     data.feared_before,
     data.about_to_after,
     data.now_opener,
@@ -76,11 +78,17 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     data.serious_question,
     data.joke_denied,
     data.predicted_before,
+    data.remedy_said_before,
     data.compared_before,
     data.habitual_before,
     data.possibility_before,
     data.possibility_after,
   ].map((p) => (p ? new RegExp(p) : undefined));
+  /** A resolution opening on 就 (…就好了, whichever of its cues was hit) after a remedy someone says will do it. */
+  const remedySaid = (text: string, at: number): boolean => {
+    const k = text[at] === '就' ? at : text[at - 1] === '就' ? at - 1 : -1;
+    return k >= 0 && !!remedySaidBefore?.test(text.slice(Math.max(0, k - 12), k));
+  };
   /** After 说正经的: a question follows (…卫生院标黄色是啥意思) and the joke is not denied (说正经的不是开玩笑). */
   const jokingAside = (after: string): boolean => !!seriousQuestion?.test(after) && !jokeDenied?.test(after);
   // (a Latin word stands alone: dog is no animal in clopidogrel)
@@ -96,6 +104,13 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const caseSaid = data.case_said ? new RegExp(data.case_said) : undefined;
   const backAgain = backAgainReader(data.back_again, modifiers);
   const hypoClosed = data.hypothetical_closers ? new RegExp(data.hypothetical_closers) : undefined;
+  const beliefs = new Set(data.belief.map(norm));
+  const beliefClosed = data.belief_closers ? new RegExp(data.belief_closers) : undefined;
+  /** Whether a hypothetical cue's hold ends between it and a mention (…怎么办; a belief's 了). */
+  const supposalEnds = (text: string, h: Hit, at: number): boolean => {
+    const gap = text.slice(h.end, at);
+    return !!hypoClosed?.test(gap) || (beliefs.has(text.slice(h.start, h.end)) && !!beliefClosed?.test(gap));
+  };
   const supposedSpans = supposedReader(new Set(data.supposing_asked.map(norm)), data.supposed_question ? new RegExp(data.supposed_question) : undefined);
   const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
   const relayAfter = data.relay_after ? new RegExp(data.relay_after) : undefined;
@@ -227,7 +242,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const [, nextEnd] = se < text.length ? bounds(text, Math.min(se + 1, text.length - 1), SENTENCE_END) : [se, se];
       if (!inForce.resolved.has(m.concept))
         for (const h of hits)
-          if (h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd) && !ofAnotherTime(text, hits, h, m) && !predictedBefore?.test(text.slice(Math.max(0, h.start - 14), h.start)) && !habitualBefore?.test(text.slice(Math.max(m.end, h.start - 16), h.start)) && !ASKED_AFTER.test(text.slice(h.end, h.end + 2))) {
+          if (h.cues & Cue.Resolved && h.start >= m.end && h.end <= Math.max(se, nextEnd) && !ofAnotherTime(text, hits, h, m) && !predictedBefore?.test(text.slice(Math.max(0, h.start - 14), h.start)) && !remedySaid(text, h.start) && !habitualBefore?.test(text.slice(Math.max(m.end, h.start - 16), h.start)) && !ASKED_AFTER.test(text.slice(h.end, h.end + 2))) {
             resolved = true;
             overAt = Math.max(overAt, h.end);
           }
@@ -279,7 +294,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         ((supposed.some(([from, to]) => m.start >= from && m.end <= to) && !hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce)) ||
         // (a hypothetical runs on over an enumeration: 万一她腿肿得厉害、躺下就喘不过气了)
         // (…but not past a clause-break word: 她还以为我喝多了…然后…现在我站在楼顶上)
-        hits.some((h) => h.cues & Cue.Hypo && h.start >= bounds(text, m.start, CLAUSE_NO_LIST)[0] && h.end <= m.start && !hypoClosed?.test(text.slice(h.end, m.start)) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) ||
+        hits.some((h) => h.cues & Cue.Hypo && h.start >= bounds(text, m.start, CLAUSE_NO_LIST)[0] && h.end <= m.start && !supposalEnds(text, h, m.start) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) ||
         hits.some((h) => h.cues & Cue.HypoAfter && h.start >= m.end && h.start <= m.end + 1 && !CLAUSE_END.test(text.slice(m.end, h.start))) ||
         // a conditional closing the mention's clause (学生突然抽搐倒地的话…)
         !!conditionalEnd?.test(text.slice(m.end, ce)));

@@ -123,6 +123,13 @@ describe('reply policy', () => {
     expect(textOf(talk(core).say('忻州的 我打了0350-3301599没人接，孩子发烧去哪'))).toContain('发热门诊定点医院');
   });
 
+  it('gives the numbers to call when the transfer car has not come (车到现在还没来, never came), whichever care it was for', () => {
+    expect(textOf(talk(core).say('忻州封控区的，约好八点接我妈去透析，车到现在还没来，问谁'))).toContain('0350-3301599');
+    const chat = talk(core);
+    chat.say("The car to take my mum to chemo never came, who do we ring?");
+    expect(textOf(chat.say('Xinzhou, sealed zone'))).toContain('0350-3301599');
+  });
+
   it("answers a village of a province no notice covers from the rural plan (四川广安乡下); a city there has no notice", () => {
     for (const text of ['我家在甘肃定西乡下，村里有人阳了，先去哪看', '贵州毕节山里的，老人发烧了找谁']) {
       const r = talk(core).say(text);

@@ -17,6 +17,11 @@ describe('English', () => {
     expect(norm('we cannot wake him up')).toContain('叫不醒');
   });
 
+  it('keeps a job "contract" apart from the womb "contracting"', () => {
+    expect(norm('I am here on a teaching contract')).not.toContain('宫缩');
+    expect(norm('she is contracting every five minutes')).toContain('宫缩');
+  });
+
   it('corrects a misspelt content word and reads numbers with units', () => {
     expect(norm('he is unconcious')).toContain('昏迷');
     expect(norm('a 40°C fever since 2 hours ago')).toContain('40度');

@@ -67,6 +67,11 @@ describe('language varieties', () => {
     expect(norm('阿拉好寻个真人搭我讲伐')).toBe('我们好找个真人跟我讲吗');
   });
 
+  it('reads Wu 伐 before a word as 不 (伐好意思), and 夜里向, 日里向 as night and day', () => {
+    expect(norm('伐好意思，阿拉是泉秀个')).toBe('不好意思,我们是泉秀个');
+    expect(norm('日里向还好，夜里向咳得凶')).toBe('白天还好,夜里咳得凶');
+  });
+
   it('reads Hakka: 𠊎 and its plurals, 仰般, 屋下, 去得唔得; Mandarin 怎么个 and 这么个 stay', () => {
     expect(norm('𠊎兜屋下人仰般办')).toBe('我们家里人怎么办');
     expect(nlu.normalise('𠊎係晉江人').varieties).toContain('hak');
