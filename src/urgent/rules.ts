@@ -142,11 +142,10 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
     const open = red.filter((m) => (usable.get(m.concept) ?? []).includes(m) && (severe || !mildIn(text, usable, m)) && !spent?.has(m));
     const openClasses = new Set<string>();
     for (const [id, own] of byClass) if (open.some((m) => own.has(m.concept))) openClasses.add(id);
-    // (closed only by a mention read as written: a homophone guessed out of scope — 开治 for 开指 — says nothing either way)
-    const closed = red.some((m) => !m.typo) && open.length === 0;
+    // (closed only by mentions read as written: a homophone guessed out of scope — 开治 for 开指 — says nothing either way)
     const closedClasses = new Set<string>();
-    if (closed) for (const [id, own] of byClass) if (red.some((m) => !m.typo && own.has(m.concept))) closedClasses.add(id);
-    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed, openClasses, closedClasses };
+    if (open.length === 0) for (const [id, own] of byClass) if (red.some((m) => !m.typo && own.has(m.concept))) closedClasses.add(id);
+    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: closedClasses.size > 0, openClasses, closedClasses };
   }
 
   return { judge, conceptsOf: (id) => byClass.get(id) ?? new Set() };
