@@ -192,6 +192,8 @@ function topicQuery(a: AnswerInput): Omit<TopicQuery, 'topics'> {
  */
 function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): AnswerResult {
   if (r.kind !== 'answer') return r;
+  // (a topic the book is silent on is said to be missing first, and where to go after it: withFacts)
+  if (!r.found) designates = false;
   const where = asksWhere(a.domain, a.text);
   const asked = a.slots.categories.length > 0 && where;
   // "120来了会送哪个医院": after an emergency, where the ambulance goes — the emergency's care, else emergencies

@@ -83,6 +83,8 @@ const DomainFile = z
     helpComingCues: z.array(z.string().min(1)).default([]),
     /** A place or zone said before, corrected (我说错了, 打错了, 更正一下, sorry I meant): the last question again, with it. */
     correctionCues: z.array(z.string().min(1)).default([]),
+    /** What stands around a place when a message only says where (那边, 附近, in, he's): it asks nothing new. */
+    placeFillers: z.array(z.string().min(1)).default([]),
     /** What, right after a help-coming cue, makes it a supposition (救护车来了能拉走吗: it has not come). */
     helpComingSupposed: patterns,
     handoffAsks: patterns,

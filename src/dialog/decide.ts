@@ -16,6 +16,7 @@ import { answerInput, isContent, type DecideInput } from './input';
 import { otherWay } from './other-way';
 import { onlyNumberAsked, topicIntent, weaklyHeldOwner } from './topic-owner';
 import { remember } from './remember';
+import { onlyPlace, vague } from './said-only';
 import { URGENT_ROUTE, alreadyComing, helpComing, urgent, urgentRoute } from './urgent';
 
 export type { DecideInput } from './input';
@@ -47,44 +48,6 @@ const numbersIn = (i: DecideInput): string[] => askedNumbers(i.analysis.normalis
 /** …those no notice lists (and no public service number: 打了一天12345). */
 const unknownNumbers = (i: DecideInput): string[] =>
   unlistedNumbers(i.analysis.normalised, { ownNumberCues: lowerCase(i.domain.ownNumberCues), knownNumbers: i.knownNumbers, serviceNumbers: i.domain.serviceNumbers });
-
-/** Entities that say where: a place, a road or compound, a facility near which the user is. */
-const WHERE = new Set(['locality', 'place', 'facility', 'other_place']);
-
-/** The message names a place and little else (泉秀那边, 晋江的, Jinjiang, Fujian, 就灯荣路浦西花园那边那个社区医院); `zone`:
- * its zone may stand with it (忻州，管控区 — what a question waiting on its locality is answered with; after an answer,
- * a zone is a question of its own: 忻州 封控区 asks the last question for that zone). */
-function onlyPlace(i: DecideInput, zone = false): boolean {
-  if (!i.slots.locality) return false;
-  const { normalised, entities } = i.analysis;
-  const where = entities.filter((e) => (WHERE.has(e.type) || (zone && e.type === 'audience' && e.value.endsWith('_zone'))) && e.end > e.start);
-  if (!where.length) return false;
-  let rest = '';
-  let from = 0;
-  for (const e of [...where].sort((a, b) => a.start - b.start)) {
-    if (e.start >= from) rest += normalised.slice(from, e.start);
-    from = Math.max(from, e.end);
-  }
-  rest += normalised.slice(from);
-  return rest.replace(/[\s\p{P}\p{S}]|那边|这边|那里|这里|那个|这个|附近|旁边|一带|那块|这块|社区医院|卫生服务中心|卫生院|医院|小区|的|呢|啊|呀|我们|我在|在|是|就/gu, '').length <= 1;
-}
-
-/** A place or zone said before, corrected, and nothing asked (我说错了 我们是管控区 不是封控区): the last question again. */
-function onlyCorrection(i: DecideInput): boolean {
-  if (!i.slots.locality && !i.slots.audience) return false;
-  const lower = i.analysis.normalised.toLowerCase();
-  if (!cueScan(lowerCase(i.domain.correctionCues)).any(lower)) return false;
-  // (asking only whether it is the same — 说错了 是管控区 一样吗 — is the last question again too)
-  const rest = lowerCase(i.domain.compareCues).reduce((t, c) => t.split(c).join(' '), lower);
-  return !i.domain.questionCues.some((c) => rest.includes(c));
-}
-
-/** A message read as nothing or as only a place (丰泽 泉秀那边) says nothing more, whatever the classifier made of it
- * (asked only where it decides: onlyPlace cuts the message around its places). */
-function vague(i: DecideInput): boolean {
-  const said = i.analysis.intent.name;
-  return said === 'fallback' || said === 'give_locality' || onlyPlace(i) || onlyCorrection(i);
-}
 
 /** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */
 export function resolveIntent(i: DecideInput, s: Session): string {

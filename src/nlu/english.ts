@@ -4,6 +4,7 @@
 // units (40°C → 40度, 20 minutes ago → 20分钟前). The phrase table is data (intents/varieties/en.yml)
 // plus the place names the caller adds (their pinyin). Pure once built.
 import { isEnglishWord } from './english-words';
+import { OWN_KEYS } from './english-keys';
 import { z } from 'zod';
 import { DataError } from './data-error';
 
@@ -74,28 +75,6 @@ const CONTRACTIONS: Record<string, string[]> = {
   "let's": ['let', 'us'],
 };
 
-const OWN_KEYS = new Map([
-  // (the third person of do and go: "she does not want to live" is "do not want to live")
-  ['does', 'do'],
-  ['goes', 'go'],
-  ['note', 'note'],
-  ['notes', 'note'],
-  ['noted', 'note'],
-  ['noting', 'note'],
-  // (a final e that, stripped, leaves another word the glosses use: a heart "rate" is no "rat", "cute" no "cut", a "bite"
-  // no "bit", a "site" no "sit", a "plane" no "plan", "paste" no "past", a "theme" no "them". "here" still reads as
-  // "her": keyed apart, the scorer — trained on glossed text — was re-drawn and a held-out set lost an urgent turn)
-  ...['rate', 'rates', 'rated', 'rating'].map((w) => [w, 'rate'] as const),
-  ['cute', 'cute'],
-  ...['bite', 'bites', 'biting'].map((w) => [w, 'bite'] as const),
-  ...['site', 'sites'].map((w) => [w, 'site'] as const),
-  ...['plane', 'planes'].map((w) => [w, 'plane'] as const),
-  ...['paste', 'pasted', 'pasting'].map((w) => [w, 'paste'] as const),
-  ...['theme', 'themes'].map((w) => [w, 'theme'] as const),
-  // (the womb "contracting" is no job "contract": a teaching contract read as labour pains)
-  ['contracting', 'contracting'],
-]);
-
 /**
  * A word's key for matching: its inflections stripped (babies → baby, breathing/breathes/breathed → breath,
  * seizures → seizur), nothing more. A derivational stemmer (Porter's) joins words that mean different things
@@ -151,6 +130,8 @@ const UNITS: Record<string, string> = {
 };
 const AGE_UNITS: Record<string, string> = { day: '天大', week: '周大', month: '个月大', year: '岁' };
 const NUMBER_UNIT = /(\d+(?:\.\d+)?|几)[ \t]*-?[ \t]*(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?:[ \t]*-?[ \t]*(old|ago))?\b/gi;
+/** Fahrenheit (104.5°F, 101 degrees F, ℉): read as the Celsius the Chinese text writes, to a tenth (40.3度). */
+const FAHRENHEIT = /(\d+(?:\.\d+)?)[ \t]*(?:°[ \t]*F|℉|(?:degrees?[ \t]+)?fahrenheit|degrees?[ \t]+F)(?![a-zA-Z])/gi;
 const DEGREES = /(\d+(?:\.\d+)?)[ \t]*(?:°[ \t]*[cC]?|℃|degrees?(?:[ \t]+(?:c|celsius))?)(?![a-zA-Z])/gi;
 const IN_YEAR = /\bin[ \t]+((?:19|20)\d\d)\b/gi;
 /** An age in the short form ("my 2yo", "a 3 y/o", "8mo"). */
@@ -172,6 +153,7 @@ function units(text: string): string {
     .replace(PILLS_TAKEN, '吃了$1片')
     .replace(/\bhalf an hour\b/gi, '半小时')
     .replace(WORD_BEFORE_UNIT, (_, w: string) => `${NUMBER_WORDS[w.toLowerCase().replace(/^a /, '').replace(/ of$/, '')] ?? w} `)
+    .replace(FAHRENHEIT, (_, f: string) => `${Math.round(((Number(f) - 32) * 50) / 9) / 10}度`)
     .replace(DEGREES, '$1度')
     .replace(NUMBER_UNIT, (_, n: string, unit: string, tail?: string) => {
       const u = unit.toLowerCase().replace(/s$/, '');

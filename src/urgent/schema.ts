@@ -231,6 +231,8 @@ export const ScopeSchema = z.strictObject({
   knowledge: words,
   /** A red flag said as past, with one of these asking what to do if it comes back (如果再发生怎么办): the safety line. */
   recurrence: words.default([]),
+  /** …or a coming back said, then asked what to do (万一他又犯了 我们该怎么办 去哪家): the pattern, read over the whole message. */
+  recurrence_asked: pattern.optional(),
   /** Knowledge cues that count only right after the mention (宫缩多久一次, 见红之后多久会生). */
   knowledge_after: words,
   /** Words that hold a cue's characters but are no cue (别 in 特别, 非 in 非常, 如 in 不如). */

@@ -379,9 +379,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   }
 
   const recurrence = data.recurrence.map((w) => w.toLowerCase());
+  const recurrenceAsked = data.recurrence_asked ? new RegExp(data.recurrence_asked) : undefined;
   const recurs = (text: string): boolean => {
     const lower = text.toLowerCase();
-    return recurrence.some((w) => lower.includes(w));
+    return recurrence.some((w) => lower.includes(w)) || !!recurrenceAsked?.test(text);
   };
 
   return { read, isNow, marks, recurs };

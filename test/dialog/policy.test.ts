@@ -130,6 +130,25 @@ describe('reply policy', () => {
     expect(textOf(chat.say('Xinzhou, sealed zone'))).toContain('0350-3301599');
   });
 
+  it("resumes the waiting question when the place comes with a few words around it (Xinzhou, he's in a controlled area; 他住在晋江那边)", () => {
+    const chat = talk(core);
+    chat.say('The transfer car never came to take my dad to his dialysis. Who should I call?');
+    expect(textOf(chat.say("Xinzhou, he's in a controlled area"))).toContain('0350-3301599');
+    const other = talk(core);
+    other.say('The transfer car never came to take my mum to chemo, who do we ring?');
+    expect(textOf(other.say("We're in Xinzhou, it's a sealed zone"))).toContain('0350-3301599');
+    // (words that ask something new are no filler: the question then is the new one)
+    const asks = talk(core);
+    asks.say('The transfer car never came to take my dad to his dialysis. Who should I call?');
+    expect(textOf(asks.say('Xinzhou. Which hospital does dialysis there?'))).toContain('忻州市人民医院');
+  });
+
+  it('names where the care is given beside who may go along (陪同就医 and the designated hospital for the care named)', () => {
+    const text = textOf(talk(core).say('忻州管控区 我爸要去做透析 腿脚不方便 家里能去一个人陪着吗'));
+    expect(text).toContain('陪同');
+    expect(text).toContain('忻州市人民医院');
+  });
+
   it("answers a village of a province no notice covers from the rural plan (四川广安乡下); a city there has no notice", () => {
     for (const text of ['我家在甘肃定西乡下，村里有人阳了，先去哪看', '贵州毕节山里的，老人发烧了找谁']) {
       const r = talk(core).say(text);

@@ -29,6 +29,12 @@ describe('English', () => {
     expect(norm('our 11-month-old baby')).toContain('11个月大');
   });
 
+  it('reads a Fahrenheit reading as the Celsius the Chinese text writes, to a tenth', () => {
+    expect(norm('the thermometer says 104.5°F')).toContain('40.3度');
+    expect(norm('101 degrees F since this morning')).toContain('38.3度');
+    expect(norm('it was 99.5 fahrenheit')).toContain('37.5度');
+  });
+
   it('spells a phrase with {a|b} choices as each of its phrases, and says where a brace is left open', () => {
     expect(alternatives('{want to|wanna} hurt {myself|herself}', 'f')).toEqual(['want to hurt myself', 'want to hurt herself', 'wanna hurt myself', 'wanna hurt herself']);
     expect(alternatives('{really |}sick', 'f')).toEqual(['really sick', 'sick']);

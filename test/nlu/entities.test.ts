@@ -26,6 +26,12 @@ describe('entities', () => {
     expect(loc).toMatchObject({ value: 'xinzhou', text: '忻州', start: 2, end: 4, score: 1 });
   });
 
+  it('reads a temperature said to be normal as no fever (体温也正常, 体温一直不高), a temperature taken as one', () => {
+    expect(values('咳嗽好几天了 体温也正常 普通看病去哪', 'category')).not.toContain('fever');
+    expect(values('他体温一直不高 就是咳', 'category')).not.toContain('fever');
+    expect(values('体温39度了 去哪看', 'category')).toContain('fever');
+  });
+
   it('reads every status of a list denied as denied (不是封控区或管控区, "not fengkong or guankong")', () => {
     expect(values('我们不是封控区或管控区 是防范区', 'audience')).toEqual(['prevention_zone']);
     expect(values("we're in a fangfanqu, not fengkong or guankong", 'audience')).toEqual(['prevention_zone']);

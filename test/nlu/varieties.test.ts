@@ -91,6 +91,13 @@ describe('language varieties', () => {
     expect(norm('彼此都好')).toBe('彼此都好');
   });
 
+  it('reads Minnan 囥 (put away, hide), 儉 (save up) and 啉落去 beside a Minnan word, and leaves Mandarin 勤俭 alone', () => {
+    expect(norm('伊共药囥佇柜仔内')).toContain('藏在');
+    expect(norm('阮儉了真济药仔')).toContain('攒了');
+    expect(norm('伊啉落去矣')).toContain('喝下去');
+    expect(norm('勤俭持家')).toBe('勤俭持家');
+  });
+
   it('reads Wu 勿 everywhere but in Mandarin set phrases, and its verb endings', () => {
     expect(norm('伊喘勿过气，坐也坐勿牢')).toBe('他喘不过气,坐也坐不住');
     expect(norm('请勿打扰')).toBe('请勿打扰');

@@ -1,0 +1,61 @@
+// What a message says beside its places: only where the user is (泉秀那边, "Xinzhou, he's in a controlled area"), or
+// only a correction of what was said before (我说错了 我们是管控区). Those messages ask nothing new.
+import { lowerCase } from '../answer/domain';
+import { cueScan } from '../data/cue-scan';
+import type { DecideInput } from './input';
+
+/** Entities that say where: a place, a road or compound, a facility near which the user is. */
+const WHERE = new Set(['locality', 'place', 'facility', 'other_place']);
+
+/** What stands around a place when someone only says where they are (answers.yml `placeFillers`): Chinese words
+ * are cut out wherever they stand, English ones only as whole words (in, at, he's — not the "in" of "insulin"). */
+const fillersRead = new WeakMap<readonly string[], { english: Set<string>; chinese: string[] }>();
+
+function restWithoutFillers(rest: string, fillers: readonly string[]): string {
+  let read = fillersRead.get(fillers);
+  if (!read) {
+    const english = new Set(fillers.filter((f) => /^[a-z']+$/i.test(f)).map((f) => f.toLowerCase()));
+    read = { english, chinese: fillers.filter((f) => !english.has(f.toLowerCase())).sort((a, b) => b.length - a.length) };
+    fillersRead.set(fillers, read);
+  }
+  const { english, chinese } = read;
+  let out = rest.toLowerCase().replace(/[a-z][a-z']*/g, (w) => (english.has(w) ? ' ' : w));
+  for (const f of chinese) out = out.split(f).join(' ');
+  return out.replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/** The message names a place and little else (泉秀那边, 晋江的, Jinjiang, Fujian, 就灯荣路浦西花园那边那个社区医院); `zone`:
+ * its zone may stand with it (忻州，管控区 — what a question waiting on its locality is answered with; after an answer,
+ * a zone is a question of its own: 忻州 封控区 asks the last question for that zone). */
+export function onlyPlace(i: DecideInput, zone = false): boolean {
+  if (!i.slots.locality) return false;
+  const { normalised, entities } = i.analysis;
+  const where = entities.filter((e) => (WHERE.has(e.type) || (zone && e.type === 'audience' && e.value.endsWith('_zone'))) && e.end > e.start);
+  if (!where.length) return false;
+  let rest = '';
+  let from = 0;
+  for (const e of [...where].sort((a, b) => a.start - b.start)) {
+    // (a space where the place stood: the words either side of it stay apart)
+    if (e.start >= from) rest += `${normalised.slice(from, e.start)} `;
+    from = Math.max(from, e.end);
+  }
+  rest += normalised.slice(from);
+  return restWithoutFillers(rest, i.domain.placeFillers).length <= 1;
+}
+
+/** A place or zone said before, corrected, and nothing asked (我说错了 我们是管控区 不是封控区): the last question again. */
+function onlyCorrection(i: DecideInput): boolean {
+  if (!i.slots.locality && !i.slots.audience) return false;
+  const lower = i.analysis.normalised.toLowerCase();
+  if (!cueScan(lowerCase(i.domain.correctionCues)).any(lower)) return false;
+  // (asking only whether it is the same — 说错了 是管控区 一样吗 — is the last question again too)
+  const rest = lowerCase(i.domain.compareCues).reduce((t, c) => t.split(c).join(' '), lower);
+  return !i.domain.questionCues.some((c) => rest.includes(c));
+}
+
+/** A message read as nothing or as only a place (丰泽 泉秀那边) says nothing more, whatever the classifier made of it
+ * (asked only where it decides: onlyPlace cuts the message around its places). */
+export function vague(i: DecideInput): boolean {
+  const said = i.analysis.intent.name;
+  return said === 'fallback' || said === 'give_locality' || onlyPlace(i) || onlyCorrection(i);
+}
