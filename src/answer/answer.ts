@@ -193,7 +193,7 @@ function topicQuery(a: AnswerInput): Omit<TopicQuery, 'topics'> {
 function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): AnswerResult {
   if (r.kind !== 'answer') return r;
   // (a topic the book is silent on is said to be missing first, and where to go after it: withFacts)
-  if (!r.found) designates = false;
+  const designating = designates && r.found;
   const where = asksWhere(a.domain, a.text);
   const asked = a.slots.categories.length > 0 && where;
   // "120来了会送哪个医院": after an emergency, where the ambulance goes — the emergency's care, else emergencies
@@ -204,10 +204,10 @@ function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): A
   // "黄码 血压药快吃完了 该去哪里看": where someone of a known audience goes, no care named — their hospital for care
   // (asked where again in so many words, it is said again: 那她会被送去哪家医院)
   const whereGoes = where && !a.slots.categories.length && !!a.session.audience;
-  if (!asked && !emergency.length && !whereGoes && (!designates || told)) return r;
+  if (!asked && !emergency.length && !whereGoes && (!designating || told)) return r;
   // no care named: how someone of a known audience gets to hospital is answered with their hospital for general care
   const said = categoriesOf(a);
-  const all = emergency.length ? emergency : said.length || !(designates || whereGoes) || !a.session.audience ? said : a.domain.broadCategories;
+  const all = emergency.length ? emergency : said.length || !(designating || whereGoes) || !a.session.audience ? said : a.domain.broadCategories;
   const narrow = all.filter((c) => !a.domain.broadCategories.includes(c));
   const specific = narrow.length ? narrow : all;
   const categories = (asked ? categoriesOf(a) : specific).filter((c) => a.book.designations.some((d) => d.category === c));

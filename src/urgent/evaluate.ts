@@ -146,8 +146,9 @@ function report(judged: Judged[], threshold: Thresholds): HeldOutReport {
   const sweep = grid.flatMap((open) =>
     grid.map((unseen) => {
       // (the threshold across classes kept: a class beside out-of-scope mentions needs it whatever the others are)
-      const r = rates(tally(judged, { open, unseen, across: Math.max(unseen, threshold.across ?? unseen) }, () => ['all']).all ?? empty());
-      const q = tally(judged, { open, unseen, across: Math.max(unseen, threshold.across ?? unseen) }, (j) => (j.entry.family === EVERYDAY ? [EVERYDAY] : []))[EVERYDAY] ?? empty();
+      const t = { open, unseen, across: Math.max(unseen, threshold.across ?? unseen) };
+      const r = rates(tally(judged, t, () => ['all']).all ?? empty());
+      const q = tally(judged, t, (j) => (j.entry.family === EVERYDAY ? [EVERYDAY] : []))[EVERYDAY] ?? empty();
       return { open, unseen, recall: r.recall, precision: r.precision, everyday: q.fp / Math.max(1, q.fp + q.tn) };
     }),
   );
