@@ -16,7 +16,7 @@ import { answerInput, isContent, type DecideInput } from './input';
 import { otherWay } from './other-way';
 import { onlyNumberAsked, topicIntent, weaklyHeldOwner } from './topic-owner';
 import { remember } from './remember';
-import { onlyPlace, vague } from './said-only';
+import { asksNothing, onlyPlace, vague } from './said-only';
 import { URGENT_ROUTE, alreadyComing, helpComing, urgent, urgentRoute } from './urgent';
 
 export type { DecideInput } from './input';
@@ -61,7 +61,7 @@ export function resolveIntent(i: DecideInput, s: Session): string {
       (p.slot === 'locality' && !!slots.locality) ||
       (p.slot === 'zone' && !!slots.audience) ||
       (p.slot === 'category' && slots.categories.length > 0);
-    if (fills && (vague(i) || onlyPlace(i, true) || said === p.intent || !isContent(domain, said))) return p.intent;
+    if (fills && (vague(i) || onlyPlace(i, true) || said === p.intent || !isContent(domain, said) || asksNothing(i))) return p.intent;
   }
   // a person asked for in so many words (机器人说不清楚，给我找个值班的真人)
   const handoff = intentAnswering(domain, 'handoff');
@@ -100,6 +100,10 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   }
   // an intent made for a care the message denies ("不发烧…能线上看看不"): the topic it names, else care in general
   const own = domain.intents[said]?.category;
+  // a zone asked about and nothing else placed, opening a conversation (防范区到底有什么规定), read as nothing or as a care
+  // it does not name: how the book says that zone's people get care (later, a zone is the last question's: 说错了 是防范区)
+  if ((said === 'fallback' || own) && slots.audience && !slots.categories.length && !slots.topics.length && !asksNothing(i) && !(s.lastIntent && isContent(domain, s.lastIntent)))
+    return 'care_route';
   // …or names nowhere, a number asked for beside symptoms and not where to go (头不疼了…想要个咨询电话): the contacts
   // (a care in general named — 头疼, 看病 — or the classifier's own: a question about a facility's details names none)
   if ((own || ((said === 'designation' || said === 'care_route') && slots.categories.length > 0)) && contacts && onlyNumberAsked(analysis, slots.topics) && onlyBroad && !asksWhere(domain, analysis.normalised)) return contacts;
@@ -123,6 +127,9 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   // an intent made for a care the message does not name while it names another ("透析去哪，电话多少" read as fever
   // clinics): where to go for the care it names
   if (own && slots.categories.length && !slots.categories.includes(own) && asksWhere(domain, analysis.normalised))
+    return slots.full ? 'backup' : 'designation';
+  // …or the care route read for where a care it names is given (孩子生下来以后看病也是这俩？)
+  if (said === 'care_route' && slots.categories.some((c) => !domain.broadCategories.includes(c)) && asksWhere(domain, analysis.normalised))
     return slots.full ? 'backup' : 'designation';
   // …and the emergency route asked beside a care it does not speak for (120打了 是拉去哪透析): where that care is given
   if (said === topicIntent(domain, 'emergency_route') && slots.categories.some((c) => !domain.broadCategories.includes(c) && c !== 'emergency') && asksWhere(domain, analysis.normalised))

@@ -48,9 +48,19 @@ function onlyCorrection(i: DecideInput): boolean {
   if (!i.slots.locality && !i.slots.audience) return false;
   const lower = i.analysis.normalised.toLowerCase();
   if (!cueScan(lowerCase(i.domain.correctionCues)).any(lower)) return false;
-  // (asking only whether it is the same — 说错了 是管控区 一样吗 — is the last question again too)
-  const rest = lowerCase(i.domain.compareCues).reduce((t, c) => t.split(c).join(' '), lower);
+  // (asking only whether it is the same — 说错了 是管控区 一样吗 — is the last question again too; the correction's own
+  // words ask nothing: 说了多少遍)
+  const rest = withoutCues(lower, [...lowerCase(i.domain.compareCues), ...lowerCase(i.domain.correctionCues)]);
   return !i.domain.questionCues.some((c) => rest.includes(c));
+}
+
+/** The text with every occurrence of the cues taken out, overlapping ones too (跟你说了 and 说了多少遍 in 跟你说了多少遍). */
+function withoutCues(text: string, cues: readonly string[]): string {
+  const covered = new Uint8Array(text.length);
+  for (const c of cues) if (c) for (let k = text.indexOf(c); k >= 0; k = text.indexOf(c, k + 1)) covered.fill(1, k, k + c.length);
+  let out = '';
+  for (let k = 0; k < text.length; k++) out += covered[k] ? ' ' : text[k];
+  return out;
 }
 
 /** A message read as nothing or as only a place (丰泽 泉秀那边) says nothing more, whatever the classifier made of it
@@ -59,3 +69,7 @@ export function vague(i: DecideInput): boolean {
   const said = i.analysis.intent.name;
   return said === 'fallback' || said === 'give_locality' || onlyPlace(i) || onlyCorrection(i);
 }
+
+/** The message asks nothing (泉秀街道的！我爸中风半年了，半边身子不利索): said in answer to a question waiting on it, what it
+ * tells is that question's circumstances, not a question of its own. */
+export const asksNothing = (i: DecideInput): boolean => !i.domain.questionCues.some((c) => i.analysis.normalised.includes(c));

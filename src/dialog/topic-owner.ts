@@ -40,10 +40,13 @@ export function weaklyHeldOwner(domain: Domain, analysis: Analysis, topics: read
 /** A number asked for, not a person (电话, 号码, 热线 — not 找谁, which asks the way in). */
 const NUMBER_WORD = /电话|号码|热线|手机号|座机/;
 
-/** The message asks for a number and names no other topic (a time of day aside: 晚上…给留个咨询电话). Read in Chinese
- * only: English "phone" is glossed 电话 whether it is a number or the device one sees a doctor on ("…from my phone"). */
+/** …in English, as written: "phone" is glossed 电话 whether it is a number or the device one sees a doctor on
+ * ("…from my phone"); "number", "hotline" are a number. */
+const ENGLISH_NUMBER_WORD = /\b(?:numbers?|hotlines?|helplines?)\b/i;
+
+/** The message asks for a number and names no other topic (a time of day aside: 晚上…给留个咨询电话). */
 export function onlyNumberAsked(analysis: Analysis, topics: readonly string[]): boolean {
-  if (analysis.lang !== 'zh') return false;
-  const asked = analysis.entities.some((e) => e.type === 'topic' && (e.value === 'contact_info' || e.value === 'hotline') && NUMBER_WORD.test(e.text));
+  const contact = analysis.entities.some((e) => e.type === 'topic' && (e.value === 'contact_info' || e.value === 'hotline') && (analysis.lang !== 'zh' || NUMBER_WORD.test(e.text)));
+  const asked = contact && (analysis.lang === 'zh' || ENGLISH_NUMBER_WORD.test(analysis.original));
   return asked && topics.every((t) => t === 'contact_info' || t === 'hotline' || t === 'hours');
 }

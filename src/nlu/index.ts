@@ -64,6 +64,9 @@ export interface NluEngine extends Nlu {
 
 export const FALLBACK = 'fallback';
 
+/** The urgent scorer's cache salt: a change of its format or training that the files do not show. */
+const MODEL_SALT = 'urgent-scorer/4';
+
 export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   const started = performance.now();
   const timings: Record<string, number> = {};
@@ -73,12 +76,18 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     timings[name] = now - mark;
     mark = now;
   };
-  const data = loadIntentsData(opts.intentsDir ?? defaultIntentsDir());
+  const intentsDir = opts.intentsDir ?? defaultIntentsDir();
+  // the cache keys, from the files as they are before they are read: a file changed while they are read (an editor
+  // saving, a deploy) makes a key that no longer holds after, and nothing is cached under it (written only when the
+  // files still hash to it)
+  const rulesDir = rules.books[0] ? dirname(rules.books[0].file) : '';
+  const buildKey = nluBuildKey([intentsDir, rulesDir], opts.segmenter ?? 'node-rs');
+  const modelFiles = [intentsDir, __dirname, join(__dirname, '..', 'urgent')];
+  const modelKey = contentKey(modelFiles, MODEL_SALT);
+  const data = loadIntentsData(intentsDir);
   lap('data');
   // what is derived from the data files alone, from the cache when they and the code are unchanged
   const cache = fileCache(opts.cacheDir === null ? undefined : (opts.cacheDir ?? defaultCacheDir()));
-  const rulesDir = rules.books[0] ? dirname(rules.books[0].file) : '';
-  const buildKey = nluBuildKey([data.dir, rulesDir], opts.segmenter ?? 'node-rs');
   const built = cache.read(cacheName('nlu-build'), buildKey, isNluBuild);
   const syllables = rememberingSyllables(built?.syllables, toneless);
   lap('cache');
@@ -180,7 +189,6 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   // reload (seconds to a minute of a worker thread for every rule book published or edited); the scorer read with
   // another locality's names is the same scorer (a new place is a rule book's concern, the scorer's n-grams of it
   // rare either way)
-  const modelKey = contentKey([data.dir, __dirname, join(__dirname, '..', 'urgent')], 'urgent-scorer/4');
   const bytes = cache.readBytes(cacheName('urgent-scorer'), modelKey);
   const cached = bytes && scorerTablesFromBytes(bytes);
   const urgent = createUrgentDetector(data.urgent, {
@@ -193,9 +201,10 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     extraNegatives: data.intents.flatMap((i) => i.examples),
     syllables: syllables.of,
   });
-  if (!cached || urgent.tables.labels.length === 0) cache.writeBytes(cacheName('urgent-scorer'), modelKey, scorerTablesToBytes(urgent.tables));
+  if ((!cached || urgent.tables.labels.length === 0) && contentKey(modelFiles, MODEL_SALT) === modelKey)
+    cache.writeBytes(cacheName('urgent-scorer'), modelKey, scorerTablesToBytes(urgent.tables));
   lap('urgent');
-  if (!built)
+  if (!built && nluBuildKey([intentsDir, rulesDir], opts.segmenter ?? 'node-rs') === buildKey)
     cache.write(cacheName('nlu-build'), buildKey, {
       intent: model.tables,
       examples: [...examples],

@@ -92,6 +92,8 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
     if (!ids.has(id)) problems.push(`${cf}: ${path}: unknown concept "${id}"${suggest(id, ids)}`);
   };
   d.classes.context.forEach((c, i) => check(`context[${i}]`, c));
+  const sf = join(dir, 'scope.yml');
+  d.scope.sequela_signs.forEach((c, i) => ids.has(c) || problems.push(`${sf}: sequela_signs[${i}]: unknown concept "${c}"${suggest(c, ids)}`));
   d.classes.supporting.forEach((c, i) => check(`supporting[${i}]`, c));
   d.classes.unscored.forEach((c, i) => check(`unscored[${i}]`, c));
   d.classes.needs_now.forEach((c, i) => check(`needs_now[${i}]`, c));

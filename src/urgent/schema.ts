@@ -162,6 +162,10 @@ export const ScopeSchema = z.strictObject({
   history: words,
   sequela: words,
   lasting_states: words.default([]),
+  /** Signs an illness leaves behind (a weak arm after a stroke): with a still word in their clause (还是, 一直) and a
+   * history before them in their sentence, they are that history's, not a new case. */
+  sequela_signs: words.default([]),
+  still_words: words.default([]),
   emergency_now: words.default([]),
   /** Patterns (regular expressions) read around a named disease: feared before it (要中风了), about to after it
    * (心脏病都要犯了) — neither is happening; and a clause opening on now in the clinical register (现端坐呼吸). */

@@ -91,6 +91,15 @@ export function insideNumber(text: string, h: Hit): boolean {
   return false;
 }
 
+/** A joke word within its own clause or the one on either side (a comma between). */
+export function jokeReaches(text: string, h: Hit, m: { start: number; end: number }): boolean {
+  const [from, to] = h.end <= m.start ? [h.end, m.start] : [m.end, h.start];
+  let breaks = 0;
+  for (let i = from; i < to; i++) if (CLAUSE_BREAK.test(text[i] as string) && ++breaks > 1) return false;
+  return true;
+}
+const CLAUSE_BREAK = /[,，:：;；]/;
+
 /** A joke word said not to be one (不是开玩笑, 没开玩笑, 别开玩笑): it makes nothing figurative. */
 export const jokeDisowned = (text: string, h: Hit): boolean => /(?:不是|没有|没|并非|别|不)(?:在|是)?(?:跟你|和你)?(?:开)?\s*$/.test(text.slice(Math.max(0, h.start - 5), h.start));
 
@@ -109,3 +118,16 @@ export function jokeSaidAfter(text: string, hits: readonly Hit[], sentenceEnd: n
  * whether to do it, not a denial. */
 export const aNotA = (text: string, h: Hit, verbs: ReadonlySet<string>): boolean =>
   text[h.start] === '不' && h.start > 0 && verbs.has(text[h.start - 1] as string) && text[h.start - 1] === text[h.start + 1];
+
+/** 胸痛：无; 气促(-); 胸痛已排除 — a negation right after the mention that ends its clause. */
+export function negatedAfter(text: string, hits: readonly Hit[], m: { end: number }): boolean {
+  let pos = m.end;
+  while (pos < text.length && /[\s:：]/.test(text[pos] as string)) pos++;
+  for (const h of hits) {
+    if (h.start !== pos || !(h.cues & Cue.NegAfter)) continue;
+    const next = text[h.end];
+    // (not English "without" and what it is without: 喘不上气没有 stopping)
+    if (next === undefined || CLAUSE_END.test(next) || (next === ' ' && !/[a-z]/.test(text[h.end + 1] ?? ''))) return true;
+  }
+  return false;
+}

@@ -8,7 +8,7 @@ import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { aNotA, bounds, CLAUSE_END, Cue, insideNumber, insideWord, jokeDisowned, jokeSaidAfter, SENTENCE_END, type Hit } from './scope-text';
+import { aNotA, bounds, CLAUSE_END, Cue, insideNumber, insideWord, jokeDisowned, jokeReaches, jokeSaidAfter, negatedAfter, SENTENCE_END, type Hit } from './scope-text';
 import { aloneInNextClause, backAgainReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 import { supposedReader } from './scope-suppose';
@@ -25,6 +25,8 @@ const ASKED_AFTER = /^(?:吧|吗|么|嘛|[?？])/;
 const CLAUSE_NO_LIST = /[,，:：。!?;\n！？；]/;
 /** CLAUSE_END's characters, by code (a test a character without making a string of it). */
 const CLAUSE_END_CODES = new Set([...',，:：、。!?;\n！？；'].map((c) => c.charCodeAt(0)));
+/** A number with these after it is a bound someone names, not a reading taken (血氧掉到90以下这种). */
+const THRESHOLD_AFTER = /^(?:以下|以上|以内|或以下|或以上|or below|or above)/;
 const PAST_UNIT = /(?:\d+|[一二两三四五六七八九十几半多]+)(?:天|周|星期|个星期|个月|月|年)(?:多)?前|(?:19|20)\d\d年/g;
 export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s, inForce: InForce = NONE_IN_FORCE): ScopeReader {
   const happening = new Set(data.happening);
@@ -119,6 +121,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const notSubjectAt = notSubjectReader(data.nonhuman_subject, alternation);
   const emergencyNow = data.emergency_now.map(norm);
   const lastingStates = new Set(data.lasting_states.map(norm));
+  const sequelaSigns = new Set(data.sequela_signs);
+  const still = data.still_words.length ? new RegExp(alternation(data.still_words.map(norm))) : undefined;
   const nightBefore = data.night_before.length ? new RegExp(alternation(data.night_before)) : undefined;
   const nextMorning = data.next_morning.length ? new RegExp(`(?<![天日])(?:${alternation(data.next_morning)})`, 'g') : undefined;
 
@@ -207,19 +211,6 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     return false;
   }
 
-  /** 胸痛：无; 气促(-); 胸痛已排除 — a negation right after the mention that ends its clause. */
-  function negatedAfter(text: string, hits: Hit[], m: Mention): boolean {
-    let pos = m.end;
-    while (pos < text.length && /[\s:：]/.test(text[pos] as string)) pos++;
-    for (const h of hits) {
-      if (h.start !== pos || !(h.cues & Cue.NegAfter)) continue;
-      const next = text[h.end];
-      // (not English "without" and what it is without: 喘不上气没有 stopping)
-      if (next === undefined || CLAUSE_END.test(next) || (next === ' ' && !/[a-z]/.test(text[h.end + 1] ?? ''))) return true;
-    }
-    return false;
-  }
-
   function read(input: string, mentions: readonly Mention[]): Scope[] {
     // (a scope a mention: most messages mention no concept, and need no cue read for one)
     if (!mentions.length) return [];
@@ -288,7 +279,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         !inForce.history.has(m.concept) &&
         (hits.some((h) => h.cues & Cue.History && h.start >= cs && h.end <= m.start) ||
         hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= m.end && h.start <= m.end + 2 && h.end <= ce) ||
-        (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSpan(h, ss, se))));
+        (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSpan(h, ss, se))) ||
+        // (a sign left behind, said to be still there after a history: 脑梗一年多了，左手还是使不上劲)
+        (!nowHere && sequelaSigns.has(m.concept) && !!still?.test(text.slice(cs, m.end)) && hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= ss && h.end <= m.start)));
       const hypothetical =
         !inForce.asked.has(m.concept) &&
         ((supposed.some(([from, to]) => m.start >= from && m.end <= to) && !hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce)) ||
@@ -306,7 +299,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const leaflet = !!leafletAfter?.test(text.slice(m.end, se)) && !personBefore?.test(text.slice(ss, m.start));
       const happened =
         (aheadHere || knowAsked || leaflet) &&
-        (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || (!aheadHere && !leaflet && /.[了啦咗]/.test(o.text) && !thenAfter?.test(text.slice(o.end))) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept)))) ||
+        (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || (!aheadHere && !leaflet && /.[了啦咗]/.test(o.text) && !thenAfter?.test(text.slice(o.end))) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept) && !THRESHOLD_AFTER.test(text.slice(o.end))))) ||
           !!caseSaid?.test(text.slice(ss, se)));
       // 疼不疼, 喘不喘: asked, not said (痛得不得了 is said: very much)
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
@@ -320,9 +313,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         (knowAsked && !happened && !hits.some((h) => h.cues & Cue.Present && inSpan(h, ss, se))) ||
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
         hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1));
-      // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative
+      // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative; one far from a supposition laughs at
+      // something else (万一他半夜又喘不上气咋办，现在睡得可香了，呼噜震天响 xswl): the safety line stays
       let figurative =
-        hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && !jokeDisowned(text, h)) ||
+        hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && (!hypothetical || jokeReaches(text, h, m)) && !jokeDisowned(text, h)) ||
         (hits.some((h) => h.cues & Cue.Serious && h.start >= m.end && jokingAside(text.slice(h.end))) &&
           !mentions.some((o) => happening.has(o.concept) && o.end <= m.start + 4 && o.start >= ss)) ||
         jokeSaidAfter(text, hits, se);

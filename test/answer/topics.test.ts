@@ -24,6 +24,20 @@ describe('topic answers', () => {
   });
 });
 
+describe('the words residents use for a topic', () => {
+  it('reads a bite asked about without the dog beside it (真被咬了去哪打针) as the department for bites', () => {
+    expect(textOf(talk(core).say('泉秀 楼下野猫老挠人 真要被咬了 去哪打针'))).toContain('犬伤门诊');
+  });
+
+  it('reads 门槛费 as the deductible (起付线)', () => {
+    expect(textOf(talk(core).say('泉秀社区中心看门诊要交门槛费吗'))).toContain('免起付线');
+  });
+
+  it('answers getting to hospital, where the book has no transfer procedure, with who it says arranges a referral', () => {
+    expect(textOf(talk(core).say('烟台 我妈万一得去医院 谁来安排'))).toContain('协助转诊');
+  });
+});
+
 describe('what a designation question asks besides', () => {
   it('adds the notice\'s continuity of care when asked whether treatment or check-ups will stop (会不会断掉, 会不会中断)', () => {
     const reply = textOf(talk(core).say('刚生完孩子回家，晋江封控区的，宝宝后面的复查和看病会不会中断？'));

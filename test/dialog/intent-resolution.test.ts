@@ -234,6 +234,12 @@ describe('a number asked for beside symptoms, no care named', () => {
     expect(textOf(r)).not.toContain('定点医院');
   });
 
+  it('…in English too, where "number" asks for one ("what number do we ring about seeing a doctor")', () => {
+    const text = textOf(talk(core).say("Our building in Xinzhou is sealed and it's boiling in here, ugh. Anyway, what number do we ring if we've got questions about seeing a doctor?"));
+    expect(text).toContain('0350-3301599');
+    expect(text).not.toContain('忻州市人民医院');
+  });
+
   it('…but who to turn to first is still the way in (看病先找谁), and where to go stays where', () => {
     expect(textOf(talk(core).say('忻州封控区的，看病头一步联系谁'))).toContain('网格员');
     expect(textOf(talk(core).say('忻州封控区 去哪个医院看病 电话多少'))).toContain('忻州市人民医院');
@@ -287,5 +293,47 @@ describe('the way just given does not work', () => {
     const t = talk(core);
     t.say('忻州管控区可以在网上看医生吗');
     expect(textOf(t.say('谢谢'))).not.toContain('网格员');
+  });
+
+  it('a place given with circumstances and no question answers the question waiting on it (泉秀的，他中风半年了)', () => {
+    const t = talk(core);
+    t.say('康复理疗一直约不上，到底找谁');
+    expect(textOf(t.say('泉秀街道的，我妈脑梗一年多了，左手还是使不上劲'))).toContain('13067022719');
+    // (a question of its own with the place is answered as asked)
+    const other = talk(core);
+    other.say('康复理疗一直约不上，到底找谁');
+    expect(textOf(other.say('泉秀街道的，发烧去哪家医院'))).toMatch(/发热门诊/);
+  });
+
+  it("a zone's rules asked about, nothing else placed, is that zone's route (防范区到底有啥规定)", () => {
+    for (const q of ['忻州 我们这片是防范区 防范区到底有啥规定', '忻州防范区有啥规定']) {
+      const text = textOf(talk(core).say(q));
+      expect(text).toContain('就近');
+      expect(text).not.toContain('发热门诊');
+    }
+  });
+
+  it('…while later in a conversation a zone put right is the last question asked again (说错了 是防范区 还要去定点吗)', () => {
+    const t = talk(core);
+    t.say('忻州管控区，我爸肚子疼两天了，普通门诊去哪个定点医院');
+    const text = textOf(t.say('搞错了，我们是防范区，不是管控区，还要去定点医院吗'));
+    expect(text).toContain('就近');
+    expect(text).not.toContain('通告写的是');
+  });
+
+  it('where a care is given asked with the care route\'s words is the designation (孩子看病也是这两家吗)', () => {
+    const t = talk(core);
+    t.say('忻州管控区 孕妇产检去哪');
+    const text = textOf(t.say('那娃生下来以后看病也是这俩？'));
+    expect(text).toContain('儿童定点医院');
+    expect(text).not.toContain('综合诊疗');
+  });
+
+  it('a zone said again in anger is a correction, and the one they say not to fob them off with is not theirs (说了多少遍, 别拿封控区的糊弄人)', () => {
+    const t = talk(core);
+    t.say('忻州 孕妇产检去哪');
+    const text = textOf(t.say('管控区 管控区 跟你说了多少遍是管控区 别拿封控区的糊弄人'));
+    expect(text).toContain('管控区 · ');
+    expect(text).not.toContain('特定对象');
   });
 });

@@ -54,6 +54,12 @@ describe('intents data', () => {
     expect(() => loadIntentsData(dir)).toThrow(/classes\.suicide\.ordinary\[0\]: unknown concept "dones_here"/);
   });
 
+  it('rejects a sequela sign that names no concept, naming where', () => {
+    const f = join(dir, 'urgent', 'scope.yml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('sequela_signs: [one_side_weak, ', 'sequela_signs: [one_sided_weak, '));
+    expect(() => loadIntentsData(dir)).toThrow(/scope\.yml: sequela_signs\[0\]: unknown concept "one_sided_weak" \(did you mean "one_side_weak"\?\)/);
+  });
+
   it("rejects a class rule whose none names no concept, naming where", () => {
     const f = join(dir, 'urgent', 'classes.yml');
     writeFileSync(f, readFileSync(f, 'utf8').replace('none: [everyday_use]', 'none: [everyday_uses]'));

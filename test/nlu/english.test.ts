@@ -66,6 +66,12 @@ describe('English', () => {
     expect(norm("I'm scared I'll hurt myself tonight")).toContain('想伤害自己');
   });
 
+  it('reads HD as written in a clinical note as haemodialysis, its care dialysis', () => {
+    const a = nlu.analyse('忻州 封控区 7号楼 男 60 HD 每周二四六 去哪家定点');
+    expect(a.normalised).toContain('透析');
+    expect(a.entities.filter((e) => e.type === 'category').map((e) => e.value)).toContain('dialysis');
+  });
+
   it('reads a note as a note, not as "not" with its e stripped', () => {
     expect(norm('take a note of the number')).not.toContain('没有');
     expect(norm('Noted, my mum is not breathing')).toContain('没有呼吸');

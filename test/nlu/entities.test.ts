@@ -273,6 +273,7 @@ describe('entities', () => {
     // asked in Minnan too (欲看佗一科); what if it goes wrong (万一出事了); medicine brought to the door (把药送到家里)
     expect(topics('停了一周了，透析还能继续做吗')).toContain('continuity');
     expect(topics('能不能在视频上请医生看一眼')).toContain('online_care');
+    expect(topics('封着出不去 能不能在家让医生瞧瞧')).toContain('online_care');
     expect(topics('脚扭了该挂哪个科')).toContain('departments');
     expect(topics('阿公欲去看佗一科')).toContain('departments');
     expect(topics('万一有啥事半夜找谁')).toContain('emergency_route');
@@ -284,6 +285,10 @@ describe('entities', () => {
   it('finds roles, times, load marks and rural cues', () => {
     expect(values('我是社区家庭医生,辖区有位老人', 'role')).toContain('family_doctor');
     expect(values('我是家庭医生签约居民', 'role')).not.toContain('family_doctor');
+    // (where they work said in between: 我是忻州这边的家庭医生, 我是城关镇的村医 — the family doctor is who writes, not the topic)
+    expect(values('你好我是忻州这边的家庭医生 居民问防范区看病有啥限制', 'role')).toContain('family_doctor');
+    expect(values('你好我是忻州这边的家庭医生 居民问防范区看病有啥限制', 'topic')).not.toContain('family_doctor');
+    expect(values('我是想问家庭医生能不能上门', 'role')).not.toContain('family_doctor');
     expect(values('我是热线接线员', 'role')).toContain('hotline_staff');
     expect(values('我是社区网格员', 'role')).toContain('grid_worker');
     expect(values('俺娘在忻州', 'role')).toContain('relative');

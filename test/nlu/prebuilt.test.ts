@@ -1,6 +1,7 @@
 // What a start derives from the data files is kept in the cache (src/nlu/prebuilt.ts): an NLU started from
 // the cache reads every message as one that derived it all, and a damaged or stale cache is not used.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type * as Fs from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNlu } from '../../src/nlu';
@@ -30,4 +31,35 @@ describe('the start-up build of the NLU', () => {
     start();
     expect(readFileSync(file, 'utf8')).toBe(intact);
   });
+});
+
+describe('a data file saved while a start reads it', () => {
+  const root = mkdtempSync(join(tmpdir(), 'jiuyi-saved-'));
+  afterAll(() => {
+    jest.restoreAllMocks();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('caches nothing under the keys of the files as they were before (a model keyed by contents it was not trained on)', () => {
+    const intents = join(root, 'intents');
+    cpSync(join(ROOT, 'intents'), intents, { recursive: true });
+    const file = join(intents, 'classes', 'thanks.yml');
+    // (the module object the code requires, not an import's copy of it)
+    const fs = require('node:fs') as typeof Fs;
+    const real = fs.readFileSync;
+    let saved = false;
+    // the loader reads the file as text (the keys read its bytes): the file is saved anew just as the loader reads it
+    jest.spyOn(fs, 'readFileSync').mockImplementation(((path: Fs.PathOrFileDescriptor, options?: unknown) => {
+      if (!saved && path === file && options === 'utf8') {
+        saved = true;
+        writeFileSync(file, `${real(file, 'utf8')}\n# saved again\n`);
+      }
+      return (real as (p: Fs.PathOrFileDescriptor, o?: unknown) => string | Buffer)(path, options);
+    }) as typeof fs.readFileSync);
+    const cacheDir = join(root, 'cache');
+    createNlu(realRules(), { intentsDir: intents, cacheDir });
+    expect(saved).toBe(true);
+    const written = existsSync(cacheDir) ? readdirSync(cacheDir) : [];
+    expect(written.filter((f) => f.startsWith('urgent-scorer-') || f.startsWith('nlu-build-'))).toEqual([]);
+  }, 600_000);
 });

@@ -103,3 +103,18 @@ describe('sleeping pills gathered, said in English', () => {
     expect(urgentFlags('I saved some sleeping pills for the long flight next month, can I bring them')).toEqual([]);
   });
 });
+
+describe('a training question or a drill', () => {
+  it.each([
+    '新来的村医问我 以后要是碰到阳性的失能老人 血氧掉到90以下、喘得厉害这种 谁来协助往上转 我先记下来 培训用',
+    "We're running a drill at the quarantine site on Friday. Scenario: a resident collapses in the corridor and is not breathing. Who do staff report to?",
+  ])('%s → not urgent, the safety line added', (text) => {
+    const v = detect(text);
+    expect(v.flags).toEqual([]);
+    expect(v.caution).toBe(true);
+  });
+
+  it('…while a reading under a bound said of someone now is still one (血氧掉到90以下了)', () => {
+    expect(urgentFlags('我妈血氧掉到90以下了，喘得厉害')).toContain('breathing');
+  });
+});
