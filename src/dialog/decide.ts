@@ -55,7 +55,7 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   const said = analysis.intent.name;
   const p = s.pending;
   // the locality given after an urgent reply that had none, and no question with it: the route it promised
-  if (p?.intent === URGENT_ROUTE && slots.locality && !domain.questionCues.some((c) => analysis.normalised.includes(c))) return URGENT_ROUTE;
+  if (p?.intent === URGENT_ROUTE && slots.locality && asksNothing(i)) return URGENT_ROUTE;
   if (p) {
     const fills =
       (p.slot === 'locality' && !!slots.locality) ||

@@ -7,6 +7,7 @@ import type { Session } from '../core/types';
 import { emergencyRoute } from '../rules/query';
 import type { RuleBook } from '../rules/types';
 import { answerInput, isContent, type DecideInput } from './input';
+import { asksNothing } from './said-only';
 import { lowerCase } from '../answer/domain';
 
 /** The pending question an urgent reply without a locality leaves: the locality, for its emergency route. */
@@ -31,7 +32,7 @@ export function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, i
   const flags = i.analysis.redFlags.map((f) => f.id);
   const categories = [...new Set(flags.map((f) => i.domain.redFlagCategories[f]).filter((c): c is string => !!c))];
   const { first, rest } = book ? routeLines(i, s, book, categories, intent, false) : { first: [say('urgent_call')], rest: [] };
-  const asks = i.domain.questionCues.some((c) => i.analysis.normalised.includes(c));
+  const asks = !asksNothing(i);
   if (book && asks && isContent(i.domain, intent) && intent !== 'designation') {
     const r = answer(answerInput(i, book, intent, s));
     if (r.kind === 'answer' && r.found) rest.push(say('urgent_then'), ...r.lines);
