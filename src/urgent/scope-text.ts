@@ -45,6 +45,8 @@ export interface Hit {
 
 export const SENTENCE_END = /[。!?;\n！？；]/;
 export const CLAUSE_END = /[,，:：、。!?;\n！？；—–]/;
+/** A clause's end that is not a list's comma (、): what a supposition or a joke reaches across. */
+export const CLAUSE_NO_LIST = /[,，:：。!?;\n！？；]/;
 
 /** The sentence or clause (`end`: SENTENCE_END, CLAUSE_END…) around `pos`: from after the last end before it to the next. */
 export function bounds(text: string, pos: number, end: RegExp): [number, number] {
@@ -95,10 +97,9 @@ export function insideNumber(text: string, h: Hit): boolean {
 export function jokeReaches(text: string, h: Hit, m: { start: number; end: number }): boolean {
   const [from, to] = h.end <= m.start ? [h.end, m.start] : [m.end, h.start];
   let breaks = 0;
-  for (let i = from; i < to; i++) if (CLAUSE_BREAK.test(text[i] as string) && ++breaks > 1) return false;
+  for (let i = from; i < to; i++) if (CLAUSE_NO_LIST.test(text[i] as string) && ++breaks > 1) return false;
   return true;
 }
-const CLAUSE_BREAK = /[,，:：;；]/;
 
 /** A joke word said not to be one (不是开玩笑, 没开玩笑, 别开玩笑): it makes nothing figurative. */
 export const jokeDisowned = (text: string, h: Hit): boolean => /(?:不是|没有|没|并非|别|不)(?:在|是)?(?:跟你|和你)?(?:开)?\s*$/.test(text.slice(Math.max(0, h.start - 5), h.start));

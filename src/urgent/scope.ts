@@ -8,7 +8,7 @@ import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { aNotA, bounds, CLAUSE_END, Cue, insideNumber, insideWord, jokeDisowned, jokeReaches, jokeSaidAfter, negatedAfter, SENTENCE_END, type Hit } from './scope-text';
+import { aNotA, bounds, CLAUSE_END, CLAUSE_NO_LIST, Cue, insideNumber, insideWord, jokeDisowned, jokeReaches, jokeSaidAfter, negatedAfter, SENTENCE_END, type Hit } from './scope-text';
 import { aloneInNextClause, backAgainReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 import { supposedReader } from './scope-suppose';
@@ -22,7 +22,6 @@ type CueBit = number;
 /** A resolution asked, not said (啥事没有吧, 好了吗): the mention is not over. */
 const ASKED_AFTER = /^(?:吧|吗|么|嘛|[?？])/;
 
-const CLAUSE_NO_LIST = /[,，:：。!?;\n！？；]/;
 /** CLAUSE_END's characters, by code (a test a character without making a string of it). */
 const CLAUSE_END_CODES = new Set([...',，:：、。!?;\n！？；'].map((c) => c.charCodeAt(0)));
 /** A number with these after it is a bound someone names, not a reading taken (血氧掉到90以下这种). */
