@@ -8,6 +8,8 @@ import { contactLine, guidanceLines } from './topics';
 
 const PHONE = /\d[\d\- ]{3,}\d/g;
 const HAS_DIGIT = /\d/;
+/** More digits than any telephone number has (0531 and eight, twelve): numbers written side by side with a space. */
+const LONGEST_PHONE = 12;
 /** A telephone number's digits alone (0350-3301599 → 03503301599). */
 export const digits = (s: string): string => s.replace(/\D/g, '');
 
@@ -55,11 +57,19 @@ export function askedNumbers(text: string, ownCues: readonly string[] = []): str
   if (!HAS_DIGIT.test(text)) return out;
   const lower = text.toLowerCase();
   for (const m of text.matchAll(PHONE)) {
-    const d = digits(m[0]);
-    if (d.length < 5) continue;
-    const before = lower.slice(Math.max(0, (m.index ?? 0) - 12), m.index);
-    if (ownCues.some((c) => before.includes(c))) continue;
-    out.push(d);
+    // (139 1234 5678 is one number; 0531-66661234 96678 two)
+    const whole = digits(m[0]);
+    const parts = whole.length > LONGEST_PHONE ? m[0].split(/ +/) : [m[0]];
+    let at = m.index ?? 0;
+    for (const part of parts) {
+      const d = digits(part);
+      const start = text.indexOf(part, at);
+      at = start + part.length;
+      if (d.length < 5) continue;
+      const before = lower.slice(Math.max(0, start - 12), start);
+      if (ownCues.some((c) => before.includes(c))) continue;
+      out.push(d);
+    }
   }
   return out;
 }

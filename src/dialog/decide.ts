@@ -49,6 +49,10 @@ const numbersIn = (i: DecideInput): string[] => askedNumbers(i.analysis.normalis
 const unknownNumbers = (i: DecideInput): string[] =>
   unlistedNumbers(i.analysis.normalised, { ownNumberCues: lowerCase(i.domain.ownNumberCues), knownNumbers: i.knownNumbers, serviceNumbers: i.domain.serviceNumbers });
 
+/** The message is phone numbers and nothing else (a pause or a dash between them aside). */
+const onlyNumbers = (i: DecideInput): boolean =>
+  numbersIn(i).length > 0 && !i.analysis.normalised.replace(/[\d\s\p{P}\p{S}]/gu, '');
+
 /** Which intent this turn answers: a pending question resumed, a follow-up, or the NLU's own. */
 export function resolveIntent(i: DecideInput, s: Session): string {
   const { analysis, slots, domain } = i;
@@ -72,6 +76,11 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   // "网上查到…的电话3309576，这个能问看病的事吗", "那个96678是看病的热线吗": a number no notice lists, asked about, is a
   // question about contacts
   if ((slots.topics.includes('contact_info') || slots.topics.includes('hotline')) && unknownNumbers(i).length) {
+    const contacts = intentAnswering(domain, 'contacts');
+    if (contacts) return contacts;
+  }
+  // "0531-66661234 96678", the numbers alone: what they are, as far as the notices say
+  if (onlyNumbers(i)) {
     const contacts = intentAnswering(domain, 'contacts');
     if (contacts) return contacts;
   }

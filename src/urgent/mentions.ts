@@ -87,6 +87,12 @@ function fragmentAfter(text: string, from: number, h: Hit): boolean {
   return length <= FRAGMENT && length <= h.end - h.start + 1;
 }
 
+/** Where the clause holding `to` begins, no earlier than `from`: a negation elsewhere (说没事，但…起不来) is another clause's. */
+function clauseStart(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (NEAR_BREAK.test(text[i] as string)) return i + 1;
+  return from;
+}
+
 function nearMatches(text: string, lex: ConceptLexicon, termHits: Hit[], conceptHits: Hit[]): Mention[] {
   const byTerm = new Map<string, Hit[]>();
   for (const h of termHits) addHit(byTerm, h);
@@ -119,7 +125,8 @@ function extendNear(text: string, spec: NearSpec, byTerm: Map<string, Hit[]>, at
   for (const h of byTerm.get(spec.terms[at] as string) ?? []) {
     if (h.start < last.end || h.start - last.end > spec.window) continue;
     if (spec.acrossClauses ? breakBetween(text, last.end, h.start, SENTENCE_BREAK) : breakBetween(text, last.end, h.start) && !fragmentAfter(text, last.end, h)) continue;
-    if (NEGATOR.test(text.slice(last.end, h.start))) continue;
+    // (read across clauses, a negation counts in the last part's own clause only: 说没事，但…起不来)
+    if (NEGATOR.test(text.slice(spec.acrossClauses ? clauseStart(text, last.end, h.start) : last.end, h.start))) continue;
     extendNear(text, spec, byTerm, at + 1, h, first, out);
   }
 }

@@ -224,6 +224,8 @@ export const ScopeSchema = z.strictObject({
    * what it quotes a post's, an article's or a rumour's, not a case. */
   quoted_after: pattern.optional(),
   quoted_before: pattern.optional(),
+  /** Right after a mention, the words that make it a report's subject (自杀新闻, 跳楼的报道): reported, not a case. */
+  reported_after: pattern.optional(),
   /** Read right after a hearsay cue (有人说, 听说): the teller's own people (她妈, 他同事), whose case is no hearsay. */
   relay_after: pattern.optional(),
   history_durations: words,

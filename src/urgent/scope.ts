@@ -116,6 +116,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
   const relayAfter = data.relay_after ? new RegExp(data.relay_after) : undefined;
   const quoted = quotedReader(data.quoted_after, data.quoted_before);
+  const reportAfter = data.reported_after ? new RegExp(`^(?:${data.reported_after})`) : undefined;
   const aboutNonhuman = nonhumanReader(data.nonhuman_subject, alternation);
   const notSubjectAt = notSubjectReader(data.nonhuman_subject, alternation);
   const emergencyNow = data.emergency_now.map(norm);
@@ -332,7 +333,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
       // (…nor one told of the teller's own people: 群里有人说她妈是尿毒症…今天早上就水种)
       // (…not past a clause-break word: 还以为跟电视剧里演的一样，结果他真的倒在地上了)
-      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayAfter?.test(text.slice(h.end, h.end + 4)) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text, ss, m.start) || quoted(text, m.start, m.end) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
+      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayAfter?.test(text.slice(h.end, h.end + 4)) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text, ss, m.start) || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
       return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)

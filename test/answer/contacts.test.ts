@@ -114,4 +114,14 @@ describe('contact answers', () => {
     // without a locality too
     expect(textOf(talk(core).say('3309576这个电话能问就医吗'))).toContain('忻州新闻网');
   });
+
+  it('reads two numbers written side by side as two, and numbers sent alone as asking what they are', () => {
+    const t = talk(core);
+    t.say('烟台 看病 电话');
+    const text = textOf(t.say('0531-66661234 96678'));
+    expect(text).toContain('新闻热线');
+    expect(text).not.toMatch(/66661234|96678/);
+    // (a mobile number written in groups is still one number: not the page's, so no medical contact)
+    expect(textOf(talk(core).say('烟台 139 1234 5678 这个是看病的电话吗'))).toContain('不在通告公布的就医联系方式中');
+  });
 });

@@ -263,6 +263,9 @@ describe('entities', () => {
     expect(topics('我妈的药都快吃完了')).toContain('prescription');
     expect(topics('核酸结果还没出来')).toContain('nat_admission');
     expect(topics('晚上开到几点')).toContain('hours');
+    // (after work is evening hours; not wanting to go out is care without going: 下了班还能去吗, 不想出去折腾)
+    expect(topics('下了班还能去社区医院看吗')).toContain('hours');
+    expect(topics('药快吃完了 不想出去折腾 有别的办法吗')).toContain('online_care');
     expect(topics('中心搬到哪了')).toContain('address');
     expect(topics('中药能代煎吗')).toContain('herbal_decoction');
     expect(topics('有起付线吗')).toContain('insurance');

@@ -29,6 +29,12 @@ export function urgentFlags(text: string): string[] {
   return nlu.urgent.detect(nlu.normalise(text).text).flags.map((f) => f.id);
 }
 
+/** The real detector's whole verdict for a message, normalised first (flags, caution, mentions and their scopes). */
+export function urgentVerdict(text: string): ReturnType<NluEngine['urgent']['detect']> {
+  const nlu = realNlu();
+  return nlu.urgent.detect(nlu.normalise(text).text);
+}
+
 /** The red-flag classes the concept rules raise for a message (the scorer's alone left out): for tests of what the
  * rules hold without it. */
 export function ruleFlags(text: string): string[] {

@@ -16,6 +16,10 @@ describe('a fall that leaves someone on the floor', () => {
     ['外婆跌了一跤以后那条腿短了一截，脚尖朝外'],
     ['My grandmother fell in the bathroom and can not get up, she is cold and scared'],
     ['Dad had a fall in the hallway and we cannot lift him, he says his hip hurts'],
+    // (a "no harm done" said in another clause does not undo it; found on the floor, or sat in a bath, and unable to rise)
+    ['我妈摔了一跤嘴上说没事，可过了大半天还是站不起来'],
+    ['外公一上午都在地上躺着，自己根本起不来'],
+    ['我婆婆在浴缸里坐着起不来了，喊了我半天'],
   ])('raises %s', (text) => {
     expect(flags(text)).toContain('fall');
   });
@@ -27,6 +31,7 @@ describe('a fall that leaves someone on the floor', () => {
     ['今天大盘又跌了，股票跌得起不来了'],
     ['家里的老狗摔了一跤，后腿起不来'],
     ['孩子在沙发上摔倒了，哭了两声就起来玩了'],
+    ['我爸摔了一下，没事，自己就站起来了'],
   ])('does not raise %s', (text) => {
     expect(flags(text)).not.toContain('fall');
   });
