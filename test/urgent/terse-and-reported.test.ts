@@ -1,5 +1,5 @@
 // Messages typed as fragments (爸 倒了 不动), a report's subject (看了条跳楼的新闻), a symptom asked whether it counts,
-// a figure of speech said not to be about illness, a letter sent home, labour begun, a fever with no blow to the head.
+// a figure of speech said not to be about illness, a letter sent home, labour begun, a head injury with its blow named.
 // Phrasings here are not the evaluation sets' own.
 import { urgentFlags, urgentVerdict as detect } from '../support/nlu';
 
