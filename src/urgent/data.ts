@@ -94,8 +94,13 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
   d.classes.context.forEach((c, i) => check(`context[${i}]`, c));
   const sf = join(dir, 'scope.yml');
   d.scope.sequela_signs.forEach((c, i) => ids.has(c) || problems.push(`${sf}: sequela_signs[${i}]: unknown concept "${c}"${suggest(c, ids)}`));
-  d.classes.supporting.forEach((c, i) => check(`supporting[${i}]`, c));
-  d.classes.unscored.forEach((c, i) => check(`unscored[${i}]`, c));
+  const ruleOnly = new Set(d.concepts.concepts.filter((c) => c.rule_only).map((c) => c.id));
+  const listed = (list: 'supporting' | 'unscored') => (c: string, i: number) => {
+    check(`${list}[${i}]`, c);
+    if (ruleOnly.has(c)) problems.push(`${cf}: ${list}[${i}]: "${c}" is rule_only in concepts.yml, which implies it`);
+  };
+  d.classes.supporting.forEach(listed('supporting'));
+  d.classes.unscored.forEach(listed('unscored'));
   d.classes.needs_now.forEach((c, i) => check(`needs_now[${i}]`, c));
   d.classes.ordinary.forEach((c, i) => check(`ordinary[${i}]`, c));
   for (const [name, cls] of Object.entries(d.classes.classes)) (cls.subject ?? []).forEach((c, i) => check(`classes.${name}.subject[${i}]`, c));
@@ -148,6 +153,12 @@ function editDistance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
+/** The classes file with the rule-only concepts added to `supporting` and `unscored`, which they imply. */
+function withRuleOnly(classes: ClassesFile, concepts: ConceptsFile): ClassesFile {
+  const ruleOnly = concepts.concepts.filter((c) => c.rule_only).map((c) => c.id);
+  return { ...classes, supporting: [...classes.supporting, ...ruleOnly], unscored: [...classes.unscored, ...ruleOnly] };
+}
+
 export function loadUrgentData(dir: string): UrgentData {
   const concepts = load(join(dir, 'concepts.yml'), ConceptsSchema);
   const classes = load(join(dir, 'classes.yml'), ClassesSchema);
@@ -155,5 +166,5 @@ export function loadUrgentData(dir: string): UrgentData {
   const scorer = load(join(dir, 'scorer.yml'), ScorerSchema);
   crossCheck(dir, { concepts, classes, scope, scorer });
   const corpus = readCorpus(join(dir, 'corpus'), new Set(Object.keys(classes.classes)));
-  return { dir, concepts, classes, scope, scorer, corpus };
+  return { dir, concepts, classes: withRuleOnly(classes, concepts), scope, scorer, corpus };
 }

@@ -135,7 +135,26 @@ const DIGITS = /\d+(?:\.\d+)?/g;
 // An approximate count said with two numerals in a row (两三分钟一次, 三四天没透, 七八个月): read as its lower bound.
 const RANGE = /([两二三四五六七八九])([三四五六七八九十])/g;
 
-/** Numbers in the text: digits, and approximate ranges (两三, 三五) as their lower bound. */
+// A number written in Chinese numerals that normalising left as it was (no unit after it: 血氧八十三, 呼吸一分钟六十多下,
+// 血压一百八): tens with 十, hundreds with 百 (一百八 is 180, as it is said). A lone digit (一, 三) is not read: it is too
+// often part of a word.
+const CN_NUMERAL = /(?<![零〇一二两三四五六七八九十百千万\d])(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]百(?:零[一二三四五六七八九]|[一二三四五六七八九]十?[一二三四五六七八九]?)?)(?![零〇一二两三四五六七八九十百千万])/g;
+
+/** The value of a CN_NUMERAL match. */
+function numeralValue(s: string): number | undefined {
+  const hundred = s.indexOf('百');
+  if (hundred < 0) return chineseNumber(s);
+  const head = chineseNumber(s.slice(0, hundred));
+  const rest = s.slice(hundred + 1);
+  if (head === undefined) return undefined;
+  if (!rest) return head * 100;
+  if (rest[0] === '零') return head * 100 + (chineseNumber(rest.slice(1)) ?? 0);
+  // 一百八 is 180; 一百八十五 is 185
+  const tail = rest.length === 1 ? chineseNumber(rest) : chineseNumber(rest.replace(/^([一二三四五六七八九])(?!十)/, '$1十'));
+  return tail === undefined ? undefined : head * 100 + (rest.length === 1 ? tail * 10 : tail);
+}
+
+/** Numbers in the text: digits, Chinese numerals, and approximate ranges (两三, 三五) as their lower bound. */
 function* readings(text: string): Generator<{ s: number; e: number; value: number; decimal: boolean }> {
   if (/\d/.test(text)) {
     DIGITS.lastIndex = 0;
@@ -144,6 +163,11 @@ function* readings(text: string): Generator<{ s: number; e: number; value: numbe
       if (/[a-z]/.test(text[m.index - 1] ?? '')) continue;
       yield { s: m.index, e: m.index + m[0].length, value: Number(m[0]), decimal: m[0].includes('.') };
     }
+  }
+  CN_NUMERAL.lastIndex = 0;
+  for (let m = CN_NUMERAL.exec(text); m; m = CN_NUMERAL.exec(text)) {
+    const value = numeralValue(m[0]);
+    if (value !== undefined) yield { s: m.index, e: m.index + m[0].length, value, decimal: false };
   }
   RANGE.lastIndex = 0;
   for (let m = RANGE.exec(text); m; m = RANGE.exec(text)) {

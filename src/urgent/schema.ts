@@ -56,6 +56,9 @@ export const ConceptsSchema = z.strictObject({
       numbers: z.array(NumberSpec).default([]),
       /** Not matched through homophones (宝宝, 过敏: too short or too common to guess at). */
       exact: z.boolean().default(false),
+      /** Read by the rules only: never a red flag that opens a message to the scorer, never one of its features
+       * (classes.yml `supporting` and `unscored` at once). Words added to it leave the scorer's model as it was. */
+      rule_only: z.boolean().default(false),
       /** A word is not this concept when one of these follows it (没有呼吸 in 没有呼吸困难, 想死 in 想死你了)… */
       unless_followed: words.default([]),
       /** …or precedes it (皮试没反应). */

@@ -54,6 +54,15 @@ describe('intents data', () => {
     expect(() => loadIntentsData(dir)).toThrow(/classes\.suicide\.ordinary\[0\]: unknown concept "dones_here"/);
   });
 
+  it('reads a rule-only concept as supporting and unscored, and rejects one named again in those lists', () => {
+    const urgent = loadIntentsData(dir).urgent.classes;
+    expect(urgent.supporting).toContain('down_still');
+    expect(urgent.unscored).toContain('down_still');
+    const f = join(dir, 'urgent', 'classes.yml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('unscored: [method_asked, ', 'unscored: [method_asked, down_still, '));
+    expect(() => loadIntentsData(dir)).toThrow(/classes\.yml: unscored\[1\]: "down_still" is rule_only in concepts\.yml, which implies it/);
+  });
+
   it('rejects a sequela sign that names no concept, naming where', () => {
     const f = join(dir, 'urgent', 'scope.yml');
     writeFileSync(f, readFileSync(f, 'utf8').replace('sequela_signs: [one_side_weak, ', 'sequela_signs: [one_sided_weak, '));

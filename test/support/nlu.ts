@@ -42,3 +42,8 @@ export function ruleFlags(text: string): string[] {
   const v = nlu.urgent.detect(nlu.normalise(text).text);
   return v.by === 'rules' || v.by === 'both' ? v.flags.map((f) => f.id) : [];
 }
+
+/** Expects the concept rules, without the scorer, to raise `flag` for the message. */
+export function byRules(text: string, flag: string): void {
+  expect(ruleFlags(text)).toContain(flag);
+}

@@ -2,11 +2,7 @@
 // area, a rash that does not fade under a glass, a stove lit indoors and a household sick, a sugar low after insulin,
 // a pregnancy's pressure with flashing and a headache, waters broken said plainly. The concept rules now know them.
 // Phrasings here are not the evaluation sets' own.
-import { ruleFlags, urgentFlags } from '../support/nlu';
-
-const byRules = (text: string, flag: string): void => {
-  expect(ruleFlags(text)).toContain(flag);
-};
+import { byRules, urgentFlags } from '../support/nlu';
 
 describe('a burn', () => {
   it('blistered or peeling over an area, with what burned named, is a large burn', () => {
