@@ -94,7 +94,7 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
   d.classes.context.forEach((c, i) => check(`context[${i}]`, c));
   const sf = join(dir, 'scope.yml');
   d.scope.sequela_signs.forEach((c, i) => ids.has(c) || problems.push(`${sf}: sequela_signs[${i}]: unknown concept "${c}"${suggest(c, ids)}`));
-  const ruleOnly = new Set(d.concepts.concepts.filter((c) => c.rule_only).map((c) => c.id));
+  const ruleOnly = new Set(ruleOnlyIds(d.concepts));
   const listed = (list: 'supporting' | 'unscored') => (c: string, i: number) => {
     check(`${list}[${i}]`, c);
     if (ruleOnly.has(c)) problems.push(`${cf}: ${list}[${i}]: "${c}" is rule_only in concepts.yml, which implies it`);
@@ -153,9 +153,11 @@ function editDistance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
+const ruleOnlyIds = (concepts: ConceptsFile): string[] => concepts.concepts.filter((c) => c.rule_only).map((c) => c.id);
+
 /** The classes file with the rule-only concepts added to `supporting` and `unscored`, which they imply. */
 function withRuleOnly(classes: ClassesFile, concepts: ConceptsFile): ClassesFile {
-  const ruleOnly = concepts.concepts.filter((c) => c.rule_only).map((c) => c.id);
+  const ruleOnly = ruleOnlyIds(concepts);
   return { ...classes, supporting: [...classes.supporting, ...ruleOnly], unscored: [...classes.unscored, ...ruleOnly] };
 }
 

@@ -149,8 +149,8 @@ function numeralValue(s: string): number | undefined {
   if (head === undefined) return undefined;
   if (!rest) return head * 100;
   if (rest[0] === '零') return head * 100 + (chineseNumber(rest.slice(1)) ?? 0);
-  // 一百八 is 180; 一百八十五 is 185
-  const tail = rest.length === 1 ? chineseNumber(rest) : chineseNumber(rest.replace(/^([一二三四五六七八九])(?!十)/, '$1十'));
+  // 一百八 is 180 (its tens said alone); 一百八十五 is 185
+  const tail = chineseNumber(rest.length === 1 || rest.includes('十') ? rest : `${rest[0]}十${rest.slice(1)}`);
   return tail === undefined ? undefined : head * 100 + (rest.length === 1 ? tail * 10 : tail);
 }
 
@@ -165,10 +165,11 @@ function* readings(text: string): Generator<{ s: number; e: number; value: numbe
     }
   }
   CN_NUMERAL.lastIndex = 0;
-  for (let m = CN_NUMERAL.exec(text); m; m = CN_NUMERAL.exec(text)) {
+  if (text.includes('十') || text.includes('百'))
+    for (let m = CN_NUMERAL.exec(text); m; m = CN_NUMERAL.exec(text)) {
     const value = numeralValue(m[0]);
-    if (value !== undefined) yield { s: m.index, e: m.index + m[0].length, value, decimal: false };
-  }
+      if (value !== undefined) yield { s: m.index, e: m.index + m[0].length, value, decimal: false };
+    }
   RANGE.lastIndex = 0;
   for (let m = RANGE.exec(text); m; m = RANGE.exec(text)) {
     const [low, high] = [chineseNumber(m[1] as string) as number, chineseNumber(m[2] as string) as number];
