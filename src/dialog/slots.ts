@@ -95,7 +95,7 @@ const NEAR_TO = /(?:离|距离|距|跟|和|与)$/;
 const NEAR = /^(?:的?距离|很近|挺近|特别近|不远|就隔|只隔|隔着|隔了|交界|接壤|挨着|近)/;
 const BESIDE = /(?:靠近|挨着|紧挨着|邻近|隔壁是|旁边是)$/;
 /** Someone is in a place (屋企人在晋江, 病人就在晋江): the notice of that place is for them. */
-const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$/;
+const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$|\b(?:in|at)\s*$/;
 /** A covered place said to be here (泉秀这边找谁, 泉秀街道这里): the user's side, wherever the writer works (我在深圳上班回不去). */
 const HERE = /^(?:街道)?(?:这边|这里|这儿|这块|这片)/;
 

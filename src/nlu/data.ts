@@ -70,6 +70,10 @@ export const LexiconSchema = z.strictObject({
     smoothing: z.number().positive().default(1),
     /** Tokens left out of the features (function words that say nothing about the intent). */
     stopwords: z.array(z.string()).default([]),
+    /** Words that open the question after a story (…缓一会就好了 问个事 龙口卫生院挂黄牌子啥意思): when the story before
+     * them asks nothing (`asking`), the question after them is what the intent is read from, if it is read surely. */
+    question_openers: z.array(z.string().min(2)).default([]),
+    asking: z.string().optional(),
   }),
   english: z.record(
     z.string(),

@@ -214,12 +214,36 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
       romanised: romanisedModel,
     } satisfies NluBuild);
 
+  // The question after a story that asks nothing (…心脏都要跳出来了哈哈 缓一会就好了 问个事 卫生院门口挂个黄牌子啥意思):
+  // its intent read from the question alone, when that reading is sure (and surer than the whole message's, in
+  // analyse); the story's words would pull it elsewhere.
+  const openers = data.lexicon.classifier.question_openers.map((o) => o.toLowerCase());
+  const asking = data.lexicon.classifier.asking ? new RegExp(data.lexicon.classifier.asking, 'i') : undefined;
+  function questionAfterStory(text: string): ReturnType<IntentModel['score']> | undefined {
+    if (!asking || !openers.length) return undefined;
+    const lower = text.toLowerCase();
+    let end = -1;
+    let start = -1;
+    for (const o of openers) {
+      const at = lower.lastIndexOf(o);
+      if (at >= 0 && at + o.length > end) [start, end] = [at, at + o.length];
+    }
+    if (start < 6 || asking.test(lower.slice(0, start))) return undefined;
+    const question = text.slice(end).replace(/^[\s,，:：.。、]+/, '');
+    if (question.length < 4) return undefined;
+    const scored = model.score(prepare(question).features, 5);
+    return (scored[0]?.confidence ?? 0) >= threshold ? scored : undefined;
+  }
+
   function analyse(text: string, o: { forwarded?: boolean; urgent?: boolean } = {}): Analysis {
     const p = prepare(text, o);
     // (not looked for: none found)
     const u = o.urgent === false ? { flags: [], score: 0, by: null, caution: false } : urgent.detect(p.norm.text);
     const known = examples.get(key(p.norm.text));
-    const scored = model.score(p.features, 5);
+    const whole = model.score(p.features, 5);
+    const asked = questionAfterStory(p.norm.text);
+    // (the question's own reading only when it is surer than the whole message's)
+    const scored = asked && (asked[0]?.confidence ?? 0) > (whole[0]?.confidence ?? 0) ? asked : whole;
     const ranking = known ? [{ name: known, confidence: 1 }, ...scored.filter((r) => r.name !== known)] : scored;
     const best = ranking[0] ?? { name: FALLBACK, confidence: 0 };
     const intent = best.confidence >= threshold ? best : { name: FALLBACK, confidence: best.confidence };

@@ -34,7 +34,7 @@ export interface Entity {
 }
 
 export interface RedFlag {
-  /** chest_pain | breathing | unconscious | convulsion | head_injury | bleeding | stroke | labour | infant_fever | suicide | allergy | poisoning | dialysis_distress | fall */
+  /** chest_pain | breathing | unconscious | convulsion | head_injury | bleeding | stroke | labour | infant_fever | suicide | allergy | poisoning | dialysis_distress | fall | eye_emergency | … (intents/urgent/classes.yml) */
   id: string;
   text: string;
   start: number;

@@ -133,9 +133,10 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
       ? []
       : mentions.filter((m, i) => {
           const s = scopes[i] as Scope;
-          // (or said as past, with a question of what to do if it comes back: 过敏性休克…治好了…如果再发生怎么办)
+          // (or said as past, with a question of what to do if it comes back: 过敏性休克…治好了…如果再发生怎么办; or heard
+          // of, 听说蛋蛋突然疼得几个小时内手术…是真的吗: what is heard of may happen, and the line says what to do then)
           const again = (s.past || s.resolved || s.history) && (recurs ??= scope.recurs(text));
-          return redFlagConcepts.has(m.concept) && (s.hypothetical || s.knowledge || again) && !s.negated && !s.figurative;
+          return redFlagConcepts.has(m.concept) && (s.hypothetical || s.knowledge || (s.reported && !s.resolved && !s.past && !s.history) || again) && !s.negated && !s.figurative;
         });
     // what opens the message to the scorer: a red-flag symptom (not a supporting word, not a guessed homophone that is a word of its own)
     const red = mentions.filter((m) => redFlagConcepts.has(m.concept) && !supporting.has(m.concept) && !m.realWord);

@@ -140,6 +140,8 @@ export const ScopeSchema = z.strictObject({
   negation: z.strictObject({ before: words, gap: words, list_separators: words, list_end: words, after: words }),
   symptoms: words.default([]),
   resolved: words,
+  /** The emergency is in a hospital's hands (已经送医院了, 已经住院): over for the alarm, read as `resolved` is. */
+  handled: words.default([]),
   past: words,
   /** Past cues right after the mention (胸痛那次…, 晕过去那回…). */
   past_after: words,

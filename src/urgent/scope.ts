@@ -43,6 +43,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.negation.list_end, Cue.ListEnd);
   add(data.negation.after, Cue.NegAfter);
   add(data.resolved, Cue.Resolved);
+  add(data.handled, Cue.Resolved);
   add(data.past, Cue.Past);
   add(data.ongoing, Cue.Ongoing);
   add(data.history, Cue.History);

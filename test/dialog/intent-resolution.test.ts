@@ -3,6 +3,7 @@
 // Phrasings here are not the evaluation sets' own.
 import type { Core } from '../../src/core/types';
 import { realCore, talk, textOf } from '../support/core';
+import { realNlu } from '../support/nlu';
 
 let core: Core;
 beforeAll(async () => {
@@ -218,7 +219,11 @@ describe('topics named beside the main question', () => {
   });
 
   it('…but not when the message names a topic of the reading too (家庭医生…上门送药, even odds)', () => {
-    expect(talk(core).say('家庭医生可以上门送药不')?.intent).toBe('family_doctor');
+    // both topics named, the classifier's reading of the two stands, whichever it is at even odds
+    const text = '家庭医生可以上门送药不';
+    const read = realNlu().analyse(text).intent.name;
+    expect(['family_doctor', 'home_nursing']).toContain(read);
+    expect(talk(core).say(text)?.intent).toBe(read);
   });
 
   it('a referral asked beside home treatment is answered too', () => {
@@ -335,5 +340,22 @@ describe('the way just given does not work', () => {
     const text = textOf(t.say('管控区 管控区 跟你说了多少遍是管控区 别拿封控区的糊弄人'));
     expect(text).toContain('管控区 · ');
     expect(text).not.toContain('特定对象');
+  });
+
+  it('a person asked for in a child\'s words is a handoff (我想跟真的人说话)', () => {
+    expect(talk(core).say('我想跟真的人说话 我想问我爸爸啥时候能回来')?.intent).toBe('handoff_request');
+  });
+
+  it('a resident who lives in a covered place is answered by its notice, whoever writes from elsewhere (我人在上海 … dad lives in 泉秀)', () => {
+    const text = textOf(talk(core).say('我人在上海 my mum lives alone in 泉秀 and needs rehab for her knee, who do I contact'));
+    expect(text).not.toMatch(/只适用于|only covers|only applies/);
+    expect(text).toMatch(/泉秀/);
+  });
+
+  it('what residents call a department is the one the centre lists (猫抓了 → 犬伤门诊, 按摩 → 针灸推拿科), and 放化 is cancer care', () => {
+    expect(textOf(talk(core).say('被邻居家猫抓了一道 泉秀社区能打针吗'))).toContain('犬伤门诊');
+    expect(textOf(talk(core).say('泉秀社区中心有按摩的吗 腰不好'))).toContain('针灸推拿科');
+    // (read at the start as a dialysis question: 放化 was no care)
+    expect(textOf(talk(core).say('忻州封控区 我妈在放化 下一次去哪个医院'))).toContain('第二人民医院');
   });
 });

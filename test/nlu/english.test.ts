@@ -202,6 +202,20 @@ describe('English', () => {
     expect(norm('can it be done without going into the hospital')).toContain('不出门');
   });
 
+  it('reads charcoal lit as a means the concepts weigh (烧炭), heating as 取暖, and "signs of" as signs, not a signature', () => {
+    expect(norm('the neighbours are burning charcoal indoors to keep warm')).toContain('烧炭取暖');
+    expect(norm('the neighbours are burning charcoal indoors to keep warm')).not.toContain('自杀');
+    expect(norm('what are the signs of carbon monoxide poisoning')).toContain('前兆');
+    expect(norm('what are the signs of carbon monoxide poisoning')).not.toContain('签约');
+    expect(norm('I signed up with a family doctor')).toContain('签约');
+  });
+
+  it('reads a doctor coming to the house, and a doctor team assigned, as the notices say them', () => {
+    expect(norm('can a doctor come to her house?')).toContain('上门看病');
+    expect(norm('the doctor team assigned to them')).toContain('家庭医生');
+    expect(norm('our doctor team')).toContain('家庭医生团队');
+  });
+
   it('does not gloss inside words nor Chinese text', () => {
     expect(norm('he keeps rubbing his chest')).not.toContain('宝宝');
     expect(norm('我在忻州封控区')).toBe('我在忻州封控区');

@@ -89,6 +89,9 @@ describe('entities', () => {
     expect(values('吃了阿莫西林还是烧', 'other_place')).toEqual([]);
     expect(values('通知贴在楼道里了', 'other_place')).toEqual([]);
     expect(values('我在哈尔滨道里区', 'other_place')).toContain('道里区');
+    // a town's short name inside a household word (下水道 holds 烟台's 水道镇)
+    expect(values('忻州原平 家里在通下水道', 'place')).toEqual(['xinzhou']);
+    expect(values('烟台牟平水道镇', 'place')).toContain('yantai');
     expect(values('孩子嘴唇红红的', 'load_mark')).toEqual([]);
     expect(values('龙口那家诊所标红了', 'load_mark')).toContain('red');
     // the colour of phlegm or of a rash is no clinic's load mark

@@ -138,6 +138,23 @@ describe('language varieties', () => {
     expect(norm('阿拉攒了交关辰光')).toBe('我们攒了很久');
   });
 
+  it('reads Wu asking how long and whether one can (一趟好开几化辰光), and lying in bed (困勒床上)', () => {
+    expect(norm('阿拉爷爷个药一趟好开几化辰光')).toBe('我们爷爷个药1次能开多长时间');
+    expect(norm('阿拉外公困勒床上 医生好到屋里来伐')).toBe('我们外公卧床,医生能到家里来吗');
+    // (a Mandarin 一趟, a trip, without a Wu marker)
+    expect(norm('我去了一趟医院')).toBe('我去了一趟医院');
+  });
+
+  it('reads Minnan 耳空 (ear) and 敢有 (is there) beside a Minnan word', () => {
+    expect(norm('阮耳空痛 社区敢有医生')).toBe('我们耳朵痛,社区有没有医生');
+  });
+
+  it("reads a handwriting pad's shape-alike where only one reading is a word (己经 → 已经)", () => {
+    expect(norm('己经问过了 拔打了电话')).toBe('已经问过了,拨打了电话');
+    expect(norm('他自己经常去')).toBe('他自己经常去');
+    expect(norm('周末来不来')).toBe('周末来不来');
+  });
+
   it('leaves Mandarin words alone, and marked forms without a marker', () => {
     expect(norm('几点开门？有点发烧，吃了食物')).toBe('几点开门?有点发烧,吃了食物');
     expect(norm('无发热')).toBe('无发热');
