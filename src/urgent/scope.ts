@@ -20,7 +20,7 @@ export { inScope, SCOPE_KEYS, type InForce, type Scope, type ScopeReader };
 type CueBit = number;
 
 /** A resolution asked, not said (啥事没有吧, 好了吗): the mention is not over. */
-const ASKED_AFTER = /^(?:吧|吗|么|嘛|[?？])/;
+const ASKED_AFTER = /^了?(?:吧|吗|么|嘛|[?？])/;
 
 /** CLAUSE_END's characters, by code (a test a character without making a string of it). */
 const CLAUSE_END_CODES = new Set([...',，:：、。!?;\n！？；'].map((c) => c.charCodeAt(0)));

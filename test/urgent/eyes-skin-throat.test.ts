@@ -4,7 +4,7 @@
 // swallowing hard (the airway closing); a breathing tube in the neck blocked or out. And an emergency already in a hospital's hands, or a nosebleed that stopped,
 // which must not page; an emergency heard of gets the safety line and no alarm; a writer saying it is no emergency
 // leaves the scorer silent (the rules still read the symptoms). Each with a look-alike. Phrasings here are not the evaluation sets' own.
-import { byRules, urgentFlags, urgentVerdict } from '../support/nlu';
+import { byRules, ruleFlags, urgentFlags, urgentVerdict } from '../support/nlu';
 
 describe('an eye in danger', () => {
   it('a chemical splashed or rubbed in', () => {
@@ -46,8 +46,9 @@ describe('skin coming off', () => {
     byRules('new pills last week, now big blisters and sores in her mouth', 'allergy');
   });
 
-  it('is not one blister from a new shoe', () => {
+  it('is not one blister from a new shoe, nor chickenpox with a fever', () => {
     expect(urgentFlags('新鞋磨出一个水泡 要不要挑破')).toEqual([]);
+    expect(ruleFlags('孩子出水痘 全身起水泡 有点发烧 38度')).not.toContain('allergy');
   });
 });
 
@@ -68,9 +69,16 @@ describe('over for the alarm', () => {
     expect(urgentFlags('my uncle fainted at work and is already in hospital, can I visit?')).toEqual([]);
   });
 
+  it('but not when it is still to be done, nor asked about', () => {
+    expect(urgentFlags('我爸胸口疼得厉害 出冷汗 是不是该送医院了')).toContain('chest_pain');
+    expect(urgentFlags('孩子抽了五分钟了还在抽 准备送医院了')).toContain('convulsion');
+    expect(urgentFlags('我妈晕倒了叫不醒 你们说已经送医院了吗')).toContain('unconscious');
+  });
+
   it('but not on the way or turned away at the door', () => {
     expect(urgentFlags('我叔打球时晕倒了 叫不醒 正在往医院送')).toContain('unconscious');
     expect(urgentFlags('我叔晕倒了叫不醒 送到医院门口了 人家不让进')).toContain('unconscious');
+    expect(urgentFlags('我叔晕倒了叫不醒 已经在医院门口了 保安不让进')).toContain('unconscious');
   });
 
   it('a nosebleed that stopped by itself — not a medicine stopped', () => {
@@ -84,6 +92,11 @@ describe('over for the alarm', () => {
 });
 
 describe('an emergency heard of', () => {
+  it("is the alarm when it is of the writer's own people (听邻居说我妈…)", () => {
+    expect(urgentFlags('听邻居说我妈晕倒在楼道里了 叫不醒')).toContain('unconscious');
+    expect(urgentFlags('听人说我爸在厂里晕倒了 叫不醒')).toContain('unconscious');
+  });
+
   it('gets the safety line, not the alarm', () => {
     const v = urgentVerdict('听人说小孩吞了纽扣电池几个小时就会烧穿食道 真的假的 我家娃两岁');
     expect(v.flags).toEqual([]);
@@ -115,5 +128,7 @@ describe('said to be no emergency', () => {
     expect(urgentVerdict('楼下淹水了出不了门 不是急事 没人受伤没人生病 就是想问中药能不能代煎好寄到家').score).toBe(0);
     expect(urgentVerdict('Not an emergency, nobody is hurt, we just cannot get out. Can someone post our medicine?').score).toBe(0);
     byRules('不是急事吧 我爸胸口压着疼 一直出冷汗', 'chest_pain');
+    // (an A-not-A question is no saying so: 是不是急事)
+    expect(urgentVerdict('我妈这样算不算 是不是急事 她说不想活了 东西都送人了').flags.map((f) => f.id)).toContain('suicide');
   });
 });
