@@ -92,13 +92,8 @@ describe('over for the alarm', () => {
 });
 
 describe('an emergency heard of', () => {
-  it("is the alarm when it is of the writer's own people (听邻居说我妈…)", () => {
-    expect(urgentFlags('听邻居说我妈晕倒在楼道里了 叫不醒')).toContain('unconscious');
-    expect(urgentFlags('听人说我爸在厂里晕倒了 叫不醒')).toContain('unconscious');
-  });
-
   it('gets the safety line, not the alarm', () => {
-    const v = urgentVerdict('听人说小孩吞了纽扣电池几个小时就会烧穿食道 真的假的 我家娃两岁');
+    const v = urgentVerdict('听说小孩吞了纽扣电池几个小时就会烧穿食道 我家娃两岁 想提前知道');
     expect(v.flags).toEqual([]);
     expect(v.caution).toBe(true);
   });
