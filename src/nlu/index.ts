@@ -12,6 +12,7 @@ import { createUrgentDetector, type UrgentDetector } from '../urgent/detect';
 import { scorerTablesFromBytes, scorerTablesToBytes } from '../urgent/scorer-cache';
 import { cacheName, contentKey, fileCache } from './model-cache';
 import { projectRoot } from '../data/root';
+import { cueScan } from '../data/cue-scan';
 import { dirname, join } from 'node:path';
 import { createSegmenter, type Segmenter, type SegmenterName } from './segment';
 import { dropDeniedPlaces, extractEntities } from './entities';
@@ -222,6 +223,8 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   function questionAfterStory(text: string): ReturnType<IntentModel['score']> | undefined {
     if (!asking || !openers.length) return undefined;
     const lower = text.toLowerCase();
+    // (most messages hold no opener: one pass over the text says so, before a search per opener)
+    if (!cueScan(openers).any(lower)) return undefined;
     let end = -1;
     let start = -1;
     for (const o of openers) {
