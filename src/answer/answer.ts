@@ -183,7 +183,7 @@ function topicQuery(a: AnswerInput): Omit<TopicQuery, 'topics'> {
   const earlier = a.session.lastFacility?.startsWith(`${book.id}/`) ? book.facilities.find((f) => `${book.id}/${f.id}` === a.session.lastFacility) : undefined;
   const facility = a.slots.facility?.locality === book.id ? a.slots.facility.facility : earlier;
   const counts = cueScan(a.domain.countCues).any(a.text);
-  return { text: a.text, departments: a.domain.departments, facility, audiences: audiencesOf(a), counts, categories: categoriesOf(a) };
+  return { text: a.text, departments: a.domain.departments, facility, audiences: audiencesOf(a), counts, categories: categoriesOf(a), named: a.slots.topics };
 }
 
 /**
@@ -261,7 +261,10 @@ export function missing(book: RuleBook): Line[] {
 /** The answer, with what it leaves unstated of a particular the question asks (a fee, a street address) said first,
  * and what a number the question quotes is when the notice lists it as no medical contact (报道末尾的96678能打吗). */
 export function answer(a: AnswerInput): AnswerResult {
-  const r = answerOf(a);
+  // (and a clinic's load mark asked beside any question: 孩子发烧…门口牌子上画个黄的 是么意思, 门口挂了个红牌子 带老人看病咋弄)
+  // (a colour alone, 红色的疹子, is no mark: one said with a mark's words, 红牌子, 标红, or in a designation's answer as before)
+  const spec = a.domain.intents[a.intent];
+  const r = spec?.answer === 'designation' || a.slots.topics.includes('load_mark') ? withLoadMarks(a, answerOf(a)) : answerOf(a);
   if (r.kind !== 'answer' || !r.found) return r;
   const lines = withUnmentioned(a.domain, a.book, a.text, withUnstated(a.domain, a.book, a.text, undefined, [...r.lines, ...ruleLines(a, r.lines)]));
   // (the contacts answer says it of its own)
@@ -298,14 +301,13 @@ function answerOf(a: AnswerInput): AnswerResult {
       }
       // where the book designates nothing for the question, the facts it asks about may still be in it
       const r = designation(a, a.session.assumedFull ?? [], categories);
-      // (and a clinic's load mark asked beside it: 孩子发烧…门口牌子上画个黄的 是么意思)
-      if (r.kind === 'answer' && !r.designated) return withLoadMarks(a, withFacts(a, r, spec.topics));
+      if (r.kind === 'answer' && !r.designated) return withFacts(a, r, spec.topics);
       // beside the hospitals, a fact the question asks for in words of its own (保障连续的医疗服务)
       if (r.kind === 'answer') {
         const extra = particular(a, spec.topics, 2);
-        if (extra.length) return withLoadMarks(a, { ...r, lines: [...r.lines, ...extra.flatMap((h) => h.unit.lines)], units: extra.map((h) => h.unit.id) });
+        if (extra.length) return { ...r, lines: [...r.lines, ...extra.flatMap((h) => h.unit.lines)], units: extra.map((h) => h.unit.id) };
       }
-      return withLoadMarks(a, r);
+      return r;
     }
     case 'backup':
       return backup(a);

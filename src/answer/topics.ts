@@ -17,6 +17,8 @@ export interface TopicQuery {
   counts?: boolean;
   /** Care categories asked about: guidance limited to other categories (透析 only) is left out. */
   categories?: readonly string[];
+  /** Topics the message names: a figure that is the notice's word on one of them (stat `answers`) is given. */
+  named?: readonly string[];
 }
 
 const FACILITY_SECTIONS = new Set(['address', 'hours', 'departments', 'experts', 'insurance']);
@@ -149,10 +151,11 @@ export function topicLines(book: RuleBook, q: TopicQuery): Line[] {
     const own = facilityLines(book, topic, q);
     const said = own.length ? own : topicGuidance(book, topic, q.audiences, q.categories).flatMap(guidanceLines);
     lines.push(...said);
-    // Figures: those the message asks for by name ("多少个家庭医生团队"), or all of the topic's when it has nothing else.
+    // Figures: those the message asks for by name ("多少个家庭医生团队") or answer a question it names (送药上门: the home
+    // visits bringing medicines), or all of the topic's when it has nothing else.
     if (index.stats.has(topic))
       for (const s of book.stats)
-        if (s.topic === topic && (!said.length || (q.counts && q.text.includes(s.label)))) lines.push(fact(s.text));
+        if (s.topic === topic && (!said.length || (q.counts && q.text.includes(s.label)) || s.answers?.some((t) => q.named?.includes(t)))) lines.push(fact(s.text));
     const topicContacts = index.contacts.get(topic);
     if (!topicContacts) continue;
     const given = lines.map(lineWords).join('\n');

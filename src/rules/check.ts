@@ -160,7 +160,10 @@ function checkBook(book: RuleBook, vocab: Vocabulary, report: Report): void {
     c.topics.forEach((t, j) => topic(`contacts[${i}].topics[${j}]`, t));
     if (c.facility) facility(`contacts[${i}].facility`, c.facility);
   });
-  book.stats.forEach((s, i) => topic(`stats[${i}].topic`, s.topic));
+  book.stats.forEach((s, i) => {
+    topic(`stats[${i}].topic`, s.topic);
+    s.answers?.forEach((t, j) => topic(`stats[${i}].answers[${j}]`, t));
+  });
   if (book.loadMarks) duplicates(book.loadMarks.marks.map((m) => m.id), (i, v) => report(`loadMarks.marks[${i}].id`, `duplicate id "${v}"`));
   // a number on the page that is no medical contact cannot be one of the book's contacts too
   const phones = new Set(book.contacts.flatMap((c) => c.phones.map((p) => p.number.replace(/\D/g, ''))));

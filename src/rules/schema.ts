@@ -143,6 +143,7 @@ const stat = z.strictObject({
   unit: text,
   text,
   topic: ref,
+  answers: refs.optional(),
 });
 
 export const RuleBookSchema = z.strictObject({

@@ -186,6 +186,9 @@ export interface Stat {
   unit: string;
   text: string;
   topic: TopicId;
+  /** Questions the figure is the notice's word on, beside its topic's: home visits bringing medicines answer
+   * whether medicines are brought home (prescription) and whether a doctor comes (home_nursing). */
+  answers?: TopicId[];
 }
 
 export interface OtherNumber {

@@ -206,7 +206,9 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
         : { urgent: 0, best: NONE };
     const flags: RedFlag[] = verdict.hits.map((h) => ({ id: h.id, text: h.mention.text, start: h.mention.start, end: h.mention.end }));
     const tooThin = thin(normalised, mentions);
-    const shut = (label: string): boolean => tooThin || verdict.closedClasses.has(label);
+    // (a message all of whose mentions are an animal's says nothing of a person: 豆豆吐了…豆豆是我家的泰迪)
+    const animalOnly = scopes.length > 0 && scopes.every((x) => x.animal);
+    const shut = (label: string): boolean => tooThin || animalOnly || verdict.closedClasses.has(label);
     // the lower threshold where a red-flag mention of the scorer's class is open; else as if none were found
     // (never a class whose every mention the scope rules judged out of scope; another class beside them only at
     // `threshold_across`)

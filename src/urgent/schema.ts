@@ -233,6 +233,10 @@ export const ScopeSchema = z.strictObject({
   reported_after: pattern.optional(),
   /** Read right after a hearsay cue (有人说, 听说): the teller's own people (她妈, 他同事), whose case is no hearsay. */
   relay_after: pattern.optional(),
+  /** Hearsay cues (听说, 据说) that, with the writer's own people right after (`hearsay_own_after`: 听说我妈晕倒了), are
+   * news of them passed on, not a rumour; a rumour put right (误传我妈中风了) is not among them. */
+  hearsay: words.default([]),
+  hearsay_own_after: pattern.optional(),
   history_durations: words,
   /** Right after a named disease, a medicine for it (心脏病的药): history, as a duration is. */
   medicine_after: words.default([]),
@@ -261,7 +265,20 @@ export const ScopeSchema = z.strictObject({
   reported: words,
   /** An animal or a thing the sentence is about before a mention (我家狗刚才抽搐, 机器说不清楚): no person's emergency,
    * unless a person is named between (狗咬了我，血止不住) or the animal is the one who did it (被狗咬了). */
-  nonhuman_subject: z.strictObject({ subjects: words, people: words, agent_before: words, not_subject: words.optional(), acts_on_people: words.optional(), handed_on: words.optional() }).optional(),
+  nonhuman_subject: z
+    .strictObject({
+      subjects: words,
+      people: words,
+      agent_before: words,
+      /** Between the agent word and the animal: a count (被一条狗追). */
+      agent_count: pattern.optional(),
+      /** Before an animal's word, a name said to be it (大黄是狗, 老张是我家的柯基): its one capture group is the name. */
+      pet_named: pattern.optional(),
+      not_subject: words.optional(),
+      acts_on_people: words.optional(),
+      handed_on: words.optional(),
+    })
+    .optional(),
 });
 export type ScopeFile = z.infer<typeof ScopeSchema>;
 

@@ -4,21 +4,42 @@
 import type { ScopeFile } from './schema';
 
 /** Whether the sentence before a mention (text[from, to)) is about an animal or a bot: the last one named, and no
- * person after it. `alternation` makes one regular-expression alternative of a word list. */
+ * person after it. A name said to be an animal's anywhere in the message (`pet_named`: 大黄是狗, 老张是我家的柯基) is
+ * an animal's word there too. `alternation` makes one regular-expression alternative of a word list. */
 export function nonhumanReader(nonhuman: ScopeFile['nonhuman_subject'], alternation: (ws: readonly string[]) => string): (text: string, from: number, to: number) => boolean {
   if (!nonhuman) return () => false;
   const notSubject = notSubjectPattern(nonhuman, alternation);
   const verbUse = notSubject ? `(?!${notSubject})` : '';
-  const nonhumanRe = new RegExp(`(?<!${alternation(nonhuman.agent_before)})${verbUse}(?:${alternation(nonhuman.subjects)})`, 'g');
+  // (not the one something was done by: 被狗咬了, 被一条狗追)
+  const agent = `(?<!(?:${alternation(nonhuman.agent_before)})${nonhuman.agent_count ? `(?:${nonhuman.agent_count})?` : ''})`;
+  const animal = `(?:${alternation(nonhuman.subjects)})`;
+  const nonhumanRe = new RegExp(`${agent}${verbUse}${animal}`, 'g');
   const personRe = new RegExp(alternation(nonhuman.people));
+  const namedRe = nonhuman.pet_named ? new RegExp(`(${nonhuman.pet_named})${verbUse}${animal}`, 'gu') : undefined;
+  // (the message's own pattern, made once for the text its mentions are read in)
+  let lastText: string | undefined;
+  let own = nonhumanRe;
+  const patternFor = (text: string): RegExp => {
+    if (text === lastText) return own;
+    lastText = text;
+    own = nonhumanRe;
+    if (!namedRe) return own;
+    // (a name, not a person nor a word that points: 这是猫砂, 那个是狗的)
+    const names = [...text.matchAll(namedRe)].map((r) => r[2] as string).filter((n) => !personRe.test(n) && !POINTING.test(n));
+    if (names.length) own = new RegExp(`${nonhumanRe.source}|${agent}(?:${alternation(names)})`, 'g');
+    return own;
+  };
   // (read in the whole text, so that a word going on past the mention's start is seen: 狗以后拜托你照顾 entrusts the dog)
   return (text, from, to) => {
+    const re = patternFor(text);
     let last = -1;
-    nonhumanRe.lastIndex = from;
-    for (let a = nonhumanRe.exec(text); a && a.index + a[0].length <= to; a = nonhumanRe.exec(text)) last = a.index + a[0].length;
+    re.lastIndex = from;
+    for (let a = re.exec(text); a && a.index + a[0].length <= to; a = re.exec(text)) last = a.index + a[0].length;
     return last >= 0 && !personRe.test(text.slice(last, to));
   };
 }
+
+const POINTING = /[这那哪它谁啥么都也就不还]/;
 
 /** Whether an animal's word at `at` is no subject (`not_subject`: 狗狗吃的药, 猫粮, 猫着腰): a figure of speech's
  * subject (狗, 猫) is none there either. */

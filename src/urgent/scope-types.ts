@@ -10,6 +10,9 @@ export interface Scope {
   knowledge: boolean;
   figurative: boolean;
   reported: boolean;
+  /** Reported because it is an animal's (or a bot's): set only then. A message whose every mention is one says nothing
+   * of a person, and the scorer is not asked. */
+  animal?: boolean;
 }
 
 export const SCOPE_KEYS = ['negated', 'resolved', 'past', 'history', 'hypothetical', 'knowledge', 'figurative', 'reported'] as const;

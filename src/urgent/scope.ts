@@ -116,6 +116,13 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const supposedSpans = supposedReader(new Set(data.supposing_asked.map(norm)), data.supposed_question ? new RegExp(data.supposed_question) : undefined);
   const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
   const relayAfter = data.relay_after ? new RegExp(data.relay_after) : undefined;
+  const hearsay = new Set(data.hearsay.map(norm));
+  const hearsayOwn = data.hearsay_own_after ? new RegExp(data.hearsay_own_after) : undefined;
+  /** Whether what follows a report cue is a relay: the teller's own people (有人说她妈…), or the writer's after hearsay (听说我妈…). */
+  const relayed = (text: string, h: Hit): boolean => {
+    if (relayAfter?.test(text.slice(h.end, h.end + 4))) return true;
+    return !!hearsayOwn?.test(text.slice(h.end, h.end + 6)) && hearsay.has(text.slice(h.start, h.end));
+  };
   const quoted = quotedReader(data.quoted_after, data.quoted_before);
   const reportAfter = data.reported_after ? new RegExp(`^(?:${data.reported_after})`) : undefined;
   const aboutNonhuman = nonhumanReader(data.nonhuman_subject, alternation);
@@ -332,10 +339,11 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         if (!literal) figurative = true;
       }
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
-      // (…nor one told of the teller's own people: 群里有人说她妈是尿毒症…今天早上就水种)
+      // (…nor one told of the teller's own people: 群里有人说她妈是尿毒症…今天早上就水种; nor news of the writer's: 听说我妈晕倒了)
       // (…not past a clause-break word: 还以为跟电视剧里演的一样，结果他真的倒在地上了)
-      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayAfter?.test(text.slice(h.end, h.end + 4)) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || aboutNonhuman(text, ss, m.start) || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
-      return { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
+      const animal = aboutNonhuman(text, ss, m.start);
+      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayed(text, h) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || animal || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
+      return animal ? { negated, resolved, past, history, hypothetical, knowledge, figurative, reported, animal } : { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)
     return scopes.map((s, i) => {

@@ -18,6 +18,15 @@ describe('contact answers', () => {
       expect(textOf(talk(core).say(text))).toContain('0350-3301599');
   });
 
+  it('gives the hotline for a number asked after a story (有没有个电话, 电话能咨询), whatever the story reads as', () => {
+    for (const text of [
+      '我家老人这几天腰有点酸 走路慢了点 不算急 忻州封控区 有没有个电话',
+      '孩子前两天拉肚子 现在好多了 我们忻州管控区的 有没有电话可以咨询一下大夫',
+      '老伴血糖这阵子控制得还行 就是想找人问问饮食 忻州这边想咨询的话有什么号码',
+    ])
+      expect(textOf(talk(core).say(text))).toContain('0350-3301599');
+  });
+
   it('says a number the notice does not list is not a medical hotline, without repeating it', () => {
     const text = textOf(talk(core).say('忻州那个0350-3026833是就医电话吗'));
     expect(text).toContain('不是就医咨询电话');

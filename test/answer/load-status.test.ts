@@ -32,4 +32,11 @@ describe('a load mark asked beside another question', () => {
     expect(text).toContain('就诊人数较多');
     expect(text).toContain('发热');
   });
+
+  it('gives the meaning of a mark said as a coloured sign (红牌子) beside a question of how to get care', async () => {
+    const core = await realCore();
+    expect(textOf(talk(core).say('龙口 卫生院门口挂了块黄牌子 带我妈去拿药要注意啥'))).toContain('可提前联系预约');
+    // (a colour alone is no mark)
+    expect(textOf(talk(core).say('烟台 孩子身上起了红色的疹子 不发烧 去哪看'))).not.toContain('就诊人数过多');
+  });
 });

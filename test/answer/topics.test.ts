@@ -33,6 +33,15 @@ describe('the words residents use for a topic', () => {
     expect(textOf(talk(core).say('泉秀社区中心看门诊要交门槛费吗'))).toContain('免起付线');
   });
 
+  it('reads a doctor asked on the phone (手机上问问医生) as online care', () => {
+    expect(textOf(talk(core).say('晋江管控区 我爸高血压好多年了 我白天要上班走不开 想在手机上问问大夫'))).toContain('网上就诊');
+  });
+
+  it("reads months' supply asked as an amount (开几个月的量) or as more (Minnan 开较济 → 开更多) as the prescription's length", () => {
+    expect(textOf(talk(core).say('晋江这边 老人的慢性病药现在一次能开几个月的量 他降压降糖的药都吃着'))).toContain('12周');
+    expect(textOf(talk(core).say('晋江 阮阿爸痴呆好几年了 攏真乖 想问慢性病的药敢会当一擺开较济咧'))).toMatch(/12[周週]/);
+  });
+
   it('answers getting to hospital, where the book has no transfer procedure, with who it says arranges a referral', () => {
     expect(textOf(talk(core).say('烟台 我妈万一得去医院 谁来安排'))).toContain('协助转诊');
   });
@@ -82,5 +91,18 @@ describe('what a designation question asks besides', () => {
     chat.say('忻州管控区 我妈要去做化疗 去哪家');
     expect(textOf(chat.say('她走路不方便 做完咋回家'))).toContain('专用转运车');
     expect(textOf(talk(core).say('招远的 社区说要跟我们家签个协议 签的是啥'))).toContain('签约服务协议书');
+  });
+});
+
+describe("a notice's figure as its word on a question", () => {
+  it('gives the home visits bringing medicines when medicines brought home or a doctor at the door is asked (烟台)', () => {
+    expect(textOf(talk(core).say('烟台的 降压药快吃完了 能把药送到家吗'))).toContain('上门送医送药');
+    expect(textOf(talk(core).say('We live in Yantai. My grandma lives by herself, can a doctor come to her house?'))).toContain('上门送医送药');
+  });
+
+  it('keeps the figure out of an answer on family doctors that asks neither', () => {
+    const reply = textOf(talk(core).say('烟台怎么联系家庭医生'));
+    expect(reply).toContain('家庭医生团队');
+    expect(reply).not.toContain('上门送医送药');
   });
 });

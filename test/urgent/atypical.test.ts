@@ -57,6 +57,17 @@ describe('the mind going', () => {
     byRules('阿公发烧 一直讲有的没的', 'unconscious');
   });
 
+  it('things seen that are not there, with a fever, a sudden start or shaking chills (delirium)', () => {
+    byRules('奶奶烧到三十九度 非说床底下有蛇 一直喊', 'unconscious');
+    byRules('我爸今天突然说看见有人站在门口 可门口啥也没有', 'unconscious');
+    byRules('老太太发烧打寒战 一直说房间里有小人', 'sepsis');
+  });
+
+  it('is not things seen in a long dementia with no fever, nor a child at play', () => {
+    expect(ruleFlags('我妈痴呆好几年了 晚上老说屋里有人 白天就好 没发烧')).toEqual([]);
+    expect(ruleFlags('孩子说看见床底下有小猫 可爱死了')).toEqual([]);
+  });
+
   it('is not a long dementia asked about', () => {
     expect(ruleFlags('老年痴呆好几年了 连我都不认识 封控了怎么开药')).not.toContain('unconscious');
   });

@@ -13,6 +13,9 @@ describe('urgent detection from a bystander', () => {
     // a case the teller relays of their own people is no hearsay
     ['群里有人说她爸现在嘴歪了，半边身子动不了', 'stroke'],
     ['他同事在车间里抽起来停不住', 'convulsion'],
+    // …and news of the writer's own people passed on is no hearsay either
+    ['听说我妈晕倒在楼道里了 叫不醒', 'unconscious'],
+    ['刚听说我家老爷子在厂里突然胸口剧痛 满头大汗', 'chest_pain'],
     // shaken (晃, 扒拉) and no response
     ['使劲晃都没动静，人躺在地上', 'unconscious'],
     ['邻居喝多了在楼道里喊我不活了', 'suicide'],
@@ -33,6 +36,10 @@ describe('urgent detection from a bystander', () => {
     '这盆花不活了',
     // hearsay stays hearsay when it names no one of the teller's, or is past
     '听说他老婆去年中风了',
+    // (the writer's own people in a rumour put right, or in what was had and is over)
+    '群里误传我爸中风了 其实他好好的',
+    '听说我爸以前中过风 这次要注意什么',
+    '据说我家老人这种情况容易中风 怎么预防',
     '有人说阳了以后会胸痛，是真的吗',
     // a drill's script
     '明天社区搞应急演练，剧本是一个老人突然晕倒',

@@ -445,6 +445,12 @@ describe('urgent detection', () => {
     expect(flags('住院刚满10天 今天发烧38度')).toEqual([]);
   });
 
+  it('reads weeks after an operation or a discharge as how long since, not a baby\'s age', () => {
+    expect(flags('开刀后三周 今天有点低烧37.6 想找社区看看')).toEqual([]);
+    expect(flags('出院两周 晚上发烧38度 去哪看')).not.toContain('infant_fever');
+    expect(flags('宝宝三周 发烧38度')).toContain('infant_fever');
+  });
+
   it('reads sleep and tiredness said as a collapse in English as no collapse, and a collapse beside them as one', () => {
     expect(detect('so tired after the night shift, passed out on the couch as soon as I got home').flags).toEqual([]);
     expect(detect('the booster knocked me out for two days, is that normal').flags).toEqual([]);

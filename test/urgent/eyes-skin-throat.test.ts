@@ -44,11 +44,14 @@ describe('skin coming off', () => {
   it('with mouth sores or a fever, after a new medicine', () => {
     byRules('吃了别嘌醇以后浑身起水泡 嘴里全是泡 烧到38度8', 'allergy');
     byRules('new pills last week, now big blisters and sores in her mouth', 'allergy');
+    // (the English words apart in a clause)
+    byRules('Since the new tablets his skin has started coming off in big pieces and his mouth is all blisters', 'allergy');
   });
 
   it('is not one blister from a new shoe, nor chickenpox with a fever', () => {
     expect(urgentFlags('新鞋磨出一个水泡 要不要挑破')).toEqual([]);
     expect(ruleFlags('孩子出水痘 全身起水泡 有点发烧 38度')).not.toContain('allergy');
+    expect(urgentFlags('my lips are blistered from the sun and the skin on my nose is peeling off')).toEqual([]);
   });
 });
 
@@ -67,6 +70,9 @@ describe('over for the alarm', () => {
   it('in a hospital already', () => {
     expect(urgentFlags('我叔打球时晕倒了 已经送到医院了 想问家属能不能陪护')).toEqual([]);
     expect(urgentFlags('my uncle fainted at work and is already in hospital, can I visit?')).toEqual([]);
+    // (a county hospital named, or an ambulance that has taken them)
+    expect(urgentFlags('二舅在村里摔倒了 叫不醒 已经送到县医院了 医生说观察两天')).toEqual([]);
+    expect(urgentFlags('对门大爷喘不上气 救护车来了 已经拉走了 想问陪同要做核酸吗')).toEqual([]);
   });
 
   it('but not when it is still to be done, nor asked about', () => {

@@ -107,6 +107,10 @@ describe('urgent scope', () => {
     // a joke typed inside another word is none (lol in lola, a Filipino grandmother)
     ['My lola fell in the CR and now she is not answering me po', 'unresponsive'],
     ['十年前做过搭桥，刚刚他突然说胸口剧痛', 'chest_pain'],
+    // someone just found, or being carried now, after a night's story: what follows is now
+    ['我妈昨晚一个人出门没回来 刚找到 在草丛里趴着 叫她不答应', 'unresponsive'],
+    ['姥爷前天走丢了 刚在桥洞下面找到 浑身冰凉叫不醒', 'unresponsive'],
+    ['他昨晚喝了不少 我们正往楼下抬 怎么叫都不醒', 'unresponsive'],
     ['昨天开始胸痛，现在越来越厉害', 'chest_pain'],
     ['胸口压得喘不过气', 'dyspnea'],
     ['我爸胸口疼得厉害还出冷汗', 'chest_pain'],
