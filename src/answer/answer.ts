@@ -56,6 +56,10 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
     // Without a category: what the message names instead (核酸, 陪同…), or what the notice says for the
     // user's zone when it designates nothing for it (防范区就近就医), before asking which kind of care.
     const named = topics(a, a.slots.topics);
+    // (a care named by a department's words, 狗咬了…去哪个医院 怎么出去, by a known group: their hospital for general
+    // care before what the words name)
+    const general = named.found && a.session.audience && a.slots.topics.includes('departments') && asksWhere(a.domain, a.text) ? generalFor(a, assumedFull) : [];
+    if (general.length && named.kind === 'answer') return { ...named, lines: dedupe([...general, ...named.lines]) };
     if (named.found || !offered.length) return named;
     const own = audienceGuidance(a);
     if (own.length) return { kind: 'answer', lines: own, session: a.session, found: true };

@@ -42,6 +42,12 @@ describe('the words residents use for a topic', () => {
     expect(textOf(talk(core).say('晋江 阮阿爸痴呆好几年了 攏真乖 想问慢性病的药敢会当一擺开较济咧'))).toMatch(/12[周週]/);
   });
 
+  it("answers a bite asked where and how (去哪家医院处理 怎么出去) by a known group with their hospital for general care and the route", () => {
+    const reply = textOf(talk(core).say('忻州管控区 我妈让邻居家的狗咬破了手 去哪家医院处理 怎么出去'));
+    expect(reply).toContain('忻州市人民医院');
+    expect(reply).toContain('专用转运车');
+  });
+
   it('answers getting to hospital, where the book has no transfer procedure, with who it says arranges a referral', () => {
     expect(textOf(talk(core).say('烟台 我妈万一得去医院 谁来安排'))).toContain('协助转诊');
   });
