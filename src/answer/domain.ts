@@ -74,6 +74,9 @@ const DomainFile = z
     whereCues: z.array(z.string().min(1)),
     compareCues: z.array(z.string().min(1)).default([]),
     emergencyCategories: z.array(z.string()).default([]),
+    /** Care that is a treatment given at its hospital (dialysis, chemotherapy), not who the patient is: after an
+     * emergency of another kind, the emergency designation is answered beside it. */
+    treatmentCategories: z.array(z.string()).default([]),
     defineCues: z.array(z.string().min(1)).default([]),
     failCues: z.array(z.string().min(1)).default([]),
     ownNumberCues: z.array(z.string().min(1)).default([]),
@@ -157,6 +160,7 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
   d.particulars.forEach((p, i) => p.topic === undefined || topics.has(p.topic) || problems.push(`${file}: particulars[${i}].topic: unknown topic "${p.topic}"`));
   d.broadCategories.forEach((c, i) => checkCategory(`broadCategories[${i}]`, c));
   d.emergencyCategories.forEach((c, i) => checkCategory(`emergencyCategories[${i}]`, c));
+  d.treatmentCategories.forEach((c, i) => checkCategory(`treatmentCategories[${i}]`, c));
   for (const [flag, c] of Object.entries(d.redFlagCategories)) checkCategory(`redFlagCategories.${flag}`, c);
   if (problems.length) throw new DomainError(problems.join('\n'));
   return d;

@@ -44,7 +44,10 @@ export function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, i
   const lines = [...first, handoff, ...where, ...rest];
   // the emergency's kind of care is what the conversation is about now ("which hospital will they take her to?");
   // without a locality, the next message naming one gets the route (urgent_where promises it)
-  const about = categories.length ? { category: categories[0], categories } : {};
+  // (…and a treatment's care said before is not all of it: a dialysis patient's bleeding may go where emergencies go)
+  const said = s.categories ?? [];
+  const emergencyCare = book && said.some((c) => i.domain.treatmentCategories.includes(c)) ? i.domain.emergencyCategories.find((c) => book.designations.some((d) => d.category === c)) : undefined;
+  const about = categories.length ? { category: categories[0], categories } : emergencyCare && !said.includes(emergencyCare) ? { categories: [...said, emergencyCare] } : {};
   const pending = book ? s.pending : { slot: 'locality' as const, intent: URGENT_ROUTE };
   const session: Session = { ...s, ...about, pending, urgentTurn: s.turns, handoff: s.handoff ?? { since: i.now, reason } };
   return {

@@ -195,7 +195,8 @@ export function createNormaliser(config: NormaliseConfig): Normaliser {
     }
     // (a picture read as a pause leaves a space: read as one typed)
     if (exotic && !spaces && text.includes(' ')) spaces = true;
-    if (spaces) text = text.replace(/\s+/g, ' ');
+    // (a line break ends a sentence where no mark does: a chat's lines are its sentences — [链接] 凌晨胸痛 男子… ⏎ 看了这个…)
+    if (spaces) text = text.replace(/\s+/g, (ws, at: number, all: string) => (ws.includes('\n') && at > 0 && at + ws.length < all.length && !/\p{P}/u.test(all[at - 1] as string) ? (/[\u3400-\u9fff]/.test(all[at - 1] as string) ? '。' : '. ') : ' '));
     if (config.romanised && spaces && latinAny(text)) {
       const read = config.romanised(text);
       if (read !== text) {

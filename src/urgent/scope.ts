@@ -101,6 +101,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const weighing = new Set(data.weighing_verbs.map(norm));
   const saidNow = data.said_now ? new RegExp(data.said_now) : undefined;
   const leafletAfter = data.leaflet_after ? new RegExp(data.leaflet_after) : undefined;
+  const emotionalAfter = data.emotional_after ? new RegExp(data.emotional_after) : undefined;
+  const guidanceBefore = data.guidance_before ? new RegExp(data.guidance_before) : undefined;
+  const guidanceAfter = data.guidance_after ? new RegExp(data.guidance_after) : undefined;
   const personBefore = data.person_before ? new RegExp(data.person_before) : undefined;
   const ownPeopleBefore = data.own_people_before ? new RegExp(data.own_people_before) : undefined;
   const caseSaid = data.case_said ? new RegExp(data.case_said) : undefined;
@@ -304,7 +307,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (read only when the message or the sentence asks something: most mentions are in neither)
       const knowAsked = hits.some((h) => h.cues & Cue.Know && inSpan(h, ss, se));
       // (a leaflet speaks of no one: 我妈胸口疼、出冷汗，一旦出现这些怎么办 is her case)
-      const leaflet = !!leafletAfter?.test(text.slice(m.end, se)) && !personBefore?.test(text.slice(ss, m.start));
+      // (…nor a guideline's sentence: 出现呼吸困难要及时就医)
+      const guidance = !!guidanceBefore?.test(text.slice(cs, m.start)) && !!guidanceAfter?.test(text.slice(m.end, se));
+      const leaflet = (!!leafletAfter?.test(text.slice(m.end, se)) || guidance) && !personBefore?.test(text.slice(ss, m.start));
       const happened =
         (aheadHere || knowAsked || leaflet) &&
         (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || (!aheadHere && !leaflet && /.[了啦咗]/.test(o.text) && !thenAfter?.test(text.slice(o.end))) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept) && !THRESHOLD_AFTER.test(text.slice(o.end))))) ||
@@ -327,7 +332,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && (!hypothetical || jokeReaches(text, h, m)) && !jokeDisowned(text, h)) ||
         (hits.some((h) => h.cues & Cue.Serious && h.start >= m.end && jokingAside(text.slice(h.end))) &&
           !mentions.some((o) => happening.has(o.concept) && o.end <= m.start + 4 && o.start >= ss)) ||
-        jokeSaidAfter(text, hits, se);
+        jokeSaidAfter(text, hits, se) ||
+        (!inForce.figurative.has(m.concept) && !!emotionalAfter?.test(text.slice(m.end, se)));
       const listStart = bounds(text, m.start, CLAUSE_NO_LIST)[0];
       for (const h of hits) {
         if (figurative || inForce.figurative.has(m.concept)) break;

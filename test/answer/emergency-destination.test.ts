@@ -21,6 +21,15 @@ describe('where the ambulance goes', () => {
     expect(textOf(t.say('Which hospital will the ambulance take me to?'))).toMatch(/晋江市医院/);
   });
 
+  it("a dialysis patient's other emergency (a bleeding fistula): the emergency designation beside the dialysis one", () => {
+    const t = talk(core);
+    t.say('晋江的 我们楼封控了 我是透析病人 每周三周六透 这周去哪透');
+    expect(t.say('他刚才抓着我做内瘘那只胳膊往墙上砸 现在扎针那里血一股一股往外喷 按都按不住')?.urgent).toBe(true);
+    const reply = textOf(t.say('车来了 会拉我去哪家医院'));
+    expect(reply).toContain('晋江市医院');
+    expect(reply).toContain('磁灶中心卫生院');
+  });
+
   it('"送哪" without the word hospital asks the same', () => {
     const t = talk(core);
     expect(t.say('忻州管控区 我妈胸口压着疼 一身冷汗')?.urgent).toBe(true);

@@ -25,6 +25,27 @@ describe('topic answers', () => {
 });
 
 describe('the words residents use for a topic', () => {
+  it.each([
+    // a department by its euphemism, a sprain by 跌打, an X-ray as 拍个片, a department asked 是哪个科
+    ['问一下 泉秀的社区中心有没有看女人那方面的 就是下面的 在哪', '妇科'],
+    ['上周打球撞了一下 小腿青了一大块 现在不疼了 泉秀社区中心看跌打扭伤是哪个科', '骨科'],
+    ['咳嗽三个礼拜了 没发烧 也不喘 泉秀社区中心能拍个片吗', '放射科'],
+    // a doctor to ask (找个医生问问), the doctor assigned to a household (对口的医生), a doctor seeing someone regularly
+    ['我怀孕八个礼拜 肚子有点胀 没见红 阿拉住辣烟台 想寻个医生问问 哪能寻', '家庭医生'],
+    ['我是烟台牟平的，家里老人八十多了出不了门。听说每家都有对口的医生，去哪里找联系方式？', '家庭医生'],
+    // booking the big hospital's scan (约大医院), herbs decocted in Cantonese (煲药), both parents along (能都去吗)
+    ['我家在泉秀，想约个脑部的片子做做放心，社区中心能帮忙约大医院的吗？', '绿色通道'],
+    ['想試下中醫調理 泉秀社區中心有冇人幫手煲埋啲藥 寄返屋企得唔得', '代煎'],
+    ['6个月的娃 现在让去复查 我们忻州封控区 带娃去医院我和娃他爸能都去吗', '一名'],
+    // a night's pain supposed, asked what to do then: the emergency route
+    ['忻州封控区 我老公有胆结石 现在一点不疼 就是担心万一半夜疼起来 疼得受不了那种 到时候该怎么办 先找谁', '120'],
+    // English: a covid swab before a visit; a procedure no hospital of the city does
+    ["I'm in a sealed compound in Xinzhou. If I go to hospital for something that isn't an emergency, do they need a covid swab first?", '核酸'],
+    ["Our street in Jinjiang is in lockdown. I've been told no hospital in Jinjiang does this procedure. Who do we ask to sort something out?", '医政科'],
+  ])('"%s" is answered with %s', (q, expected) => {
+    expect(textOf(talk(core).say(q))).toContain(expected);
+  });
+
   it('reads a bite asked about without the dog beside it (真被咬了去哪打针) as the department for bites', () => {
     expect(textOf(talk(core).say('泉秀 楼下野猫老挠人 真要被咬了 去哪打针'))).toContain('犬伤门诊');
   });

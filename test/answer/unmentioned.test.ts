@@ -22,6 +22,11 @@ describe('a thing the notice never names', () => {
     expect(textOf(talk(core).say(q))).toMatch(expected);
   });
 
+  it('gives the numbers to ask after saying so (泉秀: the centre that does not list an injury certificate can be asked)', () => {
+    const reply = textOf(talk(core).say('帮邻居问的 她的伤早就好了 现在要去派出所补材料 泉秀社区医院能开验伤证明吗'));
+    expect(reply).toMatch(/通告没有提到验伤证明[\s\S]*15906085258/);
+  });
+
   it('is not said of a thing the notice names (烟台 names antigen tests)', () => {
     expect(textOf(talk(core).say('烟台莱山 阳了在家 抗原谁来指导'))).not.toMatch(/没有提到抗原/);
   });

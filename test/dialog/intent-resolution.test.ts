@@ -44,6 +44,10 @@ describe('intent resolution', () => {
     for (const text of ['你是机器人吧 给我转人工', 'can I talk to a real person']) expect(talk(core).say(text)?.intent).toBe('handoff_request');
   });
 
+  it('hands off when a person is asked to speak to the writer after a long question (能不能让真人跟我说)', () => {
+    expect(talk(core).say('你们这个机器人说不清楚 我妈又是哮喘又是心衰 情况复杂 能不能让真人跟我说 我们在晋江')?.handoff).toBe(true);
+  });
+
   it('a message read as out of scope that names a topic of the notice gets its facts (通知哪天发的，文号多少)', () => {
     const reply = textOf(talk(core).say('晋江那份通知是哪个单位发的？我要抄下来发到业主群'));
     expect(reply).toContain('晋江市卫生健康局');

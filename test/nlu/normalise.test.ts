@@ -22,6 +22,14 @@ describe('normalise', () => {
     expect(normalise('孩子烧到39度了😅').text).toBe('孩子烧到39度了');
   });
 
+  it('ends a sentence at a line break that no mark ends', () => {
+    expect(normalise('头疼\n我妈现在喘不上气').text).toBe('头疼。我妈现在喘不上气');
+    expect(normalise('[文件] 化验单.pdf\n我爸现在喘不上气').text).toBe('[文件] 化验单.pdf. 我爸现在喘不上气');
+    // (a mark already there is the break; a trailing line break is none)
+    expect(normalise('头疼。\n我妈').text).toBe('头疼。 我妈');
+    expect(normalise('头疼\n').text).toBe('头疼');
+  });
+
   it('leaves simplified text alone (no false traditional detection)', () => {
     for (const s of ['齐鲁网那篇烟台的报道下面', '俺娘在忻州管控区住着,一礼拜洗3回肾', '烟台发热哨点诊是的地址去哪查?', '龙口市有的卫生院标了个"×"']) {
       const n = normalise(s);
