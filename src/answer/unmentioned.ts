@@ -1,11 +1,11 @@
 // "胰岛素也能开12周吗", "时空伴随者算不算": a thing the question asks about that the locality's notice never names
 // (answers.yml `namedThings`: medicines, statuses, treatments residents ask of) is said to be unmentioned, after what
 // the notice does say, so that the answer is not read as covering it. Pure.
-import { contactAnswer } from './contacts';
 import { lowerCase, type Domain } from './domain';
 import { cueScan } from '../data/cue-scan';
 import { say, type Line } from './plan';
 import { lineWords } from './topics';
+import { numbersToAsk } from './unstated';
 import type { RuleBook } from '../rules/types';
 
 /** Every word a rule book holds, lower case, made once per book. */
@@ -59,7 +59,5 @@ export function unmentioned(domain: Domain, book: RuleBook, text: string, lines:
 export function withUnmentioned(domain: Domain, book: RuleBook, text: string, lines: readonly Line[]): Line[] {
   const things = unmentioned(domain, book, text, lines);
   if (!things.length) return [...lines];
-  const said = lines.map(lineWords).join('\n');
-  const ask = contactAnswer(book, { text: '', channels: [], knownNumbers: new Set(), topics: ['contact_info'] });
-  return [...lines, say('thing_unmentioned', { words: things }), ...ask.lines.filter((l) => !said.includes(lineWords(l)))];
+  return [...lines, say('thing_unmentioned', { words: things }), ...numbersToAsk(book, lines.map(lineWords).join('\n'))];
 }

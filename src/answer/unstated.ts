@@ -20,8 +20,13 @@ export function withUnstated(domain: Domain, book: RuleBook, text: string, topic
   const said = lines.map(lineWords).join('\n');
   const asked = candidates.filter((p) => !p.said.some((w) => said.includes(w)));
   if (!asked.length) return [...lines];
+  return [...asked.map((p) => say(`particular_${p.id}`)), ...lines, ...numbersToAsk(book, said)];
+}
+
+/** The book's numbers to ask, less those already said (`said`: the words of the lines given). */
+export function numbersToAsk(book: RuleBook, said: string): Line[] {
   const ask = contactAnswer(book, { text: '', channels: [], knownNumbers: new Set(), topics: ['contact_info'] });
-  return [...asked.map((p) => say(`particular_${p.id}`)), ...lines, ...ask.lines.filter((l) => !said.includes(lineWords(l)))];
+  return ask.lines.filter((l) => !said.includes(lineWords(l)));
 }
 
 type Particular = Domain['particulars'][number];

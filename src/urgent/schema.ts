@@ -206,10 +206,12 @@ export const ScopeSchema = z.strictObject({
   /** After a list of signs in its sentence, what makes it a leaflet's (口角歪斜、言语不清，一旦出现立即拨打120): asked about,
    * unless the sentence says it happened or is happening now. */
   leaflet_after: pattern.optional(),
-  /** A guideline's sentence (出现呼吸困难要及时就医): before the sign in its clause (出现, 有) and after it (要及时就医); read
-   * as a leaflet's list when it speaks of no one. */
+  /** Before a mention in its clause, a claim about people in general (小孩发烧会): asked about, not had. */
+  generic_before: pattern.optional(),
   /** After a mention in its sentence, words saying the feeling is the mind's, not the body's: figurative. */
   emotional_after: pattern.optional(),
+  /** A guideline's sentence (出现呼吸困难要及时就医): before the sign in its clause (出现, 有) and after it (要及时就医); read
+   * as a leaflet's list when it speaks of no one. */
   guidance_before: pattern.optional(),
   guidance_after: pattern.optional(),
   /** Before a mention in its sentence, someone named (我, 他, my): a person's case, no leaflet's list. */

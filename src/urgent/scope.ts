@@ -101,6 +101,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const weighing = new Set(data.weighing_verbs.map(norm));
   const saidNow = data.said_now ? new RegExp(data.said_now) : undefined;
   const leafletAfter = data.leaflet_after ? new RegExp(data.leaflet_after) : undefined;
+  const genericBefore = data.generic_before ? new RegExp(data.generic_before) : undefined;
   const emotionalAfter = data.emotional_after ? new RegExp(data.emotional_after) : undefined;
   const guidanceBefore = data.guidance_before ? new RegExp(data.guidance_before) : undefined;
   const guidanceAfter = data.guidance_after ? new RegExp(data.guidance_after) : undefined;
@@ -325,7 +326,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         (((aheadHere && !ownPeopleBefore?.test(text.slice(ss, m.start))) || leaflet) && !happened && !saidNow?.test(text.slice(ss, se))) ||
         (knowAsked && !happened && !hits.some((h) => h.cues & Cue.Present && inSpan(h, ss, se))) ||
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
-        hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1));
+        hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1) ||
+        // (people in general: 小孩发烧会抽筋)
+        (!!genericBefore?.test(text.slice(cs, m.start)) && !ownPeopleBefore?.test(text.slice(cs, m.start))));
       // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative; one far from a supposition laughs at
       // something else (万一他半夜又喘不上气咋办，现在睡得可香了，呼噜震天响 xswl): the safety line stays
       let figurative =

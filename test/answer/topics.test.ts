@@ -37,6 +37,8 @@ describe('the words residents use for a topic', () => {
     ['我家在泉秀，想约个脑部的片子做做放心，社区中心能帮忙约大医院的吗？', '绿色通道'],
     ['想試下中醫調理 泉秀社區中心有冇人幫手煲埋啲藥 寄返屋企得唔得', '代煎'],
     ['6个月的娃 现在让去复查 我们忻州封控区 带娃去医院我和娃他爸能都去吗', '一名'],
+    // a place asked for when the backup is full too, or no slot can be had (再满呢; Minnan 排袂着 → 排不着)
+    ['晋江 我们管控区的 透析要是磁灶那边排不着 去哪', '东石'],
     // a night's pain supposed, asked what to do then: the emergency route
     ['忻州封控区 我老公有胆结石 现在一点不疼 就是担心万一半夜疼起来 疼得受不了那种 到时候该怎么办 先找谁', '120'],
     // English: a covid swab before a visit; a procedure no hospital of the city does

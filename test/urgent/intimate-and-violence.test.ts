@@ -1,9 +1,6 @@
 // Emergencies of the body people find hard to name (the penis snapped, an erection for hours, a testicle drawn up) and
 // of violence at home (a neck squeezed), with their look-alikes.
-import { realNlu } from '../support/nlu';
-
-const nlu = realNlu();
-const flags = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).flags.map((f) => f.id);
+import { urgentFlags as flags } from '../support/nlu';
 
 describe('a neck squeezed by someone', () => {
   it.each([

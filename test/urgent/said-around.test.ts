@@ -1,10 +1,7 @@
 // What the words around a sign say of it: a story told since a past time that goes on until now (站了半天了), a
 // choking patted out, the morning after a night's drinking, a chest said to be the mind's, a video's claim, a
 // Minnan 好矣; and the signs of a stroke or a choking child in words the concepts had not read.
-import { realNlu } from '../support/nlu';
-
-const nlu = realNlu();
-const flags = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).flags.map((f) => f.id);
+import { urgentFlags as flags } from '../support/nlu';
 
 describe('signs read in the words around them', () => {
   it.each([
@@ -15,6 +12,10 @@ describe('signs read in the words around them', () => {
     ["About 20 min ago the left side of my face went numb, then my left hand. I tried to text my wife and the words came out wrong. It hasn't gone away.", 'stroke'],
     ["My 2 year old was eating grapes and started coughing, now he's not making any sound at all, grabbing at his neck, face going from red to kind of blue.", 'breathing'],
     ['been throwing up since I drank about half the bottle of drain cleaner from under the sink. throat and stomach are burning.', 'poisoning'],
+    // the jaw locked and the back arched in spasms, days after a rusty nail: tetanus
+    ['我爸十来天前踩了个生锈的钉子 这两天说嘴张不开 今天脖子和后背一阵一阵地抽往后弓着 一有点响动就抽一下', 'convulsion'],
+    // fear of water after a dog's bite, in Minnan
+    ['阮翁一个月前予隔壁的狗咬着 无去拍针 这两工烧烧 今仔日看着水就惊 啉水喉咙就絚起来', 'rabies'],
   ])('raises %s', (text, flag) => {
     expect(flags(text)).toContain(flag);
   });
@@ -27,6 +28,17 @@ describe('signs read in the words around them', () => {
     '阮今仔早起无食糜就去菜市仔，行一半手软脚软，规身躯冷汗，紧食两粒糖仔，坐一下就好矣。阮有糖尿病',
     "I'm on warfarin for a heart valve. No bleeding, no odd bruises, feel fine. I'm just due my routine INR blood check.",
     'I put my glasses by the bed and went to sleep',
+    // a claim about children in general, a claim read online, what a doctor said it was
+    '孩子烧38.7 没抽 身子也不僵 叫她都应 就是有点蔫 听人说小孩发烧会抽筋 吓死我了',
+    "My daughter's running 38.5 but she's bright. I read that kids can have fits with high fevers. If that ever happened, which hospital?",
+    'Yesterday I fainted in the queue and twitched for a few seconds. Came round straight away, the doctor said it was a simple faint. Fine today.',
+    // an app that does not answer, hands shaking with anger said to be no illness, a fit seen in the emergency room already
+    '这破挂号小程序又抽风了 点半天没反应 气得俺手直哆嗦 不是病啊 就是来气',
+    '上礼拜第一次抽搐 急诊看过了 说让我约个核磁查一下',
+    // a father just home from hospital is no newborn
+    '我爸肺炎发高烧住了一个月院 刚出院 腿没劲走不稳 社区中心能做康复吗',
+    // (a condition checked at a follow-up visit is a known one: 复查心绞痛)
+    '我舅舅在晋江集中隔离 今天在定点医院复查心绞痛 查完怎么回隔离点',
   ])('raises nothing for %s', (text) => {
     expect(flags(text)).toEqual([]);
   });

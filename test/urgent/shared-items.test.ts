@@ -1,9 +1,6 @@
 // What a message shares rather than says: a link's or a file's title up to the end of its line, and a guideline's
 // sentence (出现呼吸困难要及时就医), speak of no one; the writer's own lines beside them still do.
-import { realNlu } from '../support/nlu';
-
-const nlu = realNlu();
-const flags = (text: string): string[] => nlu.urgent.detect(nlu.normalise(text).text).flags.map((f) => f.id);
+import { urgentFlags as flags } from '../support/nlu';
 
 describe('shared items and guidelines', () => {
   it.each([
