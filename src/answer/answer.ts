@@ -13,7 +13,7 @@ import { designationAnswer, routeLines } from './designation';
 import { asksWhere, lowerCase, saysUnanswered, type Domain } from './domain';
 import { cueScan } from '../data/cue-scan';
 import { loadStatusAnswer, withLoadMarks } from './load-status';
-import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, generalFor, othersGuidance } from './asked';
+import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, emergencyCareOf, generalFor, othersGuidance } from './asked';
 import { say, type Line } from './plan';
 import { dedupe, lineWords, topicLines, topicLinesForOthers, type TopicQuery } from './topics';
 import type { FactIndex } from './retrieve';
@@ -225,7 +225,8 @@ function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): A
 function urgentCategories(a: AnswerInput): string[] {
   const own = categoriesOf(a).filter((c) => a.book.designations.some((d) => d.category === c));
   if (own.length) return own;
-  return a.domain.emergencyCategories.filter((c) => a.book.designations.some((d) => d.category === c)).slice(0, 1);
+  const care = emergencyCareOf(a.domain, a.book);
+  return care ? [care] : [];
 }
 
 /** The topics of who handles what the topics ask, where a book is silent on them (medicines: the family doctors). */

@@ -3,7 +3,9 @@
 // that go with them. Pure.
 import type { AnswerInput } from './answer';
 import { designationAnswer, type DesignationQuery } from './designation';
+import type { Domain } from './domain';
 import type { Line } from './plan';
+import type { RuleBook } from '../rules/types';
 import { expandGroup } from '../rules/query';
 import { guidanceLines } from './topics';
 
@@ -71,3 +73,8 @@ export const generalFor = (a: AnswerInput, assumedFull: readonly string[]): Line
 /** The user's audience, a group standing for its members (特定对象 → 密接, 隔离人员…). */
 export const audiencesOf = (a: AnswerInput): string[] | undefined =>
   a.session.audience ? expandGroup(a.rules.vocabulary, a.session.audience) : undefined;
+
+/** The care emergencies go to in a book: the first of the domain's `emergencyCategories` it designates for. */
+export function emergencyCareOf(domain: Domain, book: RuleBook): string | undefined {
+  return domain.emergencyCategories.find((c) => book.designations.some((d) => d.category === c));
+}

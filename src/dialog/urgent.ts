@@ -1,7 +1,7 @@
 // An urgent turn: 120 and the locality's emergency route first, then whether a person was alerted; and, when the
 // locality comes after the alarm, what the urgent reply promised for it. Pure.
 import { answer } from '../answer/answer';
-import { designatedLines } from '../answer/asked';
+import { designatedLines, emergencyCareOf } from '../answer/asked';
 import { plan, say, steps, type Line, type Plan } from '../answer/plan';
 import type { Session } from '../core/types';
 import { emergencyRoute } from '../rules/query';
@@ -22,7 +22,7 @@ function routeLines(i: DecideInput, s: Session, book: RuleBook, categories: read
   let rest = designatedLines(a, categories);
   // none for the emergency's own care: the book's emergency (or general) designation, the first it has
   if (!rest.length && orEmergency) {
-    const emergencyCare = i.domain.emergencyCategories.find((c) => book.designations.some((d) => d.category === c));
+    const emergencyCare = emergencyCareOf(i.domain, book);
     if (emergencyCare) rest = designatedLines(a, [emergencyCare]);
   }
   return { first, rest };
@@ -46,7 +46,7 @@ export function urgent(i: DecideInput, s: Session, book: RuleBook | undefined, i
   // without a locality, the next message naming one gets the route (urgent_where promises it)
   // (…and a treatment's care said before is not all of it: a dialysis patient's bleeding may go where emergencies go)
   const said = s.categories ?? [];
-  const emergencyCare = book && said.some((c) => i.domain.treatmentCategories.includes(c)) ? i.domain.emergencyCategories.find((c) => book.designations.some((d) => d.category === c)) : undefined;
+  const emergencyCare = book && said.some((c) => i.domain.treatmentCategories.includes(c)) ? emergencyCareOf(i.domain, book) : undefined;
   const about = categories.length ? { category: categories[0], categories } : emergencyCare && !said.includes(emergencyCare) ? { categories: [...said, emergencyCare] } : {};
   const pending = book ? s.pending : { slot: 'locality' as const, intent: URGENT_ROUTE };
   const session: Session = { ...s, ...about, pending, urgentTurn: s.turns, handoff: s.handoff ?? { since: i.now, reason } };

@@ -282,6 +282,8 @@ export const ScopeSchema = z.strictObject({
       agent_count: pattern.optional(),
       /** Before an animal's word, a name said to be it (大黄是狗, 老张是我家的柯基): its one capture group is the name. */
       pet_named: pattern.optional(),
+      /** A character a name of `pet_named` never holds (这, 那, 它…: a word that points, not a name). */
+      not_pet_name: pattern.optional(),
       not_subject: words.optional(),
       acts_on_people: words.optional(),
       handed_on: words.optional(),

@@ -16,6 +16,7 @@ export function nonhumanReader(nonhuman: ScopeFile['nonhuman_subject'], alternat
   const nonhumanRe = new RegExp(`${agent}${verbUse}${animal}`, 'g');
   const personRe = new RegExp(alternation(nonhuman.people));
   const namedRe = nonhuman.pet_named ? new RegExp(`(${nonhuman.pet_named})${verbUse}${animal}`, 'gu') : undefined;
+  const notName = nonhuman.not_pet_name ? new RegExp(nonhuman.not_pet_name) : undefined;
   // (the message's own pattern, made once for the text its mentions are read in)
   let lastText: string | undefined;
   let own = nonhumanRe;
@@ -25,7 +26,7 @@ export function nonhumanReader(nonhuman: ScopeFile['nonhuman_subject'], alternat
     own = nonhumanRe;
     if (!namedRe) return own;
     // (a name, not a person nor a word that points: 这是猫砂, 那个是狗的)
-    const names = [...text.matchAll(namedRe)].map((r) => r[2] as string).filter((n) => !personRe.test(n) && !POINTING.test(n));
+    const names = [...text.matchAll(namedRe)].map((r) => r[2] as string).filter((n) => !personRe.test(n) && !notName?.test(n));
     if (names.length) own = new RegExp(`${nonhumanRe.source}|${agent}(?:${alternation(names)})`, 'g');
     return own;
   };
@@ -38,8 +39,6 @@ export function nonhumanReader(nonhuman: ScopeFile['nonhuman_subject'], alternat
     return last >= 0 && !personRe.test(text.slice(last, to));
   };
 }
-
-const POINTING = /[这那哪它谁啥么都也就不还]/;
 
 /** Whether an animal's word at `at` is no subject (`not_subject`: 狗狗吃的药, 猫粮, 猫着腰): a figure of speech's
  * subject (狗, 猫) is none there either. */
