@@ -61,7 +61,7 @@ export async function run(args: string[]): Promise<void> {
     const out = { ...f, instances: n, store: mongo ? 'mongo' : 'sqlite' };
     process.stderr.write(
       `bench surge: ${f.answered}/${f.updates} answered in ${f.drained_s} s, ${f.http_5xx} 5xx; busiest second ${f.busiest_second} sends (limit 30), ` +
-        `${f.violations_overall} overall and ${f.violations_per_chat} per-chat sliding-second violations; urgent p50 ${f.urgent_p50_ms} ms, p99 ${f.urgent_p99_ms} ms; others p99 ${f.other_p99_ms} ms\n`,
+        `${f.violations_overall} overall and ${f.violations_per_chat} per-chat sliding-second violations; urgent p50 ${f.urgent_p50_ms} ms, p99 ${f.urgent_p99_ms} ms; others p50 ${f.other_p50_ms} ms, p99 ${f.other_p99_ms} ms; urgent ahead of ${f.urgent_ahead} earlier, behind ${f.urgent_behind} of ${f.later_pairs} later\n`,
     );
     process.stdout.write(`${JSON.stringify({ surge: out })}\n`);
   } finally {

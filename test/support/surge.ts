@@ -32,7 +32,15 @@ export interface SurgeFigures {
   smallest_chat_gap_ms: number | null;
   urgent_p50_ms: number;
   urgent_p99_ms: number;
+  other_p50_ms: number;
   other_p99_ms: number;
+  /** Pairs (urgent message, ordinary message posted before it) where the urgent one was answered first: the
+   * queue jumped. */
+  urgent_ahead: number;
+  /** Pairs (urgent message, ordinary message posted after it) where the ordinary one was answered first. */
+  urgent_behind: number;
+  /** Pairs (urgent message, ordinary message posted after it), answered or not: urgent_behind's whole. */
+  later_pairs: number;
   drained_s: number;
 }
 
@@ -87,6 +95,16 @@ export async function runSurge(tg: FakeTelegram, o: SurgeOptions): Promise<Surge
     const at = firstReply.get(chat);
     if (at !== undefined) (p.urgent ? urgentMs : otherMs).push(at - p.at);
   }
+  let ahead = 0;
+  let behind = 0;
+  let later = 0;
+  const replied = [...posted].flatMap(([chat, p]) => (firstReply.has(chat) ? [{ ...p, reply: firstReply.get(chat)! }] : []));
+  for (const u of replied.filter((r) => r.urgent))
+    for (const o of replied.filter((r) => !r.urgent)) {
+      if (o.at < u.at && o.reply > u.reply) ahead++;
+      if (o.at > u.at) later++;
+      if (o.at > u.at && o.reply < u.reply) behind++;
+    }
   const chatSends = sends.map((c) => ({ chat: String(c.body.chat_id), at: c.at }));
   const byChat = new Map<string, number[]>();
   for (const s of chatSends) byChat.set(s.chat, [...(byChat.get(s.chat) ?? []), s.at]);
@@ -105,7 +123,11 @@ export async function runSurge(tg: FakeTelegram, o: SurgeOptions): Promise<Surge
     smallest_chat_gap_ms: Number.isFinite(gap) ? gap : null,
     urgent_p50_ms: pct(urgentMs, 50),
     urgent_p99_ms: pct(urgentMs, 99),
+    other_p50_ms: pct(otherMs, 50),
     other_p99_ms: pct(otherMs, 99),
+    urgent_ahead: ahead,
+    urgent_behind: behind,
+    later_pairs: later,
     drained_s: Math.round(drained * 10) / 10,
   };
 }
