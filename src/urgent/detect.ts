@@ -81,7 +81,8 @@ export interface UrgentOptions {
 export function createUrgentDetector(data: UrgentData, o: UrgentOptions): UrgentDetector {
   const lexicon = buildConceptLexicon(data.concepts, o.simplify, o.syllables);
   const inForce = (reading: ConceptSpec['in_force'][number]): Set<string> => new Set(data.concepts.concepts.filter((c) => c.in_force.includes(reading)).map((c) => c.id));
-  const scope = createScopeReader(data.scope, o.simplify, Object.fromEntries(IN_FORCE_READINGS.map((r) => [r, inForce(r)])) as Record<(typeof IN_FORCE_READINGS)[number], Set<string>>);
+  const lasting = new Set(Object.values(data.classes.classes).filter((c) => c.lasting_counts).flatMap((c) => c.rules.flatMap((r) => r.all.flatMap(itemConcepts))));
+  const scope = createScopeReader(data.scope, o.simplify, { ...(Object.fromEntries(IN_FORCE_READINGS.map((r) => [r, inForce(r)])) as Record<(typeof IN_FORCE_READINGS)[number], Set<string>>), lasting });
   const rules = createRuleEngine(data.classes, scope);
   const isWord = o.isWord ?? (() => false);
   const sizes = data.scorer.ngrams;

@@ -115,6 +115,9 @@ export const ClassesSchema = z.strictObject({
       /** Concepts naming an ordinary reason for what the message tells (事情办好了, 隔离结束了: an errand done, a stay over):
        * with one of these named, the scorer may not raise the class on its own (its rules still may). */
       ordinary: z.array(z.string()).optional(),
+      /** Its signs told over months or years (这半年一直觉得活着没意思) are the risk now, never a long-standing pattern's
+       * history (scope.yml `habit_span`). */
+      lasting_counts: z.boolean().default(false),
       rules: z
         .array(
           z.strictObject({
@@ -190,6 +193,7 @@ export const ScopeSchema = z.strictObject({
   possibility_after: pattern.optional(),
   /** Before a resolution, in its sentence, what says it is the usual or an earlier episode's (平时抽一两分钟就好了, 去年也这样过): not this one over. */
   habitual_before: pattern.optional(),
+  habit_span: pattern.optional(),
   /** Right before a past time, what makes it a comparison, not when the symptom is (这次比上次深很多). */
   compared_before: pattern.optional(),
   /** A symptom said to be back after it was over or past (…就好了…今晚又开始痛; "started again"): matched after it. */

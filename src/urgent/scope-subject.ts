@@ -12,7 +12,9 @@ export function nonhumanReader(nonhuman: ScopeFile['nonhuman_subject'], alternat
   const verbUse = notSubject ? `(?!${notSubject})` : '';
   // (not the one something was done by: 被狗咬了, 被一条狗追)
   const agent = `(?<!(?:${alternation(nonhuman.agent_before)})${nonhuman.agent_count ? `(?:${nonhuman.agent_count})?` : ''})`;
-  const animal = `(?:${alternation(nonhuman.subjects)})`;
+  // (…and not the tail of a longer one whose head is what stands before it: 跟小狗叫似的 is a likeness, its 狗 no subject)
+  const heads = nonhuman.subjects.flatMap((w) => nonhuman.subjects.filter((s) => s !== w && w.endsWith(s)).map((s) => w.slice(0, -s.length)));
+  const animal = `${heads.length ? `(?<!${alternation([...new Set(heads)])})` : ''}(?:${alternation(nonhuman.subjects)})`;
   const nonhumanRe = new RegExp(`${agent}${verbUse}${animal}`, 'g');
   const personRe = new RegExp(alternation(nonhuman.people));
   const namedRe = nonhuman.pet_named ? new RegExp(`(${nonhuman.pet_named})${verbUse}${animal}`, 'gu') : undefined;

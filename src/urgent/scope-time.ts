@@ -47,3 +47,21 @@ const deniesSymptom = (hits: readonly Hit[], o: Hit, text: string): boolean =>
 /** A cue that is the whole of the clause after `ce` ("…, years ago," — not "…, last week he was fine"). */
 export const aloneInNextClause = (text: string, ce: number, h: Hit): boolean =>
   /^[\s,，;；]+$/.test(text.slice(ce, h.start)) && /^\s*(?:[,，.。;；!！?？]|$)/.test(text.slice(h.end));
+
+export type HabitualSince = (text: string, hits: readonly Hit[], from: number, at: number, to: number) => boolean;
+
+/** A span of months or years up to now (scope.yml `habit_span`) opening the sentence (from `from`) before a mention at
+ * `at` (这半年晚上基本不睡，半夜大喊大叫，说胡话): what it tells is the way things have been — unless it turns to now after
+ * the span, up to `to` (…今天突然, …刚才疼得满头大汗). A word of all along (`allAlong`: 一直喊她妹妹的名字) is the span's own. */
+export function habitualReader(pattern: string | undefined, allAlong: readonly string[]): HabitualSince {
+  const span = pattern ? new RegExp(pattern, 'g') : undefined;
+  const along = new Set(allAlong);
+  return (text, hits, from, at, to) => {
+    if (!span) return false;
+    span.lastIndex = from;
+    const r = span.exec(text);
+    if (!r || r.index + r[0].length > at) return false;
+    const after = r.index + r[0].length;
+    return !hits.some((h) => h.cues & (Cue.Now | Cue.Present) && h.start >= after && h.end <= to && !along.has(text.slice(h.start, h.end)));
+  };
+}

@@ -9,7 +9,7 @@ import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
 import { aNotA, bounds, CLAUSE_END, CLAUSE_NO_LIST, Cue, insideNumber, insideWord, jokeDisowned, jokeReaches, jokeSaidAfter, negatedAfter, SENTENCE_END, type Hit } from './scope-text';
-import { aloneInNextClause, backAgainReader, ofAnotherTime, saysOver } from './scope-time';
+import { aloneInNextClause, backAgainReader, habitualReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 import { supposedReader } from './scope-suppose';
 import { nonhumanReader, notSubjectReader } from './scope-subject';
@@ -86,6 +86,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     data.possibility_before,
     data.possibility_after,
   ].map((p) => (p ? new RegExp(p) : undefined));
+  const habitualSince = habitualReader(data.habit_span, data.lasting_states.filter((w) => !/现在|目前/.test(w)).map(norm));
   /** A resolution opening on 就 (…就好了, whichever of its cues was hit) after a remedy someone says will do it. */
   const remedySaid = (text: string, at: number): boolean => {
     const k = text[at] === '就' ? at : text[at - 1] === '就' ? at - 1 : -1;
@@ -293,7 +294,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= m.end && h.start <= m.end + 2 && h.end <= ce) ||
         (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSpan(h, ss, se))) ||
         // (a sign left behind, said to be still there after a history: 脑梗一年多了，左手还是使不上劲)
-        (!nowHere && sequelaSigns.has(m.concept) && !!still?.test(text.slice(cs, m.end)) && hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= ss && h.end <= m.start)));
+        (!nowHere && sequelaSigns.has(m.concept) && !!still?.test(text.slice(cs, m.end)) && hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= ss && h.end <= m.start)) ||
+        (!nowHere && !inForce.lasting?.has(m.concept) && habitualSince(text, hits, ss, m.start, nce)));
       const hypothetical =
         !inForce.asked.has(m.concept) &&
         ((supposed.some(([from, to]) => m.start >= from && m.end <= to) && !hits.some((h) => h.cues & Cue.Present && h.start >= cs && h.end <= ce)) ||

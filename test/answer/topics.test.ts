@@ -44,6 +44,20 @@ describe('the words residents use for a topic', () => {
     // English: a covid swab before a visit; a procedure no hospital of the city does
     ["I'm in a sealed compound in Xinzhou. If I go to hospital for something that isn't an emergency, do they need a covid swab first?", '核酸'],
     ["Our street in Jinjiang is in lockdown. I've been told no hospital in Jinjiang does this procedure. Who do we ask to sort something out?", '医政科'],
+    // a department asked with its question before it (有给小孩看病的科吗, 科别), a check-up it can do (能做孕期检查吗),
+    // a urine test (验个尿), the menopause, a specialist for the heart
+    ['闺女十岁 这几天晚上老说梦话 白天都正常 没发烧 泉秀社区医院有给小孩看病的科吗', '儿科'],
+    ['请问一下 我最近更年期 晚上睡不好 泉秀社区医院有看这个的科别吗', '妇科'],
+    ['我在泉秀 怀孕二十周 社区卫生服务中心平时能做孕期检查吗', '妇女保健科'],
+    ['想验个尿看看 泉秀社区中心能验吗', '检验科'],
+    ['最近老心慌 想找个看心脏的专科医生瞧瞧 泉秀社区有吗', '心血管内科'],
+    // a doctor on the phone asked with 就能 between (手机上就能问医生), or one to talk to on the phone
+    ['我腿脚不好 每次看病都要女儿请假陪着 住晋江 有没有不用跑医院 在手机上就能问医生的', '网上就诊'],
+    ['封了好久 天天睡不着 就想问问烟台有没有医生能在手机上说说话', '线上'],
+    // medicines brought round (送送药), run out said 吃没了; a grandmother's local doctors
+    ['俺一个人住 老寒腿下不了楼 降压药也快没了 烟台牟平这块 谁能给俺送送药', '送医送药'],
+    ['招远这边 俺老伴的降压药快吃没了 出不去门 咋弄', '送医送药'],
+    ["My grandpa in Yantai has diabetes and hasn't left the flat for weeks. How do we reach his local doctors?", '家庭医生'],
   ])('"%s" is answered with %s', (q, expected) => {
     expect(textOf(talk(core).say(q))).toContain(expected);
   });

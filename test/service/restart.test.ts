@@ -37,6 +37,8 @@ async function ask(r: Running, user: string, text: string) {
 }
 
 describe('a restart on the same SQLite file', () => {
+  // (two start-ups, each loading a core worker: seconds each, more on a loaded machine)
+  jest.setTimeout(90_000);
   let dir: string;
   let running: Running | null = null;
   beforeAll(() => {
