@@ -8,6 +8,7 @@ import { buildConceptLexicon, type ConceptLexicon } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import { createRuleEngine, type RuleEngine } from './rules';
 import { createScopeReader, type Scope, type ScopeReader } from './scope';
+import { inScope } from './scope-types';
 import { compileTables, modelOfTables, scorerTables, type ScorerTables } from './gram-scorer';
 import { atCachePrecision, conceptFeatures, ngramsOf, NONE, trainScorer, wordFeatures, type ScorerModel, type TrainingDoc } from './scorer';
 
@@ -27,8 +28,9 @@ export interface UrgentVerdict {
    * `threshold_across`. */
   closed: boolean;
   /** Whether the scorer may not raise a class: one whose mentions the scope rules all judged out of scope (a stroke
-   * years ago shuts stroke, not a plan to die now), or any when the message is too thin to judge. */
-  shut: (label: string) => boolean;
+   * years ago shuts stroke, not a plan to die now), or any when the message is too thin to judge — unless signs that
+   * support the class are said openly beside and the score reaches `threshold_reopened`. */
+  shut: (label: string, score?: number) => boolean;
   /** The classes an open red-flag mention belongs to: the scorer needs only `threshold` for these, `thresholdUnseen`
    * for any other (a phrasing the concepts do not know, or a class no mention speaks for). */
   openClasses: ReadonlySet<string>;
@@ -192,6 +194,10 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   const threshold = o.threshold ?? data.scorer.threshold;
   const thresholdUnseen = o.thresholdUnseen ?? data.scorer.threshold_unseen;
   const thresholdAcross = data.scorer.threshold_across ?? thresholdUnseen;
+  const thresholdReopened = data.scorer.threshold_reopened;
+  // each class's supporting signs (classes.yml `supporting` among its rules' concepts)
+  const supporting = new Set(data.classes.supporting);
+  const ownOf = new Map(Object.entries(data.classes.classes).map(([id, c]) => [id, new Set(c.rules.flatMap((r) => r.all.flatMap(itemConcepts)))]));
   const tables = o.tables ?? scorerTables(model as ScorerModel);
   const modelOf = (): ScorerModel => (model ??= modelOfTables(tables));
   const scorer = compileTables(tables, sizes, modelOf);
@@ -209,11 +215,19 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     const tooThin = thin(normalised, mentions);
     // (a message all of whose mentions are an animal's says nothing of a person: 豆豆吐了…豆豆是我家的泰迪)
     const animalOnly = scopes.length > 0 && scopes.every((x) => x.animal);
-    const shut = (label: string): boolean => tooThin || animalOnly || verdict.closedClasses.has(label);
+    // (…a denial beside despair said openly, 我没有想不开…活着真没意思, is the scorer's again at a high score)
+    // (shut by what its mentions are said to be — denied, past — not by what names another reason: 出国了，猫托给楼下)
+    const reopened = (label: string, score: number): boolean => {
+      if (thresholdReopened === undefined || score < thresholdReopened) return false;
+      const own = ownOf.get(label);
+      const signs = mentions.flatMap((m, i) => (own?.has(m.concept) && !context.has(m.concept) ? [{ supports: supporting.has(m.concept), open: inScope(scopes[i] as Scope) }] : []));
+      return signs.some((x) => x.supports && x.open) && signs.every((x) => x.supports || !x.open);
+    };
+    const shut = (label: string, score = 0): boolean => tooThin || animalOnly || (verdict.closedClasses.has(label) && !reopened(label, score));
     // the lower threshold where a red-flag mention of the scorer's class is open; else as if none were found
     // (never a class whose every mention the scope rules judged out of scope; another class beside them only at
     // `threshold_across`)
-    const byScorer = s.urgent >= (verdict.openClasses.has(s.best) ? threshold : verdict.closed ? thresholdAcross : thresholdUnseen) && s.best !== NONE && !shut(s.best) && !notYetOf(mentions, scopes).has(s.best);
+    const byScorer = s.urgent >= (verdict.openClasses.has(s.best) ? threshold : verdict.closed ? thresholdAcross : thresholdUnseen) && s.best !== NONE && !shut(s.best, s.urgent) && !notYetOf(mentions, scopes).has(s.best);
     if (!flags.length && byScorer) flags.push({ id: s.best, text: '', start: 0, end: 0 });
     const by = verdict.hits.length ? (byScorer ? 'both' : 'rules') : byScorer ? 'scorer' : null;
     return {

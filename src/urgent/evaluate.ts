@@ -114,7 +114,7 @@ export function heldOutFamilies(inputs: EvalInputs, threshold: Thresholds = { op
     const model = trainScorer(prepared.filter((p) => p.entry.family !== family).map(asDoc), inputs.data.scorer);
     for (const p of prepared.filter((x) => x.entry.family === family)) {
       const s = score(model, p.features, p.admits);
-      judged.push({ entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.shut(s.best) || p.notYet.has(s.best), unseen: !p.openClasses.has(s.best), across: p.closed });
+      judged.push({ entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.shut(s.best, s.urgent) || p.notYet.has(s.best), unseen: !p.openClasses.has(s.best), across: p.closed });
     }
   }
   return report(judged, threshold);
@@ -129,7 +129,7 @@ export function blind(
 ): HeldOutReport {
   const judged = prepare(inputs, entries).map((p) => {
     const s = score(model, p.features, p.admits);
-    return { entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.shut(s.best) || p.notYet.has(s.best), unseen: !p.openClasses.has(s.best), across: p.closed };
+    return { entry: p.entry, rules: p.rules, score: s.urgent, best: s.best, closed: p.shut(s.best, s.urgent) || p.notYet.has(s.best), unseen: !p.openClasses.has(s.best), across: p.closed };
   });
   return report(judged, threshold);
 }

@@ -66,3 +66,17 @@ describe('signs the concepts had not read', () => {
     expect(flags(text)).toEqual([]);
   });
 });
+
+describe('a denial beside despair said openly', () => {
+  it.each(['我没有要自杀 只是觉得这辈子也就这样了 没什么盼头了 药我也不太想吃了', '我没想死 只是撑不下去了 什么都没意思'])(
+    'is the scorer\'s to raise again at a high score: %s',
+    (text) => {
+      expect(flags(text)).toContain('suicide');
+    },
+  );
+
+  it('leaves a denial with a plain question alone', () => {
+    expect(flags('放心 我不会做傻事 就是封了一个月睡不好 想问问烟台有没有心理热线')).toEqual([]);
+    expect(flags('别担心我没有想不开 老伴走了三个月 我就是吃不下饭 想问问忻州管控区哪能看中医')).toEqual([]);
+  });
+});
