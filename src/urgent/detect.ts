@@ -83,7 +83,9 @@ export interface UrgentOptions {
 export function createUrgentDetector(data: UrgentData, o: UrgentOptions): UrgentDetector {
   const lexicon = buildConceptLexicon(data.concepts, o.simplify, o.syllables);
   const inForce = (reading: ConceptSpec['in_force'][number]): Set<string> => new Set(data.concepts.concepts.filter((c) => c.in_force.includes(reading)).map((c) => c.id));
-  const lasting = new Set(Object.values(data.classes.classes).filter((c) => c.lasting_counts).flatMap((c) => c.rules.flatMap((r) => r.all.flatMap(itemConcepts))));
+  // each class's own concepts (its rules'), read for the classes whose lasting counts and for a denial reopened
+  const ownOf = new Map(Object.entries(data.classes.classes).map(([id, c]) => [id, new Set(c.rules.flatMap((r) => r.all.flatMap(itemConcepts)))]));
+  const lasting = new Set(Object.entries(data.classes.classes).flatMap(([id, c]) => (c.lasting_counts ? [...(ownOf.get(id) ?? [])] : [])));
   const scope = createScopeReader(data.scope, o.simplify, { ...(Object.fromEntries(IN_FORCE_READINGS.map((r) => [r, inForce(r)])) as Record<(typeof IN_FORCE_READINGS)[number], Set<string>>), lasting });
   const rules = createRuleEngine(data.classes, scope);
   const isWord = o.isWord ?? (() => false);
@@ -195,9 +197,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   const thresholdUnseen = o.thresholdUnseen ?? data.scorer.threshold_unseen;
   const thresholdAcross = data.scorer.threshold_across ?? thresholdUnseen;
   const thresholdReopened = data.scorer.threshold_reopened;
-  // each class's supporting signs (classes.yml `supporting` among its rules' concepts)
   const supporting = new Set(data.classes.supporting);
-  const ownOf = new Map(Object.entries(data.classes.classes).map(([id, c]) => [id, new Set(c.rules.flatMap((r) => r.all.flatMap(itemConcepts)))]));
   const tables = o.tables ?? scorerTables(model as ScorerModel);
   const modelOf = (): ScorerModel => (model ??= modelOfTables(tables));
   const scorer = compileTables(tables, sizes, modelOf);

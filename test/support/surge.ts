@@ -39,7 +39,7 @@ export interface SurgeFigures {
   urgent_ahead: number;
   /** Pairs (urgent message, ordinary message posted after it) where the ordinary one was answered first. */
   urgent_behind: number;
-  /** Pairs (urgent message, ordinary message posted after it), answered or not: urgent_behind's whole. */
+  /** Pairs (urgent message, ordinary message posted after it), both answered: urgent_behind's whole. */
   later_pairs: number;
   drained_s: number;
 }
@@ -99,8 +99,9 @@ export async function runSurge(tg: FakeTelegram, o: SurgeOptions): Promise<Surge
   let behind = 0;
   let later = 0;
   const replied = [...posted].flatMap(([chat, p]) => (firstReply.has(chat) ? [{ ...p, reply: firstReply.get(chat)! }] : []));
+  const ordinary = replied.filter((r) => !r.urgent);
   for (const u of replied.filter((r) => r.urgent))
-    for (const o of replied.filter((r) => !r.urgent)) {
+    for (const o of ordinary) {
       if (o.at < u.at && o.reply > u.reply) ahead++;
       if (o.at > u.at) later++;
       if (o.at > u.at && o.reply < u.reply) behind++;
