@@ -15,7 +15,7 @@ import { cueScan } from '../data/cue-scan';
 import { loadStatusAnswer, withLoadMarks } from './load-status';
 import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, emergencyCareOf, generalFor, othersGuidance } from './asked';
 import { say, type Line } from './plan';
-import { dedupe, lineWords, topicLines, topicLinesForOthers, type TopicQuery } from './topics';
+import { dedupe, lineWords, topicGuidance, topicLines, topicLinesForOthers, type TopicQuery } from './topics';
 import type { FactIndex } from './retrieve';
 import { factAnswer, particular, withFacts } from './with-facts';
 
@@ -218,7 +218,7 @@ function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): A
   if (!categories.length) return r;
   // (where an ambulance takes them is not a question to answer with one: each zone's hospitals when the zone is not known)
   const d = designationAnswer(a.book, { ...designationQuery(a, categories, a.session.assumedFull ?? []), everyZone: emergency.length > 0 });
-  return d.kind === 'answer' ? { ...r, lines: [...d.lines, ...r.lines], found: true } : r;
+  return d.kind === 'answer' ? { ...r, lines: dedupe([...d.lines, ...r.lines]), found: true } : r;
 }
 
 /** The care an emergency of this conversation is designated under: its own category, else emergencies, else general care. */
@@ -240,6 +240,7 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   const asked = named.length ? named : own;
   const wanted = [...new Set([...asked, ...asked.flatMap((t) => a.domain.continues[t] ?? [])])];
   let lines = topicLines(a.book, { ...q, topics: wanted });
+  if (!lines.length && q.audiences?.length) lines = ownAudienceLines(a, q, wanted);
   if (!lines.length && q.audiences?.length) lines = topicLinesForOthers(a.book, { ...q, topics: wanted }, asked, a.rules.vocabulary.audiences);
   // (what is asked besides comes after, and does not stand in for the question's own answer or its handlers)
   const besides = topicLines(a.book, { ...q, topics: secondaryOrInstead(a, q, wanted) });
@@ -255,6 +256,14 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   if (silent) lines = [say('topic_missing', { locality: a.book.name }), ...lines];
   lines = dedupe([...lines, ...besides]);
   return { kind: 'answer', lines: withUnstated(a.domain, a.book, a.text, named.length ? named : own, lines), session: a.session, found: true };
+}
+
+/** The asker's own way instead of topics written only for others (domain `ownAudienceTopics`): only a topic whose
+ * guidance names the asker's audience — not one for everyone, which is no answer to the way asked. */
+function ownAudienceLines(a: AnswerInput, q: Omit<TopicQuery, 'topics'>, wanted: readonly string[]): Line[] {
+  const audiences = q.audiences ?? [];
+  const own = wanted.flatMap((t) => a.domain.ownAudienceTopics[t] ?? []).filter((t) => topicGuidance(a.book, t).some((g) => g.audiences.some((x) => audiences.includes(x))));
+  return own.length ? topicLines(a.book, { ...q, topics: own }) : [];
 }
 
 /** A fact the book lacks is said to be missing, with the locality's hotline where it has one. */

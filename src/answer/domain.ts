@@ -99,6 +99,9 @@ const DomainFile = z
     /** …used only when the message names the topic itself (网上问医生 → the family doctors' online care at home). */
     askedFallbacks: z.record(z.string(), z.array(z.string())).default({}),
     continues: z.record(z.string(), z.array(z.string())).default({}),
+    /** A topic written only for other audiences than the asker's → the asker's own way, where the book writes one for
+     * their audience (忻州's care route is for 封(管)控区; a 防范区 resident is told 就近). */
+    ownAudienceTopics: z.record(z.string(), z.array(z.string())).default({}),
     maxDesignationGroups: z.number().int().min(0),
     languageChoices: z.array(
       z.object({ lang: z.enum(['zh', 'en']), script: z.enum(['simplified', 'traditional']), words: z.array(z.string().min(1)).min(1) }).strict(),
@@ -150,6 +153,10 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
   for (const [t, list] of Object.entries(d.askedFallbacks)) {
     checkTopics(`askedFallbacks.${t}`, [t]);
     checkTopics(`askedFallbacks.${t}`, list);
+  }
+  for (const [t, list] of Object.entries(d.ownAudienceTopics)) {
+    checkTopics(`ownAudienceTopics.${t}`, [t]);
+    checkTopics(`ownAudienceTopics.${t}`, list);
   }
   for (const [t, list] of Object.entries(d.continues)) {
     checkTopics(`continues.${t}`, [t]);

@@ -62,7 +62,11 @@ const best = (list: Entity[]): Entity | undefined =>
  * The audience the message states; none when it names several ("不清楚算封控区还是管控区") — unless they are all of
  * one group (小区被封了…我是黄码: both special targets), which is then what it states.
  */
-function oneAudience(list: Entity[], rules: RuleSet, text: string): string | undefined {
+function oneAudience(all: Entity[], rules: RuleSet, text: string): string | undefined {
+  // (a zone said of the building or compound next door — 隔壁那栋是封控区 — is theirs, and one denied — 是防范区，不是封控区
+  // — is no one's, beside one of the user's own)
+  const own = all.filter((e) => !NEXT_DOOR.test(textBefore(text, e)) && !DENIED_ZONE.test(textBefore(text, e)));
+  const list = own.length ? own : all;
   // a zone changed (被封了…刚改成防范区了): the one it was changed to is the one that holds now
   const changed = list.filter((e) => CHANGED_TO.test(textBefore(text, e))).at(-1);
   if (changed) return changed.value;
@@ -74,6 +78,12 @@ function oneAudience(list: Entity[], rules: RuleSet, text: string): string | und
   const shared = groupsOf(rules, values[0] as string).filter((g) => values.every((v) => groupsOf(rules, v).includes(g)));
   return shared.length === 1 ? shared[0] : undefined;
 }
+
+/** A neighbouring building's or compound's words, right before the zone said of it (隔壁那栋是, 对面小区都是). */
+const NEXT_DOOR = /(?:隔壁|对面|旁边|邻近|相邻|前面|后面|前头|后头)(?:的|那|这)?(?:[一两二三四五六七八九十\d]+)?(?:栋|幢|座|个|片|排)?(?:楼|小区|单元|院|村|区)?(?:是|都是|也是|被划成|被划为|划成了?|划为|成了|变成了?)\s*$/;
+
+/** A zone denied, right before it (不是封控区, 并不算管控区). */
+const DENIED_ZONE = /(?:不是|并不是|并非|不算|不属于|也不是|又不是|not an?|not in an?)\s*$/i;
 
 /** A zone said by its name (封控区, 管控区域, prevention zone), not implied by a word of lockdown (封了, 被封). */
 const ZONE_NAMED = /区$|区域$|zone$/i;

@@ -18,6 +18,8 @@ export const OWN_KEYS = new Map([
   ...['plane', 'planes'].map((w) => [w, 'plane'] as const),
   ...['paste', 'pasted', 'pasting'].map((w) => [w, 'paste'] as const),
   ...['theme', 'themes'].map((w) => [w, 'theme'] as const),
+  // ("evening" stripped is "even": "what's even the point" read as 晚上)
+  ...['evening', 'evenings'].map((w) => [w, 'evening'] as const),
   // (the womb "contracting" is no job "contract": a teaching contract read as labour pains)
   ['contracting', 'contracting'],
   // ("kidding" is a joke, not a kid: "heatstroke lol (kidding)" read as a child's)

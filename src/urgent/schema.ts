@@ -179,6 +179,8 @@ export const ScopeSchema = z.strictObject({
    * (心脏病都要犯了) — neither is happening; and a clause opening on now in the clinical register (现端坐呼吸). */
   feared_before: pattern.optional(),
   about_to_after: pattern.optional(),
+  /** …and where to go for it asked right after (心脏病要去哪一家, 心梗挂什么科): a question about care for it, not an event. */
+  care_asked_after: pattern.optional(),
   now_opener: pattern.optional(),
   /** A resolution someone says will come, matched right before it (他说躺躺就好了, 她觉得睡一觉就好了): not over. */
   predicted_before: pattern.optional(),

@@ -12,6 +12,7 @@ import { aNotA, bounds, CLAUSE_END, CLAUSE_NO_LIST, Cue, insideNumber, insideWor
 import { aloneInNextClause, backAgainReader, habitualReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 import { supposedReader } from './scope-suppose';
+import { relayReader } from './scope-relay';
 import { nonhumanReader, notSubjectReader } from './scope-subject';
 import { inScope, NONE_IN_FORCE, SCOPE_KEYS, type InForce, type Scope, type ScopeReader } from './scope-types';
 
@@ -72,9 +73,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   add(data.supposing, Cue.Suppose);
   add(data.serious_turn, Cue.Serious);
   add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
-  const [fearedBefore, aboutToAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied, predictedBefore, remedySaidBefore, comparedBefore, habitualBefore, possibilityBefore, possibilityAfter] = [
+  const [fearedBefore, aboutToAfter, careAskedAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied, predictedBefore, remedySaidBefore, comparedBefore, habitualBefore, possibilityBefore, possibilityAfter] = [
     data.feared_before,
     data.about_to_after,
+    data.care_asked_after,
     data.now_opener,
     data.conditional_end,
     data.serious_question,
@@ -86,7 +88,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     data.possibility_before,
     data.possibility_after,
   ].map((p) => (p ? new RegExp(p) : undefined));
-  const habitualSince = habitualReader(data.habit_span, data.lasting_states.filter((w) => !/现在|目前/.test(w)).map(norm));
+  const allAlong = data.lasting_states.filter((w) => !/现在|目前/.test(w)).map(norm);
+  const habitualSince = habitualReader(data.habit_span, allAlong);
+  const allAlongWords = new Set(allAlong);
   /** A resolution opening on 就 (…就好了, whichever of its cues was hit) after a remedy someone says will do it. */
   const remedySaid = (text: string, at: number): boolean => {
     const k = text[at] === '就' ? at : text[at - 1] === '就' ? at - 1 : -1;
@@ -120,14 +124,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   };
   const supposedSpans = supposedReader(new Set(data.supposing_asked.map(norm)), data.supposed_question ? new RegExp(data.supposed_question) : undefined);
   const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
-  const relayAfter = data.relay_after ? new RegExp(data.relay_after) : undefined;
-  const hearsay = new Set(data.hearsay.map(norm));
-  const hearsayOwn = data.hearsay_own_after ? new RegExp(data.hearsay_own_after) : undefined;
-  /** Whether what follows a report cue is a relay: the teller's own people (有人说她妈…), or the writer's after hearsay (听说我妈…). */
-  const relayed = (text: string, h: Hit): boolean => {
-    if (relayAfter?.test(text.slice(h.end, h.end + 4))) return true;
-    return !!hearsayOwn?.test(text.slice(h.end, h.end + 6)) && hearsay.has(text.slice(h.start, h.end));
-  };
+  const relayed = relayReader(data, norm);
   const quoted = quotedReader(data.quoted_after, data.quoted_before);
   const reportAfter = data.reported_after ? new RegExp(`^(?:${data.reported_after})`) : undefined;
   const aboutNonhuman = nonhumanReader(data.nonhuman_subject, alternation);
@@ -266,6 +263,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         // (现在不疼了 says it is over; 现在叫不醒了 does not: that 不 is the symptom's own)
         const goesOn = hits.some((h) => {
           if (!(h.cues & Cue.Ongoing) || !inSpan(h, ss, se) || h.start < from || pastHits.includes(h) || saysOver(hits, mentions, h, text)) return false;
+          // (all along within the past time of its own clause is that time's: 最后那阵子一直咳血)
+          if (allAlongWords.has(text.slice(h.start, h.end)) && pastHits.some((p) => p.start >= cs && p.end <= h.start)) return false;
           if (h.start >= cs && h.end <= ce) return true;
           // a time cue between the past one and the mention moves the story to now (十年前…，刚刚…，捂着胸口)
           if (h.start < m.start) return true;
@@ -353,7 +352,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (…nor one told of the teller's own people: 群里有人说她妈是尿毒症…今天早上就水种; nor news of the writer's: 听说我妈晕倒了)
       // (…not past a clause-break word: 还以为跟电视剧里演的一样，结果他真的倒在地上了)
       const animal = aboutNonhuman(text, ss, m.start);
-      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayed(text, h) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || animal || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
+      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayed(text, h, m.start) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || animal || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
       return animal ? { negated, resolved, past, history, hypothetical, knowledge, figurative, reported, animal } : { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)
@@ -372,6 +371,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     // (…but 了 before after is no now: 中风了后, 脑梗了以后)
     if (/^了(?![以之]?后)/.test(text.slice(m.end)) || /了$/.test(m.text)) return true;
     if (emergencyNow.some((w) => text.includes(w))) return true;
+    // (where to go for it asked right after: 晋江现在心脏病要去哪一家)
+    if (careAskedAfter?.test(text.slice(m.end, m.end + 10))) return false;
     const hits = hitsOf(text);
     const [cs, ce] = clauseOf(text, hits, m);
     return hits.some((h) => h.cues & Cue.Now && h.start >= cs && h.end <= ce && (h.end <= m.start || h.start >= m.end));

@@ -58,12 +58,23 @@ describe('the words residents use for a topic', () => {
     ['俺一个人住 老寒腿下不了楼 降压药也快没了 烟台牟平这块 谁能给俺送送药', '送医送药'],
     ['招远这边 俺老伴的降压药快吃没了 出不去门 咋弄', '送医送药'],
     ["My grandpa in Yantai has diabetes and hasn't left the flat for weeks. How do we reach his local doctors?", '家庭医生'],
+    // medicines brought to the door said verb first (送药到家), a doctor asked to come round (能过来一趟)
+    ['烟台牟平 我爸腿摔过一回 现在能走但下不了楼 社区医生能送药到家吗', '送医送药'],
+    ['俺娘一个人在家 咳嗽好几天了 不发烧 烟台莱山的 社区大夫能到家来看看不', '送医送药'],
+    // who takes someone to hospital (谁能帮忙送医院), where the book has no transfer procedure: 烟台's referral
+    ['烟台蓬莱 我姥爷九十了一个人住 哪天要是不舒服了谁来帮忙送医院', '协助转诊'],
+    // whether to tell the hospital one is from a sealed zone: the notice's protection line
+    ['忻州管控区的 去医院看病要不要跟大夫说明自己是管控区的', '告知隔离管控情况'],
   ])('"%s" is answered with %s', (q, expected) => {
     expect(textOf(talk(core).say(q))).toContain(expected);
   });
 
   it('reads a bite asked about without the dog beside it (真被咬了去哪打针) as the department for bites', () => {
     expect(textOf(talk(core).say('泉秀 楼下野猫老挠人 真要被咬了 去哪打针'))).toContain('犬伤门诊');
+  });
+
+  it('reads 预防针 as the vaccination department, named for the word asked', () => {
+    expect(textOf(talk(core).say('孩子该打预防针了 泉秀社区中心能打吗'))).toMatch(/预防针[^。\n]{0,6}预防接种科/);
   });
 
   it('reads 门槛费 as the deductible (起付线)', () => {

@@ -215,6 +215,19 @@ describe('reply policy', () => {
     expect(reply).not.toContain('综合诊疗定点医院');
   });
 
+  it("reads a zone said of the building next door (隔壁那栋是封控区) as theirs, beside the user's own", () => {
+    const reply = textOf(talk(core).say('忻州的 我们楼是防范区 对面那栋是封控区 我妈膝盖疼想去医院看看 有什么要求'));
+    expect(reply).toContain('就近');
+    expect(reply).not.toContain('综合诊疗定点医院：');
+  });
+
+  it('reads a zone put right (是防范区，不是封控区) as the zone that holds, and answers its way of care', () => {
+    const chat = talk(core);
+    chat.say('忻州封控区 我妈要化疗 在哪做');
+    const reply = textOf(chat.say('搞错了 物业说我们小区是防范区 不是封控区 那看病有啥规定'));
+    expect(reply).toContain('就近');
+  });
+
   it('tells someone of a known audience asking where to go, with no care named, their hospital beside what was asked', () => {
     const reply = textOf(talk(core).say('我在晋江陈埭 黄码 血压药快吃完了 该去哪里看'));
     expect(reply).toContain('晋江市医院');

@@ -47,6 +47,8 @@ describe('language varieties', () => {
     expect(norm('阮欲去揣伊')).toBe('我们要去找他');
     // years counted in winters, and the time then: a stroke three years ago is in the past
     expect(norm('阮老爸三冬前中風，彼當時住院')).toBe('我们爸爸三年前中风,那时候住院');
+    // a round number and more (七十外, 三十外年前): 二十多, 七十多
+    expect(norm('阮老爸七十外矣，三十外年前開過刀')).toBe('我们爸爸七十多了,三十多年前开过刀');
   });
 
   it('reads Wu (Shanghainese)', () => {
@@ -110,6 +112,10 @@ describe('language varieties', () => {
     // marked forms need a Southwestern word beside them: 老汉 is an old man, 恼火 annoyed, in Mandarin
     expect(norm('这件事让老汉很恼火')).toBe('这件事让老汉很恼火');
     expect(nlu.normalise('咋个办嘛').varieties).toEqual(['swm']);
+    // 活起 is being alive beside a Southwestern word (活起来 stays come to life); 做啥子 is 做什么, not Wu's 做啥 + 子
+    expect(norm('一个人活起没得啥子意思')).toBe('一个人活着没有什么意思');
+    expect(norm('屋头一下子就活起来了')).toBe('家里一下子就活起来了');
+    expect(norm('你拿绳子做啥子')).toBe('你拿绳子做什么');
   });
 
   it('reads Jin (Shanxi: 忻州), keeping the Mandarin words that hold its forms', () => {

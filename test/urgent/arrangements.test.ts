@@ -14,6 +14,8 @@ describe('affairs put in order', () => {
     'QQ空间注销了，猫托隔壁了，一分不欠',
     '账都清了，猫给了小王，健身卡也停了，完事儿了',
     '啲卡數還清咗，隻狗交畀樓下，之後都唔會用',
+    // in English: two things given away together, the accounts wiped, thanks for everything
+    'gave my camera and my rabbit to my flatmate, wiped my social media, texted my sister thank you for everything',
   ])('%s → suicide by the rules', (text) => {
     expect(ruleFlags(text)).toContain('suicide');
   });
@@ -22,6 +24,8 @@ describe('affairs put in order', () => {
     // a move abroad is what the goodbyes are for, in Chinese or English
     '下个月出国了，猫托给楼下，健身卡也退了，反正以后用不上了',
     'Leaving the country next month: gave my cat to a friend for good, cancelled my gym membership',
+    // accounts wiped as a joke, for the exams
+    'deleted all my socials lol, exams in two weeks, need to focus. where is the fever clinic in yantai',
   ])('%s → not urgent (a move)', (text) => {
     expect(urgentFlags(text)).toEqual([]);
   });

@@ -35,6 +35,8 @@ describe('grief', () => {
   it.each([
     // living said to mean nothing (活着也没啥意思), and a means kept for months — how long, not a past diagnosis
     ['老伴走了以后我一个人活着也没啥意思，想问社区能不能帮我把猫送人', '活着也没啥意思'],
+    // …with 没有 written out (Southwestern 没得 is read so too)
+    ['妈走了以后一个人活着没有什么意思了，想问社区医生能不能上门', '活着没有什么意思'],
     ['我把安眠药攒了好几个月了，活着没盼头了', '安眠药攒'],
     // a past time for the death, then what one thinks of living now (想想): the despair is now
     ['老伴去年走了，我一个人想想活下去也没意思，今晚就去找她', '活下去也没意思'],

@@ -50,6 +50,11 @@ describe('suicidal intent said in passing', () => {
     ['宿舍床栏杆上那根绳子我试过了 挺结实'],
     // …and said to be for something else while the rest says otherwise
     ['木炭买好了 跟家里说是烧烤用的 其实我不想活了'],
+    // …and medicine saved since the pharmacy shut, beside despair
+    ['药房关门以后安眠药我一直攒着 攒够了 活着真没意思'],
+    // going to find the one who died, beside a means put out; a cut made oneself gone deeper, bleeding
+    ['老伴过世快一年了 今晚把那瓶农药拿出来放桌上了 我想去找她'],
+    ['胳膊上自己划的口子今天划深了 血一直在渗 纱布换了好几块'],
     // a poison mixed ready (兑好了 is done, not better) and the family's sleep waited for; two goodbyes (household
     // things given away, debts settled) beside gaps sealed
     ['敌敌畏我兑好了 藏在柜子高头 等屋里人睡了就喝'],
@@ -120,6 +125,13 @@ describe('suicidal intent said in passing', () => {
     '农药兑好了 明天去地里喷玉米',
     // a bottle of each kept at home is a lockdown's stock, not an overdose
     '家里降压药安眠药都有一瓶，够吃到解封吗',
+    // going to find the dead one's doctor is no joining them; an old scar of one's own cutting
+    '我妈去世半年了，我想去找她生前的主治医生问问，泉秀社区中心在哪',
+    '手腕上以前自己划的旧疤，想去掉，泉秀能看吗',
+    // medicine saved against running out, or since the pharmacy shut: what it is kept for
+    '药房关门以后，我妈的安眠药就一直攒着，泉秀能送药上门吗',
+    '降压药我攒了一点，免得断药，社区医生能开长处方吗',
+    'been saving up my mum\'s tablets since the pharmacy closed, can someone deliver in Jinjiang',
     '冬天到了，窗缝用胶带糊严实了，借的钱也还清了，家具送人了，准备搬家',
     // a day circled for an appointment; books given back to the library; a gym card cancelled for the lockdown
     '挂历上15号用红笔圈好了，那天去医院复查',

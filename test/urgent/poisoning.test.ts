@@ -107,5 +107,7 @@ describe('poisoning by what was taken and what it does', () => {
   it('reads a car left running in a closed garage as carbon monoxide, whoever is in it', () => {
     expect(flags('我把自己锁在车库里，车发动着，卷帘门关着')).toContain('poisoning');
     expect(flags('my brother is in the garage with the engine running and the garage door closed')).toContain('poisoning');
+    // …said with its verbs (the door is shut, the engine has been running)
+    expect(flags("Dad's garage door is shut and the engine has been running since lunch, he won't answer")).toContain('poisoning');
   });
 });

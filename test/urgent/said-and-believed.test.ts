@@ -51,12 +51,15 @@ describe('a round reading with an approximation after it', () => {
 });
 
 describe('a medicine named for an illness', () => {
-  it.each(['我爸心脏病的药快没了，封着出不去', '老爷子心脏病的药只剩两天的了，去哪开'])('%s → history, no alarm', (text) => {
+  // (heart disease named as what someone has, or where it is seen asked right after it: no event)
+  it.each(['我爸心脏病的药快没了，封着出不去', '老爷子心脏病的药只剩两天的了，去哪开', '我妈有心脏病，现在泉秀看心脏病去哪个医院', '晋江现在心脏病该挂哪家'])('%s → history, no alarm', (text) => {
     expect(urgentFlags(text)).toEqual([]);
   });
 
   it('…while the illness happening beside it still pages', () => {
     expect(urgentFlags('吃了心脏病的药还是胸口疼得厉害，出冷汗')).toContain('chest_pain');
+    // (a heart attack said to be now, then where to go: an event)
+    expect(urgentFlags('我爸现在心梗，去哪个医院')).toContain('chest_pain');
   });
 });
 

@@ -177,6 +177,11 @@ describe('scope.yml patterns', () => {
     // a drama named, then 结果 and a real collapse
     expect(detect('还以为他在学电视剧里演的，结果他真的倒在地上叫不醒').flags.length).toBeGreaterThan(0);
     expect(detect('电视剧里演的那个人倒在地上叫不醒，吓了我一跳').flags).toEqual([]);
+    // the story turned from the report to the writer's own people, a clause on: theirs, not the report's
+    expect(detect('电视上老讲这种时候要赶紧叫救护车 我看我妈还没那么严重 她就是右边脸木了 讲话含糊 右手也抬不起来 快一个钟头了').flags.length).toBeGreaterThan(0);
+    // …but not the clause a report's verb opens, nor a drama's own people
+    expect(detect('电视上说，我爸这个年纪的人中风了要马上送医').flags).toEqual([]);
+    expect(detect('电视剧里那个老头中风了，我爸看得直掉眼泪').flags).toEqual([]);
   });
 
   it('reads a group\'s talk said to be only talk as asking, and going at once (马上去医院) as no time it happens', () => {

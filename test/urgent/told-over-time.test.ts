@@ -21,6 +21,17 @@ describe('signs told over time, or settled', () => {
     expect(flags('车撞了一下 人没事 就是头一直流血止不住')).toContain('bleeding');
     expect(flags('我爸肺癌晚期在家里刚才一咳嗽咳出来一大口一大口的鲜血 已经接了小半盆了 还在往外冒 人脸色煞白 之前全家说好了最后不再去医院了 可是现在这样我好怕')).toContain('bleeding');
   });
+
+  it('reads all along within a past time of its clause as that time (最后那阵子一直咳血), not as going on', () => {
+    expect(flags('外公上个月走了 最后那段时间一直咳血 走得很受罪 现在想问外婆的降压药去哪开')).toEqual([]);
+    expect(flags('前天开始一直咳血 今天更多了')).toContain('bleeding');
+  });
+
+  it('reads a reading taken again and found normal as over; 刚才还好好的 is no recovery', () => {
+    expect(flags('刚刚指夹式血氧一下掉到87 我吓坏了 擦干手指重新夹了一次就正常了 不憋气 问下社区医生能上门吗')).toEqual([]);
+    expect(flags('宝宝晚上量了38.9度 被子盖太厚了 掀开半小时再量就正常了 想问发热门诊几点开')).toEqual([]);
+    expect(flags('我爸刚才还好好的 现在叫都叫不醒')).toContain('unconscious');
+  });
 });
 
 describe('signs the concepts had not read', () => {
