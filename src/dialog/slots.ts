@@ -117,10 +117,16 @@ const HERE = /^(?:街道)?(?:这边|这里|这儿|这块|这片)/;
 function livesIn(text: string, places: readonly Entity[], covered: readonly Entity[]): { place: string; landmarks: boolean } | undefined {
   if (covered.some((e) => !reference(text, e) && (LOCATED.test(textBefore(text, e)) || HERE.test(textAfter(text, e))))) return undefined;
   const there = covered.length > 0 && covered.every((e) => reference(text, e));
-  if (there && places[0]) return { place: places[0].name ?? places[0].text, landmarks: covered.some((e) => !THERE.test(textAfter(text, e))) };
+  // (where someone came from is not where they are: 我是台湾来泉州念书的…泉秀那边)
+  const home = there ? places.find((e) => !ORIGIN_AFTER.test(textAfter(text, e)) && !FROM_BEFORE.test(textBefore(text, e))) : undefined;
+  if (home) return { place: home.name ?? home.text, landmarks: covered.some((e) => !THERE.test(textAfter(text, e))) };
   const p = places.find((e) => RESIDENCE.test(textBefore(text, e))) ?? openingZoned(text, places);
   return p ? { place: p.name ?? p.text, landmarks: false } : undefined;
 }
+
+/** A place someone came from: 来 or 到 right after it (台湾来泉州), 从 right before it (从台湾过来). */
+const ORIGIN_AFTER = /^(?:人)?(?:过来|来|到)/;
+const FROM_BEFORE = /(?:从|打)$/;
 
 /** The text just before an entity, and just after it. */
 const textBefore = (text: string, e: Entity): string => text.slice(Math.max(0, e.start - 10), e.start);

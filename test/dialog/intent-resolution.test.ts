@@ -356,6 +356,11 @@ describe('the way just given does not work', () => {
     expect(text).toMatch(/泉秀/);
   });
 
+  it('where someone came from is not where they live (我是从厦门过来泉州上学的…泉秀那边), where they live still is (我住在厦门…泉秀那边)', () => {
+    expect(textOf(talk(core).say('我是从厦门过来泉州上学的 脚崴了 泉秀那边社区中心有骨科吗'))).not.toMatch(/只适用于/);
+    expect(textOf(talk(core).say('我住在厦门 泉秀那边社区中心有骨科吗'))).toMatch(/只适用于/);
+  });
+
   it('what residents call a department is the one the centre lists (猫抓了 → 犬伤门诊, 按摩 → 针灸推拿科), and 放化 is cancer care', () => {
     expect(textOf(talk(core).say('被邻居家猫抓了一道 泉秀社区能打针吗'))).toContain('犬伤门诊');
     expect(textOf(talk(core).say('泉秀社区中心有按摩的吗 腰不好'))).toContain('针灸推拿科');
