@@ -3,7 +3,7 @@
 // on the corpus), then `detect(normalisedText)` is pure.
 import type { RedFlag } from '../nlu/types';
 import type { UrgentData } from './data';
-import { IN_FORCE_READINGS, itemConcepts, type ConceptSpec } from './schema';
+import { IN_FORCE_READINGS, itemConcepts, ownConceptsOf, type ConceptSpec } from './schema';
 import { buildConceptLexicon, type ConceptLexicon } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import { createRuleEngine, type RuleEngine } from './rules';
@@ -84,7 +84,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   const lexicon = buildConceptLexicon(data.concepts, o.simplify, o.syllables);
   const inForce = (reading: ConceptSpec['in_force'][number]): Set<string> => new Set(data.concepts.concepts.filter((c) => c.in_force.includes(reading)).map((c) => c.id));
   // each class's own concepts (its rules'), read for the classes whose lasting counts and for a denial reopened
-  const ownOf = new Map(Object.entries(data.classes.classes).map(([id, c]) => [id, new Set(c.rules.flatMap((r) => r.all.flatMap(itemConcepts)))]));
+  const ownOf = ownConceptsOf(data.classes.classes);
   const lasting = new Set(Object.entries(data.classes.classes).flatMap(([id, c]) => (c.lasting_counts ? [...(ownOf.get(id) ?? [])] : [])));
   const scope = createScopeReader(data.scope, o.simplify, { ...(Object.fromEntries(IN_FORCE_READINGS.map((r) => [r, inForce(r)])) as Record<(typeof IN_FORCE_READINGS)[number], Set<string>>), lasting });
   const rules = createRuleEngine(data.classes, scope);

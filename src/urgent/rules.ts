@@ -3,7 +3,7 @@
 // that is a word of its own (抽出) counts only beside another mention for the same class; a named disease
 // (脑梗, 心梗) only with a sign it is happening now; a mild symptom (有点胸闷) does not raise a rule that says
 // so, unless something in the message is severe. Pure.
-import { itemConcepts, type ClassesFile, type RuleItem } from './schema';
+import { itemConcepts, ownConceptsOf, type ClassesFile, type RuleItem } from './schema';
 import type { Mention } from './mentions';
 import { inScope, SCOPE_KEYS, type Scope, type ScopeReader } from './scope';
 
@@ -49,8 +49,7 @@ const onlyPast = (s: Scope): boolean => s.past && SCOPE_KEYS.every((k) => k === 
 export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEngine {
   const context = new Set(data.context);
   const needsNow = new Set(data.needs_now);
-  const byClass = new Map<string, Set<string>>();
-  for (const [id, cls] of Object.entries(data.classes)) byClass.set(id, new Set(cls.rules.flatMap((r) => r.all.flatMap(itemConcepts))));
+  const byClass = ownConceptsOf(data.classes);
   const redFlagConcepts = new Set([...byClass.values()].flatMap((s) => [...s]).filter((c) => !context.has(c)));
   const supporting = new Set(data.supporting);
   // each class's rules with their items' concepts listed once (an item of one concept or of several: the first

@@ -91,6 +91,10 @@ export type RuleItem = z.infer<typeof Item>;
 /** The concepts a rule item names. */
 export const itemConcepts = (item: RuleItem): string[] => (typeof item === 'string' ? [item] : 'any' in item ? item.any : [item.concept]);
 
+/** Each class's own concepts: those its rules' items name. */
+export const ownConceptsOf = (classes: ClassesFile['classes']): Map<string, Set<string>> =>
+  new Map(Object.entries(classes).map(([id, c]) => [id, new Set(c.rules.flatMap((r) => r.all.flatMap(itemConcepts)))]));
+
 export const ClassesSchema = z.strictObject({
   version: z.literal(1),
   context: z.array(z.string()),
@@ -170,6 +174,8 @@ export const ScopeSchema = z.strictObject({
   history: words,
   sequela: words,
   lasting_states: words.default([]),
+  /** Words of all along (一直, 至今): a span's own (`habit_span`), and a past time's within its clause (那阵子一直…). */
+  all_along: words.default([]),
   /** Signs an illness leaves behind (a weak arm after a stroke): with a still word in their clause (还是, 一直) and a
    * history before them in their sentence, they are that history's, not a new case. */
   sequela_signs: words.default([]),

@@ -88,7 +88,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     data.possibility_before,
     data.possibility_after,
   ].map((p) => (p ? new RegExp(p) : undefined));
-  const allAlong = data.lasting_states.filter((w) => !/现在|目前/.test(w)).map(norm);
+  const allAlong = data.all_along.map(norm);
   const habitualSince = habitualReader(data.habit_span, allAlong);
   const allAlongWords = new Set(allAlong);
   /** A resolution opening on 就 (…就好了, whichever of its cues was hit) after a remedy someone says will do it. */
