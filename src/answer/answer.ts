@@ -243,7 +243,10 @@ function topics(a: AnswerInput, own: readonly string[]): Extract<AnswerResult, {
   if (!lines.length && q.audiences?.length) lines = ownAudienceLines(a, q, wanted);
   if (!lines.length && q.audiences?.length) lines = topicLinesForOthers(a.book, { ...q, topics: wanted }, asked, a.rules.vocabulary.audiences);
   // (what is asked besides comes after, and does not stand in for the question's own answer or its handlers)
-  const besides = topicLines(a.book, { ...q, topics: secondaryOrInstead(a, q, wanted) });
+  // (who to ask, 找谁: not beside an answer that already names whom to call, nor in place of a topic asked that the book
+  // is silent on — the facts retrieval finds answer that)
+  const noNumbers = lines.some((l) => 'key' in l && l.key === 'contact_line') || (!lines.length && named.length > 0);
+  const besides = topicLines(a.book, { ...q, topics: secondaryOrInstead(a, q, wanted).filter((t) => !(noNumbers && t === 'contact_info')) });
   // a book silent on the topic asked may say who handles it (medicines: the family doctors who bring them), once it
   // is said to be silent on it
   const silent = !lines.length && named.length > 0;
@@ -296,6 +299,34 @@ function ruleLines(a: AnswerInput, given: readonly Line[]): Line[] {
   return topicLines(a.book, { ...topicQuery(a), topics }).filter((l) => !lineWords(l).split('\n').some((w) => said.has(w)));
 }
 
+/** Where to go for a care: its designated hospitals, or the facts asked where the book designates none. */
+function designationOf(a: AnswerInput, category: string | undefined, own: readonly string[]): AnswerResult {
+  const categories = categoriesOf(a, category);
+  // no care named, and the question's own words name a fact (基层医疗卫生机构…家庭医生团队发挥): that fact
+  if (!categories.length && !a.slots.topics.length) {
+    const hits = particular(a, own);
+    if (hits.length) return factAnswer(a, hits);
+  }
+  // where the book designates nothing for the question, the facts it asks about may still be in it
+  const r = designation(a, a.session.assumedFull ?? [], categories);
+  if (r.kind === 'answer' && !r.designated) return withFacts(a, r, own);
+  // beside the hospitals, a fact the question asks for in words of its own (保障连续的医疗服务)
+  if (r.kind === 'answer') {
+    const extra = particular(a, own, 2);
+    if (extra.length) return { ...r, lines: [...r.lines, ...extra.flatMap((h) => h.unit.lines)], units: extra.map((h) => h.unit.id) };
+  }
+  return r;
+}
+
+/** …with what a topic named beside the question says that the hospitals do not (本地没有能做的 → 我市未开展的诊疗项目:
+ * domain `designationBesides`), after them. */
+function withBesides(a: AnswerInput, r: AnswerResult): AnswerResult {
+  const topics = a.slots.topics.filter((t) => a.domain.designationBesides.includes(t));
+  if (r.kind !== 'answer' || !topics.length) return r;
+  const lines = topicLines(a.book, { ...topicQuery(a), topics });
+  return lines.length ? { ...r, lines: dedupe([...r.lines, ...lines]), found: true } : r;
+}
+
 function answerOf(a: AnswerInput): AnswerResult {
   const spec = a.domain.intents[a.intent];
   const defined = defineGroup(a);
@@ -306,29 +337,14 @@ function answerOf(a: AnswerInput): AnswerResult {
     if (compared) return compared;
   }
   switch (spec?.answer) {
-    case 'designation': {
-      const categories = categoriesOf(a, spec.category);
-      // no care named, and the question's own words name a fact (基层医疗卫生机构…家庭医生团队发挥): that fact
-      if (!categories.length && !a.slots.topics.length) {
-        const hits = particular(a, spec.topics);
-        if (hits.length) return factAnswer(a, hits);
-      }
-      // where the book designates nothing for the question, the facts it asks about may still be in it
-      const r = designation(a, a.session.assumedFull ?? [], categories);
-      if (r.kind === 'answer' && !r.designated) return withFacts(a, r, spec.topics);
-      // beside the hospitals, a fact the question asks for in words of its own (保障连续的医疗服务)
-      if (r.kind === 'answer') {
-        const extra = particular(a, spec.topics, 2);
-        if (extra.length) return { ...r, lines: [...r.lines, ...extra.flatMap((h) => h.unit.lines)], units: extra.map((h) => h.unit.id) };
-      }
-      return r;
-    }
+    case 'designation':
+      return withBesides(a, designationOf(a, spec.category, spec.topics));
     case 'backup':
       return backup(a);
     case 'contacts': {
       const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics, ownNumberCues: lowerCase(a.domain.ownNumberCues), serviceNumbers: a.domain.serviceNumbers, unanswered: saysUnanswered(a.domain, a.text) });
       // (what else the message asks beside the number, where the book says it: 能打这个叫转运车吗 → its transport procedure)
-      const asked = secondary(a).filter((t) => t !== 'hotline');
+      const asked = secondary(a).filter((t) => t !== 'hotline' && t !== 'contact_info');
       const more = asked.length ? topicLines(a.book, { ...topicQuery(a), topics: asked }) : [];
       const result: AnswerResult = { kind: 'answer', lines: more.length ? dedupe([...r.lines, ...more]) : r.lines, session: a.session, found: r.found };
       // (a care and where to go for it asked beside the number: 心衰…想问定点医院 另外…打哪个电话)

@@ -24,6 +24,9 @@ const patterns = z
     }),
   );
 
+/** A word written /…/: a regular expression. */
+export const isPattern = (w: string): boolean => w.length > 2 && w.startsWith('/') && w.endsWith('/');
+
 const DomainFile = z
   .object({
     version: z.literal(1),
@@ -42,12 +45,30 @@ const DomainFile = z
     ruleCategories: z.record(z.string(), z.array(z.string())).default({}),
     fallbackTopics: z.array(z.string()).min(1),
     redFlagCategories: z.record(z.string(), z.string()),
-    departments: z.record(z.string(), z.array(z.string().min(1))),
+    /** Department → the words residents use for it; one written /…/ is a regular expression (words apart: 狗…咬了一口). */
+    departments: z.record(
+      z.string(),
+      z.array(
+        z
+          .string()
+          .min(1)
+          .superRefine((w, ctx) => {
+            if (!isPattern(w)) return;
+            try {
+              new RegExp(w.slice(1, -1));
+            } catch (e) {
+              ctx.addIssue({ code: 'custom', message: `not a regular expression: ${(e as Error).message}` });
+            }
+          }),
+      ),
+    ),
     channels: z.array(z.string().min(1)),
     fullCues: z.array(z.string().min(1)).min(1),
     nextCues: z.array(z.string().min(1)).default([]),
     broadCategories: z.array(z.string()),
     secondaryTopics: z.array(z.string()),
+    /** Topics that, named beside a where-question, are answered after the hospitals (本地没有能做的: not_offered). */
+    designationBesides: z.array(z.string()).default([]),
     aspectTopics: z.array(z.string()).default([]),
     particulars: z
       .array(z.object({ id: z.string().regex(/^[a-z_]+$/), topic: z.string().optional(), asks: z.array(z.string().min(1)).min(1), said: z.array(z.string().min(1)).min(1) }).strict())
@@ -80,6 +101,8 @@ const DomainFile = z
     defineCues: z.array(z.string().min(1)).default([]),
     failCues: z.array(z.string().min(1)).default([]),
     ownNumberCues: z.array(z.string().min(1)).default([]),
+    /** Words pointing back at a number just given (这个号, that number): a follow-up about that contact. */
+    numberReferences: z.array(z.string().min(1)).default([]),
     unansweredCues: z.array(z.string().min(1)).default([]),
     routeFailedCues: z.array(z.string().min(1)).default([]),
     serviceNumbers: z.array(z.string().regex(/^\d+$/)).default([]),

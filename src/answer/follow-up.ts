@@ -8,6 +8,7 @@ import type { RuleBook } from '../rules/types';
 import { contactLine, sectionLines } from './topics';
 import { asksWhere, type Domain } from './domain';
 import { withUnstated } from './unstated';
+import { cueScan } from '../data/cue-scan';
 import type { Line } from './plan';
 import type { FactIndex } from './retrieve';
 import type { FactUnit } from './facts';
@@ -59,7 +60,9 @@ export function followUp(f: FollowUpInput): { lines: Line[]; units: string[] } |
   if (!r) return r;
   // "星期几来" about the experts just named: a particular the notice leaves unstated is said to be
   const topics = r.units.map((id) => f.facts.unit(id)?.topic ?? id.split(':').pop() ?? '');
-  return { ...r, lines: withUnstated(f.domain, f.book, f.text, topics, r.lines) };
+  const lines = withUnstated(f.domain, f.book, f.text, topics, r.lines);
+  // (of a number just given, what the notice leaves unstated of any answer: 这个号晚上有人接吗)
+  return { ...r, lines: r.units.every((id) => id.startsWith('contact:')) ? withUnstated(f.domain, f.book, f.text, undefined, lines) : lines };
 }
 
 function carriedOver(f: FollowUpInput): { lines: Line[]; units: string[] } | undefined {
@@ -72,6 +75,11 @@ function carriedOver(f: FollowUpInput): { lines: Line[]; units: string[] } | und
     const contacts = f.book.contacts.filter((c) => c.phones.length && c.topics.some((t) => topics.has(t)));
     if (contacts.length) return { lines: contacts.map(contactLine), units: contacts.map((c) => `contact:${c.id}`) };
     return undefined;
+  }
+  // "那这个号晚上有人接吗": the number just given, asked about — that contact again
+  if (cueScan(f.domain.numberReferences).any(f.text.toLowerCase())) {
+    const contacts = recent.filter((u) => u.kind === 'contact');
+    if (contacts.length) return { lines: contacts.flatMap((u) => u.lines), units: contacts.map((u) => u.id) };
   }
   // "晚上呢", "地址呢": that section of the facility the last answer was about
   const section = f.slots.topics.find((t) => FACILITY_SECTIONS.includes(t));

@@ -36,9 +36,11 @@ export function loadStatusAnswer(book: RuleBook, said: readonly string[], status
   return lines;
 }
 
-/** An answer with the meaning of a load mark the message asks about beside it (孩子发烧…牌子上画个黄的 是么意思), once. */
+/** An answer with the meaning of a load mark the message asks about beside it (孩子发烧…牌子上画个黄的 是么意思), once;
+ * every mark's when it asks how busy the clinics are. */
 export function withLoadMarks(a: AnswerInput, r: AnswerResult): AnswerResult {
-  if (r.kind !== 'answer' || !a.slots.loadMarks.length) return r;
+  // (or how busy the clinics are, no mark named: which clinic is quiet — every mark, and today's where known)
+  if (r.kind !== 'answer' || (!a.slots.loadMarks.length && !a.slots.topics.includes('load_mark'))) return r;
   const marks = loadStatusAnswer(a.book, a.slots.loadMarks, a.status, a.text);
   return marks.length ? { ...r, lines: dedupe([...r.lines, ...marks]), found: true } : r;
 }

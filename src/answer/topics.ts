@@ -2,6 +2,7 @@
 // services and sections (address, hours, departments, experts, insurance), contacts and figures.
 import type { Contact, Facility, FacilityService, Guidance, RuleBook } from '../rules/types';
 import { fact, say, steps, type Line } from './plan';
+import { isPattern } from './domain';
 
 export interface TopicQuery {
   topics: readonly string[];
@@ -92,12 +93,22 @@ export function serviceLines(f: Facility, s: FacilityService, book: RuleBook): L
   return lines;
 }
 
+/** A department word written /…/, compiled once. */
+const compiled = new Map<string, RegExp>();
+function patternOf(w: string): RegExp {
+  let r = compiled.get(w);
+  if (!r) compiled.set(w, (r = new RegExp(w.slice(1, -1))));
+  return r;
+}
+
 function departmentLines(f: Facility, q: TopicQuery): Line[] {
   if (!f.departments.length) return [];
   const lines: Line[] = [];
   for (const [department, aliases] of Object.entries(q.departments)) {
     if (!f.departments.includes(department)) continue;
-    const asked = aliases.filter((a) => q.text.includes(a));
+    // (words apart are said as the department's first plain word: 狗…咬了一口 as 狗咬)
+    const plain = aliases.find((a) => !isPattern(a));
+    const asked = [...new Set(aliases.flatMap((a) => (isPattern(a) ? (patternOf(a).test(q.text) ? [plain ?? department] : []) : q.text.includes(a) ? [a] : [])))];
     if (asked.length) lines.push(say('facility_department_match', { asked, department }));
     // the department named as such (犬伤门诊哪里有): that the facility has it
     else if (q.text.includes(department)) lines.push(say('facility_department_named', { facility: f.name, department }));

@@ -5,6 +5,7 @@ import type { Entity } from './types';
 import { LAYERS, type EntityLexicon, type LexEntry } from './lexicon';
 import { readingsOf, soundsAlike } from './pinyin';
 import { sortSmall } from '../data/small-sort';
+import { cueScan } from '../data/cue-scan';
 
 /** What stands between two items of one list: 或, or, 、, 也不是. */
 const LIST_GAP = /^\s*(?:或者|或|or|、|也不是|也没有|nor)\s*$/i;
@@ -334,3 +335,17 @@ export function dropDeniedPlaces(text: string, entities: Entity[], lex: EntityLe
   const denied = places.filter((e) => (lex.placeNegationBefore as RegExp).test(clauseBefore(text, e.start, 8)));
   if (denied.length && denied.length < places.length) for (const e of denied) entities.splice(entities.indexOf(e), 1);
 }
+
+/** What a message asks about is not what it joked about before turning serious (这俩小祖宗能把我气出心脏病来 哈哈 说正经的
+ * …腿关节不好…该去哪): the cares and topics named before the last of `turns` (urgent/scope.yml `serious_turn`) are dropped. */
+export function dropJokedEntities(text: string, entities: Entity[], turns: readonly string[]): void {
+  // (most messages hold none: one pass over the text says so)
+  if (!turns.length || !cueScan(turns).any(text)) return;
+  const at = Math.max(...turns.map((w) => text.lastIndexOf(w)));
+  for (let i = entities.length - 1; i >= 0; i--) {
+    const e = entities[i] as Entity;
+    if (e.end <= at && JOKED_TYPES.has(e.type)) entities.splice(i, 1);
+  }
+}
+
+const JOKED_TYPES: ReadonlySet<Entity['type']> = new Set(['category', 'topic']);

@@ -15,7 +15,7 @@ import { projectRoot } from '../data/root';
 import { cueScan } from '../data/cue-scan';
 import { dirname, join } from 'node:path';
 import { createSegmenter, type Segmenter, type SegmenterName } from './segment';
-import { dropDeniedPlaces, extractEntities } from './entities';
+import { dropDeniedPlaces, dropJokedEntities, extractEntities } from './entities';
 import { buildGazetteer, loadStreets, shortName, type Division, type Gazetteer } from './gazetteer';
 import { jiebaLexiconOf, loadJiebaLexicon } from './wordfreq';
 import { intentModelOf, trainIntentModel, trainNatural, type IntentModel, type TrainingDoc } from './classifier';
@@ -147,6 +147,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   const homophones = homophoneReaderOf(data.lexicon, syllables.of, isWord);
   const cut = (t: string): string[] => segmenter.cut(t);
 
+  const seriousTurn = data.urgent.scope.serious_turn.map((w) => normalise(w).text);
   function prepare(text: string, o: { forwarded?: boolean } = {}): Prepared {
     const norm = normalise(text);
     norm.text = homophones.correct(norm.text, cut);
@@ -161,6 +162,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
       entities.sort((a, b) => a.start - b.start || a.end - b.end);
     }
     dropDeniedPlaces(norm.text, entities, lexicon);
+    dropJokedEntities(norm.text, entities, seriousTurn);
     if (norm.forwarded && !entities.some((e) => e.type === 'role')) {
       entities.unshift({ type: 'role', value: 'family_doctor', text: norm.prefixes.join(''), start: 0, end: 0, score: 0.6 });
     }

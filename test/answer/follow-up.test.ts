@@ -56,6 +56,16 @@ describe('a follow-up about the last answer', () => {
   });
 });
 
+describe('a follow-up about the number just given', () => {
+  it.each(['那这个号晚上有人接吗', '晚上有人接吗', 'does that number answer at night?'])('"%s" gives that number again, and says the notice does not say when it is answered', (q) => {
+    const t = talk(core);
+    expect(textOf(t.say('忻州这边看病有问题打哪个电话'))).toContain('0350-3301599');
+    const reply = textOf(t.say(q));
+    expect(reply).toContain('0350-3301599');
+    expect(reply).toMatch(/通告没有写这个电话几点有人接|does not say when this line is answered/);
+  });
+});
+
 describe('short questions the classifier cannot place', () => {
   it('a character of the last steps (谁负责报 → 报告) gives those steps again', () => {
     const t = talk(core);

@@ -40,3 +40,12 @@ describe('a load mark asked beside another question', () => {
     expect(textOf(talk(core).say('烟台 孩子身上起了红色的疹子 不发烧 去哪看'))).not.toContain('就诊人数过多');
   });
 });
+
+describe('how busy the clinics are, no mark named', () => {
+  it('gives every mark beside the answer (which clinic is quiet)', async () => {
+    const core = await realCore();
+    const text = textOf(talk(core).say("We're in Longkou, my grandson has a cough. Which clinic is quiet before I take him?"));
+    expect(text).toContain('接诊人数不多');
+    expect(text).toContain('就诊人数过多');
+  });
+});

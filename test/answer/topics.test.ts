@@ -160,3 +160,21 @@ describe("a notice's figure as its word on a question", () => {
     expect(reply).not.toContain('上门送医送药');
   });
 });
+
+describe('a department in words apart, and who to ask beside a question', () => {
+  it('a dog that bit someone, said with words between (狗把…咬了一口), is the dog-bite clinic', () => {
+    const reply = textOf(talk(core).say('邻居家的狗把我儿子小腿咬了一口 破了点皮 泉秀社区中心能处理吗'));
+    expect(reply).toContain('犬伤门诊');
+    expect(reply).toContain('您问的狗咬');
+  });
+  it('a vaccine shot (打预防针) is the vaccination department', () => {
+    expect(textOf(talk(core).say('泉秀社区卫生服务中心能打预防针吗 我白天上班没空跑远'))).toContain('预防接种科');
+  });
+  it('a care the locality does not offer, asked where to go, gets the notice\'s way for it after the hospitals', () => {
+    expect(textOf(talk(core).say('我儿子要做的那种听力康复 晋江本地好像没有能做的 我们是封控区 去哪家医院'))).toContain('医政科');
+  });
+  it('"找谁问" beside a question of care gives the number to ask too', () => {
+    const reply = textOf(talk(core).say('忻州的 明天要转去方舱了 我有高血压 自己的药能带进去吗 找谁问'));
+    expect(reply).toContain('0350-3301599');
+  });
+});

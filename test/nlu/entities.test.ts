@@ -329,3 +329,27 @@ describe('a status asked about is not the user’s status', () => {
     expect(audiences(t)).toContain('isolated');
   });
 });
+
+describe('what a message asks is not what it joked about first', () => {
+  it('drops the care and topics named before 说正经的 (气出心脏病来 哈哈)', () => {
+    const t = '这俩孩子快把我气出心脏病来了 哈哈 说正经的 我妈膝盖疼 每个月要去医院看一次 忻州封控区去哪';
+    expect(values(t, 'category')).not.toContain('cardio_cerebral');
+    expect(values(t, 'locality')).toContain('xinzhou');
+  });
+  it('keeps them with no such turn', () => {
+    expect(values('我爸有心脏病 忻州封控区去哪', 'category')).toContain('cardio_cerebral');
+  });
+});
+
+describe('the words a topic is asked in', () => {
+  it.each([
+    ['阮佇晋江 敢会当佇网路看医生', 'online_care'],
+    ['Longkou here, which clinic is quiet today?', 'load_mark'],
+    ['泉秀的社区中心能打预防针吗', 'departments'],
+  ])('%s names %s', (t, topic) => {
+    expect(values(t, 'topic')).toContain(topic);
+  });
+  it('reads "supposed to" as what one should do, not a supposing', () => {
+    expect(nlu.analyse('where is he supposed to go').normalised).not.toContain('如果');
+  });
+});
