@@ -344,7 +344,7 @@ function answerOf(a: AnswerInput): AnswerResult {
     case 'contacts': {
       const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics, ownNumberCues: lowerCase(a.domain.ownNumberCues), serviceNumbers: a.domain.serviceNumbers, unanswered: saysUnanswered(a.domain, a.text) });
       // (what else the message asks beside the number, where the book says it: 能打这个叫转运车吗 → its transport procedure)
-      const asked = secondary(a).filter((t) => t !== 'hotline' && t !== 'contact_info');
+      const asked = secondary(a).filter((t) => !spec.topics.includes(t));
       const more = asked.length ? topicLines(a.book, { ...topicQuery(a), topics: asked }) : [];
       const result: AnswerResult = { kind: 'answer', lines: more.length ? dedupe([...r.lines, ...more]) : r.lines, session: a.session, found: r.found };
       // (a care and where to go for it asked beside the number: 心衰…想问定点医院 另外…打哪个电话)

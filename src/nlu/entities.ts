@@ -340,8 +340,9 @@ export function dropDeniedPlaces(text: string, entities: Entity[], lex: EntityLe
  * …腿关节不好…该去哪): the cares and topics named before the last of `turns` (urgent/scope.yml `serious_turn`) are dropped. */
 export function dropJokedEntities(text: string, entities: Entity[], turns: readonly string[]): void {
   // (most messages hold none: one pass over the text says so)
-  if (!turns.length || !cueScan(turns).any(text)) return;
-  const at = Math.max(...turns.map((w) => text.lastIndexOf(w)));
+  const found = turns.length ? cueScan(turns).which(text) : [];
+  if (!found.length) return;
+  const at = Math.max(...found.map((k) => text.lastIndexOf(turns[k] as string)));
   for (let i = entities.length - 1; i >= 0; i--) {
     const e = entities[i] as Entity;
     if (e.end <= at && JOKED_TYPES.has(e.type)) entities.splice(i, 1);
