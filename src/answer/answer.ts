@@ -360,7 +360,9 @@ function answerOf(a: AnswerInput): AnswerResult {
       return { kind: 'answer', lines, session: a.session, found: true };
     }
     default: {
-      const r = withFacts(a, withDesignation(a, topics(a, spec?.topics ?? []), spec?.designates), spec?.topics ?? []);
+      // (the topics asked besides that the block says are its own too: 不去医院…问医生 names online care)
+      const own = spec?.topics ?? [];
+      const r = withFacts(a, withDesignation(a, topics(a, own), spec?.designates), [...own, ...secondary(a).filter((t) => !own.includes(t))]);
       // nothing on it, not even in the facts: what the notice says instead of a topic the message names (网上问医生 →
       // its family doctors' online care at home)
       if (r.kind !== 'answer' || r.found) return r;

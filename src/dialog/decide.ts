@@ -120,8 +120,10 @@ export function resolveIntent(i: DecideInput, s: Session): string {
     const owner = slots.topics.map((t) => topicIntent(domain, t)).find((x) => !!x);
     return owner ?? (slots.categories.length ? 'designation' : 'care_route');
   }
-  // a care corrected (她是要透析，不是化疗): the last question, asked again about the care it names
-  if (slots.denied?.length && slots.categories.some((c) => !slots.denied?.includes(c)) && !slots.topics.length && s.lastIntent && isContent(domain, s.lastIntent)) return s.lastIntent;
+  // a care corrected (她是要透析，不是化疗): the last question, asked again about the care it names; or the care said
+  // before taken back and no other named (不是小孩，是我自己): the last question again without it (remember drops it)
+  const corrected = slots.categories.some((c) => !slots.denied?.includes(c)) || (!slots.categories.length && !!i.session.categories?.some((c) => slots.denied?.includes(c)));
+  if (slots.denied?.length && corrected && !slots.topics.length && s.lastIntent && isContent(domain, s.lastIntent)) return s.lastIntent;
   // "急诊的呢", "那孕妇呢": a bare 呢 with something new asks the last question again about it
   // …unless it names a topic of another question that the last one's answer does not speak of ("要是急诊呢" after the
   // care route: the emergency route; "急诊的呢" after admission without a NAT result: admission, which speaks of 急诊)

@@ -28,6 +28,10 @@ export function remember(session: Session, slots: Slots, analysis: Analysis): Se
   if (slots.categories[0]) {
     s.category = slots.categories[0];
     s.categories = slots.categories;
+  } else if (slots.denied?.length && s.categories?.some((c) => slots.denied?.includes(c))) {
+    // the care said before, taken back (不是小孩，是我自己): no longer what is asked about
+    s.categories = s.categories.filter((c) => !slots.denied?.includes(c));
+    s.category = s.categories[0];
   }
   if (slots.role) s.role = slots.role;
   if (slots.facility) s.lastFacility = `${slots.facility.locality}/${slots.facility.facility.id}`;

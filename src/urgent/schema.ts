@@ -179,6 +179,10 @@ export const ScopeSchema = z.strictObject({
   /** Signs an illness leaves behind (a weak arm after a stroke): with a still word in their clause (还是, 一直) and a
    * history before them in their sentence, they are that history's, not a new case. */
   sequela_signs: words.default([]),
+  /** Concepts no sequela word makes history: signs never left over from an old illness (老年痴呆，现在叫不醒 is now)… */
+  sequela_never: words.default([]),
+  /** …except the sequela words that say it is the person's usual state (叫不醒是老样子，打雷都不醒: a heavy sleeper). */
+  sequela_usual: words.default([]),
   still_words: words.default([]),
   emergency_now: words.default([]),
   /** Patterns (regular expressions) read around a named disease: feared before it (要中风了), about to after it
@@ -243,6 +247,13 @@ export const ScopeSchema = z.strictObject({
   belief_closers: pattern.optional(),
   /** The question a supposition leads to (该怎么做, 找谁): what lies between is supposed. */
   supposed_question: pattern.optional(),
+  /** What may stand before a supposing word opening its clause (寻思万一…, 就怕万一…): the writer's thought, still its opening. */
+  supposing_lead: pattern.optional(),
+  /** Right after a supposing word, what makes the supposition one of what a sign is (万一是心梗): it holds in its own
+   * clause only — the signs told after it (他胸口疼了半小时) are so. */
+  supposed_diagnosis: pattern.optional(),
+  /** Right after a knowledge cue, what makes it "any", not a question (什么药都试过, 什么原因也查不出). */
+  universal_after: pattern.optional(),
   /** The text right before a mention that makes the bot, spoken to, its subject (你都答非所问). */
   addressee_before: pattern.optional(),
   /** Right after a quotation's close (「…」的帖子) or right before its opening (文章里写着「…」): the words that make

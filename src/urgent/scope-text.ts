@@ -132,3 +132,16 @@ export function negatedAfter(text: string, hits: readonly Hit[], m: { end: numbe
   }
   return false;
 }
+
+/** A hit within the span [from, to] (a mention's sentence). */
+export const inSpan = (h: Hit, from: number, to: number): boolean => h.start >= from && h.end <= to;
+
+/** A past cue right after a since-cue (spaces between): a time it started, not one it happened in. */
+export function sinceCued(text: string, hits: readonly Hit[], h: Hit): boolean {
+  let p = h.start;
+  while (p > 0 && text[p - 1] === ' ') p--;
+  return hits.some((o) => o.cues & Cue.Since && o.end === p);
+}
+
+/** A cue that is part of a longer symptom's word (我也开始嗓子疼). */
+export const insideSymptom = (hits: readonly Hit[], o: Hit): boolean => hits.some((x) => x.cues & Cue.Symptom && x.start <= o.start && x.end >= o.end && x.end - x.start > o.end - o.start);

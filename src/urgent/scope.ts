@@ -8,7 +8,7 @@ import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { aNotA, bounds, CLAUSE_END, CLAUSE_NO_LIST, Cue, insideNumber, insideWord, jokeDisowned, jokeReaches, jokeSaidAfter, negatedAfter, SENTENCE_END, type Hit } from './scope-text';
+import { aNotA, bounds, CLAUSE_END, CLAUSE_NO_LIST, Cue, insideNumber, insideSymptom, insideWord, inSpan, jokeDisowned, jokeReaches, jokeSaidAfter, negatedAfter, SENTENCE_END, sinceCued, type Hit } from './scope-text';
 import { aloneInNextClause, backAgainReader, habitualReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 import { supposedReader } from './scope-suppose';
@@ -122,7 +122,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     const gap = text.slice(h.end, at);
     return !!hypoClosed?.test(gap) || (beliefs.has(text.slice(h.start, h.end)) && !!beliefClosed?.test(gap));
   };
-  const supposedSpans = supposedReader(new Set(data.supposing_asked.map(norm)), data.supposed_question ? new RegExp(data.supposed_question) : undefined);
+  const supposedSpans = supposedReader(data, norm);
+  const universalAfter = data.universal_after ? new RegExp(data.universal_after) : undefined;
   const addressee = data.addressee_before ? new RegExp(data.addressee_before) : undefined;
   const relayed = relayReader(data, norm);
   const quoted = quotedReader(data.quoted_after, data.quoted_before);
@@ -132,6 +133,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const emergencyNow = data.emergency_now.map(norm);
   const lastingStates = new Set(data.lasting_states.map(norm));
   const sequelaSigns = new Set(data.sequela_signs);
+  const sequelaNever = new Set(data.sequela_never);
+  const sequelaUsual = new Set(data.sequela_usual.map(norm));
   const still = data.still_words.length ? new RegExp(alternation(data.still_words.map(norm))) : undefined;
   const nightBefore = data.night_before.length ? new RegExp(alternation(data.night_before)) : undefined;
   const nextMorning = data.next_morning.length ? new RegExp(`(?<![天日])(?:${alternation(data.next_morning)})`, 'g') : undefined;
@@ -291,7 +294,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         !inForce.history.has(m.concept) &&
         (hits.some((h) => h.cues & Cue.History && h.start >= cs && h.end <= m.start) ||
         hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= m.end && h.start <= m.end + 2 && h.end <= ce) ||
-        (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSpan(h, ss, se))) ||
+        (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSpan(h, ss, se) && (!sequelaNever.has(m.concept) || sequelaUsual.has(text.slice(h.start, h.end))))) ||
         // (a sign left behind, said to be still there after a history: 脑梗一年多了，左手还是使不上劲)
         (!nowHere && sequelaSigns.has(m.concept) && !!still?.test(text.slice(cs, m.end)) && hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= ss && h.end <= m.start)) ||
         (!nowHere && !inForce.lasting?.has(m.concept) && habitualSince(text, hits, ss, m.start, nce)));
@@ -307,7 +310,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // a knowledge question: nothing in its sentence says it is happening (现在, 刚才) or happened (晕倒了)
       // (a reading taken — 38.3度, SpO2 86 — is something happening too)
       // (read only when the message or the sentence asks something: most mentions are in neither)
-      const knowAsked = hits.some((h) => h.cues & Cue.Know && inSpan(h, ss, se));
+      // (什么药都试过 asks nothing: "any")
+      const knowAsked = hits.some((h) => h.cues & Cue.Know && inSpan(h, ss, se) && !universalAfter?.test(text.slice(h.end, se)));
       // (a leaflet speaks of no one: 我妈胸口疼、出冷汗，一旦出现这些怎么办 is her case)
       // (…nor a guideline's sentence: 出现呼吸困难要及时就医)
       const guidance = !!guidanceBefore?.test(text.slice(cs, m.start)) && !!guidanceAfter?.test(text.slice(m.end, se));
@@ -402,16 +406,3 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
 
   return { read, isNow, marks, recurs };
 }
-
-/** A hit within the span [from, to] (a mention's sentence). */
-const inSpan = (h: Hit, from: number, to: number): boolean => h.start >= from && h.end <= to;
-
-/** A past cue right after a since-cue (spaces between): a time it started, not one it happened in. */
-function sinceCued(text: string, hits: readonly Hit[], h: Hit): boolean {
-  let p = h.start;
-  while (p > 0 && text[p - 1] === ' ') p--;
-  return hits.some((o) => o.cues & Cue.Since && o.end === p);
-}
-
-/** A cue that is part of a longer symptom's word (我也开始嗓子疼). */
-const insideSymptom = (hits: readonly Hit[], o: Hit): boolean => hits.some((x) => x.cues & Cue.Symptom && x.start <= o.start && x.end >= o.end && x.end - x.start > o.end - o.start);

@@ -178,3 +178,32 @@ describe('a department in words apart, and who to ask beside a question', () => 
     expect(reply).toContain('0350-3301599');
   });
 });
+
+describe('a way to care the notice writes, asked in other words', () => {
+  it('a doctor asked without going to hospital is its online care (不去医院的话…问医生)', () => {
+    expect(textOf(talk(core).say('晋江 不去医院的话 有没有别的办法问医生'))).toMatch(/网上预约|在线咨询/);
+  });
+
+  it('how a medicine is taken, asked in English, is medication guidance ("how to take her pain pills")', () => {
+    const t = talk(core);
+    t.say('Yantai: how do we find out who our family doctor is?');
+    expect(textOf(t.say('And can they tell her how to take her pain pills over the phone too?'))).toContain('用药指导');
+  });
+
+  it('a treatment said not to be had here is one the locality does not offer (这边没有, 冇呢個項目)', () => {
+    expect(textOf(talk(core).say('晋江管控区 我爸一直做的那个康复治疗晋江这边没有 现在怎么办'))).toContain('医政科');
+    expect(textOf(talk(core).say('我哋喺晉江 如果晉江冇呢個項目 點算'))).toMatch(/醫政科|医政科/);
+  });
+
+  it('who arranges the hospital for someone who cannot go alone is the referral (哪天真要去医院 谁帮着联系)', () => {
+    expect(textOf(talk(core).say('招远 我爸瘫在床上好几年了 哪天真要去医院 谁帮着联系'))).toContain('协助转诊');
+  });
+
+  it('a check after a birth is maternity care (产后复查)', () => {
+    expect(textOf(talk(core).say('忻州管控区 产后复查去哪'))).toContain('妇幼');
+  });
+
+  it('medicine had at home is the notice\'s medicines brought to the door (在家就拿到药)', () => {
+    expect(textOf(talk(core).say('烟台封着出不去 药还剩几天 能不能在家就拿到药'))).toContain('送医送药');
+  });
+});

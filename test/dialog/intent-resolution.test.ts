@@ -346,6 +346,13 @@ describe('the way just given does not work', () => {
     expect(text).not.toContain('特定对象');
   });
 
+  it('the care said before taken back, with no other named, is the last question again without it (不是小孩 是我自己)', () => {
+    const t = talk(core);
+    expect(textOf(t.say('忻州管控区 小孩脸上起疹子去哪看'))).toContain('妇幼');
+    const again = textOf(t.say('不是小孩 是我自己 打错了'));
+    expect(again).toContain('中医医院');
+  });
+
   it('a person asked for in a child\'s words is a handoff (我想跟真的人说话)', () => {
     expect(talk(core).say('我想跟真的人说话 我想问我爸爸啥时候能回来')?.intent).toBe('handoff_request');
   });
