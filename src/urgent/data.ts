@@ -16,7 +16,10 @@ export interface UrgentData {
   classes: ClassesFile;
   scope: ScopeFile;
   scorer: ScorerFile;
-  corpus: CorpusEntry[];
+  /** Read (and validated) when first asked for: only training needs it — the scorer, the romanised reader's
+   * words, `nlu urgent-eval` — and a start with both in the model cache never does (the cache keys hash the
+   * corpus files, so a changed corpus is trained on, and so read and validated, at the next start). */
+  readonly corpus: CorpusEntry[];
 }
 
 function load<S extends z.ZodType>(file: string, schema: S): z.output<S> {
@@ -169,6 +172,15 @@ export function loadUrgentData(dir: string): UrgentData {
   const scope = load(join(dir, 'scope.yml'), ScopeSchema);
   const scorer = load(join(dir, 'scorer.yml'), ScorerSchema);
   crossCheck(dir, { concepts, classes, scope, scorer });
-  const corpus = readCorpus(join(dir, 'corpus'), new Set(Object.keys(classes.classes)));
-  return { dir, concepts, classes: withRuleOnly(classes, concepts), scope, scorer, corpus };
+  let corpus: CorpusEntry[] | undefined;
+  return {
+    dir,
+    concepts,
+    classes: withRuleOnly(classes, concepts),
+    scope,
+    scorer,
+    get corpus() {
+      return (corpus ??= readCorpus(join(dir, 'corpus'), new Set(Object.keys(classes.classes))));
+    },
+  };
 }

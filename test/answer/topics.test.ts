@@ -63,6 +63,11 @@ describe('the words residents use for a topic', () => {
     ['俺娘一个人在家 咳嗽好几天了 不发烧 烟台莱山的 社区大夫能到家来看看不', '送医送药'],
     // who takes someone to hospital (谁能帮忙送医院), where the book has no transfer procedure: 烟台's referral
     ['烟台蓬莱 我姥爷九十了一个人住 哪天要是不舒服了谁来帮忙送医院', '协助转诊'],
+    // a bite said as a nip or teeth that grazed; Minnan's 汉医; English "can I go along"
+    ["Quanxiu here. A neighbour's puppy nipped my daughter's finger on the stairs, tiny scratch. Where at the community centre do we go?", '犬伤门诊'],
+    ['The stray cat outside our block in Quanxiu, its teeth grazed my wrist when I fed it. Where do I go?', '犬伤门诊'],
+    ['阮阿公蹛泉秀 伊想欲揣汉医看看 恁社区中心敢有看汉医的', '中医科'],
+    ['My dad is in a sealed building in Xinzhou. When the community sends him to hospital for his check-up, can I go along?', '相同隔离管控措施'],
     // whether to tell the hospital one is from a sealed zone: the notice's protection line
     ['忻州管控区的 去医院看病要不要跟大夫说明自己是管控区的', '告知隔离管控情况'],
   ])('"%s" is answered with %s', (q, expected) => {
@@ -71,6 +76,12 @@ describe('the words residents use for a topic', () => {
 
   it('reads a bite asked about without the dog beside it (真被咬了去哪打针) as the department for bites', () => {
     expect(textOf(talk(core).say('泉秀 楼下野猫老挠人 真要被咬了 去哪打针'))).toContain('犬伤门诊');
+  });
+
+  it("reads a child's next dose (该打下一针了) as the vaccination department, not a fever", () => {
+    const reply = textOf(talk(core).say('孩子一岁了 该打下一针了 泉秀这边社区医院能打吗'));
+    expect(reply).toContain('预防接种科');
+    expect(reply).not.toContain('发热门诊');
   });
 
   it('reads 预防针 as the vaccination department, named for the word asked', () => {

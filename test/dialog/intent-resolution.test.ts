@@ -154,7 +154,7 @@ describe('a topic with care only in general', () => {
 
 describe('a person asked for in so many words', () => {
   // (Minnan 揣: to find)
-  it.each(['机器人说不清楚，给我找个值班的真人', 'I want to talk to a human, not a machine', '别整这些自动回复了 给俺找个活人唠唠 不急', '阮想欲揣一个真人问较清楚', '我是楼长 楼里好几户都有事 一条条问太慢 不是急事 能不能让真人跟我们对接一下 忻州的'])('"%s" is a handoff', (q) => {
+  it.each(['机器人说不清楚，给我找个值班的真人', 'I want to talk to a human, not a machine', "Could I speak to an actual person? Not urgent, it's about my dad's insulin deliveries", '别整这些自动回复了 给俺找个活人唠唠 不急', '阮想欲揣一个真人问较清楚', '我是楼长 楼里好几户都有事 一条条问太慢 不是急事 能不能让真人跟我们对接一下 忻州的'])('"%s" is a handoff', (q) => {
     expect(talk(core).say(q)?.handoff).toBe(true);
   });
   it('"家人能和工作人员一起去吗" is not', () => {

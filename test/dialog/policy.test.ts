@@ -143,6 +143,15 @@ describe('reply policy', () => {
     expect(textOf(asks.say('Xinzhou. Which hospital does dialysis there?'))).toContain('忻州市人民医院');
   });
 
+  it('resumes it when the place is said late, with a word for having forgotten it (sorry, forgot to say; 忘了说)', () => {
+    const chat = talk(core);
+    chat.say('My aunt has a fever since last night and the township clinic has shut. Where can she go?');
+    expect(textOf(chat.say("Sorry, forgot to say: it's near Penglai, Yantai."))).toContain('发热哨点');
+    const zh = talk(core);
+    zh.say('我舅舅发烧两天了 村卫生室关门了 去哪看');
+    expect(textOf(zh.say('不好意思 忘了说 是烟台莱阳的'))).toContain('发热哨点');
+  });
+
   it('names where the care is given beside who may go along (陪同就医 and the designated hospital for the care named)', () => {
     const text = textOf(talk(core).say('忻州管控区 我爸要去做透析 腿脚不方便 家里能去一个人陪着吗'));
     expect(text).toContain('陪同');

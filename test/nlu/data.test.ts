@@ -36,6 +36,17 @@ describe('intents data', () => {
     expect(() => loadIntentsData(dir)).toThrow(/classes\/companion\.yml: version: /);
   });
 
+  it('reads the urgent corpus when it is first asked for, and names the file and line of a bad one then', () => {
+    const f = join(dir, 'urgent', 'corpus', 'everyday.jsonl');
+    writeFileSync(f, `${readFileSync(f, 'utf8').trimEnd()}\n{"text": "胸口疼", "urgent": true, "class": "no_such_class", "family": "x"}\n`);
+    const lines = readFileSync(f, 'utf8').trimEnd().split('\n').length;
+    // (the classes, concepts and scope are read and checked at once; the corpus, which only training needs, is not)
+    const d = loadIntentsData(dir);
+    expect(d.urgent.classes.classes.suicide).toBeDefined();
+    expect(() => d.urgent.corpus).toThrow(new RegExp(`everyday\\.jsonl: line ${lines}: class: "no_such_class" is not a red-flag class`));
+    expect(loadIntentsData(join(ROOT, 'intents')).urgent.corpus.length).toBeGreaterThan(10_000);
+  });
+
   it('rejects a held-out utterance that is also a training example', () => {
     const f = join(dir, 'classes', 'thanks.yml');
     writeFileSync(f, `version: 1\nintent: thanks\nexamples: [谢谢, 多谢, 感谢]\ntests: [多谢]\n`);
