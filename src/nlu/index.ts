@@ -9,6 +9,7 @@ import { createVarietyMapper } from './varieties';
 import { createEnglishGlosser, glossesMapped, type Phrase } from './english';
 import { pinyinOf, placePhrases, toneless } from './place-names';
 import { createUrgentDetector, type UrgentDetector } from '../urgent/detect';
+import { readingsFor, rememberReadings } from '../urgent/lexicon';
 import { scorerTablesFromBytes, scorerTablesToBytes } from '../urgent/scorer-cache';
 import { cacheName, contentKey, fileCache } from './model-cache';
 import { projectRoot } from '../data/root';
@@ -185,6 +186,8 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
         examples.set(k, examples.has(k) && examples.get(k) !== i.intent ? null : i.intent);
       }
   lap('examples');
+  // the characters' readings the concept lexicon looks up, as a build remembered them
+  if (built) rememberReadings(built.readings);
   const plain = createNormaliser({ forwardPrefixes: [], varieties, wordByWord: data.lexicon.word_by_word });
   const normaliseWord = (w: string): string => plain(w).text;
   // the urgent scorer, from the cache when the data and the code it was trained from are unchanged. Not keyed by the
@@ -215,6 +218,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
       syllables: syllables.entries(),
       streets: (streets ?? []).map((d) => [d.code, d.name, d.parent] as [string, string, string]),
       romanised: romanisedModel,
+      readings: readingsFor([...data.urgent.concepts.concepts.flatMap((c) => c.words), ...Object.values(data.urgent.concepts.terms).flat()]),
     } satisfies NluBuild);
 
   // The question after a story that asks nothing (…心脏都要跳出来了哈哈 缓一会就好了 问个事 卫生院门口挂个黄牌子啥意思):

@@ -22,6 +22,8 @@ export interface NluBuild {
   streets: [string, string, string][];
   /** The romanised reader's words and pairs (segmenting the data for them takes a second). */
   romanised: RomanisedModel;
+  /** The common toneless reading of each character of the urgent concepts' words (urgent/lexicon.ts readingsOf). */
+  readings: [string, string[]][];
 }
 
 /** `toneless` remembering what it read (and starting from what a build remembered). */
@@ -37,6 +39,10 @@ export function rememberingSyllables(known: [string, string[]][] | undefined, to
   };
 }
 
+/** [text, strings] pairs: the syllables of a word, the readings of a character. */
+const isWordLists = (v: unknown): v is [string, string[]][] =>
+  Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1]) && e[1].every((x) => typeof x === 'string'));
+
 export function isNluBuild(v: unknown): v is NluBuild {
   const b = v as NluBuild;
   return (
@@ -49,8 +55,8 @@ export function isNluBuild(v: unknown): v is NluBuild {
     Array.isArray(b.streets) &&
     b.streets.every((e) => Array.isArray(e) && e.length === 3 && e.every((x) => typeof x === 'string')) &&
     isRomanisedModel(b.romanised) &&
-    Array.isArray(b.syllables) &&
-    b.syllables.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1]) && e[1].every((x) => typeof x === 'string'))
+    isWordLists(b.syllables) &&
+    isWordLists(b.readings)
   );
 }
 

@@ -49,3 +49,11 @@ describe('a function failing is no typo of 叫不醒了', () => {
   });
   it('but someone not waking, or failing, is', () => byRules('我爸叫不醒了 人不行了', 'unconscious'));
 });
+
+describe('a place under the water is a flood, not a drowning', () => {
+  it('not a road, a ground floor or the crops flooded', () => {
+    expect(urgentFlags('下了一夜暴雨，出村的公路被水淹了，明天透析怎么去')).toEqual([]);
+    expect(urgentFlags('我们楼一楼被水淹了，药都泡坏了，去哪开')).toEqual([]);
+  });
+  it('but a child pulled from the river is', () => byRules('小孩掉进河里被水淹了，刚捞上来，不喘气', 'unconscious'));
+});
