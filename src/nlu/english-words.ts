@@ -68,7 +68,7 @@ function bases(w: string): string[] {
   return out;
 }
 
-/** The lists, for tests. */
+/** The lists, read on first use. */
 export const lemmaLists = (): readonly LemmaList[] => (lists ??= load());
 
 // the same few words are asked of again and again: remembered (a bounded table, emptied when full)
@@ -77,7 +77,7 @@ const known = new Map<string, boolean>();
 export function isEnglishWord(word: string): boolean {
   let is = known.get(word);
   if (is === undefined) {
-    const all = (lists ??= load());
+    const all = lemmaLists();
     is = bases(word.toLowerCase()).some((b) => all.some((l) => listHas(l, b)));
     if (known.size >= 10_000) known.clear();
     known.set(word, is);
