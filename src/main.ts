@@ -16,7 +16,7 @@ import { ChannelRegistry } from './service/registry';
 import { Service } from './service/service';
 import { RulesReloader } from './service/reload';
 import { inProcess, type TurnRunner } from './service/turn';
-import { warmUp } from './service/warm';
+import { warmUp, warmUpInSteps } from './service/warm';
 import type { ChannelFactory, ChannelFactoryDeps } from './service/types';
 import { dataDir } from './data/root';
 import { readRuleFiles, RuleBookError, type RuleFile } from './rules/load';
@@ -253,8 +253,8 @@ export async function start(opts: StartOptions = {}): Promise<Running> {
       logger.warn('no staff account and no JIUYI_ADMIN_TOKEN: add one with `jiuyi staff add <username> --name <display name> --role admin`');
     // The worker threads load OpenCC's traditional tables before their first turn (core-worker.ts). Without
     // them this thread answers everything: it loads them now that it listens, not on a resident's first
-    // traditional-script message.
-    if (!threads && ruleFiles) setTimeout(() => warmUp(service.core), 0).unref();
+    // traditional-script message (in steps, so that the first requests are not kept waiting for all of it).
+    if (!threads && ruleFiles) void warmUpInSteps(() => service.core);
 
     let stopping: Promise<void> | null = null;
     const stop = () =>

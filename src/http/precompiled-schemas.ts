@@ -5,7 +5,9 @@
 // schema not found is compiled by the libraries as before, and its code kept for the next start. The cache
 // file is keyed by package-lock.json and this file (the libraries and how they are called) and carries the
 // hash of its bytes (fileCache): a stale or damaged file is never read. What runs is the code ajv and
-// fast-json-stringify generate in their own `standalone` modes, for this purpose.
+// fast-json-stringify generate in their own `standalone` modes, for this purpose. A function read back is
+// compiled (vm) on its route's first use, not at start-up: most routes see no request for minutes, and the
+// sixty-odd compilations were a sixth of the server's build.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -74,10 +76,26 @@ export function precompiledSchemas(dir: string | null): PrecompiledSchemas {
 
   /** The module a generated source exports. */
   const load = (source: string, what: string): unknown => {
-    counts.restored++;
     const module = { exports: {} as unknown };
     compileFunction(source, ['module', 'exports', 'require'], { filename: `precompiled ${what}` })(module, module.exports, requireHere);
     return module.exports;
+  };
+  type Fn = ((...args: unknown[]) => unknown) & { errors?: unknown };
+  /**
+   * A function read back, compiled when first called. fastify reads a validator's `errors` after a call that
+   * returns false (ajv keeps them on the function), so they are copied onto the stand-in; it has no
+   * `schemaEnv`, as the standalone function has none, so fastify calls both alike.
+   */
+  const restored = (source: string, what: string): Fn => {
+    counts.restored++;
+    let fn: Fn | undefined;
+    const standIn: Fn = (...args) => {
+      fn ??= load(source, what) as Fn;
+      const out = fn(...args);
+      standIn.errors = fn.errors;
+      return out;
+    };
+    return standIn;
   };
 
   const buildValidator: Factory = (externalSchemas, options) => {
@@ -87,7 +105,7 @@ export function precompiledSchemas(dir: string | null): PrecompiledSchemas {
       const route = given.httpPart === 'headers' ? { ...given, schema: lowerCaseHeaders(given.schema) } : given;
       const k = keyOf('validator', route.httpPart, route.schema, externalSchemas, custom);
       const kept = k === null ? undefined : (previous[k] ?? added[k]);
-      if (kept !== undefined) return load(kept, `validator ${route.method} ${route.url} ${route.httpPart}`);
+      if (kept !== undefined) return restored(kept, `validator ${route.method} ${route.url} ${route.httpPart}`);
       if (!compiler) {
         // fastify's own compiler, as it would have made it; `code.source`: ajv keeps each function's source
         // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -111,7 +129,7 @@ export function precompiledSchemas(dir: string | null): PrecompiledSchemas {
     return (route) => {
       const k = keyOf('serializer', route.schema, externalSchemas, opts);
       const kept = k === null ? undefined : (previous[k] ?? added[k]);
-      if (kept !== undefined) return load(kept, `serializer ${route.method} ${route.url} ${route.httpStatus}`);
+      if (kept !== undefined) return restored(kept, `serializer ${route.method} ${route.url} ${route.httpStatus}`);
       // as @fastify/fast-json-stringify-compiler calls it, in fast-json-stringify's standalone mode
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const fjs = require('fast-json-stringify') as (schema: unknown, o: unknown) => string;
@@ -124,7 +142,6 @@ export function precompiledSchemas(dir: string | null): PrecompiledSchemas {
       const source = fjs(schema, { ...opts, schema: schemas, mode: 'standalone' });
       if (dir && k !== null) added[k] = source;
       counts.compiled++;
-      counts.restored--; // load() below counts it
       return load(source, `serializer ${route.method} ${route.url} ${route.httpStatus}`);
     };
   };

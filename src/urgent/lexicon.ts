@@ -15,6 +15,8 @@ export interface NearSpec {
   window: number;
   /** Read across a comma (not a sentence's end). */
   acrossClauses?: boolean;
+  /** Words that part two of its terms when they stand between them. */
+  apart?: string[];
 }
 
 export interface PinyinNode {
@@ -139,7 +141,7 @@ export function buildConceptLexicon(
       }
     }
     for (const combo of c.near) {
-      near.push({ concept: c.id, terms: combo, window: c.window, ...(c.across_clauses ? { acrossClauses: true } : {}) });
+      near.push({ concept: c.id, terms: combo, window: c.window, ...(c.across_clauses ? { acrossClauses: true } : {}), ...(c.near_apart.length ? { apart: c.near_apart.map(norm) } : {}) });
       for (const t of combo) if (conceptIds.has(t)) conceptTerms.add(t);
     }
     for (const spec of c.numbers) numbers.push({ concept: c.id, spec: { ...spec, after: spec.after.map(norm), not_after: spec.not_after.map(norm), not_followed: spec.not_followed.map(norm) } });

@@ -124,6 +124,7 @@ function extendNear(text: string, spec: NearSpec, byTerm: Map<string, Hit[]>, at
   }
   for (const h of byTerm.get(spec.terms[at] as string) ?? []) {
     if (h.start < last.end || h.start - last.end > spec.window) continue;
+    if (spec.apart?.some((w) => text.slice(first.start, h.start).includes(w))) continue;
     if (spec.acrossClauses ? breakBetween(text, last.end, h.start, SENTENCE_BREAK) : breakBetween(text, last.end, h.start) && !fragmentAfter(text, last.end, h)) continue;
     // (read across clauses, a negation counts in the last part's own clause only: 说没事，但…起不来)
     if (NEGATOR.test(text.slice(spec.acrossClauses ? clauseStart(text, last.end, h.start) : last.end, h.start))) continue;

@@ -50,6 +50,9 @@ export const ConceptsSchema = z.strictObject({
       words: words.default([]),
       near: z.array(z.array(z.string()).min(2).max(3)).default([]),
       window: z.number().int().min(0).max(40).default(4),
+      /** Words that, between two parts of a `near` combination, part them: a finger's numbness (右手小指头有点麻) is no
+       * side of the body gone numb. */
+      near_apart: words.default([]),
       /** A combination read across a comma, within a sentence (我要是不在了，这家就清净了): a supposition and its
        * consequence are two clauses. */
       across_clauses: z.boolean().default(false),
@@ -262,6 +265,8 @@ export const ScopeSchema = z.strictObject({
   quoted_before: pattern.optional(),
   /** Right after a mention, the words that make it a report's subject (自杀新闻, 跳楼的报道): reported, not a case. */
   reported_after: pattern.optional(),
+  /** …or one acted right before it (演心脏病犯了, 假装晕倒): a performance, not a case. */
+  reported_before: pattern.optional(),
   /** Read right after a hearsay cue (有人说, 听说): the teller's own people (她妈, 他同事), whose case is no hearsay. */
   relay_after: pattern.optional(),
   /** Hearsay cues (听说, 据说) that, with the writer's own people right after (`hearsay_own_after`: 听说我妈晕倒了), are
@@ -332,6 +337,11 @@ export const ScorerSchema = z.strictObject({
   epochs: z.number().int().min(1).max(50),
   /** Initial learning rate. */
   rate: z.number().positive(),
+  /** Share of the training after which the weights are averaged (Polyak–Ruppert): the model is the mean of the
+   * iterates from there on, not the last one. Absent: the last iterate. */
+  average_from: z.number().min(0).max(1).optional(),
+  /** The training shuffle's seed. */
+  seed: z.number().int().min(0).default(7),
   /** Character n-gram lengths used as features. */
   ngrams: z.array(z.number().int().min(1).max(4)).min(1),
   /** English words that are no feature (were, the, and): they only hold a sentence together. */

@@ -128,6 +128,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const relayed = relayReader(data, norm);
   const quoted = quotedReader(data.quoted_after, data.quoted_before);
   const reportAfter = data.reported_after ? new RegExp(`^(?:${data.reported_after})`) : undefined;
+  const reportBefore = data.reported_before ? new RegExp(`(?:${data.reported_before})$`) : undefined;
   const aboutNonhuman = nonhumanReader(data.nonhuman_subject, alternation);
   const notSubjectAt = notSubjectReader(data.nonhuman_subject, alternation);
   const emergencyNow = data.emergency_now.map(norm);
@@ -356,7 +357,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (…nor one told of the teller's own people: 群里有人说她妈是尿毒症…今天早上就水种; nor news of the writer's: 听说我妈晕倒了)
       // (…not past a clause-break word: 还以为跟电视剧里演的一样，结果他真的倒在地上了)
       const animal = aboutNonhuman(text, ss, m.start);
-      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayed(text, h, m.start) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || animal || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
+      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayed(text, h, m.start) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || animal || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || !!reportBefore?.test(text.slice(Math.max(0, m.start - 6), m.start)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
       return animal ? { negated, resolved, past, history, hypothetical, knowledge, figurative, reported, animal } : { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)

@@ -30,6 +30,8 @@ describe('the words residents use for a topic', () => {
     ['问一下 泉秀的社区中心有没有看女人那方面的 就是下面的 在哪', '妇科'],
     ['上周打球撞了一下 小腿青了一大块 现在不疼了 泉秀社区中心看跌打扭伤是哪个科', '骨科'],
     ['咳嗽三个礼拜了 没发烧 也不喘 泉秀社区中心能拍个片吗', '放射科'],
+    // a department asked as 有看X的吗 (is there one who sees to the neck?)
+    ['天天低头看手机 脖子僵 泉秀卫生服务中心有看颈椎的吗', '骨科'],
     // a doctor to ask (找个医生问问), the doctor assigned to a household (对口的医生), a doctor seeing someone regularly
     ['我怀孕八个礼拜 肚子有点胀 没见红 阿拉住辣烟台 想寻个医生问问 哪能寻', '家庭医生'],
     ['我是烟台牟平的，家里老人八十多了出不了门。听说每家都有对口的医生，去哪里找联系方式？', '家庭医生'],

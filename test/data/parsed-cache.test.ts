@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readData, type Problem } from '../../src/data/yaml';
-import { useParsedCache } from '../../src/data/parsed-cache';
+import { cachedData, useParsedCache } from '../../src/data/parsed-cache';
 
 describe('the cache of validated data files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jiuyi-parsed-'));
@@ -33,5 +33,23 @@ describe('the cache of validated data files', () => {
     const d = useParsedCache(dir);
     expect(Object.is(read('a: -0.0\n')?.a, -0)).toBe(true);
     d.save();
+  });
+
+  it('keeps the regular expressions a schema makes, and gives them back alike', () => {
+    const patterns = z.object({ p: z.array(z.string()).transform((l) => l.map((x) => new RegExp(x, 'i'))) });
+    const readPatterns = () => readData('p.yml', 'p: ["^a+b$", "c|d"]\n', patterns, []);
+    const e = useParsedCache(dir);
+    const fresh = readPatterns();
+    e.save();
+    const f = useParsedCache(dir);
+    // read back from the cache, not validated again (a RegExp made JSON's {} had kept the file out of it)
+    const kept = cachedData('p.yml', 'p: ["^a+b$", "c|d"]\n') as { p: RegExp[] } | undefined;
+    expect(kept?.p[1]).toBeInstanceOf(RegExp);
+    const back = readPatterns();
+    f.save();
+    expect(back).toEqual(fresh);
+    expect(back?.p[0]).toBeInstanceOf(RegExp);
+    expect(back?.p.map((r) => [r.source, r.flags, r.test('AAB')])).toEqual([['^a+b$', 'i', true], ['c|d', 'i', false]]);
+    expect(back).not.toBe(fresh);
   });
 });

@@ -30,6 +30,25 @@ describe('trainScorer', () => {
   });
 });
 
+describe('trainScorer, averaged (scorer.yml average_from)', () => {
+  const corpus = [...docs(NONE, 400, 'everyday'), ...docs('suicide', 300, 'farewell'), ...docs('chest_pain', 20, 'chest')];
+
+  it('is the last step when nothing is averaged (average_from 1)', () => {
+    const last = trainScorer(corpus, options);
+    const none = trainScorer(corpus, { ...options, average_from: 1 });
+    expect([...none.weights.keys()]).toEqual([...last.weights.keys()]);
+    expect(Array.from(none.bias)).toEqual(Array.from(last.bias));
+    for (const [f, w] of last.weights) expect(Array.from(none.weights.get(f) as Float64Array)).toEqual(Array.from(w));
+  });
+
+  it('still reads each class by its own word', () => {
+    const m = trainScorer(corpus, { ...options, average_from: 0.75 });
+    expect(score(m, ['farewell']).best).toBe('suicide');
+    expect(score(m, ['chest']).best).toBe('chest_pain');
+    expect(score(m, ['everyday']).urgent).toBeLessThan(0.2);
+  });
+});
+
 describe('wordFeatures', () => {
   const grammar = new Set(realNlu().data.urgent.scorer.word_stop);
   it('gives the English words of a message, not its grammar words (scorer.yml word_stop: were, the, and)', () => {
