@@ -1,4 +1,4 @@
-// Signs that are nobody's now: one acted or feigned (a sketch's old man playing a heart attack, 假装晕倒), one said of the
+// Signs that are nobody's now: a facility's name (发热哨点诊室), one acted or feigned (a sketch's old man playing a heart attack, 假装晕倒), one said of the
 // kind of person someone is (偏瘫老人), a finger gone numb (no side of the body); and the emergencies beside them that
 // still stand. Checked through the real NLU.
 import { byRules, urgentFlags } from '../support/nlu';
@@ -33,4 +33,10 @@ describe('a finger or a toe gone numb', () => {
     byRules('我爸右手突然麻了抬不起来', 'stroke');
     byRules('我老公左边手脚突然麻了，手指头也麻', 'stroke');
   });
+});
+
+describe("a facility's name", () => {
+  it('is no symptom: the fever sentinel clinic asked for beside a stiff neck', () =>
+    expect(urgentFlags('我爸脖子硬 附近发热哨点在哪')).toEqual([]));
+  it('but a stiff neck beside a fever said is one', () => byRules('我爸脖子硬 发烧39度 附近发热哨点在哪', 'stroke'));
 });
