@@ -15,7 +15,7 @@ export interface NearSpec {
   window: number;
   /** Read across a comma (not a sentence's end). */
   acrossClauses?: boolean;
-  /** Words that part two of its terms when they stand between them. */
+  /** Words that part its terms when they stand anywhere from its first term to a later one (mentions.ts extendNear). */
   apart?: string[];
 }
 

@@ -50,8 +50,8 @@ export const ConceptsSchema = z.strictObject({
       words: words.default([]),
       near: z.array(z.array(z.string()).min(2).max(3)).default([]),
       window: z.number().int().min(0).max(40).default(4),
-      /** Words that, between two parts of a `near` combination, part them: a finger's numbness (右手小指头有点麻) is no
-       * side of the body gone numb. */
+      /** Words that part a `near` combination when they stand anywhere from its first part to a later one: a finger's
+       * numbness (右手小指头有点麻, 左手手指发麻) is no side of the body gone numb. */
       near_apart: words.default([]),
       /** A combination read across a comma, within a sentence (我要是不在了，这家就清净了): a supposition and its
        * consequence are two clauses. */
