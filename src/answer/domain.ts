@@ -115,6 +115,8 @@ const DomainFile = z
     helpComingSupposed: patterns,
     handoffAsks: patterns,
     identityAsks: patterns,
+    /** Which places the bot answers for (你们管哪些地方, which cities do you cover): the greeting, which names them. */
+    coverageAsks: patterns,
     documentMentions: z.array(z.string().min(1)).default([]),
     forwardCues: z.array(z.string().min(1)).default([]),
     plainWords: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),

@@ -73,6 +73,8 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   if (handoff && said !== handoff && askedForPerson) return handoff;
   // "你是机器人还是真人", "are you a real person?": who answers, not a request for one (the greeting says who)
   if (handoff && said === handoff && !askedForPerson && domain.identityAsks.some((re) => re.test(analysis.normalised))) return intentAnswering(domain, 'greeting') ?? said;
+  // "你们管哪些地方", "which cities do you cover": what the bot answers for — the greeting names the localities
+  if (!slots.topics.length && !slots.categories.length && domain.coverageAsks.some((re) => re.test(analysis.normalised))) return intentAnswering(domain, 'greeting') ?? said;
   // "网上查到…的电话3309576，这个能问看病的事吗", "那个96678是看病的热线吗": a number no notice lists, asked about, is a
   // question about contacts
   if ((slots.topics.includes('contact_info') || slots.topics.includes('hotline')) && unknownNumbers(i).length) {
@@ -119,6 +121,12 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   if (own && slots.denied?.includes(own) && !slots.categories.includes(own)) {
     const owner = slots.topics.map((t) => topicIntent(domain, t)).find((x) => !!x);
     return owner ?? (slots.categories.length ? 'designation' : 'care_route');
+  }
+  // …or one the message names no care for at all, beside a facility and an aspect of it asked (泉秀社区医院…八点多了，还开着吗
+  // read as fever clinics: its hours, address, number): that question, of that facility
+  if (own && !slots.categories.length && slots.facility) {
+    const aspect = slots.topics.filter((t) => domain.aspectTopics.includes(t)).map((t) => topicIntent(domain, t)).find((x) => !!x);
+    if (aspect && aspect !== said) return aspect;
   }
   // a care corrected (她是要透析，不是化疗): the last question, asked again about the care it names; or the care said
   // before taken back and no other named (不是小孩，是我自己): the last question again without it (remember drops it)

@@ -29,7 +29,8 @@ export interface UrgentVerdict {
   closed: boolean;
   /** Whether the scorer may not raise a class: one whose mentions the scope rules all judged out of scope (a stroke
    * years ago shuts stroke, not a plan to die now), or any when the message is too thin to judge — unless signs that
-   * support the class are said openly beside and the score reaches `threshold_reopened`. */
+   * support the class are said openly beside and the score reaches `threshold_reopened`, or the score reaches
+   * `threshold_overrule`. */
   shut: (label: string, score?: number) => boolean;
   /** The classes an open red-flag mention belongs to: the scorer needs only `threshold` for these, `thresholdUnseen`
    * for any other (a phrasing the concepts do not know, or a class no mention speaks for). */
@@ -197,6 +198,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   const thresholdUnseen = o.thresholdUnseen ?? data.scorer.threshold_unseen;
   const thresholdAcross = data.scorer.threshold_across ?? thresholdUnseen;
   const thresholdReopened = data.scorer.threshold_reopened;
+  const thresholdOverrule = data.scorer.threshold_overrule ?? Infinity;
   const supporting = new Set(data.classes.supporting);
   const tables = o.tables ?? scorerTables(model as ScorerModel);
   const modelOf = (): ScorerModel => (model ??= modelOfTables(tables));
@@ -223,7 +225,15 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
       const signs = mentions.flatMap((m, i) => (own?.has(m.concept) && !context.has(m.concept) ? [{ supports: supporting.has(m.concept), open: inScope(scopes[i] as Scope) }] : []));
       return signs.some((x) => x.supports && x.open) && signs.every((x) => x.supports || !x.open);
     };
-    const shut = (label: string, score = 0): boolean => tooThin || animalOnly || (verdict.closedClasses.has(label) && !reopened(label, score));
+    // (…and a scorer this sure overrules them where they shut it by what its mentions are said to be: what they read as a
+    // figure of speech, a supposition or the past can be the emergency said in words they do not know — never where a
+    // reason is named, 出国了，猫托给楼下)
+    const overruled = (label: string, score: number): boolean => {
+      if (score < thresholdOverrule) return false;
+      const own = ownOf.get(label);
+      return !mentions.some((m, i) => own?.has(m.concept) && !context.has(m.concept) && inScope(scopes[i] as Scope));
+    };
+    const shut = (label: string, score = 0): boolean => tooThin || animalOnly || (verdict.closedClasses.has(label) && !overruled(label, score) && !reopened(label, score));
     // the lower threshold where a red-flag mention of the scorer's class is open; else as if none were found
     // (never a class whose every mention the scope rules judged out of scope; another class beside them only at
     // `threshold_across`)

@@ -18,6 +18,13 @@ describe('contact answers', () => {
       expect(textOf(talk(core).say(text))).toContain('0350-3301599');
   });
 
+  it('reads "which one do I ring" with the number left unsaid (晚上打哪个) as asking for a number, after a contact asked for', () => {
+    const t = talk(core);
+    t.say('泉秀那个社区卫生服务中心电话多少');
+    expect(textOf(t.say('半夜打哪一个'))).toContain('28220052');
+    expect(textOf(talk(core).say('忻州的 有事拨哪个？'))).toContain('0350-3301599');
+  });
+
   it('gives the hotline for a number asked after a story (有没有个电话, 电话能咨询), whatever the story reads as', () => {
     for (const text of [
       '我家老人这几天腰有点酸 走路慢了点 不算急 忻州封控区 有没有个电话',

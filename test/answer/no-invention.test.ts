@@ -51,8 +51,8 @@ describe('no invented facility or number', () => {
           problems.push(`${c.id}: number ${n} not in the cited notice (${r.sources.join(',') || 'none cited'})`);
         }
         for (const name of text.match(FACILITY) ?? []) {
-          // a kind of hospital said in words (血液透析定点医院, 二级及以上医院), not one named
-          if (/(?:定点|后备|上级|亚定点|大|附近|其他|哪家|这家|那家|县级|乡镇|二级及以上|三级)医院$|[的为有没不例如同些]/.test(name)) continue;
+          // a kind of hospital said in words (血液透析定点医院, 二级及以上医院, the greeting's 社区卫生服务中心), not one named
+          if (/(?:定点|后备|上级|亚定点|大|附近|其他|哪家|这家|那家|县级|乡镇|二级及以上|三级)医院$|^社区卫生服务(?:中心|站)$|[的为有没不例如同些]/.test(name)) continue;
           // a facility named is in the notice cited, or in the user's own words ("我住的是XX医院附近")
           const tail = name.slice(-6);
           if (cited.includes(name) || cited.includes(tail) || asked.includes(name)) continue;

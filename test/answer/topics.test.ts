@@ -219,4 +219,12 @@ describe('a way to care the notice writes, asked in other words', () => {
   it('medicine had at home is the notice\'s medicines brought to the door (在家就拿到药)', () => {
     expect(textOf(talk(core).say('烟台封着出不去 药还剩几天 能不能在家就拿到药'))).toContain('送医送药');
   });
+
+  it('reads a clock time asked of ("七点多了还能去吗") as the hours asked for, of the facility named, not a care it does not name', () => {
+    for (const text of ['泉秀社区卫生服务中心 我六点半下班 还能去吗', '泉秀社区卫生服务中心，八点多了，还开着吗']) {
+      const reply = textOf(talk(core).say(text));
+      expect(reply).toMatch(/晚上9点|21/);
+      expect(reply).not.toContain('发热门诊');
+    }
+  });
 });

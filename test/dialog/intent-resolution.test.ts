@@ -185,6 +185,17 @@ describe('who the bot is', () => {
   });
 });
 
+describe('which places the bot answers for', () => {
+  it.each(['你们这个管哪些地方啊', '恁这能查哪几个城市', '都有哪些地区能查？', 'what regions do you cover'])('"%s" is answered with the localities, not asked for one', (q) => {
+    const r = talk(core).say(q);
+    expect(r?.ask).toBeNull();
+    expect(textOf(r)).toMatch(/晋江市.*烟台市/);
+  });
+  it('but a place asked for a care is a question about that care', () => {
+    expect(talk(core).say('有什么地方可以做核酸')?.ask).toBe('locality');
+  });
+});
+
 describe('a where-question for a named care', () => {
   it('is answered for that care whatever intent the classifier reads (透析…电话 is not fever clinics)', () => {
     const reply = textOf(talk(core).say('忻州封控区做透析的去哪，电话多少'));

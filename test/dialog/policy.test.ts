@@ -106,6 +106,15 @@ describe('reply policy', () => {
     expect(talk(core).say('县医院能做透析吗')?.ask).toBe('locality');
   });
 
+  it('reads "our county" (我们县里, 咱县) with no place named as the rural plan, whose tiers are the county\'s', () => {
+    for (const text of ['咱县里的人阳了要是转重症 送哪一级', '我們縣裡發燒的人先去哪看']) {
+      const r = talk(core).say(text);
+      expect(r?.ask).toBeNull();
+      expect(textOf(r)).toMatch(/农村地区的通用分级就医流程|農村地區的通用分級就醫流程/);
+    }
+    expect(textOf(talk(core).say('忻州代县县里阳了去哪看'))).not.toContain('农村地区的通用分级就医流程');
+  });
+
   it("answers where a care is given when asked beside the emergency route (120打了 是拉去哪透析), not the route again", () => {
     const chat = talk(core);
     expect(chat.say('代县的，我爸透析十天没做了，腿肿得厉害，躺下就憋气')?.urgent).toBe(true);

@@ -9,9 +9,14 @@ describe('a sign acted or feigned', () => {
     expect(urgentFlags('我儿子为了不上网课假装晕倒，这种怎么办')).toEqual([]);
     expect(urgentFlags('韩剧里女主突然吐血昏迷，吓死我了，现实中这是什么病')).toEqual([]);
   });
+  it('with the role played named between (演奶奶突然晕倒)', () => {
+    expect(urgentFlags('话剧社排戏 我演奶奶突然晕倒 那段台词怎么念才自然')).toEqual([]);
+    expect(urgentFlags('小品里他扮演一个老大爷突然中风 大家都笑了')).toEqual([]);
+  });
   it('but a director or an actor who collapses is one', () => {
     byRules('我们剧组封在酒店，导演晕倒了叫不醒', 'unconscious');
     byRules('排练的时候演员突然倒地，现在没反应', 'unconscious');
+    byRules('看演出的时候爷爷突然倒地了，叫不醒', 'unconscious');
   });
 });
 
