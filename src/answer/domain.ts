@@ -117,6 +117,8 @@ const DomainFile = z
     identityAsks: patterns,
     /** Which places the bot answers for (你们管哪些地方, which cities do you cover): the greeting, which names them. */
     coverageAsks: patterns,
+    /** The weather asked (明天刮风不, is it raining tomorrow): out of scope, when nothing else is asked beside it. */
+    weatherAsks: patterns,
     documentMentions: z.array(z.string().min(1)).default([]),
     forwardCues: z.array(z.string().min(1)).default([]),
     plainWords: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).default({}),

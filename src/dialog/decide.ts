@@ -16,7 +16,7 @@ import { answerInput, isContent, type DecideInput } from './input';
 import { otherWay } from './other-way';
 import { onlyNumberAsked, topicIntent, weaklyHeldOwner } from './topic-owner';
 import { remember } from './remember';
-import { asksNothing, onlyPlace, vague } from './said-only';
+import { asksNothing, onlyPlace, outsideClause, vague } from './said-only';
 import { URGENT_ROUTE, alreadyComing, helpComing, urgent, urgentRoute } from './urgent';
 
 export type { DecideInput } from './input';
@@ -75,6 +75,9 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   if (handoff && said === handoff && !askedForPerson && domain.identityAsks.some((re) => re.test(analysis.normalised))) return intentAnswering(domain, 'greeting') ?? said;
   // "你们管哪些地方", "which cities do you cover": what the bot answers for — the greeting names the localities
   if (!slots.topics.length && !slots.categories.length && domain.coverageAsks.some((re) => re.test(analysis.normalised))) return intentAnswering(domain, 'greeting') ?? said;
+  // "忻州明天刮风不 俺一变天就偏头疼": the weather asked, a reason told beside it and nothing else asked — out of scope
+  const weather = domain.weatherAsks.find((re) => re.test(analysis.normalised));
+  if (weather && !domain.questionCues.some((c) => outsideClause(analysis.normalised, weather).includes(c))) return intentAnswering(domain, 'out_of_scope') ?? said;
   // "网上查到…的电话3309576，这个能问看病的事吗", "那个96678是看病的热线吗": a number no notice lists, asked about, is a
   // question about contacts
   if ((slots.topics.includes('contact_info') || slots.topics.includes('hotline')) && unknownNumbers(i).length) {

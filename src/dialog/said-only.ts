@@ -73,3 +73,15 @@ export function vague(i: DecideInput): boolean {
 /** The message asks nothing (泉秀街道的！我爸中风半年了，半边身子不利索): said in answer to a question waiting on it, what it
  * tells is that question's circumstances, not a question of its own. */
 export const asksNothing = (i: DecideInput): boolean => !i.domain.questionCues.some((c) => i.analysis.normalised.includes(c));
+
+/** The text without the clause where `re` first matches (its closing question mark with it). */
+export function outsideClause(text: string, re: RegExp): string {
+  const m = re.exec(text);
+  if (!m) return text;
+  const stop = /[,，。.!！?？;；\n]/;
+  let from = m.index;
+  while (from > 0 && !stop.test(text[from - 1] as string)) from--;
+  let to = m.index + m[0].length;
+  while (to < text.length && !stop.test(text[to] as string)) to++;
+  return text.slice(0, from) + text.slice(Math.min(text.length, to + 1));
+}

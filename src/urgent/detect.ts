@@ -30,7 +30,7 @@ export interface UrgentVerdict {
   /** Whether the scorer may not raise a class: one whose mentions the scope rules all judged out of scope (a stroke
    * years ago shuts stroke, not a plan to die now), or any when the message is too thin to judge — unless signs that
    * support the class are said openly beside and the score reaches `threshold_reopened`, or the score reaches
-   * `threshold_overrule`. */
+   * `threshold_overrule` and no reason named spent the mentions. */
   shut: (label: string, score?: number) => boolean;
   /** The classes an open red-flag mention belongs to: the scorer needs only `threshold` for these, `thresholdUnseen`
    * for any other (a phrasing the concepts do not know, or a class no mention speaks for). */

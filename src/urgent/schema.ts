@@ -332,8 +332,9 @@ export const ScorerSchema = z.strictObject({
   /** For a class whose red-flag mentions are all out of scope (我没有想不开) while signs that support it are said openly
    * beside them (活着没意思, twice): the score at which the scorer may raise it all the same. */
   threshold_reopened: z.number().min(0).max(1).optional(),
-  /** For a class whose red-flag mentions are all out of scope: the score at which the scorer raises it regardless —
-   * so sure that the scope rules, not the message, are likelier wrong. Absent: never. */
+  /** For a class whose red-flag mentions are all said to be out of scope (figurative, supposed, past — not spent by a
+   * reason named, 出国了): the score at which the scorer raises it regardless — so sure that the scope rules, not the
+   * message, are likelier wrong. Absent: never. */
   threshold_overrule: z.number().min(0).max(1).optional(),
   /** L2 penalty per update. */
   l2: z.number().min(0),

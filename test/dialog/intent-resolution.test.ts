@@ -196,6 +196,17 @@ describe('which places the bot answers for', () => {
   });
 });
 
+describe('the weather asked with a reason beside it', () => {
+  it.each(['烟台这周降温不 老寒腿又要犯了', '晋江后天下雪吗？我一冷就咳', 'is it going to rain in Yantai tomorrow? my knees always ache before rain'])('"%s" is out of scope', (q) => {
+    const r = talk(core).say(q);
+    expect(r?.intent).toBe('out_of_scope');
+    expect(r?.urgent).toBe(false);
+  });
+  it('but a question asked beside the weather is still asked', () => {
+    expect(talk(core).say('明天下雨，还能去泉秀社区卫生服务中心看病吗')?.intent).not.toBe('out_of_scope');
+  });
+});
+
 describe('a where-question for a named care', () => {
   it('is answered for that care whatever intent the classifier reads (透析…电话 is not fever clinics)', () => {
     const reply = textOf(talk(core).say('忻州封控区做透析的去哪，电话多少'));
