@@ -77,7 +77,7 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   if (!slots.topics.length && !slots.categories.length && domain.coverageAsks.some((re) => re.test(analysis.normalised))) return intentAnswering(domain, 'greeting') ?? said;
   // "忻州明天刮风不 俺一变天就偏头疼": the weather asked, a reason told beside it and nothing else asked — out of scope
   const weather = domain.weatherAsks.find((re) => re.test(analysis.normalised));
-  if (weather && !domain.questionCues.some((c) => outsideClause(analysis.normalised, weather).includes(c))) return intentAnswering(domain, 'out_of_scope') ?? said;
+  if (weather && asksNothing(i, outsideClause(analysis.normalised, weather))) return intentAnswering(domain, 'out_of_scope') ?? said;
   // "网上查到…的电话3309576，这个能问看病的事吗", "那个96678是看病的热线吗": a number no notice lists, asked about, is a
   // question about contacts
   if ((slots.topics.includes('contact_info') || slots.topics.includes('hotline')) && unknownNumbers(i).length) {

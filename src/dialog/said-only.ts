@@ -2,6 +2,7 @@
 // only a correction of what was said before (我说错了 我们是管控区). Those messages ask nothing new.
 import { lowerCase } from '../answer/domain';
 import { cueScan } from '../data/cue-scan';
+import { bounds, CLAUSE_END } from '../urgent/scope-text';
 import type { DecideInput } from './input';
 
 /** Entities that say where: a place, a road or compound, a facility near which the user is. */
@@ -70,18 +71,15 @@ export function vague(i: DecideInput): boolean {
   return said === 'fallback' || said === 'give_locality' || onlyPlace(i) || onlyCorrection(i);
 }
 
-/** The message asks nothing (泉秀街道的！我爸中风半年了，半边身子不利索): said in answer to a question waiting on it, what it
- * tells is that question's circumstances, not a question of its own. */
-export const asksNothing = (i: DecideInput): boolean => !i.domain.questionCues.some((c) => i.analysis.normalised.includes(c));
+/** The message (or `text`, a part of it) asks nothing (泉秀街道的！我爸中风半年了，半边身子不利索): said in answer to a
+ * question waiting on it, what it tells is that question's circumstances, not a question of its own. */
+export const asksNothing = (i: DecideInput, text = i.analysis.normalised): boolean => !i.domain.questionCues.some((c) => text.includes(c));
 
-/** The text without the clause where `re` first matches (its closing question mark with it). */
+/** The text without the clause where `re` first matches, its closing mark with it (scope-text's clause bounds: an
+ * English full stop ends one only before a space, not in 38.5). */
 export function outsideClause(text: string, re: RegExp): string {
   const m = re.exec(text);
   if (!m) return text;
-  const stop = /[,，。.!！?？;；\n]/;
-  let from = m.index;
-  while (from > 0 && !stop.test(text[from - 1] as string)) from--;
-  let to = m.index + m[0].length;
-  while (to < text.length && !stop.test(text[to] as string)) to++;
+  const [from, to] = bounds(text, m.index, CLAUSE_END);
   return text.slice(0, from) + text.slice(Math.min(text.length, to + 1));
 }

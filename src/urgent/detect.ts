@@ -217,22 +217,22 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
     const tooThin = thin(normalised, mentions);
     // (a message all of whose mentions are an animal's says nothing of a person: 豆豆吐了…豆豆是我家的泰迪)
     const animalOnly = scopes.length > 0 && scopes.every((x) => x.animal);
+    // the class's own signs (not who they are about), each with whether it is supporting and said openly
+    const signsOf = (label: string): { supports: boolean; open: boolean }[] => {
+      const own = ownOf.get(label);
+      return mentions.flatMap((m, i) => (own?.has(m.concept) && !context.has(m.concept) ? [{ supports: supporting.has(m.concept), open: inScope(scopes[i] as Scope) }] : []));
+    };
     // (…a denial beside despair said openly, 我没有想不开…活着真没意思, is the scorer's again at a high score)
     // (shut by what its mentions are said to be — denied, past — not by what names another reason: 出国了，猫托给楼下)
     const reopened = (label: string, score: number): boolean => {
       if (thresholdReopened === undefined || score < thresholdReopened) return false;
-      const own = ownOf.get(label);
-      const signs = mentions.flatMap((m, i) => (own?.has(m.concept) && !context.has(m.concept) ? [{ supports: supporting.has(m.concept), open: inScope(scopes[i] as Scope) }] : []));
+      const signs = signsOf(label);
       return signs.some((x) => x.supports && x.open) && signs.every((x) => x.supports || !x.open);
     };
     // (…and a scorer this sure overrules them where they shut it by what its mentions are said to be: what they read as a
     // figure of speech, a supposition or the past can be the emergency said in words they do not know — never where a
-    // reason is named, 出国了，猫托给楼下)
-    const overruled = (label: string, score: number): boolean => {
-      if (score < thresholdOverrule) return false;
-      const own = ownOf.get(label);
-      return !mentions.some((m, i) => own?.has(m.concept) && !context.has(m.concept) && inScope(scopes[i] as Scope));
-    };
+    // reason named spent signs said openly, 出国了，猫托给楼下)
+    const overruled = (label: string, score: number): boolean => score >= thresholdOverrule && !signsOf(label).some((x) => x.open);
     const shut = (label: string, score = 0): boolean => tooThin || animalOnly || (verdict.closedClasses.has(label) && !overruled(label, score) && !reopened(label, score));
     // the lower threshold where a red-flag mention of the scorer's class is open; else as if none were found
     // (never a class whose every mention the scope rules judged out of scope; another class beside them only at
