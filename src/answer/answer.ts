@@ -154,7 +154,13 @@ function backup(a: AnswerInput): AnswerResult {
     const earlier = (a.session.categories ?? (a.session.category ? [a.session.category] : [])).filter((c) => its.includes(c));
     if (its.length) categories = both.length ? both : earlier.length ? earlier : its;
   }
-  if (!categories.length) categories = [...new Set(book.designations.filter((d) => d.backups.length).map((d) => d.category))];
+  // (none named, or none the book designates for — 阳了…满了呢 in 晋江, which designates no covid hospital: the backups of
+  // general care, else of all it has backups for)
+  if (!categories.some((c) => book.designations.some((d) => d.category === c))) {
+    const withBackups = [...new Set(book.designations.filter((d) => d.backups.length).map((d) => d.category))];
+    const broad = withBackups.filter((c) => a.domain.broadCategories.includes(c));
+    categories = broad.length ? broad : withBackups;
+  }
   if (slots.full && named) full.add(named);
   // "磁灶那边满了": a facility called by its town; else the one designated facility of the category.
   if (slots.full && !named && !slots.backupOrdinal)
@@ -199,7 +205,9 @@ function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): A
   // (a topic the book is silent on is said to be missing first, and where to go after it: withFacts)
   const designating = designates && r.found;
   const where = asksWhere(a.domain, a.text);
-  const asked = a.slots.categories.length > 0 && where;
+  // (the emergency route says "go to the designated hospital": for a care it names, which — 他有心脏病…万一犯了咋送医院)
+  const route = a.domain.intents[a.intent]?.topics.includes('emergency_route') && a.slots.categories.some((c) => !a.domain.emergencyCategories.includes(c));
+  const asked = a.slots.categories.length > 0 && (where || !!route);
   // "120来了会送哪个医院": after an emergency, where the ambulance goes — the emergency's care, else emergencies
   const emergency = where && a.session.handoff?.reason.startsWith('urgent:') ? urgentCategories(a) : [];
   // (not again when the conversation has just been given the hospitals)

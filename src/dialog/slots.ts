@@ -62,7 +62,7 @@ const best = (list: Entity[]): Entity | undefined =>
  * The audience the message states; none when it names several ("不清楚算封控区还是管控区") — unless they are all of
  * one group (小区被封了…我是黄码: both special targets), which is then what it states.
  */
-function oneAudience(all: Entity[], rules: RuleSet, text: string): string | undefined {
+function oneAudience(all: Entity[], rules: RuleSet, text: string, locality: string | undefined): string | undefined {
   // (a zone said of the building or compound next door — 隔壁那栋是封控区 — is theirs, and one denied — 是防范区，不是封控区
   // — is no one's, beside one of the user's own)
   const own = all.filter((e) => !NEXT_DOOR.test(textBefore(text, e)) && !DENIED_ZONE.test(textBefore(text, e)));
@@ -70,11 +70,17 @@ function oneAudience(all: Entity[], rules: RuleSet, text: string): string | unde
   // a zone changed (被封了…刚改成防范区了): the one it was changed to is the one that holds now
   const changed = list.filter((e) => CHANGED_TO.test(textBefore(text, e))).at(-1);
   if (changed) return changed.value;
-  const values = [...new Set(list.map((e) => e.value))];
-  if (values.length <= 1) return values[0];
+  const named = [...new Set(list.map((e) => e.value))];
+  if (named.length <= 1) return named[0];
+  // (several, of which the locality's notice speaks of one: the others say nothing of where to go there — 集中隔离点…
+  // 脚崴了走不了路 in 晋江 is someone in isolation; 行动不便 is a priority group only where the notice has one)
+  const known = rules.byId.get(locality ?? '')?.audiences;
+  const spoken = known?.length ? named.filter((v) => known.includes(v) || !rules.vocabulary.audiences.some((a) => a.id === v)) : [];
+  const values = spoken.length ? spoken : named;
+  if (values.length === 1) return values[0];
   // a zone named by its name (防范区, 管控区) over one a lockdown word implies (封了半个月…我们这片说是防范区)
-  const named = [...new Set(list.filter((e) => ZONE_NAMED.test(e.text)).map((e) => e.value))];
-  if (named.length === 1 && list.some((e) => !ZONE_NAMED.test(e.text))) return named[0];
+  const byName = [...new Set(list.filter((e) => ZONE_NAMED.test(e.text) && values.includes(e.value)).map((e) => e.value))];
+  if (byName.length === 1 && list.some((e) => !ZONE_NAMED.test(e.text))) return byName[0];
   const shared = groupsOf(rules, values[0] as string).filter((g) => values.every((v) => groupsOf(rules, v).includes(g)));
   return shared.length === 1 ? shared[0] : undefined;
 }
@@ -231,7 +237,7 @@ export function readSlots(analysis: Analysis, rules: RuleSet, fullCues: readonly
   const listOrdinal = /第([一二三四1234])(个|家|间|所)/.exec(normalised)?.[1];
   return {
     locality,
-    audience: oneAudience(of('audience'), rules, normalised),
+    audience: oneAudience(of('audience'), rules, normalised, locality),
     audiences: valuesOf(of('audience'), true),
     categories: valuesOf(of('category'), true),
     denied: valuesOf(of('denied')),

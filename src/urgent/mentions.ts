@@ -32,11 +32,16 @@ const SENTENCE_BREAK = /[。!?;\n.]/;
 /** A negator between the parts (胸口不疼, 嘴没歪) is not the combination. */
 const NEGATOR = /[不没无未冇唔]/;
 
+/** A Latin letter (lower case: the text is scanned lowered). */
+const latin = (c: number): boolean => c >= 97 && c <= 122;
+
 function scan(text: string, root: Trie<string>): Hit[] {
   const out: Hit[] = [];
   // walked frozen (char-trie.ts): a walk starts at every character of every message
   const trie = frozenValues(root);
   for (let i = 0; i < text.length; i++) {
+    // (an English word starts at a word's edge, not inside another: bb, a baby, is not in rubbish)
+    if (i > 0 && latin(text.charCodeAt(i)) && latin(text.charCodeAt(i - 1))) continue;
     let node = trie.rootChild(text.charCodeAt(i));
     let j = i + 1;
     while (node >= 0) {

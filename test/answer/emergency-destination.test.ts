@@ -108,6 +108,18 @@ describe('where the ambulance goes', () => {
     expect(textOf(t.say('那封控区的话去的医院一样吗'))).toContain('忻州市人民医院');
   });
 
+  it('the emergency route asked for a care it names says that care\'s hospital (万一夜里犯了 急诊怎么弄)', () => {
+    const r = textOf(talk(core).say('忻州管控区 我爸有心脏病 万一夜里犯了 急诊怎么弄 找谁'));
+    expect(r).toContain('心脑血管疾病定点医院：忻州市人民医院');
+    expect(r).toContain('直接拨打120');
+  });
+
+  it('"往哪送" after an emergency asks where its care is designated', () => {
+    const t = talk(core);
+    expect(t.say('忻府区 我老婆怀孕九个月 肚子一阵一阵疼 五分钟一次')?.urgent).toBe(true);
+    expect(textOf(t.say('救护车到了 人家问往哪送'))).toContain('忻州市妇幼保健计划生育服务中心');
+  });
+
   it('without an emergency before it, a where-question is not taken for one', () => {
     expect(textOf(talk(core).say('忻州封控区急诊要怎么去医院'))).not.toMatch(/心脑血管/);
   });

@@ -396,4 +396,10 @@ describe('the way just given does not work', () => {
     // (read at the start as a dialysis question: 放化 was no care)
     expect(textOf(talk(core).say('忻州封控区 我妈在放化 下一次去哪个医院'))).toContain('第二人民医院');
   });
+
+  it('a fever clinic read where the message names a department and asks where, with no fever said (胸口不疼也不喘…想看骨科)', () => {
+    const r = talk(core).say('静乐县封控区 胸口不疼也不喘 就是膝盖肿了 想看骨科 该去哪家');
+    expect(r?.intent).not.toBe('fever_clinic');
+    expect(textOf(r)).toContain('综合诊疗定点医院：忻州市人民医院、忻州市中医医院');
+  });
 });

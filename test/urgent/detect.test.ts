@@ -371,8 +371,11 @@ describe('urgent detection', () => {
     expect(flags('怀孕36周了，刚才下面有水流出来，止不住')).toContain('labour');
     expect(flags('老婆预产期就这几天，现在一直喊想拉大便，肚子疼得厉害')).toContain('labour');
     expect(flags('宝宝烧到39度多，一直睡，掐他脚底也不哭')).toContain('unconscious');
+    // (…said as a translation app says it: much water coming out of her body)
+    expect(flags('我的妻子怀孕三十九周。她的身体流出来很多水，不是尿。我们应该怎么做？')).toContain('labour');
     // the same effects without a pregnancy are no labour
     expect(flags('下雨天屋顶漏，下面有水流出来，物业不管')).not.toContain('labour');
+    expect(flags('洗衣机坏了 底下出来好多水 房东不管')).not.toContain('labour');
   });
 
   it("what is left of the medicine (药只剩一周了) is no baby's age: a child's low fever beside it is not a newborn's", () => {
