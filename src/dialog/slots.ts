@@ -59,8 +59,9 @@ const best = (list: Entity[]): Entity | undefined =>
   list.reduce<Entity | undefined>((a, e) => (!a || e.score > a.score || (e.score === a.score && e.start >= a.start) ? e : a), undefined);
 
 /**
- * The audience the message states; none when it names several ("不清楚算封控区还是管控区") — unless they are all of
- * one group (小区被封了…我是黄码: both special targets), which is then what it states.
+ * The audience the message states; none when it names several ("不清楚算封控区还是管控区") — unless its locality's notice
+ * speaks of only one of them, or they are all of one group (小区被封了…我是黄码: both special targets), which is then what
+ * it states.
  */
 function oneAudience(all: Entity[], rules: RuleSet, text: string, locality: string | undefined): string | undefined {
   // (a zone said of the building or compound next door — 隔壁那栋是封控区 — is theirs, and one denied — 是防范区，不是封控区

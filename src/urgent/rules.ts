@@ -20,8 +20,9 @@ export interface RuleVerdict {
   /** Mentions of red-flag concepts kept out of scope only because they are asked about or supposed
    * (胸痛挂什么科, 如果破水了): the reply adds "if this is happening now, call 120". */
   caution: Mention[];
-  /** Every red-flag mention of the message is out of scope or said to be mild (没有胸痛, 上周晕过, 有点胸闷):
-   * the scope rules have judged it, and the scorer may not overrule them. */
+  /** Every red-flag mention of the message is out of scope or said to be mild (没有胸痛, 上周晕过, 有点胸闷), or it has
+   * none and its supporting signs are all denied (不是想不开): the scope rules have judged it, and the scorer needs its
+   * threshold across classes. */
   closed: boolean;
   /** The classes an open red-flag mention belongs to: the scorer's lower threshold holds only for these (a fever
    * says nothing for suicide). */
@@ -145,7 +146,10 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
     // (closed only by mentions read as written: a homophone guessed out of scope — 开治 for 开指 — says nothing either way)
     const closedClasses = new Set<string>();
     if (open.length === 0) for (const [id, own] of byClass) if (red.some((m) => !m.typo && own.has(m.concept))) closedClasses.add(id);
-    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: closedClasses.size > 0, openClasses, closedClasses };
+    // (no red-flag sign at all, and the supporting ones all denied — 不是想不开, 不疼 没出血: judged too, the scorer held
+    // to its threshold across classes; not shut, for a denial can be of one feature only: 不是一阵一阵的那种)
+    const denied = !red.length && mentions.some((m, i) => supporting.has(m.concept) && (scopes[i] as Scope).negated) && !mentions.some((m, i) => supporting.has(m.concept) && inScope(scopes[i] as Scope));
+    return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: closedClasses.size > 0 || denied, openClasses, closedClasses };
   }
 
   return { judge, conceptsOf: (id) => byClass.get(id) ?? new Set() };

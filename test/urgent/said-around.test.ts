@@ -24,6 +24,9 @@ describe('signs read in the words around them', () => {
     '孩子刚才吃葡萄噎住了 脸憋得通红 我倒提着拍背拍出来了 现在哭声挺响 呼吸也顺了 小脸又红润了',
     '昨儿个跟哥们儿整了一斤半白的 今儿脑瓜子嗡嗡的 疼得跟要裂开似的 就是喝大了 吐完了舒坦多了 现在就是渴',
     '胸口一直堵得慌 不是身体的毛病 是心里憋的 一个人隔离二十多天了 就是想找个医生说说话',
+    // a weight on the mind said with breathlessness's words (心里憋得慌); the wish to end a treatment said not to be despair
+    '房贷断供三个月了 不是身体的事 就是心里憋得慌 泉秀有没有能聊聊的医生',
+    '放疗我不打算做了 琢磨了好些天 不是想不开 就想安安稳稳过完剩下的日子 忻州有大夫能上门不',
     '刷到个视频说头疼加脖子硬就是脑膜炎，吓得我一宿没睡好。其实我就是有点感冒，脖子转来转去都挺好',
     '阮今仔早起无食糜就去菜市仔，行一半手软脚软，规身躯冷汗，紧食两粒糖仔，坐一下就好矣。阮有糖尿病',
     "I'm on warfarin for a heart valve. No bleeding, no odd bruises, feel fine. I'm just due my routine INR blood check.",
