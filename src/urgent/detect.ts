@@ -24,8 +24,8 @@ export interface UrgentVerdict {
   score: number;
   /** Who raised it. */
   by: 'rules' | 'scorer' | 'both' | null;
-  /** The scope rules judged every red-flag mention out of scope: the scorer may raise only another class (`shut`), at
-   * `threshold_across`. */
+  /** The scope rules judged every red-flag mention out of scope (or, with none, every supporting sign denied): the
+   * scorer may raise only another class (`shut`), at `threshold_across`. */
   closed: boolean;
   /** Whether the scorer may not raise a class: one whose mentions the scope rules all judged out of scope (a stroke
    * years ago shuts stroke, not a plan to die now), or any when the message is too thin to judge — unless signs that
