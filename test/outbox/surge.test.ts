@@ -47,7 +47,11 @@ describe('a surge of Telegram messages', () => {
   });
 
   it('answers everyone within the platform limits, urgent first', async () => {
-    const f = await runSurge(tg, { targets: [running.url], secret: 'surge-secret', updates: 150, overMs: 3000, urgentEvery: 10, timeoutMs: 40_000 });
+    // (written after it: a quarter of a second or more later — on a loaded machine, as CI's is with every suite
+    // running beside this one, posts closer than that reach the service in either order. Counted from the first post,
+    // 16–75 of ~940 pairs fell "behind" in five CI runs, over the 5% bar in the last; with three busy loops beside it
+    // here, 3–4 counted so and none a quarter of a second on)
+    const f = await runSurge(tg, { targets: [running.url], secret: 'surge-secret', updates: 150, overMs: 3000, urgentEvery: 10, timeoutMs: 40_000, laterBy: 250 });
     console.log(`surge: ${JSON.stringify(f)}`);
     expect(f).toMatchObject({ unanswered: 0, http_5xx: 0, violations_overall: 0, violations_per_chat: 0 });
     expect(f.busiest_second).toBeLessThanOrEqual(30);

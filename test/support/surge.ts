@@ -15,6 +15,10 @@ export interface SurgeOptions {
   timeoutMs: number;
   /** The first chat id (distinct per run). */
   firstChat?: number;
+  /** How long after an urgent message an ordinary one must be posted to count as written after it (ms; default 0):
+   * requests posted a few tens of milliseconds apart may reach a loaded service in either order, which says nothing
+   * of its queue. */
+  laterBy?: number;
 }
 
 export interface SurgeFigures {
@@ -37,9 +41,9 @@ export interface SurgeFigures {
   /** Pairs (urgent message, ordinary message posted before it) where the urgent one was answered first: the
    * queue jumped. */
   urgent_ahead: number;
-  /** Pairs (urgent message, ordinary message posted after it) where the ordinary one was answered first. */
+  /** Pairs (urgent message, ordinary message posted after it — `laterBy` or more) where the ordinary one was answered first. */
   urgent_behind: number;
-  /** Pairs (urgent message, ordinary message posted after it), both answered: urgent_behind's whole. */
+  /** Pairs (urgent message, ordinary message posted `laterBy` or more after it), both answered: urgent_behind's whole. */
   later_pairs: number;
   drained_s: number;
 }
@@ -95,6 +99,7 @@ export async function runSurge(tg: FakeTelegram, o: SurgeOptions): Promise<Surge
     const at = firstReply.get(chat);
     if (at !== undefined) (p.urgent ? urgentMs : otherMs).push(at - p.at);
   }
+  const laterBy = o.laterBy ?? 0;
   let ahead = 0;
   let behind = 0;
   let later = 0;
@@ -103,8 +108,8 @@ export async function runSurge(tg: FakeTelegram, o: SurgeOptions): Promise<Surge
   for (const u of replied.filter((r) => r.urgent))
     for (const o of ordinary) {
       if (o.at < u.at && o.reply > u.reply) ahead++;
-      if (o.at > u.at) later++;
-      if (o.at > u.at && o.reply < u.reply) behind++;
+      if (o.at > u.at + laterBy) later++;
+      if (o.at > u.at + laterBy && o.reply < u.reply) behind++;
     }
   const chatSends = sends.map((c) => ({ chat: String(c.body.chat_id), at: c.at }));
   const byChat = new Map<string, number[]>();
