@@ -8,7 +8,7 @@ import { withUnstated } from './unstated';
 import { withUnmentioned } from './unmentioned';
 import { compareAudiences } from './compare';
 import { defineGroup } from './define';
-import { findDesignations } from '../rules/query';
+import { designatesFor, findDesignations } from '../rules/query';
 import { designationAnswer, routeLines } from './designation';
 import { asksWhere, lowerCase, saysUnanswered, type Domain } from './domain';
 import { cueScan } from '../data/cue-scan';
@@ -74,7 +74,7 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
     const quickReplies = names(a.rules.vocabulary.audiences, r.audiences);
     return { kind: 'ask', slot: 'zone', session: a.session, lines: [say('ask_zone', { zones: quickReplies.map((q) => q.label) })], quickReplies };
   }
-  const anyDesignated = categories.some((c) => book.designations.some((d) => d.category === c));
+  const anyDesignated = categories.some((c) => designatesFor(book, c));
   const q = topicQuery(a);
   const extra = secondaryOrInstead(a, q, ['transport']);
   // "which hospital for a diabetes check" where the notice designates none for that care: a known group's hospital
@@ -87,7 +87,7 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
 
 /** The ordered list a designation answer gives for its first category, and where the answer stands in it. */
 function listOf(a: AnswerInput, categories: string[], assumedFull: readonly string[]): Session['lastList'] {
-  const category = categories.find((c) => a.book.designations.some((d) => d.category === c));
+  const category = categories.find((c) => designatesFor(a.book, c));
   if (!category) return undefined;
   const lookup = findDesignations(a.book, { category, audiences: audiencesOf(a) }, a.status, [...assumedFull]);
   const first = lookup.items[0];
@@ -156,7 +156,7 @@ function backup(a: AnswerInput): AnswerResult {
   }
   // (none named, or none the book designates for — 阳了…满了呢 in 晋江, which designates no covid hospital: the backups of
   // general care, else of all it has backups for)
-  if (!categories.some((c) => book.designations.some((d) => d.category === c))) {
+  if (!categories.some((c) => designatesFor(book, c))) {
     const withBackups = [...new Set(book.designations.filter((d) => d.backups.length).map((d) => d.category))];
     const broad = withBackups.filter((c) => a.domain.broadCategories.includes(c));
     categories = broad.length ? broad : withBackups;
@@ -222,7 +222,7 @@ function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): A
   const all = emergency.length ? emergency : said.length || !(designating || whereGoes) || !a.session.audience ? said : a.domain.broadCategories;
   const narrow = all.filter((c) => !a.domain.broadCategories.includes(c));
   const specific = narrow.length ? narrow : all;
-  const categories = (asked ? categoriesOf(a) : specific).filter((c) => a.book.designations.some((d) => d.category === c));
+  const categories = (asked ? categoriesOf(a) : specific).filter((c) => designatesFor(a.book, c));
   if (!categories.length) return r;
   // (where an ambulance takes them is not a question to answer with one: each zone's hospitals when the zone is not known)
   const d = designationAnswer(a.book, { ...designationQuery(a, categories, a.session.assumedFull ?? []), everyZone: emergency.length > 0 });
@@ -231,7 +231,7 @@ function withDesignation(a: AnswerInput, r: AnswerResult, designates = false): A
 
 /** The care an emergency of this conversation is designated under: its own category, else emergencies, else general care. */
 function urgentCategories(a: AnswerInput): string[] {
-  const own = categoriesOf(a).filter((c) => a.book.designations.some((d) => d.category === c));
+  const own = categoriesOf(a).filter((c) => designatesFor(a.book, c));
   if (own.length) return own;
   const care = emergencyCareOf(a.domain, a.book);
   return care ? [care] : [];

@@ -6,7 +6,7 @@ import { designationAnswer, type DesignationQuery } from './designation';
 import type { Domain } from './domain';
 import type { Line } from './plan';
 import type { RuleBook } from '../rules/types';
-import { expandGroup } from '../rules/query';
+import { designatesFor, expandGroup } from '../rules/query';
 import { guidanceLines } from './topics';
 
 /** Categories asked about: the message's, else the intent's own, else the conversation's last. */
@@ -57,7 +57,7 @@ export function audienceGuidance(a: AnswerInput): Line[] {
 
 /** The designated hospitals for those of the categories the book designates for (none: no lines). */
 export function designatedLines(a: AnswerInput, categories: readonly string[], assumedFull: readonly string[] = a.session.assumedFull ?? []): Line[] {
-  const designated = categories.filter((c) => a.book.designations.some((d) => d.category === c));
+  const designated = categories.filter((c) => designatesFor(a.book, c));
   if (!designated.length) return [];
   const r = designationAnswer(a.book, designationQuery(a, designated, assumedFull));
   return r.kind === 'answer' ? r.lines : [];
@@ -76,5 +76,5 @@ export const audiencesOf = (a: AnswerInput): string[] | undefined =>
 
 /** The care emergencies go to in a book: the first of the domain's `emergencyCategories` it designates for. */
 export function emergencyCareOf(domain: Domain, book: RuleBook): string | undefined {
-  return domain.emergencyCategories.find((c) => book.designations.some((d) => d.category === c));
+  return domain.emergencyCategories.find((c) => designatesFor(book, c));
 }

@@ -1,7 +1,7 @@
 // The designation answer: for each care category asked about, the designated hospitals for the user's
 // zone or status in the notice's order — the active one first when some are full — with the backups,
 // what starts them, and how to get there.
-import { expandGroup, findDesignations, type DesignationAnswer } from '../rules/query';
+import { designatesFor, expandGroup, findDesignations, type DesignationAnswer } from '../rules/query';
 import type { Designation, LiveStatus, RuleBook, Vocabulary } from '../rules/types';
 import { hotlineOf } from './contacts';
 import { say, type Line, type MessageRef } from './plan';
@@ -185,7 +185,7 @@ function groupKey(f: Found): string {
  */
 export function designationAnswer(book: RuleBook, q: DesignationQuery): DesignationResult {
   // Where some of the categories asked about have designations, answer those; the others' topics are noise.
-  const designated = q.categories.filter((c) => book.designations.some((d) => d.category === c));
+  const designated = q.categories.filter((c) => designatesFor(book, c));
   const lines: Line[] = [];
   const groups = new Map<string, { first: Found; labels: string[] }>();
   for (const category of designated.length ? designated : q.categories) {

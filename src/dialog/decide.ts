@@ -98,12 +98,13 @@ export function resolveIntent(i: DecideInput, s: Session): string {
     const lower = analysis.normalised.toLowerCase();
     if (cueScan(lowerCase(domain.forwardCues)).any(lower)) return s.lastIntent;
   }
+  const whereTo = slots.full ? 'backup' : 'designation'; // (where to go: the backups when a hospital is said full)
   const slotted = slots.categories.length > 0 || !!slots.audience || slots.loadMarks.length > 0 || !!slots.facility || slots.full || !!slots.locality;
   if (slotted && s.lastIntent && isContent(domain, s.lastIntent) && vague(i)) return slots.full ? 'backup' : s.lastIntent;
   // (a care only in general — 看病 — beside a topic's words is that topic's question: 看病没有核酸证明咋办)
   const onlyBroad = slots.categories.every((c) => domain.broadCategories.includes(c));
   const topicOwner = slots.topics.map((t) => topicIntent(domain, t)).find((x) => !!x);
-  if (said === 'fallback' && slots.categories.length && !(onlyBroad && topicOwner)) return slots.full ? 'backup' : 'designation';
+  if (said === 'fallback' && slots.categories.length && !(onlyBroad && topicOwner)) return whereTo;
   // "去的医院一样吗" read as nothing, in a conversation about a care: where to go for it
   if (said === 'fallback' && !slots.topics.length && (s.category || s.categories?.length) && asksWhere(domain, analysis.normalised))
     return 'designation';
@@ -133,7 +134,7 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   }
   // …or beside a department and where to go (胸口不疼 也不喘…膝盖肿了 想看个骨科 该去哪家 read as fever clinics): where
   // to go, for the care the department's words name
-  if (own && !slots.categories.length && slots.topics.includes('departments') && asksWhere(domain, analysis.normalised)) return slots.full ? 'backup' : 'designation';
+  if (own && !slots.categories.length && slots.topics.includes('departments') && asksWhere(domain, analysis.normalised)) return whereTo;
   // a care corrected (她是要透析，不是化疗): the last question, asked again about the care it names; or the care said
   // before taken back and no other named (不是小孩，是我自己): the last question again without it (remember drops it)
   const corrected = slots.categories.some((c) => !slots.denied?.includes(c)) || (!slots.categories.length && !!i.session.categories?.some((c) => slots.denied?.includes(c)));
@@ -152,13 +153,13 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   // an intent made for a care the message does not name while it names another ("透析去哪，电话多少" read as fever
   // clinics): where to go for the care it names
   if (own && slots.categories.length && !slots.categories.includes(own) && asksWhere(domain, analysis.normalised))
-    return slots.full ? 'backup' : 'designation';
+    return whereTo;
   // …or the care route read for where a care it names is given (孩子生下来以后看病也是这俩？)
   if (said === 'care_route' && slots.categories.some((c) => !domain.broadCategories.includes(c)) && asksWhere(domain, analysis.normalised))
-    return slots.full ? 'backup' : 'designation';
+    return whereTo;
   // …and the emergency route asked beside a care it does not speak for (120打了 是拉去哪透析): where that care is given
   if (said === topicIntent(domain, 'emergency_route') && slots.categories.some((c) => !domain.broadCategories.includes(c) && c !== 'emergency') && asksWhere(domain, analysis.normalised))
-    return slots.full ? 'backup' : 'designation';
+    return whereTo;
   // (a hospital said full or dealing with a positive case, beside an intent read only weakly: the backups)
   if (slots.full && (said === 'designation' || said === 'fallback' || analysis.intent.confidence < domain.weakIntent)) return 'backup';
   // a weakly held intent beside a topic the message names that it does not answer: that topic's question

@@ -202,6 +202,9 @@ export interface DesignationLookup extends Lookup<DesignationAnswer> {
   uniform: boolean;
 }
 
+/** Whether the book designates hospitals for a care (晋江 none for covid, 烟台 none at all). */
+export const designatesFor = (book: RuleBook, category: string): boolean => book.designations.some((d) => d.category === category);
+
 /**
  * The designations of `book` for a category (and audience), each with its facilities in order and the active
  * one first. `assumedFull` marks facilities full for this question (the user said 晋江市医院收满了).
