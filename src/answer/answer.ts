@@ -10,7 +10,7 @@ import { compareAudiences } from './compare';
 import { defineGroup } from './define';
 import { designatesFor, findDesignations } from '../rules/query';
 import { designationAnswer, routeLines } from './designation';
-import { asksWhere, lowerCase, saysUnanswered, type Domain } from './domain';
+import { asksWhere, lowerCase, namesCare, saysUnanswered, type Domain } from './domain';
 import { cueScan } from '../data/cue-scan';
 import { loadStatusAnswer, withLoadMarks } from './load-status';
 import { audienceGuidance, audiencesOf, categoriesOf, designationQuery, emergencyCareOf, generalFor, othersGuidance } from './asked';
@@ -56,9 +56,9 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
     // Without a category: what the message names instead (核酸, 陪同…), or what the notice says for the
     // user's zone when it designates nothing for it (防范区就近就医), before asking which kind of care.
     const named = topics(a, a.slots.topics);
-    // (a care named by a department's words, 狗咬了…去哪个医院 怎么出去, by a known group: their hospital for general
-    // care before what the words name)
-    const general = named.found && a.session.audience && a.slots.topics.includes('departments') && asksWhere(a.domain, a.text) ? generalFor(a, assumedFull) : [];
+    // (a care named by a department's words or a stay in hospital, 狗咬了…去哪个医院 怎么出去, 要住院调理 哪家是定点医院,
+    // by a known group: their hospital for general care before what the words name — domain `careTopics`)
+    const general = named.found && a.session.audience && namesCare(a.domain, a.slots.topics) && asksWhere(a.domain, a.text) ? generalFor(a, assumedFull) : [];
     if (general.length && named.kind === 'answer') return { ...named, lines: dedupe([...general, ...named.lines]) };
     if (named.found || !offered.length) return named;
     const own = audienceGuidance(a);

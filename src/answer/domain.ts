@@ -70,6 +70,9 @@ const DomainFile = z
     /** Topics that, named beside a where-question, are answered after the hospitals (本地没有能做的: not_offered). */
     designationBesides: z.array(z.string()).default([]),
     aspectTopics: z.array(z.string()).default([]),
+    /** Topics whose words name a kind of care to be given (a department, a stay in hospital): asked where to go with no
+     * care named, the user's group's hospitals for general care come first. */
+    careTopics: z.array(z.string()).default([]),
     particulars: z
       .array(z.object({ id: z.string().regex(/^[a-z_]+$/), topic: z.string().optional(), asks: z.array(z.string().min(1)).min(1), said: z.array(z.string().min(1)).min(1) }).strict())
       .default([]),
@@ -191,6 +194,7 @@ export function parseDomain(file: string, text: string, vocabulary: Vocabulary):
   }
   checkTopics('secondaryTopics', d.secondaryTopics);
   checkTopics('aspectTopics', d.aspectTopics);
+  checkTopics('careTopics', d.careTopics);
   d.particulars.forEach((p, i) => p.topic === undefined || topics.has(p.topic) || problems.push(`${file}: particulars[${i}].topic: unknown topic "${p.topic}"`));
   d.broadCategories.forEach((c, i) => checkCategory(`broadCategories[${i}]`, c));
   d.emergencyCategories.forEach((c, i) => checkCategory(`emergencyCategories[${i}]`, c));
@@ -214,6 +218,8 @@ export function lowerCase(list: readonly string[]): readonly string[] {
 
 /** The message asks where to go (去哪, 哪家医院, 送哪: `whereCues`). */
 export const asksWhere = (domain: Domain, text: string): boolean => cueScan(domain.whereCues).any(text);
+/** The topics named include a kind of care to be given (a department, a stay in hospital: `careTopics`). */
+export const namesCare = (domain: Domain, topics: readonly string[]): boolean => topics.some((t) => domain.careTopics.includes(t));
 
 /** The message says a number goes unanswered or asks for another (`unansweredCues`: 打不通, 没人接, 还有别的号吗). */
 export function saysUnanswered(domain: Domain, text: string): boolean {

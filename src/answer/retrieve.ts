@@ -47,9 +47,9 @@ export interface FactIndex {
   unit(id: string): FactUnit | undefined;
 }
 
-/** Words that ask rather than say (and say nothing of a fact). */
+/** Words that ask rather than say (and say nothing of a fact), or only frame a time (封控期间 is no 就医期间). */
 const STOP = new Set(
-  '的 了 是 吗 呢 啊 呀 吧 么 嘛 什么 怎么 怎么样 怎样 哪 哪里 哪儿 哪个 哪家 哪些 多少 几 如何 是否 可以 能 能不能 可不可以 会 会不会 有没有 没有 有 要 想 问 问问 请问 一下 我 我们 你 你们 他 她 他们 在 和 与 及 或 也 都 就 还 这 那 这个 那个 个 些 吗 说 说的 里 里面 方面 情况 问题 一般 现在 主要 干 干什么 做什么 该 应该 需要 去 到 给 让 被 把 对 为 从 以 及其 其 呢 啥 咋 那么 这么 如果 的话 请 谢谢 第一 第二 第三 第一步'.split(' '),
+  '期间 时候 的 了 是 吗 呢 啊 呀 吧 么 嘛 什么 怎么 怎么样 怎样 哪 哪里 哪儿 哪个 哪家 哪些 多少 几 如何 是否 可以 能 能不能 可不可以 会 会不会 有没有 没有 有 要 想 问 问问 请问 一下 我 我们 你 你们 他 她 他们 在 和 与 及 或 也 都 就 还 这 那 这个 那个 个 些 吗 说 说的 里 里面 方面 情况 问题 一般 现在 主要 干 干什么 做什么 该 应该 需要 去 到 给 让 被 把 对 为 从 以 及其 其 呢 啥 咋 那么 这么 如果 的话 请 谢谢 第一 第二 第三 第一步'.split(' '),
 );
 
 /** Whether a code unit is a CJK ideograph (U+3400–U+9FFF). */

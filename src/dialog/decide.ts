@@ -6,7 +6,7 @@ import type { Retrieved } from '../answer/retrieve';
 import { askedNumbers, hotlineOf, unknownNumberLine, unlistedNumbers } from '../answer/contacts';
 import { contactLine, lineWords, topicLines } from '../answer/topics';
 import { followUp, isFollowUp } from '../answer/follow-up';
-import { asksWhere, intentAnswering, lowerCase, saysRouteFailed, saysUnanswered } from '../answer/domain';
+import { asksWhere, intentAnswering, lowerCase, namesCare, saysRouteFailed, saysUnanswered } from '../answer/domain';
 import { redact } from '../log/redact';
 import { cueScan } from '../data/cue-scan';
 import { plan, say, type Line, type Plan } from '../answer/plan';
@@ -132,9 +132,9 @@ export function resolveIntent(i: DecideInput, s: Session): string {
     const aspect = slots.topics.filter((t) => domain.aspectTopics.includes(t)).map((t) => topicIntent(domain, t)).find((x) => !!x);
     if (aspect && aspect !== said) return aspect;
   }
-  // …or beside a department and where to go (胸口不疼 也不喘…膝盖肿了 想看个骨科 该去哪家 read as fever clinics): where
-  // to go, for the care the department's words name
-  if (own && !slots.categories.length && slots.topics.includes('departments') && asksWhere(domain, analysis.normalised)) return whereTo;
+  // …or beside a department or a stay in hospital and where to go (胸口不疼 也不喘…膝盖肿了 想看个骨科 该去哪家 read as
+  // fever clinics): where to go, for the care those words name
+  if (own && !slots.categories.length && namesCare(domain, slots.topics) && asksWhere(domain, analysis.normalised)) return whereTo;
   // a care corrected (她是要透析，不是化疗): the last question, asked again about the care it names; or the care said
   // before taken back and no other named (不是小孩，是我自己): the last question again without it (remember drops it)
   const corrected = slots.categories.some((c) => !slots.denied?.includes(c)) || (!slots.categories.length && !!i.session.categories?.some((c) => slots.denied?.includes(c)));

@@ -129,14 +129,17 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
       }
     }
     let recurs: boolean | undefined;
+    let inCare: boolean | undefined;
     const caution = hits.length
       ? []
       : mentions.filter((m, i) => {
           const s = scopes[i] as Scope;
           // (or said as past, with a question of what to do if it comes back: 过敏性休克…治好了…如果再发生怎么办; or heard
-          // of, 听说蛋蛋突然疼得几个小时内手术…是真的吗: what is heard of may happen, and the line says what to do then)
+          // of, 听说蛋蛋突然疼得几个小时内手术…是真的吗: what is heard of may happen, and the line says what to do then —
+          // heard of as over, only when it ended in a hospital's hands: 隔壁一家煤气中毒了 救护车拉走了)
           const again = (s.past || s.resolved || s.history) && (recurs ??= scope.recurs(text));
-          return redFlagConcepts.has(m.concept) && (s.hypothetical || s.knowledge || (s.reported && !s.resolved && !s.past && !s.history) || again) && !s.negated && !s.figurative;
+          const heard = s.reported && !s.past && !s.history && (!s.resolved || (inCare ??= scope.inCare(text)));
+          return redFlagConcepts.has(m.concept) && (s.hypothetical || s.knowledge || heard || again) && !s.negated && !s.figurative;
         });
     // what opens the message to the scorer: a red-flag symptom (not a supporting word, not a guessed homophone that is a word of its own)
     const red = mentions.filter((m) => redFlagConcepts.has(m.concept) && !supporting.has(m.concept) && !m.realWord);

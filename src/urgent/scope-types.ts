@@ -26,6 +26,8 @@ export interface ScopeReader {
   isNow(text: string, m: Mention): boolean;
   /** Whether the message asks what to do if something past comes back (如果再发生，应该怎么办). */
   recurs(text: string): boolean;
+  /** Someone's case said to be in a hospital's hands (救护车拉走了: `handled`), anywhere in the message. */
+  inCare(text: string): boolean;
   /** Per character of the lower-cased text: 1 when its clause carries a scope cue (a negation, a past
    * time, a hypothetical, a question about knowledge, a figure of speech…), for the scorer's features. */
   marks(text: string): Uint8Array;

@@ -405,5 +405,12 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     return recurrence.some((w) => lower.includes(w)) || !!recurrenceAsked?.test(text);
   };
 
-  return { read, isNow, marks, recurs };
+  // (someone's case in a hospital's hands, said anywhere: 救护车拉走了 — over for the alarm, not for the safety line)
+  const handled = data.handled.map((w) => w.toLowerCase());
+  const inCare = (text: string): boolean => {
+    const lower = text.toLowerCase();
+    return handled.some((w) => lower.includes(w));
+  };
+
+  return { read, isNow, marks, recurs, inCare };
 }

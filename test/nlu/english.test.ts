@@ -127,6 +127,12 @@ describe('English', () => {
     expect(norm("anyway I won't need it after this weekend")).toContain('以后用不着了');
   });
 
+  it('reads going out kept up as going out (doesn\'t want to keep going out to refill), not as keeping going', () => {
+    expect(norm("she doesn't want to keep going out to refill")).toContain('一直出门');
+    expect(norm('I kept going outside to check on him')).toContain('一直出门');
+    expect(norm("I don't want to keep going")).not.toContain('出门');
+  });
+
   it('reads a count of pills taken as the Chinese count (took like 20 of my sleeping pills), not a count of anything else', () => {
     expect(norm('took like 20 of my sleeping pills')).toBe('吃了20片安眠药');
     expect(norm('she swallowed about 30 tablets')).toContain('吃了30片药');

@@ -16,6 +16,12 @@ describe('signs read in the words around them', () => {
     ['我爸十来天前踩了个生锈的钉子 这两天说嘴张不开 今天脖子和后背一阵一阵地抽往后弓着 一有点响动就抽一下', 'convulsion'],
     // fear of water after a dog's bite, in Minnan
     ['阮翁一个月前予隔壁的狗咬着 无去拍针 这两工烧烧 今仔日看着水就惊 啉水喉咙就絚起来', 'rabies'],
+    // the ambulance asked after, not said to have come: still happening
+    ['我爸喘不上气了 救护车拉走了吗 怎么还没到', 'breathing'],
+    ["I don't want to keep going anymore. I'm done with everything.", 'suicide'],
+    // …but the same words after years of thanks are a goodbye; debts no lifetime can repay beside nothing left to live for
+    ['这些年谢谢你们 我知道该怎么做了', 'suicide'],
+    ['铺子赔光了 欠的这辈子也还不清 孩子跟她妈走了 今晚把门窗都关严实了', 'suicide'],
   ])('raises %s', (text, flag) => {
     expect(flags(text)).toContain(flag);
   });
@@ -42,6 +48,15 @@ describe('signs read in the words around them', () => {
     '我爸肺炎发高烧住了一个月院 刚出院 腿没劲走不稳 社区中心能做康复吗',
     // (a condition checked at a follow-up visit is a known one: 复查心绞痛)
     '我舅舅在晋江集中隔离 今天在定点医院复查心绞痛 查完怎么回隔离点',
+    // someone else's emergency already taken away by the ambulance, and the writer's own question after it
+    '群里说3号楼有个大爷心梗了 被救护车接走了 吓死人 我们忻州这边发烧去哪看',
+    '同事家孩子高烧抽搐，120接走了，我家孩子也在发烧，37度8，精神还行，烟台这边看发热去哪',
+    "The guy next door collapsed this morning, the ambulance took him. We're in Yantai, where do we get a fever checked?",
+    // an answer understood: what to do now known, not a decision made
+    '明白了，我知道该怎么做了，谢谢你们',
+    '懂了 知道该怎么做了 谢谢医生',
+    // going out kept up, in the cold, is no going on with life
+    "She's 80 and really doesn't want to keep going out for her insulin in this cold. Can the doctor give her more at once?",
   ])('raises nothing for %s', (text) => {
     expect(flags(text)).toEqual([]);
   });

@@ -120,6 +120,9 @@ describe('urgent scope', () => {
     ['患儿无发热突发抽搐，已持续十分钟', 'seizure'],
     // a fear said alone is no supposition
     ['好怕，我爸晕倒了叫不醒', 'unresponsive'],
+    // a time to come with 之前 is a deadline, not the past
+    ['天亮之前我就从楼上跳下去', 'suicidal'],
+    ['明早之前 我把攒的药全吃了就完事', 'overdose'],
     // "since" a past time: it began then and goes on
     ["She's had crushing chest pain since this morning", 'chest_pain'],
     ['My husband has had chest pain ever since yesterday evening', 'chest_pain'],
