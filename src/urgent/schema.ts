@@ -250,6 +250,9 @@ export const ScopeSchema = z.strictObject({
   belief_closers: pattern.optional(),
   /** The question a supposition leads to (该怎么做, 找谁): what lies between is supposed. */
   supposed_question: pattern.optional(),
+  /** The end of a supposing word's clause that makes it a time supposed (如果封控的时候，…): it holds up to the question as
+   * `supposing_asked` do, whichever supposing word opened it. */
+  supposed_time: pattern.optional(),
   /** What may stand before a supposing word opening its clause (寻思万一…, 就怕万一…): the writer's thought, still its opening. */
   supposing_lead: pattern.optional(),
   /** Right after a supposing word, what makes the supposition one of what a sign is (万一是心梗): it holds in its own

@@ -24,6 +24,14 @@ describe('reply policy', () => {
     expect(textOf(r)).toContain('120');
   });
 
+  it('reads a time supposed (如果封控的时候…突然要生了) as a supposition: the answer with the safety line, no alarm', () => {
+    const r = talk(core).say('怀孕八个月了，在忻府区封控区。如果封控的时候，突然要生了，应该先给谁打电话？');
+    expect(r?.urgent).toBe(false);
+    const text = textOf(r);
+    expect(text).toContain('120');
+    expect(text).toContain('网格员');
+  });
+
   it('reads a test said as its sampling (上回采样是三天前) as the admission test rules', () => {
     const t = talk(core);
     t.say('忻州管控区小孩要看病去哪家');

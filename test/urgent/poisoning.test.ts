@@ -104,6 +104,16 @@ describe('poisoning by what was taken and what it does', () => {
     expect(flags('天冷，屋里生了炉子，暖和多了')).toEqual([]);
   });
 
+  it('reads charcoal burnt in a message about keeping warm as heating, not a way to die; said of oneself otherwise, it is one', () => {
+    expect(flags('屋里冷得很 暖气也停了 我家也烧炭 晚上睡觉要注意啥')).not.toContain('suicide');
+    expect(flags('天太冷 家里只能烧炭 怎么取暖才安全')).not.toContain('suicide');
+    expect(flags('我在屋里烧炭 别找我')).toContain('suicide');
+    expect(flags('我准备烧炭了 门窗都封好了')).toContain('suicide');
+    // (warmth named does not hide despair beside it, and a radiator is no warmth: a rope tied to its pipe)
+    expect(flags('暖气停了 活着没意思 今晚烧炭')).toContain('suicide');
+    expect(flags('钥匙搁邻居家了 暖气管子上那根绳俺也系好了 今晚烧炭')).toContain('suicide');
+  });
+
   it('reads a car left running in a closed garage as carbon monoxide, whoever is in it', () => {
     expect(flags('我把自己锁在车库里，车发动着，卷帘门关着')).toContain('poisoning');
     expect(flags('my brother is in the garage with the engine running and the garage door closed')).toContain('poisoning');

@@ -50,6 +50,9 @@ describe('urgent scope', () => {
     ['点球大战吓得我心脏骤停', 'not_breathing', 'figurative'],
     // a supposition said as a clause of its own holds for the rest of the sentence
     ['打个比方，半夜孩子抽搐了，先打哪个电话', 'seizure', 'hypothetical'],
+    // a time supposed by 如果 (如果封控的时候，…) holds up to the question, as 万一 does
+    ['如果封控的时候，我突然要生了，应该怎么办？先给谁打电话？', 'birth_imminent', 'hypothetical'],
+    ['如果封控期间，孩子高烧抽搐，应该打什么电话', 'seizure', 'hypothetical'],
     // …in English too, set off by a dash ("Hypothetically — if my mum, who's on chemo, spiked a high fever")
     ["Hypothetically — if my mum, who's on chemo, spiked a high fever, where would she go?", 'high_fever', 'hypothetical'],
     // a later clause with a symptom of its own says something new; the earlier one stays past
@@ -120,6 +123,9 @@ describe('urgent scope', () => {
     ['患儿无发热突发抽搐，已持续十分钟', 'seizure'],
     // a fear said alone is no supposition
     ['好怕，我爸晕倒了叫不醒', 'unresponsive'],
+    // 如果 said loosely, closed by its 的话, supposes nothing after it; 突然要生 is labour begun
+    ['如果不行的话，他胸口疼得厉害，怎么办', 'chest_pain'],
+    ['我突然要生孩子了 肚子一阵一阵疼 在忻府区', 'birth_imminent'],
     // a time to come with 之前 is a deadline, not the past
     ['天亮之前我就从楼上跳下去', 'suicidal'],
     ['明早之前 我把攒的药全吃了就完事', 'overdose'],
