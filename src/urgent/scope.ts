@@ -6,6 +6,7 @@
 import type { ScopeFile } from './schema';
 import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
+import { cueScan } from '../data/cue-scan';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
 import { aNotA, bounds, CLAUSE_END, CLAUSE_NO_LIST, Cue, insideNumber, insideSymptom, insideWord, inSpan, jokeDisowned, jokeReaches, jokeSaidAfter, negatedAfter, SENTENCE_END, sinceCued, type Hit } from './scope-text';
@@ -405,12 +406,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     return recurrence.some((w) => lower.includes(w)) || !!recurrenceAsked?.test(text);
   };
 
-  // (someone's case in a hospital's hands, said anywhere: 救护车拉走了 — over for the alarm, not for the safety line)
-  const handled = data.handled.map((w) => w.toLowerCase());
-  const inCare = (text: string): boolean => {
-    const lower = text.toLowerCase();
-    return handled.some((w) => lower.includes(w));
-  };
+  // (someone's case in a hospital's hands, said anywhere: 救护车拉走了 — over for the alarm, not for the safety line; the
+  // words as the cue trie holds them, scanned in one pass)
+  const handled = cueScan(data.handled.map(norm));
+  const inCare = (text: string): boolean => handled.any(text.toLowerCase());
 
   return { read, isNow, marks, recurs, inCare };
 }

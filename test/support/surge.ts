@@ -108,8 +108,9 @@ export async function runSurge(tg: FakeTelegram, o: SurgeOptions): Promise<Surge
   for (const u of replied.filter((r) => r.urgent))
     for (const o of ordinary) {
       if (o.at < u.at && o.reply > u.reply) ahead++;
-      if (o.at > u.at + laterBy) later++;
-      if (o.at > u.at + laterBy && o.reply < u.reply) behind++;
+      if (o.at <= u.at + laterBy) continue;
+      later++;
+      if (o.reply < u.reply) behind++;
     }
   const chatSends = sends.map((c) => ({ chat: String(c.body.chat_id), at: c.at }));
   const byChat = new Map<string, number[]>();
