@@ -270,6 +270,11 @@ export const ScopeSchema = z.strictObject({
   reported_after: pattern.optional(),
   /** …or one acted right before it (演心脏病犯了, 假装晕倒): a performance, not a case. */
   reported_before: pattern.optional(),
+  /** Right after a reported word, what makes it the time of a case rather than its source (看电视剧的时候他突然倒地). */
+  reported_setting: pattern.optional(),
+  /** Anywhere after a mention, words about a work of fiction (编剧太狠了, 大结局): with a reported word before it, the
+   * story told between is the fiction's, though a sentence or a 后来 lies between. */
+  fiction_after: pattern.optional(),
   /** Read right after a hearsay cue (有人说, 听说): the teller's own people (她妈, 他同事), whose case is no hearsay. */
   relay_after: pattern.optional(),
   /** Hearsay cues (听说, 据说) that, with the writer's own people right after (`hearsay_own_after`: 听说我妈晕倒了), are

@@ -130,6 +130,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const quoted = quotedReader(data.quoted_after, data.quoted_before);
   const reportAfter = data.reported_after ? new RegExp(`^(?:${data.reported_after})`) : undefined;
   const reportBefore = data.reported_before ? new RegExp(`(?:${data.reported_before})$`) : undefined;
+  const reportSetting = data.reported_setting ? new RegExp(`^(?:${data.reported_setting})`) : undefined;
+  const fictionAfter = data.fiction_after ? new RegExp(data.fiction_after) : undefined;
+  /** A reported word that is a source, not the time of what follows (看电视剧的时候). */
+  const source = (text: string, h: Hit): boolean => !reportSetting?.test(text.slice(h.end, h.end + 4));
   const aboutNonhuman = nonhumanReader(data.nonhuman_subject, alternation);
   const notSubjectAt = notSubjectReader(data.nonhuman_subject, alternation);
   const emergencyNow = data.emergency_now.map(norm);
@@ -357,8 +361,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (a relay that asks for help now is not hearsay: 群里有人说楼下302的老人躺在地上不动…谁能帮帮)
       // (…nor one told of the teller's own people: 群里有人说她妈是尿毒症…今天早上就水种; nor news of the writer's: 听说我妈晕倒了)
       // (…not past a clause-break word: 还以为跟电视剧里演的一样，结果他真的倒在地上了)
+      // (…or told of a fiction named after its story, a reported word before it: 刚追完那部剧…后来还吞了一瓶药 编剧太狠了;
+      // a reported word followed by a time — 追剧的时候 — says when, not whence)
       const animal = aboutNonhuman(text, ss, m.start);
-      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && !relayed(text, h, m.start) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || animal || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || !!reportBefore?.test(text.slice(Math.max(0, m.start - 6), m.start)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
+      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && source(text, h) && !relayed(text, h, m.start) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || (!!fictionAfter?.test(text.slice(m.end)) && hits.some((h) => h.cues & Cue.Reported && h.end <= m.start && source(text, h))) || animal || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || !!reportBefore?.test(text.slice(Math.max(0, m.start - 6), m.start)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
       return animal ? { negated, resolved, past, history, hypothetical, knowledge, figurative, reported, animal } : { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)

@@ -51,6 +51,15 @@ describe('reply policy', () => {
     expect(textOf(t.say('救护车到了 我能跟上吗'))).toContain('48小时');
   });
 
+  it('reads the ambulance having taken the patient (救护车拉走了) as help come: the answer, and 120 again should it get worse', () => {
+    const t = talk(core);
+    t.say('晋江 我爸透析的 三天没透了 躺不平 喘得厉害');
+    const r = t.say('救护车拉走了 以后透析该去哪 我们是管控区');
+    expect(r?.urgent).toBeFalsy();
+    expect(textOf(r)).toContain('磁灶中心卫生院');
+    expect(textOf(r)).toContain('如果情况加重');
+  });
+
   it('does not ask the zone when both zones have the same hospitals, and asks nothing it does not need', () => {
     const r = talk(core).say('忻州的透析病人去哪家医院');
     expect(r?.ask).toBeNull();

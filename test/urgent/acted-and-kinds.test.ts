@@ -9,6 +9,15 @@ describe('a sign acted or feigned', () => {
     expect(urgentFlags('我儿子为了不上网课假装晕倒，这种怎么办')).toEqual([]);
     expect(urgentFlags('韩剧里女主突然吐血昏迷，吓死我了，现实中这是什么病')).toEqual([]);
   });
+  it('told on through a 后来 and a sentence, when the fiction is named after its story (编剧太狠了)', () => {
+    expect(urgentFlags('刚追完那部剧 女主她妈在医院走了 她哭晕过去 后来还吞了一瓶药 编剧太狠了 我哭得稀里哗啦')).toEqual([]);
+  });
+  it('but not while one watches: the time of a case (看电视剧的时候, 追剧时) is no source', () => {
+    expect(urgentFlags('追剧的时候我爸突然说话不清楚 嘴也歪了')).toContain('stroke');
+    expect(urgentFlags('看新闻的时候我妈突然说胸口疼')).toContain('chest_pain');
+    // (…nor a story told and then one's own pain after 后来, with no fiction named)
+    expect(urgentFlags('听说隔壁老王心梗了，后来我自己也胸口疼得厉害')).toContain('chest_pain');
+  });
   it('with the role played named between (演奶奶突然晕倒)', () => {
     expect(urgentFlags('话剧社排戏 我演奶奶突然晕倒 那段台词怎么念才自然')).toEqual([]);
     expect(urgentFlags('小品里他扮演一个老大爷突然中风 大家都笑了')).toEqual([]);

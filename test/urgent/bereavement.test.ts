@@ -45,6 +45,12 @@ describe('grief', () => {
     expect(v.flags.map((f) => f.text).join(' ')).toContain(words);
   });
 
+  it('reads nothing left in life to hold one (没有什么可留恋的) as despair, as 没什么好留恋', () => {
+    const v = nlu.urgent.detect(nlu.normalise('老伴走了，活着没有什么可留恋的了，安眠药我攒了好几个月').text);
+    expect(v.mentions.filter((m) => m.concept === 'hopeless').map((m) => m.text)).toEqual(['没有什么可留恋']);
+    expect(v.flags.map((f) => f.id)).toEqual(['suicide']);
+  });
+
   it('reads "from now on" (往后) after a past time as now', () => {
     const v = nlu.urgent.detect(nlu.normalise('以前都是老伴陪我去透析，往后我就不去了，活着没奔头了').text);
     expect(v.flags.map((f) => f.id)).toContain('suicide');

@@ -45,6 +45,26 @@ describe('suicidal intent said indirectly', () => {
   });
 });
 
+// …and said in English, or in Chinese the glosses carry it into: a wish to disappear for good, a handful of pills
+// taken, a goodbye said as one. A child who swallowed a handful of something is a poisoning,
+// and the epidemic wished gone is no one's wish to die.
+describe('suicidal intent said plainly in other words', () => {
+  it.each([
+    ['I just want to disappear forever'],
+    ['我只想永远消失'],
+    ['I took a handful of pills'],
+    ['this is goodbye, love you mum'],
+  ])('%s → suicide', (text) => {
+    expect(flags(text)).toContain('suicide');
+  });
+
+  it('reads a child who swallowed a handful of something as a poisoning, and the epidemic wished gone as nothing', () => {
+    expect(flags('my toddler swallowed a handful of vitamins')).toEqual(['poisoning']);
+    expect(flags('真希望疫情永远消失')).toEqual([]);
+    expect(flags('I won\'t need the car after Friday, my brother is driving me to the clinic')).toEqual([]);
+  });
+});
+
 // Known false alarms: the scorer gives these 0.20–0.21 for suicide, just over its threshold for a message with no
 // red-flag concept (0.2). Raising that threshold for suicide to 0.25 clears them and loses urgent turns on clean
 // conversation sets (holdout52's urgent recall 0.81 → 0.73), so they stay raised. `it.failing` passes while the

@@ -53,6 +53,9 @@ describe('urgent scope', () => {
     // a time supposed by 如果 (如果封控的时候，…) holds up to the question, as 万一 does
     ['如果封控的时候，我突然要生了，应该怎么办？先给谁打电话？', 'birth_imminent', 'hypothetical'],
     ['如果封控期间，孩子高烧抽搐，应该打什么电话', 'seizure', 'hypothetical'],
+    // a birth going wrong, supposed (万一生孩子的时候出问题了), or told of a birth years back
+    ['万一生孩子的时候出问题了怎么办 忻州封控区', 'birth_trouble', 'hypothetical'],
+    ['上一胎生的时候有点异常 后来都好了 这次产检去哪', 'birth_trouble', 'past'],
     // …in English too, set off by a dash ("Hypothetically — if my mum, who's on chemo, spiked a high fever")
     ["Hypothetically — if my mum, who's on chemo, spiked a high fever, where would she go?", 'high_fever', 'hypothetical'],
     // a later clause with a symptom of its own says something new; the earlier one stays past
@@ -126,6 +129,8 @@ describe('urgent scope', () => {
     // 如果 said loosely, closed by its 的话, supposes nothing after it; 突然要生 is labour begun
     ['如果不行的话，他胸口疼得厉害，怎么办', 'chest_pain'],
     ['我突然要生孩子了 肚子一阵一阵疼 在忻府区', 'birth_imminent'],
+    // a birth going wrong now (生的时候出状况了)
+    ['我老婆在家里生的时候出状况了 孩子卡住了', 'birth_trouble'],
     // a time to come with 之前 is a deadline, not the past
     ['天亮之前我就从楼上跳下去', 'suicidal'],
     ['明早之前 我把攒的药全吃了就完事', 'overdose'],
