@@ -252,6 +252,14 @@ describe('scope.yml patterns', () => {
     expect(detect('帮我写篇作文，题目是《我的爷爷心梗了》').flags).toEqual([]);
   });
 
+  it('reads no birth in a factory producing or an engine starting (生产的时候, 发动的时候)', () => {
+    for (const text of ['工厂生产的时候出了意外 工人手被机器夹了', '车发动的时候出了问题 打不着火']) {
+      const v = detect(text);
+      expect(v.mentions.map((m) => m.concept)).not.toContain('birth_trouble');
+      expect(v.flags.map((f) => f.id)).not.toContain('labour');
+    }
+  });
+
   it('refuses a pattern that is not a regular expression, naming the key', () => {
     const data = yaml.load(readFileSync(`${__dirname}/../../intents/urgent/scope.yml`, 'utf8')) as Record<string, unknown>;
     expect(ScopeSchema.safeParse(data).success).toBe(true);
