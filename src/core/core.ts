@@ -81,7 +81,7 @@ export function createCore(d: CoreDeps): Core {
       return { reply: s.handoff?.heldBy ? null : renderFor(p, s, false), session: s, analysis };
     }
     const slots = readSlots(analysis, d.rules, d.domain.fullCues, d.domain.nextCues);
-    const input = { rules: d.rules, domain: d.domain, status: ctx.status, now: ctx.now, knownNumbers, staffAlerted: ctx.staffAlerted ?? false, facts };
+    const input = { rules: d.rules, domain: d.domain, status: ctx.status, now: ctx.now, knownNumbers, staffAlerted: ctx.staffAlerted ?? false, facts, inCare: d.nlu.inCare };
     const r = decide({ ...input, analysis, slots, session });
     if (!r.plan) return { reply: null, session: r.session, analysis };
     // two questions in one message (…能开多久？另外孩子发烧去哪): each answered, in the conversation as it stands

@@ -18,6 +18,8 @@ export interface DecideInput {
   knownNumbers: ReadonlySet<string>;
   /** A person on duty hears of a handoff (a staff route is configured). */
   staffAlerted: boolean;
+  /** The NLU's reading of a case in a hospital's hands (救护车拉走了): help come, after an urgent reply. */
+  inCare?: (normalised: string) => boolean;
   /** Each locality's facts, for questions the structured answers do not hold. */
   facts?: ReadonlyMap<string, FactIndex>;
 }

@@ -79,8 +79,10 @@ export function alreadyComing(i: DecideInput): boolean {
   return i.analysis.urgency.by === 'scorer' && i.session.urgentTurn !== undefined && i.session.urgentTurn === i.session.turns && helpComing(i);
 }
 
-/** The message says help is on its way (120打了, 救护车来了): read only right after an urgent reply. */
+/** The message says help is on its way (120打了, 救护车来了) or has taken the case in hand (救护车拉走了: the NLU's `inCare`):
+ * read only right after an urgent reply. */
 export function helpComing(i: DecideInput): boolean {
+  if (i.inCare?.(i.analysis.normalised)) return true;
   const lower = i.analysis.normalised.toLowerCase();
   // (said of help that has come, not supposed of it: 救护车来了能拉走吗 asks what happens when it comes)
   return lowerCase(i.domain.helpComingCues).some((c) => {

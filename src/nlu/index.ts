@@ -275,6 +275,7 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
 
   return {
     analyse,
+    inCare: (normalised: string) => urgent.scope.inCare(normalised),
     data,
     lexicon,
     segmenter,

@@ -76,4 +76,6 @@ export interface Analysis {
 export interface Nlu {
   /** `urgent: false`: the red flags are not looked for (a part of a message whose whole was already read for them). */
   analyse(text: string, opts?: { forwarded?: boolean; urgent?: boolean }): Analysis;
+  /** Someone's case said to be in a hospital's hands (救护车拉走了), in a normalised text: the urgent scope's `handled`. */
+  inCare?(normalised: string): boolean;
 }

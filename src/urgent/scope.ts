@@ -131,9 +131,15 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const reportAfter = data.reported_after ? new RegExp(`^(?:${data.reported_after})`) : undefined;
   const reportBefore = data.reported_before ? new RegExp(`(?:${data.reported_before})$`) : undefined;
   const reportSetting = data.reported_setting ? new RegExp(`^(?:${data.reported_setting})`) : undefined;
-  const fictionAfter = data.fiction_after ? new RegExp(data.fiction_after) : undefined;
+  const fictionAfter = data.fiction_after ? new RegExp(data.fiction_after, 'g') : undefined;
   /** A reported word that is a source, not the time of what follows (看电视剧的时候). */
   const source = (text: string, h: Hit): boolean => !reportSetting?.test(text.slice(h.end, h.end + 4));
+  /** Where the last words about a work of fiction start (编剧太狠了), or -1. */
+  const lastFiction = (text: string): number => {
+    let at = -1;
+    if (fictionAfter) for (const r of text.matchAll(fictionAfter)) at = r.index;
+    return at;
+  };
   const aboutNonhuman = nonhumanReader(data.nonhuman_subject, alternation);
   const notSubjectAt = notSubjectReader(data.nonhuman_subject, alternation);
   const emergencyNow = data.emergency_now.map(norm);
@@ -241,6 +247,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     const supposed = supposedSpans(text, hits);
     // asked ahead of time or for study (想提前了解, 护理考试)
     const aheadHere = !!askingAhead?.test(text);
+    // a fiction named after its story, with a source reported before it: what is told between is the fiction's
+    const fictionAt = lastFiction(text);
+    const toldFrom = fictionAt < 0 ? Infinity : Math.min(...hits.filter((h) => h.cues & Cue.Reported && source(text, h)).map((h) => h.end));
     const scopes = mentions.map((m) => {
       const [ss, se] = bounds(text, m.start, SENTENCE_END);
       const [cs, ce] = clauseOf(text, hits, m);
@@ -364,7 +373,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (…or told of a fiction named after its story, a reported word before it: 刚追完那部剧…后来还吞了一瓶药 编剧太狠了;
       // a reported word followed by a time — 追剧的时候 — says when, not whence)
       const animal = aboutNonhuman(text, ss, m.start);
-      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && source(text, h) && !relayed(text, h, m.start) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || (!!fictionAfter?.test(text.slice(m.end)) && hits.some((h) => h.cues & Cue.Reported && h.end <= m.start && source(text, h))) || animal || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || !!reportBefore?.test(text.slice(Math.max(0, m.start - 6), m.start)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
+      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && source(text, h) && !relayed(text, h, m.start) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || (toldFrom <= m.start && m.end <= fictionAt) || animal || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || !!reportBefore?.test(text.slice(Math.max(0, m.start - 6), m.start)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
       return animal ? { negated, resolved, past, history, hypothetical, knowledge, figurative, reported, animal } : { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)
