@@ -50,3 +50,23 @@ describe('urgent detection from a bystander', () => {
     expect(flags(text)).toEqual([]);
   });
 });
+
+// A cry for help or a fall heard through a wall or a door, and silence after it: someone down behind it.
+describe('a cry or a fall heard, then silence', () => {
+  it.each([
+    ['楼上老头半夜一直喊救命 后来没声了'],
+    ['半夜听见对门大爷喊救命，喊了两声就没动静了'],
+    ['隔壁半夜咚的一声 然后就没动静了 敲门也没人应'],
+    ['someone upstairs was screaming for help, now there\'s no sound'],
+  ])('raises unconscious for %s', (text) => {
+    expect(flags(text)).toContain('unconscious');
+  });
+
+  it.each([
+    ['厨房咚的一声 吓我一跳 原来是锅掉了 人没事'],
+    ['孩子在屋里大喊救命 原来是在玩游戏'],
+    ['救命啊 这封控啥时候结束'],
+  ])('does not raise %s', (text) => {
+    expect(flags(text)).toEqual([]);
+  });
+});

@@ -11,6 +11,9 @@ describe('suicidal intent from someone worn down', () => {
     ['债还不清了，我这条老命不要了'],
     // said bare
     ['撑了三年，不活了'],
+    // not wanting to be a person any more, short and in Cantonese (唔想再做人)
+    ['我唔想再做人喇'],
+    ['我不想再做人了'],
     // going over from a height, with resignation
     ['没意思了，等下从阳台翻下去算了'],
     // into water

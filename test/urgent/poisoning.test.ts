@@ -26,6 +26,9 @@ describe('poisoning', () => {
     // someone else's medicine, whatever the dose
     '娃吃了他爷爷的降压药，现在很困',
     '小孩把外婆的安眠药吃了',
+    // part of a blister card counted (大半板, 小半板), whoever's it was
+    '三岁的娃把桌上的降糖药吃了小半板',
+    '小孩趁大人不注意把降压药吃了大半板，现在还挺精神',
   ])('raises %s', (text) => {
     expect(flags(text)).toContain('poisoning');
   });
