@@ -4,12 +4,11 @@
 // or reported from elsewhere (新闻里说). The cue words are data (intents/urgent/scope.yml); the text is read
 // once into cue hits, then each mention is judged from the hits around it. Pure.
 import type { ScopeFile } from './schema';
-import { insert, type Trie } from './lexicon';
-import { frozenValues } from '../data/char-trie';
+import { cueTrie, scanCues } from './scope-cues';
 import { cueScan } from '../data/cue-scan';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { aNotA, bounds, CLAUSE_END, CLAUSE_NO_LIST, Cue, insideNumber, insideSymptom, insideWord, inSpan, jokeDisowned, jokeReaches, jokeSaidAfter, negatedAfter, opensResolution, SENTENCE_END, sinceCued, type Hit } from './scope-text';
+import { aNotA, bounds, CLAUSE_END, CLAUSE_NO_LIST, Cue, insideSymptom, inSpan, jokeDisowned, jokeReaches, jokeSaidAfter, negatedAfter, opensResolution, SENTENCE_END, sinceCued, type Hit } from './scope-text';
 import { aloneInNextClause, backAgainReader, habitualReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 import { supposedReader } from './scope-suppose';
@@ -18,8 +17,6 @@ import { nonhumanReader, notSubjectReader } from './scope-subject';
 import { inScope, NONE_IN_FORCE, SCOPE_KEYS, type InForce, type Scope, type ScopeReader } from './scope-types';
 
 export { inScope, SCOPE_KEYS, type InForce, type Scope, type ScopeReader };
-
-type CueBit = number;
 
 /** A resolution asked, not said (啥事没有吧, 好了吗): the mention is not over. */
 const ASKED_AFTER = /^了?(?:吧|吗|么|嘛|[?？])/;
@@ -33,47 +30,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const happening = new Set(data.happening);
   const who = new Set(data.who);
   const modifiers = new Set(data.modifiers);
-  const trie: Trie<number> = { next: new Map() };
   /** A data word as messages are read: NFKC, simplified, lower case. */
   const norm = (w: string): string => simplify(w.normalize('NFKC')).toLowerCase();
-  const add = (list: readonly string[], cue: CueBit): void => {
-    for (const w of list) insert(trie, norm(w), cue);
-  };
-  add(data.negation.before, Cue.Neg);
-  add(data.negation.gap, Cue.Gap);
-  add(data.negation.list_separators, Cue.Sep);
-  add(data.negation.list_end, Cue.ListEnd);
-  add(data.negation.after, Cue.NegAfter);
-  add(data.resolved, Cue.Resolved);
-  add(data.handled, Cue.Resolved);
-  add(data.past, Cue.Past);
-  add(data.ongoing, Cue.Ongoing);
-  add(data.history, Cue.History);
-  add(data.now, Cue.Now);
-  add(data.hypothetical, Cue.Hypo);
-  add(data.belief, Cue.Hypo);
-  add(data.knowledge, Cue.Know);
-  add(data.figurative, Cue.Fig);
-  add(data.literal_before, Cue.Literal);
-  add(data.figurative_subjects, Cue.FigSubject);
-  add(data.reported, Cue.Reported);
-  add(data.symptoms, Cue.Symptom);
-  add(data.clause_breaks, Cue.Break);
-  add(data.continuing, Cue.Continuing);
-  add(data.sequela, Cue.Sequela);
-  add(data.history_durations, Cue.HistDuration);
-  add(data.medicine_after, Cue.HistDuration);
-  add(data.hypothetical_after, Cue.HypoAfter);
-  add(data.jokes, Cue.Joke);
-  add(data.service_after, Cue.ServiceAfter);
-  add(data.knowledge_after, Cue.KnowAfter);
-  add(data.past_after, Cue.PastAfter);
-  add(data.plain_words, Cue.Plain);
-  add(data.since, Cue.Since);
-  add(data.pleas, Cue.Plea);
-  add(data.supposing, Cue.Suppose);
-  add(data.serious_turn, Cue.Serious);
-  add(data.ongoing.filter((w) => w.length >= 2), Cue.Present);
+  const trie = cueTrie(data, norm);
   const [fearedBefore, aboutToAfter, careAskedAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied, predictedBefore, remedySaidBefore, comparedBefore, habitualBefore, possibilityBefore, possibilityAfter] = [
     data.feared_before,
     data.about_to_after,
@@ -164,26 +123,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   }
 
   function cueHits(text: string): Hit[] {
-    const out: Hit[] = [];
-    const cues = frozenValues(trie);
-    for (let i = 0; i < text.length; i++) {
-      let node = cues.rootChild(text.charCodeAt(i));
-      let j = i + 1;
-      while (node >= 0) {
-        const values = cues.payloads[node];
-        if (values) out.push({ start: i, end: j, cues: values.reduce((a, b) => a | b, 0) });
-        if (j >= text.length) break;
-        node = cues.innerChild(node, text.charCodeAt(j));
-        j++;
-      }
-    }
-    // a cue inside a plain word is none (别 in 特别, 非 in 非常, 如 in 不如)
-    for (const w of out)
-      if (w.cues & Cue.Plain)
-        for (const h of out) if (h !== w && h.start >= w.start && h.end <= w.end && h.end - h.start < w.end - w.start) h.cues = 0;
-    // …and digits inside a number of other digits are none (233, laughter — 2333333 too — in the landline 22334455)
-    // (…and a joke typed inside a longer word is none: lol in lola, a grandmother)
-    for (const h of out) if (insideNumber(text, h) || (h.cues & Cue.Joke && insideWord(text, h))) h.cues = 0;
+    const out = scanCues(trie, text);
     // the morning after a night just past is now (昨晚吃了一瓶药，早上叫不醒)
     const night = nightBefore?.exec(text);
     if (night && nextMorning) {
