@@ -136,9 +136,6 @@ export function negatedAfter(text: string, hits: readonly Hit[], m: { end: numbe
 /** A hit within the span [from, to] (a mention's sentence). */
 export const inSpan = (h: Hit, from: number, to: number): boolean => h.start >= from && h.end <= to;
 
-/** A present word opening a resolution (现在不疼, 现在没事): it says the sign is not happening now, not that it is. */
-export const opensResolution = (hits: readonly Hit[], h: Hit): boolean => hits.some((r) => r.cues & Cue.Resolved && r.start === h.start && r.end > h.end);
-
 /** A past cue right after a since-cue (spaces between): a time it started, not one it happened in. */
 export function sinceCued(text: string, hits: readonly Hit[], h: Hit): boolean {
   let p = h.start;

@@ -40,7 +40,12 @@ export function ofAnotherTime(text: string, hits: readonly Hit[], h: Hit, m: Men
  * something new (这几天也不想吃饭).
  */
 export const saysOver = (hits: readonly Hit[], mentions: readonly Mention[], h: Hit, text: string): boolean =>
-  hits.some((o) => o.start >= h.end && o.start <= h.end + 2 && !mentions.some((x) => o.start >= x.start && o.end <= x.end) && (o.cues & Cue.Resolved || (o.cues & Cue.Neg && deniesSymptom(hits, o, text))));
+  hits.some(
+    (o) =>
+      // (or a resolution the present word opens itself: 现在没事, 现在不疼)
+      (o.start === h.start && o.end > h.end && o.cues & Cue.Resolved) ||
+      (o.start >= h.end && o.start <= h.end + 2 && !mentions.some((x) => o.start >= x.start && o.end <= x.end) && (o.cues & Cue.Resolved || (o.cues & Cue.Neg && deniesSymptom(hits, o, text)))),
+  );
 const deniesSymptom = (hits: readonly Hit[], o: Hit, text: string): boolean =>
   /^[了啦嘞咯喇]?(?:$|[，。,.!?！？\s])/.test(text.slice(o.end, o.end + 2)) || hits.some((x) => x.cues & (Cue.Continuing | Cue.Symptom) && x.start >= o.end && x.start <= o.end + 3);
 

@@ -8,7 +8,7 @@ import { cueTrie, scanCues } from './scope-cues';
 import { cueScan } from '../data/cue-scan';
 import type { Mention } from './mentions';
 import { escapeRegExp } from '../data/regex';
-import { aNotA, bounds, CLAUSE_END, CLAUSE_NO_LIST, Cue, insideSymptom, inSpan, jokeDisowned, jokeReaches, jokeSaidAfter, negatedAfter, opensResolution, SENTENCE_END, sinceCued, type Hit } from './scope-text';
+import { aNotA, bounds, CLAUSE_END, CLAUSE_NO_LIST, Cue, insideSymptom, inSpan, jokeDisowned, jokeReaches, jokeSaidAfter, negatedAfter, SENTENCE_END, sinceCued, type Hit } from './scope-text';
 import { aloneInNextClause, backAgainReader, habitualReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
 import { supposedReader } from './scope-suppose';
@@ -284,7 +284,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         (asked ||
         possible ||
         (((aheadHere && !ownPeopleBefore?.test(text.slice(ss, m.start))) || leaflet) && !happened && !saidNow?.test(text.slice(ss, se))) ||
-        (knowAsked && !happened && !hits.some((h) => h.cues & Cue.Present && inSpan(h, ss, se) && !opensResolution(hits, h))) ||
+        (knowAsked && !happened && !hits.some((h) => h.cues & Cue.Present && inSpan(h, ss, se) && !saysOver(hits, mentions, h, text))) ||
         hits.some((h) => h.cues & Cue.KnowAfter && h.start >= m.end && h.start <= m.end + 4 && h.end <= se) ||
         hits.some((h) => h.cues & Cue.ServiceAfter && h.start >= m.end && h.start <= m.end + 1) ||
         // (people in general: 小孩发烧会抽筋)
