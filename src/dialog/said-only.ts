@@ -29,7 +29,7 @@ function restWithoutFillers(rest: string, fillers: readonly string[]): string {
  * its zone may stand with it (忻州，管控区 — what a question waiting on its locality is answered with; after an answer,
  * a zone is a question of its own: 忻州 封控区 asks the last question for that zone). */
 export function onlyPlace(i: DecideInput, zone = false): boolean {
-  if (!i.slots.locality) return false;
+  if (!i.slots.locality && !(zone && i.slots.audience)) return false;
   const { normalised, entities } = i.analysis;
   const where = entities.filter((e) => (WHERE.has(e.type) || (zone && e.type === 'audience' && e.value.endsWith('_zone'))) && e.end > e.start);
   if (!where.length) return false;
@@ -64,12 +64,16 @@ function withoutCues(text: string, cues: readonly string[]): string {
   return out;
 }
 
-/** A message read as nothing or as only a place (丰泽 泉秀那边) says nothing more, whatever the classifier made of it
- * (asked only where it decides: onlyPlace cuts the message around its places). */
+/** A message read as nothing, as only a place (丰泽 泉秀那边) or as only a zone with no place (忘说了 俺们小区刚划成管控区)
+ * says nothing more, whatever the classifier made of it (asked only where it decides: onlyPlace cuts the message around
+ * its places). A place and a zone together (忻州 封控区) are read by what the conversation is about. */
 export function vague(i: DecideInput): boolean {
   const said = i.analysis.intent.name;
-  return said === 'fallback' || said === 'give_locality' || onlyPlace(i) || onlyCorrection(i);
+  return said === 'fallback' || said === 'give_locality' || onlyPlace(i) || onlyZone(i) || onlyCorrection(i);
 }
+
+/** A zone said with no place and nothing else (忘说了 俺们小区刚划成管控区): the place is the conversation's. */
+const onlyZone = (i: DecideInput): boolean => !i.analysis.entities.some((e) => WHERE.has(e.type)) && onlyPlace(i, true);
 
 /** The message (or `text`, a part of it) asks nothing (泉秀街道的！我爸中风半年了，半边身子不利索): said in answer to a
  * question waiting on it, what it tells is that question's circumstances, not a question of its own. */

@@ -223,6 +223,15 @@ function numberMatches(text: string, lex: ConceptLexicon): Mention[] {
   return out;
 }
 
+/** A guessed character that makes a word with a neighbour typed as is (还不行 for 还不醒: 不行 is a word — still no good). */
+function guessInWord(window: string, surface: string, isWord: (w: string) => boolean): boolean {
+  for (let k = 0; k < window.length; k++) {
+    if (window[k] === surface[k]) continue;
+    if ((k > 0 && window[k - 1] === surface[k - 1] && isWord(window.slice(k - 1, k + 1))) || (k + 1 < window.length && window[k + 1] === surface[k + 1] && isWord(window.slice(k, k + 2)))) return true;
+  }
+  return false;
+}
+
 function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], isWord: (w: string) => boolean, segment?: (t: string) => string[]): Mention[] {
   const out: Mention[] = [];
   // a typo must be whole words of the segmented message: 封控区|血液 is not 呕血 (the message cut when first needed)
@@ -260,7 +269,7 @@ function pinyinMatches(text: string, lex: ConceptLexicon, literal: Mention[], is
           if (window.length === 2 && isWord(window)) continue;
           if (literal.some((m) => m.concept === w.concept && m.start <= i && m.end >= j + 1)) continue;
           if (segment && !aligned((cuts ??= cutsOf(text, segment)), i, j + 1)) continue;
-          out.push({ concept: w.concept, start: i, end: j + 1, text: window, typo: true, ...(isWord(window) ? { realWord: true } : {}) });
+          out.push({ concept: w.concept, start: i, end: j + 1, text: window, typo: true, ...(isWord(window) || guessInWord(window, w.surface, isWord) ? { realWord: true } : {}) });
         }
       }
     }

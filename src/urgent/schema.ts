@@ -14,7 +14,7 @@ const pattern = z.string().refine((src) => {
 }, 'not a valid regular expression');
 
 /** The scope readings a concept may be held in force against (concepts.yml `in_force`). */
-export const IN_FORCE_READINGS = ['past', 'resolved', 'figurative', 'addressed', 'history', 'asked'] as const;
+export const IN_FORCE_READINGS = ['past', 'resolved', 'figurative', 'addressed', 'history', 'asked', 'joked'] as const;
 
 const NumberSpec = z.strictObject({
   /** Words the number follows (血氧, SpO2); '' for a number standing alone before `unit`. */
@@ -203,6 +203,8 @@ export const ScopeSchema = z.strictObject({
   weighing_verbs: words.default([]),
   /** Right after a mention, a consequence (…就很危险): the mention is a condition, its 了 no event. */
   then_after: pattern.optional(),
+  /** What to do asked right after a mention said done (羊水破了该平躺还是坐着): in a question asked ahead, a condition. */
+  advice_after: pattern.optional(),
   /** Right before and right after a mention, what asks whether it can come (会昏迷吗): knowledge sought. */
   possibility_before: pattern.optional(),
   possibility_after: pattern.optional(),
@@ -303,6 +305,10 @@ export const ScopeSchema = z.strictObject({
   figurative: words,
   // (a joke word makes its whole sentence figurative: one character would be most sentences' — a list split at a comma)
   jokes: z.array(z.string().refine((w) => [...w].length >= 2 || /\p{Extended_Pictographic}/u.test(w), 'a joke cue of one character (not an emoji) would make most sentences figurative')),
+  /** Laughter among the joke words (哈哈, lol, 😂): a tone, which laughs off no sign that came on or has lasted; each a joke word. */
+  laughs: words.default([]),
+  /** Concepts that say a sign came on or has lasted (突然, 一个多小时): laughter in their sentence laughs nothing off. */
+  came_on: words.default([]),
   literal_before: words,
   figurative_subjects: words,
   service_after: words,

@@ -105,11 +105,12 @@ export function jokeReaches(text: string, h: Hit, m: { start: number; end: numbe
 export const jokeDisowned = (text: string, h: Hit): boolean => /(?:不是|没有|没|并非|别|不)(?:在|是)?(?:跟你|和你)?(?:开)?\s*$/.test(text.slice(Math.max(0, h.start - 5), h.start));
 
 /** The sentence after the one ending at `sentenceEnd` is only a joke word (…要去跳黄浦江了吗？开玩笑的。/ 哈哈哈):
- * said of the sentence before it. At most two characters besides the word (的, 啦, 哈), and not denied. */
-export function jokeSaidAfter(text: string, hits: readonly Hit[], sentenceEnd: number): boolean {
+ * said of the sentence before it. At most two characters besides the word (的, 啦, 哈), and not denied; `counts` says
+ * which joke words count. */
+export function jokeSaidAfter(text: string, hits: readonly Hit[], sentenceEnd: number, counts: (h: Hit) => boolean = () => true): boolean {
   if (sentenceEnd >= text.length) return false;
   const [from, to] = bounds(text, sentenceEnd + 1, SENTENCE_END);
-  const joke = hits.find((h) => h.cues & Cue.Joke && h.start >= from && h.end <= to);
+  const joke = hits.find((h) => h.cues & Cue.Joke && h.start >= from && h.end <= to && counts(h));
   if (!joke || jokeDisowned(text, joke)) return false;
   const rest = (text.slice(from, joke.start) + text.slice(joke.end, to)).replace(/[\s,，.…~～]/g, '');
   return [...rest].length <= 2;

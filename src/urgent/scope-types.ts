@@ -44,8 +44,10 @@ export interface InForce {
   history: ReadonlySet<string>;
   /** Asked by its nature (跳下去会不会很痛): its question is neither knowledge sought nor a supposition. */
   asked: ReadonlySet<string>;
+  /** A plan a joke word takes nothing back from (走进去就不出来了…哈哈 开玩笑哩): figurative by no joke. */
+  joked: ReadonlySet<string>;
   /** Signs of a class whose lasting counts (classes.yml `lasting_counts`): a span of months before them is no history. */
   lasting?: ReadonlySet<string>;
 }
-export const NONE_IN_FORCE: InForce = { past: new Set(), resolved: new Set(), figurative: new Set(), addressed: new Set(), history: new Set(), asked: new Set() };
+export const NONE_IN_FORCE: InForce = { past: new Set(), resolved: new Set(), figurative: new Set(), addressed: new Set(), history: new Set(), asked: new Set(), joked: new Set() };
 

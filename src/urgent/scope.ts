@@ -30,8 +30,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const happening = new Set(data.happening);
   const who = new Set(data.who);
   const modifiers = new Set(data.modifiers);
+  const cameOnConcepts = new Set(data.came_on);
   /** A data word as messages are read: NFKC, simplified, lower case. */
   const norm = (w: string): string => simplify(w.normalize('NFKC')).toLowerCase();
+  const laughs = new Set(data.laughs.map(norm));
   const trie = cueTrie(data, norm);
   const [fearedBefore, aboutToAfter, careAskedAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied, predictedBefore, remedySaidBefore, comparedBefore, habitualBefore, possibilityBefore, possibilityAfter] = [
     data.feared_before,
@@ -54,7 +56,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   /** A resolution opening on 就 (…就好了, whichever of its cues was hit) after a remedy someone says will do it. */
   const remedySaid = (text: string, at: number): boolean => {
     const k = text[at] === '就' ? at : text[at - 1] === '就' ? at - 1 : -1;
-    return k >= 0 && !!remedySaidBefore?.test(text.slice(Math.max(0, k - 12), k));
+    return k >= 0 && !!remedySaidBefore?.test(text.slice(Math.max(0, k - 34), k));
   };
   /** After 说正经的: a question follows (…卫生院标黄色是啥意思) and the joke is not denied (说正经的不是开玩笑). */
   const jokingAside = (after: string): boolean => !!seriousQuestion?.test(after) && !jokeDenied?.test(after);
@@ -63,6 +65,13 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     ws.map((w) => escapeRegExp(norm(w))).map((w) => (/^[a-z]+$/.test(w) ? `\\b${w}\\b` : w)).sort((a, b) => b.length - a.length).join('|');
   const askingAhead = data.asking_ahead ? new RegExp(data.asking_ahead) : undefined;
   const thenAfter = data.then_after ? new RegExp(data.then_after) : undefined;
+  const adviceAfter = data.advice_after ? new RegExp(data.advice_after) : undefined;
+  /** A mention said done (晕倒了, 晕倒 了) — not, in a question asked ahead, with what to do after it (羊水破了该平躺还是坐着). */
+  const saidDone = (text: string, o: Mention, ahead: boolean): boolean => {
+    const after = text.slice(o.end);
+    if (!/^[了啦咗]/.test(after) && !/[了啦咗]$/.test(o.text)) return false;
+    return !ahead || !adviceAfter?.test(after.replace(/^[了啦咗]/, ''));
+  };
   const weighing = new Set(data.weighing_verbs.map(norm));
   const saidNow = data.said_now ? new RegExp(data.said_now) : undefined;
   const leafletAfter = data.leaflet_after ? new RegExp(data.leaflet_after) : undefined;
@@ -271,9 +280,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (…nor a guideline's sentence: 出现呼吸困难要及时就医)
       const guidance = !!guidanceBefore?.test(text.slice(cs, m.start)) && !!guidanceAfter?.test(text.slice(m.end, se));
       const leaflet = (!!leafletAfter?.test(text.slice(m.end, se)) || guidance) && !personBefore?.test(text.slice(ss, m.start));
+      // (a mention said done — 晕倒了 — unless, asked ahead, what to do follows it: 考考你 羊水破了该平躺还是坐着)
       const happened =
         (aheadHere || knowAsked || leaflet) &&
-        (mentions.some((o) => o.start >= ss && o.end <= se && (/^[了啦咗]/.test(text.slice(o.end)) || /[了啦咗]$/.test(o.text) || (!aheadHere && !leaflet && /.[了啦咗]/.test(o.text) && !thenAfter?.test(text.slice(o.end))) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept) && !THRESHOLD_AFTER.test(text.slice(o.end))))) ||
+        (mentions.some((o) => o.start >= ss && o.end <= se && (saidDone(text, o, aheadHere) || (!aheadHere && !leaflet && /.[了啦咗]/.test(o.text) && !thenAfter?.test(text.slice(o.end))) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept) && !THRESHOLD_AFTER.test(text.slice(o.end))))) ||
           !!caseSaid?.test(text.slice(ss, se)));
       // 疼不疼, 喘不喘: asked, not said (痛得不得了 is said: very much)
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
@@ -291,11 +301,14 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         (!!genericBefore?.test(text.slice(cs, m.start)) && !ownPeopleBefore?.test(text.slice(cs, m.start))));
       // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative; one far from a supposition laughs at
       // something else (万一他半夜又喘不上气咋办，现在睡得可香了，呼噜震天响 xswl): the safety line stays
+      // (laughter laughs off no sign that came on or has lasted: 奶奶胳膊突然软了 嘴也歪了 哈哈)
+      const cameOn = mentions.some((o) => cameOnConcepts.has(o.concept) && o.start >= ss && o.end <= se);
+      const laughedOff = (h: Hit): boolean => !cameOn || !laughs.has(text.slice(h.start, h.end));
       let figurative =
-        hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && (!hypothetical || jokeReaches(text, h, m)) && !jokeDisowned(text, h)) ||
+        (!inForce.joked.has(m.concept) && hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && (!hypothetical || jokeReaches(text, h, m)) && !jokeDisowned(text, h) && laughedOff(h))) ||
         (hits.some((h) => h.cues & Cue.Serious && h.start >= m.end && jokingAside(text.slice(h.end))) &&
           !mentions.some((o) => happening.has(o.concept) && o.end <= m.start + 4 && o.start >= ss)) ||
-        jokeSaidAfter(text, hits, se) ||
+        (!inForce.joked.has(m.concept) && jokeSaidAfter(text, hits, se, laughedOff)) ||
         (!inForce.figurative.has(m.concept) && !!emotionalAfter?.test(text.slice(m.end, se)));
       const listStart = bounds(text, m.start, CLAUSE_NO_LIST)[0];
       for (const h of hits) {

@@ -108,6 +108,22 @@ describe('reply policy', () => {
     expect(textOf(chat.say('我说错了 我们是管控区 不是封控区'))).toContain('管控区 · 发热门诊定点医院');
   });
 
+  it.each([
+    ['咱们忻州封控区 要是真有个急事 咋弄'],
+    ['We live in Xinzhou, in a sealed zone. If something happens to my dad, how do we get him to a hospital?'],
+  ])('answers an emergency supposed with the emergency route (a measure word before it; something happening, in English): %s', (text) => {
+    const r = talk(core).say(text);
+    expect(r?.urgent).toBe(false);
+    expect(textOf(r)).toMatch(/120/);
+    expect(textOf(r)).toMatch(/网格员|grid/);
+  });
+
+  it('answers the last question again for a zone said late, the place not said again (忘说了 俺们小区刚划成管控区)', () => {
+    const chat = talk(core);
+    expect(textOf(chat.say('晋江这边 俺爹要化疗 去哪家医院'))).toContain('肿瘤化疗定点医院');
+    expect(textOf(chat.say('对了 咱们小区刚被划成封控区'))).toContain('封控区 · 肿瘤化疗定点医院');
+  });
+
   it('…and when the correction asks only whether it is the same (写错了 是管控区 不是封控区 也一样吗)', () => {
     const chat = talk(core);
     expect(textOf(chat.say('忻州封控区 老人去医院能有人陪吗'))).toContain('48小时');
