@@ -91,6 +91,8 @@ const DomainFile = z
     /** Below this confidence an intent gives way to the question of a topic the message names and it does not answer. */
     weakIntent: z.number().min(0).max(1).default(0),
     questionCues: z.array(z.string().min(1)).min(1),
+    /** A choice asked with no question word (去人民医院还是妇幼): in a clause, it asks, as a question cue does. */
+    choiceAsks: patterns,
     /** Words that start a second question in one message (另外, 还有, 顺便问一下, also): each is answered. */
     questionSeparators: z.array(z.string().min(1)).default([]),
     countCues: z.array(z.string().min(1)).min(1),

@@ -6,6 +6,14 @@ import type { Line, Plan } from '../answer/plan';
 import { dedupe } from '../answer/topics';
 
 const SENTENCE_END = /[。！？!?；;\n]/;
+const CLAUSE_END = /[,，]/;
+
+/** Where the clause ending at `end` begins: after the comma or sentence end before it. */
+function clauseStart(text: string, end: number): number {
+  let i = end - 1;
+  while (i >= 0 && !CLAUSE_END.test(text[i] as string) && !SENTENCE_END.test(text[i] as string)) i--;
+  return i + 1;
+}
 
 /** The parts of a message that each ask something, when there are two or more of them; else none. */
 export function questionsOf(text: string, domain: Domain): string[] {
@@ -15,12 +23,16 @@ export function questionsOf(text: string, domain: Domain): string[] {
   // a separator word starts a new question (另外, 还有, 顺便问一下, also)
   for (const sep of lowerCase(domain.questionSeparators))
     for (let at = lower.indexOf(sep); at >= 0; at = lower.indexOf(sep, at + sep.length)) cuts.add(at);
+  // (…and a clause that asks ends one, what was said before it in its sentence its context: 120接上了,去人民医院还是妇幼,
+  // 俺们是封控区的,到了要跟人家说啥 — voice typing's pauses become commas; a choice asked, 还是 after a verb, asks too)
+  const cues = cueScan(lowerCase(domain.questionCues));
+  const asks = (s: string): boolean => cues.any(s.toLowerCase()) || domain.choiceAsks.some((re) => re.test(s));
+  for (let i = 0; i < text.length; i++) if (CLAUSE_END.test(text[i] as string) && asks(text.slice(clauseStart(text, i), i))) cuts.add(i + 1);
   const bounds = [0, ...[...cuts].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b), text.length];
-  const asks = cueScan(lowerCase(domain.questionCues));
   const parts: string[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
     const part = text.slice(bounds[k], bounds[k + 1]).trim();
-    if (part.replace(/[\s\p{P}\p{S}]/gu, '').length >= 4 && asks.any(part.toLowerCase())) parts.push(part);
+    if (part.replace(/[\s\p{P}\p{S}]/gu, '').length >= 4 && asks(part)) parts.push(part);
   }
   return parts.length >= 2 ? parts : [];
 }

@@ -226,22 +226,34 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   // analyse); the story's words would pull it elsewhere.
   const openers = data.lexicon.classifier.question_openers.map((o) => o.toLowerCase());
   const asking = data.lexicon.classifier.asking ? new RegExp(data.lexicon.classifier.asking, 'i') : undefined;
+  // (…or the last sentence, after a story told in sentences that ask nothing: …一宿过去现在好利索了。俺们海阳这边 以后
+  // 要是再有个啥事 找谁问)
+  const openerScan = cueScan(openers);
   function questionAfterStory(text: string): ReturnType<IntentModel['score']> | undefined {
-    if (!asking || !openers.length) return undefined;
+    if (!asking) return undefined;
     const lower = text.toLowerCase();
-    // (most messages hold no opener: one pass over the text says so, before a search per opener)
-    if (!cueScan(openers).any(lower)) return undefined;
     let end = -1;
     let start = -1;
-    for (const o of openers) {
-      const at = lower.lastIndexOf(o);
-      if (at >= 0 && at + o.length > end) [start, end] = [at, at + o.length];
-    }
+    let least = 4;
+    // (most messages hold no opener: one pass over the text says so, before a search per opener)
+    if (openers.length && openerScan.any(lower))
+      for (const o of openers) {
+        const at = lower.lastIndexOf(o);
+        if (at >= 0 && at + o.length > end) [start, end] = [at, at + o.length];
+      }
+    // (a short last sentence says too little alone: 那还用去定点吗 after a zone put right)
+    else [[start, end], least] = [lastSentence(lower), 10];
     if (start < 6 || asking.test(lower.slice(0, start))) return undefined;
     const question = text.slice(end).replace(/^[\s,，:：.。、]+/, '');
-    if (question.length < 4) return undefined;
+    if (question.length < least) return undefined;
     const scored = model.score(prepare(question).features, 5);
     return (scored[0]?.confidence ?? 0) >= threshold ? scored : undefined;
+  }
+
+  /** Where the last sentence after a full stop begins (a question mark ends a question, not a story). */
+  function lastSentence(lower: string): [number, number] {
+    const at = Math.max(lower.lastIndexOf('。'), lower.lastIndexOf('!'), lower.lastIndexOf('！'), lower.lastIndexOf('\n'));
+    return at > 0 && at < lower.length - 1 ? [at, at + 1] : [-1, -1];
   }
 
   function analyse(text: string, o: { forwarded?: boolean; urgent?: boolean } = {}): Analysis {

@@ -98,7 +98,7 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
   const sf = join(dir, 'scope.yml');
   d.scope.sequela_signs.forEach((c, i) => ids.has(c) || problems.push(`${sf}: sequela_signs[${i}]: unknown concept "${c}"${suggest(c, ids)}`));
   d.scope.sequela_never.forEach((c, i) => ids.has(c) || problems.push(`${sf}: sequela_never[${i}]: unknown concept "${c}"${suggest(c, ids)}`));
-  d.scope.came_on.forEach((c, i) => ids.has(c) || problems.push(`${sf}: came_on[${i}]: unknown concept "${c}"${suggest(c, ids)}`));
+  d.scope.laugh_proof.forEach((c, i) => ids.has(c) || problems.push(`${sf}: laugh_proof[${i}]: unknown concept "${c}"${suggest(c, ids)}`));
   d.scope.laughs.forEach((w, i) => d.scope.jokes.includes(w) || problems.push(`${sf}: laughs[${i}]: "${w}" is not one of the joke words`));
   d.scope.sequela_usual.forEach((w, i) => d.scope.sequela.includes(w) || problems.push(`${sf}: sequela_usual[${i}]: "${w}" is not one of the sequela words`));
   const ruleOnly = new Set(ruleOnlyIds(d.concepts));

@@ -307,8 +307,9 @@ export const ScopeSchema = z.strictObject({
   jokes: z.array(z.string().refine((w) => [...w].length >= 2 || /\p{Extended_Pictographic}/u.test(w), 'a joke cue of one character (not an emoji) would make most sentences figurative')),
   /** Laughter among the joke words (哈哈, lol, 😂): a tone, which laughs off no sign that came on or has lasted; each a joke word. */
   laughs: words.default([]),
-  /** Concepts that say a sign came on or has lasted (突然, 一个多小时): laughter in their sentence laughs nothing off. */
-  came_on: words.default([]),
+  /** Concepts that say a sign came on or has lasted (突然, 一个多小时) or a means made ready (刀都磨好了): laughter in their
+   * sentence laughs nothing off. */
+  laugh_proof: words.default([]),
   literal_before: words,
   figurative_subjects: words,
   service_after: words,

@@ -30,7 +30,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const happening = new Set(data.happening);
   const who = new Set(data.who);
   const modifiers = new Set(data.modifiers);
-  const cameOnConcepts = new Set(data.came_on);
+  const laughProof = new Set(data.laugh_proof);
   /** A data word as messages are read: NFKC, simplified, lower case. */
   const norm = (w: string): string => simplify(w.normalize('NFKC')).toLowerCase();
   const laughs = new Set(data.laughs.map(norm));
@@ -301,11 +301,13 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         (!!genericBefore?.test(text.slice(cs, m.start)) && !ownPeopleBefore?.test(text.slice(cs, m.start))));
       // a joke word said not to be one (不是开玩笑, 没开玩笑) makes nothing figurative; one far from a supposition laughs at
       // something else (万一他半夜又喘不上气咋办，现在睡得可香了，呼噜震天响 xswl): the safety line stays
-      // (laughter laughs off no sign that came on or has lasted: 奶奶胳膊突然软了 嘴也歪了 哈哈)
-      const cameOn = mentions.some((o) => cameOnConcepts.has(o.concept) && o.start >= ss && o.end <= se);
-      const laughedOff = (h: Hit): boolean => !cameOn || !laughs.has(text.slice(h.start, h.end));
+      // (laughter laughs off no sign that came on or has lasted, nor a means made ready: 奶奶胳膊突然软了 嘴也歪了 哈哈; 刀都磨好了 哈哈)
+      // (…and a joke denied in the sentence denies every joke word in it: 哈哈我要去紫砂啦 不是开玩笑 遗书在备忘录)
+      const proof = mentions.some((o) => laughProof.has(o.concept) && o.start >= ss && o.end <= se);
+      const laughedOff = (h: Hit): boolean => !proof || !laughs.has(text.slice(h.start, h.end));
+      const denied = hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && jokeDisowned(text, h));
       let figurative =
-        (!inForce.joked.has(m.concept) && hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && (!hypothetical || jokeReaches(text, h, m)) && !jokeDisowned(text, h) && laughedOff(h))) ||
+        (!inForce.joked.has(m.concept) && !denied && hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && (!hypothetical || jokeReaches(text, h, m)) && laughedOff(h))) ||
         (hits.some((h) => h.cues & Cue.Serious && h.start >= m.end && jokingAside(text.slice(h.end))) &&
           !mentions.some((o) => happening.has(o.concept) && o.end <= m.start + 4 && o.start >= ss)) ||
         (!inForce.joked.has(m.concept) && jokeSaidAfter(text, hits, se, laughedOff)) ||

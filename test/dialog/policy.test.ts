@@ -312,6 +312,11 @@ describe('reply policy', () => {
       expect(textOf(talk(core).say(q))).toContain('协助转诊');
   });
 
+  it("reads a service a hospital says it cannot do (开展不了, 无法开展) as one not offered locally: who arranges it", () => {
+    for (const q of ['晋江 我们是隔离的 孩子要做的那个手术 市医院说开展不了 要去泉州 谁来安排', '晋江市 隔离点的老人要做的检查 医院说无法开展 怎么办'])
+      expect(textOf(talk(core).say(q))).toContain('医政科');
+  });
+
   it("reads Jinjiang's 特定对象 as its members when choosing guidance", () => {
     const text = textOf(talk(core).say('晋江特定对象怎么去医院'));
     expect(text).toMatch(/救护车/);

@@ -13,6 +13,15 @@ describe('the question after a story', () => {
     expect(intentOf('家里猫跑丢了找了一天 累死 顺便问下 晋江封控区孕妇去哪家医院生')).toBe('designation');
   });
 
+  it('is read on its own as the last sentence after a story told in sentences that ask nothing', () => {
+    // (read whole, the sting and the clinic made them questions about the fever clinic and the care route)
+    expect(intentOf('前天在菜地让马蜂蛰了一下 去卫生院打了一针 现在全消肿了。忻州这边的就医咨询电话是多少')).toBe('contact');
+    expect(intentOf('上礼拜在地里让马蜂蛰了 去村卫生室打了针 两天就消了。我们海阳这边以后有事出不了村 找谁咨询')).toBe('contact');
+    // (…but a short last sentence says too little alone)
+    const short = '不好意思刚才说错了，我们小区是防范区，不是封控区。那还用去定点吗';
+    expect(nlu.analyse(short).ranking).toEqual(nlu.model.score(nlu.prepare(short).features, 5));
+  });
+
   it('in English too', () => {
     expect(intentOf('Did a long run today, legs are jelly, ate a huge pizza after. Quick question: which hospital in Jinjiang does dialysis?')).toBe('designation');
   });
