@@ -8,26 +8,24 @@ import { dedupe } from '../answer/topics';
 const SENTENCE_END = /[。！？!?；;\n]/;
 const CLAUSE_END = /[,，]/;
 
-/** Where the clause ending at `end` begins: after the comma or sentence end before it. */
-function clauseStart(text: string, end: number): number {
-  let i = end - 1;
-  while (i >= 0 && !CLAUSE_END.test(text[i] as string) && !SENTENCE_END.test(text[i] as string)) i--;
-  return i + 1;
-}
-
 /** The parts of a message that each ask something, when there are two or more of them; else none. */
 export function questionsOf(text: string, domain: Domain): string[] {
   const lower = text.toLowerCase();
+  const cues = cueScan(lowerCase(domain.questionCues));
+  const asks = (s: string): boolean => cues.any(s.toLowerCase()) || domain.choiceAsks.some((re) => re.test(s));
   const cuts = new Set<number>();
-  for (let i = 0; i < text.length; i++) if (SENTENCE_END.test(text[i] as string)) cuts.add(i + 1);
+  // a sentence ends a question, and so does a clause that asks, what was said before it in its sentence its context
+  // (120接上了,去人民医院还是妇幼,俺们是封控区的,到了要跟人家说啥 — voice typing's pauses become commas; a choice asked,
+  // 还是 after a verb, asks too)
+  for (let i = 0, clause = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (!SENTENCE_END.test(c) && !CLAUSE_END.test(c)) continue;
+    if (SENTENCE_END.test(c) || asks(text.slice(clause, i))) cuts.add(i + 1);
+    clause = i + 1;
+  }
   // a separator word starts a new question (另外, 还有, 顺便问一下, also)
   for (const sep of lowerCase(domain.questionSeparators))
     for (let at = lower.indexOf(sep); at >= 0; at = lower.indexOf(sep, at + sep.length)) cuts.add(at);
-  // (…and a clause that asks ends one, what was said before it in its sentence its context: 120接上了,去人民医院还是妇幼,
-  // 俺们是封控区的,到了要跟人家说啥 — voice typing's pauses become commas; a choice asked, 还是 after a verb, asks too)
-  const cues = cueScan(lowerCase(domain.questionCues));
-  const asks = (s: string): boolean => cues.any(s.toLowerCase()) || domain.choiceAsks.some((re) => re.test(s));
-  for (let i = 0; i < text.length; i++) if (CLAUSE_END.test(text[i] as string) && asks(text.slice(clauseStart(text, i), i))) cuts.add(i + 1);
   const bounds = [0, ...[...cuts].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b), text.length];
   const parts: string[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {

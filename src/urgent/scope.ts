@@ -303,14 +303,16 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // something else (万一他半夜又喘不上气咋办，现在睡得可香了，呼噜震天响 xswl): the safety line stays
       // (laughter laughs off no sign that came on or has lasted, nor a means made ready: 奶奶胳膊突然软了 嘴也歪了 哈哈; 刀都磨好了 哈哈)
       // (…and a joke denied in the sentence denies every joke word in it: 哈哈我要去紫砂啦 不是开玩笑 遗书在备忘录)
-      const proof = mentions.some((o) => laughProof.has(o.concept) && o.start >= ss && o.end <= se);
-      const laughedOff = (h: Hit): boolean => !proof || !laughs.has(text.slice(h.start, h.end));
-      const denied = hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && jokeDisowned(text, h));
+      // (each read only where a joke word is met: most sentences have none)
+      let proof: boolean | undefined;
+      const laughedOff = (h: Hit): boolean => !laughs.has(text.slice(h.start, h.end)) || !(proof ??= mentions.some((o) => laughProof.has(o.concept) && o.start >= ss && o.end <= se));
+      const denied = (): boolean => hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && jokeDisowned(text, h));
+      const jokeable = !inForce.joked.has(m.concept);
       let figurative =
-        (!inForce.joked.has(m.concept) && !denied && hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && (!hypothetical || jokeReaches(text, h, m)) && laughedOff(h))) ||
+        (jokeable && hits.some((h) => h.cues & Cue.Joke && inSpan(h, ss, se) && (!hypothetical || jokeReaches(text, h, m)) && laughedOff(h)) && !denied()) ||
         (hits.some((h) => h.cues & Cue.Serious && h.start >= m.end && jokingAside(text.slice(h.end))) &&
           !mentions.some((o) => happening.has(o.concept) && o.end <= m.start + 4 && o.start >= ss)) ||
-        (!inForce.joked.has(m.concept) && jokeSaidAfter(text, hits, se, laughedOff)) ||
+        (jokeable && jokeSaidAfter(text, hits, se, laughedOff)) ||
         (!inForce.figurative.has(m.concept) && !!emotionalAfter?.test(text.slice(m.end, se)));
       const listStart = bounds(text, m.start, CLAUSE_NO_LIST)[0];
       for (const h of hits) {
