@@ -21,6 +21,10 @@ export { inScope, SCOPE_KEYS, type InForce, type Scope, type ScopeReader };
 /** A resolution asked, not said (啥事没有吧, 好了吗): the mention is not over. */
 const ASKED_AFTER = /^了?(?:吧|吗|么|嘛|[?？])/;
 
+/** How far before a resolution scope.yml's `remedy_said_before` is read: its longest match, a verb of saying and two
+ * clauses of at most 14 characters with a comma between, and a margin. */
+const REMEDY_REACH = 34;
+
 /** CLAUSE_END's characters, by code (a test a character without making a string of it). */
 const CLAUSE_END_CODES = new Set([...',，:：、。!?;\n！？；'].map((c) => c.charCodeAt(0)));
 /** A number with these after it is a bound someone names, not a reading taken (血氧掉到90以下这种). */
@@ -56,7 +60,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   /** A resolution opening on 就 (…就好了, whichever of its cues was hit) after a remedy someone says will do it. */
   const remedySaid = (text: string, at: number): boolean => {
     const k = text[at] === '就' ? at : text[at - 1] === '就' ? at - 1 : -1;
-    return k >= 0 && !!remedySaidBefore?.test(text.slice(Math.max(0, k - 34), k));
+    return k >= 0 && !!remedySaidBefore?.test(text.slice(Math.max(0, k - REMEDY_REACH), k));
   };
   /** After 说正经的: a question follows (…卫生院标黄色是啥意思) and the joke is not denied (说正经的不是开玩笑). */
   const jokingAside = (after: string): boolean => !!seriousQuestion?.test(after) && !jokeDenied?.test(after);

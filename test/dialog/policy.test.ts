@@ -312,6 +312,12 @@ describe('reply policy', () => {
       expect(textOf(talk(core).say(q))).toContain('协助转诊');
   });
 
+  it('reads someone who cannot get downstairs (下不了楼, 腿脚不好) as the priority group the referral help is for', () => {
+    const t = talk(core);
+    t.say('烟台芝罘的 我姥姥阳了 家庭医生怎么联系');
+    expect(textOf(t.say('她下不了楼 真要去医院怎么弄'))).toContain('协助转诊');
+  });
+
   it("reads a service a hospital says it cannot do (开展不了, 无法开展) as one not offered locally: who arranges it", () => {
     for (const q of ['晋江 我们是隔离的 孩子要做的那个手术 市医院说开展不了 要去泉州 谁来安排', '晋江市 隔离点的老人要做的检查 医院说无法开展 怎么办'])
       expect(textOf(talk(core).say(q))).toContain('医政科');
