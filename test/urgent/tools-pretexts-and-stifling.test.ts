@@ -4,7 +4,8 @@
 // 打邊爐 (a Cantonese hot pot) is one. 没人 before a sign denies it. Stifled by the lockdown, 憋得俺喘不过气, is a figure
 // of speech. An everyday matter denied (家里没人做饭) is still an everyday matter. Waters broken or contractions
 // beside a birth already given (在家生的, 生完孩子第三天) are no labour now. 不好了 (worse) is no 好了, and a broken heart
-// (心碎) no joke that laughs off the pain after it. Phrasings of our own.
+// (心碎) no joke that laughs off the pain after it. Vomiting counted across a pause (呕吐 好几次了) is read after a knock to
+// the head. Phrasings of our own.
 import { ruleFlags, urgentFlags } from '../support/nlu';
 
 describe('a household tool', () => {
@@ -84,5 +85,11 @@ describe('worse, and heartbreak', () => {
 
   it('grief alone raises nothing', () => {
     expect(urgentFlags('老伴走了 我心碎了 天天睡不着')).toEqual([]);
+  });
+});
+
+describe('vomiting after a knock to the head', () => {
+  it('counted across the pause a space makes (呕吐 好几次了) raises head injury by the rules', () => {
+    expect(ruleFlags('闺女从床上摔下来磕了头 呕吐 好几次了')).toContain('head_injury');
   });
 });
