@@ -12,7 +12,8 @@ const CLAUSE_END = /[,，]/;
 export function questionsOf(text: string, domain: Domain): string[] {
   const lower = text.toLowerCase();
   const cues = cueScan(lowerCase(domain.questionCues));
-  const asks = (s: string): boolean => cues.any(s.toLowerCase()) || domain.choiceAsks.some((re) => re.test(s));
+  /** Whether lower-cased text asks: a question cue, or a choice asked (domain.ts compiles `choiceAsks` case-blind). */
+  const asks = (lowered: string): boolean => cues.any(lowered) || domain.choiceAsks.some((re) => re.test(lowered));
   const cuts = new Set<number>();
   // a sentence ends a question, and so does a clause that asks, what was said before it in its sentence its context
   // (120接上了,去人民医院还是妇幼,俺们是封控区的,到了要跟人家说啥 — voice typing's pauses become commas; a choice asked,
@@ -20,7 +21,7 @@ export function questionsOf(text: string, domain: Domain): string[] {
   for (let i = 0, clause = 0; i < text.length; i++) {
     const c = text[i] as string;
     if (!SENTENCE_END.test(c) && !CLAUSE_END.test(c)) continue;
-    if (SENTENCE_END.test(c) || asks(text.slice(clause, i))) cuts.add(i + 1);
+    if (SENTENCE_END.test(c) || asks(lower.slice(clause, i))) cuts.add(i + 1);
     clause = i + 1;
   }
   // a separator word starts a new question (另外, 还有, 顺便问一下, also)
@@ -30,7 +31,7 @@ export function questionsOf(text: string, domain: Domain): string[] {
   const parts: string[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
     const part = text.slice(bounds[k], bounds[k + 1]).trim();
-    if (part.replace(/[\s\p{P}\p{S}]/gu, '').length >= 4 && asks(part)) parts.push(part);
+    if (part.replace(/[\s\p{P}\p{S}]/gu, '').length >= 4 && asks(part.toLowerCase())) parts.push(part);
   }
   return parts.length >= 2 ? parts : [];
 }

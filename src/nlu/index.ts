@@ -236,13 +236,16 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     let start = -1;
     let least = 4;
     // (most messages hold no opener: one pass over the text says so, before a search per opener)
-    if (openers.length && openerScan.any(lower))
+    if (openers.length && openerScan.any(lower)) {
       for (const o of openers) {
         const at = lower.lastIndexOf(o);
         if (at >= 0 && at + o.length > end) [start, end] = [at, at + o.length];
       }
-    // (a short last sentence says too little alone: 那还用去定点吗 after a zone put right)
-    else [[start, end], least] = [lastSentence(lower), 10];
+    } else {
+      [start, end] = lastSentence(lower);
+      // (a short last sentence says too little alone: 那还用去定点吗 after a zone put right)
+      least = 10;
+    }
     if (start < 6 || asking.test(lower.slice(0, start))) return undefined;
     const question = text.slice(end).replace(/^[\s,，:：.。、]+/, '');
     if (question.length < least) return undefined;

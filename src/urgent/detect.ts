@@ -184,15 +184,14 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   function admitsOf(mentions: readonly Mention[], scopes: readonly Scope[]): (label: string) => boolean {
     if (!mentions.length) return admitsUnnamed;
     const named = new Set(mentions.filter((_, i) => !(scopes[i] as Scope).negated).map((m) => m.concept));
-    // (an ordinary reason is what the message is about, said or denied: 家里没人做饭 is still about the cooking)
-    const reasons = new Set(mentions.map((m) => m.concept));
     // (someone named and nothing said of them — 我妈一周要透析三次，谁给她透 — is a question about them, not an emergency;
     // nor is a time still ahead said of them: 怀孕了，预产期下个月)
     const saysMore = [...named].some((c) => !context.has(c) && !notYetSaid.has(c));
     return (label) => {
       const needs = subjects.get(label);
-      // (…nor one whose ordinary reason is named: 事情办好了，以后就不麻烦你们了 is a sign-off)
-      if (ordinary.get(label)?.some((c) => reasons.has(c))) return false;
+      // (…nor one whose ordinary reason is named, said or denied: 事情办好了，以后就不麻烦你们了 is a sign-off, and 家里没人做饭
+      // is still about the cooking)
+      if (ordinary.get(label)?.some((c) => mentions.some((m) => m.concept === c))) return false;
       return !needs?.length || (needs.some((c) => named.has(c)) && saysMore);
     };
   }
