@@ -87,6 +87,8 @@ const DomainFile = z
       .strict()
       .default({ asks: [], things: [] }),
     followUpLength: z.number().int().min(1).default(10),
+    /** What is said beside a follow-up and asks nothing (我记一下, 谢谢): not counted in its length. Lower case. */
+    followUpAsides: z.array(z.string().min(1).refine((w) => w === w.toLowerCase(), 'lower case')).default([]),
     alternativeRatio: z.number().min(0).max(1),
     /** Below this confidence an intent gives way to the question of a topic the message names and it does not answer. */
     weakIntent: z.number().min(0).max(1).default(0),

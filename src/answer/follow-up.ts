@@ -39,8 +39,16 @@ export function isFollowUp(f: Omit<FollowUpInput, 'book' | 'facts'>): boolean {
   if (asksWhere(f.domain, f.text)) return false;
   // a resident's word for something the notice names otherwise (那轻症呢 → 居家治疗) names a subject, not an aspect
   if (Object.keys(f.domain.plainWords).some((w) => w.length > 1 && f.text.includes(w))) return false;
-  const length = f.lang === 'en' ? (f.original.match(/[a-z]+/gi) ?? []).length : (f.text.match(/[\u3400-\u9fff]/g) ?? []).length;
+  const said = withoutAsides(f.domain.followUpAsides, f.lang === 'en' ? f.original.toLowerCase() : f.text);
+  const length = f.lang === 'en' ? (said.match(/[a-z]+/g) ?? []).length : (said.match(/[\u3400-\u9fff]/g) ?? []).length;
   return length > 0 && length <= f.domain.followUpLength;
+}
+
+/** The text less the asides it holds (他手机号再发我一遍，我记一下 → 他手机号再发我一遍), the longest first. */
+function withoutAsides(asides: readonly string[], text: string): string {
+  const found = cueScan(asides).which(text);
+  if (!found.length) return text;
+  return found.map((k) => asides[k] as string).sort((a, b) => b.length - a.length).reduce((t, w) => t.split(w).join(' '), text);
 }
 
 /** The line of a service that answers an aspect asked by topic ("要多少钱" → its fees). */

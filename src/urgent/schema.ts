@@ -187,6 +187,9 @@ export const ScopeSchema = z.strictObject({
   /** …except the sequela words that say it is the person's usual state (叫不醒是老样子，打雷都不醒: a heavy sleeper). */
   sequela_usual: words.default([]),
   still_words: words.default([]),
+  /** Words saying a state is stable (稳定, 平稳): a sign left behind said stable after an illness months or years ago is
+   * that illness's (前年中风，现在左边偏瘫，人挺稳定的). */
+  stable_words: words.default([]),
   emergency_now: words.default([]),
   /** Patterns (regular expressions) read around a named disease: feared before it (要中风了), about to after it
    * (心脏病都要犯了) — neither is happening; and a clause opening on now in the clinical register (现端坐呼吸). */

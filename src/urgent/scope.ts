@@ -29,6 +29,8 @@ const REMEDY_REACH = 34;
 const CLAUSE_END_CODES = new Set([...',，:：、。!?;\n！？；'].map((c) => c.charCodeAt(0)));
 /** A number with these after it is a bound someone names, not a reading taken (血氧掉到90以下这种). */
 const THRESHOLD_AFTER = /^(?:以下|以上|以内|或以下|或以上|or below|or above)/;
+/** A past time of months or years (前年, 去年, 三年前, 几个月前, 2019年), not of days (昨天, 三天前). */
+const LONG_AGO = /[年月]/;
 const PAST_UNIT = /(?:\d+|[一二两三四五六七八九十几半多]+)(?:天|周|星期|个星期|个月|月|年)(?:多)?前|(?:19|20)\d\d年/g;
 export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s, inForce: InForce = NONE_IN_FORCE): ScopeReader {
   const happening = new Set(data.happening);
@@ -120,6 +122,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const sequelaNever = new Set(data.sequela_never);
   const sequelaUsual = new Set(data.sequela_usual.map(norm));
   const still = data.still_words.length ? new RegExp(alternation(data.still_words.map(norm))) : undefined;
+  // (稳定, not 不稳定)
+  const stable = data.stable_words.length ? new RegExp(`(?<![不没无])(?:${alternation(data.stable_words.map(norm))})`) : undefined;
   const nightBefore = data.night_before.length ? new RegExp(alternation(data.night_before)) : undefined;
   const nextMorning = data.next_morning.length ? new RegExp(`(?<![天日])(?:${alternation(data.next_morning)})`, 'g') : undefined;
 
@@ -265,6 +269,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         (!nowHere && hits.some((h) => h.cues & Cue.Sequela && h.start >= pcs && h.end <= nce && inSpan(h, ss, se) && (!sequelaNever.has(m.concept) || sequelaUsual.has(text.slice(h.start, h.end))))) ||
         // (a sign left behind, said to be still there after a history: 脑梗一年多了，左手还是使不上劲)
         (!nowHere && sequelaSigns.has(m.concept) && !!still?.test(text.slice(cs, m.end)) && hits.some((h) => h.cues & (Cue.History | Cue.HistDuration) && h.start >= ss && h.end <= m.start)) ||
+        // (…or said to be stable after an illness months or years ago: 前年中风，现在左边偏瘫，人挺稳定的)
+        (!nowHere && sequelaSigns.has(m.concept) && !!stable?.test(text.slice(cs, se)) && hits.some((h) => h.start >= ss && h.end <= m.start && (h.cues & (Cue.History | Cue.HistDuration) || (h.cues & Cue.Past && LONG_AGO.test(text.slice(h.start, h.end)))))) ||
         (!nowHere && !inForce.lasting?.has(m.concept) && habitualSince(text, hits, ss, m.start, nce)));
       const hypothetical =
         !inForce.asked.has(m.concept) &&

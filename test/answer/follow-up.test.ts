@@ -27,6 +27,12 @@ describe('a follow-up about the last answer', () => {
     expect(reply).not.toContain('13559522818');
   });
 
+  it.each(['那个人电话再发一下 我存一下', '他手机号再给我发一遍 麻烦了'])('"%s": an aside beside a follow-up (我存一下, 麻烦了) does not make it a new question', (q) => {
+    const t = talk(core);
+    expect(textOf(t.say('泉秀社区中心办了门特的慢病病人能多报销吗'))).toContain('报销');
+    expect(textOf(t.say(q))).toContain('18065225268');
+  });
+
   it('"晚上开吗" after the departments gives the facility hours', () => {
     const t = talk(core);
     expect(textOf(t.say('泉秀社区卫生服务中心有哪些科室'))).toContain('盆底康复室');

@@ -318,6 +318,15 @@ describe('reply policy', () => {
     expect(textOf(t.say('她下不了楼 真要去医院怎么弄'))).toContain('协助转诊');
   });
 
+  it('reads "can I go along" (能跟上一起去不, 可以陪着一块去吗) as the companion question', () => {
+    for (const q of ['忻州 俺闺女要去医院 俺能跟上一起去不', '忻州的 我妈要去医院 我可以陪着一块去吗'])
+      expect(textOf(talk(core).say(q))).toContain('陪同');
+  });
+
+  it('reads a signed service asked for (能签个约吗) as the family doctors\' question', () => {
+    expect(textOf(talk(core).say('招远的 一个人住 高血压 能不能签个约 让医生隔段时间打电话问问'))).toContain('签约服务');
+  });
+
   it("reads a service a hospital says it cannot do (开展不了, 无法开展) as one not offered locally: who arranges it", () => {
     for (const q of ['晋江 我们是隔离的 孩子要做的那个手术 市医院说开展不了 要去泉州 谁来安排', '晋江市 隔离点的老人要做的检查 医院说无法开展 怎么办'])
       expect(textOf(talk(core).say(q))).toContain('医政科');
