@@ -5,6 +5,8 @@
 // away, and a spouse who did not pull through joined tonight are read as the self-harm and the goodbye they are. A
 // medicine named by its own name (硝苯地平), or counted gone from its pack, beside a small child is a poisoning; a
 // medicine expired two months is no two-month-old. A past time compared with (这回不像以前) is not when a sign happens.
+// Pills saved over months are read across the clauses that tell it, beside a letter; a dose counted enough is not
+// laughed off; insulin injected all at once is an overdose. Struck down by the heat with the mind going is heat stroke.
 // Phrasings of our own.
 import { ruleFlags, urgentFlags } from '../support/nlu';
 
@@ -97,5 +99,39 @@ describe('one who died, joined', () => {
 describe('a past time compared with', () => {
   it('不像以前 (unlike before) is a comparison, not when it happens', () => {
     expect(ruleFlags('我爸有心脏病史 这回不像以前 早上起来就叫不醒')).toContain('unconscious');
+  });
+});
+
+describe('pills saved and counted', () => {
+  it('saved over months, told across its clauses, counted tonight (算好了 is no "better"), beside a letter', () => {
+    expect(ruleFlags('血压药一直没吃，攒满一抽屉，今晚倒出来算好了，信写好放桌上了')).toContain('suicide');
+  });
+
+  it('a dose counted enough is not laughed off', () => {
+    expect(ruleFlags('lol 手里一把安眠药 数了一下应该够')).toContain('suicide');
+  });
+
+  it('a supply counted to last, laughed at, is a supply', () => {
+    expect(urgentFlags('哈哈 药数了一下 够吃到下个月')).toEqual([]);
+  });
+});
+
+describe('struck down by the heat', () => {
+  it('the faint over and the mind going is heat stroke, raised by the rules', () => {
+    expect(ruleFlags('值守的大爷中暑晕了一下 现在醒了 可是不知道今天几号')).toContain('unconscious');
+  });
+
+  it('a touch of the heat with a dizzy head is not', () => {
+    expect(urgentFlags('中暑了 头有点晕 喝了藿香正气水')).toEqual([]);
+  });
+});
+
+describe('insulin injected all at once', () => {
+  it('is an overdose, as pills all swallowed are', () => {
+    expect(ruleFlags('今晚我要把胰岛素全打了 终于能好好休息了')).toContain('suicide');
+  });
+
+  it('a dose taken is a dose', () => {
+    expect(urgentFlags('今天的胰岛素打了 血糖8.2 正常吗')).toEqual([]);
   });
 });
