@@ -35,6 +35,17 @@ const NEGATOR = /[不没无未冇唔]/;
 /** A Latin letter (lower case: the text is scanned lowered). */
 const latin = (c: number): boolean => c >= 97 && c <= 122;
 
+/** An English word's inflection after a surface (seizures, banged, choking), and nothing more of the word. */
+const INFLECTION = /(?:s|es|ed|d|ing)(?![a-z])/y;
+
+/** Whether a surface ending at `end` ends at a word's edge: not inside an English word (bb is not in bbq, pee not
+ * in peel), an inflection aside. */
+function wordEnds(text: string, end: number): boolean {
+  if (end >= text.length || !latin(text.charCodeAt(end)) || !latin(text.charCodeAt(end - 1))) return true;
+  INFLECTION.lastIndex = end;
+  return INFLECTION.test(text);
+}
+
 function scan(text: string, root: Trie<string>): Hit[] {
   const out: Hit[] = [];
   // walked frozen (char-trie.ts): a walk starts at every character of every message
@@ -46,7 +57,7 @@ function scan(text: string, root: Trie<string>): Hit[] {
     let j = i + 1;
     while (node >= 0) {
       const values = trie.payloads[node];
-      if (values) for (const id of values) out.push({ id, start: i, end: j });
+      if (values && wordEnds(text, j)) for (const id of values) out.push({ id, start: i, end: j });
       if (j >= text.length) break;
       node = trie.innerChild(node, text.charCodeAt(j));
       j++;

@@ -349,4 +349,24 @@ describe('reply policy', () => {
     const text = textOf(chat.say('那要是做化疗呢'));
     expect(text).toContain('管控区 · 肿瘤放化疗定点医院：忻州市第二人民医院');
   });
+
+  it('reads a daughter who is pregnant as the mother-to-be, not a child (俺闺女怀孕七个月)', () => {
+    const text = textOf(talk(core).say('俺闺女怀孕七个月 住忻府区封控区 去哪个医院'));
+    expect(text).toContain('孕产妇定点医院');
+    expect(text).not.toContain('儿童');
+  });
+
+  it('adds the emergency route for births about to happen when labour is only supposed (怕万一半夜要生 咋弄), with no alarm', () => {
+    const r = talk(core).say('我闺女怀孕八个月 住定襄县 管控区 怕万一半夜要生 咋弄 去哪个医院');
+    expect(r?.urgent).toBe(false);
+    const text = textOf(r);
+    expect(text).toContain('即将分娩');
+    expect(text).toContain('120');
+  });
+
+  it('reads a hospital "for delivery", in English, as childbirth', () => {
+    const text = textOf(talk(core).say('my wife is 37 weeks, we are in a controlled area of Meiling, Jinjiang. which hospital does she go to for delivery?'));
+    expect(text).toContain('childbirth');
+    expect(text).not.toContain('chemotherapy');
+  });
 });
