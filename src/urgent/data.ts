@@ -99,6 +99,7 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
   d.scope.sequela_signs.forEach((c, i) => ids.has(c) || problems.push(`${sf}: sequela_signs[${i}]: unknown concept "${c}"${suggest(c, ids)}`));
   d.scope.sequela_never.forEach((c, i) => ids.has(c) || problems.push(`${sf}: sequela_never[${i}]: unknown concept "${c}"${suggest(c, ids)}`));
   d.scope.laugh_proof.forEach((c, i) => ids.has(c) || problems.push(`${sf}: laugh_proof[${i}]: unknown concept "${c}"${suggest(c, ids)}`));
+  d.scope.person_only.forEach((c, i) => ids.has(c) || problems.push(`${sf}: person_only[${i}]: unknown concept "${c}"${suggest(c, ids)}`));
   d.scope.laughs.forEach((w, i) => d.scope.jokes.includes(w) || problems.push(`${sf}: laughs[${i}]: "${w}" is not one of the joke words`));
   d.scope.sequela_usual.forEach((w, i) => d.scope.sequela.includes(w) || problems.push(`${sf}: sequela_usual[${i}]: "${w}" is not one of the sequela words`));
   const ruleOnly = new Set(ruleOnlyIds(d.concepts));

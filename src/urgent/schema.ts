@@ -313,6 +313,9 @@ export const ScopeSchema = z.strictObject({
   /** Concepts that say a sign came on or has lasted (突然, 一个多小时) or a means made ready (刀都磨好了): laughter in their
    * sentence laughs nothing off. */
   laugh_proof: words.default([]),
+  /** Concepts no animal is the subject of (a goodbye, a letter left, a plan to die): read as the writer's or a person's
+   * wherever an animal's word stands before them (猫倒了一星期的粮和水，留了张纸条). */
+  person_only: words.default([]),
   literal_before: words,
   figurative_subjects: words,
   service_after: words,

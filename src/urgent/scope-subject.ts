@@ -56,12 +56,12 @@ export function notSubjectReader(nonhuman: ScopeFile['nonhuman_subject'], altern
 
 /** Where an animal's word is no subject: `not_subject`'s words, the animal doing something to someone
  * (`acts_on_people`: 狗咬了腿肚子, 猫抓了一下, "dog bit" — what follows is the person's), or the animal handed on to someone
- * (`handed_on`: 猫给了楼下, 狗也托隔壁了 — what follows is the writer's). */
+ * (`handed_on`: 猫给了楼下, 狗也托隔壁了, 猫以后就交给你 — what follows is the writer's). */
 function notSubjectPattern(nonhuman: NonNullable<ScopeFile['nonhuman_subject']>, alternation: (ws: readonly string[]) => string): string | undefined {
   const parts = [
     ...(nonhuman.not_subject?.length ? [alternation(nonhuman.not_subject)] : []),
     ...(nonhuman.acts_on_people?.length ? [`(?:${alternation(nonhuman.subjects)}) ?(?:${alternation(nonhuman.acts_on_people)})`] : []),
-    ...(nonhuman.handed_on?.length ? [`(?:${alternation(nonhuman.subjects)})仔?(?:也|已经|都|就|以后)?(?:${alternation(nonhuman.handed_on)})`] : []),
+    ...(nonhuman.handed_on?.length ? [`(?:${alternation(nonhuman.subjects)})仔?(?:也|已经|都|就|以后|请|麻烦){0,2}(?:${alternation(nonhuman.handed_on)})`] : []),
   ];
   return parts.length ? parts.join('|') : undefined;
 }

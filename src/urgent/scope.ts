@@ -37,6 +37,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const who = new Set(data.who);
   const modifiers = new Set(data.modifiers);
   const laughProof = new Set(data.laugh_proof);
+  const personOnly = new Set(data.person_only);
   /** A data word as messages are read: NFKC, simplified, lower case. */
   const norm = (w: string): string => simplify(w.normalize('NFKC')).toLowerCase();
   const laughs = new Set(data.laughs.map(norm));
@@ -339,7 +340,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (…not past a clause-break word: 还以为跟电视剧里演的一样，结果他真的倒在地上了)
       // (…or told of a fiction named after its story, a reported word before it: 刚追完那部剧…后来还吞了一瓶药 编剧太狠了;
       // a reported word followed by a time — 追剧的时候 — says when, not whence)
-      const animal = aboutNonhuman(text, ss, m.start);
+      const animal = !personOnly.has(m.concept) && aboutNonhuman(text, ss, m.start);
       const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && source(text, h) && !relayed(text, h, m.start) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || (toldFrom <= m.start && m.end <= fictionAt) || animal || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || !!reportBefore?.test(text.slice(Math.max(0, m.start - 6), m.start)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
       return animal ? { negated, resolved, past, history, hypothetical, knowledge, figurative, reported, animal } : { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });

@@ -6,8 +6,13 @@
 // or a session supposed is no dialysis missed; signs asked about (煤气中毒都有啥症状) and a stranger's story seen in a
 // video are not a case. A window's guard taken off high up, a pet's food left for days beside another goodbye, a day
 // chosen that no one is to talk the writer out of: a plan. A dog called 狗儿 handed on is the writer's goodbye, not the
-// dog's case. Phrasings of our own.
+// dog's case, and no animal is the subject of a goodbye or a letter (scope.yml person_only). A cut of one's own that goes
+// on or brings relief is self-harm; pills wanted or saved to take in one go (够一次吃完的那种) are an overdose planned.
+// Phrasings of our own.
 import { ruleFlags, urgentFlags, urgentVerdict } from '../support/nlu';
+
+/** The concepts the real detector finds in a message. */
+const concepts = (t: string): string[] => urgentVerdict(t).mentions.map((m) => m.concept);
 
 describe('an everyday use denied', () => {
   it.each([
@@ -36,7 +41,6 @@ describe('affairs settled, said in English', () => {
   });
 
   it('finds each act as the Chinese one it is', () => {
-    const concepts = (t: string): string[] => urgentVerdict(t).mentions.map((m) => m.concept);
     expect(concepts('I sent the rest of my savings to my brother')).toContain('farewell_weak');
     expect(concepts('Changed my insurance beneficiary to my sister last week')).toContain('farewell_weak');
     expect(concepts('paid off every small loan this month')).toContain('farewell_weak');
@@ -59,15 +63,12 @@ describe('a cut that will not stop', () => {
 
 describe('English words read whole', () => {
   it('finds no baby in bbq and no fever in template', () => {
-    const concepts = (t: string): string[] => urgentVerdict(t).mentions.map((m) => m.concept);
     expect(concepts('rooftop bbq tonight with the neighbours')).not.toContain('infant');
     expect(concepts('any template for a quarantine letter?')).not.toContain('fever');
   });
 
   it('still reads a word with its inflection (wasps)', () => {
-    expect(urgentVerdict('allergic to wasps, if i got stung in lockdown is there adrenaline?').mentions.map((m) => m.concept)).toContain(
-      'allergen_more',
-    );
+    expect(concepts('allergic to wasps, if i got stung in lockdown is there adrenaline?')).toContain('allergen_more');
   });
 });
 
@@ -75,7 +76,7 @@ describe('give, in Cantonese and Wu', () => {
   it.each([['我隻狗已經交咗俾隔籬陳生，以後都係佢養，我都唔使再諗咁多'], ['阿拉只狗交拨隔壁阿婆了，伊会待伊好额，我也放心了']])(
     'reads a pet handed on for good: %s',
     (text) => {
-      expect(urgentVerdict(text).mentions.map((m) => m.concept)).toContain('farewell_weak');
+      expect(concepts(text)).toContain('farewell_weak');
     },
   );
 
@@ -95,7 +96,7 @@ describe('no case', () => {
 
   it('a session supposed, or of people in general, is none missed', () => {
     for (const t of ['透析的人万一漏了一次 会出事不 网上说漏了要命 给我吓的', '想问下 透析的人要是漏了一回 会不会有危险 我舅每次都按时去'])
-      expect(urgentVerdict(t).mentions.map((m) => m.concept)).not.toContain('missed_dialysis');
+      expect(concepts(t)).not.toContain('missed_dialysis');
   });
 
   it('a session missed now still raises', () => {
@@ -119,3 +120,40 @@ describe('a plan made ready', () => {
     },
   );
 });
+
+describe('a pet handed on and cutting that goes on', () => {
+  it.each([
+    ['我家那只猫以后就交给你啦，猫砂罐头都囤好了'],
+    ['我的猫请帮我照顾，我要走了，不会再回来了'],
+  ])('a goodbye that hands on a pet is the writer\'s, not the animal\'s: %s', (text) => {
+    expect(ruleFlags(text)).toContain('suicide');
+  });
+
+  it('a goodbye after an animal\'s word is still the writer\'s (an animal leaves no letter)', () => {
+    expect(ruleFlags('给我家狗倒了一个星期的狗粮和水，留了张纸条让我姐接着养。回不去了，也不想回了')).toContain('suicide');
+  });
+
+  it('a door left open, keys under the mat and "you will see tomorrow" are a goodbye together', () => {
+    expect(ruleFlags('都弄好了 钥匙放在门口脚垫底下了 门也没锁 明天来就知道了')).toContain('suicide');
+    expect(urgentFlags('快递放门口就行 门没锁')).not.toContain('suicide');
+  });
+
+  it.each([['宿舍里睡不着 每晚拿小刀划大腿 已经有点发炎了 我还在继续划'], ['心里堵得慌 又划了两刀 感觉好多了']])('a cut of one\'s own that goes on or brings relief: %s', (text) => {
+    expect(ruleFlags(text)).toContain('suicide');
+  });
+
+  it.each([['切菜划了手，划了一刀，包上了感觉好点了'], ['我要去方舱了 猫麻烦帮我喂几天 钥匙在门口']])('not a kitchen cut or a cat fed while away: %s', (text) => {
+    expect(urgentFlags(text)).toEqual([]);
+  });
+});
+
+describe('pills for one go', () => {
+  it.each([['药店一次能卖多少片安眠药 想多囤点 够一次吃完的那种'], ['这阵子陆续攒了三十多片助眠的药，想一次解决']])('%s', (text) => {
+    expect(ruleFlags(text)).toContain('suicide');
+  });
+
+  it.each([['这包中药一次吃完吗 还是分两次'], ['降压药和挂号的问题能不能一次解决']])('not a dose asked about or a matter settled: %s', (text) => {
+    expect(urgentFlags(text)).toEqual([]);
+  });
+});
+
