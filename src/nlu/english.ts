@@ -342,8 +342,13 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
     let lastWasGloss = false;
     const emit = (piece: string, isGloss: boolean, start: number): void => {
       let between = text.slice(pos, start);
-      // glosses sit next to Chinese (or each other) without spaces; English words keep theirs
+      // glosses sit next to Chinese (or each other) without spaces, on either side (不想 wake up 了 is 不想醒了); English
+      // words keep theirs
       if (/^[ \t]+$/.test(between) && isGloss && (lastWasGloss || /[\u3400-\u9fff]$/.test(out))) between = '';
+      else {
+        if (lastWasGloss) between = between.replace(/^[ \t]+(?=[\u3400-\u9fff])/, '');
+        if (isGloss) between = between.replace(/(?<=[\u3400-\u9fff])[ \t]+$/, '');
+      }
       out += between + piece;
       lastWasGloss = isGloss;
     };

@@ -87,7 +87,7 @@ export function createUrgentDetector(data: UrgentData, o: UrgentOptions): Urgent
   // each class's own concepts (its rules'), read for the classes whose lasting counts and for a denial reopened
   const ownOf = ownConceptsOf(data.classes.classes);
   const lasting = new Set(Object.entries(data.classes.classes).flatMap(([id, c]) => (c.lasting_counts ? [...(ownOf.get(id) ?? [])] : [])));
-  const scope = createScopeReader(data.scope, o.simplify, { ...(Object.fromEntries(IN_FORCE_READINGS.map((r) => [r, inForce(r)])) as Record<(typeof IN_FORCE_READINGS)[number], Set<string>>), lasting });
+  const scope = createScopeReader(data.scope, o.simplify, { ...(Object.fromEntries(IN_FORCE_READINGS.map((r) => [r, inForce(r)])) as Record<(typeof IN_FORCE_READINGS)[number], Set<string>>), lasting }, lexicon.spell);
   const rules = createRuleEngine(data.classes, scope);
   const isWord = o.isWord ?? (() => false);
   const sizes = data.scorer.ngrams;

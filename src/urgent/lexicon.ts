@@ -3,6 +3,7 @@
 // words that may be typed with homophones (婚迷 for 昏迷). Built once; matching is in mentions.ts.
 import { pinyin } from '../nlu/pinyin';
 import type { ConceptsFile, NumberSpec } from './schema';
+import { spellingsOf, type Spell } from './spellings';
 
 export interface Trie<T> {
   next: Map<number, Trie<T>>;
@@ -26,6 +27,8 @@ export interface PinyinNode {
 }
 
 export interface ConceptLexicon {
+  /** A data word's spellings (concepts.yml `interchangeable`), for the scope reader's cue words too. */
+  spell: Spell;
   words: Trie<string>;
   /** term id → its words, in one trie (a word may stand for several terms). */
   terms: Trie<string>;
@@ -104,6 +107,9 @@ export function buildConceptLexicon(
   syllablesOf: (s: string) => string[] = (s) => pinyin(s, { toneType: 'none', type: 'array' }) as string[],
 ): ConceptLexicon {
   const norm = (w: string): string => simplify(w.normalize('NFKC')).toLowerCase();
+  const spell = spellingsOf(data.interchangeable.map((c) => c.map(norm)));
+  /** A data word as messages are read, in each of its spellings. */
+  const forms = (w: string): string[] => spell(norm(w));
   const words: Trie<string> = { next: new Map() };
   const terms: Trie<string> = { next: new Map() };
   const near: NearSpec[] = [];
@@ -115,16 +121,15 @@ export function buildConceptLexicon(
   let maxLength = 0;
   const blockers: ConceptLexicon['blockers'] = new Map();
   for (const [id, list] of Object.entries(data.terms))
-    for (const w of list) {
-      const s = norm(w);
-      insert(terms, s, id);
-      surfaces.add(s);
-    }
+    for (const w of list)
+      for (const s of forms(w)) {
+        insert(terms, s, id);
+        surfaces.add(s);
+      }
   // (in the same trie, under an id no term has: a term's hit inside one is dropped — mentions.ts)
-  for (const w of data.plain) insert(terms, norm(w), PLAIN);
+  for (const w of data.plain) for (const s of forms(w)) insert(terms, s, PLAIN);
   for (const c of data.concepts) {
-    for (const w of c.words) {
-      const s = norm(w);
+    for (const s of c.words.flatMap(forms)) {
       insert(words, s, c.id);
       surfaces.add(s);
       maxLength = Math.max(maxLength, s.length);
@@ -141,14 +146,14 @@ export function buildConceptLexicon(
       }
     }
     for (const combo of c.near) {
-      near.push({ concept: c.id, terms: combo, window: c.window, ...(c.across_clauses ? { acrossClauses: true } : {}), ...(c.near_apart.length ? { apart: c.near_apart.map(norm) } : {}) });
+      near.push({ concept: c.id, terms: combo, window: c.window, ...(c.across_clauses ? { acrossClauses: true } : {}), ...(c.near_apart.length ? { apart: c.near_apart.flatMap(forms) } : {}) });
       for (const t of combo) if (conceptIds.has(t)) conceptTerms.add(t);
     }
     for (const spec of c.numbers) numbers.push({ concept: c.id, spec: { ...spec, after: spec.after.map(norm), not_after: spec.not_after.map(norm), not_followed: spec.not_followed.map(norm) } });
     if (c.unless_followed.length || c.unless_preceded.length || c.unless_preceded_pattern)
       blockers.set(c.id, {
-        after: c.unless_followed.map(norm),
-        before: c.unless_preceded.map(norm),
+        after: c.unless_followed.flatMap(forms),
+        before: c.unless_preceded.flatMap(forms),
         owners: c.owners.map(norm),
         ...(c.unless_preceded_pattern ? { beforeRe: new RegExp(`(?:${c.unless_preceded_pattern})$`) } : {}),
       });
@@ -158,5 +163,5 @@ export function buildConceptLexicon(
     const first = spec.terms[0] as string;
     nearByFirst.set(first, [...(nearByFirst.get(first) ?? []), i]);
   });
-  return { words, terms, near, nearByFirst, conceptTerms, numbers, pinyin: pinyinRoot, maxLength, surfaces, blockers, typoNever: new Set(data.typo_never), unreadWhenBlocked: new Set(data.concepts.filter((c) => c.unread_when_blocked).map((c) => c.id)) };
+  return { spell, words, terms, near, nearByFirst, conceptTerms, numbers, pinyin: pinyinRoot, maxLength, surfaces, blockers, typoNever: new Set(data.typo_never), unreadWhenBlocked: new Set(data.concepts.filter((c) => c.unread_when_blocked).map((c) => c.id)) };
 }

@@ -43,6 +43,11 @@ export const ConceptsSchema = z.strictObject({
   typo_never: z.array(z.string().length(1)).default([]),
   /** Words that hold a term's characters but mean something else (山药 is a yam, not 药): no term is read inside one. */
   plain: words.default([]),
+  /** Spellings of one word (什么 and 啥, 怎么 and 咋): a data word with one matches a message with another (spellings.ts). */
+  interchangeable: z
+    .array(z.array(z.string().min(1)).min(2))
+    .default([])
+    .refine((cs) => new Set(cs.flat()).size === cs.flat().length, 'a spelling is in two classes'),
   terms: z.record(z.string().regex(/^[a-z_]+$/), words.min(1)),
   concepts: z.array(
     z.strictObject({

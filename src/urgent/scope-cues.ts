@@ -4,9 +4,11 @@ import type { ScopeFile } from './schema';
 import { insert, type Trie } from './lexicon';
 import { frozenValues } from '../data/char-trie';
 import { Cue, insideNumber, insideWord, type Hit } from './scope-text';
+import { ONE_SPELLING, type Spell } from './spellings';
 
-/** Every cue list of scope.yml in one trie of cue bits, its words as messages are read (`norm`). */
-export function cueTrie(data: ScopeFile, norm: (w: string) => string): Trie<number> {
+/** Every cue list of scope.yml in one trie of cue bits, its words as messages are read (`norm`) in each of their
+ * spellings (`spell`: 没什么事 and 没啥事). */
+export function cueTrie(data: ScopeFile, norm: (w: string) => string, spell: Spell = ONE_SPELLING): Trie<number> {
   const trie: Trie<number> = { next: new Map() };
   const lists: [readonly string[], number][] = [
     [data.negation.before, Cue.Neg],
@@ -46,7 +48,7 @@ export function cueTrie(data: ScopeFile, norm: (w: string) => string): Trie<numb
     // (a word of two characters or more saying it goes on, 现在, 一直: present — 还, 起 alone are too common)
     [data.ongoing.filter((w) => w.length >= 2), Cue.Present],
   ];
-  for (const [list, cue] of lists) for (const w of list) insert(trie, norm(w), cue);
+  for (const [list, cue] of lists) for (const w of list) for (const s of spell(norm(w))) insert(trie, s, cue);
   return trie;
 }
 

@@ -57,8 +57,21 @@ export function bounds(text: string, pos: number, end: RegExp): [number, number]
   return [s, e];
 }
 
-/** Whether `text[i]` ends a sentence or clause; an English full stop does where a space or the end follows it (not 38.5). */
-const endsAt = (text: string, i: number, end: RegExp): boolean => end.test(text[i] as string) || (text[i] === '.' && (i + 1 >= text.length || text[i + 1] === ' '));
+/** Whether `text[i]` ends a sentence or clause; an English full stop does where a space or the end follows it (not 38.5),
+ * and a question's comma ends a sentence (`asked`: 煤气中毒都啥症状啊 俺家停暖了 — a space typed for the question mark). */
+const endsAt = (text: string, i: number, end: RegExp): boolean =>
+  end.test(text[i] as string) || (text[i] === '.' && (i + 1 >= text.length || text[i + 1] === ' ')) || (end === SENTENCE_END && asked(text, i));
+
+/** 啊/呀 after a question word in its clause (咋区分啊, 都啥症状啊), closing a clause at `i` — not 吗: a question that goes on
+ * (…剧里喝到吐血，现实里真的会这样吗，喝多少会吐血) keeps what its sentence said before it. */
+const EXCLAIM_CLOSE = /^[啊呀][,，]/;
+const QUESTION_WORD = /什么|啥|咋|怎么|哪|几|多少|谁/;
+function asked(text: string, i: number): boolean {
+  if (i < 1 || !EXCLAIM_CLOSE.test(text.slice(i - 1, i + 1))) return false;
+  let s = i - 1;
+  while (s > 0 && !CLAUSE_END.test(text[s - 1] as string)) s--;
+  return QUESTION_WORD.test(text.slice(s, i));
+}
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 

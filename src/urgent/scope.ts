@@ -15,6 +15,7 @@ import { supposedReader } from './scope-suppose';
 import { relayReader } from './scope-relay';
 import { nonhumanReader, notSubjectReader } from './scope-subject';
 import { inScope, NONE_IN_FORCE, SCOPE_KEYS, type InForce, type Scope, type ScopeReader } from './scope-types';
+import { ONE_SPELLING, type Spell } from './spellings';
 
 export { inScope, SCOPE_KEYS, type InForce, type Scope, type ScopeReader };
 
@@ -32,7 +33,7 @@ const THRESHOLD_AFTER = /^(?:以下|以上|以内|或以下|或以上|or below|o
 /** A past time of months or years (前年, 去年, 三年前, 几个月前, 2019年), not of days (昨天, 三天前). */
 const LONG_AGO = /[年月]/;
 const PAST_UNIT = /(?:\d+|[一二两三四五六七八九十几半多]+)(?:天|周|星期|个星期|个月|月|年)(?:多)?前|(?:19|20)\d\d年/g;
-export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s, inForce: InForce = NONE_IN_FORCE): ScopeReader {
+export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s, inForce: InForce = NONE_IN_FORCE, spell: Spell = ONE_SPELLING): ScopeReader {
   const happening = new Set(data.happening);
   const who = new Set(data.who);
   const modifiers = new Set(data.modifiers);
@@ -41,7 +42,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   /** A data word as messages are read: NFKC, simplified, lower case. */
   const norm = (w: string): string => simplify(w.normalize('NFKC')).toLowerCase();
   const laughs = new Set(data.laughs.map(norm));
-  const trie = cueTrie(data, norm);
+  const trie = cueTrie(data, norm, spell);
   const [fearedBefore, aboutToAfter, careAskedAfter, nowOpener, conditionalEnd, seriousQuestion, jokeDenied, predictedBefore, remedySaidBefore, comparedBefore, habitualBefore, possibilityBefore, possibilityAfter] = [
     data.feared_before,
     data.about_to_after,
@@ -328,7 +329,8 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       const listStart = bounds(text, m.start, CLAUSE_NO_LIST)[0];
       for (const h of hits) {
         if (figurative || inForce.figurative.has(m.concept)) break;
-        if (h.start < cs || h.end > m.start) continue;
+        // (a cue written to reach into the mention counts too: 得我想 before 想死, 网课卡得我想死)
+        if (h.start < cs || h.start >= m.start || (h.end > m.start && (h.end > m.end || h.end - h.start < 3))) continue;
         if (h.cues & Cue.FigSubject && m.start - h.end <= 3 && !notSubjectAt(text, h.start)) figurative = true;
         if (!(h.cues & Cue.Fig) || m.start - h.end > 8) continue;
         // (the body part right before, or a word or two before in its clause or list: 胸口硬硬、压得喘不过气)

@@ -74,6 +74,12 @@ describe('intents data', () => {
     expect(() => loadIntentsData(dir)).toThrow(/classes\.yml: unscored\[1\]: "down_still" is rule_only in concepts\.yml, which implies it/);
   });
 
+  it('rejects a spelling given in two interchangeable classes, naming where', () => {
+    const f = join(dir, 'urgent', 'concepts.yml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('interchangeable: [[什么, 啥], [怎么, 咋]]', 'interchangeable: [[什么, 啥], [怎么, 咋, 啥]]'));
+    expect(() => loadIntentsData(dir)).toThrow(/concepts\.yml: interchangeable: a spelling is in two classes/);
+  });
+
   it('rejects a sequela sign that names no concept, naming where', () => {
     const f = join(dir, 'urgent', 'scope.yml');
     writeFileSync(f, readFileSync(f, 'utf8').replace('sequela_signs: [one_side_weak, ', 'sequela_signs: [one_sided_weak, '));

@@ -222,6 +222,12 @@ describe('English', () => {
     expect(norm('our doctor team')).toContain('家庭医生团队');
   });
 
+  it('writes a gloss in a Chinese message next to the Chinese on either side, its own spaces dropped', () => {
+    expect(norm('不想 wake up 了')).toBe('不想醒了');
+    expect(norm('我妈 collapsed 了 叫不醒')).toBe('我妈晕倒了,叫不醒');
+    expect(norm('knife 在我手上 please help')).toBe('刀在我手上怎么办');
+  });
+
   it('does not gloss inside words nor Chinese text', () => {
     expect(norm('he keeps rubbing his chest')).not.toContain('宝宝');
     expect(norm('我在忻州封控区')).toBe('我在忻州封控区');
