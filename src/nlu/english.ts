@@ -8,6 +8,12 @@ import { OWN_KEYS } from './english-keys';
 import { z } from 'zod';
 import { DataError } from './data-error';
 
+/** A gloss's place, where a space's neighbour is read (`emit`). */
+const GLOSS = '\u0000';
+const CJK_CHAR = /^[\u3400-\u9fff]$/;
+/** A space between `a` and `b` is dropped: `a` a gloss, `b` a gloss or a Chinese character. */
+const glued = (a: string, b: string): boolean => a === GLOSS && (b === GLOSS || CJK_CHAR.test(b));
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { DamerauLevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance') as {
   DamerauLevenshteinDistance(a: string, b: string): number;
@@ -340,15 +346,14 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
     let out = '';
     let pos = 0;
     let lastWasGloss = false;
+    // glosses sit next to Chinese (or each other) without spaces, on either side (不想 wake up 了 is 不想醒了); English
+    // words keep theirs: a run of spaces goes when a gloss is on one side of it and a gloss or a Chinese character on the other
     const emit = (piece: string, isGloss: boolean, start: number): void => {
-      let between = text.slice(pos, start);
-      // glosses sit next to Chinese (or each other) without spaces, on either side (不想 wake up 了 is 不想醒了); English
-      // words keep theirs
-      if (/^[ \t]+$/.test(between) && isGloss && (lastWasGloss || /[\u3400-\u9fff]$/.test(out))) between = '';
-      else {
-        if (lastWasGloss) between = between.replace(/^[ \t]+(?=[\u3400-\u9fff])/, '');
-        if (isGloss) between = between.replace(/(?<=[\u3400-\u9fff])[ \t]+$/, '');
-      }
+      const between = text.slice(pos, start).replace(/[ \t]+/g, (run: string, at: number, all: string) => {
+        const left = at === 0 ? (lastWasGloss ? GLOSS : out.slice(-1)) : (all[at - 1] as string);
+        const right = at + run.length === all.length ? (isGloss ? GLOSS : piece.slice(0, 1)) : (all[at + run.length] as string);
+        return glued(left, right) || glued(right, left) ? '' : run;
+      });
       out += between + piece;
       lastWasGloss = isGloss;
     };

@@ -177,8 +177,7 @@ function firstFound(usable: ReadonlyMap<string, Mention[]>, own: ReadonlySet<str
   for (const c of concepts) {
     const list = usable.get(c);
     if (!list) continue;
-    let beside: boolean | undefined;
-    for (const m of list) if (!m.realWord || (beside ??= besideSure(usable, own, c))) return m;
+    for (const m of list) if (!m.realWord || besideSure(usable, own, c, m)) return m;
   }
   return undefined;
 }
@@ -189,14 +188,15 @@ function firstSaid(before: readonly Mention[], concepts: readonly string[]): Men
   return undefined;
 }
 
-/** Another of the class's concepts than `concept` has a usable mention that is no guess. */
-function besideSure(usable: ReadonlyMap<string, Mention[]>, own: ReadonlySet<string>, concept: string): boolean {
-  for (const c of own) if (c !== concept && (usable.get(c) ?? NONE).some((o) => !o.typo)) return true;
+/** Another of the class's concepts than `concept` has a usable mention that is no guess, in other words than the guess
+ * `m` (绝经以后骨头就不行了: 不行了 read as 不醒了 is not confirmed by 不行了 read as severe). */
+function besideSure(usable: ReadonlyMap<string, Mention[]>, own: ReadonlySet<string>, concept: string, m: Mention): boolean {
+  for (const c of own) if (c !== concept && (usable.get(c) ?? NONE).some((o) => !o.typo && (o.end <= m.start || o.start >= m.end))) return true;
   return false;
 }
 
 /** The usable mentions of a class's concept; a homophone that is a word of its own (`realWord`) only beside another
  * of the class's concepts that is no guess. */
 function foundOf(usable: ReadonlyMap<string, Mention[]>, own: ReadonlySet<string>, concept: string): Mention[] {
-  return (usable.get(concept) ?? []).filter((m) => !m.realWord || besideSure(usable, own, concept));
+  return (usable.get(concept) ?? []).filter((m) => !m.realWord || besideSure(usable, own, concept, m));
 }

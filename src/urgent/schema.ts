@@ -282,6 +282,10 @@ export const ScopeSchema = z.strictObject({
   reported_before: pattern.optional(),
   /** Right after a reported word, what makes it the time of a case rather than its source (看电视剧的时候他突然倒地). */
   reported_setting: pattern.optional(),
+  /** Right before a reported word, what makes it a source followed, not a report (学抖音上, 照着视频): what is done after it is a case. */
+  reported_heeded_before: pattern.optional(),
+  /** In a report's own clause, what makes it a claim (能防, 就好了, 偏方): the report reaches no further than that clause. */
+  reported_claim: pattern.optional(),
   /** Anywhere after a mention, words about a work of fiction (编剧太狠了, 大结局): with a reported word before it, the
    * story told between is the fiction's, though a sentence or a 后来 lies between. */
   fiction_after: pattern.optional(),

@@ -24,3 +24,25 @@ export function relayReader(data: Pick<ScopeFile, 'relay_after' | 'hearsay' | 'h
     return stop >= 0 && !REPORT_VERB_ONLY.test(gap.slice(0, stop));
   };
 }
+
+/** Whether a report's word is a source: not the time of what follows (看电视剧的时候, scope.yml `reported_setting`) nor
+ * a source followed, what is done after it the writer's people's (学抖音上拿酒精点火拔罐, `reported_heeded_before`). */
+export function sourceReader(data: Pick<ScopeFile, 'reported_setting' | 'reported_heeded_before'>): (text: string, h: Hit) => boolean {
+  const setting = data.reported_setting ? new RegExp(`^(?:${data.reported_setting})`) : undefined;
+  const heeded = data.reported_heeded_before ? new RegExp(`(?:${data.reported_heeded_before})$`) : undefined;
+  return (text, h) => !setting?.test(text.slice(h.end, h.end + 4)) && !heeded?.test(text.slice(Math.max(0, h.start - 3), h.start));
+}
+
+/** Whether a report's clause (or the one right after a bare 听说，) tells a claim (`reported_claim`: 能防病毒, 就好了) and
+ * the position `at` is past that clause: what the writer tells after it is the writer's own account (听说烧艾草能防病毒，
+ * 门窗关严了烧了一宿，…老太太叫不醒). */
+export function claimReader(data: Pick<ScopeFile, 'reported_claim'>): (text: string, h: Hit, at: number) => boolean {
+  const claim = data.reported_claim ? new RegExp(data.reported_claim) : undefined;
+  return (text, h, at) => {
+    if (!claim) return false;
+    let from = h.end;
+    while (from < at && /[\s,，:：]/.test(text[from] as string)) from++;
+    const stop = text.slice(from, at).search(CLAUSE_NO_LIST);
+    return stop >= 0 && claim.test(text.slice(from, from + stop));
+  };
+}

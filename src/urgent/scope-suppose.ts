@@ -2,7 +2,7 @@
 // holds for the rest of its sentence; one opening its clause (万一夜里停电了，制氧机一停，老人喘不上气，该怎么做) holds up
 // to the question it leads to, as does one whose clause is a time supposed (如果封控的时候，…). Pure.
 import type { ScopeFile } from './schema';
-import { bounds, CLAUSE_END, Cue, SENTENCE_END, type Hit } from './scope-text';
+import { bounds, CLAUSE_END, CLAUSE_NO_LIST, Cue, SENTENCE_END, type Hit } from './scope-text';
 
 export type SupposedSpans = (text: string, hits: readonly Hit[]) => [number, number][];
 
@@ -32,4 +32,10 @@ export function supposedReader(data: Pick<ScopeFile, 'supposing_asked' | 'suppos
     }
     return spans;
   };
+}
+
+/** A supposition's cue opens the mention's clause before it (如果吃避孕药过敏了): said done, but only supposed. */
+export function supposedIn(text: string, hits: readonly Hit[], o: { start: number }): boolean {
+  const from = bounds(text, o.start, CLAUSE_NO_LIST)[0];
+  return hits.some((h) => h.cues & (Cue.Hypo | Cue.Suppose) && h.start >= from && h.end <= o.start);
 }

@@ -11,8 +11,8 @@ import { escapeRegExp } from '../data/regex';
 import { aNotA, bounds, CLAUSE_END, CLAUSE_NO_LIST, Cue, insideSymptom, inSpan, jokeDisowned, jokeReaches, jokeSaidAfter, negatedAfter, SENTENCE_END, sinceCued, type Hit } from './scope-text';
 import { aloneInNextClause, backAgainReader, habitualReader, ofAnotherTime, saysOver } from './scope-time';
 import { quotedReader } from './scope-quote';
-import { supposedReader } from './scope-suppose';
-import { relayReader } from './scope-relay';
+import { supposedIn, supposedReader } from './scope-suppose';
+import { claimReader, relayReader, sourceReader } from './scope-relay';
 import { nonhumanReader, notSubjectReader } from './scope-subject';
 import { inScope, NONE_IN_FORCE, SCOPE_KEYS, type InForce, type Scope, type ScopeReader } from './scope-types';
 import { ONE_SPELLING, type Spell } from './spellings';
@@ -106,10 +106,10 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
   const quoted = quotedReader(data.quoted_after, data.quoted_before);
   const reportAfter = data.reported_after ? new RegExp(`^(?:${data.reported_after})`) : undefined;
   const reportBefore = data.reported_before ? new RegExp(`(?:${data.reported_before})$`) : undefined;
-  const reportSetting = data.reported_setting ? new RegExp(`^(?:${data.reported_setting})`) : undefined;
+  /** A reported word that is a source, not the time of what follows (看电视剧的时候) nor one followed (学抖音上). */
+  const source = sourceReader(data);
+  const pastClaim = claimReader(data);
   const fictionAfter = data.fiction_after ? new RegExp(data.fiction_after, 'g') : undefined;
-  /** A reported word that is a source, not the time of what follows (看电视剧的时候). */
-  const source = (text: string, h: Hit): boolean => !reportSetting?.test(text.slice(h.end, h.end + 4));
   /** Where the last words about a work of fiction start (编剧太狠了), or -1. */
   const lastFiction = (text: string): number => {
     let at = -1;
@@ -295,7 +295,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (a mention said done — 晕倒了 — unless, asked ahead, what to do follows it: 考考你 羊水破了该平躺还是坐着)
       const happened =
         (aheadHere || knowAsked || leaflet) &&
-        (mentions.some((o) => o.start >= ss && o.end <= se && (saidDone(text, o, aheadHere) || (!aheadHere && !leaflet && /.[了啦咗]/.test(o.text) && !thenAfter?.test(text.slice(o.end))) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept) && !THRESHOLD_AFTER.test(text.slice(o.end))))) ||
+        (mentions.some((o) => o.start >= ss && o.end <= se && ((saidDone(text, o, aheadHere) && !supposedIn(text, hits, o)) || (!aheadHere && !leaflet && /.[了啦咗]/.test(o.text) && !thenAfter?.test(text.slice(o.end))) || happening.has(o.concept) || (/\d/.test(o.text) && !who.has(o.concept) && !THRESHOLD_AFTER.test(text.slice(o.end))))) ||
           !!caseSaid?.test(text.slice(ss, se)));
       // 疼不疼, 喘不喘: asked, not said (痛得不得了 is said: very much)
       const asked = text[m.end] === '不' && text[m.end + 1] === text[m.end - 1] && !(text[m.end - 1] === '得' && text[m.end + 2] === '了');
@@ -327,12 +327,14 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
         (jokeable && jokeSaidAfter(text, hits, se, laughedOff)) ||
         (!inForce.figurative.has(m.concept) && !!emotionalAfter?.test(text.slice(m.end, se)));
       const listStart = bounds(text, m.start, CLAUSE_NO_LIST)[0];
+      // (a cue's reach is counted to where the words the mention begins in begin: 喘不过气来 in 把人憋得喘不过气)
+      const lead = mentions.reduce((a, o) => (o.start < a && o.end > m.start ? o.start : a), m.start);
       for (const h of hits) {
         if (figurative || inForce.figurative.has(m.concept)) break;
         // (a cue written to reach into the mention counts too: 得我想 before 想死, 网课卡得我想死)
         if (h.start < cs || h.start >= m.start || (h.end > m.start && (h.end > m.end || h.end - h.start < 3))) continue;
-        if (h.cues & Cue.FigSubject && m.start - h.end <= 3 && !notSubjectAt(text, h.start)) figurative = true;
-        if (!(h.cues & Cue.Fig) || m.start - h.end > 8) continue;
+        if (h.cues & Cue.FigSubject && lead - h.end <= 3 && !notSubjectAt(text, h.start)) figurative = true;
+        if (!(h.cues & Cue.Fig) || lead - h.end > 8) continue;
         // (the body part right before, or a word or two before in its clause or list: 胸口硬硬、压得喘不过气)
         const literal = hits.some((o) => o.cues & Cue.Literal && o.end <= h.start && o.end >= h.start - 3 && o.start >= Math.min(cs, listStart));
         if (!literal) figurative = true;
@@ -343,7 +345,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // (…or told of a fiction named after its story, a reported word before it: 刚追完那部剧…后来还吞了一瓶药 编剧太狠了;
       // a reported word followed by a time — 追剧的时候 — says when, not whence)
       const animal = !personOnly.has(m.concept) && aboutNonhuman(text, ss, m.start);
-      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && source(text, h) && !relayed(text, h, m.start) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || (toldFrom <= m.start && m.end <= fictionAt) || animal || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || !!reportBefore?.test(text.slice(Math.max(0, m.start - 6), m.start)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
+      const reported = (hits.some((h) => h.cues & Cue.Reported && inSpan(h, ss, se) && h.end <= m.start && source(text, h) && !relayed(text, h, m.start) && !pastClaim(text, h, m.start) && !hits.some((b) => b.cues & Cue.Break && b.start >= h.end && b.end <= m.start)) && !hits.some((h) => h.cues & Cue.Plea)) || (toldFrom <= m.start && m.end <= fictionAt) || animal || quoted(text, m.start, m.end) || !!reportAfter?.test(text.slice(m.end, m.end + 6)) || !!reportBefore?.test(text.slice(Math.max(0, m.start - 6), m.start)) || (!inForce.addressed.has(m.concept) && !!addressee?.test(text.slice(ss, m.start)));
       return animal ? { negated, resolved, past, history, hypothetical, knowledge, figurative, reported, animal } : { negated, resolved, past, history, hypothetical, knowledge, figurative, reported };
     });
     // a word inside a negated mention is negated with it (鼻血 in 没流鼻血)
