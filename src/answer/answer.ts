@@ -309,7 +309,10 @@ function ruleLines(a: AnswerInput, given: readonly Line[]): Line[] {
 
 /** Where to go for a care: its designated hospitals, or the facts asked where the book designates none. */
 function designationOf(a: AnswerInput, category: string | undefined, own: readonly string[]): AnswerResult {
-  const categories = categoriesOf(a, category);
+  const asked = categoriesOf(a, category);
+  // no care named after an emergency in the conversation (救护车到了 他们问送哪 黄码的是不是只能去晋江市医院): its care
+  const care = !asked.length && a.session.urgentTurn !== undefined ? emergencyCareOf(a.domain, a.book) : undefined;
+  const categories = care ? [care] : asked;
   // no care named, and the question's own words name a fact (基层医疗卫生机构…家庭医生团队发挥): that fact
   if (!categories.length && !a.slots.topics.length) {
     const hits = particular(a, own);

@@ -95,6 +95,9 @@ const DomainFile = z
     questionCues: z.array(z.string().min(1)).min(1),
     /** A choice asked with no question word (去人民医院还是妇幼): in a clause, it asks, as a question cue does. */
     choiceAsks: patterns,
+    /** A question asked by its form, with no question word (有没有, 是不是; a clause ending 能一次多开点不, 吃了没): it asks, as a
+     * question cue does (`asksByWords`). */
+    questionForms: patterns,
     /** Words that start a second question in one message (另外, 还有, 顺便问一下, also): each is answered. */
     questionSeparators: z.array(z.string().min(1)).default([]),
     countCues: z.array(z.string().min(1)).min(1),
@@ -269,3 +272,7 @@ export function plainWordScan(domain: Domain): CueScan {
   if (!scan) plainScans.set(domain, (scan = cueScan(plainWordList(domain).map(([plain]) => plain))));
   return scan;
 }
+
+/** Whether text asks by its words: a question cue (吗, 哪, 怎么…) or a question's form (有没有, …多开点不). */
+export const asksByWords = (domain: Domain, text: string): boolean =>
+  domain.questionCues.some((c) => text.includes(c)) || domain.questionForms.some((re) => re.test(text));

@@ -13,7 +13,7 @@ export function questionsOf(text: string, domain: Domain): string[] {
   const lower = text.toLowerCase();
   const cues = cueScan(lowerCase(domain.questionCues));
   /** Whether lower-cased text asks: a question cue, or a choice asked (domain.ts compiles `choiceAsks` case-blind). */
-  const asks = (lowered: string): boolean => cues.any(lowered) || domain.choiceAsks.some((re) => re.test(lowered));
+  const asks = (lowered: string): boolean => cues.any(lowered) || domain.choiceAsks.some((re) => re.test(lowered)) || domain.questionForms.some((re) => re.test(lowered));
   const cuts = new Set<number>();
   // a sentence ends a question, and so does a clause that asks, what was said before it in its sentence its context
   // (120接上了,去人民医院还是妇幼,俺们是封控区的,到了要跟人家说啥 — voice typing's pauses become commas; a choice asked,

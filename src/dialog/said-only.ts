@@ -1,6 +1,6 @@
 // What a message says beside its places: only where the user is (泉秀那边, "Xinzhou, he's in a controlled area"), or
 // only a correction of what was said before (我说错了 我们是管控区). Those messages ask nothing new.
-import { lowerCase } from '../answer/domain';
+import { asksByWords, lowerCase } from '../answer/domain';
 import { cueScan } from '../data/cue-scan';
 import { bounds, CLAUSE_END } from '../urgent/scope-text';
 import type { DecideInput } from './input';
@@ -52,7 +52,7 @@ function onlyCorrection(i: DecideInput): boolean {
   // (asking only whether it is the same — 说错了 是管控区 一样吗 — is the last question again too; the correction's own
   // words ask nothing: 说了多少遍)
   const rest = withoutCues(lower, [...lowerCase(i.domain.compareCues), ...lowerCase(i.domain.correctionCues)]);
-  return !i.domain.questionCues.some((c) => rest.includes(c));
+  return asksNothing(i, rest);
 }
 
 /** The text with every occurrence of the cues taken out, overlapping ones too (跟你说了 and 说了多少遍 in 跟你说了多少遍). */
@@ -75,9 +75,10 @@ export function vague(i: DecideInput): boolean {
 /** A zone said with no place and nothing else (忘说了 俺们小区刚划成管控区): the place is the conversation's. */
 const onlyZone = (i: DecideInput): boolean => !i.analysis.entities.some((e) => WHERE.has(e.type)) && onlyPlace(i, true);
 
-/** The message (or `text`, a part of it) asks nothing (泉秀街道的！我爸中风半年了，半边身子不利索): said in answer to a
- * question waiting on it, what it tells is that question's circumstances, not a question of its own. */
-export const asksNothing = (i: DecideInput, text = i.analysis.normalised): boolean => !i.domain.questionCues.some((c) => text.includes(c));
+/** The message (or `text`, a part of it) asks nothing, by a question word or a question's form (泉秀街道的！我爸中风半年了，
+ * 半边身子不利索 — not …降压药能多开点不): said in answer to a question waiting on it, what it tells is that question's
+ * circumstances, not a question of its own. */
+export const asksNothing = (i: DecideInput, text = i.analysis.normalised): boolean => !asksByWords(i.domain, text);
 
 /** The text without the clause where `re` first matches, its closing mark with it (scope-text's clause bounds: an
  * English full stop ends one only before a space, not in 38.5). */

@@ -113,6 +113,9 @@ const NEAR = /^(?:的?距离|很近|挺近|特别近|不远|就隔|只隔|隔着
 const BESIDE = /(?:靠近|挨着|紧挨着|邻近|隔壁是|旁边是)$/;
 /** Someone is in a place (屋企人在晋江, 病人就在晋江): the notice of that place is for them. */
 const LOCATED = /(?:在|住|到了)[^,。?!;]{0,3}$|\b(?:in|at)\s*$/;
+/** Someone other than the writer is in a place, said as over there too (我妈在泉州丰泽泉秀那边…我在北京): the notice of that
+ * place is for them — not the writer's own 在 (我在泉秀那边上班，住鲤城). */
+const OTHER_THERE = /[^\s,，。我俺阮咱们](?:一个人|自己|现在|目前|还|都|就)?(?:在|住在?)[^,，。?!;\s]{0,6}$/;
 /** A covered place said to be here (泉秀这边找谁, 泉秀街道这里): the user's side, wherever the writer works (我在深圳上班回不去). */
 const HERE = /^(?:街道)?(?:这边|这里|这儿|这块|这片)/;
 
@@ -122,7 +125,7 @@ const HERE = /^(?:街道)?(?:这边|这里|这儿|这块|这片)/;
  * (我在香港，屋企人在晋江).
  */
 function livesIn(text: string, places: readonly Entity[], covered: readonly Entity[]): { place: string; landmarks: boolean } | undefined {
-  if (covered.some((e) => !reference(text, e) && (LOCATED.test(textBefore(text, e)) || HERE.test(textAfter(text, e))))) return undefined;
+  if (covered.some((e) => (!reference(text, e) && (LOCATED.test(textBefore(text, e)) || HERE.test(textAfter(text, e)))) || OTHER_THERE.test(textBefore(text, e)))) return undefined;
   const there = covered.length > 0 && covered.every((e) => reference(text, e));
   // (where someone came from is not where they are: 我是台湾来泉州念书的…泉秀那边)
   const home = there ? places.find((e) => !ORIGIN_AFTER.test(textAfter(text, e)) && !FROM_BEFORE.test(textBefore(text, e))) : undefined;

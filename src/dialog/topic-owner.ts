@@ -1,6 +1,6 @@
 // Which intent answers a topic the message names by its words: for words only a topic cue reads, and for an intent
 // the classifier holds only weakly beside a topic it does not answer.
-import type { Domain } from '../answer/domain';
+import { asksByWords, type Domain } from '../answer/domain';
 import type { Analysis } from '../nlu/types';
 import { isContent } from './input';
 
@@ -27,7 +27,7 @@ export function topicIntent(domain: Domain, topic: string): string | undefined {
 export function weaklyHeldOwner(domain: Domain, analysis: Analysis, topics: readonly string[]): string | undefined {
   const said = analysis.intent.name;
   if (!isContent(domain, said) || analysis.intent.confidence >= domain.weakIntent) return undefined;
-  const named = topics.filter((t) => !domain.aspectTopics.includes(t));
+  const named = askedOf(domain, analysis, topics.filter((t) => !domain.aspectTopics.includes(t)));
   const mine = domain.intents[said]?.topics ?? [];
   if (!named.length || named.some((t) => mine.includes(t))) return undefined;
   const answers = (name: string) => (domain.intents[name]?.topics ?? []).some((t) => named.includes(t));
@@ -36,6 +36,26 @@ export function weaklyHeldOwner(domain: Domain, analysis: Analysis, topics: read
     named.map((t) => topicIntent(domain, t)).find((x) => !!x && x !== said)
   );
 }
+
+/** Of the topics named, those named in a clause that asks (…闺女半年才回来一趟…有没有家庭医生能常来量量血压: the family
+ * doctor, not the daughter's coming back), when any is; else all of them. */
+function askedOf(domain: Domain, analysis: Analysis, named: readonly string[]): readonly string[] {
+  if (named.length < 2) return named;
+  const text = analysis.normalised;
+  const inAsking = new Set<string>();
+  for (const e of analysis.entities) {
+    if (e.type !== 'topic' || !named.includes(e.value)) continue;
+    let from = e.start;
+    while (from > 0 && !CLAUSE_BREAK.test(text[from - 1] as string)) from--;
+    let to = e.end;
+    while (to < text.length && !CLAUSE_BREAK.test(text[to] as string)) to++;
+    if (asksByWords(domain, text.slice(from, to + 1))) inAsking.add(e.value);
+  }
+  return inAsking.size ? named.filter((t) => inAsking.has(t)) : named;
+}
+
+/** What ends a clause, a voice note's pause among them. */
+const CLAUSE_BREAK = /[,，。！？!?；;\s]/;
 
 /** A number asked for, not a person (电话, 号码, 热线 — not 找谁, which asks the way in). */
 const NUMBER_WORD = /电话|号码|热线|手机号|座机/;

@@ -239,6 +239,8 @@ export const ScopeSchema = z.strictObject({
   generic_before: pattern.optional(),
   /** After a mention in its sentence, words saying the feeling is the mind's, not the body's: figurative. */
   emotional_after: pattern.optional(),
+  /** An anger or a worry someone caused, written with 的 for 得 (被我爸气的喘不上气): a figurative cue where it matches. */
+  figurative_caused: pattern.optional(),
   /** A guideline's sentence (出现呼吸困难要及时就医): before the sign in its clause (出现, 有) and after it (要及时就医); read
    * as a leaflet's list when it speaks of no one. */
   guidance_before: pattern.optional(),
@@ -265,6 +267,11 @@ export const ScopeSchema = z.strictObject({
   supposed_time: pattern.optional(),
   /** What may stand before a supposing word opening its clause (寻思万一…, 就怕万一…): the writer's thought, still its opening. */
   supposing_lead: pattern.optional(),
+  /** A loose supposing word (如果, 要是) holds up to its question too, unless its clause is only this (如果可以, 要是不行的话):
+   * said of what is so, not supposed (如果不行的话，他胸口疼得厉害，怎么办). */
+  supposed_loose: pattern.optional(),
+  /** A clause between a supposition and its question that tells what is so (…，我妈已经昏过去了，怎么办): not supposed. */
+  supposed_actual: pattern.optional(),
   /** Right after a supposing word, what makes the supposition one of what a sign is (万一是心梗): it holds in its own
    * clause only — the signs told after it (他胸口疼了半小时) are so. */
   supposed_diagnosis: pattern.optional(),

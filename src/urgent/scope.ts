@@ -34,6 +34,7 @@ const THRESHOLD_AFTER = /^(?:以下|以上|以内|或以下|或以上|or below|o
 const LONG_AGO = /[年月]/;
 const PAST_UNIT = /(?:\d+|[一二两三四五六七八九十几半多]+)(?:天|周|星期|个星期|个月|月|年)(?:多)?前|(?:19|20)\d\d年/g;
 export function createScopeReader(data: ScopeFile, simplify: (s: string) => string = (s) => s, inForce: InForce = NONE_IN_FORCE, spell: Spell = ONE_SPELLING): ScopeReader {
+  const figCaused = data.figurative_caused ? new RegExp(data.figurative_caused, 'g') : undefined;
   const happening = new Set(data.happening);
   const who = new Set(data.who);
   const modifiers = new Set(data.modifiers);
@@ -200,8 +201,9 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
     if (!mentions.length) return [];
     const text = input.toLowerCase();
     const hits = hitsOf(text).slice();
-    PAST_UNIT.lastIndex = 0;
-    for (let r = PAST_UNIT.exec(text); r; r = PAST_UNIT.exec(text)) hits.push({ start: r.index, end: r.index + r[0].length, cues: Cue.Past });
+    for (const r of text.matchAll(PAST_UNIT)) hits.push({ start: r.index as number, end: (r.index as number) + r[0].length, cues: Cue.Past });
+    // (an anger someone caused, written with 的 for 得: 被我爸气的喘不上气)
+    for (const r of figCaused ? text.matchAll(figCaused) : []) hits.push({ start: r.index as number, end: (r.index as number) + r[0].length, cues: Cue.Fig });
     // suppositions holding past their clause: to the sentence's end, or to the question they lead to
     const supposed = supposedSpans(text, hits);
     // asked ahead of time or for study (想提前了解, 护理考试)

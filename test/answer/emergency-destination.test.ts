@@ -2,6 +2,12 @@
 // the book's emergency (or general) designation — never a procedure without a hospital.
 import type { Core } from '../../src/core/types';
 import { realCore, talk, textOf } from '../support/core';
+import { answer } from '../../src/answer/answer';
+import { readSlots } from '../../src/dialog/slots';
+import { newSession } from '../../src/core/types';
+import { EMPTY_STATUS } from '../../src/rules/types';
+import { realNlu } from '../support/nlu';
+import { book, data, readLines } from '../support/rules';
 
 let core: Core;
 beforeAll(async () => {
@@ -122,5 +128,25 @@ describe('where the ambulance goes', () => {
 
   it('without an emergency before it, a where-question is not taken for one', () => {
     expect(textOf(talk(core).say('忻州封控区急诊要怎么去医院'))).not.toMatch(/心脑血管/);
+  });
+});
+
+describe('a hospital asked with no care named, the car that came named beside it', () => {
+  // (the answer alone, its intent and session given: whether the classifier reads the question as where to go is
+  // another matter)
+  const ask = (urgentTurn: number | undefined): string => {
+    const { rules, domain } = data();
+    const analysis = realNlu().analyse('救护车在楼下了 他们问送到哪 黄码的只能去晋江市医院吗');
+    const session = { ...newSession(), locality: 'jinjiang', audience: 'yellow_code', turns: 2, urgentTurn };
+    const r = answer({ rules, domain, status: EMPTY_STATUS, book: book('jinjiang'), intent: 'designation', slots: readSlots(analysis, rules, []), session, text: analysis.normalised, knownNumbers: new Set() });
+    return r.kind === 'answer' ? readLines(r.lines) : '';
+  };
+
+  it('after an emergency in the conversation: the emergency designation of the user’s group', () => {
+    expect(ask(1)).toMatch(/黄码 · 其他急危重症定点医院：晋江市医院/);
+  });
+
+  it('with no emergency before it: what the message names (the transfer), no care assumed', () => {
+    expect(ask(undefined)).not.toMatch(/其他急危重症定点医院/);
   });
 });

@@ -19,3 +19,17 @@ describe('the audience a message states', () => {
     expect(audienceOf('忻州的 不清楚算封控区还是管控区 透析去哪')).toBe('special_target');
   });
 });
+
+describe('where the message is about', () => {
+  const slotsOf = (text: string) => readSlots(realNlu().analyse(text), realRules(), []);
+
+  it('a relative said to be in a covered place over there, the writer elsewhere: the relative’s place', () => {
+    const s = slotsOf('我爸一个人住在丰泽区泉秀那边 我在成都 社区能派人上门打针吗');
+    expect(s.locality).toBe('quanxiu');
+    expect(s.livesOutside).toBeUndefined();
+  });
+
+  it('the writer working over there and living elsewhere: still elsewhere', () => {
+    expect(slotsOf('听说泉秀那边有夜诊 我住鲤城 能去吗').livesOutside).toBeDefined();
+  });
+});
