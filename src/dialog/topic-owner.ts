@@ -3,6 +3,7 @@
 import { asksByWords, type Domain } from '../answer/domain';
 import type { Analysis } from '../nlu/types';
 import { isContent } from './input';
+import { bounds, CLAUSE_NO_LIST } from '../urgent/scope-text';
 
 /** Each topic's intent, per domain: found once rather than by walking the intents every turn. */
 const topicOwners = new WeakMap<Domain, Map<string, string>>();
@@ -45,17 +46,11 @@ function askedOf(domain: Domain, analysis: Analysis, named: readonly string[]): 
   const inAsking = new Set<string>();
   for (const e of analysis.entities) {
     if (e.type !== 'topic' || !named.includes(e.value)) continue;
-    let from = e.start;
-    while (from > 0 && !CLAUSE_BREAK.test(text[from - 1] as string)) from--;
-    let to = e.end;
-    while (to < text.length && !CLAUSE_BREAK.test(text[to] as string)) to++;
+    const [from, to] = bounds(text, e.start, CLAUSE_NO_LIST);
     if (asksByWords(domain, text.slice(from, to + 1))) inAsking.add(e.value);
   }
   return inAsking.size ? named.filter((t) => inAsking.has(t)) : named;
 }
-
-/** What ends a clause, a voice note's pause among them. */
-const CLAUSE_BREAK = /[,，。！？!?；;\s]/;
 
 /** A number asked for, not a person (电话, 号码, 热线 — not 找谁, which asks the way in). */
 const NUMBER_WORD = /电话|号码|热线|手机号|座机/;
