@@ -109,6 +109,10 @@ function crossCheck(dir: string, d: Omit<UrgentData, 'corpus' | 'dir'>): void {
   };
   d.classes.supporting.forEach(listed('supporting'));
   d.classes.unscored.forEach(listed('unscored'));
+  d.classes.intent_denied.forEach((c, i) => {
+    check(`intent_denied[${i}]`, c);
+    if (!d.classes.supporting.includes(c)) problems.push(`${cf}: intent_denied[${i}]: "${c}" is not in supporting`);
+  });
   d.classes.needs_now.forEach((c, i) => check(`needs_now[${i}]`, c));
   d.classes.ordinary.forEach((c, i) => check(`ordinary[${i}]`, c));
   for (const [name, cls] of Object.entries(d.classes.classes)) (cls.subject ?? []).forEach((c, i) => check(`classes.${name}.subject[${i}]`, c));

@@ -53,6 +53,7 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
   const byClass = ownConceptsOf(data.classes);
   const redFlagConcepts = new Set([...byClass.values()].flatMap((s) => [...s]).filter((c) => !context.has(c)));
   const supporting = new Set(data.supporting);
+  const intentDenied = new Set(data.intent_denied);
   // each class's rules with their items' concepts listed once (an item of one concept or of several: the first
   // mention found counts; an item of `min` forms of one concept: every mention is read)
   const classes = Object.entries(data.classes).map(([id, cls]) => ({
@@ -152,6 +153,8 @@ export function createRuleEngine(data: ClassesFile, scope: ScopeReader): RuleEng
     // (no red-flag sign at all, and the supporting ones all denied — 不是想不开, 不疼 没出血: judged too, the scorer held
     // to its threshold across classes; not shut, for a denial can be of one feature only: 不是一阵一阵的那种)
     const denied = !red.length && mentions.some((m, i) => supporting.has(m.concept) && (scopes[i] as Scope).negated) && !mentions.some((m, i) => supporting.has(m.concept) && inScope(scopes[i] as Scope));
+    // …and where what is denied is the class itself (不是想不开), that class is shut as a negated red flag shuts it
+    if (denied) for (const [id, own] of byClass) if (mentions.some((m, i) => intentDenied.has(m.concept) && own.has(m.concept) && (scopes[i] as Scope).negated)) closedClasses.add(id);
     return { hits: hits.sort((a, b) => a.mention.start - b.mention.start), caution, closed: closedClasses.size > 0 || denied, openClasses, closedClasses };
   }
 

@@ -107,6 +107,10 @@ export const ClassesSchema = z.strictObject({
   version: z.literal(1),
   context: z.array(z.string()),
   supporting: z.array(z.string()).default([]),
+  /** Supporting concepts whose denial denies the class itself (不是想不开: no suicidal thought), not one feature of it
+   * (不是一阵一阵的: a pain's kind): with no red-flag sign and no supporting one said openly, their classes are shut to the
+   * scorer as a negated red flag shuts them (reopened or overruled as those are). */
+  intent_denied: z.array(z.string()).default([]),
   /** Concepts the scorer does not read: signs too common alone (头晕, 吐) that only the rules weigh beside another. */
   unscored: z.array(z.string()).default([]),
   needs_now: z.array(z.string()),
@@ -381,6 +385,9 @@ export const ScorerSchema = z.strictObject({
   /** Share of the training after which the weights are averaged (Polyak–Ruppert): the model is the mean of the
    * iterates from there on, not the last one. Absent: the last iterate. */
   average_from: z.number().min(0).max(1).optional(),
+  /** Lines an urgent class needs in the corpus for the scorer to learn it; a class with fewer is the rules' alone, its
+   * lines left out of training (absent: every class learned, whatever its lines). */
+  min_class_lines: z.number().int().min(1).optional(),
   /** The training shuffle's seed. */
   seed: z.number().int().min(0).default(7),
   /** Character n-gram lengths used as features. */

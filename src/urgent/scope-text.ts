@@ -114,8 +114,10 @@ export function jokeReaches(text: string, h: Hit, m: { start: number; end: numbe
   return true;
 }
 
-/** A joke word said not to be one (不是开玩笑, 没开玩笑, 别开玩笑): it makes nothing figurative. */
-export const jokeDisowned = (text: string, h: Hit): boolean => /(?:不是|没有|没|并非|别|不)(?:在|是)?(?:跟你|和你)?(?:开)?\s*$/.test(text.slice(Math.max(0, h.start - 5), h.start));
+/** A joke word said not to be one (不是开玩笑, 没开玩笑, 别开玩笑), or what others took it for (他们还以为我在开玩笑: a
+ * joke they believed, not one the writer makes): it makes nothing figurative. */
+export const jokeDisowned = (text: string, h: Hit): boolean =>
+  /(?:不是|没有|没|并非|别|不)(?:在|是)?(?:跟你|和你)?(?:开)?\s*$|(?:以为|当成|当作|当是|还当|都当|只当)(?:我|他|她|你)?(?:在|是)?(?:开)?\s*$/.test(text.slice(Math.max(0, h.start - 6), h.start));
 
 /** The sentence after the one ending at `sentenceEnd` is only a joke word (…要去跳黄浦江了吗？开玩笑的。/ 哈哈哈):
  * said of the sentence before it. At most two characters besides the word (的, 啦, 哈), and not denied; `counts` says

@@ -93,8 +93,20 @@ export interface TrainOptions {
   average_from?: number | undefined;
   /** The shuffle's seed (default 7). */
   seed?: number;
+  /** Lines an urgent class needs to be learned (absent: any number); a class with fewer is left to the rules. */
+  min_class_lines?: number | undefined;
 }
 
+
+/** The lines of the classes with `min` lines or more, and the not-urgent ones: a class with a handful of lines (written
+ * for a class the rules keep) would have an urgent class's equal share over those few, each weighing a hundred times
+ * another class's line, and read its every word, and the words every resident writes beside them, as an alarm. */
+function learnable(docs: readonly TrainingDoc[], min: number | undefined): readonly TrainingDoc[] {
+  if (!min) return docs;
+  const counts = new Map<string, number>();
+  for (const d of docs) counts.set(d.label, (counts.get(d.label) ?? 0) + 1);
+  return docs.filter((d) => d.label === NONE || (counts.get(d.label) as number) >= min);
+}
 
 /**
  * Multinomial logistic regression over the documents' features (present or not), trained by stochastic
@@ -104,7 +116,8 @@ export interface TrainOptions {
  * corpus moved ~1% of the messages near the threshold across it.
  * Deterministic: a seeded shuffle.
  */
-export function trainScorer(docs: readonly TrainingDoc[], o: TrainOptions): ScorerModel {
+export function trainScorer(all: readonly TrainingDoc[], o: TrainOptions): ScorerModel {
+  const docs = learnable(all, o.min_class_lines);
   const labels = [...new Set(docs.map((d) => d.label))].sort();
   const n = labels.length;
   const index = new Map(labels.map((l, i) => [l, i]));

@@ -74,6 +74,12 @@ describe('intents data', () => {
     expect(() => loadIntentsData(dir)).toThrow(/classes\.yml: unscored\[1\]: "down_still" is rule_only in concepts\.yml, which implies it/);
   });
 
+  it('rejects an intent denial that is no supporting concept, naming where', () => {
+    const f = join(dir, 'urgent', 'classes.yml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('intent_denied: [hopeless]', 'intent_denied: [hopeless, suicidal]'));
+    expect(() => loadIntentsData(dir)).toThrow(/classes\.yml: intent_denied\[1\]: "suicidal" is not in supporting/);
+  });
+
   it('rejects a spelling given in two interchangeable classes, naming where', () => {
     const f = join(dir, 'urgent', 'concepts.yml');
     writeFileSync(f, readFileSync(f, 'utf8').replace('interchangeable: [[什么, 啥], [怎么, 咋]]', 'interchangeable: [[什么, 啥], [怎么, 咋, 啥]]'));

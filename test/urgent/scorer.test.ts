@@ -49,6 +49,40 @@ describe('trainScorer, averaged (scorer.yml average_from)', () => {
   });
 });
 
+describe('trainScorer, a class with a handful of lines (scorer.yml min_class_lines)', () => {
+  // every other line says what any resident writes (the lockdown, a building): `context`
+  const withContext = (label: string, count: number, own: string[]): TrainingDoc[] =>
+    Array.from({ length: count }, (_, i) => ({ label, features: [...own, ...(i % 2 ? ['context'] : []), `shared${i % 5}`, `${label}${i}`] }));
+  const base = [...withContext(NONE, 400, ['everyday']), ...withContext(NONE, 100, ['hint']), ...withContext('suicide', 300, ['hint']), ...withContext('chest_pain', 300, ['chest'])];
+  // five classes the rules keep, four lines each, every one of them with the context
+  const handful = ['sepsis', 'fall', 'abdomen', 'eye_emergency', 'chemo_fever'].flatMap((c) => withContext(c, 4, [c, 'context']));
+  const same = (a: ReturnType<typeof trainScorer>, b: ReturnType<typeof trainScorer>): void => {
+    expect(a.labels).toEqual(b.labels);
+    expect(Array.from(a.bias)).toEqual(Array.from(b.bias));
+    expect([...a.weights.keys()]).toEqual([...b.weights.keys()]);
+    for (const [f, w] of b.weights) expect(Array.from(a.weights.get(f) as Float64Array)).toEqual(Array.from(w));
+  };
+
+  it('would, learned, take the other classes\' share: the suicidal reading of a message falls', () => {
+    // (an urgent class's equal share over four lines weighs each as much as 75 suicidal lines: 0.72 → 0.54)
+    const message = ['hint', 'context', 'shared1'];
+    const suicideOrChest = (l: string): boolean => l === 'suicide' || l === 'chest_pain';
+    const reading = (docs: TrainingDoc[]): number => score(trainScorer(docs, options), message, suicideOrChest).urgent;
+    expect(reading([...base, ...handful])).toBeLessThan(reading(base) - 0.1);
+  });
+
+  it('leaves such a class to the rules: the model is the one trained without its lines', () => {
+    const model = trainScorer([...base, ...handful], { ...options, min_class_lines: 100 });
+    same(model, trainScorer(base, options));
+    expect(model.labels).not.toContain('chemo_fever');
+  });
+
+  it('trains every class with enough lines exactly as before', () => {
+    const corpus = [...docs(NONE, 400, 'everyday'), ...docs('suicide', 300, 'farewell'), ...docs('chest_pain', 150, 'chest')];
+    same(trainScorer(corpus, { ...options, min_class_lines: 100 }), trainScorer(corpus, options));
+  });
+});
+
 describe('wordFeatures', () => {
   const grammar = new Set(realNlu().data.urgent.scorer.word_stop);
   it('gives the English words of a message, not its grammar words (scorer.yml word_stop: were, the, and)', () => {
