@@ -17,6 +17,7 @@ describe('an emergency told in lay English', () => {
     ['infant_fever', 'baby is 4 months, soft spot looks sunken and no wet nappies since the morning, he won\'t feed'],
     ['allergy', 'After the peanut sauce his tongue became huge and his lips look twice the size'],
     ['sepsis', 'my uncle has a fever and chills and suddenly doesn\'t recognise his own wife'],
+    ['unconscious', 'old father has a high fever, shaking, now he does not know who I am, very little urine'],
     ['eye_emergency', 'disinfectant splashed into my daughter\'s eyes at the testing point, she is screaming'],
     ['bleeding', 'he tipped boiling water over his legs and a huge area is blistering'],
     ['poisoning', 'they have a coal brazier in the bedroom with the window shut and the whole family has headaches and is vomiting'],
@@ -46,6 +47,8 @@ describe('the same words with no one in danger', () => {
     '手机掉进水里了，捞上来还能用吗',
     'The new community doctor does not recognise me yet, do I need to bring my records?',
     'I cannot get air in my bike tyres, the pump is broken, any shop delivering one?',
+    "Mum has dementia and doesn't know me anymore, can we get her refill delivered?",
+    "Grandpa has Alzheimer's and does not recognise his own wife, we need a home visit for his jabs",
   ])('raises nothing by the rules: %s', (text) => {
     expect(ruleFlags(text)).toEqual([]);
   });
