@@ -23,8 +23,17 @@ export const EnglishSchema = z.strictObject({
   version: z.literal(1),
   /** gloss → the English phrases meaning it. */
   glosses: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  /** a word typed short → the words it stands for (tmrw → tomorrow, no1 → no one), read before any phrase. */
+  shorthand: z
+    .record(z.string(), z.string().regex(/^[a-z]+(?: [a-z]+)*$/, 'the words it stands for: lower-case, one space apart'))
+    .superRefine((words, ctx) => {
+      for (const key of Object.keys(words))
+        if (!/^[a-z0-9]+$/.test(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'a word typed short: lower-case letters and digits' });
+    })
+    .default({}),
 });
-export type EnglishFile = z.infer<typeof EnglishSchema>;
+/** As written (the tests' small files leave `shorthand` out) or as loaded. */
+export type EnglishFile = z.input<typeof EnglishSchema>;
 
 export interface Phrase {
   phrase: string;
@@ -208,8 +217,23 @@ const WORD = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|&/g;
  * ending (the 22nd floor balcony: "nd" is a word of the gap) — not punctuation, not a number alone. */
 const joinedWith = (between: string, word: string): boolean => /^[ \t]*$/.test(between) || (/^[ \t]+\d+$/.test(between) && /^(?:st|nd|rd|th)$/i.test(word));
 
+/** Words typed short read as the words they stand for: lower case or capitalised (Tmrw), never in capitals (RN, MSG:
+ * an abbreviation of something else); nor inside a word, a number or an apostrophe's contraction. */
+export function shorthandReader(shorthand: Readonly<Record<string, string>>): (text: string) => string {
+  const keys = Object.keys(shorthand).sort((a, b) => b.length - a.length);
+  if (!keys.length) return (text) => text;
+  const re = new RegExp(`(?<![A-Za-z0-9'’])(?:${keys.join('|')})(?![A-Za-z0-9'’])`, 'gi');
+  return (text) =>
+    text.replace(re, (w) => {
+      const key = w.toLowerCase();
+      const as = w === key || w === key[0]?.toUpperCase() + key.slice(1) ? shorthand[key] : undefined;
+      return as ?? w;
+    });
+}
+
 export function createEnglishGlosser(file: string, data: EnglishFile, extra: readonly Phrase[] = []): EnglishGlosser {
   const root: Node = { next: new Map() };
+  const unshort = shorthandReader(data.shorthand ?? {});
   const seen = new Map<string, string>();
   const vocabulary = new Map<string, string>(); // word as written → its stem (for spelling correction)
   const names = new Set<string>(); // one-word place names (pinyin), for a misspelt name (jinjang)
@@ -218,7 +242,7 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
   // gloss's other English words without their inflections
   const keyOf = (w: string, exact: boolean): string => (w === GAP ? GAP : w.startsWith('=') ? w : exact ? `=${w}` : stem(w));
   const add = (phrase: string, gloss: string, where: string, exact = false): void => {
-    const words = phrase.split(/[\s-]+/).filter(Boolean).flatMap((w) => (w === GAP ? [GAP] : expandWord(w)));
+    const words = unshort(phrase).split(/[\s-]+/).filter(Boolean).flatMap((w) => (w === GAP ? [GAP] : expandWord(w)));
     if (!words.length || words[0] === GAP || words[words.length - 1] === GAP) throw new DataError(`${where}: "${phrase}" must start and end with a word`);
     const key = words.map((w) => keyOf(w, exact)).join(' ');
     const prev = seen.get(key);
@@ -325,7 +349,7 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
 
   function gloss(input: string): string {
     if (!/[A-Za-z]/.test(input)) return input;
-    const text = units(input);
+    const text = units(unshort(input));
     const ts = tokens(text);
     if (!ts.length) return text;
     // the words' stems in one list; a phrase may not run across punctuation

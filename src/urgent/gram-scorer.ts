@@ -4,7 +4,7 @@
 // n-gram and hashing it into the model's map (what `ngramsOf` + `score` do, and what training still uses).
 // It computes exactly what `score(model, [...ngramsOf(text, sizes, marks), ...others], admits)` does — the same
 // distinct features, summed in the same order, so the same bits. Pure once built.
-import { ngramsOf, score, verdictOf, type ScorerModel, type ScorerVerdict } from './scorer';
+import { isWordFeature, ngramsOf, score, verdictOf, type ScorerModel, type ScorerVerdict } from './scorer';
 
 const isCjk = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
 
@@ -180,7 +180,7 @@ export function compileTables(t: ScorerTables, sizes: readonly number[], model: 
   const n = t.labels.length;
   // n-grams of more than three characters do not fit a key: the general path then
   if (sizes.some((s) => s < 1 || s > 3))
-    return { score: (text, marks, others, admits) => score(model(), [...ngramsOf(text, sizes, marks).filter((f) => !f.startsWith('w:')), ...others], admits) };
+    return { score: (text, marks, others, admits) => score(model(), [...ngramsOf(text, sizes, marks).filter((f) => !isWordFeature(f)), ...others], admits) };
   const grams = new FrozenGrams(t.rowKeys);
   const named = new Map<string, number>(t.named);
   const block = t.block;

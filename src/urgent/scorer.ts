@@ -62,14 +62,26 @@ export function ngramsOf(text: string, sizes: readonly number[], marks?: Uint8Ar
 }
 
 /** The Latin words of a lower-cased message as features (w:chest), but those of `skip` (scorer.yml `word_stop`: the
- * English words that only hold a sentence together). */
+ * English words that only hold a sentence together); and each two words written side by side (p:won't_need), but two
+ * of `skip` — the order of English words says what a bag of them does not ("won't need", "need won't"). */
 export function wordFeatures(lower: string, skip: ReadonlySet<string> = NO_WORDS): string[] {
-  const words = lower.match(/[a-z]{3,}/g);
-  if (!words) return [];
   const out: string[] = [];
-  for (const w of words) if (!skip.has(w)) out.push(`w:${w}`);
+  let prev = '';
+  let prevEnd = -1;
+  for (const m of lower.matchAll(WORD)) {
+    const w = m[0];
+    const at = m.index as number;
+    for (const part of w.split("'")) if (part.length >= 3 && !skip.has(part)) out.push(`w:${part}`);
+    if (prev && SPACED.test(lower.slice(prevEnd, at)) && !(skip.has(prev) && skip.has(w))) out.push(`p:${prev}_${w}`);
+    prev = w;
+    prevEnd = at + w.length;
+  }
   return out;
 }
+/** Whether a feature is one of `wordFeatures`' (a word or a pair of them), not a character n-gram. */
+export const isWordFeature = (f: string): boolean => f.startsWith('w:') || f.startsWith('p:');
+const WORD = /[a-z]+(?:'[a-z]+)*/g;
+const SPACED = /^ +$/;
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** Concept features: in scope as C:id, out of scope as X:id:why (the first reason); `skip`: concepts left out

@@ -126,4 +126,14 @@ describe('intents data', () => {
     writeFileSync(f, readFileSync(f, 'utf8').replace('  谢谢: [thanks,', '  谢谢: [dialysis, thanks,'));
     expect(() => createNlu(realRules(), { intentsDir: dir })).toThrow(/en\.yml: glosses\.(谢谢|透析)\[\d+\]: "dialysis" already means/);
   });
+
+  it('names a shorthand that is no word typed short, and one whose phrases then claim another gloss', () => {
+    const f = join(dir, 'varieties', 'en.yml');
+    const text = readFileSync(f, 'utf8');
+    writeFileSync(f, text.replace('  tmrw: tomorrow\n', '  Tmrw!: tomorrow\n'));
+    expect(() => createNlu(realRules(), { intentsDir: dir })).toThrow(/en\.yml(?::\d+)?: shorthand\.Tmrw!: a word typed short/);
+    // (a phrase is read through the shorthand as a message is: "thx" is "thanks", which another gloss holds)
+    writeFileSync(f, text.replace('  透析: [', '  透析: [thx, '));
+    expect(() => createNlu(realRules(), { intentsDir: dir })).toThrow(/en\.yml: glosses\.(谢谢|透析)\[\d+\]: "(thx|thanks)" already means/);
+  });
 });

@@ -1,7 +1,7 @@
 // English read into the Chinese the NLU understands: phrases on stems, contractions, spelling slips,
 // numbers with units, place names from the rule books' pinyin; the reply language is decided first.
 import { realNlu } from '../support/nlu';
-import { alternatives, createEnglishGlosser, glossesMapped } from '../../src/nlu/english';
+import { alternatives, createEnglishGlosser, glossesMapped, shorthandReader } from '../../src/nlu/english';
 
 const nlu = realNlu();
 const norm = (t: string): string => nlu.normalise(t).text;
@@ -20,6 +20,23 @@ describe('English', () => {
   it('keeps a job "contract" apart from the womb "contracting"', () => {
     expect(norm('I am here on a teaching contract')).not.toContain('宫缩');
     expect(norm('she is contracting every five minutes')).toContain('宫缩');
+  });
+
+  it('reads words typed short as the words they stand for, lower case or capitalised, never an abbreviation in capitals', () => {
+    const read = shorthandReader({ tmrw: 'tomorrow', no1: 'no one', rn: 'right now', u: 'you' });
+    expect(read('Tmrw no1 will know, u see')).toBe('tomorrow no one will know, you see');
+    expect(read('my wife is an RN, on shift rn')).toBe('my wife is an RN, on shift right now');
+    // (not inside a word, a number or a contraction: "turn", "no12", "u's")
+    expect(read("turn left at no12, the u's shape")).toBe("turn left at no12, the u's shape");
+    // …and the glosser reads its phrases through the same table
+    const g = createEnglishGlosser('t.yml', { version: 1, glosses: { 今晚: ['tonight'] }, shorthand: { tonite: 'tonight' } });
+    expect(g.gloss('see you tonite')).toContain('今晚');
+    expect(norm('sry, cant come 2nite')).toContain('今晚');
+  });
+
+  it('reads twins as children, not a hospital twinning (对口帮扶)', () => {
+    expect(norm('my twins both have a fever of 38.5')).not.toContain('对口帮扶');
+    expect(norm('which is the paired assistance hospital')).toContain('对口帮扶');
   });
 
   it('corrects a misspelt content word and reads numbers with units', () => {

@@ -124,3 +124,17 @@ describe('poisoning by what was taken and what it does', () => {
     expect(flags("Dad's garage door is shut and the engine has been running since lunch, he won't answer")).toContain('poisoning');
   });
 });
+
+describe('fumes beside someone drowsy', () => {
+  it.each([
+    '屋里一股煤气味，孩子一直犯困',
+    '生了炉子取暖，老人一直想睡，叫醒了又睡',
+    'there is a strong smell of gas in the flat and my son keeps falling asleep',
+  ])('is a poisoning: %s', (text) => {
+    expect(flags(text)).toContain('poisoning');
+  });
+
+  it.each(['gas leak in building 5, everyone is fine, who fixes it', '生了炉子取暖，屋里暖和多了'])('a gas leak or a stove with no one sick is none: %s', (text) => {
+    expect(flags(text)).toEqual([]);
+  });
+});

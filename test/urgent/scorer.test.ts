@@ -86,8 +86,19 @@ describe('trainScorer, a class with a handful of lines (scorer.yml min_class_lin
 describe('wordFeatures', () => {
   const grammar = new Set(realNlu().data.urgent.scorer.word_stop);
   it('gives the English words of a message, not its grammar words (scorer.yml word_stop: were, the, and)', () => {
-    expect(wordFeatures('and if i were in quarantine and needed the dialysis', grammar)).toEqual(['w:quarantine', 'w:needed', 'w:dialysis']);
+    const words = (t: string): string[] => wordFeatures(t, grammar).filter((f) => f.startsWith('w:'));
+    expect(words('and if i were in quarantine and needed the dialysis')).toEqual(['w:quarantine', 'w:needed', 'w:dialysis']);
     // the words that say something stay: not, all, never, tonight
-    expect(wordFeatures('she will not wake up, took all the pills tonight', grammar)).toEqual(['w:not', 'w:wake', 'w:took', 'w:all', 'w:pills', 'w:tonight']);
+    expect(words('she will not wake up, took all the pills tonight')).toEqual(['w:not', 'w:wake', 'w:took', 'w:all', 'w:pills', 'w:tonight']);
+  });
+
+  it('gives each two words written side by side, but two grammar words, and none across punctuation or Chinese', () => {
+    const pairs = (t: string): string[] => wordFeatures(t, grammar).filter((f) => f.startsWith('p:'));
+    // (the order says what the words alone do not: "won't need" is not "need won't")
+    expect(pairs("i won't need it after friday")).toEqual(["p:i_won't", "p:won't_need", 'p:need_it', 'p:it_after', 'p:after_friday']);
+    // "and the", "she will" are two grammar words; "up, took" is across a comma; "wake 了 up" across a Chinese word
+    expect(pairs('and the pills')).toEqual(['p:the_pills']);
+    expect(pairs('she will not wake up, took all')).toEqual(['p:will_not', 'p:not_wake', 'p:wake_up', 'p:took_all']);
+    expect(pairs('wake 了 up')).toEqual([]);
   });
 });
