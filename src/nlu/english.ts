@@ -218,11 +218,12 @@ const WORD = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|&/g;
 const joinedWith = (between: string, word: string): boolean => /^[ \t]*$/.test(between) || (/^[ \t]+\d+$/.test(between) && /^(?:st|nd|rd|th)$/i.test(word));
 
 /** Words typed short read as the words they stand for: lower case or capitalised (Tmrw), never in capitals (RN, MSG:
- * an abbreviation of something else); nor inside a word, a number or an apostrophe's contraction. */
+ * an abbreviation of something else); nor inside a word, a number or an apostrophe's contraction; nor right after a
+ * number, where a letter is its unit (打了40 u 胰岛素 is forty units, not "forty you"). */
 export function shorthandReader(shorthand: Readonly<Record<string, string>>): (text: string) => string {
   const keys = Object.keys(shorthand).sort((a, b) => b.length - a.length);
   if (!keys.length) return (text) => text;
-  const re = new RegExp(`(?<![A-Za-z0-9'’])(?:${keys.join('|')})(?![A-Za-z0-9'’])`, 'gi');
+  const re = new RegExp(`(?<![A-Za-z0-9'’]|\\d[ \\t]+)(?:${keys.join('|')})(?![A-Za-z0-9'’])`, 'gi');
   return (text) =>
     text.replace(re, (w) => {
       const key = w.toLowerCase();

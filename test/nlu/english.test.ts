@@ -28,6 +28,8 @@ describe('English', () => {
     expect(read('my wife is an RN, on shift rn')).toBe('my wife is an RN, on shift right now');
     // (not inside a word, a number or a contraction: "turn", "no12", "u's")
     expect(read("turn left at no12, the u's shape")).toBe("turn left at no12, the u's shape");
+    // (nor right after a number, where a letter is its unit: forty units of insulin)
+    expect(read('打了40 u 胰岛素, u ok?')).toBe('打了40 u 胰岛素, you ok?');
     // …and the glosser reads its phrases through the same table
     const g = createEnglishGlosser('t.yml', { version: 1, glosses: { 今晚: ['tonight'] }, shorthand: { tonite: 'tonight' } });
     expect(g.gloss('see you tonite')).toContain('今晚');
