@@ -1,5 +1,7 @@
 // `npm run -s bench -- --core`: the whole pure core (normalise → NLU → dialogue → answer → render) on the
-// NLU corpus, in conversations of four messages each (so follow-ups and remembered slots are exercised).
+// NLU corpus, in conversations of four messages each (so follow-ups and remembered slots are exercised); with
+// `--corpus=eval`, on every turn of the shared conversation sets (dev.jsonl, dev2.jsonl), a case a conversation. The
+// core as built (dist/, as the service runs it; `--from=src` for src/ through tsx).
 // Pinned to one CPU: the run starts itself again under `taskset -c 0` (`--cpu=N` for another, `--no-pin` not
 // to). Method: warm-up passes for `--warmup` seconds (15; at least two passes: V8 is still optimising the turn's
 // paths for the first ~20,000 messages), then `--rounds` (7) timed passes over the whole corpus; the median pass's
@@ -8,9 +10,9 @@
 // passes do not pay), in wall time and in CPU time (what the turn cost, without the time another process had the
 // CPU); the CPU the run used beside its wall time.
 // The last line is one JSON object: {"core": {...}}.
-import { readCorpus } from './corpus';
+import { evalConversations, templatedConversations } from './corpus';
 import { cpuMicros, machine, median, percentile, pinnedRerun, summarisePasses, warmUp, type Pass } from './measure';
-import { loadCore } from '../src/core/load';
+import { fromOf, load } from './built';
 import { newSession, type Session } from '../src/core/types';
 import { EMPTY_STATUS } from '../src/rules/types';
 
@@ -21,7 +23,11 @@ export async function run(args: string[]): Promise<void> {
   if (pinnedRerun('--core', args, cpu)) return;
   const rounds = Number(arg(args, '--rounds', '7'));
   const warmupS = Number(arg(args, '--warmup', '15'));
-  const corpus = readCorpus();
+  const corpusName = arg(args, '--corpus', 'templated');
+  if (corpusName !== 'templated' && corpusName !== 'eval') throw new Error(`bench --core: --corpus=${corpusName}? (templated | eval)`);
+  const { texts: corpus, starts } = corpusName === 'eval' ? evalConversations() : templatedConversations();
+  const from = fromOf(args);
+  const { loadCore } = load<typeof import('../src/core/load')>(from, 'core/load');
   const t0 = performance.now();
   const core = await loadCore();
   const startupMs = performance.now() - t0;
@@ -36,7 +42,7 @@ export async function run(args: string[]): Promise<void> {
     const w0 = process.hrtime.bigint();
     const c0 = cpuMicros();
     for (let i = 0; i < inbounds.length; i++) {
-      if (i % 4 === 0) session = newSession();
+      if (starts[i]) session = newSession();
       if (offset < 0) {
         session = core.turn(inbounds[i] as (typeof inbounds)[number], session, ctx).session;
         continue;
@@ -62,6 +68,8 @@ export async function run(args: string[]): Promise<void> {
   const pinned = process.env.JIUYI_BENCH_PINNED;
   const result = {
     core: {
+      corpus: corpusName,
+      from,
       msgs_per_s: s.msgs_per_s,
       passes: s.passes,
       /** The warm-up's passes (messages/s): the core as a freshly started service runs it. */
@@ -78,7 +86,7 @@ export async function run(args: string[]): Promise<void> {
       rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
       messages: wallUs.length,
       machine: machine(),
-      method: `warm-up passes for ${warmupS} s (${warm.length} passes; at least 2), then the median of ${rounds} passes over ${corpus.length} messages timed as a whole; ${pinned ? `pinned to CPU ${pinned} (taskset)` : 'not pinned'}; latency percentiles over every message of ${rounds} latency passes in alternation with them (wall, and process CPU time, read around each message)`,
+      method: `warm-up passes for ${warmupS} s (${warm.length} passes; at least 2), then the median of ${rounds} passes over ${corpus.length} messages (${corpusName === 'eval' ? 'every turn of dev.jsonl and dev2.jsonl' : 'the templated corpus, conversations of four'}) timed as a whole; the core ${from === 'dist' ? 'as built (dist/)' : 'from src/ through tsx'}; ${pinned ? `pinned to CPU ${pinned} (taskset)` : 'not pinned'}; latency percentiles over every message of ${rounds} latency passes in alternation with them (wall, and process CPU time, read around each message)`,
     },
   };
   const c = result.core;

@@ -8,6 +8,7 @@
 // --core (`--cpu=N`, `--no-pin`), so that neither engine's collector runs beside it on another. The last line is JSON.
 import { join } from 'node:path';
 import type { RuleSet } from '../src/rules/types';
+import { fromOf, load } from './built';
 import { readCorpus } from './corpus';
 import { cpuMicros, machine, median, percentile, pinnedRerun, summarisePasses, warmUp, type Pass } from './measure';
 import type { NluEngine } from '../src/nlu';
@@ -82,10 +83,11 @@ export async function run(args: string[]): Promise<void> {
   log(`corpus: ${corpus.length} messages (${avgLen.toFixed(1)} characters on average), ${rounds} passes each`);
 
   // start-up: importing the NLU (natural, opencc, jieba) and loading/training it
-  const { loadRuleSet } = await import('../src/rules/load');
+  const from = fromOf(args);
+  const { loadRuleSet } = load<typeof import('../src/rules/load')>(from, 'rules/load');
   const rules: RuleSet = loadRuleSet(join(ROOT, 'rules'));
   const t0 = performance.now();
-  const { createNlu } = await import('../src/nlu');
+  const { createNlu } = load<typeof import('../src/nlu')>(from, 'nlu/index');
   const nlu = createNlu(rules, { segmenter: 'node-rs' });
   const startupMs = performance.now() - t0;
   log(`jiuyi NLU start-up ${startupMs.toFixed(0)} ms (${Object.entries(nlu.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')})`);
@@ -195,7 +197,7 @@ export async function run(args: string[]): Promise<void> {
     ratio: Number(ratio.toFixed(1)),
     ratio_by_pass: roundRatios.map((x) => Number(x.toFixed(1))),
     held_out: tests.length,
-    method: `${METHOD}; warm-up ${warmupS} s each (${ourWarm.length} and ${peerWarm.length} passes); ${rounds} passes of ${corpus.length} messages; ${process.env.JIUYI_BENCH_PINNED ? `pinned to CPU ${process.env.JIUYI_BENCH_PINNED} (taskset)` : 'not pinned'}`,
+    method: `${METHOD}; warm-up ${warmupS} s each (${ourWarm.length} and ${peerWarm.length} passes); ${rounds} passes of ${corpus.length} messages; jiuyi ${from === 'dist' ? 'as built (dist/)' : 'from src/ through tsx'}; ${process.env.JIUYI_BENCH_PINNED ? `pinned to CPU ${process.env.JIUYI_BENCH_PINNED} (taskset)` : 'not pinned'}`,
     machine: machine(),
     segmenters,
   };

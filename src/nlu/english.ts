@@ -149,6 +149,9 @@ const NUMBER_UNIT = /(\d+(?:\.\d+)?|几)[ \t]*-?[ \t]*(minutes?|mins?|hours?|hrs
 const FAHRENHEIT = /(\d+(?:\.\d+)?)[ \t]*(?:°[ \t]*F|℉|(?:degrees?[ \t]+)?fahrenheit|degrees?[ \t]+F)(?![a-zA-Z])/gi;
 const DEGREES = /(\d+(?:\.\d+)?)[ \t]*(?:°[ \t]*[cC]?|℃|degrees?(?:[ \t]+(?:c|celsius))?)(?![a-zA-Z])/gi;
 const IN_YEAR = /\bin[ \t]+((?:19|20)\d\d)\b/gi;
+/** An age gone by ("when I was 17", "when she was 19 years old"): that year of one's life, 17岁那年 (not "when he was 3
+ * months old", an infant's age). */
+const WHEN_AGED = /\bwhen[ \t]+(i|he|she|we|they|you)[ \t]+(?:was|were)[ \t]+(\d{1,2})(?:[ \t]*-?[ \t]*(?:years?|yrs?)[ \t]*-?[ \t]*old)?(?![ \t]*-?[ \t]*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|mo\b|m\/o|yo\b|y\/o|[\d:%]|\.\d))\b/gi;
 /** An age in the short form ("my 2yo", "a 3 y/o", "8mo"). */
 const SHORT_AGE = /\b(\d{1,2})[ \t]*(yo|y\/o|y\.o\.?|mo|m\/o)(?![a-z])/gi;
 
@@ -166,6 +169,7 @@ const PILLS_TAKEN = /\b(?:took|taken|swallowed|popped|ate|downed)[ \t]+(?:(?:lik
 function units(text: string): string {
   return text
     .replace(PILLS_TAKEN, '吃了$1片')
+    .replace(WHEN_AGED, '$1 $2岁那年')
     .replace(/\bhalf an hour\b/gi, '半小时')
     .replace(WORD_BEFORE_UNIT, (_, w: string) => `${NUMBER_WORDS[w.toLowerCase().replace(/^a /, '').replace(/ of$/, '')] ?? w} `)
     .replace(FAHRENHEIT, (_, f: string) => `${Math.round(((Number(f) - 32) * 50) / 9) / 10}度`)
@@ -272,9 +276,23 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
   const byFirst = new Map<string, string[]>();
   for (const w of vocabulary.keys()) byFirst.set(w[0] as string, [...(byFirst.get(w[0] as string) ?? []), w]);
 
+  // a word's correction, as it was found: messages repeat their words, and a correction is a scan of the vocabulary
+  // (the table bounded, emptied when full)
+  const correctedBefore = new Map<string, string | undefined>();
+
   /** A misspelt content word's stem: the nearest vocabulary word within one edit (two from nine letters). */
   function corrected(word: string): string | undefined {
     if (word.length < 6 || vocabulary.has(word) || !/^[a-z]+$/.test(word)) return undefined;
+    if (correctedBefore.has(word)) return correctedBefore.get(word);
+    if (correctedBefore.size >= 20_000) correctedBefore.clear();
+    const found = nearest(word);
+    correctedBefore.set(word, found);
+    return found;
+  }
+
+  function nearest(word: string): string | undefined {
+    // a word of its own is no misspelling (cooking is not choking)
+    if (isEnglishWord(word)) return undefined;
     const limit = word.length >= 9 ? 2 : 1;
     let best: string | undefined;
     let bestD = limit + 1;
@@ -286,8 +304,7 @@ export function createEnglishGlosser(file: string, data: EnglishFile, extra: rea
         best = v;
       }
     }
-    // a word of its own is no misspelling (cooking is not choking)
-    return best === undefined || isEnglishWord(word) ? undefined : vocabulary.get(best);
+    return best === undefined ? undefined : vocabulary.get(best);
   }
 
   /** A misspelt place name one edit away (jinjang → jinjiang), for names of seven letters or more: the only one, or the

@@ -25,6 +25,10 @@ const ASKED_AFTER = /^了?(?:吧|吗|么|嘛|[?？])/;
 /** How far before a resolution scope.yml's `remedy_said_before` is read: its longest match, a verb of saying and two
  * clauses of at most 14 characters with a comma between, and a margin. */
 const REMEDY_REACH = 34;
+/** How far after a mention a past time said in English is still its time ("fainted once last year", "had a suicide
+ * attempt when I was 19"): an unpunctuated message runs on in one clause, and a time far beyond is another event's
+ * ("…sitting on the rail with her legs outside, she says she will let go because of the baby we lost last month"). */
+const ENGLISH_PAST_REACH = 40;
 
 /** CLAUSE_END's characters, by code (a test a character without making a string of it). */
 const CLAUSE_END_CODES = new Set([...',，:：、。!?;\n！？；'].map((c) => c.charCodeAt(0)));
@@ -233,7 +237,7 @@ export function createScopeReader(data: ScopeFile, simplify: (s: string) => stri
       // tightness last week" → 胸痛上周), or the whole of the clause after it ("overdosed once in college, years ago,")
       const english = /[a-z]/.test(text.slice(cs, ce));
       // (…not a past time it is compared with: 这次比上次深很多)
-      const pastHits = hits.filter((h) => h.cues & Cue.Past && !sinceCued(text, hits, h) && !comparedBefore?.test(text.slice(Math.max(0, h.start - 2), h.start)) && ((inSpan(h, ss, se) && h.end <= m.start) || (english && h.start >= m.end && (h.end <= ce || aloneInNextClause(text, ce, h)))));
+      const pastHits = hits.filter((h) => h.cues & Cue.Past && !sinceCued(text, hits, h) && !comparedBefore?.test(text.slice(Math.max(0, h.start - 2), h.start)) && ((inSpan(h, ss, se) && h.end <= m.start) || (english && h.start >= m.end && ((h.end <= ce && h.start - m.end <= ENGLISH_PAST_REACH) || aloneInNextClause(text, ce, h)))));
       const experiential =
         /^了?过(?!去|来|不|得)/.test(text.slice(m.end, m.end + 3)) || hits.some((h) => h.cues & Cue.PastAfter && h.start >= m.end && h.start <= m.end + 1);
       let past = !inForce.past.has(m.concept) && (pastHits.length > 0 || experiential);

@@ -48,6 +48,15 @@ describe('English', () => {
     expect(norm('our 11-month-old baby')).toContain('11个月大');
   });
 
+  it('reads an age gone by as that year of one\'s life, not an infant\'s age', () => {
+    expect(norm('when I was 17 I took too many pills')).toContain('17岁那年');
+    expect(norm('when he was 19 years old he was in hospital')).toContain('19岁那年');
+    expect(norm('It started when I was 17. I took too many pills')).toContain('17岁那年');
+    expect(norm('when she was 3 months old she had a fever')).toContain('3个月大');
+    expect(norm('when she was 3 months old she had a fever')).not.toContain('那年');
+    expect(norm('when he was 5 minutes late the gate closed')).not.toContain('那年');
+  });
+
   it('reads a Fahrenheit reading as the Celsius the Chinese text writes, to a tenth', () => {
     expect(norm('the thermometer says 104.5°F')).toContain('40.3度');
     expect(norm('101 degrees F since this morning')).toContain('38.3度');
