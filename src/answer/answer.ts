@@ -356,7 +356,13 @@ function answerOf(a: AnswerInput): AnswerResult {
       const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics, ownNumberCues: lowerCase(a.domain.ownNumberCues), serviceNumbers: a.domain.serviceNumbers, unanswered: saysUnanswered(a.domain, a.text) });
       // (what else the message asks beside the number, where the book says it: 能打这个叫转运车吗 → its transport procedure)
       const asked = secondary(a).filter((t) => !spec.topics.includes(t));
-      const more = asked.length ? topicLines(a.book, { ...topicQuery(a), topics: asked }) : [];
+      const q = topicQuery(a);
+      // (…and who the notice says sees to a need it names, where a book may be silent on the need itself: 拿药找谁 →
+      // 忻州's 与网格员联系, 烟台's family doctors — domain `topicFallbacks`)
+      const needs = a.slots.topics.filter((t) => a.domain.topicFallbacks[t] && !asked.includes(t));
+      const seen = needs.length ? topicLines(a.book, { ...q, topics: needs }) : [];
+      const handling = seen.length ? seen : needs.length ? topicLines(a.book, { ...q, topics: handlersOf(a, needs) }) : [];
+      const more = [...(asked.length ? topicLines(a.book, { ...q, topics: asked }) : []), ...handling];
       const result: AnswerResult = { kind: 'answer', lines: more.length ? dedupe([...r.lines, ...more]) : r.lines, session: a.session, found: r.found };
       // (a care and where to go for it asked beside the number: 心衰…想问定点医院 另外…打哪个电话)
       if (r.found) return withDesignation(a, result);

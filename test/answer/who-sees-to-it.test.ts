@@ -1,0 +1,52 @@
+// Who sees to a need, asked in everyday words: who looks after or can teach a resident (the family doctors), who may
+// go along to hospital, who arranges getting there, whom to ask for medicines where the notice names no number for
+// them, going out when care at home will not do, and a treatment or test the city does not offer.
+import type { Core } from '../../src/core/types';
+import { realCore, talk, textOf } from '../support/core';
+
+let core: Core;
+beforeAll(async () => {
+  core = await realCore();
+}, 60_000);
+
+describe('who sees to it', () => {
+  it('reads "有人能教教他吗" in 烟台 as a question for the family doctors', () => {
+    expect(textOf(talk(core).say('烟台福山 我爸八十了 抗原也不会测 有人能教教他吗'))).toContain('家庭医生');
+  });
+
+  it('reads "有没有大夫帮着管管他" in 晋江 as the family doctors, whose care of chronic patients the notice names', () => {
+    expect(textOf(talk(core).say('晋江 我爸的降压药快吃完了 平时有没有大夫帮着管管他'))).toContain('家庭医生团队');
+    expect(textOf(talk(core).say('晋江的 我妈糖尿病好些年了 社区有没有大夫能定期管管她'))).toContain('家庭医生团队');
+  });
+
+  it('reads "是啥人在顾伊" (Minnan: who looks after him) as the same question', () => {
+    // (answered in the traditional script the message is read in)
+    expect(textOf(talk(core).say('阮老母蹛佇晋江 有血压高 平常时是啥人咧顾伊'))).toMatch(/家庭[医醫]生[团團][队隊]/);
+  });
+
+  it('reads someone going along (能跟一个人去吗, 领着去行不, 能跟我一起去吗) as the companion rules', () => {
+    for (const text of ['忻州管控区 我爸要去医院复查 家里能跟一个人去吗', '忻州封控区 闺女下礼拜去医院 让她奶奶领着去行不', '忻州封控区 我要去透析 我老伴能跟我一起去吗'])
+      expect(textOf(talk(core).say(text))).toContain('48小时');
+  });
+
+  it('reads "谁能帮着联系医院" in 烟台 as its assisted referral (协助转诊)', () => {
+    expect(textOf(talk(core).say('烟台莱阳 我奶奶九十了 瘫在床上 真要住院的话谁能帮着联系医院'))).toContain('协助转诊');
+  });
+
+  it('answers "配药找谁问" in 忻州, which names no number for medicines, with its hotline and its way to any medical need (网格员)', () => {
+    const reply = textOf(talk(core).say('忻州管控区 想配药 找谁问'));
+    expect(reply).toContain('网格员');
+    expect(reply).toContain('0350-3301599');
+  });
+
+  it('answers going out when online care will not do (非得出去看) with how to go out for care', () => {
+    const c = talk(core);
+    c.say('忻州封控区 我胃疼好几天了 能在网上看医生吗');
+    expect(textOf(c.say('网上看不好的话 非得出去看呢'))).toContain('网格员');
+  });
+
+  it('reads a test or treatment "这边查不了" or "nowhere in Jinjiang does" as one not offered locally: the 医政科 route', () => {
+    expect(textOf(talk(core).say('晋江隔离点 我做完移植每月要验一项血 听说这边查不了 咋办'))).toContain('医政科');
+    expect(textOf(talk(core).say("I'm isolating in Jinjiang and my specialist wants a bone scan, but nowhere in Jinjiang does that. What now?"))).toContain('医政科');
+  });
+});
