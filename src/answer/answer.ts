@@ -58,7 +58,9 @@ function designation(a: AnswerInput, assumedFull: readonly string[], categories:
     const named = topics(a, a.slots.topics);
     // (a care named by a department's words or a stay in hospital, 狗咬了…去哪个医院 怎么出去, 要住院调理 哪家是定点医院,
     // by a known group: their hospital for general care before what the words name — domain `careTopics`)
-    const general = named.found && a.session.audience && namesCare(a.domain, a.slots.topics) && asksWhere(a.domain, a.text) ? generalFor(a, assumedFull) : [];
+    // (…and how a known group gets to hospital, 隔离的人要怎么去医院: the procedure takes them to their hospital, named first)
+    const general =
+      named.found && a.session.audience && ((namesCare(a.domain, a.slots.topics) && asksWhere(a.domain, a.text)) || a.slots.topics.includes('transport')) ? generalFor(a, assumedFull) : [];
     if (general.length && named.kind === 'answer') return { ...named, lines: dedupe([...general, ...named.lines]) };
     if (named.found || !offered.length) return named;
     const own = audienceGuidance(a);

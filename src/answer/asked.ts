@@ -2,7 +2,7 @@
 // categories, the designation query, the audience standing for its members, and the designations and guidance
 // that go with them. Pure.
 import type { AnswerInput } from './answer';
-import { designationAnswer, type DesignationQuery } from './designation';
+import { categoryTopicLines, designationAnswer, type DesignationQuery } from './designation';
 import type { Domain } from './domain';
 import type { Line } from './plan';
 import type { RuleBook } from '../rules/types';
@@ -65,7 +65,14 @@ export function designatedLines(a: AnswerInput, categories: readonly string[], a
 
 /** Where to go for the care the message names (孩子要去看病…能陪几个: the children's hospital), beside a topic the
  * book is silent on. */
-export const whereFor = (a: AnswerInput): Line[] => designatedLines(a, a.slots.categories.filter((c) => !a.domain.broadCategories.includes(c)));
+export function whereFor(a: AnswerInput): Line[] {
+  const categories = a.slots.categories.filter((c) => !a.domain.broadCategories.includes(c));
+  const lines = designatedLines(a, categories);
+  if (lines.length) return lines;
+  // (a care the book designates no hospital for, but says where it is seen: 烟台's fever, its sentinel clinics — 附近社区能看发烧吗)
+  const q = designationQuery(a, categories, a.session.assumedFull ?? []);
+  return categories.flatMap((c) => categoryTopicLines(a.book, q, c, a.domain.categoryTopics[c] ?? []));
+}
 
 /** The book's designation for general care for the user's group, when it has one. */
 export const generalFor = (a: AnswerInput, assumedFull: readonly string[]): Line[] => designatedLines(a, a.domain.broadCategories, assumedFull);

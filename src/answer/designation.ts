@@ -154,7 +154,8 @@ const found = (list: DesignationAnswer[], category: string, label: (a: Designati
 });
 
 /** What the book says on these topics for a care (and the audience asked about). */
-const categoryTopicLines = (book: RuleBook, q: DesignationQuery, category: string, topics: readonly string[]): Line[] =>
+/** What a book says of a care under the topics given (`categoryTopics`: fever → its fever rule and sentinel clinics). */
+export const categoryTopicLines = (book: RuleBook, q: DesignationQuery, category: string, topics: readonly string[]): Line[] =>
   topicLines(book, { ...q.topicQuery, audiences: q.audience ? expandGroup(q.vocabulary, q.audience) : undefined, topics, categories: [category] });
 
 /** The care asked for that a notice's name for it leaves out (放疗, beside 晋江's 肿瘤化疗): said not to be mentioned. */

@@ -45,6 +45,20 @@ describe('who sees to it', () => {
     expect(textOf(c.say('网上看不好的话 非得出去看呢'))).toContain('网格员');
   });
 
+  it('answers a doctor asked to come home in 忻州, which names no home visits nor family doctors, with its route for any need (包片医务人员)', () => {
+    expect(textOf(talk(core).say('忻州封控区 我妈瘫在床上 能请大夫到家里来看看吗'))).toContain('包片医务人员');
+  });
+
+  it('reads an attack supposed to come one day (万一哪天夜里犯了) as asking the emergency route: 120 and the grid worker', () => {
+    const reply = textOf(talk(core).say('忻州封控区 我爸有哮喘 最近挺好 万一哪天夜里犯了 我们该先找谁'));
+    expect(reply).toContain('120');
+    expect(reply).toContain('网格员');
+  });
+
+  it('names a known group\'s hospital beside how to get there (黄码, "where can we take her"): the procedure takes them to it', () => {
+    expect(textOf(talk(core).say('Our family is 黄码 in Jinjiang; my 2-year-old has had an ear infection for days and keeps crying. Where can we take her?'))).toContain('晋江市医院');
+  });
+
   it('reads a test or treatment "这边查不了" or "nowhere in Jinjiang does" as one not offered locally: the 医政科 route', () => {
     expect(textOf(talk(core).say('晋江隔离点 我做完移植每月要验一项血 听说这边查不了 咋办'))).toContain('医政科');
     expect(textOf(talk(core).say("I'm isolating in Jinjiang and my specialist wants a bone scan, but nowhere in Jinjiang does that. What now?"))).toContain('医政科');
