@@ -158,7 +158,8 @@ export function buildGazetteer(rules: RuleSet, counties: Division[] = loadDivisi
       const usable = entries.filter(
         (e) =>
           !e.shortCounty ||
-          CONTEXT_BEFORE.test(text.slice(Math.max(0, i - 3), i)) ||
+          // (a town's short name is often a common word — 在码头扛了一天货 — and needs more than "在" before it)
+          (e.division.level !== 'street' && CONTEXT_BEFORE.test(text.slice(Math.max(0, i - 3), i))) ||
           CONTEXT_AFTER.test(text.slice(end)) ||
           (streetShorts.get(e.division.code)?.some((s) => text.startsWith(s, end)) ?? false),
       );

@@ -14,6 +14,15 @@ describe('who sees to it', () => {
     expect(textOf(talk(core).say('烟台福山 我爸八十了 抗原也不会测 有人能教教他吗'))).toContain('家庭医生');
   });
 
+  it('reads a person to ask or to talk to in 烟台 (村里能问谁, 想找个医生聊聊) as its family doctors, who consult online', () => {
+    expect(textOf(talk(core).say('烟台牟平 家里老人腿上长了个疙瘩 不疼 也没变大 我们村里能问谁'))).toContain('家庭医生');
+    expect(textOf(talk(core).say('烟台芝罘 封了一个月心里闷得慌 没啥想法 就是想找个医生聊聊'))).toContain('家庭医生');
+  });
+
+  it('reads medicine to be brought (把药给我捎过来) as a prescription question: the figure 烟台 gives of medicines taken to homes', () => {
+    expect(textOf(talk(core).say('我在烟台 上个月阳过 早好了 现在按时吃降压药 还剩三天的量 家庭医生能不能把药给我捎过来'))).toContain('送医送药');
+  });
+
   it('reads "有没有大夫帮着管管他" in 晋江 as the family doctors, whose care of chronic patients the notice names', () => {
     expect(textOf(talk(core).say('晋江 我爸的降压药快吃完了 平时有没有大夫帮着管管他'))).toContain('家庭医生团队');
     expect(textOf(talk(core).say('晋江的 我妈糖尿病好些年了 社区有没有大夫能定期管管她'))).toContain('家庭医生团队');

@@ -116,6 +116,9 @@ describe('entities', () => {
     expect(values('我住和平里小区', 'other_place')).toEqual([]);
     // a bungalow lived in is no district (平房区 is)
     expect(values('小时候住平房，冬天烧煤', 'other_place')).toEqual([]);
+    // a town's short name that is a common word needs more than "在" before it (码头 for 码头镇: a dock worked at)
+    expect(values('我在码头扛了一天货，腰酸得很', 'other_place')).toEqual([]);
+    expect(values('我在码头镇，孩子发烧', 'other_place')).not.toEqual([]);
     // a rule book's own parent (泉州市丰泽区) is not another place
     expect(values('我在泉州丰泽区泉秀街道', 'other_place')).toEqual([]);
   });
