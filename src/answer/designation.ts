@@ -153,8 +153,8 @@ const found = (list: DesignationAnswer[], category: string, label: (a: Designati
   found: list.map((answer) => ({ answer, category, audience: label(answer) })),
 });
 
-/** What the book says on these topics for a care (and the audience asked about). */
-/** What a book says of a care under the topics given (`categoryTopics`: fever → its fever rule and sentinel clinics). */
+/** What a book says of a care under the topics given (`categoryTopics`: fever → its fever rule and sentinel clinics), for the
+ * audience asked about. */
 export const categoryTopicLines = (book: RuleBook, q: DesignationQuery, category: string, topics: readonly string[]): Line[] =>
   topicLines(book, { ...q.topicQuery, audiences: q.audience ? expandGroup(q.vocabulary, q.audience) : undefined, topics, categories: [category] });
 
