@@ -185,7 +185,7 @@ const secondaryOrInstead = (a: AnswerInput, q: Omit<TopicQuery, 'topics'>, excep
   secondary(a)
     .filter((t) => !except.includes(t))
     .flatMap((t) => {
-      const instead = a.domain.askedFallbacks[t];
+      const instead = a.domain.askedFallbacks[t] ?? a.domain.topicFallbacks[t];
       return instead && !topicLines(a.book, { ...q, topics: [t] }).length ? instead : [t];
     });
 
@@ -364,7 +364,7 @@ function answerOf(a: AnswerInput): AnswerResult {
       const needs = a.slots.topics.filter((t) => a.domain.topicFallbacks[t] && !asked.includes(t));
       const seen = needs.length ? topicLines(a.book, { ...q, topics: needs }) : [];
       const handling = seen.length ? seen : needs.length ? topicLines(a.book, { ...q, topics: handlersOf(a, needs) }) : [];
-      const more = [...(asked.length ? topicLines(a.book, { ...q, topics: asked }) : []), ...handling];
+      const more = [...(asked.length ? topicLines(a.book, { ...q, topics: secondaryOrInstead(a, q, spec.topics) }) : []), ...handling];
       const result: AnswerResult = { kind: 'answer', lines: more.length ? dedupe([...r.lines, ...more]) : r.lines, session: a.session, found: r.found };
       // (a care and where to go for it asked beside the number: 心衰…想问定点医院 另外…打哪个电话)
       if (r.found) return withDesignation(a, result);

@@ -65,7 +65,9 @@ export function resolveIntent(i: DecideInput, s: Session): string {
       (p.slot === 'locality' && !!slots.locality) ||
       (p.slot === 'zone' && !!slots.audience) ||
       (p.slot === 'category' && slots.categories.length > 0);
-    if (fills && (vague(i) || onlyPlace(i, true) || said === p.intent || !isContent(domain, said) || asksNothing(i))) return p.intent;
+    // (…or asks only about being asked, naming no care and no topic: "Why does it matter where? ok, Xinzhou")
+    const asksOfItsOwn = slots.categories.length > 0 || slots.topics.length > 0;
+    if (fills && (vague(i) || onlyPlace(i, true) || said === p.intent || !isContent(domain, said) || asksNothing(i) || !asksOfItsOwn)) return p.intent;
   }
   // a person asked for in so many words (机器人说不清楚，给我找个值班的真人)
   const handoff = intentAnswering(domain, 'handoff');
@@ -81,6 +83,12 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   // "网上查到…的电话3309576，这个能问看病的事吗", "那个96678是看病的热线吗": a number no notice lists, asked about, is a
   // question about contacts
   if ((slots.topics.includes('contact_info') || slots.topics.includes('hotline')) && unknownNumbers(i).length) {
+    const contacts = intentAnswering(domain, 'contacts');
+    if (contacts) return contacts;
+  }
+  // "…这种找谁咨询一下", a message the classifier could not read that asks whom to ask and names no care: a question
+  // about contacts (晋江管控区的孕妇到底在哪生…卫健局电话又占线 names one: where to go for it, below)
+  if (said === 'fallback' && slots.topics.includes('contact_info') && !slots.categories.length) {
     const contacts = intentAnswering(domain, 'contacts');
     if (contacts) return contacts;
   }
@@ -329,10 +337,11 @@ function decideTurn(i: DecideInput): { plan: Plan | null; session: Session } {
   if (!book) {
     // the rural plan names no locality: a question only it answers (城乡对口帮扶) is answered from it, said so;
     // any other notice's fact may differ from the user's locality's, so the locality is asked for
-    const only = place_free(i) ? factsOfOneBook(i, s, intent) : undefined;
-    if (only) return only;
     const confidence = i.analysis.intent.name === intent ? i.analysis.intent.confidence : 0;
     const waiting = { slot: 'locality' as const, intent, alternatives, text: questionText(i), ...(confidence ? { confidence } : {}), ...(i.slots.topics.length ? { topics: i.slots.topics } : {}) };
+    // (…and still waits on the locality: 泉秀街道 said next is where the question is asked, not a place to note)
+    const only = place_free(i) ? factsOfOneBook(i, s, intent) : undefined;
+    if (only) return { ...only, session: { ...only.session, pending: waiting } };
     // "96678是看病的电话吗": a number no notice lists is not a medical contact, wherever the user is
     const numbers = numbersIn(i);
     if (i.domain.intents[intent]?.answer === 'contacts' && numbers.length && numbers.every((n) => !i.knownNumbers.has(n))) {

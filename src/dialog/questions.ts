@@ -39,10 +39,18 @@ export function questionsOf(text: string, domain: Domain): string[] {
 /** A plan with the lines of the same book's answers to the message's other questions added where they say something
  * new (a hospital already given for the same people and these cares is not given again). */
 export function withAnswers(p: Plan, more: readonly Plan[]): Plan {
-  const lines = [...p.lines];
-  for (const l of more.flatMap((q) => q.lines)) if (!designatedBefore(lines, l)) lines.push(l);
-  return { ...p, lines: dedupe(lines) };
+  let lines = dedupe([...p.lines]);
+  for (const q of more) {
+    const own = q.lines.filter((l) => !designatedBefore(lines, l));
+    // (an answer whose every line is said already is not said again, nor what introduces them: 通告没有写…以下是…)
+    if (JSON.stringify(dedupe([...lines, ...own.filter((l) => !introduces(l))])) === JSON.stringify(lines)) continue;
+    lines = dedupe([...lines, ...own]);
+  }
+  return { ...p, lines };
 }
+
+/** A line that only introduces the lines after it (…的通告没有写这件事的具体安排，以下是它写明的相关内容：). */
+const introduces = (l: Line): boolean => 'key' in l && l.key === 'topic_missing';
 
 type Vars = { audience?: unknown; category?: unknown; facilities?: unknown };
 const varsOf = (l: Line): Vars | undefined => ('key' in l && l.key === 'designation' ? ((l as { vars?: Vars }).vars ?? {}) : undefined);

@@ -36,6 +36,12 @@ describe('where the ambulance goes', () => {
     expect(reply).toContain('磁灶中心卫生院');
   });
 
+  it('the ambulance called 急救车 names no care of its own: the care of the emergency is kept', () => {
+    const t = talk(core);
+    expect(t.say('忻州管控区 我爸五十多 刚才胸口像压了块石头 往左胳膊窜 一身冷汗')?.urgent).toBe(true);
+    expect(textOf(t.say('急救车快到了 会把他拉到哪个医院'))).toContain('忻州市人民医院');
+  });
+
   it('"送哪" without the word hospital asks the same', () => {
     const t = talk(core);
     expect(t.say('忻州管控区 我妈胸口压着疼 一身冷汗')?.urgent).toBe(true);

@@ -7,6 +7,8 @@ import { newSession } from '../../src/core/types';
 import { EMPTY_STATUS } from '../../src/rules/types';
 import { realNlu } from '../support/nlu';
 import { book, data, readLines } from '../support/rules';
+import { realCore, talk, textOf } from '../support/core';
+import type { Core } from '../../src/core/types';
 
 function reply(text: string, intent: string, locality: string): string {
   const { rules, domain } = data();
@@ -27,5 +29,20 @@ describe('where a care is seen, beside a topic the book is silent on', () => {
 
   it('adds nothing for a care the message does not name', () => {
     expect(reply('烟台牟平 附近社区能看牙吗', 'facility_departments', 'yantai')).not.toContain('发热哨点');
+  });
+});
+
+describe('a care no hospital is designated for, asked through the whole conversation', () => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await realCore();
+  }, 60_000);
+
+  it('dialysis or chemotherapy in 烟台, whose notice designates no hospital for either: who helps get to one (协助转诊)', () => {
+    for (const q of ['烟台莱山 我爸每周透析三次 小区封了 这可咋办', '烟台芝罘 俺娘化疗到第三次了 小区被封了 下次咋弄']) {
+      const text = textOf(talk(core).say(q));
+      expect(text).toMatch(/没有规定.*定点医院/);
+      expect(text).toContain('协助转诊');
+    }
   });
 });

@@ -23,6 +23,14 @@ describe('who sees to it', () => {
     expect(textOf(talk(core).say('我在烟台 上个月阳过 早好了 现在按时吃降压药 还剩三天的量 家庭医生能不能把药给我捎过来'))).toContain('送医送药');
   });
 
+  it('answers medicine to be brought, asked beside staying in, with who the notice says sees to a need (忻州: 网格员)', () => {
+    const t = talk(core);
+    t.say('忻州管控区 我爸有糖尿病 平时该去哪个医院看');
+    const reply = textOf(t.say('我们不想出门 他的药能让人给送来吗'));
+    expect(reply).toContain('互联网远程医疗');
+    expect(reply).toContain('与网格员联系');
+  });
+
   it('reads "有没有大夫帮着管管他" in 晋江 as the family doctors, whose care of chronic patients the notice names', () => {
     expect(textOf(talk(core).say('晋江 我爸的降压药快吃完了 平时有没有大夫帮着管管他'))).toContain('家庭医生团队');
     expect(textOf(talk(core).say('晋江的 我妈糖尿病好些年了 社区有没有大夫能定期管管她'))).toContain('家庭医生团队');

@@ -33,6 +33,22 @@ describe('intent resolution', () => {
     expect(resumed).toMatch(/发热病人按规定/);
   });
 
+  it('whom to ask, in a message the classifier cannot place and that names no care, is a question about contacts', () => {
+    const r = talk(core).say('昨儿个俺家小子让马蜂蛰了一下 现在消肿了 活蹦乱跳的 烟台莱阳 往后再碰上这种找谁咨询');
+    expect(r?.intent).toBe('contact');
+    expect(textOf(r)).toContain('没有公布就医咨询电话');
+  });
+
+  it('a question waiting on its locality is resumed when the place comes with a question about being asked, naming no care', () => {
+    const t = talk(core);
+    expect(t.say('Which hospital does dialysis for people in a sealed zone?')?.ask).toBe('locality');
+    expect(textOf(t.say('Why do you need to know that? Jinjiang.'))).toContain('磁灶中心卫生院');
+    // (a question of its own, naming a care, is still its own: 为啥问这个 晋江的 孩子发烧去哪)
+    const u = talk(core);
+    expect(u.say('Which hospital does dialysis for people in a sealed zone?')?.ask).toBe('locality');
+    expect(textOf(u.say('为啥问这个 晋江封控区的 孩子发烧了去哪'))).toMatch(/婴幼儿|发热/);
+  });
+
   it('a question resumed once its locality is given keeps the care it named (透析的医院几点开门 … 忻府区)', () => {
     const t = talk(core);
     expect(t.say('做透析的定点医院上午几点开门')?.ask).toBe('locality');

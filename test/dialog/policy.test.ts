@@ -219,6 +219,14 @@ describe('reply policy', () => {
     expect(text).not.toContain('农村地区的通用分级就医流程');
   });
 
+  it('answers a question with no locality from the rural plan only while it waits for one: the place said next is where it is asked', () => {
+    const chat = talk(core);
+    expect(textOf(chat.say('我妈高血压 不想去大医院挤 能在小区旁边的社区开药吗'))).toContain('农村地区的通用分级就医流程');
+    const text = textOf(chat.say('泉州丰泽泉秀街道'));
+    expect(text).toContain('泉秀街道社区卫生服务中心');
+    expect(text).not.toContain('已记下');
+  });
+
   it('takes a road, a compound and "that clinic there" as the locality asked for, and answers the question waiting', () => {
     const chat = talk(core);
     expect(chat.say('晚上能看病吗 有没有夜诊')?.ask).toBe('locality');

@@ -33,6 +33,16 @@ describe('the questions of a message', () => {
     const other = plan('chronic_care', [say('x', { text: '处方用量延长至12周' })]);
     expect(withAnswers(main, [again, other]).lines).toEqual([...main.lines, ...other.lines]);
   });
+
+  it('does not say again an answer whose lines are all given, nor the line that would introduce them', () => {
+    const route = { title: '就诊流程', steps: ['封(管)控区内有医疗需求的人员与网格员联系。'] };
+    const main = plan('online_care', [say('x', { text: '鼓励线上问诊' }), route]);
+    const silent = plan('chronic_care', [say('topic_missing', { locality: '忻州市' }), route]);
+    expect(withAnswers(main, [silent]).lines).toEqual(main.lines);
+    // …and one that adds something keeps its introduction
+    const more = plan('chronic_care', [say('topic_missing', { locality: '忻州市' }), route, say('x', { text: '处方用量延长至12周' })]);
+    expect(withAnswers(main, [more]).lines).toEqual([...main.lines, say('topic_missing', { locality: '忻州市' }), say('x', { text: '处方用量延长至12周' })]);
+  });
 });
 
 describe('a reply to two questions', () => {

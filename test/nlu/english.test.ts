@@ -17,6 +17,18 @@ describe('English', () => {
     expect(norm('we cannot wake him up')).toContain('叫不醒');
   });
 
+  it('reads a treatment taken up again (carry on with, continue with, resume) as 继续, and the question as where to go for it', () => {
+    expect(norm('where can she carry on with her chemo')).toContain('继续');
+    expect(norm('can he continue with dialysis somewhere else')).toContain('继续');
+    expect(nlu.analyse("Mum's dialysis got interrupted by the lockdown. Where can she carry on with it?").intent.name).toBe('designation');
+  });
+
+  it('reads a health code that turned red or yellow as that code, not a clinic load mark', () => {
+    expect(norm('her health code just turned red')).toContain('红码');
+    expect(norm('his code has gone yellow')).toContain('黄码');
+    expect(nlu.analyse('my health code has just turned red').entities.map((e) => e.type)).not.toContain('load_mark');
+  });
+
   it('keeps a job "contract" apart from the womb "contracting"', () => {
     expect(norm('I am here on a teaching contract')).not.toContain('宫缩');
     expect(norm('she is contracting every five minutes')).toContain('宫缩');

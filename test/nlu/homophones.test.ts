@@ -55,6 +55,10 @@ describe('homophones through the NLU', () => {
     expect(read('社区中新能打逸苗吗')).toBe('社区中心能打疫苗吗');
     expect(read('想办门诊特殊病重')).toBe('想办门诊特殊病种');
     expect(read('转到泉秀社曲')).toBe('转到泉秀社区');
+    // a disease's last character typed as its sound (冠心并, 心脏并), and 拿 for 哪 before the place asked for
+    expect(read('我爸有冠心并')).toBe('我爸有冠心病');
+    expect(read('老人心脏并犯了')).toBe('老人心脏病犯了');
+    expect(read('开药去拿个医院')).toBe('开药去哪个医院');
     // a word said whole by voice, both characters another's (头洗, 偷西 for 透析)
     expect(read('晋江特定对象偷西在哪里')).toContain('透析');
     // and so the intent and the place: 泉秀街到 is a place given, not a question of opening hours
