@@ -182,12 +182,15 @@ const secondary = (a: AnswerInput): string[] => a.slots.topics.filter((t) => a.d
 /** …one the notice is silent on read as what it says instead (咳嗽两天了 能在线帮看看吗 in 烟台 →
  * its family doctors' online care at home). */
 const secondaryOrInstead = (a: AnswerInput, q: Omit<TopicQuery, 'topics'>, except: readonly string[] = []): string[] =>
-  secondary(a)
-    .filter((t) => !except.includes(t))
-    .flatMap((t) => {
-      const instead = a.domain.askedFallbacks[t] ?? a.domain.topicFallbacks[t];
-      return instead && !topicLines(a.book, { ...q, topics: [t] }).length ? instead : [t];
-    });
+  orInstead(a, q, secondary(a).filter((t) => !except.includes(t)));
+
+/** Each topic, or where the book is silent on it what the domain says answers instead (`askedFallbacks`, else who sees
+ * to it: `topicFallbacks` — 药能让人送来吗 in 忻州 → 与网格员联系). */
+const orInstead = (a: AnswerInput, q: Omit<TopicQuery, 'topics'>, topics: readonly string[]): string[] =>
+  topics.flatMap((t) => {
+    const instead = a.domain.askedFallbacks[t] ?? a.domain.topicFallbacks[t];
+    return instead && !topicLines(a.book, { ...q, topics: [t] }).length ? instead : [t];
+  });
 
 /** The facility the user means: the one named now, else the one named earlier in this locality. */
 function topicQuery(a: AnswerInput): Omit<TopicQuery, 'topics'> {
@@ -357,14 +360,11 @@ function answerOf(a: AnswerInput): AnswerResult {
     case 'contacts': {
       const r = contactAnswer(a.book, { text: a.text, audiences: audiencesOf(a), channels: a.domain.channels, knownNumbers: a.knownNumbers, topics: a.slots.topics, ownNumberCues: lowerCase(a.domain.ownNumberCues), serviceNumbers: a.domain.serviceNumbers, unanswered: saysUnanswered(a.domain, a.text) });
       // (what else the message asks beside the number, where the book says it: 能打这个叫转运车吗 → its transport procedure)
-      const asked = secondary(a).filter((t) => !spec.topics.includes(t));
+      // (…and any need it names that the domain says who sees to, which a book may be silent on: 拿药找谁 → 忻州's
+      // 与网格员联系, 烟台's family doctors — domain `topicFallbacks`)
+      const asked = [...new Set([...secondary(a), ...a.slots.topics.filter((t) => a.domain.topicFallbacks[t])])].filter((t) => !spec.topics.includes(t));
       const q = topicQuery(a);
-      // (…and who the notice says sees to a need it names, where a book may be silent on the need itself: 拿药找谁 →
-      // 忻州's 与网格员联系, 烟台's family doctors — domain `topicFallbacks`)
-      const needs = a.slots.topics.filter((t) => a.domain.topicFallbacks[t] && !asked.includes(t));
-      const seen = needs.length ? topicLines(a.book, { ...q, topics: needs }) : [];
-      const handling = seen.length ? seen : needs.length ? topicLines(a.book, { ...q, topics: handlersOf(a, needs) }) : [];
-      const more = [...(asked.length ? topicLines(a.book, { ...q, topics: secondaryOrInstead(a, q, spec.topics) }) : []), ...handling];
+      const more = asked.length ? topicLines(a.book, { ...q, topics: orInstead(a, q, asked) }) : [];
       const result: AnswerResult = { kind: 'answer', lines: more.length ? dedupe([...r.lines, ...more]) : r.lines, session: a.session, found: r.found };
       // (a care and where to go for it asked beside the number: 心衰…想问定点医院 另外…打哪个电话)
       if (r.found) return withDesignation(a, result);

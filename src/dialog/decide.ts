@@ -80,27 +80,20 @@ export function resolveIntent(i: DecideInput, s: Session): string {
   // "忻州明天刮风不 俺一变天就偏头疼": the weather asked, a reason told beside it and nothing else asked — out of scope
   const weather = domain.weatherAsks.find((re) => re.test(analysis.normalised));
   if (weather && asksNothing(i, outsideClause(analysis.normalised, weather))) return intentAnswering(domain, 'out_of_scope') ?? said;
-  // "网上查到…的电话3309576，这个能问看病的事吗", "那个96678是看病的热线吗": a number no notice lists, asked about, is a
-  // question about contacts
-  if ((slots.topics.includes('contact_info') || slots.topics.includes('hotline')) && unknownNumbers(i).length) {
-    const contacts = intentAnswering(domain, 'contacts');
-    if (contacts) return contacts;
-  }
-  // "…这种找谁咨询一下", a message the classifier could not read that asks whom to ask and names no care: a question
-  // about contacts (晋江管控区的孕妇到底在哪生…卫健局电话又占线 names one: where to go for it, below)
-  if (said === 'fallback' && slots.topics.includes('contact_info') && !slots.categories.length) {
-    const contacts = intentAnswering(domain, 'contacts');
-    if (contacts) return contacts;
-  }
-  // "0531-66661234 96678", the numbers alone: what they are, as far as the notices say
-  if (onlyNumbers(i)) {
-    const contacts = intentAnswering(domain, 'contacts');
-    if (contacts) return contacts;
-  }
-  // "0350-3301599…打了一上午都占线 还有别的号没有", or the number just given (你说的这个电话打不通): a number going
-  // unanswered asks for the other contacts; so does the transfer car not come (转运车…还没影)
   const contacts = intentAnswering(domain, 'contacts');
-  if (contacts && (((numbersIn(i).length && !slots.categories.length) || s.lastIntent === contacts) && saysUnanswered(domain, analysis.normalised) || saysRouteFailed(domain, analysis.normalised))) return contacts;
+  if (contacts) {
+    // "网上查到…的电话3309576，这个能问看病的事吗", "那个96678是看病的热线吗": a number no notice lists, asked about, is a
+    // question about contacts
+    if ((slots.topics.includes('contact_info') || slots.topics.includes('hotline')) && unknownNumbers(i).length) return contacts;
+    // "…这种找谁咨询一下", a message the classifier could not read that asks whom to ask and names no care (晋江管控区的
+    // 孕妇到底在哪生…卫健局电话又占线 names one: where to go for it, below)
+    if (said === 'fallback' && slots.topics.includes('contact_info') && !slots.categories.length) return contacts;
+    // "0531-66661234 96678", the numbers alone: what they are, as far as the notices say
+    if (onlyNumbers(i)) return contacts;
+    // "0350-3301599…打了一上午都占线 还有别的号没有", or the number just given (你说的这个电话打不通): a number going
+    // unanswered asks for the other contacts; so does the transfer car not come (转运车…还没影)
+    if ((((numbersIn(i).length && !slots.categories.length) || s.lastIntent === contacts) && saysUnanswered(domain, analysis.normalised)) || saysRouteFailed(domain, analysis.normalised)) return contacts;
+  }
   // "麻烦给我一段能直接转给居民的话": the last answer again, as text to pass on
   if (s.lastIntent && isContent(domain, s.lastIntent) && !slots.categories.length && !slots.topics.length) {
     const lower = analysis.normalised.toLowerCase();
