@@ -1,29 +1,31 @@
 // The NLU: createNlu(rules) loads the data, the segmenter (with a user dictionary generated from the
 // rule books and the vocabulary) and trains the intent model once; analyse(text) is then pure.
-import { isLocalPlace, type RuleSet } from '../rules/types';
+import type { RuleSet } from '../rules/types';
 import type { Analysis, Entity, Nlu } from './types';
 import { loadIntentsData, defaultIntentsDir, type IntentsData } from './data';
-import { ADDRESS_PART, buildLexicon, type EntityLexicon } from './lexicon';
+import { buildLexicon, type EntityLexicon } from './lexicon';
 import { createNormaliser, toSimplified, type Normalised } from './normalise';
 import { createVarietyMapper } from './varieties';
-import { createEnglishGlosser, glossesMapped, type Phrase } from './english';
-import { pinyinOf, placePhrases, toneless } from './place-names';
+import { createEnglishGlosser, glossesMapped, type EnglishGlosser } from './english';
+import { bookPlaceNames, englishPlaces } from './english-places';
+import { lazy } from './lazy';
+import { toneless } from './place-names';
 import { createUrgentDetector, type UrgentDetector } from '../urgent/detect';
 import { readingsFor, rememberReadings } from '../urgent/lexicon';
 import { scorerTablesFromBytes, scorerTablesToBytes } from '../urgent/scorer-cache';
-import { cacheName, contentKey, fileCache } from './model-cache';
+import { BYTES_AT, cacheName, contentKey, fileCache } from './model-cache';
 import { projectRoot } from '../data/root';
 import { cueScan } from '../data/cue-scan';
 import { dirname, join } from 'node:path';
 import { createSegmenter, type Segmenter, type SegmenterName } from './segment';
 import { dropDeniedPlaces, dropJokedEntities, extractEntities } from './entities';
-import { buildGazetteer, loadStreets, shortName, type Division, type Gazetteer } from './gazetteer';
+import { buildGazetteer, loadStreets, type Division, type Gazetteer } from './gazetteer';
 import { jiebaLexiconOf, loadJiebaLexicon } from './wordfreq';
 import { intentModelOf, trainIntentModel, trainNatural, type IntentModel, type TrainingDoc } from './classifier';
 import { isNluBuild, nluBuildKey, rememberingSyllables, type NluBuild } from './prebuilt';
 import { featuresOf } from './features';
 import { unpunctuated } from './unpunctuated';
-import { buildRomanisedModel, syllableInventory, type RomanisedModel } from './romanised-model';
+import { buildRomanisedModel, isRomanisedModel, syllableInventory, type RomanisedModel } from './romanised-model';
 import { createRomanisedReader } from './romanised';
 import { pinyin } from './pinyin';
 import { homophoneReaderOf } from './homophones';
@@ -59,6 +61,8 @@ export interface NluEngine extends Nlu {
   timings: Record<string, number>;
   /** Whether the urgent scorer was read from the cache rather than trained. */
   fromCache: { urgentScorer: boolean };
+  /** The parts a start from the cache leaves to their first use (the English glossary, the pinyin reader), not made yet. */
+  unmade(): string[];
   prepare(text: string, opts?: { forwarded?: boolean }): Prepared;
   urgent: UrgentDetector;
   normalise(text: string): Normalised;
@@ -98,31 +102,39 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   let streets: Division[] | undefined = built?.streets.map(([code, name, parent]) => ({ code, name, parent, level: 'street' as const }));
   const gazetteer = buildGazetteer(rules, undefined, (prefectures) => (streets ??= loadStreets(prefectures)));
   lap('gazetteer');
-  const places: Phrase[] = [
-    ...rules.books.flatMap((b) => [
-      ...[b.name, ...b.aliases].flatMap((n) => placePhrases(n, n, syllables.of)),
-      ...b.places.filter(romanisable).flatMap((p) => [p.name, ...p.aliases].flatMap((n) => placePhrases(n, p.name, syllables.of))),
-      // the roads and compounds of its facilities' addresses (Puxi Garden, Dengrong Road)
-      ...b.facilities.flatMap((f) => (f.address?.match(ADDRESS_PART) ?? []).flatMap((n) => placePhrases(n, n, syllables.of))),
-    ]),
-    // every province and city in English too (Wuhan, Shandong), for "no notice for …"
-    ...gazetteer.divisions.filter((d) => (d.level === 'province' || d.level === 'city') && !d.code.includes('/')).flatMap((d) => placePhrases(shortName(d.name), d.name, syllables.of)),
-    // and, with its kind, every county or district that sounds like one of the books' places (Jinjiang District in
-    // Chengdu, Xinzhou District of Wuhan: not 晋江, 忻州)
-    ...soundAlikeCounties(rules, gazetteer, syllables.of),
-    ...ENGLISH_NAMES,
-  ];
   const varieties = createVarietyMapper(data.varieties, toSimplified);
   // (a gloss is put in after the varieties are mapped: it is written as they leave it, 呕吐 as 吐吐, so that glossed
   // English reaches the concept words as Chinese typed does)
-  const english = createEnglishGlosser(data.english.file, glossesMapped(data.english.data, varieties), dedupePhrases(places));
+  const makeEnglish = (): EnglishGlosser => createEnglishGlosser(data.english.file, glossesMapped(data.english.data, varieties), englishPlaces(rules, gazetteer, syllables.of));
+  // Only a message with Latin letters needs the English glossary and the pinyin reader: built at the first such
+  // message (or the warm-up after the server listens) when a start before built them from these very files (the build
+  // cache says so: their errors were found then), at once otherwise, so that a file's error stops the start.
+  const englishLater = built ? lazy(makeEnglish) : undefined;
+  const english: EnglishGlosser = englishLater
+    ? {
+        gloss: (text) => englishLater.get().gloss(text),
+        get size() {
+          return englishLater.get().size;
+        },
+      }
+    : makeEnglish();
   const config = { forwardPrefixes: data.lexicon.forward_prefixes, varieties, english, wordByWord: data.lexicon.word_by_word };
   lap('normaliser');
   const segmenter = createSegmenter(opts.segmenter ?? 'node-rs', lexicon.words);
   lap('segmenter');
-  // pinyin typed for want of a Chinese keyboard, read with the words of our own data
-  const romanisedModel = built?.romanised ?? romanisedModelOf(data, rules, createNormaliser(config), segmenter);
-  const normalise = createNormaliser({ ...config, romanised: createRomanisedReader(romanisedModel) });
+  // pinyin typed for want of a Chinese keyboard, read with the words of our own data (its model a cache entry of its
+  // own, a third of the build's: read with the reader)
+  const romanisedOf = (): RomanisedModel => romanisedModelOf(data, rules, createNormaliser(config), segmenter);
+  const romanisedModel = built ? undefined : romanisedOf();
+  const romanisedCached = (): RomanisedModel => {
+    const cachedModel = cache.read(cacheName('nlu-romanised'), buildKey, isRomanisedModel);
+    if (cachedModel) return cachedModel;
+    const made = romanisedOf();
+    cache.write(cacheName('nlu-romanised'), buildKey, made);
+    return made;
+  };
+  const romanisedLater = romanisedModel ? undefined : lazy(() => createRomanisedReader(romanisedCached()));
+  const normalise = createNormaliser({ ...config, romanised: romanisedLater ? (text) => romanisedLater.get()(text) : createRomanisedReader(romanisedModel!) });
   lap('romanised');
   const jiebaLex = built ? jiebaLexiconOf(built.lookAlikes) : loadJiebaLexicon(lexicon.places.map((p) => p.surface));
   const freq = jiebaLex.freq;
@@ -148,7 +160,8 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
   const homophones = homophoneReaderOf(data.lexicon, syllables.of, isWord);
   const cut = (t: string): string[] => segmenter.cut(t);
 
-  const seriousTurn = data.urgent.scope.serious_turn.map((w) => normalise(w).text);
+  // (read as messages are: some are English, read with the glossary, which a start from the build leaves for later)
+  const seriousTurn = built?.seriousTurn ?? data.urgent.scope.serious_turn.map((w) => normalise(w).text);
   function prepare(text: string, o: { forwarded?: boolean } = {}): Prepared {
     const norm = normalise(text);
     norm.text = homophones.correct(norm.text, cut);
@@ -208,18 +221,20 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     syllables: syllables.of,
   });
   if ((!cached || urgent.tables.labels.length === 0) && contentKey(modelFiles, MODEL_SALT) === modelKey)
-    cache.writeBytes(cacheName('urgent-scorer'), modelKey, scorerTablesToBytes(urgent.tables));
+    cache.writeBytes(cacheName('urgent-scorer'), modelKey, scorerTablesToBytes(urgent.tables, BYTES_AT));
   lap('urgent');
-  if (!built && nluBuildKey([intentsDir, rulesDir], opts.segmenter ?? 'node-rs') === buildKey)
+  if (!built && nluBuildKey([intentsDir, rulesDir], opts.segmenter ?? 'node-rs') === buildKey) {
+    if (romanisedModel) cache.write(cacheName('nlu-romanised'), buildKey, romanisedModel);
     cache.write(cacheName('nlu-build'), buildKey, {
       intent: model.tables,
       examples: [...examples],
       lookAlikes: jiebaLex.entries,
       syllables: syllables.entries(),
       streets: (streets ?? []).map((d) => [d.code, d.name, d.parent] as [string, string, string]),
-      romanised: romanisedModel,
+      seriousTurn,
       readings: readingsFor([...data.urgent.concepts.concepts.flatMap((c) => c.words), ...Object.values(data.urgent.concepts.terms).flat()]),
     } satisfies NluBuild);
+  }
 
   // The question after a story that asks nothing (…心脏都要跳出来了哈哈 缓一会就好了 问个事 卫生院门口挂个黄牌子啥意思):
   // its intent read from the question alone, when that reading is sure (and surer than the whole message's, in
@@ -299,21 +314,12 @@ export function createNlu(rules: RuleSet, opts: NluOptions = {}): NluEngine {
     prepare,
     timings,
     fromCache: { urgentScorer: Boolean(cached) },
+    unmade: () => [...(englishLater && !englishLater.made ? ['english'] : []), ...(romanisedLater && !romanisedLater.made ? ['romanised'] : [])],
     urgent,
     normalise,
     startupMs: performance.now() - started,
   };
 }
-
-/** Places the English say in English, not in pinyin. */
-const ENGLISH_NAMES: Phrase[] = [
-  { phrase: 'hong kong', gloss: '香港特别行政区' },
-  { phrase: 'macau', gloss: '澳门特别行政区' },
-  { phrase: 'macao', gloss: '澳门特别行政区' },
-  { phrase: 'taiwan', gloss: '台湾省' },
-  { phrase: 'canton', gloss: '广州市' },
-  { phrase: 'peking', gloss: '北京市' },
-];
 
 /**
  * Places of the gazetteer the rule books' own entities have not already named (or named only as a look-alike,
@@ -340,20 +346,6 @@ function gazetteerEntities(text: string, entities: Entity[], gazetteer: Gazettee
   return out;
 }
 
-/** Whether a place is read in English and pinyin too: not a village, community or landmark (Daixian county is 代县,
- * not the village 埭边村 one letter away). */
-const romanisable = (p: { kind: string }): boolean => !isLocalPlace(p);
-/** Every locality and place name of the rule books (but villages, communities and landmarks), with their aliases. */
-const bookPlaceNames = (rules: RuleSet): string[] => rules.books.flatMap((b) => [b.name, ...b.aliases, ...b.places.filter(romanisable).flatMap((p) => [p.name, ...p.aliases])]);
-
-/** English phrases of the counties and districts whose name sounds like a rule book's place, with their kind only. */
-function soundAlikeCounties(rules: RuleSet, gazetteer: Gazetteer, syllablesOf: (text: string) => string[]): Phrase[] {
-  const ours = new Set(bookPlaceNames(rules).map((n) => pinyinOf(shortName(n), syllablesOf).joined));
-  return gazetteer.divisions
-    .filter((d) => d.level === 'county' && !d.code.includes('/') && ours.has(pinyinOf(shortName(d.name), syllablesOf).joined))
-    .flatMap((d) => placePhrases(d.name, d.name, syllablesOf).filter((p) => p.gloss === d.name && !p.phrase.endsWith(' area')));
-}
-
 /** The romanised reader's words: the intents' examples, the urgent corpus and the rule books' place names, cut as messages are. */
 function romanisedModelOf(data: IntentsData, rules: RuleSet, normalise: (t: string) => Normalised, segmenter: Segmenter): RomanisedModel {
   const texts = [...data.intents.flatMap((i) => i.examples), ...data.urgent.corpus.map((c) => c.text)];
@@ -366,12 +358,6 @@ function romanisedModelOf(data: IntentsData, rules: RuleSet, normalise: (t: stri
     char: (c: string) => pinyin(c, { toneType: 'none', type: 'array', multiple: true }) as string[],
   };
   return buildRomanisedModel(sentences, readings, syllableInventory(readings));
-}
-
-/** One gloss per phrase: a place name shared by two books' aliases is read as the first. */
-function dedupePhrases(list: Phrase[]): Phrase[] {
-  const seen = new Set<string>();
-  return list.filter((p) => !seen.has(p.phrase) && seen.add(p.phrase));
 }
 
 export { defaultIntentsDir };

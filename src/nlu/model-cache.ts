@@ -7,25 +7,38 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Every file under these paths (recursively), in a stable order. */
-function filesUnder(paths: readonly string[]): string[] {
-  const out: string[] = [];
+/** Every file under these paths (recursively), in a stable order, with its size and modification time. */
+function filesUnder(paths: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
   const walk = (p: string): void => {
     if (!existsSync(p)) return;
-    if (statSync(p).isDirectory()) for (const name of readdirSync(p).sort()) walk(join(p, name));
-    else out.push(p);
+    const st = statSync(p);
+    if (st.isDirectory()) for (const name of readdirSync(p).sort()) walk(join(p, name));
+    else out.push([p, `${st.size} ${st.mtimeMs}`]);
   };
   for (const p of paths) walk(p);
   return out;
+}
+
+/** Each file's digest as last read, by its path, with the size and time it had then: a start keys two caches on the
+ * data files (6 MB, the urgent corpus most of it), hashed once; a file written since shows another size or time. */
+const digests = new Map<string, { stamp: string; digest: Buffer }>();
+
+function digestOf(file: string, stamp: string): Buffer {
+  const known = digests.get(file);
+  if (known?.stamp === stamp) return known.digest;
+  const digest = createHash('sha256').update(readFileSync(file)).digest();
+  digests.set(file, { stamp, digest });
+  return digest;
 }
 
 /** A key for the contents of these files and directories. */
 export function contentKey(paths: readonly string[], salt = ''): string {
   const h = createHash('sha256');
   h.update(salt);
-  for (const f of filesUnder(paths)) {
+  for (const [f, stamp] of filesUnder(paths)) {
     h.update(f.slice(f.lastIndexOf('/') + 1));
-    h.update(readFileSync(f));
+    h.update(digestOf(f, stamp));
   }
   return h.digest('hex').slice(0, 32);
 }
@@ -45,6 +58,8 @@ export interface ModelCache {
 }
 
 const HASH_LINE = 65; // 64 hex digits and a newline
+/** Where a binary entry's bytes begin in its file (after the hash line). */
+export const BYTES_AT = HASH_LINE;
 
 /** A cache in `dir` (none when `dir` is undefined): files `<name>.<key>.json`. */
 export function fileCache(dir: string | undefined): ModelCache {

@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isIntentTables, type IntentTables } from './classifier';
 import { contentKey } from './model-cache';
-import { isRomanisedModel, type RomanisedModel } from './romanised-model';
 import { projectRoot } from '../data/root';
 
 export interface NluBuild {
@@ -20,10 +19,10 @@ export interface NluBuild {
   syllables: [string, string[]][];
   /** The streets and towns of the rule books' prefectures (code, name, county): the national list is 4 MB of JSON. */
   streets: [string, string, string][];
-  /** The romanised reader's words and pairs (segmenting the data for them takes a second). */
-  romanised: RomanisedModel;
   /** The common toneless reading of each character of the urgent concepts' words (urgent/lexicon.ts readingsOf). */
   readings: [string, string[]][];
+  /** scope.yml's serious turns (说正经的, joking aside) as messages are normalised (the English ones glossed). */
+  seriousTurn: string[];
 }
 
 /** `toneless` remembering what it read (and starting from what a build remembered). */
@@ -54,9 +53,10 @@ export function isNluBuild(v: unknown): v is NluBuild {
     b.lookAlikes.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'number') &&
     Array.isArray(b.streets) &&
     b.streets.every((e) => Array.isArray(e) && e.length === 3 && e.every((x) => typeof x === 'string')) &&
-    isRomanisedModel(b.romanised) &&
     isWordLists(b.syllables) &&
-    isWordLists(b.readings)
+    isWordLists(b.readings) &&
+    Array.isArray(b.seriousTurn) &&
+    b.seriousTurn.every((t) => typeof t === 'string')
   );
 }
 
@@ -65,5 +65,5 @@ export function nluBuildKey(dataDirs: readonly string[], segmenter: string): str
   const code = join(__dirname, '..');
   const lock = join(projectRoot(), 'package-lock.json');
   const paths = [...dataDirs, ...['nlu', 'urgent', 'rules', 'data'].map((d) => join(code, d)), ...(existsSync(lock) ? [lock] : [])];
-  return contentKey(paths, `nlu-build/2 ${segmenter}`);
+  return contentKey(paths, `nlu-build/3 ${segmenter}`);
 }

@@ -6,6 +6,7 @@ import { loadCore, type CoreOptions } from '../core/load';
 import { loadPinyin } from '../nlu/pinyin';
 import type { Core, Inbound, Session, TurnContext } from '../core/types';
 import { outcomeOf } from './turn';
+import { warmUp } from './warm';
 
 export interface TurnRequest {
   id: number;
@@ -33,11 +34,12 @@ async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('core-worker.ts runs in a worker thread');
   const post = (m: WorkerMessage) => port.postMessage(m);
-  // OpenCC's tables and pinyin-pro are loaded before the first turn, not on the first (traditional-script) reply.
+  // OpenCC's tables, pinyin-pro and the English glossary are loaded before the first turn, not on the first
+  // traditional-script or English message (warmUp: a turn of each).
   const load = async (o: Partial<CoreOptions>) => {
     const c = await loadCore({ ...o, preloadTraditional: true });
     loadPinyin();
-    return c;
+    return warmUp(c);
   };
   let core: Core;
   try {

@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileCache } from '../../src/nlu/model-cache';
+import { BYTES_AT, fileCache } from '../../src/nlu/model-cache';
 import { compileTables, modelOfTables, scorerTables } from '../../src/urgent/gram-scorer';
 import { scorerTablesFromBytes, scorerTablesToBytes } from '../../src/urgent/scorer-cache';
 import { atCachePrecision, score, type ScorerModel } from '../../src/urgent/scorer';
@@ -68,6 +68,25 @@ describe('urgent scorer cache', () => {
     const header = Buffer.from(good);
     header.write('[', 4); // the header's JSON broken
     expect(scorerTablesFromBytes(header)).toBeUndefined();
+  });
+
+  it('is read in place from an entry written for its file (no copy of its 20 MB), and copied out of bytes not aligned', () => {
+    const tables = scorerTables(nlu.urgent.model);
+    const cache = fileCache(mkdtempSync(join(tmpdir(), 'jiuyi-scorer-aligned-')));
+    cache.writeBytes('aligned', 'k', scorerTablesToBytes(tables, BYTES_AT));
+    const bytes = cache.readBytes('aligned', 'k') as Buffer;
+    const viewed = scorerTablesFromBytes(bytes);
+    expect(viewed?.block.buffer).toBe(bytes.buffer);
+    expect(viewed?.rowKeys.buffer).toBe(bytes.buffer);
+    // the same bytes two places further on: copied, and equal
+    const shifted = Buffer.alloc(bytes.length + 2).subarray(2);
+    bytes.copy(shifted);
+    const copied = scorerTablesFromBytes(shifted);
+    expect(copied?.block.buffer).not.toBe(shifted.buffer);
+    expect(Buffer.from(copied!.block.buffer).equals(Buffer.from(tables.block.buffer, tables.block.byteOffset, tables.block.byteLength))).toBe(true);
+    expect([...copied!.rowKeys]).toEqual([...tables.rowKeys]);
+    expect([...viewed!.rowKeys]).toEqual([...tables.rowKeys]);
+    expect(viewed!.named).toEqual(tables.named);
   });
 
   it('is read from the cache only while its bytes are intact', () => {
