@@ -31,6 +31,26 @@ function newest(entry) {
   return max;
 }
 
+/** The first source under `root`/src whose compiled file is not in dist/src (deleted by hand: tsc's incremental
+ * record, dist/.tsbuildinfo, would not write it again), or null. */
+function missingOutput(root = ROOT) {
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return null;
+    }
+    for (const d of entries) {
+      const p = path.join(dir, d.name);
+      const found = d.isDirectory() ? walk(p) : d.name.endsWith('.ts') && !d.name.endsWith('.d.ts') && !fs.existsSync(path.join(root, 'dist', path.relative(root, p)).replace(/\.ts$/, '.js')) ? p : null;
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(path.join(root, 'src'));
+}
+
 /** Why dist/ under `root` must be built, or null when it is up to date. */
 function staleReason(root = ROOT) {
   const main = path.join(root, 'dist', 'src', 'main.js');
@@ -42,13 +62,17 @@ function staleReason(root = ROOT) {
     return 'no record of the last build';
   }
   const changed = INPUTS.map((i) => newest(path.join(root, i))).reduce((a, b) => Math.max(a, b), 0);
-  return changed > built ? 'sources changed since the last build' : null;
+  if (changed > built) return 'sources changed since the last build';
+  const missing = missingOutput(root);
+  return missing ? `${path.relative(root, missing)} has no compiled file` : null;
 }
 
 /** Compiles src/ to dist/ and records when, then derives what the data files give (prebuild); returns tsc's
  * exit code. */
 function build(root = ROOT) {
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  // a compiled file deleted: the incremental record says nothing changed, so it goes and everything is written again
+  if (missingOutput(root)) fs.rmSync(path.join(root, 'dist', '.tsbuildinfo'), { force: true });
   const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (r.status === 0) {
     fs.writeFileSync(path.join(root, STAMP), `${new Date().toISOString()}\n`);
@@ -71,7 +95,7 @@ function prebuild(root = ROOT) {
   if (r.status !== 0) process.stderr.write(`jiuyi: the start-up cache was not built (the first start builds it): ${r.error ? r.error.message : (r.stderr || '').trim().split('\n')[0]}\n`);
 }
 
-module.exports = { staleReason, build, prebuild, STAMP };
+module.exports = { staleReason, missingOutput, build, prebuild, STAMP };
 
 if (require.main === module) {
   const arg = process.argv[2];

@@ -31,6 +31,7 @@ describe('npm start: build only when needed', () => {
     at('src/store/sqlite.ts', 1000);
     at('tsconfig.json', 1000);
     at('dist/src/main.js', 2000);
+    at('dist/src/store/sqlite.js', 2000);
     at(STAMP, 2000);
     expect(staleReason(root)).toBeNull();
     at('src/store/sqlite.ts', 3000);
@@ -39,5 +40,17 @@ describe('npm start: build only when needed', () => {
     expect(staleReason(root)).toBeNull();
     at('tsconfig.json', 5000);
     expect(staleReason(root)).toBe('sources changed since the last build');
+  });
+
+  it('builds again when a compiled file is missing, which the incremental record of the compiler would not write again', () => {
+    at('src/main.ts', 1000);
+    at('src/store/sqlite.ts', 1000);
+    at('src/types.d.ts', 1000);
+    at('dist/src/main.js', 2000);
+    at('dist/src/store/sqlite.js', 2000);
+    at(STAMP, 2000);
+    expect(staleReason(root)).toBeNull();
+    fs.rmSync(path.join(root, 'dist/src/store/sqlite.js'));
+    expect(staleReason(root)).toBe(`${path.join('src', 'store', 'sqlite.ts')} has no compiled file`);
   });
 });
